@@ -1,0 +1,188 @@
+"""Text analysis shared by indexing and querying.
+
+One tokenizer does the whole chain in a single pass, because the chain runs
+over every word of every statement and Whoosh's composable filters cost a
+generator hop per filter per word:
+
+    words (letters/digits, inner apostrophes kept) -> fold (case, accents,
+    apostrophes) -> drop English stopwords -> Snowball English stem (cached)
+
+Folding makes ``Dara'a``, ``Daraa`` and ``Darâa`` one term; hyphens and dash
+variants split words, so ``Deir ez-Zor`` and ``Deir ez Zor`` match.
+
+This module is a leaf (it imports nothing else of Sift's) and its import path
+and class names are part of the index format: Whoosh pickles the analyzer
+into the index, so renaming them makes existing indexes unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+
+#: Words kept inside one token: letters and digits, joined by apostrophes.
+WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
+_APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
+_CACHE_LIMIT = 500_000
+
+
+def _load_stopwords() -> frozenset[str]:
+    text = resources.files("indexer.data").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+STOPWORDS: frozenset[str] = _load_stopwords()
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents and apostrophes.
+
+    >>> fold("Dara'a Darâa DARAA")
+    'daraa daraa daraa'
+    """
+    text = text.casefold()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        text = unicodedata.normalize("NFC", text)
+    return _APOSTROPHES.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> Any:
+    # Imported lazily: nltk is slow to import and the stemmer needs no data.
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english", ignore_stopwords=False)
+
+
+class _TermCache:
+    """Raw word -> index term (``None`` for a stopword), bounded in size."""
+
+    def __init__(self, stem: bool) -> None:
+        self.stem = stem
+        self.terms: dict[str, str | None] = {}
+
+    def term(self, word: str) -> str | None:
+        try:
+            return self.terms[word]
+        except KeyError:
+            pass
+        folded = fold(word)
+        term: str | None
+        if folded in STOPWORDS:
+            term = None
+        elif self.stem:
+            term = _snowball().stem(folded)
+        else:
+            term = folded
+        if len(self.terms) >= _CACHE_LIMIT:
+            self.terms.clear()
+        self.terms[word] = term
+        return term
+
+
+_CACHES = {True: _TermCache(stem=True), False: _TermCache(stem=False)}
+
+
+def term_for(word: str, stem: bool = True) -> str | None:
+    """The index term for one word, or ``None`` when it is a stopword.
+
+    >>> [term_for(w) for w in ["Bombing", "bombed", "the"]]
+    ['bomb', 'bomb', None]
+    """
+    return _CACHES[stem].term(word)
+
+
+def stem_word(folded: str) -> str:
+    """Snowball-stem an already folded word (used for prefix queries)."""
+    return str(_snowball().stem(folded))
+
+
+class SiftTokenizer(Tokenizer):  # type: ignore[misc]
+    """Whoosh tokenizer running Sift's whole analysis chain in one pass.
+
+    :param stem: emit Snowball stems (the ``body`` field) or folded exact
+        words (the ``exact`` field used by ``=word`` queries).
+    """
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.stem == self.stem  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.stem))
+
+    def __call__(  # noqa: PLR0913 - Whoosh's tokenizer protocol
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        cache = _CACHES[self.stem]
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            # Whole-value terms (prefix/wildcard text): fold only.
+            token.original = token.text = fold(value)
+            token.stopped = False
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        pos = start_pos
+        for match in WORD_PATTERN.finditer(value):
+            word = match.group()
+            term = cache.term(word)
+            if term is None:
+                if removestops:
+                    continue
+                token.stopped = True
+                token.text = fold(word)
+            else:
+                token.stopped = False
+                token.text = term
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            pos += 1
+            yield token
+
+
+def sift_analyzer(stem: bool = True) -> SiftTokenizer:
+    """The analyzer for Sift's text fields (a tokenizer is a full analyzer)."""
+    return SiftTokenizer(stem=stem)
+
+
+def analyze(text: str, stem: bool = True) -> list[str]:
+    """Index terms of ``text``, in order, stopwords removed.
+
+    >>> analyze("Regime forces bombed Dara'a")
+    ['regim', 'forc', 'bomb', 'daraa']
+    """
+    return [t.text for t in SiftTokenizer(stem)(text)]

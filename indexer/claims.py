@@ -1,0 +1,230 @@
+"""Claim typing: which kinds of claim a sentence makes (killing, siege, condemnation, ...).
+
+Statements by political actors are built from a small repertoire of claims;
+typing sentences lets researchers search for "who accused whom of a siege".
+The taxonomy and its trigger phrases are documented in
+``indexer/data/CLAIMS.md``; keep the two in step.
+
+All triggers are compiled into ONE regex with a named group per type, run
+once over the lower-cased sentence (thousands of statements per second).
+Phrases that contain a trigger but make no claim (``the Genocide
+Convention``, ``condemned to death``) are matched first by a ``skip`` group,
+which consumes them so the triggers inside are not seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CLAIM_TYPES", "claim_types"]
+
+#: Claim type id -> one-line description, in documentation order.
+CLAIM_TYPES: dict[str, str] = {
+    "killing": "people killed, dead or wounded; death tolls, casualties, martyrs, executions",
+    "bombardment": "aerial, artillery or missile attack: barrel bombs, airstrikes, shelling, rockets",
+    "chemical_attack": "use of chemical weapons: sarin, chlorine, nerve agents, toxic gas",
+    "siege": "a place besieged, encircled, blockaded or starved",
+    "displacement": "people displaced, forced to flee or out of their homes, refugees fleeing",
+    "detention": "people detained, arrested, abducted, kidnapped or forcibly disappeared",
+    "torture": "torture or ill-treatment of people",
+    "massacre": "a massacre, slaughter or mass killing",
+    "genocide": "genocide (not a mere reference to the Genocide Convention)",
+    "ethnic_cleansing": "ethnic or sectarian cleansing, forced demographic change",
+    "war_crimes": "war crimes or violations of international humanitarian law",
+    "crimes_against_humanity": "crimes against humanity",
+    "ceasefire_violation": "a truce, ceasefire or cessation of hostilities violated",
+    "humanitarian_access": "aid and humanitarian access: convoys blocked, aid delivered or denied",
+    "condemnation": "the speaker condemns, denounces, deplores or decries something",
+    "call_to_action": "the speaker calls on, urges or appeals to someone to act; demands; must act",
+    "responsibility_attribution": "someone is held responsible, blamed or accused",
+}
+
+#: Output order: the most specific, legally loaded qualification first, speech acts last.
+PRIORITY: tuple[str, ...] = (
+    "genocide",
+    "crimes_against_humanity",
+    "ethnic_cleansing",
+    "war_crimes",
+    "massacre",
+    "chemical_attack",
+    "ceasefire_violation",
+    "torture",
+    "siege",
+    "bombardment",
+    "displacement",
+    "detention",
+    "killing",
+    "humanitarian_access",
+    "responsibility_attribution",
+    "condemnation",
+    "call_to_action",
+)
+
+_GAP = r"[^.;!?]{0,80}?"  # a short stretch inside one clause
+_CEASEFIRE = (
+    r"(?:truce|cease[- ]?fires?|cessation of hostilities|armistice"
+    r"|de-?escalation (?:zones?|agreement|deal)|(?:peace|ceasefire) (?:deal|agreement))"
+)
+
+#: Trigger patterns per type (lower-case; word forms, hyphen/space variants).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that name a trigger without making the claim; consumed first.
+    "skip": (
+        r"convention on the prevention and punishment of the crime of genocide",
+        r"genocide convention",
+        r"organi[sz]ation for the prohibition of chemical weapons",
+        r"chemical weapons convention",
+        r"condemned (?:\w+ ){0,3}to (?:death|die|\d+|life|\w+ years)",
+        r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
+        r"(?:has|have|had) claimed responsibility for maintaining",
+    ),
+    "killing": (
+        r"kill(?:s|ed|ing|ings)?",
+        r"dead|deaths?|died|dies|dying",
+        r"death tolls?|casualt(?:y|ies)|fatalit(?:y|ies)",
+        r"martyr(?:s|ed|dom)?",
+        r"slain|lost (?:their|his|her) li(?:fe|ves)",
+        r"execut(?:ed|es|ing|ion|ions)",
+        r"wounded|injured|injuries",
+    ),
+    "bombardment": (
+        r"barrel[- ]bomb(?:s|ed|ing|ings)?",
+        r"cluster (?:bombs?|munitions?)",
+        r"vacuum bombs?|phosphorus (?:bombs?|munitions?)",
+        r"air[- ]?strikes?|air[- ]raids?|aerial (?:attacks?|bombing|bombardment|strikes?)",
+        r"(?:missile|drone|artillery|rocket) (?:strikes?|attacks?|fire)",
+        r"(?:us-led|coalition|israeli|turkish|russian|regime|government|syrian|american|u\.s\.|us)"
+        r" (?:air )?(?:strikes|raids)",
+        r"targeted (?:by|with) (?:\w+ )?(?:jets|warplanes|aircraft|helicopters|drones)",
+        r"shell(?:s|ed|ing)",
+        r"missiles?|rockets?|mortars?|artillery",
+        r"bombard(?:s|ed|ing|ment|ments)?",
+        r"bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
+        r"bombing (?:raids?|campaign)",
+        r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
+        r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
+        r"pound(?:s|ed|ing)",
+    ),
+    "chemical_attack": (
+        r"chemical (?:weapons?|attacks?|agents?|arms|munitions?|strikes?|massacre|bombs?|substances?)",
+        r"sarin|chlorine|mustard gas|vx|nerve (?:agents?|gas)",
+        r"toxic (?:gas(?:es)?|chemicals?|substances?|agents?)",
+        r"poison(?:ous)? gas|gas attacks?",
+    ),
+    "siege": (
+        r"besieg(?:e|es|ed|ing)",
+        r"sieges?",
+        r"encircl(?:e|es|ed|ing|ement)",
+        r"blockade[sd]?",
+        r"starv(?:e|es|ed|ing|ation)",
+    ),
+    "displacement": (
+        r"displac(?:e|es|ed|ing|ement)",
+        r"forc(?:e|es|ed|ing)" + _GAP + r"\bto (?:flee|leave|evacuate)",
+        r"forc(?:e|es|ed|ing)" + _GAP + r"\bout of (?:their|his|her|the) (?:homes?|houses?|villages?|towns?|cit(?:y|ies)|lands?)",
+        r"(?:driven|expelled|evicted) (?:out )?(?:from|of) (?:their|his|her)",
+        r"fled (?:their|his|her) (?:homes?|houses?|villages?|towns?)",
+        r"(?:refugees|civilians|residents|families|people|thousands) (?:fleeing|fled|flee)",
+        r"fleeing (?:the )?(?:fighting|violence|bombing|bombardment|shelling|war)",
+        r"idps|exodus|uproot(?:ed|ing)",
+        r"forced (?:evacuation|transfer|deportation)s?|forcibly (?:evacuated|transferred|expelled)",
+        r"deport(?:ed|ation|ations)",
+    ),
+    "detention": (
+        r"detain(?:s|ed|ing|ee|ees)?|detention",
+        r"arrest(?:s|ed|ing)?",
+        r"abduct(?:s|ed|ing|ion|ions)?|kidnap(?:s|ped|ping|pings)?",
+        r"(?:forcibly|forcefully) disappeared|enforced disappearances?",
+        r"imprison(?:s|ed|ing|ment)|political prisoners|hostages?|held captive",
+    ),
+    "torture": (
+        r"tortur(?:e|es|ed|ing)",
+        r"ill-treat(?:ed|ment)|mistreat(?:ed|ment)",
+    ),
+    "massacre": (
+        r"massacr(?:e|es|ed|ing)",
+        r"mass (?:killings?|executions?|graves?|murder)",
+        r"slaughter(?:s|ed|ing)?|bloodbath|carnage",
+    ),
+    "genocide": (r"genocid(?:e|es|al)",),
+    "ethnic_cleansing": (
+        r"(?:ethnic|sectarian)(?:ally)? cleans(?:e|es|ed|ing)",
+        r"demographic (?:change|engineering)",
+    ),
+    "war_crimes": (
+        r"war crim(?:e|es|inals?)",
+        r"violat(?:e|es|ed|ing|ions?)(?: of)? (?:the )?(?:international humanitarian law|geneva conventions?|laws of war)",
+    ),
+    "crimes_against_humanity": (r"crimes? against humanity",),
+    "ceasefire_violation": (
+        r"(?:violat|breach|brok|break)\w*" + _GAP + _CEASEFIRE,
+        _CEASEFIRE + r"(?: \w+){0,2} (?:violations?|breach(?:es)?)",
+        r"(?:despite|in violation of) (?:the |a )?" + _CEASEFIRE,
+    ),
+    "humanitarian_access": (
+        r"humanitarian (?:access|aid|assistance|corridors?|convoys?|relief|supplies|deliveries|pause)",
+        r"aid (?:convoys?|deliver(?:y|ies)|trucks|workers|agencies)",
+        r"deliver(?:s|ed|ing|y)?(?: of)? (?:humanitarian |food |medical )?(?:aid|assistance|relief)",
+        r"(?:block|prevent|obstruct|den(?:y|ies|ied)|bar|barred|hinder)\w*" + _GAP + r"\b(?:aid|access|convoys?|relief|assistance)",
+        r"denial of (?:aid|access|assistance)|access to (?:food|medicine|medical care)",
+    ),
+    "condemnation": (
+        r"condemn(?:s|ed|ing|ation|ations)?",
+        r"denounc(?:e|es|ed|ing)",
+        r"deplor(?:e|es|ed|ing)",
+        r"decr(?:y|ies|ied|ying)",
+    ),
+    "call_to_action": (
+        r"call(?:s|ed|ing)? (?:up)?on(?! (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+        r"call(?:s|ed|ing)? for",
+        r"urg(?:e|es|ed|ing)",
+        r"appeal(?:s|ed|ing)? (?:to|for)",
+        r"demand(?:s|ed|ing)? (?:that|the|an|immediate|urgent)",
+        r"must(?! have been)",
+        r"needs? to (?:be taken|act|stop|end|take|intervene)",
+        r"(?:obligation|duty|responsibility) to (?:act|protect|stop|intervene|end)",
+        r"it is (?:imperative|necessary|essential|urgent) (?:to|that)",
+    ),
+    "responsibility_attribution": (
+        r"h[oe]ld(?:s|ing)?" + _GAP + r"\b(?:responsible|accountable)",
+        r"bear(?:s|ing)? (?:the )?(?:full |primary |direct |entire |legal )?responsibility",
+        r"(?:is|are|was|were|be|been|being) (?:\w+ )?(?:responsible|to blame) for",
+        r"responsibility (?:lies|rests|falls) (?:with|on)",
+        r"blam(?:e|es|ed|ing)",
+        r"accus(?:e|es|ed|ing)" + _GAP + r"\bof",
+        r"accusations? (?:against|that)",
+    ),
+}
+
+
+def _compile() -> re.Pattern[str]:
+    """Combine all triggers into one alternation with a named group per type."""
+    groups = []
+    for name in ("skip", *CLAIM_TYPES):
+        body = "|".join(TRIGGERS[name])
+        groups.append(rf"(?P<{name}>{body})")
+    # One leading \b for all groups: positions inside words fail in one test.
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+
+
+_PATTERN = _compile()
+_RANK = {name: i for i, name in enumerate(PRIORITY)}
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00ad": ""})
+
+
+def claim_types(sentence: str) -> tuple[str, ...]:
+    """The claim types ``sentence`` makes, most specific first; ``()`` when none.
+
+    >>> claim_types("Regime forces continue to rain barrel bombs on Aleppo.")
+    ('bombardment',)
+    >>> claim_types("The Coalition holds the UN Security Council responsible.")
+    ('responsibility_attribution',)
+
+    :param sentence: one sentence (any string is accepted).
+    """
+    found: set[str] = set()
+    for m in _PATTERN.finditer(sentence.lower().translate(_HYPHENS)):
+        kind = m.lastgroup
+        if kind and kind != "skip":
+            found.add(kind)
+    return tuple(sorted(found, key=_RANK.__getitem__))

@@ -1,0 +1,102 @@
+"""Which JSON field or CSV column plays which role, by common names.
+
+Names are compared case-insensitively, ignoring ``_``/``-``/spaces, and the
+first candidate present wins; a user option (``--text-column``) overrides.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from indexer.dates import infer_day_first
+from indexer.formats.common import ReadOptions, build_statement, clean
+from indexer.model import Statement
+
+ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "docid", "documentid", "statementid", "articleid", "unitid", "uuid", "guid", "_id"),
+    "title": ("title", "articletitle", "headline", "heading", "subject", "name"),
+    "body": (
+        "body", "text", "content", "articlecontent", "articletext", "articlebody",
+        "fulltext", "statement", "article", "description", "summary",
+    ),
+    "date": (
+        "date", "published", "publishedat", "publishdate", "pubdate", "datepublished",
+        "datetime", "created", "createdat", "time", "timestamp", "articledate",
+    ),
+    "url": ("url", "link", "sourceurl", "href", "uri", "permalink", "articleurl"),
+    "publisher": ("publisher", "source", "outlet", "sitename", "site", "publication", "author", "org"),
+}
+_OPTION_FOR_ROLE = {
+    "id": "id_column",
+    "title": "title_column",
+    "body": "text_column",
+    "date": "date_column",
+    "url": "url_column",
+    "publisher": "publisher_column",
+}
+_SQUASH = re.compile(r"[\s_\-]+")
+
+
+def _squash(name: str) -> str:
+    return _SQUASH.sub("", name.casefold())
+
+
+def map_columns(names: Iterable[str], options: ReadOptions) -> dict[str, str]:
+    """Role -> actual field name, for the fields present in ``names``.
+
+    :raises ValueError: an overriding option names a column that is absent.
+    """
+    present = {_squash(n): n for n in names}
+    mapping: dict[str, str] = {}
+    for role, candidates in ROLE_NAMES.items():
+        override = getattr(options, _OPTION_FOR_ROLE[role])
+        if override:
+            if _squash(override) not in present:
+                raise ValueError(
+                    f"column {override!r} (--{_OPTION_FOR_ROLE[role].replace('_', '-')}) not found; "
+                    f"columns are: {', '.join(sorted(present.values()))}"
+                )
+            mapping[role] = present[_squash(override)]
+            continue
+        for candidate in candidates:
+            if candidate in present and present[candidate] not in mapping.values():
+                mapping[role] = present[candidate]
+                break
+    return mapping
+
+
+def day_first_for(rows: Iterable[Mapping[str, Any]], mapping: Mapping[str, str], options: ReadOptions) -> bool | None:
+    """The day/month convention: the user's, else the date column's own values."""
+    if options.day_first is not None or "date" not in mapping:
+        return options.day_first
+    column = mapping["date"]
+    return infer_day_first(clean(row.get(column)) for row in rows)
+
+
+def split_record(record: Mapping[str, Any], mapping: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Any]]:
+    """The role values of one record, and its other fields kept as metadata."""
+    used = set(mapping.values())
+    roles = {role: clean(record.get(name)) for role, name in mapping.items()}
+    metadata = {k: v for k, v in record.items() if k not in used and k is not None and v not in (None, "")}
+    return roles, metadata
+
+
+def statement_from_record(
+    path: Path, locator: str, roles: Mapping[str, str], metadata: dict[str, Any], day_first: bool | None
+) -> Statement:
+    """Build the statement of one JSON object or CSV row from its role values."""
+    return build_statement(
+        source=str(path),
+        record_key=f"{path.name}{locator}",
+        title=roles.get("title", ""),
+        body=roles["body"],
+        url=roles.get("url"),
+        publisher=roles.get("publisher") or None,
+        date_value=roles.get("date"),
+        given_id=roles.get("id") or None,
+        metadata=metadata,
+        day_first=day_first,
+    )

@@ -1,0 +1,109 @@
+"""The records that flow through Sift: a statement, and what extraction finds in it.
+
+Plain dataclasses with no behaviour beyond serialisation, so every stage
+(ingest, extraction, writing, querying, the CLI) can share them without
+importing each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in a text where a gazetteer entry (or a name pattern) matched.
+
+    :param name: the canonical name (``Assad regime``, ``Daraa``).
+    :param kind: the entry's type (``state``, ``armed_group``, ``city``, ...).
+    :param start: character offset of the match in the text searched.
+    :param end: character offset just past the match.
+    :param surface: the text as written (``regime forces``, ``Dara'a``).
+    """
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that makes a claim, with its types and what it names."""
+
+    types: tuple[str, ...]
+    sentence: str
+    start: int
+    end: int
+    actors: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+
+
+@dataclass
+class Extraction:
+    """Actors, locations and claims of one statement, with evidence.
+
+    ``evidence`` maps ``"actors"`` and ``"locations"`` to ``{name: [item]}``
+    where an item is ``{"start", "end", "text", "sentence"}`` for a name found
+    in the body (offsets into the body) or ``{"inferred_from": name}`` for a
+    place implied by a named place lying inside it.
+    """
+
+    actors: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    evidence: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+
+
+@dataclass
+class Statement:
+    """One statement as read from its source, before extraction.
+
+    :param source: where it came from: ``path`` or ``path#record``.
+    :param header: lines before the body (seed format), kept for date and
+        publisher detection.
+    :param metadata: input fields Sift has no column for, kept as they came.
+    """
+
+    id: str
+    title: str
+    body: str
+    source: str
+    url: str | None = None
+    publisher: str | None = None
+    date: dt.date | None = None
+    header: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    extraction: Extraction | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form shared by ``sift extract``, ``sift show`` and search hits."""
+        ex = self.extraction or Extraction()
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "publisher": self.publisher,
+            "url": self.url,
+            "actors": list(ex.actors),
+            "locations": list(ex.locations),
+            "claims": [claim_to_json(c) for c in ex.claims],
+            "evidence": ex.evidence,
+            "metadata": self.metadata,
+            "source": self.source,
+        }
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    """A claim in the JSON contract: ``type`` is its main (first) type and
+    ``types`` lists every type the sentence was given."""
+    return {
+        "type": claim.types[0] if claim.types else None,
+        "types": list(claim.types),
+        "sentence": claim.sentence,
+        "actors": list(claim.actors),
+        "locations": list(claim.locations),
+    }

@@ -1,0 +1,129 @@
+"""The Whoosh schema of a Sift index, and how a statement becomes a document.
+
+Field roles:
+
+- ``id`` unique, stored; ``url``, ``source`` (the file it came from) stored IDs;
+  ``version_key`` (id + content hash) tells an unchanged statement cheaply.
+- ``title``, ``body`` analysed text with positions (phrases, proximity),
+  stored for display and snippets; ``exact`` holds the same words folded
+  but not stemmed, for ``=word`` queries.
+- ``publisher`` analysed text; ``publisher_facet`` the exact name for facets.
+- ``date`` a real date (day precision, sortable); ``year``/``month`` keys
+  for facets and the timeline.
+- ``actors``/``locations``/``claim_types`` keyword fields holding folded
+  canonical names (commas between); the display names are in ``record``.
+- ``claims`` the text of claim sentences, for ``claims:`` queries.
+- ``record`` the JSON of everything else shown to users (claims, evidence,
+  metadata), stored only.
+
+The module is imported by query/ too; it must stay a leaf over ``analysis``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from indexer.analysis import fold, sift_analyzer
+
+#: Bump when the schema or the meaning of a field changes (forces a rebuild).
+SCHEMA_VERSION = 1
+
+
+def build_schema() -> Schema:
+    """A fresh schema for a new index."""
+    stemmed = sift_analyzer(stem=True)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        url=ID(stored=True),
+        source=ID(stored=True),
+        content_hash=STORED(),
+        version_key=ID(stored=False),
+        title=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        body=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        exact=TEXT(analyzer=sift_analyzer(stem=False), stored=False, phrase=False),
+        publisher=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        publisher_facet=ID(stored=False, sortable=True),
+        date=DATETIME(stored=True, sortable=True),
+        year=ID(sortable=True),
+        month=ID(sortable=True),
+        actors=KEYWORD(stored=True, commas=True, scorable=True),
+        locations=KEYWORD(stored=True, commas=True, scorable=True),
+        claim_types=KEYWORD(stored=True, commas=True, scorable=True),
+        claims=TEXT(analyzer=stemmed, stored=False, phrase=True),
+        record=STORED(),
+    )
+
+
+def keyword_value(name: str) -> str:
+    """The form of a canonical name stored in a keyword field (``assad regime``)."""
+    return " ".join(fold(name).replace(",", " ").split())
+
+
+def _keywords(names: list[str]) -> str:
+    return ",".join(keyword_value(n) for n in names)
+
+
+def version_key(statement_id: str, content_hash: str) -> str:
+    """One term per (statement, content): finding it means "unchanged" without
+    decoding stored fields."""
+    return f"{statement_id}\x1f{content_hash}"
+
+
+def to_document(statement_json: dict[str, Any], *, body: str, source: str, content_hash: str) -> dict[str, Any]:
+    """The Whoosh document for a statement in its JSON form (``Statement.to_json``).
+
+    :param body: the full text (not part of the JSON form).
+    """
+    date = statement_json.get("date")
+    day = dt.date.fromisoformat(date) if date else None
+    claims = statement_json.get("claims", [])
+    claim_types = sorted({t for c in claims for t in c.get("types", [c.get("type")]) if t})
+    doc: dict[str, Any] = {
+        "id": statement_json["id"],
+        "source": source,
+        "content_hash": content_hash,
+        "version_key": version_key(statement_json["id"], content_hash),
+        "title": statement_json.get("title") or "",
+        "body": body,
+        "exact": f"{statement_json.get('title') or ''}\n{body}",
+        "actors": _keywords(statement_json.get("actors", [])),
+        "locations": _keywords(statement_json.get("locations", [])),
+        "claim_types": ",".join(claim_types),
+        "claims": "\n".join(c["sentence"] for c in claims),
+        "record": json.dumps(
+            {k: statement_json.get(k) for k in ("actors", "locations", "claims", "evidence", "metadata")},
+            ensure_ascii=False,
+        ),
+    }
+    if statement_json.get("url"):
+        doc["url"] = statement_json["url"]
+    if statement_json.get("publisher"):
+        doc["publisher"] = statement_json["publisher"]
+        doc["publisher_facet"] = statement_json["publisher"]
+    if day:
+        doc["date"] = dt.datetime(day.year, day.month, day.day)
+        doc["year"] = f"{day.year:04d}"
+        doc["month"] = f"{day.year:04d}-{day.month:02d}"
+    return doc
+
+
+def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """The statement's JSON form back from a document's stored fields."""
+    record = json.loads(fields.get("record") or "{}")
+    date = fields.get("date")
+    return {
+        "id": fields["id"],
+        "title": fields.get("title") or "",
+        "date": date.date().isoformat() if isinstance(date, dt.datetime) else None,
+        "publisher": fields.get("publisher"),
+        "url": fields.get("url"),
+        "actors": record.get("actors") or [],
+        "locations": record.get("locations") or [],
+        "claims": record.get("claims") or [],
+        "evidence": record.get("evidence") or {},
+        "metadata": record.get("metadata") or {},
+    }

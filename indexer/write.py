@@ -1,0 +1,326 @@
+"""Incremental, batched indexing of files into a Sift index.
+
+A run walks the inputs, skips files whose size and mtime match the
+manifest, reads the others, skips statements whose content hash is already
+indexed, extracts and writes the rest, and commits every ``batch_size``
+statements, so an interrupted run loses at most one batch and a re-run
+resumes from the last commit. Extraction results depend on the gazetteers,
+so their fingerprint is part of every content hash: changing a gazetteer
+re-extracts everything on the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from indexer.errors import IndexError_, IngestError
+from indexer.extract import extract
+from indexer.formats import ReadOptions, is_supported, read_file
+from indexer.formats.common import content_hash
+from indexer.gazetteer import Gazetteer
+from indexer.model import Extraction, Statement
+from indexer.schema import to_document, version_key
+from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
+
+#: Bump when extraction changes its output for the same input.
+EXTRACTOR_VERSION = "1"
+
+ProgressCallback = Callable[[Path], None]
+"""Called once per input file, after it is handled (for progress bars)."""
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    """How to run an index job.
+
+    :param batch_size: statements per commit; a crash loses at most one batch.
+    :param limitmb: memory for Whoosh's writer (bounds RSS while indexing).
+    :param wait: seconds to wait for another writer to finish.
+    :param extract: run extraction (``False`` only to measure its cost).
+    :param procs: processes reading and extracting statements in parallel.
+    """
+
+    read: ReadOptions = field(default_factory=ReadOptions)
+    gazetteer_files: tuple[Path, ...] = ()
+    prune: bool = False
+    batch_size: int = 1000
+    limitmb: int = 128
+    wait: float = 0.0
+    extract: bool = True
+    procs: int = 1
+
+
+@dataclass
+class IndexReport:
+    """What a run did, counted in statements (files for ``skipped``)."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    files: int = 0
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def indexed(self) -> int:
+        """Statements in the index that came from this run's inputs."""
+        return self.added + self.updated + self.unchanged
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.removed} removed, {self.skipped} skipped, {len(self.errors)} errors "
+            f"({self.files} files)"
+        )
+
+
+def find_files(paths: Iterable[Path], report: IndexReport, exclude: Path | None = None) -> list[Path]:
+    """Input files under ``paths``: folders recursively, sorted, hidden ones skipped.
+
+    A file named explicitly with an unsupported type, or a missing path, is an
+    error; unsupported files met inside folders are only counted as skipped.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            if is_supported(path):
+                found[path.resolve()] = None
+            else:
+                report.errors.append(IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}"))
+        elif path.is_dir():
+            for root, dirs, files in os.walk(path):
+                root_path = Path(root)
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and (root_path / d).resolve() != exclude
+                )
+                for name in sorted(files):
+                    file_path = root_path / name
+                    if name.startswith("."):
+                        continue
+                    if is_supported(file_path):
+                        found[file_path.resolve()] = None
+                    else:
+                        report.skipped += 1
+        else:
+            report.errors.append(IngestError(str(path), "no such file or folder"))
+    return list(found)
+
+
+def _fingerprint(gazetteer: Gazetteer) -> str:
+    return hashlib.sha256(f"{EXTRACTOR_VERSION}:{gazetteer.fingerprint()}".encode()).hexdigest()[:16]
+
+
+class _Run:
+    """State of one index run: the open writer, the batch, the report."""
+
+    def __init__(self, ix: whoosh_index.Index, directory: Path, options: IndexOptions, gazetteer: Gazetteer) -> None:
+        self.ix = ix
+        self.directory = directory
+        self.options = options
+        self.gazetteer = gazetteer
+        self.fingerprint = _fingerprint(gazetteer)
+        self.report = IndexReport()
+        self.manifest = Manifest(directory)
+        self.searcher = ix.searcher()
+        self.writer: IndexWriter | None = None
+        self.pending = 0
+        self.pending_files: list[tuple[str, int, int, int, str]] = []
+        self.seen_ids: dict[str, str] = {}
+        self.added_by_file: dict[str, int] = {}
+
+    # -- batches -----------------------------------------------------------
+    def _writer(self) -> IndexWriter:
+        if self.writer is None:
+            self.writer = self.ix.writer(limitmb=self.options.limitmb)
+        return self.writer
+
+    def commit(self) -> None:
+        """Commit the batch, then record its files in the manifest."""
+        if self.writer is not None:
+            try:
+                self.writer.commit()
+            except Exception as exc:
+                raise IndexError_(f"cannot write the index at {self.directory}: {exc}") from exc
+            self.writer = None
+            self.searcher = self.searcher.refresh()
+        if self.pending_files:
+            self.manifest.put_many(self.pending_files)
+            self.pending_files = []
+        self.pending = 0
+
+    def _count_write(self) -> None:
+        self.pending += 1
+        if self.pending >= self.options.batch_size:
+            self.commit()
+
+    # -- files -------------------------------------------------------------
+    def index_file(self, path: Path) -> None:
+        key = str(path)
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            self.report.errors.append(IngestError(key, f"cannot read: {exc.strerror or exc}"))
+            return
+        known = self.manifest.get(key)
+        if known and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[3] == self.fingerprint:
+            self.report.unchanged += known[2]
+            return
+        try:
+            records = read_file(path, self.options.read)
+        except IngestError as exc:
+            self.report.errors.append(exc)
+            return
+        self.report.errors.extend(records.errors)
+        old_ids = self._ids_from_source(key)
+        old_set = set(old_ids)
+        new_ids: list[str] = []
+        for statement in records.statements:
+            if statement.id in self.seen_ids:
+                self.report.errors.append(
+                    IngestError(f"{statement.source}", f"duplicate id {statement.id!r} (also in {self.seen_ids[statement.id]}); skipped")
+                )
+                continue
+            self.seen_ids[statement.id] = key
+            new_ids.append(statement.id)
+            self._index_statement(statement, key, known_ids=old_set)
+        kept = set(new_ids)
+        gone = [i for i in old_ids if i not in kept]
+        if gone:
+            writer = self._writer()
+            for statement_id in gone:
+                writer.delete_by_term("id", statement_id)
+            # A changed file whose statements got new ids: pair them as updates.
+            paired = min(len(gone), self.added_by_file.get(key, 0))
+            self.report.added -= paired
+            self.report.updated += paired
+            self.report.removed += len(gone) - paired
+            self.pending += len(gone)
+        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint))
+        self.added_by_file.pop(key, None)
+        if self.pending >= self.options.batch_size:
+            self.commit()
+
+    def _ids_from_source(self, key: str) -> list[str]:
+        reader = self.searcher.reader()
+        ids = []
+        for docnum in self.searcher.document_numbers(source=key):
+            if reader.is_deleted(docnum):
+                continue
+            ids.append(str(reader.stored_fields(docnum)["id"]))
+        return ids
+
+    def _index_statement(self, statement: Statement, key: str, known_ids: set[str]) -> None:
+        digest = hashlib.sha256(f"{content_hash(statement)}:{self.fingerprint}".encode()).hexdigest()[:24]
+        reader = self.searcher.reader()
+        if ("version_key", version_key(statement.id, digest)) in reader:
+            self.report.unchanged += 1
+            return
+        exists = statement.id in known_ids or self.searcher.document_number(id=statement.id) is not None
+        statement.extraction = extract(statement, self.gazetteer) if self.options.extract else Extraction()
+        doc = to_document(statement.to_json(), body=statement.body, source=key, content_hash=digest)
+        writer = self._writer()
+        if exists:
+            writer.update_document(**doc)
+            self.report.updated += 1
+        else:
+            writer.add_document(**doc)
+            self.report.added += 1
+            self.added_by_file[key] = self.added_by_file.get(key, 0) + 1
+        self._count_write()
+
+    def prune(self) -> None:
+        """Delete statements whose source file no longer exists."""
+        reader = self.searcher.reader()
+        gone_sources = [
+            s.decode("utf-8") if isinstance(s, bytes) else str(s)
+            for s in reader.lexicon("source")
+        ]
+        gone_sources = [s for s in gone_sources if not Path(s).exists()]
+        for source in gone_sources:
+            for statement_id in self._ids_from_source(source):
+                self._writer().delete_by_term("id", statement_id)
+                self.report.removed += 1
+        if gone_sources:
+            self.manifest.remove(gone_sources)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+        self.searcher.close()
+        self.manifest.close()
+
+
+def index_paths(
+    paths: Sequence[Path],
+    directory: Path,
+    options: IndexOptions | None = None,
+    progress: ProgressCallback | None = None,
+    on_files: Callable[[int], None] | None = None,
+) -> IndexReport:
+    """Index every statement under ``paths`` into the index at ``directory``.
+
+    :param progress: called after each file (the CLI's progress bar).
+    :param on_files: called once with the number of files found.
+    :raises IndexError_: the index cannot be created, locked or written.
+    """
+    options = options or IndexOptions()
+    gazetteer = Gazetteer.load(options.gazetteer_files)
+    directory = directory.resolve()
+    ix = create_or_open(directory)
+    with write_lock(directory, options.wait) as lock:
+        run = _Run(ix, directory, options, gazetteer)
+        if lock.stale_pid is not None:
+            run.report.notices.append(f"cleared a write lock left by process {lock.stale_pid}, which is gone")
+        try:
+            files = find_files(paths, run.report, exclude=directory)
+            run.report.files = len(files)
+            if on_files:
+                on_files(len(files))
+            for path in files:
+                run.index_file(path)
+                if progress:
+                    progress(path)
+            if options.prune:
+                run.prune()
+            run.commit()
+            meta = read_meta(directory)
+            meta.update(
+                gazetteer_files=[str(p.resolve()) for p in options.gazetteer_files],
+                fingerprint=run.fingerprint,
+            )
+            write_meta(directory, meta)
+        finally:
+            run.close()
+    return run.report
+
+
+def extract_paths(paths: Sequence[Path], options: IndexOptions | None = None) -> Iterator[Statement | IngestError]:
+    """Read and extract statements without indexing, in input order.
+
+    Yields each statement (with ``extraction`` filled) or the error of a file
+    or record that could not be read.
+    """
+    options = options or IndexOptions()
+    gazetteer = Gazetteer.load(options.gazetteer_files)
+    report = IndexReport()
+    files = find_files(paths, report)
+    yield from report.errors
+    for path in files:
+        try:
+            records = read_file(path, options.read)
+        except IngestError as exc:
+            yield exc
+            continue
+        yield from records.errors
+        for statement in records.statements:
+            statement.extraction = extract(statement, gazetteer)
+            yield statement

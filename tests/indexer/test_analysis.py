@@ -1,0 +1,74 @@
+"""The analyzer: folding, stopwords, stemming, pickling, offsets."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indexer.analysis import SiftTokenizer, analyze, fold, sift_analyzer, term_for
+
+
+@pytest.mark.parametrize(
+    ("variants", "term"),
+    [
+        (["Dara'a", "Daraa", "Darâa", "DARA’A"], "daraa"),
+        (["Idlib", "IDLIB", "Idlıb".replace("ı", "i")], "idlib"),
+        (["Hasakah", "Ḥasakah"], "hasakah"),
+        (["café", "cafe"], "cafe"),
+    ],
+)
+def test_spelling_variants_fold_to_one_term(variants: list[str], term: str) -> None:
+    assert {term_for(v) for v in variants} == {term}
+
+
+@pytest.mark.parametrize("word", ["bombs", "bombing", "bombed", "bomb"])
+def test_inflections_share_a_stem(word: str) -> None:
+    assert term_for(word) == "bomb"
+
+
+def test_exact_analyzer_keeps_the_word_form() -> None:
+    assert analyze("Bombing bombed", stem=False) == ["bombing", "bombed"]
+
+
+def test_hyphen_variants_split_words_alike() -> None:
+    expected = ["deir", "ez", "zor"]
+    for text in ["Deir ez-Zor", "Deir ez‐Zor", "Deir ez–Zor", "Deir ez Zor"]:
+        assert analyze(text) == expected
+
+
+def test_stopwords_dropped_but_political_words_kept() -> None:
+    assert analyze("the crimes against humanity by the US") == ["crime", "against", "human", "us"]
+
+
+def test_positions_skip_stopwords_consistently_for_phrases() -> None:
+    tokens = [(t.text, t.pos) for t in sift_analyzer()("crimes against the humanity", positions=True)]
+    assert tokens == [("crime", 0), ("against", 1), ("human", 2)]
+
+
+def test_offsets_point_into_original_text() -> None:
+    text = "Regime forces shelled Dara'a."
+    for token in sift_analyzer()(text, chars=True, keeporiginal=True):
+        assert text[token.startchar : token.endchar] == token.original
+
+
+def test_stopped_tokens_kept_when_asked() -> None:
+    tokens = [(t.text, t.stopped) for t in sift_analyzer()("the regime", removestops=False)]
+    assert tokens == [("the", True), ("regim", False)]
+
+
+def test_analyzer_pickles_and_still_works() -> None:
+    analyzer = sift_analyzer()
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert clone == analyzer
+    assert [t.text for t in clone("Bombing Dara'a")] == ["bomb", "daraa"]
+    assert clone != SiftTokenizer(stem=False)
+
+
+@given(st.text(max_size=300))
+def test_fold_is_idempotent_and_offsets_in_bounds(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    for token in sift_analyzer()(text, chars=True):
+        assert 0 <= token.startchar < token.endchar <= len(text)

@@ -1,0 +1,161 @@
+"""Tests for indexer.claims: one positive and one negative case per type, the seed pins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indexer.claims import CLAIM_TYPES, PRIORITY, claim_types
+from indexer.sentences import split_sentences
+
+SEED = Path("/work/shared/seeds/000_fb413970f439558a.txt")
+
+POSITIVE = [
+    ("killing", "At least 29 Syrian rebels were killed in clashes overnight."),
+    ("killing", "The death toll rose to 76, including 28 children."),
+    ("killing", "Civilian casualties and fatalities mount; 12 martyrs were buried."),
+    ("killing", "ISIL executed 19 men in Deir Ezzor."),
+    ("bombardment", "Regime forces continue to rain barrel bombs on rebel-held areas."),
+    ("bombardment", "Russian air-strikes and air raids hit the town."),
+    ("bombardment", "The army shelled the district with cluster munitions and rockets."),
+    ("bombardment", "Bombarding civilians with cluster bombs must stop."),
+    ("chemical_attack", "The regime used chemical weapons in Ghouta."),
+    ("chemical_attack", "Victims showed symptoms of sarin, a nerve agent."),
+    ("chemical_attack", "Helicopters dropped chlorine barrels releasing toxic gas."),
+    ("siege", "Nearly 12,000 civilians are besieged in Darayya."),
+    ("siege", "The regime encircled the town and imposed a starvation siege."),
+    ("displacement", "The attacks forced tens of thousands of civilians to flee."),
+    ("displacement", "The aim is forcing civilians out of their homes."),
+    ("displacement", "It caused mass displacement; thousands were forcibly displaced."),
+    ("displacement", "Refugees fleeing the bombing reached the border."),
+    ("detention", "Security forces arrested dozens and detained activists."),
+    ("detention", "Thousands of detainees have been forcibly disappeared."),
+    ("detention", "Gunmen kidnapped two journalists and abducted a priest."),
+    ("torture", "Detainees were tortured to death in regime prisons."),
+    ("massacre", "The regime committed a horrific massacre in Houla."),
+    ("genocide", "Such acts constitute genocide."),
+    ("ethnic_cleansing", "These crimes amount to outright ethnic cleansing."),
+    ("war_crimes", "Targeting hospitals is a war crime."),
+    ("war_crimes", "This violates international humanitarian law."),
+    ("crimes_against_humanity", "These are crimes against humanity."),
+    ("ceasefire_violation", "Regime forces violated the truce in Aleppo."),
+    ("ceasefire_violation", "Militias breached the cease-fire again."),
+    ("ceasefire_violation", "It was a flagrant violation of the cessation of hostilities."),
+    ("ceasefire_violation", "There were 12 ceasefire violations on Monday."),
+    ("humanitarian_access", "The regime blocked aid convoys from entering Madaya."),
+    ("humanitarian_access", "The UN demands humanitarian access to besieged areas."),
+    ("humanitarian_access", "Agencies were unable to deliver aid to the town."),
+    ("condemnation", "The Syrian Coalition strongly condemns the attack."),
+    ("condemnation", "France denounced the bombing and deplored the loss of life."),
+    ("call_to_action", "The Coalition calls on the Security Council to act."),
+    ("call_to_action", "We urge the international community to intervene."),
+    ("call_to_action", "The Coalition appeals to the free world to act."),
+    ("call_to_action", "Immediate measures need to be taken to lift the sieges."),
+    ("call_to_action", "The international community must act now."),
+    ("call_to_action", "We demand that the regime release all prisoners."),
+    ("responsibility_attribution", "The Coalition holds the UN Security Council responsible."),
+    ("responsibility_attribution", "Russia bears full responsibility for the massacre."),
+    ("responsibility_attribution", "The regime is responsible for the attack."),
+    ("responsibility_attribution", "Washington blamed Damascus for the attack."),
+    ("responsibility_attribution", "MSF accused the Syrian regime of using chemical weapons."),
+]
+
+NEGATIVE = [
+    ("killing", "The delegation met in Geneva on Tuesday."),
+    ("bombardment", "Talks in Astana resumed on Monday."),
+    ("chemical_attack", "The Organisation for the Prohibition of Chemical Weapons met in The Hague."),
+    ("siege", "The opposition delegation arrived."),
+    ("displacement", "The minister was forced to resign."),
+    ("detention", "The council held a meeting."),
+    ("torture", "The report was published."),
+    ("massacre", "The town was calm on Friday."),
+    ("genocide", "The Convention on the Prevention and Punishment of the Crime of Genocide was adopted in 1948."),
+    ("ethnic_cleansing", "The streets were cleaned after the festival."),
+    ("war_crimes", "The war entered its sixth year."),
+    ("crimes_against_humanity", "Crime rates rose in the capital."),
+    ("ceasefire_violation", "The ceasefire came into effect at midnight."),
+    ("humanitarian_access", "The convoy of ministers arrived in Damascus."),
+    ("condemnation", "The court condemned him to death in absentia."),
+    ("call_to_action", "He received a phone call on Monday."),
+    ("call_to_action", "The urgent meeting took place yesterday."),
+    ("responsibility_attribution", "The UN has claimed responsibility for maintaining international peace and security."),
+    ("responsibility_attribution", "A responsible government serves its people."),
+    ("responsibility_attribution", "The ministry took over its responsibilities."),
+]
+
+
+def test_taxonomy_covers_required_types() -> None:
+    required = {
+        "killing", "bombardment", "chemical_attack", "siege", "displacement", "detention",
+        "torture", "massacre", "genocide", "ethnic_cleansing", "war_crimes",
+        "crimes_against_humanity", "ceasefire_violation", "humanitarian_access",
+        "condemnation", "call_to_action", "responsibility_attribution",
+    }
+    assert required <= set(CLAIM_TYPES)
+    assert set(PRIORITY) == set(CLAIM_TYPES)
+    assert all(CLAIM_TYPES.values())
+
+
+def test_every_type_has_positive_and_negative_examples() -> None:
+    assert {t for t, _ in POSITIVE} == set(CLAIM_TYPES)
+    assert {t for t, _ in NEGATIVE} == set(CLAIM_TYPES)
+
+
+def test_taxonomy_is_documented() -> None:
+    doc = (Path(__file__).parents[2] / "indexer" / "data" / "CLAIMS.md").read_text(encoding="utf-8")
+    for kind in CLAIM_TYPES:
+        assert f"`{kind}`" in doc
+
+
+@pytest.mark.parametrize(("kind", "sentence"), POSITIVE)
+def test_positive(kind: str, sentence: str) -> None:
+    assert kind in claim_types(sentence)
+
+
+@pytest.mark.parametrize(("kind", "sentence"), NEGATIVE)
+def test_negative(kind: str, sentence: str) -> None:
+    assert kind not in claim_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("", ()),
+        ("The delegation arrived in Geneva.", ()),
+        ("THE REGIME KILLED 20 CIVILIANS.", ("killing",)),
+        ("The Coalition condemns the massacre and calls on the UN to act.",
+         ("massacre", "condemnation", "call_to_action")),
+        ("Such acts constitute genocide and crimes against humanity.",
+         ("genocide", "crimes_against_humanity")),
+        ("Detainees were tortured to death.", ("torture", "detention", "killing")),
+        ("Regime forces violated the cease\u2011fire by shelling Daraa.",
+         ("ceasefire_violation", "bombardment")),
+    ],
+)
+def test_types_and_order(sentence: str, expected: tuple[str, ...]) -> None:
+    assert claim_types(sentence) == expected
+
+
+def test_seed_claims() -> None:
+    raw = SEED.read_text(encoding="utf-8")
+    body = raw[raw.index("The Syrian Coalition warns") :]
+    by_sentence = {body[s:e]: claim_types(body[s:e]) for s, e in split_sentences(body)}
+    found = {kind for kinds in by_sentence.values() for kind in kinds}
+    assert {
+        "genocide", "ethnic_cleansing", "massacre", "bombardment", "displacement", "siege",
+        "detention", "torture", "call_to_action", "responsibility_attribution",
+    } <= found
+    genocide = [s for s in by_sentence if "constitute genocide" in s]
+    assert genocide and "genocide" in by_sentence[genocide[0]]
+    peace = [s for s in by_sentence if "maintaining international peace" in s]
+    assert peace and "responsibility_attribution" not in by_sentence[peace[0]]
+
+
+@given(st.text(max_size=500))
+def test_claim_types_never_raises(sentence: str) -> None:
+    kinds = claim_types(sentence)
+    assert len(set(kinds)) == len(kinds)
+    assert set(kinds) <= set(CLAIM_TYPES)

@@ -1,0 +1,156 @@
+"""Each input format becomes statements; bad files give clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import IngestError
+from indexer.formats import ReadOptions, read_file
+from tests.conftest import SEED_FILE
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_seed_layout_gives_title_url_publisher_date_and_body() -> None:
+    (statement,) = read_file(SEED_FILE).statements
+    assert statement.title == "Assad Regime, Russia and Iran Carry out Ethnic Cleansing and Genocide in Syria"
+    assert statement.url == "http://en.etilaf.org/press/assad-regime-russia-and-iran-carry-out-ethnic-cleansing-and-genocide-in-syria"
+    assert statement.publisher == "Syrian Coalition"
+    assert statement.date == dt.date(2016, 2, 8)
+    assert statement.body.startswith("The Syrian Coalition warns of an imminent massacre")
+    assert "Press Statement" not in statement.body
+    assert statement.body.rstrip().endswith("tragic chapter of world history.")
+
+
+def test_plain_text_takes_first_short_line_as_title(tmp_path: Path) -> None:
+    path = write(tmp_path / "note.txt", "Shelling in Homs\n\nShelling hit Homs on Monday, residents said.\n")
+    (statement,) = read_file(path).statements
+    assert statement.title == "Shelling in Homs"
+    assert statement.body == "Shelling hit Homs on Monday, residents said."
+    assert statement.date is None
+
+
+def test_markdown_is_stripped_to_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "# Aid blocked\n\nThe **UN** said [convoys](http://x.org) were *blocked*.\n")
+    (statement,) = read_file(path).statements
+    assert statement.title == "Aid blocked"
+    assert statement.body == "The UN said convoys were blocked."
+
+
+def test_html_keeps_main_text_only(tmp_path: Path) -> None:
+    page = """<html><head><title>Strike on Idlib &amp; Hama</title>
+    <meta property="og:site_name" content="Example News">
+    <meta property="article:published_time" content="2017-04-05T10:00:00Z">
+    <link rel="canonical" href="https://example.org/2017/04/05/strike">
+    <script>var tracking = "SECRET";</script><style>p{color:red}</style></head>
+    <body><nav>Home | World</nav><article><h1>Strike on Idlib &amp; Hama</h1>
+    <p>Jets struck Khan Sheikhoun &lt;early&gt; on Tuesday.</p><!-- hidden comment -->
+    <p>Dozens were killed.</p></article><footer>Copyright</footer></body></html>"""
+    (statement,) = read_file(write(tmp_path / "p.html", page)).statements
+    assert statement.title == "Strike on Idlib & Hama"
+    assert statement.publisher == "Example News"
+    assert statement.url == "https://example.org/2017/04/05/strike"
+    assert statement.date == dt.date(2017, 4, 5)
+    assert "Jets struck Khan Sheikhoun <early> on Tuesday." in statement.body
+    assert "Dozens were killed." in statement.body
+    for junk in ("SECRET", "color:red", "Home | World", "hidden comment", "Copyright"):
+        assert junk not in statement.body
+
+
+def test_jsonl_maps_fields_keeps_ids_and_metadata_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "A-1", "title": "One", "text": "First text.", "date": "2016-02-08", "lang": "en"}),
+        "{not json",
+        json.dumps({"title": "Two", "content": "Second text.", "url": "http://x.org/2015/07/01/b", "source": "X"}),
+        json.dumps([1, 2]),
+    ]
+    result = read_file(write(tmp_path / "s.jsonl", "\n".join(lines)))
+    first, second = result.statements
+    assert first.id == "A-1"
+    assert first.date == dt.date(2016, 2, 8)
+    assert first.metadata == {"lang": "en"}
+    assert second.body == "Second text." and second.publisher == "X"
+    assert second.date == dt.date(2015, 7, 1)
+    assert [e.path for e in result.errors] == [f"{tmp_path / 's.jsonl'}:2", f"{tmp_path / 's.jsonl'}:4"]
+    assert "malformed JSON" in result.errors[0].reason
+
+
+def test_json_array(tmp_path: Path) -> None:
+    path = write(tmp_path / "s.json", json.dumps([{"title": "T", "body": "B one."}, {"body": "B two."}]))
+    assert [s.body for s in read_file(path).statements] == ["B one.", "B two."]
+
+
+def test_csv_detects_columns_and_infers_month_first_dates(tmp_path: Path) -> None:
+    content = (
+        "unit_id,article_title,article_content,source,date\n"
+        '7,Raid,"Jets hit Aleppo.\nMany died.",sana,4/5/2017\n'
+        "8,Other,Text two.,reuters,7/28/2015\n"
+    )
+    first, second = read_file(write(tmp_path / "f.csv", content)).statements
+    assert first.id == "7" and first.title == "Raid" and first.publisher == "sana"
+    assert first.body == "Jets hit Aleppo.\nMany died."
+    assert first.date == dt.date(2017, 4, 5)  # 7/28/2015 shows the column is month-first
+    assert second.date == dt.date(2015, 7, 28)
+
+
+def test_csv_day_first_inferred_from_the_column(tmp_path: Path) -> None:
+    content = "title,text,date\nA,Text a.,4/5/2017\nB,Text b.,28/7/2015\n"
+    first, _ = read_file(write(tmp_path / "f.csv", content)).statements
+    assert first.date == dt.date(2017, 5, 4)
+
+
+def test_csv_column_override_and_ragged_rows(tmp_path: Path) -> None:
+    content = "headline,words,extra\nT1,Body one.\nT2,Body two.,x,surplus\n"
+    options = ReadOptions(text_column="words", title_column="headline")
+    statements = read_file(write(tmp_path / "f.csv", content), options).statements
+    assert [(s.title, s.body) for s in statements] == [("T1", "Body one."), ("T2", "Body two.")]
+
+
+def test_csv_without_text_column_names_the_option(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="--text-column"):
+        read_file(write(tmp_path / "f.csv", "a,b\n1,2\n"))
+
+
+def test_csv_override_naming_a_missing_column(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="'nope'.*not found"):
+        read_file(write(tmp_path / "f.csv", "title,text\nA,B\n"), ReadOptions(text_column="nope"))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", "", "empty file"),
+        ("blank.md", "  \n\n", "empty file"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary file"),
+        ("latin1.txt", "Caf\xe9 bombed".encode("latin-1"), "not valid UTF-8"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("image.png", b"\x89PNG", "unsupported file type"),
+    ],
+)
+def test_bad_files_raise_ingest_error_with_path_and_reason(tmp_path: Path, name: str, content: str | bytes, reason: str) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(IngestError) as info:
+        read_file(path)
+    assert info.value.path == str(path)
+    assert reason in info.value.reason
+
+
+def test_derived_ids_are_stable_and_depend_on_content(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write(tmp_path / "a" / "x.txt", "Title\n\nSame body.")
+    b = write(tmp_path / "b" / "x.txt", "Title\n\nSame body.")
+    c = write(tmp_path / "c.txt", "Title\n\nOther body.")
+    id_a, id_b, id_c = (read_file(p).statements[0].id for p in (a, b, c))
+    assert id_a == id_b  # same source name and content, wherever the folder is
+    assert id_a != id_c
