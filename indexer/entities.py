@@ -79,7 +79,7 @@ _SENTENCE_STARTERS = frozenset(
 _ARTICLES = frozenset("the".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     start: int
     end: int
@@ -179,10 +179,12 @@ class Matcher:
         actor_cands += [c for c in weak if c.name in strong]
         actor_cands += self._organisations(text, words)
         actors = _resolve(actor_cands)
-        blocked = {i for c in actors for i in range(c.first, c.last + 1)
-                   if (c.first, c.last) in capital_spans
-                   or gaz.actors.get(c.name, None) is not None
-                   and gaz.actors[c.name].type in ("media", "person")}
+        # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
+        # Post", "Moscow said") are not places; organisation-pattern names
+        # ("Aleppo Provincial Council") keep theirs.
+        blocked = {i for c in actors if c.kind != "organisation"
+                   and not gaz.demonyms.get(words[c.first].key)
+                   for i in range(c.first, c.last + 1)}
         # A country acting ("Russia vetoed") is an actor there, not a location.
         blocked |= {c.first for c in actors if (c.first, c.last) in country_spans}
         place_cands = [c for c in place_cands
@@ -287,7 +289,7 @@ class Matcher:
             first = h
             while first > 0 and words[first].soft_before and not words[first].newline_before:
                 prev = words[first - 1]
-                if prev.cap and prev.key not in self.gaz.guards.title:
+                if prev.cap:
                     first -= 1
                 elif prev.key in _NAME_PARTICLES and first - 2 >= 0 and words[first - 2].cap \
                         and words[first - 1].soft_before:
@@ -323,7 +325,7 @@ class Matcher:
         for i in range(len(words) + 1):
             if i == len(words) or (i > line_start and words[i].newline_before):
                 line = [w for w in words[line_start:i] if len(w.key) > 3 and w.key.isalpha()]
-                if len(line) >= 5 and sum(w.cap for w in line) >= 0.7 * len(line):
+                if len(line) >= 6 and sum(w.cap for w in line) >= 0.75 * len(line):
                     for k in range(line_start, i):
                         flags[k] = True
                 line_start = i

@@ -115,8 +115,16 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
         if _POSSESSIVE.search(word) and end - start > 2:
             end -= 2
             word = word[:-2]
-        out.append((start, end, fold(word)))
+        folded = _FOLD_CACHE.get(word)
+        if folded is None:
+            if len(_FOLD_CACHE) > 200_000:
+                _FOLD_CACHE.clear()
+            folded = _FOLD_CACHE[word] = fold(word)
+        out.append((start, end, folded))
     return out
+
+
+_FOLD_CACHE: dict[str, str] = {}
 
 
 def name_key(text: str) -> str:
@@ -274,10 +282,8 @@ class Gazetteer:
             if country is None:
                 continue
             names = [c["name"]]
-            if c["countrycode"] in FOCUS_COUNTRIES:
-                names += [a for a in c["alternatenames"]
-                          if a[:1].isupper() and a.isascii() and len(a) >= 4
-                          and any(ch.islower() for ch in a)]
+            # Alternate names are left out: they include ordinary words
+            # ("Human" for Uman); curated files add the spellings that matter.
             names += [n[_ARTICLE.match(n).end():] for n in names if _ARTICLE.match(n)]  # type: ignore[union-attr]
             names = [n for n in names if len(n) >= 3]
             if not names:
@@ -375,7 +381,7 @@ class Gazetteer:
         key = name_key(alias)
         if not key:
             return
-        if category == "place" and flags & GEO and key in self.guards.stop:
+        if category == "place" and (flags & GEO or rank <= 1) and key in self.guards.stop:
             return
         flags |= _flags_for(alias) | (WEAK if weak else 0)
         table = self.aliases[category]

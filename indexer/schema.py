@@ -5,8 +5,9 @@ Field roles:
 - ``id`` unique, stored; ``url``, ``source`` (the file it came from) stored IDs;
   ``version_key`` (id + content hash) tells an unchanged statement cheaply.
 - ``title``, ``body`` analysed text with positions (phrases, proximity),
-  stored for display and snippets; ``exact`` holds the same words folded
-  but not stemmed, for ``=word`` queries.
+  stored for display and snippets. There is no unstemmed copy of the text
+  (it would double indexing time): ``=word`` queries check candidates found
+  through the stem against the stored text instead.
 - ``publisher`` analysed text; ``publisher_facet`` the exact name for facets.
 - ``date`` a real date (day precision, sortable); ``year``/``month`` keys
   for facets and the timeline.
@@ -29,6 +30,11 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.analysis import fold, sift_analyzer
 
+#: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
+ANALYSED_FIELDS = ("title", "body", "publisher", "claims")
+#: ... of which these are also stored (as the original text).
+STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
+
 #: Bump when the schema or the meaning of a field changes (forces a rebuild).
 SCHEMA_VERSION = 1
 
@@ -44,7 +50,6 @@ def build_schema() -> Schema:
         version_key=ID(stored=False),
         title=TEXT(analyzer=stemmed, stored=True, phrase=True),
         body=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        exact=TEXT(analyzer=sift_analyzer(stem=False), stored=False, phrase=False),
         publisher=TEXT(analyzer=stemmed, stored=True, phrase=True),
         publisher_facet=ID(stored=False, sortable=True),
         date=DATETIME(stored=True, sortable=True),
@@ -89,7 +94,6 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         "version_key": version_key(statement_json["id"], content_hash),
         "title": statement_json.get("title") or "",
         "body": body,
-        "exact": f"{statement_json.get('title') or ''}\n{body}",
         "actors": _keywords(statement_json.get("actors", [])),
         "locations": _keywords(statement_json.get("locations", [])),
         "claim_types": ",".join(claim_types),

@@ -25,8 +25,9 @@ from indexer.extract import extract
 from indexer.formats import ReadOptions, is_supported, read_file
 from indexer.formats.common import content_hash
 from indexer.gazetteer import Gazetteer
-from indexer.model import Extraction, Statement
-from indexer.schema import to_document, version_key
+from indexer.model import Statement
+from indexer.prepare import Job, Preparer
+from indexer.schema import version_key
 from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
 
 #: Bump when extraction changes its output for the same input.
@@ -136,6 +137,8 @@ class _Run:
         self.pending_files: list[tuple[str, int, int, int, str]] = []
         self.seen_ids: dict[str, str] = {}
         self.added_by_file: dict[str, int] = {}
+        self.queue: list[Job] = []
+        self.preparer = Preparer(gazetteer, options.extract, options.procs)
 
     # -- batches -----------------------------------------------------------
     def _writer(self) -> IndexWriter:
@@ -143,8 +146,21 @@ class _Run:
             self.writer = self.ix.writer(limitmb=self.options.limitmb)
         return self.writer
 
+    def flush(self) -> None:
+        """Prepare the queued statements and hand them to the writer."""
+        jobs, self.queue = self.queue, []
+        if not jobs:
+            return
+        writer = self._writer()
+        for job, doc in self.preparer.prepare(jobs):
+            if job.exists:
+                writer.update_document(**doc)
+            else:
+                writer.add_document(**doc)
+
     def commit(self) -> None:
         """Commit the batch, then record its files in the manifest."""
+        self.flush()
         if self.writer is not None:
             try:
                 self.writer.commit()
@@ -225,14 +241,10 @@ class _Run:
             self.report.unchanged += 1
             return
         exists = statement.id in known_ids or self.searcher.document_number(id=statement.id) is not None
-        statement.extraction = extract(statement, self.gazetteer) if self.options.extract else Extraction()
-        doc = to_document(statement.to_json(), body=statement.body, source=key, content_hash=digest)
-        writer = self._writer()
+        self.queue.append(Job(statement, key, digest, exists))
         if exists:
-            writer.update_document(**doc)
             self.report.updated += 1
         else:
-            writer.add_document(**doc)
             self.report.added += 1
             self.added_by_file[key] = self.added_by_file.get(key, 0) + 1
         self._count_write()
@@ -253,6 +265,7 @@ class _Run:
             self.manifest.remove(gone_sources)
 
     def close(self) -> None:
+        self.preparer.close()
         if self.writer is not None:
             self.writer.cancel()
         self.searcher.close()

@@ -1,0 +1,49 @@
+"""Sift's query library: parse a query, search an index, explain the hits.
+
+Roles (one module each):
+
+- ``query.parse``: the query language (``query/SYNTAX.md``) -> a tree of
+  nodes and a Whoosh query; ``FIELD_SYNTAX`` is the per-field plugin table.
+- ``query.search``: :class:`Searcher`, opening an index once and serving
+  searches, ``get`` and ``stats`` (thread-safe).
+- ``query.rank``: BM25F weighting and field boosts (tuned separately).
+- ``query.snippets``: ranked, highlighted passages (fragmenter, scorer,
+  formatter).
+- ``query.facets``: facet classes behind a registry, and the histogram.
+- ``query.results``: the result dataclasses and their JSON form.
+- ``query.errors``: :class:`QueryError`.
+
+Example::
+
+    from query import Searcher
+    with Searcher(".sift") as searcher:
+        results = searcher.search('"barrel bombs" AND date:2016', facets=("actor",))
+        print(results.total, [hit.title for hit in results.hits])
+"""
+
+from __future__ import annotations
+
+from query.errors import QueryError
+from query.facets import FACETS, Facet, register_facet
+from query.parse import MAX_QUERY_LENGTH, ParsedQuery, parse_query
+from query.results import FacetResult, Hit, SearchResults
+from query.search import SORTS, Searcher
+from query.snippets import FORMATTERS, Formatter, Passage
+
+__all__ = [
+    "FACETS",
+    "FORMATTERS",
+    "MAX_QUERY_LENGTH",
+    "SORTS",
+    "Facet",
+    "FacetResult",
+    "Formatter",
+    "Hit",
+    "ParsedQuery",
+    "Passage",
+    "QueryError",
+    "SearchResults",
+    "Searcher",
+    "parse_query",
+    "register_facet",
+]

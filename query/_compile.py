@@ -14,7 +14,12 @@ Two decisions live here:
 
 from __future__ import annotations
 
+from typing import Any
+
 from whoosh import query as wq
+from whoosh.matching import FilterMatcher, Matcher, NullMatcher
+
+from indexer.analysis import WORD_PATTERN, fold, term_for
 
 from query._nodes import (
     BoolNode,
@@ -39,8 +44,53 @@ def _terms(fields: Fields, term: str, count: int) -> wq.Query:
     return _any([wq.Term(f, term, boost=boost * count) for f, boost in fields])
 
 
+class ExactWord(wq.WrappingQuery):  # type: ignore[misc]
+    """``=word``: documents the word's stem finds whose stored text holds
+    the word itself (folded, unstemmed).
+
+    The index keeps no unstemmed copy of the text (it doubled indexing
+    time), so the stem query narrows the candidates and their stored
+    fields are checked, one segment at a time.
+    """
+
+    def __init__(self, child: wq.Query, word: str, fields: tuple[str, ...]) -> None:
+        super().__init__(child)
+        self.word = word
+        self.fields = fields
+
+    def _rewrap(self, child: wq.Query) -> ExactWord:
+        return ExactWord(child, self.word, self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ExactWord) and (other.child, other.word, other.fields) == (self.child, self.word, self.fields)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.child, self.word, self.fields))
+
+    def __unicode__(self) -> str:
+        return f"={self.word}"
+
+    __str__ = __unicode__
+
+    def _has_word(self, stored: dict[str, Any]) -> bool:
+        for field in self.fields:
+            for match in WORD_PATTERN.finditer(stored.get(field) or ""):
+                if fold(match.group()) == self.word:
+                    return True
+        return False
+
+    def matcher(self, searcher: Any, context: Any = None) -> Matcher:
+        ids = frozenset(d for d in self.child.docs(searcher) if self._has_word(searcher.stored_fields(d)))
+        if not ids:
+            return NullMatcher()
+        return FilterMatcher(self.child.matcher(searcher, context), ids)
+
+
 def compile_node(node: Node) -> wq.Query:
     """The Whoosh query for ``node``."""
+    if isinstance(node, TermNode) and node.exact:
+        stem = term_for(node.term) or node.term
+        return ExactWord(_terms(node.fields, stem, 1), node.term, tuple(f for f, _b in node.fields))
     if isinstance(node, TermNode):
         return _terms(node.fields, node.term, 1)
     if isinstance(node, PhraseNode):
@@ -70,7 +120,7 @@ def _compile_bool(node: BoolNode) -> wq.Query:
     for child in node.children:
         if isinstance(child, NotNode):
             negatives.append(compile_node(child.child))
-        elif isinstance(child, TermNode):
+        elif isinstance(child, TermNode) and not child.exact:
             key = (child.fields, child.term)
             if key not in counts:
                 positives.append(key)

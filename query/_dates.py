@@ -100,7 +100,7 @@ def date_range(inner: str, include_start: bool = True, include_end: bool = True)
     """
     match = _RANGE.fullmatch(inner)
     if not match:
-        raise DateSyntaxError("a date range reads [START TO END], e.g. [2016-01-01 TO 2016-03-31] or [* TO 2016]")
+        raise DateSyntaxError("a date range reads [START TO END], e.g. [2016-01-01 TO 2016-03-31] or [* TO 2016]", -1)
     low_text, high_text = match.group(1), match.group(2)
     start = end = None
     if low_text != "*":

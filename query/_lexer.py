@@ -58,6 +58,11 @@ def tokenize(query: str, fields: frozenset[str]) -> list[Token]:
         if ch in "()":
             tokens.append(Token(ch, ch, i, i + 1))
             i += 1
+        elif ch == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] not in "-)" and not after_field:
+            # -word, -"phrase", -field:value, -(group): NOT, as in Lucene
+            tokens.append(Token("NOT", "-", i, i + 1))
+            i += 1
+            continue
         elif ch == '"':
             token = _phrase(query, i)
             tokens.append(token)

@@ -119,22 +119,30 @@ class TextSyntax(FieldSyntax):
         exact = raw.startswith("=") and len(raw) > 1
         if exact:
             raw, pos = raw[1:], pos + 1
-        fields: Fields = (("exact", 1.0),) if exact else self.fields
+            if _STAR.search(raw) or _FUZZY.fullmatch(raw):
+                raise parser.error("=exact words cannot have '*' or '~'", pos - 1)
+            words = WORD_PATTERN.findall(unescape(raw))
+            if len(words) != 1:
+                raise parser.error("= takes one word (e.g. =bombing)", pos - 1)
+            folded = term_for(words[0], stem=False)
+            # The index holds stems only: the stem finds candidates, the
+            # stored title/body confirm the exact word (see _compile).
+            return None if folded is None else TermNode(_EXACT_FIELDS, folded, True, pos)
         fuzzy = _FUZZY.fullmatch(raw)
         if fuzzy and fuzzy.group(1):
-            return self._fuzzy(parser, token, fuzzy, fields, exact, pos)
+            return self._fuzzy(parser, token, fuzzy, self.fields, pos)
         if _STAR.search(raw):
-            return self._wildcard(parser, raw, fields, exact, pos)
+            return self._wildcard(parser, raw, self.fields, pos)
         text = unescape(raw)
-        terms = [t for t in (term_for(w, stem=not exact) for w in WORD_PATTERN.findall(text)) if t]
+        terms = [t for t in (term_for(w) for w in WORD_PATTERN.findall(text)) if t]
         if not terms:
             return None
         if len(terms) == 1:
-            return TermNode(fields, terms[0], exact, pos)
+            return TermNode(self.fields, terms[0], False, pos)
         # "ez-Zor", "U.S.": several words in one token search as a phrase.
-        return PhraseNode(fields, tuple(terms), 0, pos)
+        return PhraseNode(self.fields, tuple(terms), 0, pos)
 
-    def _fuzzy(self, parser: Parser, token: Token, match: re.Match[str], fields: Fields, exact: bool, pos: int) -> Node | None:
+    def _fuzzy(self, parser: Parser, token: Token, match: re.Match[str], fields: Fields, pos: int) -> Node | None:
         distance = int(match.group(2)) if match.group(2) else DEFAULT_FUZZY_DISTANCE
         if distance not in (1, 2):
             raise parser.error(f"fuzzy distance must be 1 or 2, not {distance} (write word~1 or word~2)", token.end - len(match.group(2)))
@@ -143,10 +151,10 @@ class TextSyntax(FieldSyntax):
         words = WORD_PATTERN.findall(unescape(match.group(1)))
         if len(words) != 1:
             raise parser.error("fuzzy search (~) works on a single word", pos)
-        term = term_for(words[0], stem=not exact)
+        term = term_for(words[0])
         return None if term is None else FuzzyNode(fields, term, distance, pos)
 
-    def _wildcard(self, parser: Parser, raw: str, fields: Fields, exact: bool, pos: int) -> Node:
+    def _wildcard(self, parser: Parser, raw: str, fields: Fields, pos: int) -> Node:
         pattern = _NON_WORD.sub("", fold(unescape(raw.replace("\\*", "\x00")))).replace("\x00", "")
         if not pattern.strip("*"):
             raise parser.error("'*' needs letters before it (e.g. bomb*)", pos)
@@ -154,14 +162,11 @@ class TextSyntax(FieldSyntax):
             raise parser.error("leading wildcards are not supported (too slow); put letters before '*'", pos)
         if pattern.endswith("*") and "*" not in pattern[:-1]:
             base = pattern[:-1]
-            prefixes = (base,) if exact else tuple(dict.fromkeys((stem_word(base), base)))
-            return PrefixNode(fields, prefixes, exact, pos)
-        return WildcardNode(fields, pattern, exact, pos)
+            return PrefixNode(fields, tuple(dict.fromkeys((stem_word(base), base))), False, pos)
+        return WildcardNode(fields, pattern, False, pos)
 
     def phrase(self, parser: Parser, token: Token) -> Node | None:
         words = WORD_PATTERN.findall(token.text)
-        if any(f == "exact" for f, _ in self.fields):
-            raise parser.error("=exact words cannot be phrases", token.pos)
         terms = tuple(t for t in (term_for(w) for w in words) if t)
         if not terms:
             return None
@@ -235,6 +240,8 @@ class DateSyntax(FieldSyntax):
 
 
 _DEFAULT_FIELDS: Fields = tuple(FIELD_BOOSTS.items())
+#: Where =word looks: the stored text fields (claims text is not stored).
+_EXACT_FIELDS: Fields = tuple((f, FIELD_BOOSTS.get(f, 1.0)) for f in ("title", "body"))
 
 #: Every ``name:`` the language knows, by name. Add a class here to extend it.
 FIELD_SYNTAX: dict[str, FieldSyntax] = {
@@ -321,14 +328,10 @@ class Parser:
 
     def _unary(self, depth: int) -> Node | None:
         negations: list[int] = []
-        while (token := self._peek()) is not None and (token.kind == "NOT" or _is_minus(token)):
-            if token.kind == "NOT":
-                self.index += 1
-                nxt = self._peek()
-                if not self._starts_operand(nxt):
-                    raise self.error("'NOT' has nothing to negate; put a term after it", token.pos)
-            else:  # -word: negate the word itself
-                self.tokens[self.index] = Token(token.kind, token.text[1:], token.pos + 1, token.end)
+        while (token := self._peek()) is not None and token.kind == "NOT":
+            self.index += 1
+            if not self._starts_operand(self._peek()):
+                raise self.error(f"{token.text!r} has nothing to negate; put a term after it", token.pos)
             negations.append(token.pos)
             if len(negations) > MAX_DEPTH:
                 raise self.error(f"too many NOTs in a row (more than {MAX_DEPTH})", token.pos)
@@ -402,10 +405,6 @@ _EXAMPLES = {
 }
 
 
-def _is_minus(token: Token) -> bool:
-    return token.kind == "WORD" and token.text.startswith("-") and len(token.text) > 1 and token.text[1] != "-"
-
-
 def _group(op: str, children: list[Node | None]) -> Node | None:
     kept = [c for c in children if c is not None]
     if not kept:
@@ -427,19 +426,11 @@ def parse_query(text: str, *, default_operator: str = "AND", aliases: Aliases | 
         ones (the index's gazetteer); without it names are only folded.
     :raises QueryError: the query is malformed; ``.position`` says where.
 
-    >>> str(parse_query('"barrel bombs" date:2016').whoosh)
-    '((title:"barrel bomb"^2.0 OR claims:"barrel bomb"^1.5 OR body:"barrel bomb") AND date:[...])'
+    >>> str(parse_query("title:siege -date:2016").whoosh)
+    '(title:sieg ANDNOT date:[63587203200000000 TO 63618825599999999])'
     """
     parser = Parser(text, default_operator, aliases)
     tree = parser.parse()
-    if tree is None or _only_negative(tree):
-        if tree is None:
-            raise parser.error("nothing to search for: the query has only stopwords or punctuation, which are not indexed", 0)
-    compiled = compile_node(tree) if tree is not None else None
-    if compiled is None:  # pragma: no cover - every node compiles
-        raise parser.error("nothing to search for", 0)
-    return ParsedQuery(text, tree, compiled)  # type: ignore[arg-type]
-
-
-def _only_negative(node: Node) -> bool:
-    return isinstance(node, NotNode)
+    if tree is None:
+        raise parser.error("nothing to search for: the query has only stopwords or punctuation, which are not indexed", 0)
+    return ParsedQuery(text, tree, compile_node(tree))

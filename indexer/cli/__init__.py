@@ -13,8 +13,10 @@ from typing import Any
 
 import click
 
+from indexer.cli.check_cmd import check_command
 from indexer.cli.common import SiftGroup
 from indexer.cli.index_cmd import extract_command, index_command
+from indexer.cli.serve_cmd import serve_command
 
 
 @click.group(cls=SiftGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +34,8 @@ def main() -> None:
 
 main.add_command(index_command)
 main.add_command(extract_command)
+main.add_command(check_command)
+main.add_command(serve_command)
 
 try:  # the query commands live beside the query library
     from indexer.cli.search_cmd import register as _register_search

@@ -1,0 +1,32 @@
+"""Sift's benchmarks (issue 5): indexing speed, query latency, ranking quality
+and extraction overhead, each measured against peers in the same run.
+
+Modules, one role each:
+
+- ``corpus``     deterministic statement-like corpus generator, loaders for
+                 user corpora (JSONL/CSV), sharding into input files
+- ``proc``       running one measurement in a fresh subprocess, RSS sampling
+- ``indexing``   docs/s, MB/s, peak RSS, index size: Sift (1 and 2 processes)
+                 vs plain Whoosh, plus the re-run on an unchanged corpus
+- ``latency``    query latency percentiles per query type on a warm searcher
+- ``irdata``     loaders for test collections, one per *format*
+- ``ranking``    MAP / nDCG@10 / P@10: Sift vs Whoosh, bm25s, FTS5, tantivy
+- ``extraction`` FA-KES indexing time with vs without extraction
+- ``adapter``    the one function through which benchmarks query Sift
+- ``report``     JSON, markdown tables and PNG plots of a run
+
+Peers (bm25s, tantivy, matplotlib, psutil) are optional (the ``bench``
+extra); whatever is missing is skipped with a note. Only this package
+imports them, never ``indexer/`` or ``query/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The repository root (benchmarks/ lives directly under it).
+REPO = Path(__file__).resolve().parent.parent
+#: Third-party data of developers' machines; absent on users' machines.
+SHARED_DATA = REPO.parent / "shared" / "data"
+#: Default output directory of runs (git-ignored).
+DEFAULT_OUT = REPO / "benchmarks" / "out"

@@ -1,0 +1,87 @@
+"""One measurement per fresh subprocess, with peak RSS of its process tree.
+
+The parent starts ``python -m benchmarks.worker <json>``; the worker runs the
+job, times it itself (so interpreter start-up and imports are excluded) and
+prints one JSON line. Peak RSS is measured twice:
+
+- ``rss_tree_mb``: the parent samples the summed RSS of the worker and its
+  children every 50 ms with psutil (when installed): what the machine sees;
+- ``maxrss_mb``: ``getrusage`` in the worker, its own peak plus the largest
+  peak of its children (always available; a lower bound with several children).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+from benchmarks import REPO
+
+
+def _sample_tree(pid: int, stop: threading.Event, peak: list[float]) -> None:
+    try:
+        import psutil
+    except ImportError:
+        return
+    try:
+        root = psutil.Process(pid)
+    except psutil.Error:
+        return
+    while not stop.is_set():
+        try:
+            procs = [root, *root.children(recursive=True)]
+            total = 0
+            for proc in procs:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total / 2**20)
+        except psutil.Error:
+            return
+        stop.wait(0.05)
+
+
+def run_job(job: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
+    """Run ``job`` (see ``benchmarks.worker``) in a fresh interpreter; its JSON result."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env.setdefault("PYTHONHASHSEED", "0")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.worker", json.dumps(job)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO), env=env,
+    )
+    stop, peak = threading.Event(), [0.0]
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak), daemon=True)
+    sampler.start()
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        stop.set()
+        sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark job {job.get('kind')} failed (exit {proc.returncode}):\n{err[-3000:]}")
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result["rss_tree_mb"] = round(peak[0], 1) if peak[0] else None
+    return result
+
+
+def dir_size_mb(path: str | os.PathLike[str]) -> float:
+    """Bytes on disk under ``path``, in MB."""
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass
+    return total / 2**20
+
+
+def now() -> float:
+    return time.perf_counter()

@@ -1,0 +1,101 @@
+"""Entry point of one measurement subprocess (``python -m benchmarks.worker JSON``).
+
+Jobs (``kind``):
+
+- ``sift-index``:  ``index_paths`` over ``inputs`` into ``index`` with
+  ``IndexOptions(procs=..., extract=...)``; optional ``profile`` path writes
+  a cProfile dump;
+- ``whoosh-index``: plain Whoosh baseline (StemmingAnalyzer, ``title``/``body``
+  stored, ``id`` unique, no extraction) over the same JSONL shards.
+
+Prints one JSON line: ``seconds`` (job only), ``docs``, ``maxrss_mb``.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _maxrss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round((own + children) / 1024, 1)  # Linux reports KiB
+
+
+def _inputs(job: dict[str, Any]) -> list[Path]:
+    return [Path(p) for p in job["inputs"]]
+
+
+def sift_index(job: dict[str, Any]) -> dict[str, Any]:
+    from indexer.write import IndexOptions, index_paths
+
+    options = IndexOptions(procs=job.get("procs", 1), extract=job.get("extract", True),
+                           batch_size=job.get("batch_size", 1000), limitmb=job.get("limitmb", 128))
+    start = time.perf_counter()
+    if job.get("profile"):
+        import cProfile
+
+        profiler = cProfile.Profile()
+        report = profiler.runcall(index_paths, _inputs(job), Path(job["index"]), options)
+        profiler.dump_stats(job["profile"])
+    else:
+        report = index_paths(_inputs(job), Path(job["index"]), options)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "docs": report.indexed, "added": report.added,
+            "unchanged": report.unchanged, "errors": len(report.errors)}
+
+
+def whoosh_schema() -> Any:
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.fields import ID, TEXT, Schema
+
+    analyzer = StemmingAnalyzer()
+    return Schema(id=ID(stored=True, unique=True),
+                  title=TEXT(analyzer=analyzer, stored=True),
+                  body=TEXT(analyzer=analyzer, stored=True))
+
+
+def _shard_docs(paths: list[Path]) -> Any:
+    for path in paths:
+        files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+        for file in files:
+            with file.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        yield json.loads(line)
+
+
+def whoosh_index(job: dict[str, Any]) -> dict[str, Any]:
+    from whoosh import index
+
+    directory = Path(job["index"])
+    directory.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    ix = index.create_in(str(directory), whoosh_schema())
+    writer = ix.writer(limitmb=job.get("limitmb", 128))
+    count = 0
+    for doc in _shard_docs(_inputs(job)):
+        writer.add_document(id=str(doc["id"]), title=doc.get("title") or "", body=doc["body"])
+        count += 1
+    writer.commit()
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "docs": count}
+
+
+JOBS = {"sift-index": sift_index, "whoosh-index": whoosh_index}
+
+
+def main(argv: list[str]) -> None:
+    job = json.loads(argv[1])
+    result = JOBS[job["kind"]](job)
+    result["maxrss_mb"] = _maxrss_mb()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

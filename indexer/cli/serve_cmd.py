@@ -1,0 +1,70 @@
+"""``sift serve``: the web interface and JSON API (issue 7).
+
+The web stack (FastAPI, Jinja2, uvicorn) is the optional ``web`` extra, so
+it is imported only when the command runs; without it the command says
+how to install it instead of failing on import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from indexer.cli.common import index_option
+
+#: Top-level modules of the ``web`` extra (and what they pull in).
+WEB_MODULES = frozenset({"fastapi", "starlette", "jinja2", "markupsafe", "uvicorn", "pydantic", "anyio"})
+INSTALL_HINT = "install the web extra: pip install 'sift-search[web]'"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """``Host`` headers to accept: the loopback names when bound to loopback
+    (so a web page elsewhere cannot reach the API by DNS rebinding), any
+    otherwise (a server on the network is reached by names we cannot know).
+
+    >>> allowed_hosts("127.0.0.1")
+    ['127.0.0.1', 'localhost']
+    >>> allowed_hosts("0.0.0.0") is None
+    True
+    """
+    if host in ("127.0.0.1", "localhost"):
+        return ["127.0.0.1", "localhost"]
+    return None
+
+
+@click.command(name="serve")
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default is reachable from this machine only.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve_command(index_dir: Path, host: str, port: int) -> None:
+    """Search the index in a web browser, or through a JSON API.
+
+    Serves a search page with facets and a timeline, each statement with its
+    extracted names and claims marked in place, CSV/JSON export, and the
+    API (/api/search, /api/statements/ID, /api/stats; reference at /docs).
+    Needs the web extra: pip install 'sift-search[web]'.
+
+    Example:
+
+    \b
+        sift serve --index .sift
+        # then open http://127.0.0.1:8765/
+    """
+    try:
+        import uvicorn
+
+        from query.web import create_app
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing in WEB_MODULES:
+            raise click.ClickException(f"'sift serve' needs {missing}, which is not installed; {INSTALL_HINT}") from exc
+        raise
+    app = create_app(index_dir, allowed_hosts=allowed_hosts(host))
+    if host not in LOOPBACK:
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can search the index", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving {index_dir} at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,0 +1,149 @@
+"""Facets (counts by actor, location, claim type, publisher, year, month)
+and the timeline histogram, over every statement a query matches.
+
+Each facet is a small class registered by name in :data:`FACETS`, the way
+datasette registers its facet classes: built-in facets are registered
+exactly as an extension would be, with :func:`register_facet`.
+
+Counting reads a per-index "forward" table (document -> keys of a field)
+that the searcher builds once per index generation from the field's
+postings, then counts the matching documents' keys. We do not use
+``whoosh.sorting.FieldFacet`` for the multi-valued keyword fields because
+its overlapping categorizer rebuilds that same table on every search.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import ClassVar, Protocol
+
+from query.results import FacetResult
+
+#: Values kept per facet (the rest is counted in ``truncated``).
+DEFAULT_FACET_SIZE = 20
+
+
+class FacetSource(Protocol):
+    """What facets read from the searcher (``query.search.Searcher``)."""
+
+    def forward(self, field: str) -> Sequence[tuple[str, ...]]:
+        """Keys of ``field`` per document number."""
+        ...
+
+    def display_name(self, field: str, key: str) -> str:
+        """How to show a key (``assad regime`` -> ``Assad regime``)."""
+        ...
+
+
+class Facet:
+    """Counts of one field's values over the matching statements.
+
+    :param size: how many values to keep (most frequent first).
+    """
+
+    type: ClassVar[str] = ""
+    field: ClassVar[str] = ""
+    #: The key is shown as it is (no display-name lookup).
+    literal: ClassVar[bool] = True
+
+    def __init__(self, size: int = DEFAULT_FACET_SIZE) -> None:
+        self.size = size
+
+    def suggest(self, source: FacetSource) -> bool:
+        """Whether this facet has anything to show in this index."""
+        return any(source.forward(self.field))
+
+    def facet_results(self, source: FacetSource, docnums: Iterable[int]) -> FacetResult:
+        """Counts over ``docnums``, by count descending then display name."""
+        forward = source.forward(self.field)
+        counts: Counter[str] = Counter()
+        for docnum in docnums:
+            counts.update(forward[docnum])
+        named: Counter[str] = Counter()
+        for key, count in counts.items():
+            named[key if self.literal else source.display_name(self.field, key)] += count
+        values = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))
+        return FacetResult(self.type, values[: self.size], truncated=len(values) > self.size)
+
+
+class ActorFacet(Facet):
+    type = "actor"
+    field = "actors"
+    literal = False
+
+
+class LocationFacet(Facet):
+    type = "location"
+    field = "locations"
+    literal = False
+
+
+class ClaimFacet(Facet):
+    type = "claim"
+    field = "claim_types"
+
+
+class PublisherFacet(Facet):
+    type = "publisher"
+    field = "publisher_facet"
+
+
+class YearFacet(Facet):
+    type = "year"
+    field = "year"
+
+
+class MonthFacet(Facet):
+    type = "month"
+    field = "month"
+
+
+#: Facet classes by name. ``search(facets=(...))`` accepts these names.
+FACETS: dict[str, type[Facet]] = {}
+
+
+def register_facet(cls: type[Facet]) -> type[Facet]:
+    """Add a facet class to :data:`FACETS` (usable as a decorator)."""
+    FACETS[cls.type] = cls
+    return cls
+
+
+for _cls in (ActorFacet, LocationFacet, ClaimFacet, PublisherFacet, YearFacet, MonthFacet):
+    register_facet(_cls)
+
+#: ``histogram=`` values: the field holding each period.
+HISTOGRAM_FIELDS = {"month": "month", "year": "year"}
+
+
+def histogram(source: FacetSource, docnums: Iterable[int], by: str) -> tuple[list[tuple[str, int]], int]:
+    """Matches per month or year, in time order, gaps filled with zeros.
+
+    :returns: the (period, count) list and the number of undated matches.
+    """
+    forward = source.forward(HISTOGRAM_FIELDS[by])
+    counts: Counter[str] = Counter()
+    undated = 0
+    for docnum in docnums:
+        keys = forward[docnum]
+        if keys:
+            counts[keys[0]] += 1
+        else:
+            undated += 1
+    if not counts:
+        return [], undated
+    periods = _periods(min(counts), max(counts), by)
+    return [(p, counts.get(p, 0)) for p in periods], undated
+
+
+def _periods(first: str, last: str, by: str) -> list[str]:
+    if by == "year":
+        return [f"{y:04d}" for y in range(int(first), int(last) + 1)]
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while True:
+        period = f"{year:04d}-{month:02d}"
+        out.append(period)
+        if period >= last:
+            return out
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)

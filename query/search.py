@@ -1,0 +1,333 @@
+"""The library's entry point: :class:`Searcher` runs queries on one index.
+
+A ``Searcher`` opens the index once and serves many searches. Whoosh
+searchers are not safe to share between threads (NOTES.md), so each thread
+gets its own, opened on first use and closed by :meth:`Searcher.close`.
+Tables derived from the index (document -> facet keys, id order, dates)
+are built once per index generation and shared by all threads.
+
+Ranking is BM25F from ``query.rank.sift_weighting()``. Every matching
+document is scored (``limit=None``) so that ties can be broken by id, the
+same way on every run, and so that facets count all matches.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher as WhooshSearcher
+from whoosh.util.times import long_to_datetime
+
+from indexer.schema import from_stored, keyword_value
+from indexer.store import open_index, read_meta
+from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
+from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
+from query.rank import sift_weighting
+from query.results import Hit, SearchResults
+from query.snippets import HighlightPlan, SnippetMaker, idf_weight
+
+#: Accepted values of ``sort=``.
+SORTS = ("relevance", "newest", "oldest")
+_NO_DATE = 2**64 - 1  # what Whoosh's date column holds for a missing date
+
+
+class _GazetteerAliases:
+    """The index's gazetteer, loaded on the first ``actor:``/``location:``
+    (loading it takes a moment; most queries never need it)."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.files = files
+        self.lock = threading.Lock()
+        self.loaded: Aliases | None = None
+
+    def _get(self) -> Aliases:
+        with self.lock:
+            if self.loaded is None:
+                self.loaded = _load_gazetteer(self.files)
+            return self.loaded
+
+    def canonical_actor(self, text: str) -> str | None:
+        return self._get().canonical_actor(text)
+
+    def canonical_location(self, text: str) -> str | None:
+        return self._get().canonical_location(text)
+
+
+def _load_gazetteer(files: list[str]) -> Aliases:
+    try:
+        from indexer.gazetteer import Gazetteer
+    except ImportError:  # pragma: no cover - a partial install
+        return NoAliases()
+    try:
+        return Gazetteer.load([Path(f) for f in files])
+    except (OSError, ValueError):
+        # An extra gazetteer file moved away since indexing: the built-in
+        # aliases still resolve most names.
+        return Gazetteer.load(())
+
+
+class _Tables:
+    """Per-generation tables shared by threads (built lazily, under a lock)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.forward: dict[str, list[tuple[str, ...]]] = {}
+        self.names: dict[tuple[str, str], str] = {}
+        self.id_rank: list[int] | None = None
+        self.dates: list[int] | None = None
+
+
+class _View:
+    """One thread's whoosh searcher and the tables of its generation; the
+    :class:`query.facets.FacetSource` that facets read."""
+
+    def __init__(self, searcher: WhooshSearcher, tables: _Tables) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.tables = tables
+        self.size = self.reader.doc_count_all()
+
+    def forward(self, field: str) -> list[tuple[str, ...]]:
+        tables = self.tables
+        with tables.lock:
+            if field not in tables.forward:
+                lists: list[list[str]] = [[] for _ in range(self.size)]
+                if field in self.reader.schema:
+                    for raw in self.reader.lexicon(field):
+                        key = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+                        for docnum in self.reader.postings(field, raw).all_ids():
+                            lists[docnum].append(key)
+                tables.forward[field] = [tuple(keys) for keys in lists]
+            return tables.forward[field]
+
+    def display_name(self, field: str, key: str) -> str:
+        tables = self.tables
+        with tables.lock:
+            cached = tables.names.get((field, key))
+        if cached is not None:
+            return cached
+        name = key
+        for docnum in self.reader.postings(field, key.encode("utf-8")).all_ids():
+            record = from_stored(self.reader.stored_fields(docnum))
+            name = next((n for n in record.get(field, []) if keyword_value(n) == key), key)
+            break
+        with tables.lock:
+            tables.names[(field, key)] = name
+        return name
+
+    def id_rank(self) -> list[int]:
+        with self.tables.lock:
+            if self.tables.id_rank is None:
+                ranks = [0] * self.size
+                for rank, raw in enumerate(self.reader.lexicon("id")):
+                    for docnum in self.reader.postings("id", raw).all_ids():
+                        ranks[docnum] = rank
+                self.tables.id_rank = ranks
+            return self.tables.id_rank
+
+    def dates(self) -> list[int]:
+        with self.tables.lock:
+            if self.tables.dates is None:
+                column = self.reader.column_reader("date", translate=False)
+                self.tables.dates = [int(column[d]) for d in range(self.size)]
+            return self.tables.dates
+
+
+class Searcher:
+    """Searches one Sift index; use as a context manager, or call :meth:`close`.
+
+    :param index_dir: the index directory (``sift index ... --index DIR``).
+    :param aliases: resolves ``actor:``/``location:`` names; defaults to the
+        gazetteer the index was built with.
+    :raises indexer.errors.IndexNotFoundError: no index there.
+    """
+
+    def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None) -> None:
+        self.directory = Path(index_dir)
+        self._index: whoosh_index.Index = open_index(self.directory)
+        self._meta = read_meta(self.directory)
+        self.aliases: Aliases = aliases or _GazetteerAliases(list(self._meta.get("gazetteer_files") or []))
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[WhooshSearcher] = []
+        self._tables: dict[int, _Tables] = {}
+        self._closed = False
+
+    # -- lifetime -----------------------------------------------------------
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every thread's Whoosh searcher (file handles)."""
+        with self._lock:
+            for searcher in self._open:
+                searcher.close()
+            self._open.clear()
+            self._closed = True
+
+    def _view(self) -> _View:
+        if self._closed:
+            raise RuntimeError("this Searcher is closed")
+        searcher: WhooshSearcher | None = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._index.searcher(weighting=sift_weighting())
+            self._local.searcher = searcher
+            with self._lock:
+                self._open.append(searcher)
+        generation = int(searcher.reader().generation())
+        with self._lock:
+            tables = self._tables.setdefault(generation, _Tables())
+        return _View(searcher, tables)
+
+    # -- queries ------------------------------------------------------------
+    def parse(self, query: str, default_operator: str = "AND") -> ParsedQuery:
+        """Parse ``query`` with this index's aliases (see ``query.parse``)."""
+        return parse_query(query, default_operator=default_operator, aliases=self.aliases)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+        default_operator: str = "AND",
+        facets: tuple[str, ...] | list[str] = (),
+        histogram: str | None = None,
+        snippets: int = 1,
+    ) -> SearchResults:
+        """Run ``query`` and return one page of hits.
+
+        :param limit: hits per page (0: only count and facets).
+        :param offset: hits to skip (for paging).
+        :param sort: ``relevance`` (BM25F score), ``newest`` or ``oldest``
+            (undated statements last); ties go by id.
+        :param default_operator: ``AND`` or ``OR`` between bare terms.
+        :param facets: names from ``query.facets.FACETS`` (``actor``,
+            ``location``, ``claim``, ``publisher``, ``year``, ``month``),
+            counted over all matches.
+        :param histogram: ``"month"`` or ``"year"``: matches per period.
+        :param snippets: passages per hit (0: none).
+        :raises QueryError: the query is malformed.
+        :raises ValueError: an argument out of range (a caller's bug).
+        """
+        _check_arguments(limit, offset, sort, facets, histogram, snippets)
+        parsed = self.parse(query, default_operator)
+        view = self._view()
+        scored: list[tuple[float, int]] = list(view.searcher.search(parsed.whoosh, limit=None).top_n)
+        page = self._page(view, scored, sort, offset + limit)[offset:]
+        maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(view), count=snippets)
+        hits = [self._hit(view, docnum, score, offset + i + 1, maker) for i, (score, docnum) in enumerate(page)]
+        result = SearchResults(query=query, total=len(scored), hits=hits, offset=offset, limit=limit)
+        docnums = [d for _s, d in scored]
+        if facets:
+            result.facets = {name: FACETS[name]().facet_results(view, docnums) for name in facets}
+        if histogram:
+            result.histogram, result.undated = _histogram(view, docnums, histogram)
+        return result
+
+    def _page(self, view: _View, scored: list[tuple[float, int]], sort: str, count: int) -> list[tuple[float, int]]:
+        ranks = view.id_rank()
+        if sort == "relevance":
+            return heapq.nsmallest(count, scored, key=lambda sd: (-sd[0], ranks[sd[1]]))
+        dates = view.dates()
+        sign = -1 if sort == "newest" else 1
+        return heapq.nsmallest(
+            count, scored, key=lambda sd: (dates[sd[1]] == _NO_DATE, sign * dates[sd[1]], ranks[sd[1]])
+        )
+
+    def _hit(self, view: _View, docnum: int, score: float, rank: int, maker: SnippetMaker) -> Hit:
+        fields = view.reader.stored_fields(docnum)
+        record = from_stored(fields)
+        return Hit(
+            id=record["id"],
+            rank=rank,
+            score=float(score),
+            title=record["title"],
+            date=record["date"],
+            publisher=record["publisher"],
+            url=record["url"],
+            actors=record["actors"],
+            locations=record["locations"],
+            claims=record["claims"],
+            passages=maker.passages(fields.get("body") or "", record["evidence"]),
+        )
+
+    # -- records and statistics -------------------------------------------------
+    def get(self, statement_id: str) -> dict[str, Any] | None:
+        """The full statement (body, extracted fields, evidence), or ``None``."""
+        view = self._view()
+        docnum = view.searcher.document_number(id=statement_id)
+        if docnum is None:
+            return None
+        fields = view.reader.stored_fields(docnum)
+        record = from_stored(fields)
+        record["body"] = fields.get("body") or ""
+        record["source"] = fields.get("source")
+        return record
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Size and contents of the index: statements, date span, publishers,
+        the ``top`` actors and locations, bytes on disk."""
+        view = self._view()
+        docnums = [d for d in range(view.size) if not view.reader.is_deleted(d)]
+        dates = view.dates()
+        dated = [dates[d] for d in docnums if dates[d] != _NO_DATE]
+
+        def facet(name: str, size: int) -> list[list[Any]]:
+            return FACETS[name](size).facet_results(view, docnums).to_json()
+
+        return {
+            "index": str(self.directory),
+            "statements": len(docnums),
+            "first_date": long_to_datetime(min(dated)).date().isoformat() if dated else None,
+            "last_date": long_to_datetime(max(dated)).date().isoformat() if dated else None,
+            "undated": len(docnums) - len(dated),
+            "publishers": facet("publisher", 1000),
+            "actors": facet("actor", top),
+            "locations": facet("location", top),
+            "claims": facet("claim", top),
+            "index_bytes": sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file()),
+            "gazetteer_files": list(self._meta.get("gazetteer_files") or []),
+        }
+
+
+def _idf(view: _View) -> Any:
+    cache: dict[str, float] = {}
+    total = max(1, view.reader.doc_count())
+
+    def idf(term: str) -> float:
+        if term not in cache:
+            df = view.reader.doc_frequency("body", term) or view.reader.doc_frequency("title", term)
+            cache[term] = idf_weight(total, df)
+        return cache[term]
+
+    return idf
+
+
+def _histogram(view: _View, docnums: list[int], by: str) -> tuple[list[tuple[str, int]], int]:
+    return histogram(view, docnums, by)
+
+
+def _check_arguments(limit: int, offset: int, sort: str, facets: tuple[str, ...] | list[str],
+                     by: str | None, snippets: int) -> None:
+    if limit < 0 or offset < 0 or snippets < 0:
+        raise ValueError("limit, offset and snippets must not be negative")
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    unknown = [f for f in facets if f not in FACETS]
+    if unknown:
+        raise ValueError(f"unknown facet {unknown[0]!r}; known: {', '.join(sorted(FACETS))}")
+    if by is not None and by not in HISTOGRAM_FIELDS:
+        raise ValueError(f"histogram must be 'month' or 'year', not {by!r}")
+
+

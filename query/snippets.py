@@ -1,0 +1,392 @@
+"""Ranked, highlighted passages ("snippets") of a statement's body.
+
+Built from the four roles of Whoosh's ``highlight`` module, each replaceable:
+
+- fragmenter: :class:`SentenceFragmenter` cuts the body into sentences
+  (long ones into a window around their matches);
+- scorer: :class:`RarityScorer` ranks a passage by how many distinct query
+  terms it has and how rare they are (idf), repeats counting a little;
+- order: best score first, earlier passage on ties;
+- formatter: :class:`Formatter` renders highlights as ``[[markers]]``
+  (JSON), ``<mark>`` with everything else escaped (HTML) or ANSI colour.
+
+Why not ``whoosh.highlight``: it re-analyses the stored text through the
+analyzer for each hit and highlights a phrase's words one by one
+(NOTES.md). Here the body is scanned once per hit with
+``indexer.analysis.WORD_PATTERN`` and the cached ``term_for``, and the
+query's own tree tells which words form a phrase and which sit under
+``NOT`` (never highlighted).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from typing import Any
+
+from indexer.analysis import WORD_PATTERN, term_for
+from indexer.schema import keyword_value
+from query._nodes import (
+    BoolNode,
+    FuzzyNode,
+    KeywordNode,
+    Node,
+    PhraseNode,
+    PrefixNode,
+    TermNode,
+    WildcardNode,
+)
+
+#: Only this much of a body is scanned for passages (huge bodies stay fast).
+MAX_SCAN_CHARS = 200_000
+ELLIPSIS = "…"
+
+Span = tuple[int, int]
+
+
+# -- formatters ---------------------------------------------------------------
+class Formatter:
+    """Renders plain text and highlighted text (override both to customise)."""
+
+    def text(self, text: str) -> str:
+        return text
+
+    def highlight(self, text: str) -> str:
+        return f"[[{text}]]"
+
+
+class HtmlFormatter(Formatter):
+    """``<mark>word</mark>``; all other text HTML-escaped."""
+
+    def text(self, text: str) -> str:
+        return html.escape(text, quote=True)
+
+    def highlight(self, text: str) -> str:
+        return f"<mark>{html.escape(text, quote=True)}</mark>"
+
+
+class AnsiFormatter(Formatter):
+    """Bold yellow on a terminal (the CLI uses it only when stdout is a tty)."""
+
+    def highlight(self, text: str) -> str:
+        return f"\x1b[1;33m{text}\x1b[0m"
+
+
+MARKERS = Formatter()
+HTML = HtmlFormatter()
+ANSI = AnsiFormatter()
+#: Formatters by name, for callers choosing one from an option.
+FORMATTERS: dict[str, Formatter] = {"markers": MARKERS, "html": HTML, "ansi": ANSI}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One passage: its text (whitespace collapsed, ellipses added) and the
+    highlighted spans as offsets into ``text``.
+
+    :param start: offset of the passage in the body; ``end`` just past it.
+    """
+
+    text: str
+    highlights: tuple[Span, ...]
+    score: float
+    start: int
+    end: int
+
+    def render(self, formatter: Formatter = MARKERS) -> str:
+        out: list[str] = []
+        last = 0
+        for s, e in self.highlights:
+            out.append(formatter.text(self.text[last:s]))
+            out.append(formatter.highlight(self.text[s:e]))
+            last = e
+        out.append(formatter.text(self.text[last:]))
+        return "".join(out)
+
+
+def join_passages(passages: Iterable[Passage], formatter: Formatter = MARKERS) -> str:
+    """Passages as one string, best first, without doubled ellipses."""
+    joined = " ".join(p.render(formatter) for p in passages)
+    return joined.replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS)
+
+
+# -- what to highlight ----------------------------------------------------------
+@dataclass
+class HighlightPlan:
+    """The positive parts of a query, as the snippet maker matches them.
+
+    Words under ``NOT`` and filters without text (``date:``) are left out;
+    ``actor:``/``location:`` values highlight their evidence spans.
+    """
+
+    terms: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
+    prefixes: list[tuple[str, bool]] = field(default_factory=list)
+    wildcards: list[tuple[str, bool]] = field(default_factory=list)
+    fuzzy: list[tuple[str, int]] = field(default_factory=list)
+    phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+    keywords: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_tree(cls, node: Node) -> HighlightPlan:
+        plan = cls()
+        plan._add(node)
+        return plan
+
+    def _add(self, node: Node) -> None:
+        if isinstance(node, BoolNode):
+            for child in node.children:
+                self._add(child)
+        elif isinstance(node, TermNode):
+            (self.exact if node.exact else self.terms).add(node.term)
+        elif isinstance(node, PhraseNode):
+            self.phrases.append((node.terms, node.gap))
+        elif isinstance(node, PrefixNode):
+            self.prefixes.extend((p, node.exact) for p in node.prefixes)
+        elif isinstance(node, WildcardNode):
+            self.wildcards.append((node.pattern, node.exact))
+        elif isinstance(node, FuzzyNode):
+            self.fuzzy.append((node.term, node.maxdist))
+        elif isinstance(node, KeywordNode) and node.field in ("actors", "locations"):
+            self.keywords.setdefault(node.field, set()).add(node.value)
+        # NotNode, DateNode, claim types: nothing to highlight
+
+    @property
+    def needs_folded(self) -> bool:
+        return bool(self.exact or self.prefixes or self.wildcards)
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance of ``a`` and ``b`` is at most ``limit``
+    (first letters equal, as Whoosh's ``FuzzyTerm(prefixlength=1)``)."""
+    if abs(len(a) - len(b)) > limit or not a or not b or a[0] != b[0]:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+# -- fragmenter and scorer ------------------------------------------------------
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+
+
+class SentenceFragmenter:
+    """Sentences of the body; a long one is cut to ``max_chars`` around its
+    first match (on word boundaries)."""
+
+    def __init__(self, max_chars: int = 280) -> None:
+        self.max_chars = max_chars
+
+    def fragments(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        start = 0
+        for match in _SENTENCE_END.finditer(text):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(text)))
+        return [(s, e) for s, e in spans if text[s:e].strip()]
+
+    def window(self, text: str, span: Span, matches: list[Span]) -> Span:
+        start, end = span
+        if end - start <= self.max_chars:
+            return span
+        first = matches[0][0] if matches else start
+        lo = max(start, first - self.max_chars // 4)
+        hi = min(end, lo + self.max_chars)
+        lo = max(start, min(lo, hi - self.max_chars))
+        if lo > start:  # don't start mid-word
+            space = text.find(" ", lo, first if first > lo else hi)
+            lo = space + 1 if space >= 0 else lo
+        if hi < end:
+            space = text.rfind(" ", max(lo, matches[-1][1] if matches else lo), hi)
+            hi = space if space > lo else hi
+        return lo, hi
+
+
+class RarityScorer:
+    """Sum of the idf of each distinct matched term, plus a quarter of it for
+    each repeat: more different terms win, rare terms more than common ones."""
+
+    def score(self, matches: list[tuple[Span, str, float]]) -> float:
+        seen: set[str] = set()
+        total = 0.0
+        for _span, key, weight in matches:
+            total += weight if key not in seen else weight / 4
+            seen.add(key)
+        return total
+
+
+# -- the maker ------------------------------------------------------------------
+class SnippetMaker:
+    """Finds and ranks passages for one query (reuse it for every hit).
+
+    :param idf: weight of an index term (rarer = higher); defaults to 1.
+    :param count: passages per hit.
+    """
+
+    def __init__(
+        self,
+        plan: HighlightPlan,
+        idf: Callable[[str], float] | None = None,
+        count: int = 1,
+        fragmenter: SentenceFragmenter | None = None,
+        scorer: RarityScorer | None = None,
+    ) -> None:
+        self.plan = plan
+        self.idf = idf or (lambda _term: 1.0)
+        self.count = count
+        self.fragmenter = fragmenter or SentenceFragmenter()
+        self.scorer = scorer or RarityScorer()
+
+    def matches(self, text: str, evidence: dict[str, Any] | None = None) -> list[tuple[Span, str, float]]:
+        """Every highlighted span of ``text``: (span, key, weight), in order."""
+        plan, idf = self.plan, self.idf
+        found: list[tuple[Span, str, float]] = []
+        content: list[tuple[int, int, str]] = []  # words that have a position
+        folded_needed = plan.needs_folded
+        for match in WORD_PATTERN.finditer(text, 0, MAX_SCAN_CHARS):
+            word = match.group()
+            stem = term_for(word)
+            if stem is None:
+                continue
+            s, e = match.span()
+            content.append((s, e, stem))
+            folded = term_for(word, stem=False) if folded_needed else None
+            if stem in plan.terms:
+                found.append(((s, e), stem, idf(stem)))
+            elif folded is not None and folded in plan.exact:
+                found.append(((s, e), "=" + folded, idf(stem)))
+            elif folded is not None and any(
+                (folded if exact else stem).startswith(p) or (not exact and folded.startswith(p))
+                for p, exact in plan.prefixes
+            ):
+                found.append(((s, e), stem, idf(stem)))
+            elif folded is not None and any(
+                fnmatchcase(folded, p) or (not exact and fnmatchcase(stem, p)) for p, exact in plan.wildcards
+            ):
+                found.append(((s, e), stem, idf(stem)))
+            elif any(_within(stem, t, d) for t, d in plan.fuzzy):
+                found.append(((s, e), stem, idf(stem)))
+        for terms, gap in plan.phrases:
+            found.extend(self._phrase_matches(content, terms, gap))
+        for field_name, values in plan.keywords.items():
+            found.extend(_evidence_spans(evidence, field_name, values, len(text)))
+        found.sort(key=lambda m: m[0])
+        return found
+
+    def _phrase_matches(self, content: list[tuple[int, int, str]], terms: tuple[str, ...], gap: int) -> list[tuple[Span, str, float]]:
+        key = '"' + " ".join(terms) + '"'
+        weight = sum(self.idf(t) for t in terms)
+        out: list[tuple[Span, str, float]] = []
+        for i, (_s, _e, stem) in enumerate(content):
+            if stem != terms[0]:
+                continue
+            chain = [i]
+            for term in terms[1:]:
+                last = chain[-1]
+                nxt = next((k for k in range(last + 1, min(len(content), last + gap + 2)) if content[k][2] == term), None)
+                if nxt is None:
+                    break
+                chain.append(nxt)
+            if len(chain) != len(terms):
+                continue
+            if gap == 0:  # an exact phrase is highlighted as one unit
+                out.append(((content[chain[0]][0], content[chain[-1]][1]), key, weight))
+            else:
+                out.extend(((content[k][0], content[k][1]), key, weight / len(terms)) for k in chain)
+        return out
+
+    def passages(self, text: str, evidence: dict[str, Any] | None = None) -> list[Passage]:
+        """The ``count`` best passages of ``text``, best first; the opening
+        sentence (no highlights) when nothing in the text matches."""
+        if self.count <= 0 or not text.strip():
+            return []
+        found = self.matches(text, evidence)
+        fragments = self.fragmenter.fragments(text[:MAX_SCAN_CHARS])
+        scored: list[tuple[float, int, Span, list[Span]]] = []
+        i = 0
+        for start, end in fragments:
+            inside: list[tuple[Span, str, float]] = []
+            while i < len(found) and found[i][0][0] < end:
+                if found[i][0][0] >= start:
+                    inside.append(found[i])
+                i += 1
+            if inside:
+                spans = [m[0] for m in inside]
+                lo, hi = self.fragmenter.window(text, (start, end), spans)
+                kept = [m for m in inside if m[0][0] >= lo and m[0][1] <= hi]
+                scored.append((self.scorer.score(kept), start, (lo, hi), [m[0] for m in kept]))
+        if not scored:
+            lo, hi = self.fragmenter.window(text, fragments[0], []) if fragments else (0, 0)
+            return [_compose(text, lo, hi, [], 0.0)]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [_compose(text, lo, hi, spans, score) for score, _s, (lo, hi), spans in scored[: self.count]]
+
+
+def _evidence_spans(evidence: dict[str, Any] | None, field_name: str, values: set[str], length: int) -> list[tuple[Span, str, float]]:
+    """Spans where extraction found the actors/locations the query names."""
+    out: list[tuple[Span, str, float]] = []
+    for name, items in ((evidence or {}).get(field_name) or {}).items():
+        if keyword_value(name) not in values:
+            continue
+        for item in items:
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
+                out.append(((start, end), f"{field_name}:{name}", 0.5))
+    return out
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _compose(text: str, lo: int, hi: int, spans: list[Span], score: float) -> Passage:
+    """Cut ``text[lo:hi]``, collapse whitespace, add ellipses, keep highlight
+    offsets right; overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        s, e = max(s, lo), min(e, hi)
+        if s >= e:
+            continue
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    parts: list[str] = []
+    highlights: list[Span] = []
+    head = text[:lo].strip()
+    if head:
+        parts.append(ELLIPSIS + " ")
+    length = len(parts[0]) if parts else 0
+    last = lo
+    for s, e in merged:
+        plain = _SPACE.sub(" ", text[last:s])
+        if not parts or parts == [ELLIPSIS + " "]:
+            plain = plain.lstrip()
+        marked = _SPACE.sub(" ", text[s:e])
+        parts.extend((plain, marked))
+        length += len(plain)
+        highlights.append((length, length + len(marked)))
+        length += len(marked)
+        last = e
+    tail = _SPACE.sub(" ", text[last:hi]).rstrip()
+    if not merged:
+        tail = tail.lstrip()
+    parts.append(tail)
+    if text[hi:].strip():
+        parts.append(" " + ELLIPSIS)
+    return Passage("".join(parts), tuple(highlights), score, lo, hi)
+
+
+def idf_weight(doc_count: int, doc_frequency: int) -> float:
+    """Lucene's idf, never negative: log(1 + (N - n + 0.5) / (n + 0.5))."""
+    return math.log(1 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))

@@ -1,0 +1,146 @@
+"""``sift search``, ``batch``, ``show`` and ``stats`` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.cli import main
+from tests.query.conftest import build_index
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(build_index(tmp_path_factory.mktemp("cli-index")))
+
+
+def sift(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_search_text(index: str) -> None:
+    code, out, _ = sift("search", '"barrel bombs"', "--index", index)
+    assert code == 0
+    assert out.splitlines()[0] == "1 statement matches '\"barrel bombs\"' (showing 1-1)"
+    assert "  1. Barrel bombs on Daraa" in out
+    assert "2016-02-08 · Syrian Coalition · score" in out and "[s01]" in out
+    assert "https://example.org/s01" in out
+    assert "Regime forces dropped [[barrel bombs]] on Dara'a." in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_search_colour_on_request(index: str) -> None:
+    result = CliRunner().invoke(main, ["search", "aleppo", "--index", index, "--color"], color=True)
+    assert "\x1b[1;33mAleppo\x1b[0m" in result.stdout
+
+
+def test_search_json_facets_histogram(index: str) -> None:
+    code, out, _ = sift("search", "bombs", "--index", index, "--format", "json", "--facets", "actor,year",
+                        "--histogram", "year", "--or", "--sort", "newest", "--limit", "2")
+    assert code == 0
+    data = json.loads(out)
+    assert data["total"] == 4 and [h["id"] for h in data["hits"]] == ["s05", "s02"]
+    assert data["facets"]["actor"] == [["Assad regime", 1], ["Russia", 1]]
+    assert data["histogram"] == [["2016", 3], ["2017", 1]]
+
+
+def test_search_text_facets_and_bar_chart(index: str) -> None:
+    code, out, _ = sift("search", "NOT zzz", "--index", index, "--facets", "publisher", "--histogram", "year")
+    assert code == 0
+    assert "publisher:\n       6  Syrian Coalition\n       2  Local Council" in out
+    assert "  2016  " + "█" * 40 + " 5" in out
+    assert "(undated: 1)" in out
+
+
+def test_search_html_escapes(index: str) -> None:
+    code, out, _ = sift("search", "aleppo", "--index", index, "--format", "html")
+    assert code == 0 and "<script>" not in out and "&lt;script&gt;" in out and "<mark>Aleppo</mark>" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "caret"),
+    [
+        ("genocide AND (Syria", "unclosed '(': add a ')'", "             ^"),
+        ('"barrel', "unclosed quote", "^"),
+        ("foo:bar", "unknown field 'foo:'", "^"),
+        ("date:2016-13", "month 13 is not between 1 and 12", "     ^"),
+        ("siege AND", "'AND' at the end has nothing after it", "      ^"),
+    ],
+)
+def test_malformed_query_exits_2_with_caret(index: str, query: str, message: str, caret: str) -> None:
+    code, out, err = sift("search", query, "--index", index)
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("Error: malformed query: ") and message in lines[0]
+    assert lines[1:] == [query, caret]
+    assert "Traceback" not in err
+
+
+def test_missing_index_exits_1(tmp_path: Path) -> None:
+    code, _, err = sift("search", "x", "--index", str(tmp_path / "none"))
+    assert code == 1 and err.startswith("Error: no Sift index at") and "Traceback" not in err
+
+
+def test_bad_option_exits_2(index: str) -> None:
+    code, _, err = sift("search", "x", "--index", index, "--facets", "colour")
+    assert code == 2 and "unknown facet 'colour'" in err
+
+
+def test_no_hits_is_success(index: str) -> None:
+    code, out, _ = sift("search", "zzz", "--index", index)
+    assert (code, out) == (0, "0 statements match 'zzz'\n")
+
+
+def test_batch_jsonl(index: str, tmp_path: Path) -> None:
+    queries = tmp_path / "q.txt"
+    queries.write_text('# comment\nchlorine\n\n"unclosed\nbombs aleppo\n', "utf-8")
+    code, out, err = sift("batch", str(queries), "--index", index, "--or", "--limit", "1")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in records] == ["chlorine", '"unclosed', "bombs aleppo"]
+    assert records[0] == {"query": "chlorine", "total": 2,
+                          "hits": [{"id": "s07", "score": records[0]["hits"][0]["score"], "title": "Twin", "date": "2016-05-05"}]}
+    assert records[1]["error"].startswith("unclosed quote") and "line 4" in records[1]["error"]
+    assert records[2]["total"] == 4
+    assert err == "1 malformed query (see the error records)\n"
+
+
+def test_batch_csv(index: str) -> None:
+    code, out, _ = sift("batch", "-", "--index", index, "--format", "csv", input="chlorine\nzzz\n")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "query,total,rank,id,score,title,date,error"
+    assert lines[1].startswith("chlorine,2,1,s07,") and lines[2].startswith("chlorine,2,2,s08,")
+    assert lines[3] == "zzz,0,,,,,,"
+
+
+def test_show(index: str) -> None:
+    code, out, _ = sift("show", "s01", "--index", index)
+    assert code == 0
+    assert out.startswith("Barrel bombs on Daraa\n")
+    assert "locations: Daraa" in out and "Daraa: \"Dara'a\"@38" in out
+    assert "bombardment: Regime forces dropped barrel bombs on Dara'a." in out
+    code, out, _ = sift("show", "s01", "--index", index, "--format", "json")
+    assert json.loads(out)["body"].startswith("Regime forces")
+
+
+def test_show_unknown_id_exits_1(index: str) -> None:
+    code, _, err = sift("show", "nope", "--index", index)
+    assert code == 1 and "no statement with id 'nope'" in err
+
+
+def test_stats(index: str) -> None:
+    code, out, _ = sift("stats", "--index", index)
+    assert code == 0 and "statements: 8 (1 undated)" in out and "dates:      2015-12-31 to 2017-12-31" in out
+    code, out, _ = sift("stats", "--index", index, "--format", "json")
+    assert json.loads(out)["statements"] == 8
+
+
+@pytest.mark.parametrize("command", ["search", "batch", "show", "stats"])
+def test_every_command_has_help_with_example(command: str) -> None:
+    code, out, _ = sift(command, "--help")
+    assert code == 0 and "Example:" in out

@@ -1,0 +1,131 @@
+"""Finding actors and places in text: guards, organisations, offsets, the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def places(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_locations(text)]
+
+
+def actors(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish officials met today.", []),
+        ("Civilians fled towards the Turkish border.", ["Turkey"]),
+        ("Shelling near the Syrian-Turkish border.", ["Syria", "Turkey"]),
+        ("Michael Jordan visited the camp.", []),
+        ("Refugees arrived in Jordan last week.", ["Jordan"]),
+        ("The offensive began in May 2016.", []),
+        ("Reading the report, one sees the scale.", []),
+        ("The best of the city of Homs.", ["Homs"]),
+        ("Mark said that Victoria was fine.", []),
+        ("President Chad spoke.", []),
+        ("Strikes hit Dara'a and Deraa again.", ["Daraa", "Daraa"]),
+        ("Barrel bombs on Khan Shaykhun.", ["Khan Sheikhoun"]),
+        ("Idlib province and Rif Dimashq.", ["Idlib", "Rural Damascus"]),
+        ("Fighting in Deir\nez-Zor.", ["Deir ez-Zor"]),
+        ("aleppo in lower case is not a name in a cased text. Aleppo is.", ["Aleppo"]),
+        ("The Washington Post reported from Aleppo.", ["Aleppo"]),
+        ("Moscow said the raids on Damascus were lawful.", ["Damascus"]),
+    ],
+)
+def test_find_locations(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regime forces shelled the town.", ["Assad regime"]),
+        ("Moscow vetoed the resolution.", ["Russia"]),
+        ("Washington has repeatedly warned Ankara.", ["United States"]),
+        ("They live in Damascus.", []),
+        ("Russia vetoed it; people in Russia protested.", ["Russia"]),
+        ("Turkish forces and Israeli jets.", ["Turkey", "Israel"]),
+        ("The Russian Defence Ministry said so.", ["Russian Defence Ministry"]),
+        ("The WHO said who was hurt.", ["World Health Organization"]),
+        ("The Coalition condemned it.", []),
+        ("The Syrian Coalition said the Coalition will act.", ["Syrian Coalition", "Syrian Coalition"]),
+        ("The US-led coalition struck Raqqa.", ["US-led coalition"]),
+    ],
+)
+def test_find_actors(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert actors(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yesterday the Free Idlib Army shelled a checkpoint.", "Free Idlib Army"),
+        ("Meanwhile, the Aleppo Provincial Council asked for aid.", "Aleppo Provincial Council"),
+        ("A statement by the Ministry of Local Administration was read.", "Ministry of Local Administration"),
+        ("Fighters of the Sultan Murad Brigade advanced.", "Sultan Murad Brigade"),
+        ("The Kurdish National Council rejected it.", "Kurdish National Council"),
+    ],
+)
+def test_organisation_patterns(gaz: Gazetteer, text: str, expected: str) -> None:
+    found = [m for m in gaz.find_actors(text) if m.kind == "organisation"]
+    assert [m.name for m in found] == [expected]
+
+
+def test_gazetteer_beats_pattern(gaz: Gazetteer) -> None:
+    found = gaz.find_actors("The Syrian Democratic Forces advanced.")
+    assert [(m.name, m.kind) for m in found] == [("Syrian Democratic Forces", "armed_group")]
+
+
+def test_seed_statement(gaz: Gazetteer) -> None:
+    text = (ROOT / "seeds" / "000_fb413970f439558a.txt").read_text(encoding="utf-8")
+    found_actors = set(actors(gaz, text))
+    found_places = set(places(gaz, text))
+    assert {"Syrian Coalition", "Assad regime", "Russia", "Iran", "IRGC",
+            "UN Security Council", "United Nations"} <= found_actors
+    assert {"Darayya", "Rural Damascus", "Aleppo", "Daraa", "Syria"} <= found_places
+
+
+def test_offsets_with_non_ascii(gaz: Gazetteer) -> None:
+    text = "Straße — ﬁrst: Ţarţūs, then Dūmā and Dara'a; Assad's air force struck."
+    for mention in gaz.find_locations(text) + gaz.find_actors(text):
+        assert text[mention.start:mention.end] == mention.surface
+    assert places(gaz, text) == ["Tartus", "Douma", "Daraa"]
+    assert actors(gaz, text) == ["Assad regime"]
+
+
+def test_mentions_sorted_and_disjoint(gaz: Gazetteer) -> None:
+    text = "Regime forces and Russian jets bombed Eastern Ghouta and Douma, Rural Damascus."
+    for found in (gaz.find_actors(text), gaz.find_locations(text)):
+        assert found == sorted(found, key=lambda m: m.start)
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start
+
+
+NAMES = ["Aleppo", "Dara'a", "Ţarţūs", "regime forces", "UNSC", "Turkish border", "Michael Jordan",
+         "Free Idlib Army", "Moscow said", "Deir ez-Zor", "ß", "İ", "ﬁ", "Assad's", "May 2016", "\n\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NAMES), st.text(max_size=8)), max_size=12))
+def test_offsets_property(parts: list[str]) -> None:
+    gaz = Gazetteer.load()
+    text = " ".join(parts)
+    for mention in gaz.find_locations(text) + gaz.find_actors(text):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start:mention.end] == mention.surface

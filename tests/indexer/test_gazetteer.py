@@ -1,0 +1,170 @@
+"""Gazetteer lookups: aliases, folding, parents, user files, errors."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.gazetteer import Gazetteer, GazetteerError, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("regime forces", "Assad regime"),
+        ("the Assad regime", "Assad regime"),
+        ("Assad's air force", "Assad regime"),
+        ("Syrian regime", "Assad regime"),
+        ("Assad forces", "Assad regime"),
+        ("Assad regime", "Assad regime"),
+        ("UNSC", "UN Security Council"),
+        ("the Security Council", "UN Security Council"),
+        ("UN Security Council", "UN Security Council"),
+        ("IRGC", "IRGC"),
+        ("Iranian Revolutionary Guards Corps", "IRGC"),
+        ("Islamic Revolutionary Guard Corps", "IRGC"),
+        ("National Coalition for Syrian Revolution and Opposition Forces", "Syrian Coalition"),
+        ("Russian invaders", "Russia"),
+        ("Russian jets", "Russia"),
+        ("Turkish army", "Turkey"),
+        ("Iranian militias", "Iran"),
+        ("Daesh", "Islamic State"),
+        ("Nusra Front", "Hayat Tahrir al-Sham"),
+        ("Ansar Allah", "Houthis"),
+        ("Russian Defence Ministry", "Russian Defence Ministry"),
+        ("REGIME FORCES", "Assad regime"),
+        ("nothing at all", None),
+    ],
+)
+def test_canonical_actor(gaz: Gazetteer, text: str, expected: str | None) -> None:
+    assert gaz.canonical_actor(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daraa", "Daraa"), ("Dara'a", "Daraa"), ("Deraa", "Daraa"), ("DARÂA", "Daraa"),
+        ("Deir ez-Zor", "Deir ez-Zor"), ("Deir Ezzor", "Deir ez-Zor"), ("Deir al-Zour", "Deir ez-Zor"),
+        ("deir ezzor", "Deir ez-Zor"),
+        ("Hasakah", "Hasakah"), ("Hasakeh", "Hasakah"), ("Al-Hasakah", "Hasakah"),
+        ("Raqqa", "Raqqa"), ("Raqa", "Raqqa"), ("Al-Raqqah", "Raqqa"),
+        ("Latakia", "Latakia"), ("Lattakia", "Latakia"), ("Tartus", "Tartus"), ("Tartous", "Tartus"),
+        ("Idlib", "Idlib"), ("Idleb", "Idlib"), ("Idlib province", "Idlib"),
+        ("Darayya", "Darayya"), ("Daraya", "Darayya"),
+        ("Rural Damascus", "Rural Damascus"), ("Damascus countryside", "Rural Damascus"),
+        ("Rif Dimashq", "Rural Damascus"),
+        ("Khan Shaykhun", "Khan Sheikhoun"), ("Dūmā", "Douma"), ("Ţarţūs", "Tartus"),
+        ("US", "United States"), ("U.S.", "United States"), ("United States of America", "United States"),
+        ("UK", "United Kingdom"), ("Britain", "United Kingdom"),
+        ("Moscow", "Moscow"), ("quneitra", "Quneitra"), ("hama", "Hama"),
+        ("Nowhere-on-Earth", None),
+    ],
+)
+def test_canonical_location(gaz: Gazetteer, text: str, expected: str | None) -> None:
+    assert gaz.canonical_location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "parents"),
+    [
+        ("Khan Sheikhoun", ["Idlib", "Syria"]),
+        ("Douma", ["Rural Damascus", "Syria"]),
+        ("Darayya", ["Rural Damascus", "Syria"]),
+        ("Aleppo", ["Syria"]),
+        ("Syria", []),
+        ("Mosul", ["Nineveh", "Iraq"]),
+        ("Qamishli", ["Hasakah", "Syria"]),
+        ("Paris", ["France"]),
+    ],
+)
+def test_parents(gaz: Gazetteer, place: str, parents: list[str]) -> None:
+    assert gaz.parents(place) == parents
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Syria", "country"), ("Aleppo", "province"), ("Darayya", "town"), ("Eastern Ghouta", "area")],
+)
+def test_place_kind(gaz: Gazetteer, name: str, kind: str) -> None:
+    assert gaz.place_kind(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [("Russia", "state"), ("Assad regime", "government"), ("IRGC", "armed_forces"),
+     ("Hezbollah", "armed_group"), ("UNSC", "un_body"), ("Bashar al-Assad", "person"),
+     ("NATO", "intergovernmental_org"), ("Reuters", "media"), ("Nobody", None)],
+)
+def test_actor_type(gaz: Gazetteer, name: str, type_: str | None) -> None:
+    assert gaz.actor_type(name) == type_
+
+
+def test_actor_parents(gaz: Gazetteer) -> None:
+    assert gaz.actor_parents("Russian Defence Ministry") == ["Russia"]
+
+
+def test_name_key_folds() -> None:
+    assert name_key("Dara'a") == name_key("Darâa") == name_key("DARAA") == "daraa"
+    assert name_key("Deir ez-Zor") == name_key("Deir  ez Zor")
+
+
+def test_builtin_is_cached_and_fast() -> None:
+    Gazetteer._builtin = None
+    started = time.perf_counter()
+    first = Gazetteer.load()
+    assert time.perf_counter() - started < 1.5  # < 0.5 s on a quiet machine
+    assert Gazetteer.load() is first
+
+
+def test_fingerprint_stable_and_sensitive(tmp_path: Path) -> None:
+    user = tmp_path / "g.tsv"
+    user.write_text("actor\tLocal Council of Foo\tother\tFoo Council\n", encoding="utf-8")
+    assert Gazetteer.load().fingerprint() == Gazetteer.load().fingerprint()
+    assert Gazetteer.load([user]).fingerprint() != Gazetteer.load().fingerprint()
+
+
+def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "mine.tsv"
+    user.write_text(
+        "# my additions\n"
+        "place\tKafr Foo\tvillage\tIdlib\tKfar Foo|Kafrfoo\n"
+        "actor\tRegime\tgovernment\tregime forces\n"
+        "place\tAleppo\tcity\tSyria\tHalab al-Shahba\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.load([user])
+    assert gaz.canonical_location("Kafrfoo") == "Kafr Foo"
+    assert gaz.parents("Kafr Foo") == ["Idlib", "Syria"]
+    assert gaz.canonical_actor("regime forces") == "Regime"
+    assert gaz.canonical_location("Halab al-Shahba") == "Aleppo"
+    assert gaz.place_kind("Aleppo") == "city"
+    assert [m.name for m in gaz.find_locations("Shelling hit Kfar Foo.")] == ["Kafr Foo"]
+    assert Gazetteer.load().canonical_actor("regime forces") == "Assad regime"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("place\tFoo\tplanet\tSyria\tF\n", "line 1: unknown place kind 'planet'"),
+        ("# c\nactor\tFoo\twizard\tF\n", "line 2: unknown actor type 'wizard'"),
+        ("actor Foo other\n", "line 1: expected TAB-separated fields"),
+        ("thing\tFoo\tx\n", "line 1: unknown record type 'thing'"),
+        ("place\tFoo\ttown\tAtlantis\tF\n", "line 1: unknown parent place 'Atlantis'"),
+        ("place\tFoo\n", "line 1: expected place<TAB>canonical"),
+    ],
+)
+def test_malformed_user_file(tmp_path: Path, content: str, problem: str) -> None:
+    user = tmp_path / "bad.tsv"
+    user.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError) as info:
+        Gazetteer.load([user])
+    assert str(user) in str(info.value)
+    assert problem in str(info.value)
+    assert isinstance(info.value, ValueError)

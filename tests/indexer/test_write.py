@@ -1,0 +1,135 @@
+"""Incremental indexing: nothing duplicated, unchanged skipped, changes applied."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer.errors import IndexLockedError
+from indexer.store import write_lock
+from indexer.write import IndexOptions, index_paths
+
+
+def stored(index_dir: Path) -> dict[str, dict[str, object]]:
+    """id -> stored fields of every live statement."""
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.searcher() as searcher:
+        return {str(f["id"]): dict(f) for f in searcher.all_stored_fields()}
+
+
+def corpus(root: Path) -> Path:
+    root.mkdir()
+    (root / "a.txt").write_text("Shelling in Homs\n\nShelling hit Homs on Monday.", encoding="utf-8")
+    (root / "b.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"b{i}", "title": f"B{i}", "text": f"Text {i} about Aleppo."}) for i in range(3)),
+        encoding="utf-8",
+    )
+    (root / "notes.pdf").write_bytes(b"%PDF")  # unsupported inside a folder: skipped
+    return root
+
+
+def test_first_run_adds_everything(tmp_path: Path) -> None:
+    report = index_paths([corpus(tmp_path / "in")], tmp_path / "ix")
+    assert (report.added, report.updated, report.unchanged, report.skipped) == (4, 0, 0, 1)
+    assert report.errors == []
+    assert len(stored(tmp_path / "ix")) == 4
+
+
+def test_rerun_on_unchanged_input_adds_nothing(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    before = stored(tmp_path / "ix")
+    report = index_paths([src], tmp_path / "ix")
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 4)
+    assert stored(tmp_path / "ix") == before
+
+
+def test_touched_but_identical_file_is_unchanged_by_content_hash(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    os.utime(src / "b.jsonl", ns=(1, 1))
+    report = index_paths([src], tmp_path / "ix")
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 4)
+
+
+def test_changed_file_updates_its_statements_without_duplicates(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    (src / "b.jsonl").write_text(
+        json.dumps({"id": "b0", "title": "B0", "text": "Rewritten text about Idlib."})
+        + "\n"
+        + json.dumps({"id": "b1", "title": "B1", "text": "Text 1 about Aleppo."}),
+        encoding="utf-8",
+    )
+    (src / "a.txt").write_text("Shelling in Homs\n\nShelling hit Homs on Tuesday.", encoding="utf-8")
+    report = index_paths([src], tmp_path / "ix")
+    docs = stored(tmp_path / "ix")
+    assert (report.updated, report.unchanged, report.removed) == (2, 1, 1)
+    assert {"b0", "b1"} <= set(docs) and "b2" not in docs
+    assert "Idlib" in str(docs["b0"]["body"])
+    assert len(docs) == 3
+    assert any("Tuesday" in str(d["body"]) for d in docs.values())
+
+
+def test_prune_removes_statements_of_deleted_files(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    (src / "b.jsonl").unlink()
+    assert len(stored(tmp_path / "ix")) == 4
+    report = index_paths([src], tmp_path / "ix", IndexOptions(prune=True))
+    assert report.removed == 3
+    assert len(stored(tmp_path / "ix")) == 1
+
+
+def test_bad_file_is_reported_and_the_rest_indexed(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    (src / "broken.txt").write_bytes(b"\xff\xfe\x00garbage" * 3 + b"\x00")
+    (src / "empty.md").write_text("", encoding="utf-8")
+    (src / "c.jsonl").write_text('{"text": "Good line."}\n{bad\n', encoding="utf-8")
+    report = index_paths([src], tmp_path / "ix")
+    assert report.added == 5
+    reasons = {Path(e.path.split(":")[0]).name: e.reason for e in report.errors}
+    assert set(reasons) == {"broken.txt", "empty.md", "c.jsonl"}
+    assert "malformed JSON" in reasons["c.jsonl"]
+
+
+def test_duplicate_ids_across_files_keep_the_first(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("1.jsonl", "2.jsonl"):
+        (src / name).write_text(json.dumps({"id": "same", "text": f"From {name}."}), encoding="utf-8")
+    report = index_paths([src], tmp_path / "ix")
+    assert report.added == 1
+    assert "duplicate id 'same'" in report.errors[0].reason
+
+
+def test_batches_commit_along_the_way(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "many.jsonl").write_text(
+        "\n".join(json.dumps({"id": str(i), "text": f"Statement {i}."}) for i in range(25)), encoding="utf-8"
+    )
+    index_paths([src], tmp_path / "ix", IndexOptions(batch_size=10))
+    ix = whoosh_index.open_dir(str(tmp_path / "ix"))
+    assert ix.latest_generation() >= 2  # more than one commit
+    assert ix.doc_count() == 25
+
+
+def test_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    with write_lock((tmp_path / "ix").resolve()):
+        with pytest.raises(IndexLockedError, match="being written by process"):
+            index_paths([src], tmp_path / "ix")
+
+
+def test_stale_lock_of_a_dead_process_is_cleared(tmp_path: Path) -> None:
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    (tmp_path / "ix" / "sift.lock").write_text("999999999", encoding="utf-8")
+    report = index_paths([src], tmp_path / "ix")
+    assert any("999999999" in n for n in report.notices)

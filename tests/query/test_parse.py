@@ -1,0 +1,169 @@
+"""The query language: golden parses, every error message, limits."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import query
+from query import MAX_QUERY_LENGTH, QueryError, parse_query
+from query.parse import FIELD_SYNTAX
+
+
+def test_exported_members() -> None:
+    assert query.__all__ == [
+        "FACETS", "FORMATTERS", "MAX_QUERY_LENGTH", "SORTS", "Facet", "FacetResult", "Formatter", "Hit",
+        "ParsedQuery", "Passage", "QueryError", "SearchResults", "Searcher", "parse_query", "register_facet",
+    ]
+    for name in query.__all__:
+        assert hasattr(query, name)
+
+
+def test_query_error_is_a_sift_error() -> None:
+    from indexer.errors import SiftError
+
+    assert issubclass(QueryError, SiftError)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bombing", "(title:bomb^2.0 OR claims:bomb^1.5 OR body:bomb)"),
+        ("=bombing", "exact:bombing"),
+        ("title:genocide", "title:genocid"),
+        ("siege siege Aleppo", "((title:sieg^4.0 OR claims:sieg^3.0 OR body:sieg^2.0) AND (title:aleppo^2.0 OR claims:aleppo^1.5 OR body:aleppo))"),
+        ("siege OR hunger AND madaya", "((title:sieg^2.0 OR claims:sieg^1.5 OR body:sieg) OR ((title:hunger^2.0 OR claims:hunger^1.5 OR body:hunger) AND (title:madaya^2.0 OR claims:madaya^1.5 OR body:madaya)))"),
+        ("the siege", "(title:sieg^2.0 OR claims:sieg^1.5 OR body:sieg)"),
+        ("claim:\"ethnic cleansing\"", "claim_types:ethnic_cleansing"),
+        ("claim:ethnic_cleansing", "claim_types:ethnic_cleansing"),
+        ("claim:Ethnic-Cleansing", "claim_types:ethnic_cleansing"),
+        ("actor:assad*", "actors:assad*"),
+        ("genocide -syria", "((title:genocid^2.0 OR claims:genocid^1.5 OR body:genocid) ANDNOT (title:syria^2.0 OR claims:syria^1.5 OR body:syria))"),
+        ("NOT syria", "NOT (title:syria^2.0 OR claims:syria^1.5 OR body:syria)"),
+        ("publisher:coalition", "publisher:coalit"),
+        ("bomb*", "(title:bomb* OR claims:bomb* OR body:bomb*)"),
+    ],
+)
+def test_golden_parses(text: str, expected: str) -> None:
+    # AND binds tighter than OR; stopwords ("the") are dropped
+    assert str(parse_query(text).whoosh) == expected
+
+
+def test_phrase_and_proximity_slop() -> None:
+    exact = parse_query('title:"barrel bombs"').whoosh
+    near = parse_query('title:"barrel bombs"~5').whoosh
+    assert (exact.words, exact.slop) == (["barrel", "bomb"], 1)
+    assert near.slop == 6  # at most 5 words between: Whoosh counts positions
+
+
+def test_default_operator_or() -> None:
+    assert str(parse_query("siege starvation", default_operator="OR").whoosh).count(" OR ") == 5
+    with pytest.raises(ValueError):
+        parse_query("x", default_operator="XOR")
+
+
+def test_field_group_applies_field() -> None:
+    assert str(parse_query("title:(siege OR starvation)").whoosh) == "(title:sieg OR title:starvat)"
+
+
+class FakeAliases:
+    def canonical_actor(self, text: str) -> str | None:
+        return "Assad regime" if text.lower() == "regime forces" else None
+
+    def canonical_location(self, text: str) -> str | None:
+        return "Daraa" if text.lower() in {"deraa", "dara'a", "daraa"} else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('actor:"regime forces"', "actors:assad regime"),
+        ("location:Deraa", "locations:daraa"),
+        ('location:"Dara\'a"', "locations:daraa"),
+        ("location:Nowhere", "locations:nowhere"),  # unknown: folded keyword
+    ],
+)
+def test_alias_resolution(text: str, expected: str) -> None:
+    assert str(parse_query(text, aliases=FakeAliases()).whoosh) == expected
+
+
+# -- errors: query -> message fragment and position --------------------------------
+ERRORS = [
+    ('"barrel bombs', "unclosed quote", 0),
+    ('a "b', "unclosed quote", 2),
+    ("(siege OR starvation", "unclosed '('", 0),
+    ("siege)", "unmatched ')'", 5),
+    ("foo:bar", "unknown field 'foo:'", 0),
+    ("siege Foo:bar", "unknown field 'Foo:'", 6),
+    ("date:2016-13", "month 13 is not between 1 and 12", 5),
+    ("date:2016-02-30", "has no day 30", 5),
+    ("date:yesterday", "is not a date", 5),
+    ("date:[2017 TO 2016]", "starts after it ends", 6),
+    ("date:[2016 TO 2016-1x]", "is not a date", 14),
+    ("date:[2016 2017]", "a date range reads [START TO END]", 5),
+    ("date:[2016 TO 2017", "unclosed range", 5),
+    ("date:>", "needs a date after it", 6),
+    ('date:"2016"', "not a quoted phrase", 5),
+    ("", "empty query", 0),
+    ("   ", "empty query", 0),
+    ("the of and", "only stopwords", 0),
+    ("siege AND", "'AND' at the end has nothing after it", 6),
+    ("siege OR", "'OR' at the end has nothing after it", 6),
+    ("AND siege", "'AND' has nothing before it", 0),
+    ("OR siege", "'OR' has nothing before it", 0),
+    ("siege AND OR x", "'AND' is followed by 'OR'", 10),
+    ("siege NOT", "'NOT' has nothing to negate", 6),
+    ("(siege NOT)", "'NOT' has nothing to negate", 7),
+    ("()", "empty parentheses", 0),
+    ("title:", "title: needs a value", 6),
+    ("title: AND x", "title: needs a value", 6),
+    ("*bomb", "leading wildcards are not supported", 0),
+    ("*", "'*' needs letters before it", 0),
+    ("Darrya~3", "fuzzy distance must be 1 or 2", 7),
+    ('"barrel bombs"~', "needs a number of words", 14),
+    ("actor:a*b", "trailing '*' only", 6),
+    ("claim:!!", "claim: needs a claim type", 6),
+    ("x" * (MAX_QUERY_LENGTH + 1), "query too long", MAX_QUERY_LENGTH),
+    ("(" * 100 + "x" + ")" * 100, "nested too deeply", 64),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "position"), ERRORS, ids=[e[1] + str(i) for i, e in enumerate(ERRORS)])
+def test_error_messages(text: str, fragment: str, position: int) -> None:
+    with pytest.raises(QueryError) as info:
+        parse_query(text)
+    assert fragment in info.value.message
+    assert info.value.position == position
+    assert info.value.query == text
+
+
+def test_caret_points_at_position() -> None:
+    with pytest.raises(QueryError) as info:
+        parse_query("genocide AND (Syria OR Iraq")
+    assert info.value.caret() == "genocide AND (Syria OR Iraq\n             ^"
+
+
+def test_every_field_is_parsable() -> None:
+    examples = {"date": "date:2016", "claim": "claim:genocide"}
+    for name in FIELD_SYNTAX:
+        text = examples.get(name, f'{name}:siege {name}:"barrel bombs" {name}:(siege OR bombs)')
+        assert parse_query(text).whoosh is not None
+
+
+def test_long_bag_of_words_parses_fast() -> None:
+    words = ("regime forces dropped barrel bombs on civilians in Daraa province while "
+             "negotiations about humanitarian access stalled again ").split()
+    text = " ".join(words[i % len(words)] + str(i % 97) for i in range(2000))[:4000]
+    assert len(text) == 4000
+    parse_query(text, default_operator="OR")  # warm caches
+    start = time.perf_counter()
+    parse_query(text, default_operator="OR")
+    assert time.perf_counter() - start < 0.1
+
+
+def test_too_long_is_refused_quickly() -> None:
+    start = time.perf_counter()
+    with pytest.raises(QueryError):
+        parse_query("siege " * 100_000)
+    assert time.perf_counter() - start < 0.05
