@@ -17,14 +17,15 @@ come in two kinds, and the advice says which:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
+import warnings
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
@@ -36,6 +37,7 @@ from indexer.store import (
     Manifest,
     lock_holder,
     read_meta,
+    read_toc,
     survey_files,
     write_lock,
 )
@@ -145,11 +147,21 @@ class _Checker:
         if current.problem is not None:
             self.problem(current.problem, damage=True)
             return None
-        storage = FileStorage(str(self.directory), readonly=True)
-        toc = whoosh_index.TOC.read(storage, INDEX_NAME, gen=current.generation)
+        toc = read_toc(self.directory, current.generation)
         return current.generation, list(toc.segments), toc.schema
 
     def segments(self, generation: int, segments: list[Any], schema: Any) -> None:
+        # Whoosh leaves files open when it fails on damaged data; those are
+        # collected at once, without ResourceWarnings from its leak.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                self._segments(generation, segments, schema)
+            finally:
+                if self.damage:
+                    gc.collect()
+
+    def _segments(self, generation: int, segments: list[Any], schema: Any) -> None:
         storage = FileStorage(str(self.directory), readonly=True)
         self.report.segments = len(segments)
         for segment in segments:

@@ -18,7 +18,7 @@ from indexer.analysis import analyze
 from indexer.extract import extract
 from indexer.gazetteer import Gazetteer
 from indexer.model import Extraction, Statement
-from indexer.schema import ANALYSED_FIELDS, STORED_ANALYSED_FIELDS, to_document
+from indexer.schema import ANALYSED_FIELDS, STORED_ANALYSED_FIELDS, positions_postings, to_document
 
 #: Statements sent to a worker at a time: large enough to amortise pickling.
 CHUNK = 32
@@ -44,7 +44,7 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
         if text:
             if name in STORED_ANALYSED_FIELDS:
                 doc[f"_stored_{name}"] = text
-            doc[name] = analyze(text)
+            doc[name] = positions_postings(analyze(text))
     return doc
 
 

@@ -26,7 +26,12 @@ import datetime as dt
 import json
 from typing import Any
 
+from collections import defaultdict
+from pickle import dumps
+
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
 from indexer.analysis import fold, sift_analyzer
 
@@ -39,6 +44,37 @@ STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
 SCHEMA_VERSION = 1
 
 
+class Postings(tuple):  # type: ignore[type-arg]
+    """Postings of one text field of one document, computed before the writer.
+
+    Items are Whoosh's ``(term bytes, frequency, weight, encoded positions)``
+    tuples, exactly what ``TEXT.index()`` would produce; worker processes
+    build them so the single writer process only has to store them.
+    """
+
+
+def positions_postings(terms: list[str], field_boost: float = 1.0) -> Postings:
+    """Encode a field's term list as Whoosh's ``Positions`` format does."""
+    positions: defaultdict[str, list[int]] = defaultdict(list)
+    for pos, term in enumerate(terms):
+        positions[term].append(pos)
+    items = []
+    for term, poslist in positions.items():
+        deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:])]
+        items.append((term.encode("utf-8"), len(poslist), len(poslist) * field_boost,
+                      pack_uint(len(deltas)) + dumps(deltas, 2)))
+    return Postings(items)
+
+
+class PreparedText(TEXT):  # type: ignore[misc]
+    """A TEXT field that also accepts ``Postings`` computed ahead of time."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Postings):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
 def build_schema() -> Schema:
     """A fresh schema for a new index."""
     stemmed = sift_analyzer(stem=True)
@@ -48,9 +84,9 @@ def build_schema() -> Schema:
         source=ID(stored=True),
         content_hash=STORED(),
         version_key=ID(stored=False),
-        title=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        body=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        publisher=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        title=PreparedText(analyzer=stemmed, stored=True, phrase=True),
+        body=PreparedText(analyzer=stemmed, stored=True, phrase=True),
+        publisher=PreparedText(analyzer=stemmed, stored=True, phrase=True),
         publisher_facet=ID(stored=False, sortable=True),
         date=DATETIME(stored=True, sortable=True),
         year=ID(sortable=True),
@@ -58,7 +94,7 @@ def build_schema() -> Schema:
         actors=KEYWORD(stored=True, commas=True, scorable=True),
         locations=KEYWORD(stored=True, commas=True, scorable=True),
         claim_types=KEYWORD(stored=True, commas=True, scorable=True),
-        claims=TEXT(analyzer=stemmed, stored=False, phrase=True),
+        claims=PreparedText(analyzer=stemmed, stored=False, phrase=True),
         record=STORED(),
     )
 

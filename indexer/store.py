@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filestore import RamStorage
 
 from indexer.errors import IndexError_, IndexLockedError, IndexNotFoundError
 from indexer.schema import SCHEMA_VERSION, build_schema
@@ -201,11 +201,21 @@ class FileSurvey:
     unknown: list[str] = field(default_factory=list)
 
 
-def _read_toc(directory: Path, storage: FileStorage, generation: int) -> TocState:
+def read_toc(directory: Path, generation: int) -> whoosh_index.TOC:
+    """Read one TOC from a copy in memory: Whoosh's reader leaks its file
+    handle when the TOC is truncated."""
+    name = f"_{INDEX_NAME}_{generation}.toc"
+    storage = RamStorage()
+    with storage.create_file(name) as out:
+        out.write((directory / name).read_bytes())
+    return whoosh_index.TOC.read(storage, INDEX_NAME, gen=generation)
+
+
+def _read_toc(directory: Path, generation: int) -> TocState:
     """Read one TOC and check that the files of its segments exist."""
     state = TocState(generation)
     try:
-        toc = whoosh_index.TOC.read(storage, INDEX_NAME, gen=generation)
+        toc = read_toc(directory, generation)
     except Exception as exc:  # a truncated TOC fails in struct, pickle, EOF...
         state.problem = f"_{INDEX_NAME}_{generation}.toc is unreadable ({type(exc).__name__}: {exc})"
         return state
@@ -231,8 +241,7 @@ def survey_files(directory: Path) -> FileSurvey:
     nothing is called a leftover: the unreferenced segments might be all
     that is left of the data.
     """
-    storage = FileStorage(str(directory), readonly=True)
-    states = [_read_toc(directory, storage, gen) for gen in _toc_generations(directory)]
+    states = [_read_toc(directory, gen) for gen in _toc_generations(directory)]
     usable = [s for s in states if s.problem is None]
     current = usable[0] if usable else (states[0] if states else None)
     survey = FileSurvey(current, skipped=[s for s in states if current and s.generation > current.generation])

@@ -28,6 +28,7 @@ from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
 from indexer.prepare import Job, Preparer
 from indexer.schema import version_key
+from indexer.segment import SiftWriter
 from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
 
 #: Bump when extraction changes its output for the same input.
@@ -143,7 +144,7 @@ class _Run:
     # -- batches -----------------------------------------------------------
     def _writer(self) -> IndexWriter:
         if self.writer is None:
-            self.writer = self.ix.writer(limitmb=self.options.limitmb)
+            self.writer = SiftWriter(self.ix, limitmb=self.options.limitmb)
         return self.writer
 
     def flush(self) -> None:

@@ -2,7 +2,7 @@
 
 Roles (one module each):
 
-- ``query.parse``: the query language (``query/SYNTAX.md``) -> a tree of
+- ``query.parse``: the query language (README.md) -> a tree of
   nodes and a Whoosh query; ``FIELD_SYNTAX`` is the per-field plugin table.
 - ``query.search``: :class:`Searcher`, opening an index once and serving
   searches, ``get`` and ``stats`` (thread-safe).

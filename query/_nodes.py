@@ -21,7 +21,8 @@ Fields = tuple[tuple[str, float], ...]
 
 @dataclass(frozen=True)
 class TermNode:
-    """One analysed word: ``bombing`` -> ``bomb`` (``exact``: folded only)."""
+    """One analysed word: ``bombing`` -> ``bomb``; for ``=word`` (``exact``)
+    ``term`` is the folded, unstemmed word."""
 
     fields: Fields
     term: str

@@ -1,4 +1,4 @@
-"""Sift's query language (see ``query/SYNTAX.md``): parsing into a tree.
+"""Sift's query language (see README.md, "Query language"): parsing into a tree.
 
 We parse ourselves instead of using Whoosh's ``QueryParser`` for three
 reasons (issue 4): Whoosh returns error nodes instead of raising, so the

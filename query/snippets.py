@@ -340,6 +340,8 @@ def _evidence_spans(evidence: dict[str, Any] | None, field_name: str, values: se
         if keyword_value(name) not in values:
             continue
         for item in items:
+            if item.get("field", "body") != "body":
+                continue  # title offsets do not point into the body
             start, end = item.get("start"), item.get("end")
             if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
                 out.append(((start, end), f"{field_name}:{name}", 0.5))

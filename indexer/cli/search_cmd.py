@@ -79,7 +79,7 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
 def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
                    color: bool | None) -> None:
-    """Search the index; see query/SYNTAX.md for the query language.
+    """Search the index; see README.md, "Query language".
 
     Without operators every word must match (AND); --or matches any.
     Highlights are [[marked]] when not in colour.

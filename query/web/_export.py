@@ -33,7 +33,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Searches(Protocol):
-    def search(self, query: str, **kwargs: Any) -> SearchResults: ...
+    def search(self, query: str, *, limit: int = ..., offset: int = ..., sort: str = ...,
+               default_operator: str = ...) -> SearchResults: ...
 
 
 def iter_pages(searcher: _Searches, query: str, *, sort: str, default_operator: str) -> Iterator[SearchResults]:
@@ -42,12 +43,10 @@ def iter_pages(searcher: _Searches, query: str, *, sort: str, default_operator: 
     The first page is fetched at once, so a malformed query raises
     ``QueryError`` before anything is streamed.
     """
-    offset = 0
     first = searcher.search(query, limit=EXPORT_PAGE, offset=0, sort=sort, default_operator=default_operator)
 
     def pages() -> Iterator[SearchResults]:
-        nonlocal offset
-        page = first
+        page, offset = first, 0
         while True:
             yield page
             offset += EXPORT_PAGE

@@ -79,7 +79,7 @@ def add_filter(query: str, filter_clause: str, default_operator: str = "AND") ->
     if has_clause(query, filter_clause):
         return query
     any_word = default_operator.upper() == "OR"
-    if _OR.search(query) or (any_word and len(query.split()) > 1):
+    if _has_top_level_or(query) or (any_word and len(query.split()) > 1):
         query = f"({query})"
     return f"{query} AND {filter_clause}" if any_word else f"{query} {filter_clause}"
 
@@ -117,6 +117,29 @@ def narrow_to_period(query: str, period: str, default_operator: str = "AND") -> 
             if period.startswith(match.group(1)):
                 return query[: match.start()] + f"date:{period}" + query[match.end() :]
     return add_filter(query, f"date:{period}", default_operator)
+
+
+def _has_top_level_or(query: str) -> bool:
+    """Whether ``OR`` joins parts of ``query`` outside parentheses and quotes.
+
+    >>> _has_top_level_or("(a OR b) c"), _has_top_level_or('a OR "b"'), _has_top_level_or('"a OR b"')
+    (False, True, False)
+    """
+    depth, in_quote, escaped = 0, False, False
+    outside: list[str] = []
+    for ch in query:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            in_quote = not in_quote
+        elif not in_quote and ch == "(":
+            depth += 1
+        elif not in_quote and ch == ")":
+            depth = max(0, depth - 1)
+        outside.append(ch if depth == 0 and not in_quote and ch not in '()"' else " ")
+    return _OR.search("".join(outside)) is not None
 
 
 def _clause_pattern(filter_clause: str) -> re.Pattern[str]:

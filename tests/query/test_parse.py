@@ -30,7 +30,7 @@ def test_query_error_is_a_sift_error() -> None:
     ("text", "expected"),
     [
         ("bombing", "(title:bomb^2.0 OR claims:bomb^1.5 OR body:bomb)"),
-        ("=bombing", "exact:bombing"),
+        ("=bombing", "=bombing"),
         ("title:genocide", "title:genocid"),
         ("siege siege Aleppo", "((title:sieg^4.0 OR claims:sieg^3.0 OR body:sieg^2.0) AND (title:aleppo^2.0 OR claims:aleppo^1.5 OR body:aleppo))"),
         ("siege OR hunger AND madaya", "((title:sieg^2.0 OR claims:sieg^1.5 OR body:sieg) OR ((title:hunger^2.0 OR claims:hunger^1.5 OR body:hunger) AND (title:madaya^2.0 OR claims:madaya^1.5 OR body:madaya)))"),
@@ -121,6 +121,8 @@ ERRORS = [
     ("*bomb", "leading wildcards are not supported", 0),
     ("*", "'*' needs letters before it", 0),
     ("Darrya~3", "fuzzy distance must be 1 or 2", 7),
+    ("=bomb*", "=exact words cannot have", 0),
+    ("=U.S.", "= takes one word", 0),
     ('"barrel bombs"~', "needs a number of words", 14),
     ("actor:a*b", "trailing '*' only", 6),
     ("claim:!!", "claim: needs a claim type", 6),

@@ -69,3 +69,19 @@ def test_highlight_offsets_stay_inside_text(body: str, text: str) -> None:
             assert last <= start < end <= len(passage.text)
             last = end
             assert passage.text[start:end].strip() == passage.text[start:end]
+
+
+def test_title_evidence_never_highlights_body_offsets() -> None:
+    """Regression: an actor named in the title marked unrelated body text."""
+    body = "The Syrian Coalition warns of an imminent massacre by regime forces."
+    evidence = {
+        "actors": {
+            "Assad regime": [
+                {"field": "title", "start": 0, "end": 12, "text": "Assad Regime", "sentence": "Assad Regime ..."},
+                {"field": "body", "start": 54, "end": 67, "text": "regime forces", "sentence": body},
+            ]
+        }
+    }
+    plan = HighlightPlan(keywords={"actors": {"assad regime"}})
+    spans = [span for span, _, _ in SnippetMaker(plan).matches(body, evidence)]
+    assert spans == [(54, 67)]

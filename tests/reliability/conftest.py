@@ -23,7 +23,7 @@ WORDS = (
 ).split()
 
 
-def make_corpus(root: Path, files: int, per_file: int, seed: int = 1) -> list[dict[str, str]]:
+def make_corpus(root: Path, files: int, per_file: int, seed: int = 1, prefix: str = "s") -> list[dict[str, str]]:
     """JSONL files of short statements; returns the records in indexing order
     (files sorted by name, lines in order), which is also commit order."""
     rng = random.Random(seed)
@@ -33,7 +33,7 @@ def make_corpus(root: Path, files: int, per_file: int, seed: int = 1) -> list[di
         lines = []
         for i in range(per_file):
             record = {
-                "id": f"s{f:02d}-{i:04d}",
+                "id": f"{prefix}{f:02d}-{i:04d}",
                 "title": " ".join(rng.choices(WORDS, k=5)),
                 "text": " ".join(rng.choices(WORDS, k=30)) + ".",
                 "date": f"2016-03-{1 + i % 28:02d}",

@@ -84,7 +84,7 @@ def load_test_client() -> Any:
     pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[web]')")
     pytest.importorskip("httpx", reason="httpx is needed by TestClient (pip install -e '.[test]')")
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*httpx.*")
         from fastapi.testclient import TestClient
     return TestClient
 
@@ -105,10 +105,10 @@ def client(web_app: Any) -> Iterator[Any]:
         yield c
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     # Lets fixtures see whether the test failed (browser tests take a
     # screenshot then).
-    report = yield
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
     setattr(item, f"report_{report.when}", report)
-    return report
