@@ -33,7 +33,7 @@ def test_ci_runs_the_readme_test_command_exactly() -> None:
 @pytest.mark.parametrize("name", sorted(main.commands))
 def test_every_command_is_documented_and_has_help(name: str) -> None:
     assert re.search(rf"\bsift {name}\b", README), f"README does not mention `sift {name}`"
-    result = CliRunner().invoke(main, [name, "--help"])
+    result = CliRunner().invoke(main, [name, "--help"], prog_name="sift")
     assert result.exit_code == 0
     assert "Usage: sift" in result.output
     assert len(main.commands[name].help or "") > 20

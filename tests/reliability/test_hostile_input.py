@@ -1,0 +1,188 @@
+"""Issue 6, points 4-5: hostile files are read or reported, never crash a run.
+
+Every reader either returns statements or raises ``IngestError`` naming the
+file; a run over a folder of such files still indexes the good ones. HTML
+is parsed by bs4's ``html.parser``: no external entity, no fetch.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from indexer.errors import IngestError
+from indexer.formats import read_file
+from indexer.formats.html import html_to_text
+from indexer.write import IndexOptions, index_paths
+
+SUFFIXES = [".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".md"]
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _read_or_report(path: Path) -> None:
+    try:
+        records = read_file(path)
+    except IngestError as exc:
+        assert exc.path.startswith(str(path)) and exc.reason
+        return
+    for error in records.errors:
+        assert isinstance(error, IngestError) and error.path.startswith(str(path))
+    for statement in records.statements:
+        assert statement.id and isinstance(statement.body, str)
+
+
+@FAST
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from(SUFFIXES))
+def test_random_bytes_are_read_or_reported(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    _read_or_report(path)
+
+
+@FAST
+@given(text=st.text(min_size=1, max_size=300), cut=st.integers(min_value=1, max_value=3), suffix=st.sampled_from(SUFFIXES))
+def test_truncated_utf8_is_read_or_reported(tmp_path: Path, text: str, cut: int, suffix: str) -> None:
+    data = (text + "\u00e9\u4e2d\U0001f600").encode("utf-8")[:-cut]  # ends mid-character
+    path = tmp_path / f"cut{suffix}"
+    path.write_bytes(data)
+    _read_or_report(path)
+
+
+@FAST
+@given(
+    rows=st.lists(st.lists(st.text(max_size=30), min_size=0, max_size=6), min_size=0, max_size=8),
+)
+def test_ragged_csv_with_embedded_newlines(tmp_path: Path, rows: list[list[str]]) -> None:
+    lines = ['title,text,date']
+    for row in rows:
+        lines.append(",".join('"' + cell.replace('"', '""') + '\n"' for cell in row))
+    path = tmp_path / "ragged.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _read_or_report(path)
+
+
+@FAST
+@given(
+    body=st.text(max_size=200),
+    script=st.text(max_size=100),
+    entity=st.sampled_from(["&amp;", "&lt;", "&#x41;", "&#99999999;", "&bogus;", "&", "&#;"]),
+)
+def test_html_with_scripts_comments_and_entities(tmp_path: Path, body: str, script: str, entity: str) -> None:
+    page = (
+        f"<html><head><title>T {entity}</title><script>{script}</script></head>"
+        f"<body><!-- {script} --><p>{body} {entity}</p><script>var secret = 'SCRIPTTEXT';</script></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    _read_or_report(path)
+    text, _ = html_to_text(page)
+    assert "SCRIPTTEXT" not in text
+
+
+def test_deeply_nested_json_is_reported(tmp_path: Path) -> None:
+    deep = "[" * 200_000 + "]" * 200_000
+    (tmp_path / "deep.json").write_text(deep, encoding="utf-8")
+    (tmp_path / "deep.jsonl").write_text('{"text": ' + deep + "}\n" + json.dumps({"text": "fine line"}), encoding="utf-8")
+    _read_or_report(tmp_path / "deep.json")
+    records = read_file(tmp_path / "deep.jsonl")
+    assert [s.body for s in records.statements] == ["fine line"]
+    assert any("nested too deeply" in e.reason for e in records.errors)
+
+
+def test_a_run_over_hostile_files_indexes_the_good_ones(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.jsonl").write_text(json.dumps({"id": "good", "text": "Shelling hit Homs."}), encoding="utf-8")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (src / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (src / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (src / "empty.csv").write_text("", encoding="utf-8")
+    (src / "noheader.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (src / "broken.jsonl").write_text('{"text": "ok line"}\n{"text": broken\n', encoding="utf-8")
+    report = index_paths([src], tmp_path / "ix", IndexOptions(extract=False))
+    assert report.added == 2  # good.jsonl and the good line of broken.jsonl
+    failed = {Path(e.path.split(":")[0]).name for e in report.errors}
+    assert {"binary.txt", "latin1.txt", "empty.csv", "noheader.csv", "broken.jsonl"} <= failed
+    assert all(isinstance(e, IngestError) and e.reason for e in report.errors)
+
+
+XXE_PAGE = """<?xml version="1.0"?>
+<!DOCTYPE html [
+  <!ENTITY xxe SYSTEM "file:///etc/passwd">
+  <!ENTITY remote SYSTEM "http://example.invalid/evil.dtd">
+]>
+<html><head><title>Statement</title></head>
+<body><p>Before &xxe; after &remote; end.</p>
+<img src="http://example.invalid/pixel.png"><img src=http://127.0.0.1:9/x.gif>
+<link rel="stylesheet" href="http://example.invalid/s.css"></body></html>
+"""
+
+
+def test_html_expands_no_external_entity_and_fetches_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("HTML parsing tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    path = tmp_path / "xxe.html"
+    path.write_text(XXE_PAGE, encoding="utf-8")
+    (statement,) = read_file(path).statements
+    passwd = Path("/etc/passwd").read_text(errors="replace") if Path("/etc/passwd").exists() else "root:x:0:0"
+    first_line = passwd.splitlines()[0] if passwd else "root:x:0:0"
+    assert first_line not in statement.body and "root:" not in statement.body
+    assert "Before" in statement.body and "end." in statement.body
+    assert "pixel.png" not in statement.body
+
+
+MEMORY_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from indexer.formats import read_file
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+records = read_file(Path(sys.argv[1]))
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) * 1024, len(records.statements))
+"""
+
+
+def _big_line(size: int) -> str:
+    words = "the minister said forces shelled homs aleppo damascus regime opposition".split()
+    line = " ".join(words[i % len(words)] + str(i % 97) for i in range(size // 8))
+    return line[:size]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        ".jsonl",
+        pytest.param(
+            ".txt",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="formats/text.py _is_header_line splits a 50 MB first line into words "
+                "(~11x the file); fix proposed in the issue 6 report",
+            ),
+        ),
+    ],
+)
+def test_a_50_mb_single_line_file_keeps_memory_bounded(tmp_path: Path, suffix: str) -> None:
+    size = 50 * 1024 * 1024
+    line = _big_line(size)
+    path = tmp_path / f"big{suffix}"
+    path.write_text(json.dumps({"id": "big", "text": line}) if suffix == ".jsonl" else line, encoding="utf-8")
+    del line
+    out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    growth, statements = map(int, out.stdout.split())
+    assert statements == 1
+    assert growth < 5 * size, f"peak RSS grew by {growth / size:.1f}x the file size"
