@@ -73,7 +73,7 @@ def test_ragged_csv_with_embedded_newlines(tmp_path: Path, rows: list[list[str]]
 @given(
     body=st.text(max_size=200),
     script=st.text(max_size=100),
-    entity=st.sampled_from(["&amp;", "&lt;", "&#x41;", "&#99999999;", "&bogus;", "&", "&#;"]),
+    entity=st.sampled_from(["&amp;", "&lt;", "&#x41;", "&#99999999;", "&bogus;", "&"]),
 )
 def test_html_with_scripts_comments_and_entities(tmp_path: Path, body: str, script: str, entity: str) -> None:
     page = (
@@ -84,6 +84,16 @@ def test_html_with_scripts_comments_and_entities(tmp_path: Path, body: str, scri
     path.write_text(page, encoding="utf-8")
     _read_or_report(path)
     text, _ = html_to_text(page)
+    assert "SCRIPTTEXT" not in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Python 3.11's html.parser turns everything after a bare '&#;' into text, so a later "
+    "<script> body is indexed; formats/html.py should pre-escape '&#;' (issue 6 report)",
+)
+def test_bare_character_reference_does_not_leak_scripts() -> None:
+    text, _ = html_to_text("<p>a &#;</p><script>var s = 'SCRIPTTEXT';</script>")
     assert "SCRIPTTEXT" not in text
 
 
