@@ -175,7 +175,7 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
     \b
         sift batch queries.txt --or --limit 1000 --format csv > run.csv
     """
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
     if writer:
         writer.writerow(["query", "total", "rank", "id", "score", "title", "date", "error"])

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from urllib.parse import quote
 
 import jinja2
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -147,7 +147,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
         title="Sift",
         version=_version(),
         description="Full-text search over statements of political actors. "
-        "The JSON is the same as `sift search --json`.",
+        "The JSON is the same as the command line's (sift search --format json, sift show --format json).",
         docs_url=None,  # FastAPI's Swagger UI loads from a CDN: /docs is ours
         redoc_url=None,
         lifespan=lifespan,
@@ -184,7 +184,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
     # -- JSON API -------------------------------------------------------------
     @app.get("/api/search", tags=["api"], summary="Search statements")
     def api_search(
-        q: str = Query(..., description="The query, in Sift's query language (see /docs)."),
+        q: str = Query(..., description="The query, in Sift's query language (see Query syntax on the search page)."),
         limit: int = Query(10, ge=0, le=MAX_LIMIT, description="Hits per page."),
         offset: int = Query(0, ge=0, description="Hits to skip."),
         sort: Sort = Query("relevance", description="Order of the hits."),
@@ -194,7 +194,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
         histogram: Literal["month", "year"] | None = Query(None, description="Matches per period."),
         snippets: int = Query(1, ge=0, le=10, description="Passages per hit."),
     ) -> Response:
-        """One page of hits, as ``sift search --json`` prints it."""
+        """One page of hits, as sift search --format json prints it."""
         try:
             names = _facet_names(facets)
         except ValueError as exc:
@@ -207,7 +207,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
         return JSONResponse(results.to_json())
 
     @app.get("/api/statements/{statement_id:path}", tags=["api"], summary="One statement in full")
-    def api_statement(statement_id: str) -> Response:
+    def api_statement(statement_id: str = PathParam(..., description="The statement's id (URL-encoded).")) -> Response:
         """The statement with its body, extracted names, claims and evidence."""
         statement = searcher.get(statement_id)
         if statement is None:

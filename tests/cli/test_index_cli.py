@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
@@ -27,12 +28,11 @@ def test_index_uses_sift_index_env_var(tmp_path: Path) -> None:
     assert (tmp_path / "envix" / "sift.json").exists()
 
 
-def test_index_defaults_to_dot_sift_in_working_dir(tmp_path: Path) -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["index", str(SEEDS)], env={"SIFT_INDEX": None})
-        assert result.exit_code == 0
-        assert Path(".sift/sift.json").exists()
+def test_index_defaults_to_dot_sift_in_working_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["index", str(SEEDS)], env={"SIFT_INDEX": None})
+    assert result.exit_code == 0
+    assert (tmp_path / ".sift" / "sift.json").exists()
 
 
 def test_bad_file_reported_rest_indexed_exit_zero(tmp_path: Path) -> None:

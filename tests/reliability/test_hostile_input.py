@@ -89,11 +89,12 @@ def test_html_with_scripts_comments_and_entities(tmp_path: Path, body: str, scri
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Python 3.11's html.parser turns everything after a bare '&#;' into text, so a later "
+    reason="Python 3.11's html.parser turns the rest into text after a bare '&#;' in <title>, so a later "
     "<script> body is indexed; formats/html.py should pre-escape '&#;' (issue 6 report)",
 )
 def test_bare_character_reference_does_not_leak_scripts() -> None:
-    text, _ = html_to_text("<p>a &#;</p><script>var s = 'SCRIPTTEXT';</script>")
+    page = "<html><head><title>T &#;</title></head><body><p>a &#;</p><script>var s = 'SCRIPTTEXT';</script></body></html>"
+    text, _ = html_to_text(page)
     assert "SCRIPTTEXT" not in text
 
 
@@ -166,7 +167,7 @@ print((after - before) * 1024, len(records.statements))
 
 def _big_line(size: int) -> str:
     words = "the minister said forces shelled homs aleppo damascus regime opposition".split()
-    line = " ".join(words[i % len(words)] + str(i % 97) for i in range(size // 8))
+    line = " ".join(words[i % len(words)] for i in range(size // 5))  # short words, like prose
     return line[:size]
 
 
@@ -178,7 +179,7 @@ def _big_line(size: int) -> str:
         pytest.param(
             ".txt",
             marks=pytest.mark.xfail(
-                strict=True,
+                strict=False,  # measured 7.5x-11x: peak RSS varies from run to run
                 reason="formats/text.py _is_header_line splits a 50 MB first line into words "
                 "(~11x the file); fix proposed in the issue 6 report",
             ),
