@@ -121,15 +121,21 @@ def write_meta(directory: Path, meta: dict[str, Any]) -> None:
     os.replace(tmp, directory / META_FILE)
 
 
-def _open_for_write(directory: Path) -> whoosh_index.Index:
+def _open_for_write(directory: Path, locked: bool) -> whoosh_index.Index:
     """Open an existing index; if its newest TOC is unusable, repair first.
 
     The repair (:func:`tidy_index`) needs the write lock; if another process
-    holds it, that process is writing and the index is fine to it.
+    holds it, that process is writing and the index is fine to it. A caller
+    that holds the lock (``locked``) has had the repair done already.
     """
     try:
         return _open_dir(directory)
     except Exception as first:  # Whoosh raises many unrelated types here
+        if locked:
+            raise IndexError_(
+                f"the index at {directory} is damaged ({first}) and cannot be repaired; "
+                f"delete {directory} and index again"
+            ) from first
         with write_lock(directory, tidy=True) as lock:
             if not lock.tidied:
                 raise IndexError_(
@@ -144,8 +150,10 @@ def _open_for_write(directory: Path) -> whoosh_index.Index:
             ) from exc
 
 
-def create_or_open(directory: Path) -> whoosh_index.Index:
+def create_or_open(directory: Path, *, locked: bool = False) -> whoosh_index.Index:
     """Open the index for writing, creating it (and the directory) if needed.
+
+    :param locked: the caller holds the write lock (see :func:`write_lock`).
 
     A new index gets its ``sift.json`` *before* its first TOC: a process
     killed in between leaves a directory that is still recognised as Sift's
@@ -158,7 +166,7 @@ def create_or_open(directory: Path) -> whoosh_index.Index:
     meta = read_meta(directory)
     has_toc = bool(_toc_generations(directory))
     if has_toc and meta.get("schema_version") == SCHEMA_VERSION:
-        return _open_for_write(directory)
+        return _open_for_write(directory, locked)
     if has_toc and meta:
         raise IndexError_(
             f"the index at {directory} was built by another version of Sift "
@@ -349,7 +357,10 @@ def write_lock(directory: Path, wait: float = 0.0, *, tidy: bool = True) -> Iter
 
     :raises IndexLockedError: another live process is writing.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexError_(f"cannot create the index directory {directory}: {exc}") from exc
     path = directory / LOCK_FILE
     handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the block
     deadline = time.monotonic() + wait

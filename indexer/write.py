@@ -289,11 +289,14 @@ def index_paths(
     options = options or IndexOptions()
     gazetteer = Gazetteer.load(options.gazetteer_files)
     directory = directory.resolve()
-    ix = create_or_open(directory)
+    # Lock first: two first runs must not both create the index.
     with write_lock(directory, options.wait) as lock:
+        ix = create_or_open(directory, locked=True)
         run = _Run(ix, directory, options, gazetteer)
         if lock.stale_pid is not None:
             run.report.notices.append(f"cleared a write lock left by process {lock.stale_pid}, which is gone")
+        if lock.tidied:
+            run.report.notices.append(f"removed {len(lock.tidied)} files left by an interrupted run")
         try:
             files = find_files(paths, run.report, exclude=directory)
             run.report.files = len(files)

@@ -46,7 +46,9 @@ def _text_of(root: Any) -> str:
 
 def html_to_text(markup: str) -> tuple[str, dict[str, str | None]]:
     """Main text of an HTML page and its metadata (title, url, date, publisher)."""
-    soup = BeautifulSoup(markup, "html.parser")
+    # Python's html.parser turns everything after a bare "&#;" into text, which
+    # would index a later <script> body: escape that ampersand first.
+    soup = BeautifulSoup(markup.replace("&#;", "&amp;#;"), "html.parser")
     title_tag = soup.find("title")
     h1 = soup.find("h1")
     canonical = soup.find("link", attrs={"rel": "canonical"})

@@ -51,8 +51,10 @@ _MAX_HEADER_LINES = 12
 
 
 def _is_header_line(line: str) -> bool:
+    if len(line) > _MAX_HEADER_LINE:  # before split(): a 50 MB line must not become a word list
+        return False
     words = line.split()
-    if len(line) > _MAX_HEADER_LINE or len(words) > 10:
+    if len(words) > 10:
         return False
     return not (line.endswith((".", "?", "!", ":", ";", ",")) and len(words) > 4)
 

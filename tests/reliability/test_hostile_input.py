@@ -87,11 +87,6 @@ def test_html_with_scripts_comments_and_entities(tmp_path: Path, body: str, scri
     assert "SCRIPTTEXT" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Python 3.11's html.parser turns the rest into text after a bare '&#;' in <title>, so a later "
-    "<script> body is indexed; formats/html.py should pre-escape '&#;' (issue 6 report)",
-)
 def test_bare_character_reference_does_not_leak_scripts() -> None:
     page = "<html><head><title>T &#;</title></head><body><p>a &#;</p><script>var s = 'SCRIPTTEXT';</script></body></html>"
     text, _ = html_to_text(page)
@@ -174,17 +169,7 @@ def _big_line(size: int) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "suffix",
-    [
-        ".jsonl",
-        pytest.param(
-            ".txt",
-            marks=pytest.mark.xfail(
-                strict=False,  # measured 7.5x-11x: peak RSS varies from run to run
-                reason="formats/text.py _is_header_line splits a 50 MB first line into words "
-                "(~11x the file); fix proposed in the issue 6 report",
-            ),
-        ),
-    ],
+    [".jsonl", ".txt"],
 )
 def test_a_50_mb_single_line_file_keeps_memory_bounded(tmp_path: Path, suffix: str) -> None:
     size = 50 * 1024 * 1024
