@@ -118,7 +118,7 @@ class SiftTokenizer(Tokenizer):  # type: ignore[misc]
         self.stem = stem
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.stem == self.stem  # type: ignore[attr-defined]
+        return type(other) is type(self) and other.stem == self.stem
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.stem))

@@ -90,10 +90,12 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[int], None], Callable[[Pat
 @click.option("--prune", is_flag=True, help="Remove statements whose source file is gone.")
 @click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True, help="Statements per commit.")
 @click.option("--wait", type=click.FloatRange(0), default=0.0, help="Seconds to wait for another writer.")
+@click.option("--procs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes: with N > 1, N-1 workers extract and analyse while one writes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line.")
 def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_size: int, wait: float,
-                  progress: bool | None, quiet: bool, **kwargs: Any) -> None:
+                  procs: int, progress: bool | None, quiet: bool, **kwargs: Any) -> None:
     """Index statements from files and folders (recursively).
 
     Reads the seed's press-statement layout, .txt, .md, .html/.htm,
@@ -105,7 +107,7 @@ def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_s
     \b
         sift index seeds/ ~/scraped/statements.csv --index ~/sift-index
     """
-    options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait)
+    options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait, procs=procs)
     show = sys.stderr.isatty() if progress is None else progress
     with _progress(show and not quiet) as (on_files, step):
         report = index_paths(list(paths), index_dir, options, progress=step, on_files=on_files)

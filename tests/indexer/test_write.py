@@ -133,3 +133,21 @@ def test_stale_lock_of_a_dead_process_is_cleared(tmp_path: Path) -> None:
     (tmp_path / "ix" / "sift.lock").write_text("999999999", encoding="utf-8")
     report = index_paths([src], tmp_path / "ix")
     assert any("999999999" in n for n in report.notices)
+
+
+def test_worker_processes_index_the_same_documents(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "many.jsonl").write_text(
+        "\n".join(
+            json.dumps({"id": str(i), "title": f"T{i}", "text": f"Regime forces shelled Douma, report {i}."})
+            for i in range(150)
+        ),
+        encoding="utf-8",
+    )
+    index_paths([src], tmp_path / "one", IndexOptions(procs=1))
+    report = index_paths([src], tmp_path / "two", IndexOptions(procs=2))
+    assert report.added == 150
+    one, two = stored(tmp_path / "one"), stored(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert all(one[k]["record"] == two[k]["record"] and one[k]["body"] == two[k]["body"] for k in one)
