@@ -15,6 +15,10 @@ which consumes them so the triggers inside are not seen.
 from __future__ import annotations
 
 import re
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from collections.abc import Iterator
+from itertools import accumulate, compress
+from typing import Any
 
 __all__ = ["CLAIM_TYPES", "claim_types"]
 
@@ -207,6 +211,73 @@ def _compile() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
 
 
+#: How many leading characters of a match :func:`_prefixes` works out.
+_PREFIX_DEPTH = 5
+#: Character classes wider than this end a prefix early.
+_MAX_CLASS = 4
+#: A parsed item :func:`_prefixes` treats as unknown: it ends the prefix.
+_STOP: tuple[Any, Any] = ("STOP", None)
+
+
+def _prefixes(items: list[tuple[Any, Any]], depth: int) -> set[str]:
+    """The first ``depth`` characters of the strings parsed ``items`` can match.
+
+    A shorter string stands for every string it starts: anything not
+    understood here ends a prefix early, so the set only ever admits more.
+    """
+    if depth == 0 or not items:
+        return {""}
+    (op, arg), rest = items[0], items[1:]
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(arg) + p for p in _prefixes(rest, depth - 1)}
+    if name == "IN":
+        chars = _class_chars(arg)
+        if chars is None:
+            return {""}
+        tails = _prefixes(rest, depth - 1)
+        return {c + p for c in chars for p in tails}
+    if name == "SUBPATTERN":
+        return _prefixes(list(arg[-1]) + rest, depth)
+    if name == "BRANCH":
+        return set().union(*(_prefixes(list(alt) + rest, depth) for alt in arg[1]))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = arg
+        # One pass through the body, then stop (a second pass could follow).
+        once = _prefixes(list(body) + ([*rest] if (low, high) == (1, 1) else [_STOP]), depth)
+        return once | _prefixes(rest, depth) if low == 0 else once
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _prefixes(rest, depth)  # zero width: skipping it admits more
+    return {""}
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """The characters of a small positive character class, else ``None``."""
+    chars: list[str] = []
+    for op, arg in items:
+        if str(op) == "LITERAL":
+            chars.append(chr(arg))
+        elif str(op) == "RANGE" and arg[1] - arg[0] < _MAX_CLASS:
+            chars.extend(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= _MAX_CLASS else None
+
+
+def _match_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
+    """How matches of ``pattern`` can begin, or ``None`` if one might begin
+    with a non-word character (or ``re``'s parser is not what we expect)."""
+    try:
+        found = _prefixes(list(_sre_parser.parse(pattern.pattern)), _PREFIX_DEPTH)
+    except Exception:  # noqa: BLE001 - an internal of ``re`` changed: no shortcut
+        return None
+    if any(not _WORD_CHAR.match(p[:1]) for p in found):
+        return None
+    return found
+
+
+_WORD_CHAR = re.compile(r"\w")
+_WORD_RUN = re.compile(r"(\w+)")
 _PATTERN = _compile()
 _RANK = {name: i for i, name in enumerate(PRIORITY)}
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00ad": ""})
@@ -222,9 +293,60 @@ def claim_types(sentence: str) -> tuple[str, ...]:
 
     :param sentence: one sentence (any string is accepted).
     """
+    text = sentence.lower().translate(_HYPHENS)
     found: set[str] = set()
-    for m in _PATTERN.finditer(sentence.lower().translate(_HYPHENS)):
+    for m in _matches(text):
         kind = m.lastgroup
         if kind and kind != "skip":
             found.add(kind)
     return tuple(sorted(found, key=_RANK.__getitem__))
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(text)``, but trying the pattern only where a word
+    could begin a match.
+
+    Every match starts a run of word characters (it begins with ``\\b`` and
+    with a word character), and its first letters are one of
+    :data:`_STARTS`; so the words that are neither a prefix of one of those
+    nor begin with one cannot start a match, and skipping them leaves the
+    matches of ``finditer`` (leftmost first, not overlapping) unchanged.
+    Trying all ~150 triggers at every word is what made typing slow.
+    """
+    if _STARTS is None:
+        yield from _PATTERN.finditer(text)
+        return
+    parts = _WORD_RUN.split(text)  # non-word, word, non-word, ..., non-word
+    words = parts[1::2]
+    flags = list(map(_CAN_START.get, words))
+    if None in flags:  # words not seen before
+        flags = [_can_start(w) if f is None else f for w, f in zip(words, flags)]
+    candidates = list(compress(range(len(words)), flags))
+    if not candidates:
+        return
+    offsets = list(accumulate(map(len, parts)))
+    pos = 0
+    for i in candidates:
+        start = offsets[2 * i]  # word i is parts[2 * i + 1]
+        if start >= pos:
+            m = _PATTERN.match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _can_start(word: str) -> bool:
+    """Whether a match can begin at ``word`` (a whole run of word characters);
+    remembered per word."""
+    flag = word in _STARTS_PREFIXES or any(word[:k] in _STARTS_SET for k in range(1, _PREFIX_DEPTH + 1))
+    if len(_CAN_START) > 100_000:
+        _CAN_START.clear()
+    _CAN_START[word] = flag
+    return flag
+
+
+_STARTS = _match_prefixes(_PATTERN)
+_STARTS_SET: frozenset[str] = frozenset(_STARTS or ())
+#: Every beginning of a start, so a word shorter than a start (``is``, of ``is ``) counts.
+_STARTS_PREFIXES = frozenset(p[:k] for p in _STARTS_SET for k in range(1, len(p) + 1))
+_CAN_START: dict[str, bool] = {}

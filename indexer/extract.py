@@ -12,27 +12,15 @@ sentence's text), at most ``MAX_EVIDENCE`` places per name; a place implied by a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
 from typing import Any
 
 from indexer.claims import claim_types
 from indexer.gazetteer import Gazetteer
-from indexer.model import Claim, Extraction, Mention, Statement
+from indexer.model import Claim, Extraction, Statement
 from indexer.sentences import split_sentences
 
 MAX_EVIDENCE = 10
-
-
-def _sentence_of(spans: Sequence[tuple[int, int]], start: int) -> int:
-    """Index of the sentence containing offset ``start`` (spans are sorted)."""
-    lo, hi = 0, len(spans) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if spans[mid][0] <= start:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class _Collector:
@@ -50,10 +38,6 @@ class _Collector:
         return list(self.evidence)
 
 
-def _mention_item(field: str, mention: Mention, sentence: str) -> dict[str, Any]:
-    return {"field": field, "start": mention.start, "end": mention.end, "text": mention.surface, "sentence": sentence}
-
-
 def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     """Find the actors, locations and claims of ``statement``."""
     actors, places = _Collector(), _Collector()
@@ -64,21 +48,23 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         spans = split_sentences(text) if field == "body" else [(0, len(text))]
         if not spans:
             continue
-        actor_mentions = gazetteer.find_actors(text)
-        place_mentions = gazetteer.find_locations(text)
+        starts = [s for s, _ in spans]
+        sentences = [text[s:e] for s, e in spans]
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
-        for mentions, collector, slot in ((actor_mentions, actors, 0), (place_mentions, places, 1)):
+        for mentions, collector, slot in ((gazetteer.find_actors(text), actors, 0),
+                                          (gazetteer.find_locations(text), places, 1)):
             for m in mentions:
-                index = _sentence_of(spans, m.start)
-                s, e = spans[index]
-                collector.add(m.name, _mention_item(field, m, text[s:e]))
+                # The sentence containing the mention (the first if it precedes them all).
+                index = max(bisect_right(starts, m.start) - 1, 0)
+                collector.add(m.name, {"field": field, "start": m.start, "end": m.end,
+                                       "text": m.surface, "sentence": sentences[index]})
                 names = by_sentence.setdefault(index, ([], []))[slot]
                 if m.name not in names:
                     names.append(m.name)
-        for index, (s, e) in enumerate(spans):
-            sentence = text[s:e]
+        for index, sentence in enumerate(sentences):
             types = claim_types(sentence)
             if types:
+                s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
                 claims.append(Claim(types, sentence, s, e, tuple(named_actors), tuple(named_places)))
     named = places.names()

@@ -53,13 +53,14 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018\u00ab(\[]?([\w\u00c0-\u024f]+)")
 _SHORT_LINE = 60
+_WINDOW = 64
 
 
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     """Whether the punctuation matched at ``m`` really ends a sentence."""
     if m.group(1) != ".":
         return True  # ! ? … and runs like "..." or "?!"
-    before = _WORD_BEFORE.search(text, start, m.start(1))
+    before = _word_before(text, start, m.start(1))
     if not before:
         return True
     token = before.group(1).lstrip("\"'(\u201c\u2018[").lower()
@@ -78,6 +79,16 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
             return False  # "Feb. 8"
         return nxt.lower() in OPENERS
     return True
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text, start, end)``, looking at a short window first:
+    searching the whole run from ``start`` made splitting quadratic in its length."""
+    window = max(start, end - _WINDOW)
+    found = _WORD_BEFORE.search(text, window, end)
+    if found is not None and found.start() == window and window > start:
+        return _WORD_BEFORE.search(text, start, end)  # the word may begin before the window
+    return found
 
 
 def _split_run(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

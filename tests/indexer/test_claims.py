@@ -159,3 +159,36 @@ def test_claim_types_never_raises(sentence: str) -> None:
     kinds = claim_types(sentence)
     assert len(set(kinds)) == len(kinds)
     assert set(kinds) <= set(CLAIM_TYPES)
+
+
+# The shortcut in ``claims._matches`` (try the pattern only at words that can
+# begin a trigger) must find exactly what a plain ``finditer`` finds.
+def test_trigger_starts_are_known() -> None:
+    from indexer import claims
+
+    assert claims._STARTS, "the prefix reader gave up: claim typing runs unguarded (slow)"
+    assert "kill" in {p[:4] for p in claims._STARTS}
+
+
+def _assert_same_matches(sentence: str) -> None:
+    from indexer import claims
+
+    text = sentence.lower().translate(claims._HYPHENS)
+    expected = [(m.span(), m.lastgroup) for m in claims._PATTERN.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in claims._matches(text)] == expected
+
+
+@pytest.mark.parametrize("sentence", [s for _, s in POSITIVE] + [
+    "He was condemned to death; the regime killed 3 and is to blame for it.",
+    "is is a an in violation of the truce, a are responsible for",
+    "Dara'a's ill-treatment u.s. air strikes vx-gas 'killed'",
+])
+def test_shortcut_matches_finditer(sentence: str) -> None:
+    _assert_same_matches(sentence)
+
+
+@given(st.lists(st.sampled_from(["kill", "ed", "is", " ", "a", "-", "'", ".", "to blame",
+                                         "for", "be", "responsible", "condemned", "truce", "é", "K"]),
+               max_size=40).map("".join))
+def test_shortcut_matches_finditer_fuzz(sentence: str) -> None:
+    _assert_same_matches(sentence)

@@ -129,3 +129,62 @@ def test_offsets_property(parts: list[str]) -> None:
     for mention in gaz.find_locations(text) + gaz.find_actors(text):
         assert 0 <= mention.start < mention.end <= len(text)
         assert text[mention.start:mention.end] == mention.surface
+
+
+# --------------------------------------------------------------- word table
+# The matcher splits a text with a few C-level passes and per-word/per-gap
+# caches (``entities._Words``); this is the plain per-word loop it replaced,
+# kept as the reference.
+_TRICKY = [
+    "Assad's forces shelled Deir ez-Zor, then Aleppo. The U.S.A. said no.",
+    "U.S. and U.K. diplomats met the UN's envoy; Russia's veto\nfollowed.",
+    "Read www.example.org/assad-said or https://x.com/Aleppo now, said Moscow.",
+    "  Leading words,  gaps\t\tand -- dashes — and ’s  A's B's\n\nNew block.",
+    "Michael Jordan visited Jordan. In Homs, Jordan said: 'no'.",
+    "",
+    "'s",
+]
+
+
+def _reference_words(text: str) -> list[tuple[int, int, str, bool, bool, bool, bool, bool]]:
+    import re
+
+    from indexer.entities import _SENTENCE_END, _SOFT_GAP, _URL
+    from indexer.gazetteer import tokens
+
+    out: list[tuple[int, int, str, bool, bool, bool, bool, bool]] = []
+    urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
+    found = [t for t in tokens(text) if not any(a <= t[0] < b for a, b in urls)]
+    prev_end = 0
+    for i, (start, end, key) in enumerate(found):
+        gap = text[prev_end:start]
+        soft = i > 0 and (gap == " " or bool(_SOFT_GAP.fullmatch(gap)))
+        if i > 0 and not soft and gap == "." and end - start == 1 and out[-1][1] - out[-1][0] == 1:
+            soft = True
+        sentence_start = i == 0 or (not soft and bool(_SENTENCE_END.search(gap)))
+        surface = text[start:end]
+        out.append((start, end, key, surface[:1].isupper(), surface.isupper(), sentence_start,
+                    soft, "\n" in gap))
+        prev_end = end
+    assert re  # imported for parity with the old module
+    return out
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_word_table_matches_reference(text: str) -> None:
+    _assert_word_table(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbZ's’ .,-\n\t/:wo.rg")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_word_table_matches_reference_fuzz(text: str) -> None:
+    _assert_word_table(text)
+
+
+def _assert_word_table(text: str) -> None:
+    from indexer.entities import _Words
+
+    words = _Words(text)
+    got = [(words.start[i], words.end(i), words.key[i], words.cap(i), words.upper(i),
+            words.sentence_start(i), words.soft(i), words.newline(i)) for i in range(len(words.key))]
+    assert got == _reference_words(text)

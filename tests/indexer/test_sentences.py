@@ -109,3 +109,14 @@ def check_spans(text: str) -> None:
     # every non-space character is inside some sentence
     covered = sum(e - s for s, e in spans)
     assert covered >= len("".join(text.split()))
+
+
+@given(st.lists(st.sampled_from(["ab", "x", " ", "\n", ".", "\t", "U.S", "Dr"]), max_size=80).map("".join),
+       st.integers(0, 80), st.integers(0, 80))
+def test_word_before_matches_full_search(text: str, start: int, end: int) -> None:
+    from indexer import sentences
+
+    start, end = min(start, end, len(text)), min(max(start, end), len(text))
+    fast = sentences._word_before(text, start, end)
+    full = sentences._WORD_BEFORE.search(text, start, end)
+    assert (fast and fast.span()) == (full and full.span())
