@@ -114,6 +114,42 @@ def run(target: str, sizes: list[int], repeats: int, out: Path, corpus: Path | N
     click.echo(f"written: {path}")
 
 
+@cli.command()
+@click.argument("runs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True)
+def merge(runs: tuple[Path, ...], out: Path) -> None:
+    """Merge the results of several runs (results JSON files or output folders)
+    into one report and one set of scaling plots; later runs win.
+
+    Example: python -m benchmarks merge benchmarks/out/idx10k benchmarks/out/idx50k --out benchmarks/results
+    """
+    import json
+
+    from benchmarks import report
+
+    merged: dict[str, Any] = {"notes": [], "sources": []}
+    for run_path in runs:
+        path = run_path / "results-latest.json" if run_path.is_dir() else run_path
+        data = json.loads(path.read_text())
+        merged["sources"].append({"file": str(path), "command": data["command"], "started": data["started"]})
+        merged.update({k: data[k] for k in ("machine", "started") if k in data})
+        merged["notes"] += data.get("notes", [])
+        if "indexing" in data:
+            rows = merged.setdefault("indexing", {"rows": [], "corpus": data["indexing"]["corpus"]})["rows"]
+            new = {(r["size"], r["engine"]) for r in data["indexing"]["rows"]}
+            rows[:] = [r for r in rows if (r["size"], r["engine"]) not in new] + data["indexing"]["rows"]
+            rows.sort(key=lambda r: (r["size"], r["engine"]))
+        if "latency" in data:
+            merged.setdefault("latency", {"sizes": {}})["sizes"].update(data["latency"]["sizes"])
+            merged["latency"]["backend"] = data["latency"].get("backend")
+        for key in ("ranking", "extraction"):
+            if key in data:
+                merged[key] = data[key]
+    merged["command"] = "python -m benchmarks " + shlex.join(sys.argv[1:])
+    path = report.write(merged, out)
+    click.echo(f"written: {path}")
+
+
 def _latency(out: Path, sizes: list[int], seed: int, corpus: Path | None, queries: int) -> dict[str, Any]:
     from benchmarks.corpus import ensure_shards
     from benchmarks.indexing import corpus_dir, index_dir
@@ -131,7 +167,9 @@ def _latency(out: Path, sizes: list[int], seed: int, corpus: Path | None, querie
             run_job({"kind": "sift-index", "inputs": [str(shards)], "index": str(target), "procs": 1})
             (target / ".bench-complete").write_text(str(size))
         click.echo(f"latency at {size} docs ...")
-        result["sizes"][str(size)] = run_latency(target, shards, count=queries)
+        baseline = index_dir(out, "whoosh", size)
+        result["sizes"][str(size)] = run_latency(target, shards, count=queries,
+                                                 baseline_dir=baseline if any(baseline.glob("*.toc")) else None)
         result["backend"] = result["sizes"][str(size)]["backend"]
         for kind, r in result["sizes"][str(size)]["types"].items():
             click.echo(f"  {size:>7} {kind:<10} p50 {r['p50']:.1f} ms  p95 {r['p95']:.1f} ms  p99 {r['p99']:.1f} ms")

@@ -77,11 +77,13 @@ def run_indexing(out: Path, sizes: list[int], repeats: int, seed: int = 1, corpu
                 "docs_per_s": docs_s,
                 "mb_per_s": _median([mb / r["seconds"] for r in results]),
                 "rss_tree_mb": _median([r.get("rss_tree_mb") for r in results]),
+                "anon_tree_mb": _median([r.get("anon_tree_mb") for r in results]),
                 "maxrss_mb": _median([r["maxrss_mb"] for r in results]),
                 "index_mb": _median([r["index_mb"] for r in results]),
                 "vs_baseline": (docs_s / base) if (docs_s and base) else None,
                 "rerun_seconds": _median(reruns) if engine == "sift-1" else None,
                 "all_seconds": [round(r["seconds"], 2) for r in results],
+                "code": sorted({r.get("code", "?") for r in results}),
             }
             rows.append(row)
     return {"rows": rows, "corpus": label}

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_STAR = re.compile(r"^\*(\w+)\s+(\d+)([^\n]*)$", re.MULTILINE)
+_STAR = re.compile(r"^\*([A-Z]+)(?:[ \t]+(\d+))?([^\n]*)$", re.MULTILINE)
 _SMART = re.compile(r"^\.I\s+(\d+)\s*$", re.MULTILINE)
 _SMART_FIELD = re.compile(r"^\.([A-Z])\s*$", re.MULTILINE)
 _DATE = re.compile(r"(\d\d)/(\d\d)/(\d\d)")
@@ -64,8 +64,10 @@ def parse_star(text: str) -> list[Record]:
     records: list[Record] = []
     marks = list(_STAR.finditer(text))
     for i, mark in enumerate(marks):
-        if mark.group(1).upper() == "STOP":
+        if mark.group(1) == "STOP":
             break
+        if mark.group(2) is None:
+            continue
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         date = None
         if found := _DATE.search(mark.group(3)):

@@ -84,8 +84,36 @@ def make_queries(shards: Path, index_dir: Path, count: int, seed: int = 7) -> di
     return queries
 
 
-def run_latency(index_dir: Path, shards: Path, count: int = 200, limit: int = 10) -> dict[str, Any]:
-    """Latency percentiles (ms) of every query type on ``index_dir``."""
+#: Query types plain Whoosh can run on its baseline index (title/body only).
+BASELINE_TYPES = ("term", "and2", "phrase")
+
+
+def run_whoosh_baseline(index_dir: Path, queries: dict[str, list[dict[str, Any]]], limit: int = 10) -> dict[str, Any]:
+    """The same plain-text queries on the plain-Whoosh index (default BM25F, AND, top ``limit``)."""
+    from whoosh import index as whoosh_index
+    from whoosh.qparser import MultifieldParser
+
+    ix = whoosh_index.open_dir(str(index_dir))
+    rows: dict[str, Any] = {}
+    with ix.searcher() as searcher:
+        parser = MultifieldParser(["title", "body"], ix.schema)
+        for kind in BASELINE_TYPES:
+            parsed = [parser.parse(item["q"]) for item in queries[kind]]
+            for q in parsed:
+                searcher.search(q, limit=limit)
+            timings = []
+            for q in parsed:
+                start = time.perf_counter()
+                len(searcher.search(q, limit=limit))
+                timings.append((time.perf_counter() - start) * 1000)
+            rows[kind] = {"p50": percentile(timings, 50), "p95": percentile(timings, 95), "p99": percentile(timings, 99)}
+    return rows
+
+
+def run_latency(index_dir: Path, shards: Path, count: int = 200, limit: int = 10,
+                baseline_dir: Path | None = None) -> dict[str, Any]:
+    """Latency percentiles (ms) of every query type on ``index_dir``; with
+    ``baseline_dir``, also plain Whoosh's on the plain-text types."""
     queries = make_queries(shards, index_dir, count)
     rows: dict[str, Any] = {}
     errors: dict[str, str] = {}
@@ -109,4 +137,5 @@ def run_latency(index_dir: Path, shards: Path, count: int = 200, limit: int = 10
                 "p99": percentile(timings, 99), "mean_hits": sum(totals) / max(1, len(totals)),
                 "example": items[0]["q"],
             }
-    return {"types": rows, "errors": errors, "backend": backend()}
+    baseline = run_whoosh_baseline(baseline_dir, queries, limit) if baseline_dir else {}
+    return {"types": rows, "errors": errors, "backend": backend(), "whoosh": baseline}

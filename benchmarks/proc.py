@@ -6,6 +6,10 @@ prints one JSON line. Peak RSS is measured twice:
 
 - ``rss_tree_mb``: the parent samples the summed RSS of the worker and its
   children every 50 ms with psutil (when installed): what the machine sees;
+- ``anon_tree_mb``: the same with file-backed shared pages left out (RSS minus
+  ``shared``): Whoosh reads segments through mmap, and pages of the index
+  files it touches while merging count in RSS although the kernel can drop
+  them at any time;
 - ``maxrss_mb``: ``getrusage`` in the worker, its own peak plus the largest
   peak of its children (always available; a lower bound with several children).
 """
@@ -23,7 +27,7 @@ from typing import Any
 from benchmarks import REPO
 
 
-def _sample_tree(pid: int, stop: threading.Event, peak: list[float]) -> None:
+def _sample_tree(pid: int, stop: threading.Event, peak: list[float], anon: list[float]) -> None:
     try:
         import psutil
     except ImportError:
@@ -35,13 +39,16 @@ def _sample_tree(pid: int, stop: threading.Event, peak: list[float]) -> None:
     while not stop.is_set():
         try:
             procs = [root, *root.children(recursive=True)]
-            total = 0
+            total = private = 0
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
+                    info = proc.memory_info()
                 except psutil.Error:
-                    pass
+                    continue
+                total += info.rss
+                private += info.rss - getattr(info, "shared", 0)
             peak[0] = max(peak[0], total / 2**20)
+            anon[0] = max(anon[0], private / 2**20)
         except psutil.Error:
             return
         stop.wait(0.05)
@@ -56,8 +63,8 @@ def run_job(job: dict[str, Any], timeout: float | None = None) -> dict[str, Any]
         [sys.executable, "-m", "benchmarks.worker", json.dumps(job)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO), env=env,
     )
-    stop, peak = threading.Event(), [0.0]
-    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak), daemon=True)
+    stop, peak, anon = threading.Event(), [0.0], [0.0]
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak, anon), daemon=True)
     sampler.start()
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -68,6 +75,7 @@ def run_job(job: dict[str, Any], timeout: float | None = None) -> dict[str, Any]
         raise RuntimeError(f"benchmark job {job.get('kind')} failed (exit {proc.returncode}):\n{err[-3000:]}")
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     result["rss_tree_mb"] = round(peak[0], 1) if peak[0] else None
+    result["anon_tree_mb"] = round(anon[0], 1) if anon[0] else None
     return result
 
 

@@ -24,7 +24,22 @@ def machine() -> dict[str, Any]:
     import whoosh
 
     return {"cores": os.cpu_count(), "memory_gb": memory, "python": sys.version.split()[0],
-            "platform": platform.platform(), "whoosh": ".".join(map(str, whoosh.__version__))}
+            "platform": platform.platform(), "whoosh": ".".join(map(str, whoosh.__version__)),
+            "code": code_fingerprint()}
+
+
+def code_fingerprint() -> str:
+    """Hash of the measured code (indexer/ and query/ sources): the tree is shared
+    and changes between runs, so every result says which code it measured."""
+    import hashlib
+
+    from benchmarks import REPO
+
+    digest = hashlib.sha256()
+    for package in ("indexer", "query"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _f(value: Any, digits: int = 1) -> str:
@@ -36,21 +51,24 @@ def _f(value: Any, digits: int = 1) -> str:
 
 
 def indexing_table(data: dict[str, Any]) -> str:
-    lines = ["| docs | engine | text MB | s (median) | docs/s | MB/s | vs Whoosh | peak RSS tree MB | maxrss MB | index MB | re-run s |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| docs | engine | text MB | s (median) | docs/s | MB/s | vs Whoosh | peak RSS tree MB | peak RSS w/o file pages MB | maxrss MB | index MB | re-run s |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in data["rows"]:
         lines.append(
             f"| {r['size']:,} | {r['engine']} | {_f(r['text_mb'])} | {_f(r['seconds'])} | {_f(r['docs_per_s'], 0)} | "
-            f"{_f(r['mb_per_s'], 2)} | {_f(r['vs_baseline'], 2)}x | {_f(r['rss_tree_mb'])} | {_f(r['maxrss_mb'])} | "
+            f"{_f(r['mb_per_s'], 2)} | {_f(r['vs_baseline'], 2)}x | {_f(r['rss_tree_mb'])} | {_f(r.get('anon_tree_mb'))} | {_f(r['maxrss_mb'])} | "
             f"{_f(r['index_mb'])} | {_f(r['rerun_seconds'], 2)} |")
     return "\n".join(lines)
 
 
 def latency_table(data: dict[str, Any]) -> str:
-    lines = ["| docs | query type | p50 ms | p95 ms | p99 ms | mean hits | example |", "|---:|---|---:|---:|---:|---:|---|"]
+    lines = ["| docs | query type | p50 ms | p95 ms | p99 ms | plain Whoosh p50 / p95 ms | mean hits | example |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
     for size, result in data["sizes"].items():
         for kind, r in result["types"].items():
-            lines.append(f"| {int(size):,} | {kind} | {_f(r['p50'])} | {_f(r['p95'])} | {_f(r['p99'])} | "
+            w = result.get("whoosh", {}).get(kind)
+            base = f"{_f(w['p50'])} / {_f(w['p95'])}" if w else "–"
+            lines.append(f"| {int(size):,} | {kind} | {_f(r['p50'])} | {_f(r['p95'])} | {_f(r['p99'])} | {base} | "
                          f"{_f(r['mean_hits'], 0)} | `{r['example']}` |")
         for kind, error in result["errors"].items():
             lines.append(f"| {int(size):,} | {kind} | failed | | | | {error[:80]} |")
@@ -83,7 +101,8 @@ def extraction_table(data: dict[str, Any]) -> str:
 def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
     parts = [f"# Sift benchmark run {results['started']}", "",
-             f"Machine: {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, Whoosh {m['whoosh']}, {m['platform']}.",
+             f"Machine: {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, Whoosh {m['whoosh']}, {m['platform']}; "
+             f"code fingerprint {m.get('code', '?')}.",
              f"Command: `{results['command']}`", ""]
     if "indexing" in results:
         parts += ["## Indexing", "", indexing_table(results["indexing"]), ""]

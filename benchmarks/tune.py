@@ -28,7 +28,6 @@ def _index(collection: Any, work: Path) -> Path:
 
 
 def evaluate_setting(setting: dict[str, Any], collections: list[tuple[Any, Path]]) -> dict[str, float]:
-    import query.parse
     import query.rank as rank
 
     from benchmarks.adapter import open_sift
@@ -36,8 +35,10 @@ def evaluate_setting(setting: dict[str, Any], collections: list[tuple[Any, Path]
     rank.DEFAULT_B, rank.DEFAULT_K1 = setting["B"], setting["K1"]
     rank.FIELD_B.clear()
     rank.FIELD_B.update(setting.get("field_B", {}))
+    # Effective field weights through the scorer's scale (the parser keeps FIELD_BOOSTS).
     boosts = setting["boosts"]
-    query.parse._DEFAULT_FIELDS = tuple(boosts.items())  # computed at import from FIELD_BOOSTS
+    rank.FIELD_SCALE.clear()
+    rank.FIELD_SCALE.update({f: boosts.get(f, 0.0) / b for f, b in rank.FIELD_BOOSTS.items()})
     scores: dict[str, float] = {}
     for collection, index_dir in collections:
         ids = collection.judged_queries()
@@ -57,7 +58,8 @@ def main() -> None:
     for folder in folders:
         collection = load_collection(folder)
         collections.append((collection, _index(collection, DEFAULT_OUT / "work" / "tune" / collection.name)))
-    grid = itertools.product((0.75, 0.9), (1.2, 1.6, 2.0), (0.0, 0.5, 1.5), (2.0, 1.0))
+    grid = [tuple(float(x) for x in arg.split(",")) for arg in sys.argv[1:]] or list(
+        itertools.product((0.75,), (1.2, 1.6), (0.0, 0.5, 1.5), (2.0, 1.0)))
     for B, K1, claims, title in grid:
         setting = {"B": B, "K1": K1, "boosts": {"title": title, "claims": claims, "body": 1.0}}
         if claims == 0.0:

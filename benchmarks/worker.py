@@ -91,8 +91,12 @@ JOBS = {"sift-index": sift_index, "whoosh-index": whoosh_index}
 
 
 def main(argv: list[str]) -> None:
+    from benchmarks.report import code_fingerprint
+
     job = json.loads(argv[1])
+    code = code_fingerprint()
     result = JOBS[job["kind"]](job)
+    result["code"] = code
     result["maxrss_mb"] = _maxrss_mb()
     print(json.dumps(result))
 

@@ -17,6 +17,8 @@ Whoosh's ``BM25F``:
 
 Tuned with ``python -m benchmarks run ranking`` on the odd query ids of
 TIME and CISI only; the even ids are the held-out check (benchmarks/RESULTS.md).
+Grid (B 0.6-0.9, K1 1.2-2.0, effective title weight 0.25-2, claims 0-1.5):
+K1 = 2.0, B = 0.75, title 0.5, claims 0 was best on the tune half of both.
 The scorer keeps Whoosh's ``WeightLengthScorer`` protocol, so block-max
 ("quality") optimisations still apply when a caller asks for top-k only.
 """
@@ -28,14 +30,21 @@ from typing import Any
 
 from whoosh import scoring
 
-#: Query-time weight of each text field searched by an unqualified query:
-#: a word in a title or a claim sentence says more than one in the body.
-FIELD_BOOSTS: dict[str, float] = {"title": 2.0, "claims": 1.5, "body": 1.0}
+#: Query-time weight of each text field searched by an unqualified query.
+#: Tuned on the odd query ids of TIME and CISI: a claim sentence is already
+#: in ``body``, so scoring it again in ``claims`` double-counts it (MAP drops
+#: on both collections; ``claims:`` still searches claim sentences), and a
+#: title word weighs about half a body word.
+FIELD_BOOSTS: dict[str, float] = {"title": 0.5, "body": 1.0}
+
+#: Per-field score multipliers on top of ``FIELD_BOOSTS``: empty in use; a
+#: hook for ``python -m benchmarks.tune`` to try weights without re-parsing.
+FIELD_SCALE: dict[str, float] = {}
 
 #: BM25 parameters: defaults, then per-field overrides.
 DEFAULT_B = 0.75
-DEFAULT_K1 = 1.2
-FIELD_B: dict[str, float] = {"title": 0.5}
+DEFAULT_K1 = 2.0
+FIELD_B: dict[str, float] = {}
 FIELD_K1: dict[str, float] = {}
 
 
@@ -43,7 +52,7 @@ def lucene_idf(doc_count: int, doc_frequency: int) -> float:
     """Lucene's BM25 idf: positive, and near 0 for a word in every document.
 
     >>> round(lucene_idf(1000, 10), 3), round(lucene_idf(1000, 1000), 4)
-    (4.556, 0.0005)
+    (4.557, 0.0005)
     """
     return log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
@@ -55,20 +64,23 @@ class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
     :param K1: term-frequency saturation for fields not in ``field_K1``.
     :param field_B: per-field ``B``.
     :param field_K1: per-field ``K1``.
+    :param field_scale: per-field score multiplier (default 1).
     """
 
     def __init__(self, B: float = DEFAULT_B, K1: float = DEFAULT_K1,
-                 field_B: dict[str, float] | None = None, field_K1: dict[str, float] | None = None) -> None:
+                 field_B: dict[str, float] | None = None, field_K1: dict[str, float] | None = None,
+                 field_scale: dict[str, float] | None = None) -> None:
         self.B = B
         self.K1 = K1
         self.field_B = dict(field_B or {})
         self.field_K1 = dict(field_K1 or {})
+        self.field_scale = dict(field_scale or {})
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and vars(other) == vars(self)
 
     def __hash__(self) -> int:
-        return hash((self.B, self.K1, tuple(sorted(self.field_B.items())), tuple(sorted(self.field_K1.items()))))
+        return hash((self.B, self.K1, *(tuple(sorted(d.items())) for d in (self.field_B, self.field_K1, self.field_scale))))
 
     def supports_block_quality(self) -> bool:
         return True
@@ -77,15 +89,15 @@ class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
         if not searcher.schema[fieldname].scorable:
             return scoring.WeightScorer.for_(searcher, fieldname, text)
         return SiftScorer(searcher, fieldname, text, self.field_B.get(fieldname, self.B),
-                          self.field_K1.get(fieldname, self.K1))
+                          self.field_K1.get(fieldname, self.K1), self.field_scale.get(fieldname, 1.0))
 
 
 class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
     """Scores one term in one field; statistics come from the top-level searcher."""
 
-    def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float) -> None:
+    def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, scale: float = 1.0) -> None:
         parent = searcher.get_parent()  # segment searchers share the index's statistics
-        self.idf = lucene_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
+        self.idf = scale * lucene_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
         self.avgfl = parent.avg_field_length(fieldname) or 1.0
         self.B = B
         self.K1 = K1
@@ -101,4 +113,4 @@ class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
 
 def sift_weighting() -> scoring.WeightingModel:
     """The weighting model every Sift searcher uses."""
-    return SiftBM25F(B=DEFAULT_B, K1=DEFAULT_K1, field_B=FIELD_B, field_K1=FIELD_K1)
+    return SiftBM25F(B=DEFAULT_B, K1=DEFAULT_K1, field_B=FIELD_B, field_K1=FIELD_K1, field_scale=FIELD_SCALE)
