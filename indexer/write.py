@@ -168,7 +168,10 @@ class _Run:
             except Exception as exc:
                 raise IndexError_(f"cannot write the index at {self.directory}: {exc}") from exc
             self.writer = None
-            self.searcher = self.searcher.refresh()
+            # A fresh searcher, not refresh(): refresh keeps the old readers' caches
+            # alive, and memory grew with every commit.
+            self.searcher.close()
+            self.searcher = self.ix.searcher()
         if self.pending_files:
             self.manifest.put_many(self.pending_files)
             self.pending_files = []
