@@ -30,7 +30,6 @@ from collections import defaultdict
 from pickle import dumps
 
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
 from indexer.analysis import fold, sift_analyzer
