@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,15 +50,7 @@ def read_options(func: F) -> F:
 
 
 def _options(kwargs: dict[str, Any], **extra: Any) -> IndexOptions:
-    read = ReadOptions(
-        title_column=kwargs["title_column"],
-        text_column=kwargs["text_column"],
-        date_column=kwargs["date_column"],
-        url_column=kwargs["url_column"],
-        publisher_column=kwargs["publisher_column"],
-        id_column=kwargs["id_column"],
-        day_first=kwargs["day_first"],
-    )
+    read = ReadOptions(**{f.name: kwargs[f.name] for f in fields(ReadOptions)})
     return IndexOptions(read=read, gazetteer_files=tuple(kwargs["gazetteers"]), **extra)
 
 
