@@ -31,11 +31,11 @@ import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
@@ -73,17 +73,35 @@ def index_exists(directory: Path) -> bool:
     return (directory / META_FILE).exists() and bool(_toc_generations(directory))
 
 
-def _open_dir(directory: Path) -> whoosh_index.Index:
-    """``whoosh.index.open_dir``, retried: a commit may delete the TOC that
-    was just listed (Whoosh's own ``reader()`` retries the same way)."""
+_T = TypeVar("_T")
+
+
+def _retry_missing(action: Callable[[], _T]) -> _T:
+    """Run ``action``, retried when a file it opens has just been deleted.
+
+    A concurrent commit deletes the files of the previous generation; a
+    reader that listed the old TOC a moment earlier then finds them gone.
+    Retrying reads the new TOC (Whoosh's own ``reader()`` retries alike).
+    """
     for attempt in range(10):
         try:
-            return whoosh_index.open_dir(str(directory))
+            return action()
         except FileNotFoundError:
             if attempt == 9:
                 raise
             time.sleep(0.05)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _open_dir(directory: Path) -> whoosh_index.Index:
+    """``whoosh.index.open_dir``, retried (see :func:`_retry_missing`)."""
+    return _retry_missing(lambda: whoosh_index.open_dir(str(directory)))
+
+
+def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
+    """``ix.searcher(**kwargs)`` on the latest commit, safe against a commit
+    running at the same moment in another process."""
+    return _retry_missing(lambda: ix.searcher(**kwargs))
 
 
 def open_index(directory: Path) -> whoosh_index.Index:

@@ -25,7 +25,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.times import long_to_datetime
 
 from indexer.schema import from_stored, keyword_value
-from indexer.store import open_index, read_meta
+from indexer.store import open_index, open_searcher, read_meta
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
 from query.rank import sift_weighting
@@ -179,7 +179,7 @@ class Searcher:
             raise RuntimeError("this Searcher is closed")
         searcher: WhooshSearcher | None = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self._index.searcher(weighting=sift_weighting())
+            searcher = open_searcher(self._index, weighting=sift_weighting())
             self._local.searcher = searcher
             with self._lock:
                 self._open.append(searcher)

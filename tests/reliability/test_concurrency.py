@@ -16,17 +16,17 @@ from whoosh.qparser import QueryParser
 from indexer.check import check_index
 from indexer.cli import main
 from indexer.errors import IndexLockedError
-from indexer.store import LOCK_FILE, open_index, write_lock
+from indexer.store import LOCK_FILE, open_index, open_searcher, write_lock
 from tests.reliability.conftest import make_corpus, sift, start_sift, stored
 
 READER_SCRIPT = """
 import json, sys, time
 from pathlib import Path
-from indexer.store import open_index
+from indexer.store import open_index, open_searcher
 seen = []
 deadline = time.monotonic() + float(sys.argv[2])
 while time.monotonic() < deadline:
-    with open_index(Path(sys.argv[1])).searcher() as s:
+    with open_searcher(open_index(Path(sys.argv[1]))) as s:
         seen.append(s.doc_count())
         list(s.all_stored_fields())[:1]
     if Path(sys.argv[3]).exists():
@@ -93,9 +93,10 @@ def test_readers_and_a_second_writer_during_an_index_run(tmp_path: Path) -> None
         seen = counts.setdefault(n, [])
         try:
             while not stop.is_set():
-                ix = open_index(index_dir)
-                with ix.searcher() as searcher:
-                    query = QueryParser("body", ix.schema).parse("homs")
+                with open_searcher(open_index(index_dir)) as searcher:
+                    # searcher.schema, not ix.schema: Whoosh re-reads the newest
+                    # TOC for ix.schema, which a concurrent commit may just delete.
+                    query = QueryParser("body", searcher.schema).parse("homs")
                     hits = searcher.search(query, limit=5)
                     for hit in hits:
                         json.loads(hit["record"])
