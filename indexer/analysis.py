@@ -186,3 +186,22 @@ def analyze(text: str, stem: bool = True) -> list[str]:
     ['regim', 'forc', 'bomb', 'daraa']
     """
     return [t.text for t in SiftTokenizer(stem)(text)]
+
+
+def analyze_with_starts(text: str) -> tuple[list[str], list[int]]:
+    """Stemmed index terms of ``text`` and the character offset each starts at.
+
+    The offsets map character ranges (a claim sentence) to term positions.
+
+    >>> analyze_with_starts("The regime bombed Daraa")
+    (['regim', 'bomb', 'daraa'], [4, 11, 18])
+    """
+    cache = _CACHES[True]
+    terms: list[str] = []
+    starts: list[int] = []
+    for match in WORD_PATTERN.finditer(text):
+        term = cache.term(match.group())
+        if term is not None:
+            terms.append(term)
+            starts.append(match.start())
+    return terms, starts

@@ -26,13 +26,17 @@ from indexer.formats import ReadOptions, is_supported, read_file
 from indexer.formats.common import content_hash
 from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
-from indexer.prepare import Job, Preparer
+from indexer.parallel import SegmentWorkers, commit_with_segments
+from indexer.prepare import Job, prepare_document
 from indexer.schema import version_key
 from indexer.segment import SiftWriter
 from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
 
 #: Bump when extraction changes its output for the same input.
 EXTRACTOR_VERSION = "1"
+
+#: Statements handed to a worker process at a time (amortises pickling).
+WORKER_CHUNK = 32
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file, after it is handled (for progress bars)."""
@@ -46,7 +50,8 @@ class IndexOptions:
     :param limitmb: memory for Whoosh's writer (bounds RSS while indexing).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
-    :param procs: processes reading and extracting statements in parallel.
+    :param procs: processes extracting and writing statements in parallel
+        (this one plus ``procs - 1`` workers writing segments of their own).
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -139,21 +144,32 @@ class _Run:
         self.seen_ids: dict[str, str] = {}
         self.added_by_file: dict[str, int] = {}
         self.queue: list[Job] = []
-        self.preparer = Preparer(gazetteer, options.extract, options.procs)
+        self.workers: SegmentWorkers | None = None
+        self.limitmb = options.limitmb
+        if options.procs > 1:
+            # Every writer gets its share of the memory setting.
+            self.limitmb = max(16, options.limitmb // options.procs)
+            self.workers = SegmentWorkers(directory, gazetteer, options.extract, options.procs - 1, self.limitmb)
 
     # -- batches -----------------------------------------------------------
     def _writer(self) -> IndexWriter:
         if self.writer is None:
-            self.writer = SiftWriter(self.ix, limitmb=self.options.limitmb)
+            self.writer = SiftWriter(self.ix, limitmb=self.limitmb)
         return self.writer
 
     def flush(self) -> None:
-        """Prepare the queued statements and hand them to the writer."""
+        """Write the queued statements, handing chunks to idle workers."""
         jobs, self.queue = self.queue, []
         if not jobs:
             return
         writer = self._writer()
-        for job, doc in self.preparer.prepare(jobs):
+        if self.workers is not None and self.workers.offer(jobs):
+            for job in jobs:
+                if job.exists:  # the worker adds the new version
+                    writer.delete_by_term("id", job.statement.id)
+            return
+        for job in jobs:
+            doc = prepare_document(job, self.gazetteer, self.options.extract)
             if job.exists:
                 writer.update_document(**doc)
             else:
@@ -164,7 +180,13 @@ class _Run:
         self.flush()
         if self.writer is not None:
             try:
-                self.writer.commit()
+                if self.workers is not None:
+                    self.workers.request_segments()
+                    commit_with_segments(self.writer, self.workers.segments)
+                else:
+                    self.writer.commit()
+            except IndexError_:
+                raise
             except Exception as exc:
                 raise IndexError_(f"cannot write the index at {self.directory}: {exc}") from exc
             self.writer = None
@@ -181,6 +203,8 @@ class _Run:
         self.pending += 1
         if self.pending >= self.options.batch_size:
             self.commit()
+        elif self.workers is not None and len(self.queue) >= WORKER_CHUNK:
+            self.flush()
 
     # -- files -------------------------------------------------------------
     def index_file(self, path: Path) -> None:
@@ -269,7 +293,10 @@ class _Run:
             self.manifest.remove(gone_sources)
 
     def close(self) -> None:
-        self.preparer.close()
+        if self.workers is not None:
+            if self.writer is not None:
+                self.workers.cancel()
+            self.workers.close()
         if self.writer is not None:
             self.writer.cancel()
         self.searcher.close()

@@ -14,6 +14,7 @@ Two decisions live here:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from whoosh import query as wq
@@ -21,6 +22,7 @@ from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
 from indexer.analysis import WORD_PATTERN, fold, term_for
 
+from query._claims import CLAIMS, claims_query
 from query._nodes import (
     BoolNode,
     DateNode,
@@ -40,8 +42,14 @@ def _any(queries: list[wq.Query]) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
+def _per_field(fields: Fields, make: Callable[[str, float], wq.Query]) -> wq.Query:
+    """``make(field, boost)`` over ``fields``; the virtual ``claims`` field
+    becomes title and body limited to claim sentences."""
+    return _any([claims_query(make, b) if f == CLAIMS else make(f, b) for f, b in fields])
+
+
 def _terms(fields: Fields, term: str, count: int) -> wq.Query:
-    return _any([wq.Term(f, term, boost=boost * count) for f, boost in fields])
+    return _per_field(fields, lambda f, b: wq.Term(f, term, boost=b * count))
 
 
 class ExactWord(wq.WrappingQuery):  # type: ignore[misc]
@@ -95,14 +103,14 @@ def compile_node(node: Node) -> wq.Query:
         return _terms(node.fields, node.term, 1)
     if isinstance(node, PhraseNode):
         # Whoosh's slop counts positions from one word to the next (1 = adjacent).
-        return _any([wq.Phrase(f, list(node.terms), slop=node.gap + 1, boost=b) for f, b in node.fields])
+        return _per_field(node.fields, lambda f, b: wq.Phrase(f, list(node.terms), slop=node.gap + 1, boost=b))
     if isinstance(node, PrefixNode):
-        return _any([wq.Prefix(f, p, boost=b) for f, b in node.fields for p in node.prefixes])
+        return _any([_per_field(node.fields, lambda f, b: wq.Prefix(f, p, boost=b)) for p in node.prefixes])
     if isinstance(node, WildcardNode):
-        return _any([wq.Wildcard(f, node.pattern, boost=b) for f, b in node.fields])
+        return _per_field(node.fields, lambda f, b: wq.Wildcard(f, node.pattern, boost=b))
     if isinstance(node, FuzzyNode):
-        return _any(
-            [wq.FuzzyTerm(f, node.term, boost=b, maxdist=node.maxdist, prefixlength=1) for f, b in node.fields]
+        return _per_field(
+            node.fields, lambda f, b: wq.FuzzyTerm(f, node.term, boost=b, maxdist=node.maxdist, prefixlength=1)
         )
     if isinstance(node, KeywordNode):
         return wq.Prefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)

@@ -92,6 +92,20 @@ def test_claim_field_forms(searcher: Searcher) -> None:
     assert ids(searcher, "claims:market") == set()
 
 
+def test_claims_text_is_only_claim_sentences(searcher: Searcher) -> None:
+    # s01's second sentence is not a claim: its words are in body, not claims.
+    assert ids(searcher, "fled") == {"s01"}
+    assert ids(searcher, "claims:fled") == set()
+    assert ids(searcher, "claims:barrel") == {"s01"}  # s02 has barrels but no claim
+    assert ids(searcher, 'claims:"barrel bombs"') == {"s01"}
+    assert ids(searcher, 'claims:"civilians fled"') == set()
+    assert ids(searcher, "claims:starv*") == {"s06"}
+    assert ids(searcher, "claims:(genocide AND darayya)") == {"s05"}
+    # "bomb" is in the claims of s01 and s03; s05 says "Bombed" only outside its claim.
+    assert ids(searcher, "claims:bombed") == {"s01", "s03"}
+    assert ids(searcher, "bombed AND NOT claims:bombed") == {"s02", "s05"}
+
+
 def test_repeated_words_count(searcher: Searcher) -> None:
     once = searcher.search("aleppo OR genocide").hits
     many = searcher.search("aleppo OR genocide genocide genocide genocide").hits

@@ -1,0 +1,202 @@
+"""Worker processes that prepare *and write* statements into their own segments.
+
+With one writer, the writer process is the bottleneck: storing postings
+costs more than extracting and analysing them, so workers that only
+prepared documents waited for it. Here each worker owns a Whoosh segment
+writer of its own (Whoosh segments are independent files; the table of
+contents lists them), the way Whoosh's ``MpWriter(multisegment=True)`` does:
+
+- the indexing process sends a worker chunks of statements (``add``) and
+  keeps writing chunks itself when every worker is busy;
+- at each commit it asks every worker to ``finish`` its segment, and lists
+  the finished segments in the same new table of contents as its own.
+
+A worker never commits or deletes: deletions (updated statements) stay with
+the indexing process's writer, which holds the lock. A segment a worker
+wrote but that no committed table of contents lists (a crash, a cancelled
+batch) is debris that the next commit or ``store.tidy_index`` removes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+from indexer.errors import IndexError_
+from indexer.gazetteer import Gazetteer
+from indexer.prepare import Job, prepare_document
+
+#: Chunks a worker may have queued before the indexing process writes the
+#: next chunk itself (keeps both busy without piling work on one side).
+MAX_QUEUED = 2
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the indexing process dies (even by
+    SIGKILL), so no orphan keeps writing into the index directory."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker still stops at its next read of the pipe
+
+
+def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb: int, inbox: Connection) -> None:
+    from whoosh import index as whoosh_index
+
+    _die_with_parent()
+
+    from indexer.segment import SiftWriter
+
+    writer: Any = None
+    while True:
+        try:
+            message = inbox.recv()
+        except EOFError:
+            return
+        kind = message[0]
+        try:
+            if kind == "add":
+                if writer is None:
+                    writer = SiftWriter(whoosh_index.open_dir(directory), _lk=False, limitmb=limitmb)
+                for job in message[1]:
+                    writer.add_document(**prepare_document(job, gazetteer, run_extraction))
+                inbox.send(("added", len(message[1])))
+            elif kind == "finish":
+                segment = None
+                if writer is not None:
+                    if writer._added:
+                        segment = writer._finalize_segment()
+                    else:
+                        writer._close_segment()
+                    writer = None
+                inbox.send(("segment", segment))
+            elif kind == "cancel":
+                if writer is not None:
+                    writer._close_segment()
+                    writer = None
+                inbox.send(("cancelled", None))
+            else:  # "stop"
+                return
+        except BaseException:  # noqa: BLE001 - reported to the indexing process
+            inbox.send(("error", traceback.format_exc(limit=6)))
+            writer = None
+
+
+class SegmentWorkers:
+    """``count`` worker processes writing segments of the index at ``directory``."""
+
+    def __init__(self, directory: Path, gazetteer: Gazetteer, run_extraction: bool, count: int,
+                 limitmb: int) -> None:
+        gazetteer.find_actors("Warm up the matchers before forking.")
+        gazetteer.find_locations("Warm up the matchers before forking.")
+        context = multiprocessing.get_context("fork")
+        self.pipes: list[Connection] = []
+        self.processes: list[Any] = []
+        self.queued: list[int] = []
+        for _ in range(count):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_worker, args=(str(directory), gazetteer, run_extraction, limitmb, theirs),
+                                      daemon=True)
+            process.start()
+            theirs.close()
+            self.pipes.append(ours)
+            self.processes.append(process)
+            self.queued.append(0)
+
+    def _receive(self, index: int) -> tuple[str, Any]:
+        try:
+            kind, value = self.pipes[index].recv()
+        except (EOFError, OSError) as exc:
+            raise IndexError_(f"an indexing worker process died ({exc or 'no reply'})") from exc
+        if kind == "error":
+            raise IndexError_(f"an indexing worker process failed:\n{value}")
+        if kind == "added":
+            self.queued[index] -= 1
+        return kind, value
+
+    def _drain(self) -> None:
+        for index, pipe in enumerate(self.pipes):
+            while pipe.poll():
+                self._receive(index)
+
+    def offer(self, jobs: list[Job]) -> bool:
+        """Hand ``jobs`` to the least busy worker; ``False`` if all are busy
+        (the caller then writes them itself)."""
+        self._drain()
+        index = min(range(len(self.pipes)), key=self.queued.__getitem__)
+        if self.queued[index] >= MAX_QUEUED:
+            return False
+        self.pipes[index].send(("add", jobs))
+        self.queued[index] += 1
+        return True
+
+    def request_segments(self) -> None:
+        """Ask every worker to finish its segment (collect with :meth:`segments`)."""
+        for pipe in self.pipes:
+            pipe.send(("finish",))
+
+    def segments(self) -> list[Any]:
+        """The finished segments asked for by :meth:`request_segments`."""
+        finished = []
+        for index in range(len(self.pipes)):
+            while True:
+                kind, value = self._receive(index)
+                if kind == "segment":
+                    if value is not None:
+                        finished.append(value)
+                    break
+        return finished
+
+    def cancel(self) -> None:
+        """Drop the segments in progress (the batch is not committed)."""
+        for index, pipe in enumerate(self.pipes):
+            try:
+                pipe.send(("cancel",))
+                while self._receive(index)[0] != "cancelled":
+                    pass
+            except (IndexError_, OSError):
+                continue
+
+    def close(self) -> None:
+        for pipe in self.pipes:
+            try:
+                pipe.send(("stop",))
+            except OSError:
+                pass
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        for pipe in self.pipes:
+            pipe.close()
+        self.pipes, self.processes, self.queued = [], [], []
+
+
+def commit_with_segments(writer: Any, collect: Callable[[], list[Any]]) -> None:
+    """Commit ``writer`` (a Whoosh ``SegmentWriter``) with the segments
+    ``collect()`` returns listed in the same table of contents.
+
+    Whoosh's own ``SegmentWriter.commit``, plus the extra segments: merge
+    small committed segments, finish this writer's segment (while the
+    workers finish theirs), then write the TOC naming all of them.
+    """
+    writer._check_state()
+    try:
+        final = writer._merge_segments(None, None, None)
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        final.extend(collect())
+        writer._commit_toc(final)
+    finally:
+        writer._finish()

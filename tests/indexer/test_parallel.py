@@ -1,0 +1,91 @@
+"""Worker processes writing their own segments (``IndexOptions(procs=N)``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import parallel, write
+from indexer.errors import IndexError_
+from indexer.write import IndexOptions, index_paths
+from query import Searcher
+
+
+def _write_jsonl(path: Path, count: int, tag: str = "") -> None:
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": f"{path.stem}-{i}", "title": f"Report {i}{tag}",
+                        "text": f"Regime forces shelled Douma {tag}. Report number {i} from the Idlib countryside."})
+            for i in range(count)
+        ),
+        encoding="utf-8",
+    )
+
+
+def _live(index_dir: Path) -> dict[str, dict[str, Any]]:
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.searcher() as searcher:
+        docs = [dict(f) for f in searcher.all_stored_fields()]
+    ids = [d["id"] for d in docs]
+    assert len(ids) == len(set(ids)), "a statement is in the index twice"
+    return {d["id"]: d for d in docs}
+
+
+def test_several_commits_with_workers_equal_one_process(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        _write_jsonl(src / f"{name}.jsonl", 90)
+    options = {"batch_size": 50}
+    index_paths([src], tmp_path / "one", IndexOptions(procs=1, **options))
+    report = index_paths([src], tmp_path / "three", IndexOptions(procs=3, **options))
+    assert report.added == 270
+    one, three = _live(tmp_path / "one"), _live(tmp_path / "three")
+    assert one.keys() == three.keys()
+    assert all(one[k]["record"] == three[k]["record"] for k in one)
+    with Searcher(tmp_path / "one") as a, Searcher(tmp_path / "three") as b:
+        for query in ("douma", "claims:shelled", "location:Idlib", '"regime forces"'):
+            assert a.search(query, limit=300).total == b.search(query, limit=300).total == 270
+
+
+def test_updates_through_workers_replace_the_old_version(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "a.jsonl", 120)
+    index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=40))
+    _write_jsonl(src / "a.jsonl", 120, tag=" again")
+    report = index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=40))
+    assert (report.added, report.updated) == (0, 120)
+    live = _live(tmp_path / "ix")
+    assert len(live) == 120
+    assert all(d["title"].endswith(" again") for d in live.values())
+
+
+def test_a_failing_worker_fails_the_run_and_keeps_the_last_commit(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "a.jsonl", 40)
+    index_paths([src], tmp_path / "ix", IndexOptions(procs=2))
+    _write_jsonl(src / "b.jsonl", 300)
+    real = parallel.prepare_document
+
+    def broken(job: Any, *args: Any) -> Any:
+        if job.statement.id.startswith("b-"):
+            raise RuntimeError("extraction blew up")
+        return real(job, *args)
+
+    # Patched before the workers fork, so both sides fail on b's statements.
+    monkeypatch.setattr(parallel, "prepare_document", broken)
+    monkeypatch.setattr(write, "prepare_document", broken)
+    with pytest.raises((IndexError_, RuntimeError)):
+        index_paths([src], tmp_path / "ix", IndexOptions(procs=2))
+    monkeypatch.undo()
+    assert len(_live(tmp_path / "ix")) == 40
+    report = index_paths([src], tmp_path / "ix", IndexOptions(procs=2))
+    assert (report.added, report.unchanged) == (300, 40)
+    assert len(_live(tmp_path / "ix")) == 340
