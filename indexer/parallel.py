@@ -53,6 +53,7 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
 
     _die_with_parent()
 
+    from indexer.codec import SiftCodec
     from indexer.segment import SiftWriter
 
     writer: Any = None
@@ -65,7 +66,7 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
         try:
             if kind == "add":
                 if writer is None:
-                    writer = SiftWriter(whoosh_index.open_dir(directory), _lk=False, limitmb=limitmb)
+                    writer = SiftWriter(whoosh_index.open_dir(directory), _lk=False, limitmb=limitmb, codec=SiftCodec())
                 for job in message[1]:
                     writer.add_document(**prepare_document(job, gazetteer, run_extraction))
                 inbox.send(("added", len(message[1])))

@@ -20,6 +20,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
+from indexer.codec import SiftCodec
 from indexer.errors import IndexError_, IngestError
 from indexer.extract import extract
 from indexer.formats import ReadOptions, is_supported, read_file
@@ -154,7 +155,7 @@ class _Run:
     # -- batches -----------------------------------------------------------
     def _writer(self) -> IndexWriter:
         if self.writer is None:
-            self.writer = SiftWriter(self.ix, limitmb=self.limitmb)
+            self.writer = SiftWriter(self.ix, limitmb=self.limitmb, codec=SiftCodec())
         return self.writer
 
     def flush(self) -> None:

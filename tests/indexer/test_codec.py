@@ -1,0 +1,56 @@
+"""Sift's codec stores the same index as Whoosh 3's, short posting lists inlined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import QueryParser
+
+from indexer.codec import INLINE_LIMIT, SiftCodec
+
+DOCS = [f"shelling of town{i % 5} rare{i % 40} common words said regime forces" for i in range(200)]
+
+
+def _build(directory: Path, codec: W3Codec, commits: int = 1) -> whoosh_index.Index:
+    directory.mkdir()
+    ix = whoosh_index.create_in(str(directory), Schema(id=ID(stored=True), body=TEXT(phrase=True)))
+    step = len(DOCS) // commits
+    for start in range(0, len(DOCS), step):
+        writer = ix.writer(codec=codec)
+        for i in range(start, start + step):
+            writer.add_document(id=str(i), body=DOCS[i])
+        writer.commit(merge=False)
+    return ix
+
+
+def test_short_posting_lists_are_inlined_and_long_ones_are_not(tmp_path: Path) -> None:
+    ix = _build(tmp_path / "sift", SiftCodec())
+    with ix.reader() as reader:
+        assert reader.doc_frequency("body", "rare3") == 5 < INLINE_LIMIT
+        assert reader.term_info("body", "rare3").is_inlined()
+        assert not reader.term_info("body", "shelling").is_inlined()
+
+
+def test_search_results_and_scores_equal_whoosh_codec(tmp_path: Path) -> None:
+    ours, theirs = _build(tmp_path / "sift", SiftCodec()), _build(tmp_path / "w3", W3Codec())
+    for text in ("rare3", '"regime forces"', "rare7 OR town2", '"town1 rare11"', "rare*", "shelling AND rare39"):
+        results = []
+        for ix in (ours, theirs):
+            with ix.searcher() as searcher:
+                hits = searcher.search(QueryParser("body", ix.schema).parse(text), limit=None)
+                results.append([(h["id"], round(h.score, 6)) for h in hits])
+        assert results[0] == results[1] and results[0], text
+
+
+def test_segments_with_inlined_postings_merge(tmp_path: Path) -> None:
+    ix = _build(tmp_path / "sift", SiftCodec(), commits=4)
+    assert len(ix._segments()) == 4
+    writer = ix.writer(codec=SiftCodec())
+    writer.commit(optimize=True)  # reads every segment's postings back
+    assert len(ix._segments()) == 1
+    with ix.searcher() as searcher:
+        assert len(searcher.search(QueryParser("body", ix.schema).parse("rare3"), limit=None)) == 5
+        assert searcher.document(id="3") is not None
