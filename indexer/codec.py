@@ -31,7 +31,7 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Whoosh 3's postings writer with inlining that works."""
 
     def finish_postings(self) -> Any:
-        terminfo = self._terminfo
+        terminfo: Any = self._terminfo
         if not self.written() and len(self) < self._inlinelimit:
             terminfo.add_block(self)
             # Fields without per-posting values (IDs, keywords) get b"" each:
