@@ -31,15 +31,16 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Whoosh 3's postings writer with inlining that works."""
 
     def finish_postings(self) -> Any:
-        terminfo: Any = self._terminfo
-        if not self.written() and len(self) < self._inlinelimit:
+        this: Any = self  # Whoosh's attributes are untyped
+        terminfo = this._terminfo
+        if not self.written() and len(self) < this._inlinelimit:
             terminfo.add_block(self)
             # Fields without per-posting values (IDs, keywords) get b"" each:
             # with no values, Whoosh's inline reader answers "" (a str), which
             # its own merge code rejects.
-            values = self._values or [b""] * len(self._ids)
-            terminfo.set_inlined(self._ids, self._weights, values)
-            self._terminfo = None
+            values = this._values or [b""] * len(this._ids)
+            terminfo.set_inlined(this._ids, this._weights, values)
+            this._terminfo = None
             return terminfo
         return super().finish_postings()
 
