@@ -5,9 +5,10 @@ Each facet is a small class registered by name in :data:`FACETS`, the way
 datasette registers its facet classes: built-in facets are registered
 exactly as an extension would be, with :func:`register_facet`.
 
-Counting reads a per-index "forward" table (document -> keys of a field)
-that the searcher builds once per index generation from the field's
-postings, then counts the matching documents' keys. We do not use
+Counting asks the source for the number of matching documents per key of
+a field (``count_keys``); ``query.search`` answers it from a per-generation
+table of (document, key) pairs in numpy arrays, one vectorised count per
+facet however many statements match. We do not use
 ``whoosh.sorting.FieldFacet`` for the multi-valued keyword fields because
 its overlapping categorizer rebuilds that same table on every search.
 """
@@ -15,8 +16,8 @@ its overlapping categorizer rebuilds that same table on every search.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import ClassVar, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol
 
 from query.results import FacetResult
 
@@ -34,6 +35,19 @@ class FacetSource(Protocol):
     def display_name(self, field: str, key: str) -> str:
         """How to show a key (``assad regime`` -> ``Assad regime``)."""
         ...
+
+    def count_keys(self, field: str, docnums: Any) -> Mapping[str, int]:
+        """Matching documents per key of ``field`` among ``docnums``."""
+        ...
+
+
+def count_keys_slowly(source: FacetSource, field: str, docnums: Iterable[int]) -> Counter[str]:
+    """``count_keys`` from ``forward`` alone, for simple sources."""
+    forward = source.forward(field)
+    counts: Counter[str] = Counter()
+    for docnum in docnums:
+        counts.update(forward[docnum])
+    return counts
 
 
 class Facet:
@@ -54,12 +68,9 @@ class Facet:
         """Whether this facet has anything to show in this index."""
         return any(source.forward(self.field))
 
-    def facet_results(self, source: FacetSource, docnums: Iterable[int]) -> FacetResult:
+    def facet_results(self, source: FacetSource, docnums: Any) -> FacetResult:
         """Counts over ``docnums``, by count descending then display name."""
-        forward = source.forward(self.field)
-        counts: Counter[str] = Counter()
-        for docnum in docnums:
-            counts.update(forward[docnum])
+        counts = source.count_keys(self.field, docnums)
         named: Counter[str] = Counter()
         for key, count in counts.items():
             named[key if self.literal else source.display_name(self.field, key)] += count
@@ -116,20 +127,14 @@ for _cls in (ActorFacet, LocationFacet, ClaimFacet, PublisherFacet, YearFacet, M
 HISTOGRAM_FIELDS = {"month": "month", "year": "year"}
 
 
-def histogram(source: FacetSource, docnums: Iterable[int], by: str) -> tuple[list[tuple[str, int]], int]:
+def histogram(source: FacetSource, docnums: Any, by: str) -> tuple[list[tuple[str, int]], int]:
     """Matches per month or year, in time order, gaps filled with zeros.
 
-    :returns: the (period, count) list and the number of undated matches.
+    :returns: the (period, count) list and the number of undated matches
+        (a statement has at most one month and one year).
     """
-    forward = source.forward(HISTOGRAM_FIELDS[by])
-    counts: Counter[str] = Counter()
-    undated = 0
-    for docnum in docnums:
-        keys = forward[docnum]
-        if keys:
-            counts[keys[0]] += 1
-        else:
-            undated += 1
+    counts = {k: n for k, n in source.count_keys(HISTOGRAM_FIELDS[by], docnums).items() if n}
+    undated = len(docnums) - sum(counts.values())
     if not counts:
         return [], undated
     periods = _periods(min(counts), max(counts), by)

@@ -7,19 +7,20 @@ Tables derived from the index (document -> facet keys, id order, dates)
 are built once per index generation and shared by all threads.
 
 Ranking is BM25F from ``query.rank.sift_weighting()``. Every matching
-document is scored (``limit=None``) so that ties can be broken by id, the
-same way on every run, and so that facets count all matches.
+document is scored, so that ties can be broken by id, the same way on every
+run, and so that facets count all matches; ``query.vector`` does that over
+whole posting lists with numpy instead of one match at a time.
 """
 
 from __future__ import annotations
 
-import heapq
 import os
 import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.times import long_to_datetime
@@ -31,10 +32,10 @@ from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
 from query.rank import sift_weighting
 from query.results import Hit, SearchResults
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
+from query.vector import NO_DATE, Evaluator, VectorIndex
 
 #: Accepted values of ``sort=``.
 SORTS = ("relevance", "newest", "oldest")
-_NO_DATE = 2**64 - 1  # what Whoosh's date column holds for a missing date
 
 
 class _GazetteerAliases:
@@ -80,7 +81,10 @@ class _Tables:
         self.forward: dict[str, list[tuple[str, ...]]] = {}
         self.names: dict[tuple[str, str], str] = {}
         self.id_rank: list[int] | None = None
+        self.id_rank_array: np.ndarray | None = None
         self.dates: list[int] | None = None
+        self.vector: VectorIndex | None = None
+        self.pairs: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
 
 
 class _View:
@@ -105,6 +109,42 @@ class _View:
                             lists[docnum].append(key)
                 tables.forward[field] = [tuple(keys) for keys in lists]
             return tables.forward[field]
+
+    def _pairs(self, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The field's keys, and (document, key code) pairs as two arrays."""
+        forward = self.forward(field)
+        with self.tables.lock:
+            if field not in self.tables.pairs:
+                codes: dict[str, int] = {}
+                docs: list[int] = []
+                keys: list[int] = []
+                for docnum, doc_keys in enumerate(forward):
+                    for key in doc_keys:
+                        docs.append(docnum)
+                        keys.append(codes.setdefault(key, len(codes)))
+                self.tables.pairs[field] = (list(codes), np.asarray(docs, dtype=np.int64),
+                                            np.asarray(keys, dtype=np.int64))
+            return self.tables.pairs[field]
+
+    def count_keys(self, field: str, docnums: Any) -> dict[str, int]:
+        names, docs, keys = self._pairs(field)
+        selected = np.zeros(self.size, dtype=bool)
+        selected[np.asarray(docnums, dtype=np.int64)] = True
+        counts = np.bincount(keys[selected[docs]], minlength=len(names))
+        return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+    def vector(self) -> VectorIndex:
+        with self.tables.lock:
+            if self.tables.vector is None:
+                self.tables.vector = VectorIndex(self.searcher)
+            return self.tables.vector
+
+    def id_rank_array(self) -> np.ndarray:
+        ranks = self.id_rank()
+        with self.tables.lock:
+            if self.tables.id_rank_array is None:
+                self.tables.id_rank_array = np.asarray(ranks, dtype=np.int64)
+            return self.tables.id_rank_array
 
     def display_name(self, field: str, key: str) -> str:
         tables = self.tables
@@ -223,27 +263,38 @@ class Searcher:
         _check_arguments(limit, offset, sort, facets, histogram, snippets)
         parsed = self.parse(query, default_operator)
         view = self._view()
-        scored: list[tuple[float, int]] = list(view.searcher.search(parsed.whoosh, limit=None).top_n)
-        page = self._page(view, scored, sort, offset + limit)[offset:]
+        matches = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
+        docnums = np.flatnonzero(matches.mask)
+        page = self._page(view, docnums, matches.score[docnums], sort, offset + limit)[offset:]
         maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(view), count=snippets)
         hits = [self._hit(view, docnum, score, offset + i + 1, maker) for i, (score, docnum) in enumerate(page)]
-        result = SearchResults(query=query, total=len(scored), hits=hits, offset=offset, limit=limit)
-        docnums = [d for _s, d in scored]
+        result = SearchResults(query=query, total=len(docnums), hits=hits, offset=offset, limit=limit)
         if facets:
             result.facets = {name: FACETS[name]().facet_results(view, docnums) for name in facets}
         if histogram:
             result.histogram, result.undated = _histogram(view, docnums, histogram)
         return result
 
-    def _page(self, view: _View, scored: list[tuple[float, int]], sort: str, count: int) -> list[tuple[float, int]]:
-        ranks = view.id_rank()
+    def _page(self, view: _View, docnums: np.ndarray, scores: np.ndarray, sort: str,
+              count: int) -> list[tuple[float, int]]:
+        """The first ``count`` matches in ``sort`` order, ties by id."""
+        if count <= 0 or not len(docnums):
+            return []
+        ranks = view.id_rank_array()[docnums]
         if sort == "relevance":
-            return heapq.nsmallest(count, scored, key=lambda sd: (-sd[0], ranks[sd[1]]))
-        dates = view.dates()
-        sign = -1 if sort == "newest" else 1
-        return heapq.nsmallest(
-            count, scored, key=lambda sd: (dates[sd[1]] == _NO_DATE, sign * dates[sd[1]], ranks[sd[1]])
-        )
+            if len(docnums) > count:
+                # Keep every document scoring at least the count-th best
+                # score (all tied ones too), then order those exactly.
+                threshold = -np.partition(-scores, count - 1)[count - 1]
+                keep = scores >= threshold
+                docnums, scores, ranks = docnums[keep], scores[keep], ranks[keep]
+            order = np.lexsort((ranks, -scores))[:count]
+        else:
+            dates = view.vector().dates()[docnums]
+            undated = dates == np.uint64(NO_DATE)
+            key = ~dates if sort == "newest" else dates
+            order = np.lexsort((ranks, key, undated))[:count]
+        return [(float(scores[i]), int(docnums[i])) for i in order]
 
     def _hit(self, view: _View, docnum: int, score: float, rank: int, maker: SnippetMaker) -> Hit:
         fields = view.reader.stored_fields(docnum)
@@ -281,7 +332,7 @@ class Searcher:
         view = self._view()
         docnums = [d for d in range(view.size) if not view.reader.is_deleted(d)]
         dates = view.dates()
-        dated = [dates[d] for d in docnums if dates[d] != _NO_DATE]
+        dated = [dates[d] for d in docnums if dates[d] != NO_DATE]
 
         def facet(name: str, size: int) -> list[list[Any]]:
             return FACETS[name](size).facet_results(view, docnums).to_json()
@@ -314,7 +365,7 @@ def _idf(view: _View) -> Any:
     return idf
 
 
-def _histogram(view: _View, docnums: list[int], by: str) -> tuple[list[tuple[str, int]], int]:
+def _histogram(view: _View, docnums: Any, by: str) -> tuple[list[tuple[str, int]], int]:
     return histogram(view, docnums, by)
 
 
