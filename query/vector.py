@@ -32,6 +32,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
+from indexer.schema import SiftPositions
 from query.rank import SiftScorer
 
 #: byte -> field length, Whoosh's lossy length encoding.
@@ -97,30 +98,33 @@ class VectorIndex:
                 self._dates = out
             return self._dates
 
-    def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """Global document numbers and weights of one term, in order."""
+    def postings(self, field: str, btext: bytes, values: bool = False) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+        """Global document numbers and weights of one term, in order, and
+        the encoded values (positions) when ``values``."""
         ids: list[np.ndarray] = []
         weights: list[np.ndarray] = []
+        encoded: list[bytes] = []
         for reader, offset in self.leaves:
             if (field, btext) not in reader:
                 continue
             matcher = reader.postings(field, btext)
             while hasattr(matcher, "child"):  # a deletion filter: applied later
                 matcher = matcher.child
-            for block_ids, block_weights in _blocks(matcher):
+            for block_ids, block_weights, block_values in _blocks(matcher, values):
                 ids.append(block_ids + offset)
                 weights.append(block_weights)
+                encoded.extend(block_values)
         if not ids:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        return np.concatenate(ids), np.concatenate(weights)
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
+        return np.concatenate(ids), np.concatenate(weights), encoded
 
 
-def _blocks(matcher: Any) -> Any:
-    """(ids, weights) arrays per posting block of a leaf matcher."""
+def _blocks(matcher: Any, values: bool) -> Any:
+    """(ids, weights, values) per posting block of a leaf matcher."""
     if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
-        yield ids, weights
+        yield ids, weights, (list(matcher._values) if values else ())
         return
     while matcher.is_active():
         if matcher._data is None:
@@ -129,8 +133,25 @@ def _blocks(matcher: Any) -> Any:
         ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
         if matcher._weights is None:
             matcher._read_weights()
-        yield ids, np.asarray(matcher._weights, dtype=np.float64)
+        if values and matcher._values is None:
+            matcher._read_values()
+        yield ids, np.asarray(matcher._weights, dtype=np.float64), (matcher._values if values else ())
         matcher._next_block()
+
+
+def _position_keys(ids: np.ndarray, values: list[bytes]) -> np.ndarray:
+    """``document << 32 | position`` for every position of ``SiftPositions``
+    values (a 4-byte count, then uint32 little-endian positions), sorted."""
+    if not values:
+        return np.empty(0, dtype=np.uint64)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+    words = np.frombuffer(b"".join(values), dtype="<u4")
+    starts = np.cumsum(lengths) - lengths
+    is_count = np.zeros(len(words), dtype=bool)
+    is_count[starts] = True
+    positions = words[~is_count].astype(np.uint64)
+    docs = np.repeat(ids.astype(np.uint64), lengths - 1)
+    return (docs << np.uint64(32)) | positions
 
 
 class Evaluator:
@@ -162,6 +183,8 @@ class Evaluator:
             return Matches(mask, np.where(mask, positive.score, 0.0))
         if type(q) is wq.DateRange:
             return self._date_range(q)
+        if type(q) is wq.Phrase and len(q.words) > 1:
+            return self._phrase(q)
         return self._by_whoosh(q)
 
     def _or(self, parts: list[wq.Query]) -> Matches:
@@ -186,30 +209,81 @@ class Evaluator:
             score += r.score
         return Matches(mask, np.where(mask, score, 0.0))
 
-    def _term(self, q: wq.Term) -> Matches:
-        field = q.fieldname
+    def _bytes(self, field: str, text: Any) -> bytes | None:
         schema = self.searcher.schema
         if field not in schema:
-            return self._empty()
-        fieldobj = schema[field]
+            return None
         try:
-            btext = fieldobj.to_bytes(q.text)
+            return bytes(schema[field].to_bytes(text))
         except ValueError:
-            return self._empty()
-        ids, weights = self.index.postings(field, btext)
-        result = self._empty()
-        if not len(ids):
-            return result
+            return None
+
+    def _scores(self, field: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Whoosh's score of each posting, as ``query.rank`` computes it."""
         scorer = self.searcher.weighting.scorer(self.searcher, field, btext)
         if isinstance(scorer, SiftScorer):
             lengths = self.index.lengths(field)[ids]
-            scores = scorer.idf * weights * scorer._k1_plus_1 / (weights + scorer._norm0 + scorer._norm1 * lengths)
-        else:  # an unscored field: the posting weight
-            scores = weights
+            return np.asarray(scorer.idf * weights * scorer._k1_plus_1 / (weights + scorer._norm0 + scorer._norm1 * lengths))
+        return weights  # an unscored field: the posting weight
+
+    def _term(self, q: wq.Term) -> Matches:
+        result = self._empty()
+        btext = self._bytes(q.fieldname, q.text)
+        if btext is None:
+            return result
+        ids, weights, _ = self.index.postings(q.fieldname, btext)
+        if not len(ids):
+            return result
+        scores = self._scores(q.fieldname, btext, ids, weights)
         if q.boost != 1.0:
             scores = scores * q.boost
         result.mask[ids] = True
         result.score[ids] = scores
+        return result
+
+    def _phrase(self, q: wq.Phrase) -> Matches:
+        """Documents with the words in order, each within ``slop`` positions
+        of the previous one (Whoosh's ``SpanNear2``, ordered, mindist 1),
+        scored as the sum of the words' scores."""
+        field = q.fieldname
+        schema = self.searcher.schema
+        if field not in schema or not isinstance(schema[field].format, SiftPositions):
+            return self._by_whoosh(q)
+        result = self._empty()
+        terms = []
+        for word in q.words:
+            btext = self._bytes(field, word)
+            if btext is None:
+                return result
+            ids, weights, values = self.index.postings(field, btext, values=True)
+            if not len(ids):
+                return result
+            terms.append((btext, ids, weights, values))
+        common = terms[0][1]
+        for _b, ids, _w, _v in terms[1:]:
+            common = np.intersect1d(common, ids, assume_unique=True)
+        if not len(common):
+            return result
+        ends: np.ndarray | None = None
+        for _b, ids, _w, values in terms:
+            rows = np.flatnonzero(np.isin(ids, common, assume_unique=True))
+            keys = _position_keys(ids[rows], [values[i] for i in rows])
+            if ends is None:
+                ends = keys
+                continue
+            follows = np.zeros(len(keys), dtype=bool)
+            for distance in range(1, max(1, q.slop) + 1):
+                follows |= np.isin(keys - np.uint64(distance), ends)
+            ends = keys[follows]
+            if not len(ends):
+                return result
+        assert ends is not None
+        docs = np.unique((ends >> np.uint64(32)).astype(np.int64))
+        score = np.zeros(self.size, dtype=np.float64)
+        for btext, ids, weights, _v in terms:
+            score[ids] += self._scores(field, btext, ids, weights)
+        result.mask[docs] = True
+        result.score[docs] = score[docs] * q.boost
         return result
 
     def _date_range(self, q: wq.DateRange) -> Matches:

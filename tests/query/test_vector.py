@@ -53,6 +53,8 @@ QUERIES = [
     '"regime forces"', '"forces shelled"~2', "hosp*", "=hospital", "claims:shelled", "location:Idlib",
     'actor:"Assad regime" AND killed', "date:[2015 TO 2017] civilians", "date:2018", "publisher:UN aid",
     "NOT aid", "killed killed killed hospital", "title:aleppo OR body:gaza", "claim:bombardment",
+    '"regime forces shelled"', '"shelled regime"~3', '"killed killed"', '"civilians killed"~4',
+    '"forces shelled idlib"~2 OR "hospital market"', 'claims:"forces shelled"',
 ]
 
 
