@@ -254,17 +254,24 @@ class SnippetMaker:
         found: list[tuple[Span, str, float]] = []
         content: list[tuple[int, int, str]] = []  # words that have a position
         folded_needed = plan.needs_folded
+        others = folded_needed or bool(plan.fuzzy)
+        keep_content = bool(plan.phrases)
+        wanted = plan.terms
         for match in WORD_PATTERN.finditer(text, 0, MAX_SCAN_CHARS):
             word = match.group()
             stem = term_for(word)
             if stem is None:
                 continue
+            if keep_content:
+                content.append((*match.span(), stem))
+            if stem in wanted:
+                found.append((match.span(), stem, idf(stem)))
+                continue
+            if not others:
+                continue
             s, e = match.span()
-            content.append((s, e, stem))
             folded = term_for(word, stem=False) if folded_needed else None
-            if stem in plan.terms:
-                found.append(((s, e), stem, idf(stem)))
-            elif folded is not None and folded in plan.exact:
+            if folded is not None and folded in plan.exact:
                 found.append(((s, e), "=" + folded, idf(stem)))
             elif folded is not None and any(
                 (folded if exact else stem).startswith(p) or (not exact and folded.startswith(p))
