@@ -32,6 +32,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
+from indexer.codec import BLOCK_HEAD, SiftLeafMatcher
 from indexer.schema import SiftPositions
 from query.rank import SiftScorer
 
@@ -98,59 +99,83 @@ class VectorIndex:
                 self._dates = out
             return self._dates
 
-    def postings(self, field: str, btext: bytes, values: bool = False) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+    def postings(self, field: str, btext: bytes, values: bool = False) -> tuple[np.ndarray, np.ndarray, Any]:
         """Global document numbers and weights of one term, in order, and
-        the encoded values (positions) when ``values``."""
+        with ``values`` the encoded values as (byte lengths, concatenation)."""
         ids: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        encoded: list[bytes] = []
+        lengths: list[np.ndarray] = []
+        blobs: list[bytes] = []
         for reader, offset in self.leaves:
             if (field, btext) not in reader:
                 continue
             matcher = reader.postings(field, btext)
             while hasattr(matcher, "child"):  # a deletion filter: applied later
                 matcher = matcher.child
-            for block_ids, block_weights, block_values in _blocks(matcher, values):
+            for block_ids, block_weights, block_lengths, blob in _blocks(matcher, values):
                 ids.append(block_ids + offset)
                 weights.append(block_weights)
-                encoded.extend(block_values)
+                if values:
+                    lengths.append(block_lengths)
+                    blobs.append(blob)
         if not ids:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), None
+        encoded = (np.concatenate(lengths), b"".join(blobs)) if values else None
         return np.concatenate(ids), np.concatenate(weights), encoded
 
 
 def _blocks(matcher: Any, values: bool) -> Any:
-    """(ids, weights, values) per posting block of a leaf matcher."""
+    """(ids, weights, value byte lengths, values concatenated) per posting
+    block of a leaf matcher (the last two only with ``values``)."""
     if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
-        yield ids, weights, (list(matcher._values) if values else ())
+        yield (ids, weights, *(_joined(matcher._values) if values else (None, b"")))
         return
+    fast = isinstance(matcher, SiftLeafMatcher)
     while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas = matcher._data[0]
-        ids = np.cumsum(np.asarray(deltas, dtype=np.int64))
-        if matcher._weights is None:
-            matcher._read_weights()
-        if values and matcher._values is None:
-            matcher._read_values()
-        yield ids, np.asarray(matcher._weights, dtype=np.float64), (matcher._values if values else ())
+        if fast:
+            first = matcher.first_part()
+            flag, count = BLOCK_HEAD.unpack_from(first)
+            ids = np.cumsum(np.frombuffer(first, dtype="<u4", count=count, offset=BLOCK_HEAD.size).astype(np.int64))
+            if flag == 0:
+                weights = np.ones(count, dtype=np.float64)
+            else:
+                weights = np.frombuffer(first, dtype=np.float32, count=count,
+                                        offset=BLOCK_HEAD.size + 4 * count).astype(np.float64)
+            if values:
+                second = matcher.second_part()
+                yield ids, weights, np.frombuffer(second, dtype="<u4", count=count).astype(np.int64), second[4 * count:]
+            else:
+                yield ids, weights, None, b""
+        else:
+            if matcher._ids is None:
+                matcher._read_ids()
+            if matcher._weights is None:
+                matcher._read_weights()
+            ids = np.asarray(matcher._ids, dtype=np.int64)
+            weights = np.asarray(matcher._weights, dtype=np.float64)
+            if values and matcher._values is None:
+                matcher._read_values()
+            yield (ids, weights, *(_joined(matcher._values) if values else (None, b"")))
         matcher._next_block()
 
 
-def _position_keys(ids: np.ndarray, values: list[bytes]) -> np.ndarray:
+def _joined(values: Any) -> tuple[np.ndarray, bytes]:
+    return np.fromiter(map(len, values), dtype=np.int64, count=len(values)), b"".join(values)
+
+
+def _position_keys(ids: np.ndarray, encoded: tuple[np.ndarray, bytes]) -> np.ndarray:
     """``document << 32 | position`` for every position of ``SiftPositions``
-    values (a 4-byte count, then uint32 little-endian positions), sorted."""
-    if not values:
-        return np.empty(0, dtype=np.uint64)
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-    words = np.frombuffer(b"".join(values), dtype="<u4")
-    starts = np.cumsum(lengths) - lengths
+    values (a 4-byte count, then uint32 little-endian positions), in order."""
+    lengths, blob = encoded
+    words_per = lengths // 4
+    words = np.frombuffer(blob, dtype="<u4")
+    starts = np.cumsum(words_per) - words_per
     is_count = np.zeros(len(words), dtype=bool)
     is_count[starts] = True
     positions = words[~is_count].astype(np.uint64)
-    docs = np.repeat(ids.astype(np.uint64), lengths - 1)
+    docs = np.repeat(ids.astype(np.uint64), words_per - 1)
     return (docs << np.uint64(32)) | positions
 
 
@@ -266,8 +291,8 @@ class Evaluator:
             return result
         ends: np.ndarray | None = None
         for _b, ids, _w, values in terms:
-            rows = np.flatnonzero(np.isin(ids, common, assume_unique=True))
-            keys = _position_keys(ids[rows], [values[i] for i in rows])
+            keys = _position_keys(ids, values)
+            keys = keys[np.isin((keys >> np.uint64(32)).astype(np.int64), common)]
             if ends is None:
                 ends = keys
                 continue

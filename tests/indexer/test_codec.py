@@ -11,7 +11,8 @@ from whoosh.qparser import QueryParser
 
 from indexer.codec import INLINE_LIMIT, SiftCodec
 
-DOCS = [f"shelling of town{i % 5} rare{i % 40} common words said regime forces" for i in range(200)]
+DOCS = [f"shelling of town{i % 5} rare{i % 40} common words said regime forces {'again ' * (i % 4)}"
+        for i in range(200)]
 
 
 def _build(directory: Path, codec: W3Codec, commits: int = 1) -> whoosh_index.Index:
@@ -36,7 +37,8 @@ def test_short_posting_lists_are_inlined_and_long_ones_are_not(tmp_path: Path) -
 
 def test_search_results_and_scores_equal_whoosh_codec(tmp_path: Path) -> None:
     ours, theirs = _build(tmp_path / "sift", SiftCodec()), _build(tmp_path / "w3", W3Codec())
-    for text in ("rare3", '"regime forces"', "rare7 OR town2", '"town1 rare11"', "rare*", "shelling AND rare39"):
+    for text in ("rare3", '"regime forces"', "rare7 OR town2", '"town1 rare11"', "rare*", "shelling AND rare39",
+                 "again", '"again again"', "again AND town3"):
         results = []
         for ix in (ours, theirs):
             with ix.searcher() as searcher:
@@ -54,3 +56,13 @@ def test_segments_with_inlined_postings_merge(tmp_path: Path) -> None:
     with ix.searcher() as searcher:
         assert len(searcher.search(QueryParser("body", ix.schema).parse("rare3"), limit=None)) == 5
         assert searcher.document(id="3") is not None
+
+
+def test_segments_of_the_first_layout_still_read(tmp_path: Path) -> None:
+    old = SiftCodec()
+    del old.layout  # as unpickled from a segment written before the block layout changed
+    ours, theirs = _build(tmp_path / "old", old), _build(tmp_path / "w3", W3Codec())
+    for ix in (ours, theirs):
+        with ix.searcher() as searcher:
+            hits = searcher.search(QueryParser("body", ix.schema).parse('"again again" town1'), limit=None)
+            assert {h["id"] for h in hits} == {str(i) for i in range(200) if i % 4 >= 2 and i % 5 == 1}
