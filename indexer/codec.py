@@ -115,6 +115,13 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         this._new_block()
 
 
+def block_part(raw: bytes, compression: int, second: bool) -> bytes:
+    """The first (ids, weights) or second (values) part of a stored block."""
+    (size,) = _PART.unpack_from(raw)
+    data = raw[_PART.size + size:] if second else raw[_PART.size:_PART.size + size]
+    return zlib.decompress(data) if compression else data
+
+
 class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
     """Reads blocks written by :class:`SiftPostingsWriter`."""
 
@@ -134,11 +141,16 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         this: Any = self
         if self._raw is None:
             self._read_data()
-        raw = self._raw
-        assert raw is not None
-        (size,) = _PART.unpack_from(raw)
-        data = raw[_PART.size + size:] if second else raw[_PART.size:_PART.size + size]
-        return zlib.decompress(data) if this._compression else data
+        assert self._raw is not None
+        return block_part(self._raw, this._compression, second)
+
+    def raw_block(self) -> tuple[bytes, int]:
+        """This block's stored bytes and compression level (for :func:`block_part`)."""
+        if self._raw is None:
+            self._read_data()
+        assert self._raw is not None
+        this: Any = self
+        return self._raw, this._compression
 
     def first_part(self) -> bytes:
         """Header, id deltas and weights (see ``SiftPostingsWriter._write_block``)."""

@@ -32,7 +32,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-from indexer.codec import BLOCK_HEAD, SiftLeafMatcher
+from indexer.codec import BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
 from query.rank import SiftScorer
 
@@ -99,38 +99,39 @@ class VectorIndex:
                 self._dates = out
             return self._dates
 
-    def postings(self, field: str, btext: bytes, values: bool = False) -> tuple[np.ndarray, np.ndarray, Any]:
+    def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]:
         """Global document numbers and weights of one term, in order, and
-        with ``values`` the encoded values as (byte lengths, concatenation)."""
+        its blocks: (first row, a function returning the block's values as
+        (byte lengths, concatenation)), so that values are decoded only for
+        the blocks that need them."""
         ids: list[np.ndarray] = []
         weights: list[np.ndarray] = []
-        lengths: list[np.ndarray] = []
-        blobs: list[bytes] = []
+        blocks: list[tuple[int, Any]] = []
+        rows = 0
         for reader, offset in self.leaves:
             if (field, btext) not in reader:
                 continue
             matcher = reader.postings(field, btext)
             while hasattr(matcher, "child"):  # a deletion filter: applied later
                 matcher = matcher.child
-            for block_ids, block_weights, block_lengths, blob in _blocks(matcher, values):
+            for block_ids, block_weights, values in _blocks(matcher):
                 ids.append(block_ids + offset)
                 weights.append(block_weights)
-                if values:
-                    lengths.append(block_lengths)
-                    blobs.append(blob)
+                blocks.append((rows, values))
+                rows += len(block_ids)
         if not ids:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), None
-        encoded = (np.concatenate(lengths), b"".join(blobs)) if values else None
-        return np.concatenate(ids), np.concatenate(weights), encoded
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
+        return np.concatenate(ids), np.concatenate(weights), blocks
 
 
-def _blocks(matcher: Any, values: bool) -> Any:
-    """(ids, weights, value byte lengths, values concatenated) per posting
-    block of a leaf matcher (the last two only with ``values``)."""
+def _blocks(matcher: Any) -> Any:
+    """(ids, weights, values getter) per posting block of a leaf matcher;
+    the getter returns (value byte lengths, values concatenated)."""
     if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
-        yield (ids, weights, *(_joined(matcher._values) if values else (None, b"")))
+        values = matcher._values
+        yield ids, weights, lambda: _joined(values)
         return
     fast = isinstance(matcher, SiftLeafMatcher)
     while matcher.is_active():
@@ -143,26 +144,45 @@ def _blocks(matcher: Any, values: bool) -> Any:
             else:
                 weights = np.frombuffer(first, dtype=np.float32, count=count,
                                         offset=BLOCK_HEAD.size + 4 * count).astype(np.float64)
-            if values:
-                second = matcher.second_part()
-                yield ids, weights, np.frombuffer(second, dtype="<u4", count=count).astype(np.int64), second[4 * count:]
-            else:
-                yield ids, weights, None, b""
+            raw, compression = matcher.raw_block()
+            yield ids, weights, _stored_values(raw, compression, count)
         else:
             if matcher._ids is None:
                 matcher._read_ids()
             if matcher._weights is None:
                 matcher._read_weights()
-            ids = np.asarray(matcher._ids, dtype=np.int64)
-            weights = np.asarray(matcher._weights, dtype=np.float64)
-            if values and matcher._values is None:
+            if matcher._values is None:
                 matcher._read_values()
-            yield (ids, weights, *(_joined(matcher._values) if values else (None, b"")))
+            values = matcher._values
+            yield (np.asarray(matcher._ids, dtype=np.int64), np.asarray(matcher._weights, dtype=np.float64),
+                   lambda values=values: _joined(values))
         matcher._next_block()
+
+
+def _stored_values(raw: bytes, compression: int, count: int) -> Any:
+    def values() -> tuple[np.ndarray, bytes]:
+        second = block_part(raw, compression, True)
+        return np.frombuffer(second, dtype="<u4", count=count).astype(np.int64), second[4 * count:]
+    return values
 
 
 def _joined(values: Any) -> tuple[np.ndarray, bytes]:
     return np.fromiter(map(len, values), dtype=np.int64, count=len(values)), b"".join(values)
+
+
+def _candidate_keys(ids: np.ndarray, blocks: list[tuple[int, Any]], candidates: np.ndarray) -> np.ndarray:
+    """Position keys of the postings of ``candidates`` documents, reading
+    only the blocks that hold one."""
+    wanted = np.isin(ids, candidates, assume_unique=True)
+    starts = np.asarray([start for start, _values in blocks], dtype=np.int64)
+    needed = np.unique(np.searchsorted(starts, np.flatnonzero(wanted), side="right") - 1)
+    if not len(needed):
+        return np.empty(0, dtype=np.uint64)
+    parts = [blocks[b][1]() for b in needed]
+    rows = np.concatenate([np.arange(starts[b], starts[b + 1] if b + 1 < len(blocks) else len(ids)) for b in needed])
+    encoded = (np.concatenate([lengths for lengths, _blob in parts]), b"".join(blob for _lengths, blob in parts))
+    keys = _position_keys(ids[rows], encoded)
+    return keys[np.isin((keys >> np.uint64(32)).astype(np.int64), candidates)]
 
 
 def _position_keys(ids: np.ndarray, encoded: tuple[np.ndarray, bytes]) -> np.ndarray:
@@ -280,19 +300,18 @@ class Evaluator:
             btext = self._bytes(field, word)
             if btext is None:
                 return result
-            ids, weights, values = self.index.postings(field, btext, values=True)
+            ids, weights, blocks = self.index.postings(field, btext)
             if not len(ids):
                 return result
-            terms.append((btext, ids, weights, values))
+            terms.append((btext, ids, weights, blocks))
         common = terms[0][1]
-        for _b, ids, _w, _v in terms[1:]:
+        for _b, ids, _w, _blk in terms[1:]:
             common = np.intersect1d(common, ids, assume_unique=True)
         if not len(common):
             return result
         ends: np.ndarray | None = None
-        for _b, ids, _w, values in terms:
-            keys = _position_keys(ids, values)
-            keys = keys[np.isin((keys >> np.uint64(32)).astype(np.int64), common)]
+        for _b, ids, _w, blocks in terms:
+            keys = _candidate_keys(ids, blocks, common)
             if ends is None:
                 ends = keys
                 continue
@@ -321,14 +340,9 @@ class Evaluator:
         if isinstance(end, datetime):
             high = np.uint64(datetime_to_long(end))
             mask &= (dates < high) if q.endexcl else (dates <= high)
-        # A constant score (Whoosh's ranges score every match the same):
-        # read it from Whoosh's matcher on one matching document.
-        constant = 0.0
-        for sub, _offset in self.searcher.leaf_searchers():
-            matcher = q.matcher(sub, self.searcher.context())
-            if matcher.is_active():
-                constant = matcher.score()
-                break
+        if not q.constantscore:
+            return self._by_whoosh(q)
+        constant = q.boost  # Whoosh's ConstantScoreQuery(range, boost)
         return Matches(mask, np.where(mask, constant, 0.0))
 
     def _by_whoosh(self, q: wq.Query) -> Matches:
