@@ -58,6 +58,9 @@ def _from_uint32(data: bytes) -> array[int]:
 
 #: Posting lists shorter than this are stored inside the term's entry.
 INLINE_LIMIT = 8
+#: Postings per block: 4x Whoosh's 128, because Sift reads whole posting
+#: lists (``query.vector``) and pays per block, not per posting.
+BLOCK_LIMIT = 512
 #: zlib level of posting blocks.
 COMPRESSION = 1
 
@@ -198,7 +201,7 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
 class SiftCodec(W3Codec):  # type: ignore[misc]
     """Whoosh 3's codec with :class:`SiftPostingsWriter` and :class:`SiftLeafMatcher`."""
 
-    def __init__(self, blocklimit: int = 128, compression: int = COMPRESSION, inlinelimit: int = INLINE_LIMIT) -> None:
+    def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = COMPRESSION, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
         self.layout = LAYOUT
 
