@@ -28,11 +28,13 @@ import struct
 import sys
 import zlib
 from array import array
-from itertools import accumulate
+from itertools import accumulate, groupby
+from operator import itemgetter
 from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.base import OutOfOrderError
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
 from whoosh.util.numeric import length_to_byte
 
 #: Block layout written by this version (see :class:`SiftCodec`).
@@ -116,6 +118,80 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         postfile.write(databytes)
         this._blockcount += 1
         this._new_block()
+
+
+class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Writes each term's whole posting list at once.
+
+    Whoosh hands the postings over one at a time, through three method
+    calls and four type assertions each; here they are grouped by term and
+    cut into blocks with list operations, the block statistics taken with
+    ``max``/``min`` over each block.
+    """
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        this: Any = self
+        lastfn: str | None = None
+        lasttext: bytes | None = None
+        field_lengths: Any = None
+        scorable = False
+        for (fieldname, btext), group in groupby(items, key=_FIELD_TERM):
+            if fieldname != lastfn:
+                if lastfn is not None:
+                    if fieldname < lastfn:
+                        raise OutOfOrderError(f"Field {lastfn!r} .. {fieldname!r}")
+                    self.finish_field()
+                fieldobj = schema[fieldname]
+                self.start_field(fieldname, fieldobj)
+                lastfn, lasttext = fieldname, None
+                scorable = fieldobj.scorable and lengths is not None
+                field_lengths = _length_table(lengths, fieldname) if scorable else None
+            if lasttext is not None and btext <= lasttext:
+                raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
+            lasttext = btext
+            _, _, ids, weights, values = zip(*group)
+            if scorable:
+                if field_lengths is not None:
+                    doc_lengths = [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
+                else:
+                    doc_lengths = [lengths.doc_field_length(d, fieldname) for d in ids]
+            else:
+                doc_lengths = None
+            self.start_term(btext)
+            _write_term(this._postwriter, ids, weights, values, doc_lengths)
+            self.finish_term()
+        if lastfn is not None:
+            self.finish_field()
+
+
+_FIELD_TERM = itemgetter(0, 1)
+
+
+def _length_table(lengths: Any, fieldname: str) -> Any:
+    """The field's lengths as a list, when the lengths object offers one."""
+    table = getattr(lengths, "_lengths", None)  # segment.SiftWriter's cached lengths
+    return table(fieldname) if table is not None else None
+
+
+def _write_term(writer: Any, ids: tuple[int, ...], weights: tuple[float, ...], values: tuple[Any, ...],
+                lengths: list[int] | None) -> None:
+    """Buffer and write one term's postings as ``add_posting`` would."""
+    limit = writer._blocklimit
+    count = len(ids)
+    for start in range(0, count, limit):
+        if start:
+            writer._write_block()
+        end = min(count, start + limit)
+        writer._ids = array("I", ids[start:end])
+        block_weights = weights[start:end]
+        writer._weights = array("f", block_weights)
+        writer._maxweight = max(0, max(block_weights))
+        writer._values = [v for v in values[start:end] if v]
+        if lengths is not None:
+            block_lengths = lengths[start:end]
+            nonzero = [n for n in block_lengths if n]
+            writer._minlength = min(nonzero) if nonzero else None
+            writer._maxlength = max(block_lengths)
 
 
 def block_part(raw: bytes, compression: int, second: bool) -> bytes:
@@ -204,6 +280,11 @@ class SiftCodec(W3Codec):  # type: ignore[misc]
     def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = COMPRESSION, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
         self.layout = LAYOUT
+
+    def field_writer(self, storage: Any, segment: Any) -> Any:
+        if getattr(self, "layout", 1) < LAYOUT:
+            return super().field_writer(storage, segment)
+        return SiftFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         return SiftPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
