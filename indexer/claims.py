@@ -5,22 +5,25 @@ typing sentences lets researchers search for "who accused whom of a siege".
 The taxonomy and its trigger phrases are documented in
 ``indexer/data/CLAIMS.md``; keep the two in step.
 
-All triggers are compiled into ONE regex with a named group per type, run
-once over the lower-cased sentence (thousands of statements per second).
-Phrases that contain a trigger but make no claim (``the Genocide
-Convention``, ``condemned to death``) are matched first by a ``skip`` group,
-which consumes them so the triggers inside are not seen.
+All triggers form ONE regex with a named group per type, whose matches over
+the lower-cased sentence (``finditer``) give its types. Phrases that contain a
+trigger but make no claim (``the Genocide Convention``, ``condemned to
+death``) are matched first by a ``skip`` group, which consumes them so the
+triggers inside are not seen. For speed the regex is only tried where a
+trigger's first letters stand at a word's start, and there only with the
+triggers that can match (:func:`_candidates`); :func:`claim_types_of` types
+all the sentences of a text in one pass over it.
 """
 
 from __future__ import annotations
 
 import re
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
-from collections.abc import Iterator
-from itertools import accumulate, compress
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["CLAIM_TYPES", "claim_types"]
+__all__ = ["CLAIM_TYPES", "claim_types", "claim_types_of"]
 
 #: Claim type id -> one-line description, in documentation order.
 CLAIM_TYPES: dict[str, str] = {
@@ -203,16 +206,20 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 def _compile() -> re.Pattern[str]:
     """Combine all triggers into one alternation with a named group per type."""
-    groups = []
-    for name in ("skip", *CLAIM_TYPES):
-        body = "|".join(TRIGGERS[name])
-        groups.append(rf"(?P<{name}>{body})")
+    return _compile_groups({name: list(TRIGGERS[name]) for name in ("skip", *CLAIM_TYPES)})
+
+
+def _compile_groups(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """One alternation of ``groups`` (type -> triggers), a named group per type, in order."""
+    alternatives = [rf"(?P<{name}>{'|'.join(bodies)})" for name, bodies in groups.items()]
     # One leading \b for all groups: positions inside words fail in one test.
-    return re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 #: How many leading characters of a match :func:`_prefixes` works out.
 _PREFIX_DEPTH = 5
+#: The same for one trigger, to find where it may start (longer: fewer false starts).
+_TRIGGER_PREFIX_DEPTH = 12
 #: Character classes wider than this end a prefix early.
 _MAX_CLASS = 4
 #: A parsed item :func:`_prefixes` treats as unknown: it ends the prefix.
@@ -277,10 +284,10 @@ def _match_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
 
 
 _WORD_CHAR = re.compile(r"\w")
-_WORD_RUN = re.compile(r"(\w+)")
 _PATTERN = _compile()
 _RANK = {name: i for i, name in enumerate(PRIORITY)}
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00ad": ""})
+_HYPHENS_LIST = (("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u00ad", ""))
+_HYPHENS = str.maketrans(dict(_HYPHENS_LIST))
 
 
 def claim_types(sentence: str) -> tuple[str, ...]:
@@ -293,60 +300,199 @@ def claim_types(sentence: str) -> tuple[str, ...]:
 
     :param sentence: one sentence (any string is accepted).
     """
-    text = sentence.lower().translate(_HYPHENS)
-    found: set[str] = set()
-    for m in _matches(text):
-        kind = m.lastgroup
-        if kind and kind != "skip":
-            found.add(kind)
+    text = _dehyphen(sentence.lower())
+    if _PREFIX_AUTOMATON is None:
+        return _types(m.lastgroup for m in _PATTERN.finditer(text))
+    return _types_in(text, text, ((0, len(text)),))[0]
+
+
+def claim_types_of(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """``[claim_types(text[s:e]) for s, e in spans]``, lower-casing and reading
+    the words of ``text`` once rather than once per span.
+
+    >>> text = "Jets shelled Homs. The regime blocked aid."
+    >>> claim_types_of(text, [(0, 18), (19, 42)])
+    [('bombardment',), ('humanitarian_access',)]
+
+    :param text: the text the spans point into (a body, a title).
+    :param spans: ``(start, end)`` character offsets, e.g. from
+        :func:`indexer.sentences.split_sentences`.
+    """
+    low = text.lower()
+    # Slicing the lowered text must give each span's own lowered text: every
+    # character maps to one (no ``İ`` -> ``i̇``, no deleted soft hyphen) and
+    # no capital sigma, whose lower case depends on what surrounds it.
+    if _PREFIX_AUTOMATON is None or len(low) != len(text) or "\u00ad" in text or "\u03a3" in text:
+        return [claim_types(text[s:e]) for s, e in spans]
+    return _types_in(_dehyphen(low), text, spans)
+
+
+def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """The claim types of each span of ``text``, whose lowered form is ``low``
+    (same length, same offsets).
+
+    At each candidate word of a span (:func:`_candidates`) the pattern tried
+    there matches as ``finditer`` over the span would: ``match(low, p, end)``
+    reads nothing before ``p`` but the character ``\\b`` looks at, which is
+    not a word character at a word's start, as before a slice's start; and
+    nothing from ``end`` on, as at a slice's end.
+    """
+    starts, patterns = _candidates(low)
+    size, n = len(low), len(starts)
+    out: list[tuple[str, ...]] = []
+    for start, end in spans:
+        if not 0 <= start <= end <= size \
+                or (0 < start < size and not low[start - 1].isspace() and _cuts_word(low, start)) \
+                or (0 < end < size and not low[end].isspace() and _cuts_word(low, end)):
+            out.append(claim_types(text[start:end]))  # a span cutting a word: its words differ
+            continue
+        i = bisect_left(starts, start)
+        if i == n or starts[i] >= end:
+            out.append(())
+            continue
+        found: set[str] = set()
+        pos = start
+        while i < n:
+            p = starts[i]
+            if p >= end:
+                break
+            if p >= pos:
+                m = patterns[i].match(low, p, end)
+                if m is not None:
+                    found.add(m.lastgroup)  # type: ignore[arg-type]
+                    pos = m.end()
+            i += 1
+        found.discard("skip")
+        out.append(tuple(sorted(found, key=_RANK.__getitem__)) if found else ())
+    return out
+
+
+def _cuts_word(text: str, i: int) -> bool:
+    """Whether ``text[i - 1]`` and ``text[i]`` are both word characters
+    (``\\w``: alphanumeric or ``_``)."""
+    pair = text[i - 1:i + 1]
+    return pair.isalnum() or ("_" in pair and pair.replace("_", "a").isalnum())
+
+
+def _dehyphen(text: str) -> str:
+    """``text.translate(_HYPHENS)``; ``replace`` per character present is much
+    faster than ``translate`` with a dict on a non-ASCII text."""
+    if text.isascii():
+        return text  # no character of ``_HYPHENS`` is ASCII
+    for char, to in _HYPHENS_LIST:
+        if char in text:
+            text = text.replace(char, to)
+    return text
+
+
+def _types(kinds: Iterable[str | None]) -> tuple[str, ...]:
+    found = {kind for kind in kinds if kind and kind != "skip"}
     return tuple(sorted(found, key=_RANK.__getitem__))
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """``_PATTERN.finditer(text)``, but trying the pattern only where a word
-    could begin a match.
-
-    Every match starts a run of word characters (it begins with ``\\b`` and
-    with a word character), and its first letters are one of
-    :data:`_STARTS`; so the words that are neither a prefix of one of those
-    nor begin with one cannot start a match, and skipping them leaves the
-    matches of ``finditer`` (leftmost first, not overlapping) unchanged.
-    Trying all ~150 triggers at every word is what made typing slow.
-    """
-    if _STARTS is None:
+    """``_PATTERN.finditer(text)`` (``text`` lowered), but trying at each
+    candidate word (:func:`_candidates`) only the triggers it can begin; the
+    loop of :func:`_types_in`, as a generator (for tests)."""
+    if _PREFIX_AUTOMATON is None:
         yield from _PATTERN.finditer(text)
         return
-    parts = _WORD_RUN.split(text)  # non-word, word, non-word, ..., non-word
-    words = parts[1::2]
-    flags = list(map(_CAN_START.get, words))
-    if None in flags:  # words not seen before
-        flags = [_can_start(w) if f is None else f for w, f in zip(words, flags)]
-    candidates = list(compress(range(len(words)), flags))
-    if not candidates:
-        return
-    offsets = list(accumulate(map(len, parts)))
+    starts, patterns = _candidates(text)
     pos = 0
-    for i in candidates:
-        start = offsets[2 * i]  # word i is parts[2 * i + 1]
-        if start >= pos:
-            m = _PATTERN.match(text, start)
+    for p, pattern in zip(starts, patterns):
+        if p >= pos:
+            m = pattern.match(text, p)
             if m is not None:
                 yield m
                 pos = m.end()
 
 
-def _can_start(word: str) -> bool:
-    """Whether a match can begin at ``word`` (a whole run of word characters);
-    remembered per word."""
-    flag = word in _STARTS_PREFIXES or any(word[:k] in _STARTS_SET for k in range(1, _PREFIX_DEPTH + 1))
-    if len(_CAN_START) > 100_000:
-        _CAN_START.clear()
-    _CAN_START[word] = flag
-    return flag
+def _candidates(text: str) -> tuple[list[int], list[re.Pattern[str]]]:
+    """Where in ``text`` (lowered) a match can begin, and the pattern to try there.
+
+    Every match starts a run of word characters (it begins with ``\\b`` and
+    with a word character), and its first letters are one of its trigger's
+    prefixes (:func:`_prefixes`). One automaton finds every place where a
+    prefix starts a run, in a copy of ``text`` with each non-word character
+    made a space (:func:`_spaced`; characters map one to one, so a prefix in
+    ``text`` is the spaced prefix in the copy). Trying there an alternation of
+    just the triggers whose prefix was found (in their order, in their named
+    groups) leaves the matches of ``finditer`` (leftmost first, not
+    overlapping) unchanged. Trying all ~150 triggers at every word is what
+    made typing slow.
+    """
+    at: dict[int, tuple[int, ...]] = {}
+    for end, (length, entries) in _PREFIX_AUTOMATON.iter(" " + _spaced(text)):
+        start = end - length  # in ``text``: the haystack has one more leading space
+        seen = at.get(start)
+        at[start] = entries if seen is None else _union(seen, entries)
+    if not at:
+        return [], []
+    starts = sorted(at)
+    return starts, [_SUBPATTERNS.get(e) or _subpattern(e) for e in map(at.__getitem__, starts)]
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each character that is not an ASCII word character made a
+    space (so a non-ASCII letter too: that only admits more candidates)."""
+    return text.encode("ascii", "replace").translate(_SPACED).decode("ascii")
+
+
+def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    key = (a, b)
+    found = _UNIONS.get(key)
+    if found is None:
+        found = _UNIONS[key] = tuple(sorted(set(a) | set(b)))
+    return found
+
+
+def _prefix_automaton() -> Any:
+    """Spaced trigger prefixes (`` " " + _spaced(prefix)``) -> ``(length, trigger numbers)``.
+
+    A prefix that extends another with no trigger the shorter one lacks is
+    left out: wherever it is found, the shorter one is found at the same start.
+    """
+    import ahocorasick
+
+    entries_of: dict[str, set[int]] = {}
+    for i, (_, _, prefixes) in enumerate(_ENTRIES):
+        for prefix in prefixes or ():
+            entries_of.setdefault(" " + _spaced(prefix), set()).add(i)
+    automaton = ahocorasick.Automaton()
+    for key, entries in entries_of.items():
+        if any(key[:k] in entries_of and entries <= entries_of[key[:k]] for k in range(2, len(key))):
+            continue
+        automaton.add_word(key, (len(key) - 1, tuple(sorted(entries))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _subpattern(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """:data:`_PATTERN` with only the triggers numbered ``chosen`` (same order, same groups)."""
+    groups: dict[str, list[str]] = {}
+    for i in chosen:
+        name, body, _ = _ENTRIES[i]
+        groups.setdefault(name, []).append(body)
+    pattern = _SUBPATTERNS[chosen] = _compile_groups(groups)
+    return pattern
+
+
+def _entry_prefixes(body: str) -> frozenset[str] | None:
+    """The prefixes of one trigger, or ``None`` (try it everywhere) if unknown."""
+    try:
+        found = _prefixes(list(_sre_parser.parse(body)), _TRIGGER_PREFIX_DEPTH)
+    except Exception:  # noqa: BLE001 - an internal of ``re`` changed: no shortcut
+        return None
+    return None if "" in found else frozenset(found)
 
 
 _STARTS = _match_prefixes(_PATTERN)
-_STARTS_SET: frozenset[str] = frozenset(_STARTS or ())
-#: Every beginning of a start, so a word shorter than a start (``is``, of ``is ``) counts.
-_STARTS_PREFIXES = frozenset(p[:k] for p in _STARTS_SET for k in range(1, len(p) + 1))
-_CAN_START: dict[str, bool] = {}
+#: Every trigger in pattern order: ``(type, pattern text, prefixes)``.
+_ENTRIES: tuple[tuple[str, str, frozenset[str] | None], ...] = tuple(
+    (name, body, _entry_prefixes(body)) for name in ("skip", *CLAIM_TYPES) for body in TRIGGERS[name]
+)
+_SUBPATTERNS: dict[tuple[int, ...], re.Pattern[str]] = {}
+_UNIONS: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
+#: Bytes: ASCII word characters kept, every other byte a space.
+_SPACED = bytes(c if re.fullmatch(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
+_PREFIX_AUTOMATON: Any = _prefix_automaton() if _STARTS is not None and all(e[2] for e in _ENTRIES) else None

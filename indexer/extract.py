@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from indexer.claims import claim_types
+from indexer.claims import claim_types_of
 from indexer.gazetteer import Gazetteer
 from indexer.model import Claim, Extraction, Statement
 from indexer.sentences import split_sentences
@@ -50,27 +50,37 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             continue
         starts = [s for s, _ in spans]
         sentences = [text[s:e] for s, e in spans]
+        types_of = claim_types_of(text, spans)
+        # The names in each sentence that makes a claim: (actors, places).
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
-        for mentions, collector, slot in ((gazetteer.find_actors(text), actors, 0),
-                                          (gazetteer.find_locations(text), places, 1)):
-            for m in mentions:
+        found_actors, found_places = gazetteer.find_names(text)  # one pass for both
+        for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
+            items_of = collector.evidence
+            for name, _, start, end, surface in mentions:
                 # The sentence containing the mention (the first if it precedes them all).
-                index = max(bisect_right(starts, m.start) - 1, 0)
-                collector.add(m.name, {"field": field, "start": m.start, "end": m.end,
-                                       "text": m.surface, "sentence": sentences[index]})
-                names = by_sentence.setdefault(index, ([], []))[slot]
-                if m.name not in names:
-                    names.append(m.name)
-        for index, sentence in enumerate(sentences):
-            types = claim_types(sentence)
+                index = bisect_right(starts, start) - 1 if start >= starts[0] else 0
+                items = items_of.get(name)
+                if items is None:
+                    items = items_of[name] = []
+                if len(items) < MAX_EVIDENCE:
+                    items.append({"field": field, "start": start, "end": end,
+                                  "text": surface, "sentence": sentences[index]})
+                if types_of[index]:
+                    names = by_sentence.setdefault(index, ([], []))[slot]
+                    if name not in names:
+                        names.append(name)
+        for index, types in enumerate(types_of):
             if types:
                 s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
-                claims.append(Claim(types, sentence, s, e, tuple(named_actors), tuple(named_places)))
+                claims.append(Claim(types, sentences[index], s, e, tuple(named_actors), tuple(named_places)))
+    # Every place so far was named (its evidence is text); those added now are
+    # only inferred, so a parent gets inferred evidence unless it was named.
     named = places.names()
+    named_set = set(named)
     for place in named:
         for parent in gazetteer.parents(place):
-            if parent not in places.evidence or all("inferred_from" in i for i in places.evidence[parent]):
+            if parent not in named_set:
                 places.add(parent, {"inferred_from": place})
     evidence: dict[str, dict[str, list[dict[str, Any]]]] = {
         "actors": actors.evidence,

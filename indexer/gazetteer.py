@@ -39,7 +39,7 @@ from indexer.errors import SiftError
 from indexer.model import Mention
 
 if TYPE_CHECKING:
-    from indexer.entities import Matcher
+    from indexer.entities import Matcher, NameSpan
 
 __all__ = [
     "ACTOR_TYPES",
@@ -210,6 +210,9 @@ class Gazetteer:
         self._fingerprint = ""
         self._matcher: Matcher | None = None
         self._pending_parents: list[tuple[str, str, str]] = []
+        #: place -> :meth:`parents`, remembered (extraction asks for every place
+        #: of every statement); emptied whenever a place or an alias changes.
+        self._parents: dict[str, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -364,6 +367,7 @@ class Gazetteer:
         if old is None or rank >= old.rank:
             keep_parent = old.parent if old and parent is None else parent
             self.places[name] = Place(name, kind, keep_parent, rank)
+            self._parents.clear()
         for alias in [name, *aliases]:
             self._add_alias("place", alias, name, rank, flags)
 
@@ -395,6 +399,7 @@ class Gazetteer:
         if old is not None and old.target == target and old.rank > rank:
             return
         table[key] = Alias(target, rank, flags, alias)
+        self._parents.clear()
         self._keys_of.setdefault(f"{category}:{target}", []).append(key)
 
     def _absorb(self, lower: str, higher: str) -> None:
@@ -410,6 +415,7 @@ class Gazetteer:
                 self._keys_of.setdefault(f"place:{higher}", []).append(key)
         # Places whose parent was ``lower`` resolve it through the alias.
         del self.places[lower]
+        self._parents.clear()
 
     def _country(self, name: str) -> str | None:
         chain = [name, *self.parents(name)]
@@ -457,6 +463,14 @@ class Gazetteer:
 
     def parents(self, place: str) -> list[str]:
         """Places containing ``place``, nearest first (``Douma`` -> Rural Damascus, Syria)."""
+        found = self._parents.get(place)
+        if found is None:
+            if len(self._parents) > 100_000:  # any string may be asked about
+                self._parents.clear()
+            found = self._parents[place] = tuple(self._find_parents(place))
+        return list(found)
+
+    def _find_parents(self, place: str) -> list[str]:
         canonical = place if place in self.places else self.canonical_location(place)
         out: list[str] = []
         current = self.places.get(canonical) if canonical else None
@@ -489,6 +503,12 @@ class Gazetteer:
     def find_locations(self, text: str) -> list[Mention]:
         """Places named in ``text`` (kind = place kind); sorted, non-overlapping."""
         return self.matcher().find(text)[1]
+
+    def find_names(self, text: str) -> tuple[list[NameSpan], list[NameSpan]]:
+        """``(actors, places)`` of ``text`` in one pass, as plain tuples ``(name,
+        kind, start, end, surface)``: what :meth:`find_actors` and
+        :meth:`find_locations` return, without building :class:`Mention` objects."""
+        return self.matcher().find_spans(text)
 
 
 def _split_aliases(field_text: str) -> list[str]:

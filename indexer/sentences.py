@@ -47,13 +47,18 @@ _BLANK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[#>*\u2022\u25cf\u25aa\-\u2013]|\d{1,3}[.)]\s|[a-z][.)]\s)")
 _FINAL_PUNCT = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]]\s*$")
+#: ``[.!?…][.!?…]*`` rather than ``[.!?…]+``: a pattern starting with a character
+#: class lets ``re`` skip to the next candidate character in C. The empty group
+#: ``plain`` is set after a single dot closing a word of seven or more characters
+#: (none of them opening quotes or brackets), which no abbreviation rule of
+#: :func:`_is_boundary` covers: such a dot always ends a sentence.
 _BOUNDARY = re.compile(
-    r"([.!?\u2026]+)[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u00de])"
+    r"([.!?\u2026][.!?\u2026]*)(?:(?<=[^\s\"'(\u201c\u2018\[]{7}\.)(?P<plain>))?"
+    r"[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u00de])"
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018\u00ab(\[]?([\w\u00c0-\u024f]+)")
 _SHORT_LINE = 60
-_WINDOW = 64
 
 
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
@@ -61,41 +66,45 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     if m.group(1) != ".":
         return True  # ! ? … and runs like "..." or "?!"
     before = _word_before(text, start, m.start(1))
-    if not before:
+    if before is None:
         return True
-    token = before.group(1).lstrip("\"'(\u201c\u2018[").lower()
+    token = text[before[0]:before[1]].lstrip("\"'(\u201c\u2018[").lower()
     if token in NEVER_FINAL:
         return False
-    if token.isdigit() and len(token) <= 3 and not text[start : before.start()].strip():
+    if token.isdigit() and len(token) <= 3 and not text[start : before[0]].strip():
         return False  # a list number opening the line: "1. First item"
-    after = _WORD_AFTER.match(text, m.end())
-    nxt = after.group(1) if after else ""
     if len(token) == 1 and token.isalpha():
         return False  # an initial: "J. Smith"
     if token in MAYBE_FINAL or (
         "." in token and len(token) <= 6 and token.replace(".", "").isalpha()
     ):
+        after = _WORD_AFTER.match(text, m.end())
+        nxt = after.group(1) if after else ""
         if nxt[:1].isdigit():
             return False  # "Feb. 8"
         return nxt.lower() in OPENERS
     return True
 
 
-def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
-    """``_WORD_BEFORE.search(text, start, end)``, looking at a short window first:
-    searching the whole run from ``start`` made splitting quadratic in its length."""
-    window = max(start, end - _WINDOW)
-    found = _WORD_BEFORE.search(text, window, end)
-    if found is not None and found.start() == window and window > start:
-        return _WORD_BEFORE.search(text, start, end)  # the word may begin before the window
-    return found
+def _word_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``_WORD_BEFORE.search(text, start, end)`` (the run of
+    non-space characters ending at ``end``, or just before a final line break
+    there), found by stepping back over the run: searching forwards made
+    splitting quadratic in a run's length."""
+    stop = end - 1 if end > start and text[end - 1] == "\n" else end  # ``$`` matches before it
+    first = text.rfind(" ", start, stop) + 1 or start  # the run starts after the last space...
+    if first < stop and text[first:stop].split() != [text[first:stop]]:
+        first = stop  # ... unless other white space comes later: step back over the run
+        while first > start and not text[first - 1].isspace():
+            first -= 1
+    return (first, stop) if first < stop else None
 
 
 def _split_run(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Split ``text[start:end]`` (no line-level boundaries inside) into sentences."""
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m, pos):
+        if m.group("plain") is not None or _is_boundary(text, m, pos):
             _add(text, pos, m.end(), spans)
             pos = m.end()
     _add(text, pos, end, spans)

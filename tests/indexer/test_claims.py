@@ -192,3 +192,41 @@ def test_shortcut_matches_finditer(sentence: str) -> None:
                max_size=40).map("".join))
 def test_shortcut_matches_finditer_fuzz(sentence: str) -> None:
     _assert_same_matches(sentence)
+
+
+# ``claim_types_of`` types every sentence of a text in one pass; it must give
+# what typing each sentence alone with a plain ``finditer`` gives.
+def _reference_types(sentence: str) -> tuple[str, ...]:
+    from indexer import claims
+
+    text = sentence.lower().translate(claims._HYPHENS)
+    found = {m.lastgroup for m in claims._PATTERN.finditer(text)} - {"skip", None}
+    return tuple(sorted(found, key=claims._RANK.__getitem__))  # type: ignore[arg-type]
+
+
+_PIECES = ["killed", "were", "is", "responsible for", "forced", "to flee", "truce", "violated", " ",
+           ". ", ", ", "\n", "Σ", "İ", "\u00ad", "\u2011", "é", "_", "x", "Shelling", "U.S.", "aid",
+           "blocked", "condemned to death", "call on", "Monday", "must"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join),
+       st.lists(st.tuples(st.integers(-2, 80), st.integers(-2, 80)), max_size=6))
+def test_claim_types_of_matches_each_span_alone(text: str, spans: list[tuple[int, int]]) -> None:
+    from indexer.claims import claim_types_of
+
+    assert claim_types_of(text, spans) == [_reference_types(text[s:e]) for s, e in spans]
+
+
+def test_claim_types_of_sentences() -> None:
+    from indexer.claims import claim_types_of
+
+    text = SEED.read_text(encoding="utf-8") if SEED.exists() else " ".join(s for _, s in POSITIVE)
+    spans = split_sentences(text)
+    assert claim_types_of(text, spans) == [_reference_types(text[s:e]) for s, e in spans]
+
+
+@given(st.text(alphabet=st.sampled_from(list("a-\u2010\u2011\u2012\u2013\u00adé ")), max_size=20))
+def test_dehyphen_is_translate(text: str) -> None:
+    from indexer import claims
+
+    assert claims._dehyphen(text) == text.translate(claims._HYPHENS)

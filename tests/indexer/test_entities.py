@@ -188,3 +188,79 @@ def _assert_word_table(text: str) -> None:
     got = [(words.start[i], words.end(i), words.key[i], words.cap(i), words.upper(i),
             words.sentence_start(i), words.soft(i), words.newline(i)) for i in range(len(words.key))]
     assert got == _reference_words(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbZ's’ .,-\n\t/:wo.rg")), max_size=60), st.integers(0, 20))
+@settings(max_examples=300, deadline=None)
+def test_lines_match_reference(text: str, i: int) -> None:
+    from indexer.entities import _Words
+
+    words = _Words(text)
+    if not words.key:
+        return
+    i = min(i, len(words.key) - 1)
+    starts = [k for k in range(1, len(words.gap)) if "\n" in words.gap[k]]  # the plain scan it replaced
+    first = max([0, *(k for k in starts if k <= i)])
+    end = min([len(words.key), *(k for k in starts if k > i)])
+    assert words.line(i) == (first, end)
+
+
+# The automaton reads word codes (``entities._CODES``); the folded words it
+# replaced stay as the path for texts whose folded words hold spaces, and as
+# the reference here.
+_CODED_TEXTS = [
+    "Russian jets bombed Aleppo and Deir ez-Zor; the Syrian Observatory for Human Rights said.",
+    "The Free Idlib Army, Aleppo Provincial Council and UN Security Council met in Moscow.",
+    "WHO and the US said: Regime forces shelled Eastern Ghouta.\n\nMichael Jordan visited Jordan.",
+    "Prophet Muhammad ﷺ and Aleppo's Syrian-Turkish border; Idlib.",
+]
+
+
+@pytest.mark.parametrize("text", _CODED_TEXTS)
+def test_coded_automaton_finds_what_the_folded_one_does(gaz: Gazetteer, text: str) -> None:
+    _assert_coded_like_folded(gaz, text)
+
+
+@given(st.lists(st.one_of(st.sampled_from(NAMES + ["said", "Syrian", "forces", "Council", "ﷺ", "of"]),
+                          st.text(max_size=6)), max_size=14).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_coded_automaton_finds_what_the_folded_one_does_fuzz(text: str) -> None:
+    _assert_coded_like_folded(Gazetteer.load(), text)
+
+
+def _assert_coded_like_folded(gaz: Gazetteer, text: str) -> None:
+    matcher = gaz.matcher()
+    matcher._last_spans = None
+    coded = matcher.find_spans(text)
+    matcher._coded, matcher._last_spans = False, None
+    try:
+        assert matcher.find_spans(text) == coded
+    finally:
+        matcher._coded, matcher._last_spans = True, None
+
+
+def test_find_names_are_the_mentions(gaz: Gazetteer) -> None:
+    text = "Regime forces and Russian jets bombed Eastern Ghouta and Douma, Rural Damascus."
+    found_actors, found_places = gaz.find_names(text)
+    assert [tuple(vars(m).values()) for m in gaz.find_actors(text)] == found_actors
+    assert [tuple(vars(m).values()) for m in gaz.find_locations(text)] == found_places
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAzZ09_'`-")), min_size=1, max_size=8))
+def test_ascii_word_key_is_fold(word: str) -> None:
+    from indexer.analysis import fold
+    from indexer.entities import _word_info
+
+    if word.isalnum() or word.replace("_", "a").isalnum():  # one word of the tokenizer
+        assert _word_info(word)[0] == fold(word)
+
+
+
+def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import entities
+
+    monkeypatch.setattr(entities, "_CODE_CAPACITY", 0)
+    matcher = entities.Matcher(gaz)
+    assert not matcher._coded
+    for text in _CODED_TEXTS:
+        assert matcher.find_spans(text) == gaz.find_names(text)

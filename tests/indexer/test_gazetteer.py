@@ -168,3 +168,9 @@ def test_malformed_user_file(tmp_path: Path, content: str, problem: str) -> None
     assert str(user) in str(info.value)
     assert problem in str(info.value)
     assert isinstance(info.value, ValueError)
+
+
+def test_parents_are_remembered_but_not_shared(gaz: Gazetteer) -> None:
+    first = gaz.parents("Douma")
+    first.append("mutated")
+    assert gaz.parents("Douma") == gaz._find_parents("Douma") == ["Rural Damascus", "Syria"]

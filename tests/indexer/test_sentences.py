@@ -111,7 +111,8 @@ def check_spans(text: str) -> None:
     assert covered >= len("".join(text.split()))
 
 
-@given(st.lists(st.sampled_from(["ab", "x", " ", "\n", ".", "\t", "U.S", "Dr"]), max_size=80).map("".join),
+@given(st.lists(st.sampled_from(["ab", "x", " ", "\n", ".", "\t", "U.S", "Dr", "\r", "\u2003", "\x0c", "é"]),
+                max_size=80).map("".join),
        st.integers(0, 80), st.integers(0, 80))
 def test_word_before_matches_full_search(text: str, start: int, end: int) -> None:
     from indexer import sentences
@@ -119,4 +120,25 @@ def test_word_before_matches_full_search(text: str, start: int, end: int) -> Non
     start, end = min(start, end, len(text)), min(max(start, end), len(text))
     fast = sentences._word_before(text, start, end)
     full = sentences._WORD_BEFORE.search(text, start, end)
-    assert (fast and fast.span()) == (full and full.span())
+    assert fast == (full and full.span())
+
+
+# ``_BOUNDARY`` marks a dot after a long word (``plain``) so that
+# ``_is_boundary`` is skipped there; splitting must not change.
+@given(st.lists(st.sampled_from(["word", "longerword", "U.S", "Dr", "etc", "J", "12", "\"Quoted", "(x",
+                                 ". ", ".", " ", "\n", "\n\n", "The", "Feb", "8", "é", "..", "?", "\t"]),
+                max_size=60).map("".join))
+def test_plain_dots_split_as_before(text: str) -> None:
+    import re
+
+    from indexer import sentences
+
+    plain = sentences.split_sentences(text)
+    old = sentences._BOUNDARY
+    sentences._BOUNDARY = re.compile(  # as before the shortcut
+        r"([.!?\u2026]+)[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u00de])"
+        r"(?P<plain>(?!))?")
+    try:
+        assert sentences.split_sentences(text) == plain
+    finally:
+        sentences._BOUNDARY = old
