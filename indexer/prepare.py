@@ -18,7 +18,9 @@ from indexer.model import Extraction, Statement
 from indexer.schema import (
     ANALYSED_FIELDS,
     CLAIM_FIELDS,
+    PREPARED_KEYWORD_FIELDS,
     STORED_ANALYSED_FIELDS,
+    keyword_postings,
     positions_postings,
     to_document,
 )
@@ -52,4 +54,9 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
                 doc[f"_stored_{name}"] = text
             terms = analysed[name][0] if name in analysed else analyze(text)
             doc[name] = positions_postings(terms)
+    for name in PREPARED_KEYWORD_FIELDS:
+        value = doc.get(name)
+        if value:
+            doc[f"_stored_{name}"] = value
+            doc[name] = keyword_postings(value)
     return doc

@@ -30,6 +30,7 @@ import json
 from typing import Any
 
 from collections import defaultdict
+from functools import lru_cache
 
 from array import array
 from bisect import bisect_left
@@ -47,6 +48,8 @@ from indexer.analysis import analyze_with_starts, fold, sift_analyzer
 ANALYSED_FIELDS = ("title", "body", "publisher")
 #: ... of which these are also stored (as the original text).
 STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
+#: Keyword fields whose postings ``indexer.prepare`` computes (stored too).
+PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
 
 #: Bump when the schema or the meaning of a field changes (forces a rebuild).
 SCHEMA_VERSION = 2
@@ -103,6 +106,26 @@ def positions_postings(terms: list[str], field_boost: float = 1.0) -> Postings:
     )
 
 
+def keyword_postings(value: str) -> Postings:
+    """Postings of a comma-separated keyword value, as ``KEYWORD(commas=True)``
+    with Whoosh's ``Frequency`` format would index it."""
+    counts: dict[str, int] = {}
+    for key in value.split(","):
+        key = key.strip()
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return Postings((k.encode("utf-8"), n, float(n), pack_uint(n)) for k, n in counts.items())
+
+
+class PreparedKeyword(KEYWORD):  # type: ignore[misc]
+    """A KEYWORD field that also accepts :func:`keyword_postings`."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Postings):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
 class PreparedText(TEXT):  # type: ignore[misc]
     """A TEXT field that also accepts ``Postings`` computed ahead of time,
     its positions in the :class:`SiftPositions` format."""
@@ -135,14 +158,15 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True, sortable=True),
         year=ID(sortable=True),
         month=ID(sortable=True),
-        actors=KEYWORD(stored=True, commas=True, scorable=True),
-        locations=KEYWORD(stored=True, commas=True, scorable=True),
-        claim_types=KEYWORD(stored=True, commas=True, scorable=True),
+        actors=PreparedKeyword(stored=True, commas=True, scorable=True),
+        locations=PreparedKeyword(stored=True, commas=True, scorable=True),
+        claim_types=PreparedKeyword(stored=True, commas=True, scorable=True),
         claim_spans=COLUMN(VarBytesColumn()),
         record=STORED(),
     )
 
 
+@lru_cache(maxsize=65536)
 def keyword_value(name: str) -> str:
     """The form of a canonical name stored in a keyword field (``assad regime``)."""
     return " ".join(fold(name).replace(",", " ").split())
@@ -228,7 +252,9 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         "locations": _keywords(statement_json.get("locations", [])),
         "claim_types": ",".join(claim_types),
         "record": json.dumps(
-            {k: statement_json.get(k) for k in ("actors", "locations", "claims", "evidence", "metadata")},
+            {k: statement_json.get(k) for k in ("actors", "locations", "claims", "metadata")}
+            | {"evidence": _evidence_spans(statement_json.get("evidence") or {},
+                                          statement_json.get("title") or "", body)},
             ensure_ascii=False,
         ),
     }
@@ -249,9 +275,44 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
     return doc
 
 
+def _evidence_spans(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """Evidence with each sentence stored as its ``[start, end]`` in the
+    field instead of its text (the text repeated per mention made the stored
+    record five times the size of the body)."""
+    out: dict[str, Any] = {}
+    for kind, names in evidence.items():
+        out[kind] = {}
+        for name, items in names.items():
+            compact = []
+            for item in items:
+                sentence = item.get("sentence")
+                if isinstance(sentence, str) and "start" in item:
+                    text = title if item.get("field") == "title" else body
+                    at = text.find(sentence, max(0, item["start"] - len(sentence)))
+                    if 0 <= at <= item["start"] and item["end"] <= at + len(sentence):
+                        item = {**item, "sentence": [at, at + len(sentence)]}
+                compact.append(item)
+            out[kind][name] = compact
+    return out
+
+
+def _evidence_texts(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """The inverse of :func:`_evidence_spans`."""
+    for names in evidence.values():
+        for items in names.values():
+            for item in items:
+                span = item.get("sentence")
+                if isinstance(span, list) and len(span) == 2:
+                    text = title if item.get("field") == "title" else body
+                    item["sentence"] = text[span[0]:span[1]]
+    return evidence
+
+
 def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
     """The statement's JSON form back from a document's stored fields."""
     record = json.loads(fields.get("record") or "{}")
+    if record.get("evidence"):
+        _evidence_texts(record["evidence"], fields.get("title") or "", fields.get("body") or "")
     date = fields.get("date")
     return {
         "id": fields["id"],

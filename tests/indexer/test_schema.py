@@ -41,3 +41,33 @@ def test_document_carries_spans_only_with_claims() -> None:
     doc = to_document(statement, body=body, source="s", content_hash="h")
     assert decode_claim_spans(doc["claim_spans"]) == [(1, 2, 6)]
     assert "claim_spans" not in to_document({"id": "y"}, body=body, source="s", content_hash="h")
+
+
+def test_keyword_postings_equal_whooshs_keyword_field() -> None:
+    from indexer.schema import build_schema, keyword_postings
+
+    field = build_schema()["actors"]
+    for value in ("assad regime,russia,assad regime", "un security council", "a,b,c,a,a"):
+        assert list(keyword_postings(value)) == list(field.index(value))
+
+
+def test_stored_evidence_keeps_sentences_as_spans_and_reads_back_the_same() -> None:
+    import json
+
+    from indexer.extract import extract
+    from indexer.gazetteer import Gazetteer
+    from indexer.model import Statement
+    from indexer.schema import from_stored
+
+    body = ("Regime forces shelled Douma. Regime forces shelled Douma. "
+            "Russian jets struck Idlib on Monday, the Syrian Observatory for Human Rights said.")
+    statement = Statement(id="e1", title="Shelling in Douma", body=body, source="s")
+    statement.extraction = extract(statement, Gazetteer.load())
+    form = statement.to_json()
+    doc = to_document(form, body=body, source="s", content_hash="h")
+    stored = json.loads(doc["record"])["evidence"]
+    spans = [i["sentence"] for items in stored["locations"].values() for i in items if "sentence" in i]
+    assert spans and all(isinstance(s, list) for s in spans)
+    back = from_stored({"id": "e1", "title": doc["title"], "body": body, "record": doc["record"]})
+    assert back["evidence"] == form["evidence"]
+    assert any(i.get("field") == "title" for items in form["evidence"]["locations"].values() for i in items)
