@@ -35,7 +35,7 @@ from typing import Any
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
-from whoosh.util.numeric import length_to_byte
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 #: Block layout written by this version (see :class:`SiftCodec`).
 LAYOUT = 2
@@ -168,9 +168,19 @@ _FIELD_TERM = itemgetter(0, 1)
 
 
 def _length_table(lengths: Any, fieldname: str) -> Any:
-    """The field's lengths as a list, when the lengths object offers one."""
-    table = getattr(lengths, "_lengths", None)  # segment.SiftWriter's cached lengths
-    return table(fieldname) if table is not None else None
+    """The field's length per document as a list, when the lengths object
+    (``segment.SiftWriter``'s cached lengths) offers the field's length
+    bytes or lengths at once."""
+    table = getattr(lengths, "_lengths", None)
+    if table is None:
+        return None
+    column = table(fieldname)
+    if isinstance(column, (bytes, bytearray)):
+        return [_LENGTH_OF_BYTE[b] for b in column]
+    return column
+
+
+_LENGTH_OF_BYTE = tuple(byte_to_length(b) for b in range(256))
 
 
 def _write_term(writer: Any, ids: tuple[int, ...], weights: tuple[float, ...], values: tuple[Any, ...],

@@ -66,3 +66,24 @@ def test_segments_of_the_first_layout_still_read(tmp_path: Path) -> None:
         with ix.searcher() as searcher:
             hits = searcher.search(QueryParser("body", ix.schema).parse('"again again" town1'), limit=None)
             assert {h["id"] for h in hits} == {str(i) for i in range(200) if i % 4 >= 2 and i % 5 == 1}
+
+
+def test_term_statistics_equal_whooshs(tmp_path: Path) -> None:
+    """Block and term statistics (lengths, weights) drive Whoosh's scoring
+    shortcuts; Sift's writer must record the same ones."""
+    from indexer.segment import SiftWriter
+
+    texts = [f"{'word ' * (i % 70)} town{i % 5} rare{i % 40} said" for i in range(300)]
+    stats = []
+    for name, make in (("sift", lambda ix: SiftWriter(ix, codec=SiftCodec())), ("w3", lambda ix: ix.writer())):
+        directory = tmp_path / name
+        directory.mkdir()
+        ix = whoosh_index.create_in(str(directory), Schema(id=ID(stored=True), body=TEXT(phrase=True)))
+        writer = make(ix)
+        for i, text in enumerate(texts):
+            writer.add_document(id=str(i), body=text)
+        writer.commit()
+        with ix.reader() as reader:
+            stats.append({term: (info.min_length(), info.max_length(), info.max_weight(), info.weight(), info.doc_frequency())
+                          for term, info in reader.iter_field("body")})
+    assert stats[0] == stats[1] and len(stats[0]) > 40
