@@ -95,6 +95,9 @@ def extraction_table(data: dict[str, Any]) -> str:
         "| corpus | docs | with extraction s | without s | overhead | target |", "|---|---:|---:|---:|---:|---|",
         f"| {data['corpus']} | {data['docs']:,} | {data['seconds_extract']:.2f} | {data['seconds_no_extract']:.2f} | "
         f"{data['overhead'] * 100:+.1f}% | <= {data['target'] * 100:.0f}% ({'met' if data['met'] else 'missed'}) |",
+        *([f"| marginal per document ({data['half_docs']:,} -> {data['docs']:,} docs) | | "
+           f"{data['ms_per_doc_extract']:.2f} ms | {data['ms_per_doc_no_extract']:.2f} ms | "
+           f"{data['marginal_overhead'] * 100:+.1f}% | (fixed costs excluded) |"] if "marginal_overhead" in data else []),
     ])
 
 
