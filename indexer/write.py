@@ -47,7 +47,10 @@ ProgressCallback = Callable[[Path], None]
 class IndexOptions:
     """How to run an index job.
 
-    :param batch_size: statements per commit; a crash loses at most one batch.
+    :param batch_size: statements per commit and process: each commit holds
+        up to ``batch_size * procs`` statements, each process writing a segment
+        of about ``batch_size`` (so segments, and merges, do not shrink as
+        processes are added); a crash loses at most one commit.
     :param limitmb: memory for Whoosh's writer (bounds RSS while indexing).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
@@ -145,6 +148,7 @@ class _Run:
         self.seen_ids: dict[str, str] = {}
         self.added_by_file: dict[str, int] = {}
         self.queue: list[Job] = []
+        self.commit_size = options.batch_size * max(1, options.procs)
         self.workers: SegmentWorkers | None = None
         self.limitmb = options.limitmb
         if options.procs > 1:
@@ -158,23 +162,30 @@ class _Run:
             self.writer = SiftWriter(self.ix, limitmb=self.limitmb, codec=SiftCodec())
         return self.writer
 
+    def _delete(self, statement_id: str) -> None:
+        """Delete the committed versions of a statement.
+
+        Looked up with the run's searcher: Whoosh's ``update_document`` and
+        ``delete_by_term`` otherwise open a searcher over every segment per
+        call. The searcher and the writer were both opened on the last
+        commit (the write lock keeps it the last), so their document numbers
+        agree; deleting a document twice is harmless.
+        """
+        self._writer().delete_by_term("id", statement_id, searcher=self.searcher)
+
     def flush(self) -> None:
         """Write the queued statements, handing chunks to idle workers."""
         jobs, self.queue = self.queue, []
         if not jobs:
             return
         writer = self._writer()
+        for job in jobs:
+            if job.exists:  # replaced by the new version below (or a worker's)
+                self._delete(job.statement.id)
         if self.workers is not None and self.workers.offer(jobs):
-            for job in jobs:
-                if job.exists:  # the worker adds the new version
-                    writer.delete_by_term("id", job.statement.id)
             return
         for job in jobs:
-            doc = prepare_document(job, self.gazetteer, self.options.extract)
-            if job.exists:
-                writer.update_document(**doc)
-            else:
-                writer.add_document(**doc)
+            writer.add_document(**prepare_document(job, self.gazetteer, self.options.extract))
 
     def commit(self) -> None:
         """Commit the batch, then record its files in the manifest."""
@@ -202,7 +213,7 @@ class _Run:
 
     def _count_write(self) -> None:
         self.pending += 1
-        if self.pending >= self.options.batch_size:
+        if self.pending >= self.commit_size:
             self.commit()
         elif self.workers is not None and len(self.queue) >= WORKER_CHUNK:
             self.flush()
@@ -240,9 +251,8 @@ class _Run:
         kept = set(new_ids)
         gone = [i for i in old_ids if i not in kept]
         if gone:
-            writer = self._writer()
             for statement_id in gone:
-                writer.delete_by_term("id", statement_id)
+                self._delete(statement_id)
             # A changed file whose statements got new ids: pair them as updates.
             paired = min(len(gone), self.added_by_file.get(key, 0))
             self.report.added -= paired
@@ -251,7 +261,7 @@ class _Run:
             self.pending += len(gone)
         self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint))
         self.added_by_file.pop(key, None)
-        if self.pending >= self.options.batch_size:
+        if self.pending >= self.commit_size:
             self.commit()
 
     def _ids_from_source(self, key: str) -> list[str]:
@@ -288,7 +298,7 @@ class _Run:
         gone_sources = [s for s in gone_sources if not Path(s).exists()]
         for source in gone_sources:
             for statement_id in self._ids_from_source(source):
-                self._writer().delete_by_term("id", statement_id)
+                self._delete(statement_id)
                 self.report.removed += 1
         if gone_sources:
             self.manifest.remove(gone_sources)

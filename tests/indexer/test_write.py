@@ -119,6 +119,31 @@ def test_batches_commit_along_the_way(tmp_path: Path) -> None:
     assert ix.doc_count() == 25
 
 
+def test_updates_across_segments_and_batches_keep_one_version_each(tmp_path: Path) -> None:
+    # Deletions look documents up with the run's searcher: its document
+    # numbers must match the writer's over several segments, also for
+    # statements updated after a commit in the middle of their file.
+    src = tmp_path / "in"
+    src.mkdir()
+
+    def write(version: str) -> None:
+        for f in range(3):
+            (src / f"{f}.jsonl").write_text(
+                "\n".join(json.dumps({"id": f"{f}-{i}", "text": f"Statement {f}-{i}, {version}."}) for i in range(10)),
+                encoding="utf-8",
+            )
+
+    write("first")
+    index_paths([src], tmp_path / "ix", IndexOptions(batch_size=7))
+    assert len(whoosh_index.open_dir(str(tmp_path / "ix"))._segments()) > 1
+    write("second")
+    report = index_paths([src], tmp_path / "ix", IndexOptions(batch_size=7))
+    assert (report.added, report.updated, report.unchanged, report.removed) == (0, 30, 0, 0)
+    docs = stored(tmp_path / "ix")
+    assert len(docs) == 30 and all("second" in str(d["body"]) for d in docs.values())
+    assert whoosh_index.open_dir(str(tmp_path / "ix")).doc_count() == 30
+
+
 def test_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     src = corpus(tmp_path / "in")
     index_paths([src], tmp_path / "ix")
