@@ -81,7 +81,7 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[int], None], Callable[[Pat
 @index_option
 @read_options
 @click.option("--prune", is_flag=True, help="Remove statements whose source file is gone.")
-@click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True, help="Statements per commit.")
+@click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True, help="Statements per commit and process (a commit holds up to N x this with --procs N).")
 @click.option("--wait", type=click.FloatRange(0), default=0.0, help="Seconds to wait for another writer.")
 @click.option("--procs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes: with N > 1, N-1 workers extract and analyse while one writes.")
