@@ -233,26 +233,26 @@ class Evaluator:
         return self._by_whoosh(q)
 
     def _or(self, parts: list[wq.Query]) -> Matches:
-        if not parts:
-            return self._empty()
-        results = [self._eval(p) for p in parts]
-        mask = results[0].mask.copy()
-        score = results[0].score.copy()
-        for r in results[1:]:
-            mask |= r.mask
-            score += r.score
-        return Matches(mask, score)
+        return self._combine(parts, every=False)
 
     def _and(self, parts: list[wq.Query]) -> Matches:
+        return self._combine(parts, every=True)
+
+    def _combine(self, parts: list[wq.Query], every: bool) -> Matches:
+        """Documents any part (``every``: all parts) matched; scores added
+        (Whoosh's union and intersection matchers sum their children)."""
         if not parts:
             return self._empty()
         results = [self._eval(p) for p in parts]
         mask = results[0].mask.copy()
         score = results[0].score.copy()
         for r in results[1:]:
-            mask &= r.mask
+            if every:
+                mask &= r.mask
+            else:
+                mask |= r.mask
             score += r.score
-        return Matches(mask, np.where(mask, score, 0.0))
+        return Matches(mask, np.where(mask, score, 0.0) if every else score)
 
     def _bytes(self, field: str, text: Any) -> bytes | None:
         schema = self.searcher.schema
