@@ -428,12 +428,7 @@ class Matcher:
             alias = actor_alias(key)
             if alias is not None:
                 flags = alias.flags
-                if not has_upper or not flags & _CASE_FLAGS:
-                    ok = True
-                elif flags & STRICT:
-                    ok = self._case_ok(alias, words, first, last)
-                else:
-                    ok = capped = info[surface[first]][2] if first == last else words.any_cap(first, last)
+                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") is a place, not an actor.
                            else not (flags & COUNTRY and first > 0 and keys[first - 1] in LOCATIVE)):
@@ -446,14 +441,7 @@ class Matcher:
             alias = place_alias(key)
             if alias is not None:
                 flags = alias.flags
-                if not has_upper or not flags & _CASE_FLAGS:
-                    ok = True
-                elif flags & STRICT:
-                    ok = self._case_ok(alias, words, first, last)
-                elif capped is None:
-                    ok = info[surface[first]][2] if first == last else words.any_cap(first, last)
-                else:
-                    ok = capped
+                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok:
                     place = place_of(alias.target)
                     # "President X", "Mr. X": a person, whatever X is.
@@ -513,6 +501,19 @@ class Matcher:
             s, e = start[first], start[last] + info[surface[last]][1]
             out.append((name, kind, s, e, text[s:e]))
         return out
+
+    def _case_allows(self, alias: Alias, words: _Words, first: int, last: int, has_upper: bool,
+                     capped: bool | None) -> tuple[bool, bool | None]:
+        """Whether the match's capitals allow ``alias`` there, and whether a
+        word of the match is capitalised (``capped``, computed once per match)."""
+        flags = alias.flags
+        if not has_upper or not flags & _CASE_FLAGS:
+            return True, capped
+        if flags & STRICT:
+            return self._case_ok(alias, words, first, last), capped
+        if capped is None:
+            capped = _WORD_INFO[words.surface[first]][2] if first == last else words.any_cap(first, last)
+        return bool(capped), capped
 
     def _case_ok(self, alias: Alias, words: _Words, first: int, last: int) -> bool:
         """Whether the case of words ``first..last`` suits ``alias`` (the text has capitals)."""

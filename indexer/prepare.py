@@ -25,8 +25,6 @@ from indexer.schema import (
     to_document,
 )
 
-#: Statements sent to a worker at a time: large enough to amortise pickling.
-CHUNK = 32
 
 
 @dataclass(frozen=True)
