@@ -15,6 +15,7 @@ import os
 import random
 import re
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from tests.reliability.conftest import make_corpus, sift, start_sift, stored
 
 BATCH = 200
 KILLS = 22
+FILES = 6
 
 
 def _assert_committed_prefix(index_dir: Path, records: list[dict[str, str]]) -> int:
@@ -49,16 +51,18 @@ def _signature(index_dir: Path) -> dict[str, tuple[Any, ...]]:
     return {str(d["id"]): (d["content_hash"], d["body"], d["title"], d["date"]) for d in stored(index_dir)}
 
 
-def _wait_for_lock(index_dir: Path, pid: int, timeout: float = 30) -> None:
+def _wait_for_lock(index_dir: Path, proc: subprocess.Popen[str], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
-            if (index_dir / LOCK_FILE).read_text().strip() == str(pid):
+            if (index_dir / LOCK_FILE).read_text().strip() == str(proc.pid):
                 return
         except FileNotFoundError:
             pass
         time.sleep(0.02)
-    raise AssertionError("sift index never took the write lock")
+    proc.kill()
+    _, stderr = proc.communicate()
+    raise AssertionError(f"sift index never took the write lock (exit {proc.returncode}): {stderr}")
 
 
 @pytest.mark.slow
@@ -66,7 +70,7 @@ def _wait_for_lock(index_dir: Path, pid: int, timeout: float = 30) -> None:
 def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, kills_wanted: int) -> None:
     # Large enough, and kills early enough, that the runs are still going
     # after 20+ kills even though indexing got faster (a few hundred docs/s).
-    records = make_corpus(tmp_path / "in", files=6, per_file=800)
+    records = make_corpus(tmp_path / "in", files=FILES, per_file=800)
     index_dir = tmp_path / "ix"
     args = ("index", str(tmp_path / "in"), "--index", str(index_dir), "--batch-size", str(BATCH), "--no-progress",
             "--procs", str(procs))
@@ -91,8 +95,14 @@ def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, ki
     assert counts == sorted(counts), "a later kill lost committed statements"
 
     # A killed writer leaves its pid in the lock file: the next run says so.
+    # New input makes sure that run has work to be killed in, even when the
+    # loop above ended because the corpus was complete (CI failed on that:
+    # a run with nothing to do held the lock for less than one poll).
+    extra = make_corpus(tmp_path / "extra", files=1, per_file=800, seed=2, prefix="x")
+    os.replace(tmp_path / "extra" / "part00.jsonl", tmp_path / "in" / f"part{FILES:02d}.jsonl")
+    records += extra
     proc = start_sift(*args)
-    _wait_for_lock(index_dir, proc.pid)
+    _wait_for_lock(index_dir, proc)
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     committed = _assert_committed_prefix(index_dir, records)
