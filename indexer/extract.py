@@ -6,8 +6,9 @@ title is searched like a first sentence (headlines make claims too).
 
 Evidence lists, for each name, where it was found: ``{"field", "start",
 "end", "text", "sentence"}`` (offsets into that field; ``sentence`` is the
-sentence's text), at most ``MAX_EVIDENCE`` places per name; a place implied by a named place lying inside it instead has
-``{"inferred_from": "<named place>"}``.
+sentence's ``[start, end]``, which ``Statement.to_json`` turns into text), at
+most ``MAX_EVIDENCE`` places per name; a place implied by a named place lying
+inside it instead has ``{"inferred_from": "<named place>"}``.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if not spans:
             continue
         starts = [s for s, _ in spans]
-        sentences = [text[s:e] for s, e in spans]
         types_of = claim_types_of(text, spans)
         # The names in each sentence that makes a claim: (actors, places).
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
@@ -64,7 +64,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                     items = items_of[name] = []
                 if len(items) < MAX_EVIDENCE:
                     items.append({"field": field, "start": start, "end": end,
-                                  "text": surface, "sentence": sentences[index]})
+                                  "text": surface, "sentence": list(spans[index])})
                 if types_of[index]:
                     names = by_sentence.setdefault(index, ([], []))[slot]
                     if name not in names:
@@ -73,7 +73,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             if types:
                 s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
-                claims.append(Claim(types, sentences[index], s, e, tuple(named_actors), tuple(named_places)))
+                claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field))
     # Every place so far was named (its evidence is text); those added now are
     # only inferred, so a parent gets inferred evidence unless it was named.
     named = places.names()

@@ -40,6 +40,8 @@ class Claim:
     end: int
     actors: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    #: the field the sentence is in (``start``/``end`` are offsets into it)
+    field: str = "body"
 
 
 @dataclass
@@ -47,9 +49,11 @@ class Extraction:
     """Actors, locations and claims of one statement, with evidence.
 
     ``evidence`` maps ``"actors"`` and ``"locations"`` to ``{name: [item]}``
-    where an item is ``{"start", "end", "text", "sentence"}`` for a name found
-    in the body (offsets into the body) or ``{"inferred_from": name}`` for a
-    place implied by a named place lying inside it.
+    where an item is ``{"field", "start", "end", "text", "sentence"}`` for a
+    name found in the title or body (offsets into that field; ``sentence`` is
+    its sentence's ``[start, end]`` there, turned into text by
+    :meth:`Statement.to_json`) or ``{"inferred_from": name}`` for a place
+    implied by a named place lying inside it.
     """
 
     actors: list[str] = field(default_factory=list)
@@ -79,8 +83,13 @@ class Statement:
     metadata: dict[str, Any] = field(default_factory=dict)
     extraction: Extraction | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        """The JSON form shared by ``sift extract``, ``sift show`` and search hits."""
+    def to_json(self, *, spans: bool = False) -> dict[str, Any]:
+        """The JSON form shared by ``sift extract``, ``sift show`` and search hits.
+
+        :param spans: leave sentences as ``[start, end]`` offsets (claims as
+            ``"span": [field, start, end]``) instead of copying their text:
+            the form ``indexer.schema`` stores, which rebuilds the text on read.
+        """
         ex = self.extraction or Extraction()
         return {
             "id": self.id,
@@ -90,16 +99,23 @@ class Statement:
             "url": self.url,
             "actors": list(ex.actors),
             "locations": list(ex.locations),
-            "claims": [claim_to_json(c) for c in ex.claims],
-            "evidence": ex.evidence,
+            "claims": [claim_to_json(c, span=spans) for c in ex.claims],
+            "evidence": ex.evidence if spans else sentences_as_text(ex.evidence, self.title, self.body),
             "metadata": self.metadata,
             "source": self.source,
         }
 
 
-def claim_to_json(claim: Claim) -> dict[str, Any]:
+def claim_to_json(claim: Claim, *, span: bool = False) -> dict[str, Any]:
     """A claim in the JSON contract: ``type`` is its main (first) type and
-    ``types`` lists every type the sentence was given."""
+    ``types`` lists every type the sentence was given.
+
+    :param span: ``{"types", "span": [field, start, end], "actors",
+        "locations"}`` instead (see :meth:`Statement.to_json`).
+    """
+    if span:
+        return {"types": list(claim.types), "span": [claim.field, claim.start, claim.end],
+                "actors": list(claim.actors), "locations": list(claim.locations)}
     return {
         "type": claim.types[0] if claim.types else None,
         "types": list(claim.types),
@@ -107,3 +123,21 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "actors": list(claim.actors),
         "locations": list(claim.locations),
     }
+
+
+def sentences_as_text(evidence: dict[str, dict[str, list[dict[str, Any]]]], title: str,
+                      body: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """A copy of ``evidence`` with each ``[start, end]`` sentence replaced by its text."""
+    fields = {"title": title, "body": body}
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for kind, names in evidence.items():
+        out[kind] = {}
+        for name, items in names.items():
+            copied = []
+            for item in items:
+                span = item.get("sentence")
+                if isinstance(span, list):
+                    item = {**item, "sentence": fields[item["field"]][span[0]:span[1]]}
+                copied.append(item)
+            out[kind][name] = copied
+    return out

@@ -43,7 +43,7 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
     statement.extraction = extract(statement, gazetteer) if run_extraction else Extraction()
     analysed = {name: analyze_with_starts((statement.title or "") if name == "title" else statement.body)
                 for name in CLAIM_FIELDS}
-    doc = to_document(statement.to_json(), body=statement.body, source=job.source, content_hash=job.digest,
+    doc = to_document(statement.to_json(spans=True), body=statement.body, source=job.source, content_hash=job.digest,
                       term_starts={code: analysed[name][1] for code, name in enumerate(CLAIM_FIELDS)})
     for name in ANALYSED_FIELDS:
         text = doc.get(name)

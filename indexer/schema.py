@@ -185,27 +185,38 @@ def version_key(statement_id: str, content_hash: str) -> str:
 def claim_char_ranges(claims: list[dict[str, Any]], title: str, body: str) -> list[tuple[int, int, int]]:
     """``(field code, start, end)`` character ranges of claim sentences.
 
-    Claims come in text order, a claimed title first (extraction reads the
-    title as a first sentence), so each sentence is looked for after the
-    previous one.
+    A claim in the stored form (``Statement.to_json(spans=True)``) carries
+    its range. One with only its sentence text is looked for: claims come in
+    text order, a claimed title first (extraction reads the title as a first
+    sentence), so each sentence is looked for after the previous one.
     """
-    ranges: list[tuple[int, int, int]] = []
+    return [r for r in _claim_ranges(claims, title, body) if r is not None]
+
+
+def _claim_ranges(claims: list[dict[str, Any]], title: str, body: str) -> list[tuple[int, int, int] | None]:
+    """Each claim's range (see :func:`claim_char_ranges`), ``None`` where its
+    sentence is not in the text."""
+    ranges: list[tuple[int, int, int] | None] = []
     cursor = 0
     title_seen = False
     for claim in claims:
+        span = claim.get("span")
+        if span is not None:
+            ranges.append((CLAIM_FIELDS.index(span[0]), span[1], span[2]))
+            continue
         sentence = claim.get("sentence") or ""
-        if not sentence:
-            continue
-        if not title_seen and not ranges and sentence == title:
-            ranges.append((0, 0, len(title)))
+        found: tuple[int, int, int] | None = None
+        if sentence and not title_seen and not any(ranges) and sentence == title:
+            found = (0, 0, len(title))
             title_seen = True
-            continue
-        start = body.find(sentence, cursor)
-        if start < 0:
-            start = body.find(sentence)
-        if start >= 0:
-            ranges.append((1, start, start + len(sentence)))
-            cursor = start + len(sentence)
+        elif sentence:
+            start = body.find(sentence, cursor)
+            if start < 0:
+                start = body.find(sentence)
+            if start >= 0:
+                found = (1, start, start + len(sentence))
+                cursor = start + len(sentence)
+        ranges.append(found)
     return ranges
 
 
@@ -251,14 +262,16 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         "actors": _keywords(statement_json.get("actors", [])),
         "locations": _keywords(statement_json.get("locations", [])),
         "claim_types": ",".join(claim_types),
-        "record": json.dumps(
-            {k: statement_json.get(k) for k in ("actors", "locations", "claims", "metadata")}
-            | {"evidence": _evidence_spans(statement_json.get("evidence") or {},
-                                          statement_json.get("title") or "", body)},
-            ensure_ascii=False,
-        ),
     }
-    char_ranges = claim_char_ranges(claims, doc["title"], body)
+    claim_ranges = _claim_ranges(claims, doc["title"], body)
+    doc["record"] = json.dumps({
+        "actors": statement_json.get("actors"),
+        "locations": statement_json.get("locations"),
+        "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
+        "metadata": statement_json.get("metadata"),
+        "evidence": _stored_evidence(statement_json.get("evidence") or {}, doc["title"], body),
+    }, ensure_ascii=False, separators=(",", ":"))
+    char_ranges = [r for r in claim_ranges if r is not None]
     if char_ranges:
         if term_starts is None:
             term_starts = {code: analyze_with_starts(doc[name])[1] for code, name in enumerate(CLAIM_FIELDS)}
@@ -275,32 +288,61 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
     return doc
 
 
-def _evidence_spans(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
-    """Evidence with each sentence stored as its ``[start, end]`` in the
-    field instead of its text (the text repeated per mention made the stored
-    record five times the size of the body)."""
+def _stored_claim(claim: dict[str, Any], char_range: tuple[int, int, int] | None) -> dict[str, Any]:
+    """A claim as stored: ``{"types", "span": [field code, start, end],
+    "actors", "locations"}``, its sentence text rebuilt on read (one that is
+    not in the text keeps its ``sentence``)."""
+    types = claim.get("types") or ([claim["type"]] if claim.get("type") else [])
+    out: dict[str, Any] = {"types": types}
+    if char_range is None:
+        out["sentence"] = claim.get("sentence")
+    else:
+        out["span"] = list(char_range)
+    out["actors"] = claim.get("actors") or []
+    out["locations"] = claim.get("locations") or []
+    return out
+
+
+def _stored_evidence(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """Evidence as stored: a named item is ``[field code, start, end,
+    sentence start, sentence end]``, its text and sentence rebuilt on read
+    (the text repeated per mention made the stored record five times the
+    size of the body). Accepts sentences as text or as ``[start, end]``."""
     out: dict[str, Any] = {}
     for kind, names in evidence.items():
         out[kind] = {}
         for name, items in names.items():
-            compact = []
+            compact: list[Any] = []
             for item in items:
                 sentence = item.get("sentence")
+                code = 0 if item.get("field") == "title" else 1
                 if isinstance(sentence, str) and "start" in item:
-                    text = title if item.get("field") == "title" else body
+                    text = title if code == 0 else body
                     at = text.find(sentence, max(0, item["start"] - len(sentence)))
                     if 0 <= at <= item["start"] and item["end"] <= at + len(sentence):
-                        item = {**item, "sentence": [at, at + len(sentence)]}
-                compact.append(item)
+                        sentence = [at, at + len(sentence)]
+                if isinstance(sentence, list) and "start" in item:
+                    compact.append([code, item["start"], item["end"], *sentence])
+                else:
+                    compact.append(item)
             out[kind][name] = compact
     return out
 
 
-def _evidence_texts(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
-    """The inverse of :func:`_evidence_spans`."""
+def _read_evidence(evidence: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """The inverse of :func:`_stored_evidence` (also reads the previous
+    stored form, ``{..., "sentence": [start, end]}``)."""
     for names in evidence.values():
-        for items in names.values():
-            for item in items:
+        for name, items in names.items():
+            for i, item in enumerate(items):
+                if isinstance(item, list):
+                    if len(item) != 5:
+                        raise ValueError(f"evidence of {name!r} is not [field, start, end, from, to]")
+                    code, start, end, s0, s1 = item
+                    text = title if code == 0 else body
+                    items[i] = {"field": CLAIM_FIELDS[code], "start": start, "end": end,
+                                "text": text[start:end], "sentence": text[s0:s1]}
+                    continue
                 span = item.get("sentence")
                 if isinstance(span, list) and len(span) == 2:
                     text = title if item.get("field") == "title" else body
@@ -308,11 +350,25 @@ def _evidence_texts(evidence: dict[str, Any], title: str, body: str) -> dict[str
     return evidence
 
 
+def _read_claim(claim: dict[str, Any], title: str, body: str) -> dict[str, Any]:
+    """The inverse of :func:`_stored_claim`: the public claim form."""
+    if "span" not in claim:
+        return claim
+    code, start, end = claim["span"]
+    types = claim.get("types") or []
+    return {"type": types[0] if types else None, "types": types,
+            "sentence": (title if code == 0 else body)[start:end],
+            "actors": claim.get("actors") or [], "locations": claim.get("locations") or []}
+
+
 def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
     """The statement's JSON form back from a document's stored fields."""
     record = json.loads(fields.get("record") or "{}")
+    title, body = fields.get("title") or "", fields.get("body") or ""
     if record.get("evidence"):
-        _evidence_texts(record["evidence"], fields.get("title") or "", fields.get("body") or "")
+        _read_evidence(record["evidence"], title, body)
+    if record.get("claims"):
+        record["claims"] = [_read_claim(c, title, body) for c in record["claims"]]
     date = fields.get("date")
     return {
         "id": fields["id"],

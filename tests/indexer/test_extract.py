@@ -62,7 +62,14 @@ def test_evidence_spans_point_at_the_text(seed: Statement) -> None:
                     continue
                 field_text = texts[item["field"]]
                 assert field_text[item["start"] : item["end"]] == item["text"]
-                assert item["text"] in item["sentence"]
+                first, end = item["sentence"]
+                assert first <= item["start"] < item["end"] <= end
+    public = seed.to_json()["evidence"]
+    for kind in ("actors", "locations"):
+        for items in public[kind].values():
+            for item in items:
+                if "inferred_from" not in item:
+                    assert item["text"] in item["sentence"] and isinstance(item["sentence"], str)
 
 
 def test_named_and_inferred_places_are_distinguishable() -> None:

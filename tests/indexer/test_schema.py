@@ -64,10 +64,31 @@ def test_stored_evidence_keeps_sentences_as_spans_and_reads_back_the_same() -> N
     statement = Statement(id="e1", title="Shelling in Douma", body=body, source="s")
     statement.extraction = extract(statement, Gazetteer.load())
     form = statement.to_json()
-    doc = to_document(form, body=body, source="s", content_hash="h")
-    stored = json.loads(doc["record"])["evidence"]
-    spans = [i["sentence"] for items in stored["locations"].values() for i in items if "sentence" in i]
-    assert spans and all(isinstance(s, list) for s in spans)
-    back = from_stored({"id": "e1", "title": doc["title"], "body": body, "record": doc["record"]})
-    assert back["evidence"] == form["evidence"]
+    for given in (form, statement.to_json(spans=True)):  # sentences as text or as spans
+        doc = to_document(given, body=body, source="s", content_hash="h")
+        record = json.loads(doc["record"])
+        named = [i for items in record["evidence"]["locations"].values() for i in items if isinstance(i, list)]
+        assert named and all(len(i) == 5 and all(isinstance(n, int) for n in i) for i in named)
+        assert record["claims"] and all("sentence" not in c and len(c["span"]) == 3 for c in record["claims"])
+        assert body not in doc["record"] and "Regime forces shelled Douma." not in doc["record"]
+        back = from_stored({"id": "e1", "title": doc["title"], "body": body, "record": doc["record"]})
+        assert back["evidence"] == form["evidence"]
+        assert back["claims"] == form["claims"]
     assert any(i.get("field") == "title" for items in form["evidence"]["locations"].values() for i in items)
+
+
+def test_records_stored_by_the_previous_form_still_read() -> None:
+    """Indexes written before evidence and claims were stored as offsets."""
+    import json
+
+    from indexer.schema import from_stored
+
+    body = "Regime forces shelled Douma. Jets struck Idlib."
+    claim = {"type": "bombardment", "types": ["bombardment"], "sentence": "Regime forces shelled Douma.",
+             "actors": ["Assad regime"], "locations": ["Douma"]}
+    item = {"field": "body", "start": 22, "end": 27, "text": "Douma", "sentence": [0, 28]}
+    record = {"actors": ["Assad regime"], "locations": ["Douma"], "claims": [claim], "metadata": {},
+              "evidence": {"actors": {}, "locations": {"Douma": [item]}}}
+    back = from_stored({"id": "old", "title": "", "body": body, "record": json.dumps(record)})
+    assert back["claims"] == [claim]
+    assert back["evidence"]["locations"]["Douma"] == [{**item, "sentence": "Regime forces shelled Douma."}]
