@@ -31,6 +31,7 @@ from array import array
 from itertools import accumulate, groupby
 from operator import itemgetter
 from pickle import dumps
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh.codec.base import OutOfOrderError
@@ -130,12 +131,17 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
     """
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        self.add_posting_lists(schema, lengths, posting_lists(items))
+
+    def add_posting_lists(self, schema: Any, lengths: Any, lists: Iterable[PostingList]) -> None:
+        """Write each term's postings: ``(field, term, ids, weights, values)``
+        in ``(field, term)`` order, ids ascending."""
         this: Any = self
         lastfn: str | None = None
         lasttext: bytes | None = None
         field_lengths: Any = None
         scorable = False
-        for (fieldname, btext), group in groupby(items, key=_FIELD_TERM):
+        for fieldname, btext, ids, weights, values in lists:
             if fieldname != lastfn:
                 if lastfn is not None:
                     if fieldname < lastfn:
@@ -149,7 +155,6 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
             if lasttext is not None and btext <= lasttext:
                 raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
             lasttext = btext
-            _, _, ids, weights, values = zip(*group)
             if scorable:
                 if field_lengths is not None:
                     doc_lengths = [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
@@ -165,6 +170,15 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
 
 
 _FIELD_TERM = itemgetter(0, 1)
+#: One term's postings: ``(field, term, document ids, weights, values)``.
+PostingList = tuple[str, bytes, Sequence[int], Sequence[float], Sequence[Any]]
+
+
+def posting_lists(items: Iterable[tuple[str, bytes, int, float, Any]]) -> Iterator[PostingList]:
+    """Whoosh's postings ``(field, term, id, weight, value)``, sorted, grouped per term."""
+    for (fieldname, btext), group in groupby(items, key=_FIELD_TERM):
+        _, _, ids, weights, values = zip(*group)
+        yield fieldname, btext, ids, weights, values
 
 
 def _length_table(lengths: Any, fieldname: str) -> Any:
@@ -183,7 +197,7 @@ def _length_table(lengths: Any, fieldname: str) -> Any:
 _LENGTH_OF_BYTE = tuple(byte_to_length(b) for b in range(256))
 
 
-def _write_term(writer: Any, ids: tuple[int, ...], weights: tuple[float, ...], values: tuple[Any, ...],
+def _write_term(writer: Any, ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
                 lengths: list[int] | None) -> None:
     """Buffer and write one term's postings as ``add_posting`` would."""
     limit = writer._blocklimit

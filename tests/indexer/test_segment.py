@@ -109,31 +109,43 @@ def test_segments_read_with_pread_find_the_same_as_with_mmap(tmp_path: Path) -> 
         assert ours.document_number(id="250") == theirs.document_number(id="250") is not None
 
 
-def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path) -> None:
-    # SiftWriter reads postings for a merge its own way (the terms file's
-    # entries, deleted documents skipped): the merged segment must be Whoosh's.
+@pytest.mark.parametrize("new_docs", [0, 60])
+def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int) -> None:
+    # SiftWriter streams a merged segment's postings (renumbered, deleted
+    # documents skipped) past Whoosh's pool, merging them with the new
+    # documents' postings: the merged segment must be the one Whoosh writes.
+    # 1,200 documents: common terms span several blocks, rare ones are inlined.
     schema = Schema(id=ID(stored=True, unique=True), body=TEXT(stored=True, phrase=True))
     (tmp_path / "a").mkdir()
     ix = whoosh_index.FileIndex.create(SegmentStorage(str(tmp_path / "a")), schema, "MAIN")
-    docs = _documents(300)
-    for start in range(0, len(docs), 100):
+    docs = _documents(1200 + new_docs)
+    for start in range(0, 1200, 300):
         writer = SiftWriter(ix, codec=SiftCodec())
-        for doc in docs[start : start + 100]:
+        for doc in docs[start : start + 300]:
             writer.add_document(**doc)
         writer.commit(merge=False)
     writer = SiftWriter(ix, codec=SiftCodec())
-    for statement_id in ("5", "150", "151", "299"):
+    for statement_id in ("5", "150", "151", "299", "700"):
         writer.delete_by_term("id", statement_id)
     writer.commit(merge=False)
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    SiftWriter(ix, codec=SiftCodec()).commit(optimize=True)
+    ours_writer = SiftWriter(ix, codec=SiftCodec())
     whoosh = whoosh_index.open_dir(str(tmp_path / "b"))
-    whoosh.writer(codec=SiftCodec()).commit(optimize=True)  # Whoosh's own SegmentWriter
+    theirs_writer = whoosh.writer(codec=SiftCodec())  # Whoosh's own SegmentWriter
+    for writer in (ours_writer, theirs_writer):
+        for doc in docs[1200:]:
+            writer.add_document(**doc)
+        writer.commit(optimize=True)
     with ix.reader() as ours, whoosh.reader() as theirs:
         assert len(ix._segments()) == len(whoosh._segments()) == 1
-        assert ours.doc_count() == theirs.doc_count() == 296
+        assert ours.doc_count() == theirs.doc_count() == 1195 + new_docs
         assert list(ours.iter_postings()) == list(theirs.iter_postings())
         assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
+        for term in ("body", b"the"), ("body", b"word7"), ("id", b"1201"):
+            if term in theirs:
+                a, b = ours.term_info(*term), theirs.term_info(*term)
+                assert (a.weight(), a.doc_frequency(), a.max_weight(), a.min_length(), a.max_length()) \
+                    == (b.weight(), b.doc_frequency(), b.max_weight(), b.min_length(), b.max_length())
 
 
 def test_cached_lengths_equal_whoosh_reads(tmp_path: Path) -> None:
