@@ -247,14 +247,6 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         assert self._raw is not None
         return block_part(self._raw, this._compression, second)
 
-    def raw_block(self) -> tuple[bytes, int]:
-        """This block's stored bytes and compression level (for :func:`block_part`)."""
-        if self._raw is None:
-            self._read_data()
-        assert self._raw is not None
-        this: Any = self
-        return self._raw, this._compression
-
     def first_part(self) -> bytes:
         """Header, id deltas and weights (see ``SiftPostingsWriter._write_block``)."""
         if self._first is None:

@@ -12,7 +12,10 @@ query bottom-up on dense per-document arrays instead:
 - ``Or`` adds scores, ``And`` keeps documents every part matched and adds
   their scores, ``AndNot`` removes documents, a date range compares the
   date column;
-- any other query (phrases, ``=word``, ``claims:``, fuzzy, ...) runs on
+- a phrase decodes the positions of its words only in the documents that
+  hold all of them and matches them as sorted ``document << 32 | position``
+  keys (see ``Evaluator._phrase``);
+- any other query (``=word``, ``claims:``, fuzzy, ...) runs on
   Whoosh's own matchers, segment by segment, and its scores join the
   arrays the same way, so every query keeps Whoosh's meaning.
 
@@ -21,24 +24,29 @@ Scores equal Whoosh's up to the order of floating-point additions.
 
 from __future__ import annotations
 
+import io
+import pickle
+import struct
 import threading
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-from indexer.codec import BLOCK_HEAD, SiftLeafMatcher, block_part
+from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
 from query.rank import SiftScorer
 
 #: byte -> field length, Whoosh's lossy length encoding.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 NO_DATE = 2**64 - 1
+_BLOCK_LENGTH = struct.Struct("!i")  # Whoosh's block length (negative: the last block)
 
 
 @dataclass
@@ -103,7 +111,8 @@ class VectorIndex:
         """Global document numbers and weights of one term, in order, and
         its blocks: (first row, a function returning the block's values as
         (byte lengths, concatenation)), so that values are decoded only for
-        the blocks that need them."""
+        the blocks that need them. Deleted documents are included (``run``
+        removes them)."""
         ids: list[np.ndarray] = []
         weights: list[np.ndarray] = []
         blocks: list[tuple[int, Any]] = []
@@ -111,9 +120,14 @@ class VectorIndex:
         for reader, offset in self.leaves:
             if (field, btext) not in reader:
                 continue
-            matcher = reader.postings(field, btext)
-            while hasattr(matcher, "child"):  # a deletion filter: applied later
-                matcher = matcher.child
+            matcher = _unfiltered_postings(reader, field, btext)
+            if isinstance(matcher, SiftLeafMatcher):
+                leaf_ids, leaf_weights, leaf_blocks = _sift_postings(matcher)
+                ids.append(leaf_ids + offset)
+                weights.append(leaf_weights)
+                blocks.extend((rows + start, values) for start, values in leaf_blocks)
+                rows += len(leaf_ids)
+                continue
             for block_ids, block_weights, values in _blocks(matcher):
                 ids.append(block_ids + offset)
                 weights.append(block_weights)
@@ -124,38 +138,90 @@ class VectorIndex:
         return np.concatenate(ids), np.concatenate(weights), blocks
 
 
+def _unfiltered_postings(reader: Any, field: str, btext: bytes) -> Any:
+    """The term's leaf matcher at its first posting, deleted documents
+    included: ``reader.postings`` would wrap it in a filter that builds a
+    set of the deleted documents and steps over the leading ones, one
+    posting at a time, on every call."""
+    terms = getattr(reader, "_terms", None)
+    if terms is not None and hasattr(terms, "matcher"):
+        return terms.matcher(field, btext, reader.schema[field].format)
+    matcher = reader.postings(field, btext)
+    while hasattr(matcher, "child"):  # a deletion filter
+        matcher = matcher.child
+    return matcher
+
+
+def _sift_postings(matcher: SiftLeafMatcher) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]:
+    """Ids, weights and blocks (first row, values getter) of a posting list
+    in Sift's block layout (``indexer.codec``), read in one piece: the
+    blocks are walked here rather than through the matcher's per-block
+    calls, and ids and weights are converted once for the whole list."""
+    this: Any = matcher
+    get = this._postfile.get  # (position, length) -> bytes
+    at = this._startoffset + len(WHOOSH3_HEADER_MAGIC)
+    deltas: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    weighted = False
+    blocks: list[tuple[int, Any]] = []
+    last_ids: list[int] = []
+    rows = 0
+    while True:
+        (length,) = _BLOCK_LENGTH.unpack(get(at, _BLOCK_LENGTH.size))
+        block = get(at + _BLOCK_LENGTH.size, abs(length))
+        stream = io.BytesIO(block)
+        count, last_id, _maxweight, compression = pickle.load(stream)[:4]  # Whoosh's block info
+        raw = block[stream.tell():]
+        (size,) = _PART.unpack_from(raw)
+        first = raw[_PART.size:_PART.size + size]
+        if compression:
+            first = zlib.decompress(first, 15, BLOCK_HEAD.size + 8 * count)
+        flag, stored = BLOCK_HEAD.unpack_from(first)
+        if stored != count:
+            raise ValueError(f"posting block of {stored} postings, {count} expected")
+        deltas.append(np.frombuffer(first, dtype="<u4", count=count, offset=BLOCK_HEAD.size))
+        if flag:
+            weighted = True
+            weights.append(np.frombuffer(first, dtype=np.float32, count=count, offset=BLOCK_HEAD.size + 4 * count))
+        else:
+            weights.append(np.ones(count, dtype=np.float32))
+        blocks.append((rows, _stored_values(raw, compression, count)))
+        last_ids.append(last_id)
+        rows += count
+        if length < 0:  # the last block
+            break
+        at += _BLOCK_LENGTH.size + length
+    steps = np.concatenate(deltas).astype(np.int64)
+    # A block's first delta is its first id: make it the step from the
+    # previous block's last id, so that one running sum gives every id.
+    starts = np.fromiter((start for start, _values in blocks[1:]), dtype=np.int64, count=len(blocks) - 1)
+    steps[starts] -= np.asarray(last_ids[:-1], dtype=np.int64)
+    ids = np.cumsum(steps)
+    if len(starts) and not np.array_equal(ids[starts - 1], last_ids[:-1]):
+        raise ValueError("posting block ids out of order")
+    return ids, (np.concatenate(weights).astype(np.float64) if weighted else np.ones(rows, dtype=np.float64)), blocks
+
+
 def _blocks(matcher: Any) -> Any:
-    """(ids, weights, values getter) per posting block of a leaf matcher;
-    the getter returns (value byte lengths, values concatenated)."""
+    """(ids, weights, values getter) per posting block of a leaf matcher
+    in Whoosh's layouts (see :func:`_sift_postings` for Sift's); the getter
+    returns (value byte lengths, values concatenated)."""
     if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
         values = matcher._values
         yield ids, weights, lambda: _joined(values)
         return
-    fast = isinstance(matcher, SiftLeafMatcher)
     while matcher.is_active():
-        if fast:
-            first = matcher.first_part()
-            flag, count = BLOCK_HEAD.unpack_from(first)
-            ids = np.cumsum(np.frombuffer(first, dtype="<u4", count=count, offset=BLOCK_HEAD.size).astype(np.int64))
-            if flag == 0:
-                weights = np.ones(count, dtype=np.float64)
-            else:
-                weights = np.frombuffer(first, dtype=np.float32, count=count,
-                                        offset=BLOCK_HEAD.size + 4 * count).astype(np.float64)
-            raw, compression = matcher.raw_block()
-            yield ids, weights, _stored_values(raw, compression, count)
-        else:
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            if matcher._values is None:
-                matcher._read_values()
-            values = matcher._values
-            yield (np.asarray(matcher._ids, dtype=np.int64), np.asarray(matcher._weights, dtype=np.float64),
-                   lambda values=values: _joined(values))
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._weights is None:
+            matcher._read_weights()
+        if matcher._values is None:
+            matcher._read_values()
+        values = matcher._values
+        yield (np.asarray(matcher._ids, dtype=np.int64), np.asarray(matcher._weights, dtype=np.float64),
+               lambda values=values: _joined(values))
         matcher._next_block()
 
 
@@ -170,33 +236,91 @@ def _joined(values: Any) -> tuple[np.ndarray, bytes]:
     return np.fromiter(map(len, values), dtype=np.int64, count=len(values)), b"".join(values)
 
 
+_LOW = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
+
+
 def _candidate_keys(ids: np.ndarray, blocks: list[tuple[int, Any]], candidates: np.ndarray) -> np.ndarray:
-    """Position keys of the postings of ``candidates`` documents, reading
-    only the blocks that hold one."""
-    wanted = np.isin(ids, candidates, assume_unique=True)
-    starts = np.asarray([start for start, _values in blocks], dtype=np.int64)
-    needed = np.unique(np.searchsorted(starts, np.flatnonzero(wanted), side="right") - 1)
-    if not len(needed):
+    """Sorted position keys (``document << 32 | position``) of the postings
+    of the documents marked in ``candidates`` (a mask over all documents),
+    decoding only the blocks that hold one of them."""
+    wanted = candidates[ids]
+    starts = np.fromiter((start for start, _values in blocks), dtype=np.int64, count=len(blocks))
+    needed = np.logical_or.reduceat(wanted, starts) if len(starts) else np.zeros(0, dtype=bool)
+    chosen = np.flatnonzero(needed)
+    if not len(chosen):
         return np.empty(0, dtype=np.uint64)
-    parts = [blocks[b][1]() for b in needed]
-    rows = np.concatenate([np.arange(starts[b], starts[b + 1] if b + 1 < len(blocks) else len(ids)) for b in needed])
-    encoded = (np.concatenate([lengths for lengths, _blob in parts]), b"".join(blob for _lengths, blob in parts))
-    keys = _position_keys(ids[rows], encoded)
-    return keys[np.isin((keys >> np.uint64(32)).astype(np.int64), candidates)]
+    parts = [blocks[b][1]() for b in chosen]
+    if len(chosen) == len(blocks):
+        block_ids, block_wanted = ids, wanted
+    else:
+        rows = np.repeat(needed, np.diff(np.append(starts, len(ids))))
+        block_ids, block_wanted = ids[rows], wanted[rows]
+    lengths = parts[0][0] if len(parts) == 1 else np.concatenate([lengths for lengths, _blob in parts])
+    blob = b"".join(blob for _lengths, blob in parts)
+    return _position_keys(block_ids, (lengths, blob), block_wanted)
 
 
-def _position_keys(ids: np.ndarray, encoded: tuple[np.ndarray, bytes]) -> np.ndarray:
+def _position_keys(ids: np.ndarray, encoded: tuple[np.ndarray, bytes], keep: np.ndarray) -> np.ndarray:
     """``document << 32 | position`` for every position of ``SiftPositions``
-    values (a 4-byte count, then uint32 little-endian positions), in order."""
+    values (a 4-byte count, then uint32 little-endian positions) of the
+    postings ``keep`` marks, in order."""
     lengths, blob = encoded
     words_per = lengths // 4
     words = np.frombuffer(blob, dtype="<u4")
     starts = np.cumsum(words_per) - words_per
-    is_count = np.zeros(len(words), dtype=bool)
-    is_count[starts] = True
-    positions = words[~is_count].astype(np.uint64)
-    docs = np.repeat(ids.astype(np.uint64), words_per - 1)
-    return (docs << np.uint64(32)) | positions
+    take = np.repeat(keep, words_per)
+    ids, words_per = ids[keep], words_per[keep]
+    take[starts] = False  # the counts
+    keys = np.repeat(ids.astype(np.uint64), words_per - 1)
+    keys <<= _SHIFT
+    keys |= words[take]
+    return keys
+
+
+def _common_docs(id_lists: list[np.ndarray], size: int) -> np.ndarray:
+    """Documents in every one of the sorted id arrays, rarest list first."""
+    ordered = sorted(id_lists, key=len)
+    common = ordered[0]
+    for ids in ordered[1:]:
+        if not len(common):
+            break
+        present = np.zeros(size, dtype=bool)
+        present[ids] = True
+        common = common[present[common]]
+    return common
+
+
+def _sorted_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Values in both ``a`` and ``b`` (each without repeats), sorted. A
+    stable sort of the two sorted runs is one merge."""
+    if not len(a) or not len(b):
+        return np.empty(0, dtype=np.uint64)
+    both = np.concatenate((a, b))
+    both.sort(kind="stable")
+    common: np.ndarray = both[:-1][both[1:] == both[:-1]]
+    return common
+
+
+def _follow(ends: np.ndarray, keys: np.ndarray, slop: int) -> np.ndarray:
+    """The keys (sorted) that come 1 to ``slop`` positions after one of
+    ``ends`` in the same document."""
+    found = []
+    for distance in range(1, max(1, slop) + 1):
+        step = np.uint64(distance)
+        before = keys[(keys & _LOW) >= step] - step  # stays in its document
+        found.append(_sorted_common(before, ends) + step)
+    if len(found) == 1:
+        return found[0]
+    merged = np.concatenate(found)
+    merged.sort()
+    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
+
+
+def _sorted_docs(keys: np.ndarray) -> np.ndarray:
+    """The documents of sorted position keys, each once."""
+    docs = (keys >> _SHIFT).astype(np.int64)
+    return docs[np.concatenate(([True], docs[1:] != docs[:-1]))] if len(docs) else docs
 
 
 class Evaluator:
@@ -289,45 +413,55 @@ class Evaluator:
     def _phrase(self, q: wq.Phrase) -> Matches:
         """Documents with the words in order, each within ``slop`` positions
         of the previous one (Whoosh's ``SpanNear2``, ordered, mindist 1),
-        scored as the sum of the words' scores."""
+        scored as the sum of the words' scores.
+
+        Positions are decoded only for documents holding every word, and
+        after each word only for those where the phrase so far still
+        matches; a position is the key ``document << 32 | position``, so
+        one word following another is a merge of two sorted arrays."""
         field = q.fieldname
         schema = self.searcher.schema
         if field not in schema or not isinstance(schema[field].format, SiftPositions):
             return self._by_whoosh(q)
         result = self._empty()
         terms = []
+        postings: dict[bytes, tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]] = {}
         for word in q.words:
             btext = self._bytes(field, word)
             if btext is None:
                 return result
-            ids, weights, blocks = self.index.postings(field, btext)
+            if btext not in postings:
+                postings[btext] = self.index.postings(field, btext)
+            ids, weights, blocks = postings[btext]
             if not len(ids):
                 return result
             terms.append((btext, ids, weights, blocks))
-        common = terms[0][1]
-        for _b, ids, _w, _blk in terms[1:]:
-            common = np.intersect1d(common, ids, assume_unique=True)
+        common = _common_docs([ids for ids, _w, _b in postings.values()], self.size)
         if not len(common):
             return result
+        candidates = np.zeros(self.size, dtype=bool)
+        candidates[common] = True
+        decoded: dict[bytes, np.ndarray] = {}  # a repeated word: decoded once
         ends: np.ndarray | None = None
-        for _b, ids, _w, blocks in terms:
-            keys = _candidate_keys(ids, blocks, common)
-            if ends is None:
-                ends = keys
-                continue
-            follows = np.zeros(len(keys), dtype=bool)
-            for distance in range(1, max(1, q.slop) + 1):
-                follows |= np.isin(keys - np.uint64(distance), ends)
-            ends = keys[follows]
+        for i, (btext, ids, _w, blocks) in enumerate(terms):
+            keys = decoded.get(btext)
+            if keys is None:
+                keys = decoded[btext] = _candidate_keys(ids, blocks, candidates)
+            ends = keys if ends is None else _follow(ends, keys, q.slop)
             if not len(ends):
                 return result
+            if 0 < i < len(terms) - 1 and len(decoded) < len(postings):
+                # The next words: only where the phrase so far matches.
+                candidates = np.zeros(self.size, dtype=bool)
+                candidates[_sorted_docs(ends)] = True
         assert ends is not None
-        docs = np.unique((ends >> np.uint64(32)).astype(np.int64))
-        score = np.zeros(self.size, dtype=np.float64)
-        for btext, ids, weights, _v in terms:
-            score[ids] += self._scores(field, btext, ids, weights)
+        docs = _sorted_docs(ends)
+        score = np.zeros(len(docs), dtype=np.float64)
+        for btext, ids, weights, _blocks in terms:
+            rows = np.searchsorted(ids, docs)
+            score += self._scores(field, btext, docs, weights[rows])
         result.mask[docs] = True
-        result.score[docs] = score[docs] * q.boost
+        result.score[docs] = score * q.boost
         return result
 
     def _date_range(self, q: wq.DateRange) -> Matches:

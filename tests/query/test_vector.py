@@ -6,15 +6,17 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from indexer.analysis import term_for
 from indexer.write import IndexOptions, index_paths
 from typing import Any
 
 from whoosh import query as wq
 
 from query import Searcher
-from query.vector import Evaluator
+from query.vector import Evaluator, _candidate_keys, _common_docs, _follow, _sorted_common
 
 WORDS = ("regime forces shelled bombed killed civilians hospital market school aid convoy siege "
          "ceasefire talks minister said urged condemned report displaced refugees camp border").split()
@@ -99,3 +101,148 @@ def test_not_excludes_every_document_with_the_word(index_dir: Path) -> None:
         for hit in hits:
             record = searcher.get(hit.id) or {}
             assert "market" not in f"{record['title']} {record['body']}".lower()
+
+
+# -- phrases ---------------------------------------------------------------
+# ``Evaluator._phrase`` decodes positions only for documents holding every
+# word (and, from the third word on, only where the phrase still matches),
+# reading only the posting blocks that hold one. Small blocks here, so that
+# posting lists span many blocks and most phrases skip some of them.
+
+PHRASES = [
+    '"regime forces"', '"forces shelled"', '"regime forces shelled"', '"regime forces shelled idlib"',
+    '"forces shelled idlib again"', '"shelled aleppo"~2', '"regime shelled"~2', '"shelled regime"~3',
+    '"killed killed"', '"killed killed"~2', '"killed killed killed"~3', '"forces regime forces"~4',
+    '"civilians killed"~4', '"talks ceasefire"', '"hospital market school"~5', '"aid convoy siege"~6',
+    '"regime forces shelled"~2 OR "hospital market"', 'title:"in idlib"', '"in gaza"',
+]
+
+
+@pytest.fixture(scope="module")
+def small_blocks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from indexer import codec, write
+
+    root = tmp_path_factory.mktemp("vector-blocks")
+    (root / "in").mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(write, "SiftCodec", lambda: codec.SiftCodec(blocklimit=16, inlinelimit=4))
+        _corpus(root / "in", 2, 500)
+        index_paths([root / "in"], root / "ix", IndexOptions(batch_size=110))
+        _corpus(root / "in", 2, 500, tag=" again")  # every statement updated: deletions
+        index_paths([root / "in"], root / "ix", IndexOptions(batch_size=180))
+    return root / "ix"
+
+
+@pytest.mark.parametrize("text", PHRASES)
+@pytest.mark.parametrize("fixture", ["index_dir", "small_blocks_dir"])
+def test_phrases_same_as_whoosh(request: pytest.FixtureRequest, fixture: str, text: str) -> None:
+    with Searcher(request.getfixturevalue(fixture)) as searcher:
+        view = searcher._view()
+        parsed = searcher.parse(text, "OR")
+        expected = _whoosh(view.searcher, parsed.whoosh)
+        got = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
+        docs = {int(d): float(got.score[d]) for d in got.mask.nonzero()[0]}
+        assert docs.keys() == expected.keys()
+        assert expected, text
+        for d, score in expected.items():
+            assert docs[d] == pytest.approx(score, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("text", ['"gaza idlib"', '"again again"', '"aleppo idlib"~3', '"idlib regime forces"'])
+def test_phrases_without_matches(small_blocks_dir: Path, text: str) -> None:
+    with Searcher(small_blocks_dir) as searcher:
+        view = searcher._view()
+        parsed = searcher.parse(text, "OR")
+        assert not _whoosh(view.searcher, parsed.whoosh)
+        assert not Evaluator(view.searcher, view.vector()).run(parsed.whoosh).mask.any()
+
+
+def test_postings_as_whoosh_reads_them(small_blocks_dir: Path) -> None:
+    """Ids, weights and positions of multi-block and inlined posting lists,
+    over every segment, deleted documents included (removed later)."""
+    with Searcher(small_blocks_dir) as searcher:
+        view = searcher._view()
+        index = view.vector()
+        assert len(index.leaves) > 1
+        live = index.live()
+        assert not live.all()
+        kinds: set[str] = set()
+        title_words = [("title", term) for term in map(term_for, WORDS) if term]
+        for field, word in [("body", "forc"), ("body", "shell"), ("body", "idlib"), ("body", "again"),
+                            ("title", "aleppo"), ("body", "nosuchword"), *title_words]:
+            btext = word.encode()
+            expected: list[tuple[int, float, list[int]]] = []
+            live_ids: list[int] = []
+            for sub, offset in view.searcher.leaf_searchers():
+                reader = sub.reader()
+                if (field, btext) not in reader:
+                    continue
+                live_ids += [d + offset for d in reader.postings(field, btext).all_ids()]  # Whoosh's deletion filter
+                matcher = reader._terms.matcher(field, btext, reader.schema[field].format)
+                kinds.add(type(matcher).__name__)
+                while matcher.is_active():  # one posting at a time, through Whoosh's matcher API
+                    expected.append((matcher.id() + offset, matcher.weight(), matcher.value_as("positions")))
+                    matcher.next()
+            ids, weights, blocks = index.postings(field, btext)
+            assert ids.tolist() == [e[0] for e in expected], word
+            assert weights.tolist() == [e[1] for e in expected], word
+            assert ids[live[ids]].tolist() == live_ids, word
+            if field == "body" and word in ("forc", "shell"):
+                assert len(blocks) > 2 * len(index.leaves), word  # several blocks per segment
+            if expected:
+                keys = _candidate_keys(ids, blocks, np.ones(index.size, dtype=bool))
+                assert keys.tolist() == [(d << 32) | p for d, _w, positions in expected for p in positions]
+        assert kinds == {"SiftLeafMatcher", "ListMatcher"}  # blocks and inlined postings
+
+
+def test_phrase_reads_only_blocks_with_candidates(small_blocks_dir: Path) -> None:
+    with Searcher(small_blocks_dir) as searcher:
+        index = searcher._view().vector()
+        ids, _weights, blocks = index.postings("body", b"shell")
+        rare, _w, _b = index.postings("body", b"gaza")
+        assert len(blocks) > 20
+        calls: list[int] = []
+
+        def counting(start: int, get: Any) -> Any:
+            def values() -> Any:
+                calls.append(start)
+                return get()
+            return values
+
+        counted = [(start, counting(start, get)) for start, get in blocks]
+        candidates = np.zeros(index.size, dtype=bool)
+        candidates[np.intersect1d(ids, rare[:3])] = True
+        keys = _candidate_keys(ids, counted, candidates)
+        assert 0 < len(calls) <= 3
+        assert sorted(set((keys >> np.uint64(32)).tolist())) == np.flatnonzero(candidates).tolist()
+        assert not len(_candidate_keys(ids, counted, np.zeros(index.size, dtype=bool)))
+        assert len(calls) <= 3
+
+
+def _brute_follow(ends: set[tuple[int, int]], keys: list[tuple[int, int]], slop: int) -> list[tuple[int, int]]:
+    return [(d, p) for d, p in keys if any((d, p - k) in ends for k in range(1, max(1, slop) + 1))]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_follow_matches_brute_force(seed: int) -> None:
+    rng = random.Random(seed)
+    slop = rng.choice((0, 1, 1, 2, 5))
+
+    def keys() -> list[tuple[int, int]]:
+        return sorted({(rng.randrange(6), rng.randrange(40)) for _ in range(rng.randrange(0, 120))})
+
+    def encode(pairs: list[tuple[int, int]]) -> np.ndarray:
+        return np.asarray([(d << 32) | p for d, p in pairs], dtype=np.uint64)
+
+    ends, nexts = keys(), keys()
+    got = _follow(encode(ends), encode(nexts), slop)
+    assert got.tolist() == encode(_brute_follow(set(ends), nexts, slop)).tolist()
+
+
+def test_common_docs_and_sorted_common() -> None:
+    lists = [np.array([1, 4, 5, 9, 12]), np.array([0, 4, 9, 12, 30]), np.array([4, 9, 10, 12])]
+    assert _common_docs(lists, 31).tolist() == [4, 9, 12]
+    assert _common_docs([lists[0], np.array([2, 3])], 31).tolist() == []
+    a = np.array([1, 3, 5, 2**40], dtype=np.uint64)
+    assert _sorted_common(a, np.array([0, 3, 2**40, 7], dtype=np.uint64)).tolist() == [3, 2**40]
+    assert _sorted_common(a, np.empty(0, dtype=np.uint64)).tolist() == []
