@@ -21,6 +21,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import is_not
 from importlib import resources
 from typing import Any
 
@@ -192,16 +194,52 @@ def analyze_with_starts(text: str) -> tuple[list[str], list[int]]:
     """Stemmed index terms of ``text`` and the character offset each starts at.
 
     The offsets map character ranges (a claim sentence) to term positions.
+    Every statement's title and body pass through here, so the words are
+    split, looked up and filtered with C-level passes (``re.split``,
+    ``map``, ``compress``); only words not seen before call the stemmer.
 
     >>> analyze_with_starts("The regime bombed Daraa")
     (['regim', 'bomb', 'daraa'], [4, 11, 18])
     """
+    parts, starts = split_words(text)
+    words = parts[1::2]
+    if not words:
+        return [], []
     cache = _CACHES[True]
-    terms: list[str] = []
-    starts: list[int] = []
-    for match in WORD_PATTERN.finditer(text):
-        term = cache.term(match.group())
-        if term is not None:
-            terms.append(term)
-            starts.append(match.start())
+    terms: list[Any] = list(map(cache.terms.get, words, repeat(_UNSEEN)))
+    if _UNSEEN in terms:
+        term = cache.term
+        terms = [term(w) if t is _UNSEEN else t for t, w in zip(terms, words)]
+    if None in terms:  # stopwords
+        keep = list(map(is_not, terms, repeat(None)))
+        terms, starts = list(compress(terms, keep)), list(compress(starts, keep))
     return terms, starts
+
+
+def split_words(text: str) -> tuple[list[str], list[int]]:
+    """``text`` as ``[gap, word, gap, word, ..., gap]`` (the words of
+    ``WORD_PATTERN``) and where each word starts; treat both as read-only.
+
+    Extraction (``indexer.entities``) and indexing split the same title and
+    body one after the other: the last few splits are kept for the second.
+    """
+    found = _SPLITS.get(text)
+    if found is None:
+        parts = (_ASCII_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
+        found = (parts, list(accumulate(map(len, parts)))[0:len(parts) - 1:2])
+        if len(_SPLITS) >= _SPLITS_KEPT:
+            try:
+                del _SPLITS[next(iter(_SPLITS))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                pass
+        _SPLITS[text] = found
+    return found
+
+
+#: ``WORD_PATTERN`` as one capturing group: ``split`` yields gaps and words.
+_WORD_SPLIT = re.compile(f"({WORD_PATTERN.pattern})", re.UNICODE)
+#: The same on an ASCII text (where only ``'`` and the backtick are apostrophes): faster.
+_ASCII_SPLIT = re.compile(r"(\w+(?:['`]\w+)*)", re.ASCII)
+_SPLITS: dict[str, tuple[list[str], list[int]]] = {}
+_SPLITS_KEPT = 4
+_UNSEEN = object()

@@ -32,7 +32,7 @@ from typing import Any, cast
 
 import ahocorasick
 
-from indexer.analysis import STOPWORDS, fold
+from indexer.analysis import STOPWORDS, fold, split_words
 from indexer.gazetteer import (
     CAPITAL,
     COUNTRY,
@@ -40,7 +40,6 @@ from indexer.gazetteer import (
     NEEDCAP,
     STRICT,
     WEAK,
-    TOKEN_PATTERN,
     Alias,
     Gazetteer,
     Place,
@@ -113,17 +112,11 @@ class _Words:
     def __init__(self, text: str) -> None:
         if len(_PIECES) > _CACHE_LIMIT:
             _clear_caches()  # only here: entries must outlive this text
-        if not text.isascii():
-            split = _TOKEN_SPLIT.split
-        elif "'" in text or "`" in text:
-            split = _TOKEN_SPLIT_ASCII.split
-        else:
-            split = _WORD_SPLIT_ASCII.split  # no apostrophe: every word is one run
-        parts = split(text)  # gap, word, gap, word, ..., gap
+        parts, starts = split_words(text)  # gap, word, gap, word, ..., gap (shared with indexing)
         self.text = text
         n = len(parts) >> 1
         self.surface: list[str] = parts[1::2]
-        self.start: list[int] = list(accumulate(map(len, parts)))[0:2 * n:2]  # gap i ends, word i starts
+        self.start: list[int] = starts  # gap i ends, word i starts (read-only: shared)
         #: text between word i - 1 (or the text's start) and word i
         self.gap: list[str] = parts[0:2 * n:2]
         self._line_starts: list[int] | None = None if "\n" in text else []
@@ -249,12 +242,6 @@ class _Words:
         return first, end
 
 
-#: ``TOKEN_PATTERN`` as one capturing group, so ``split`` yields words and gaps.
-_TOKEN_SPLIT = re.compile(f"({TOKEN_PATTERN.pattern})")
-#: The same for an ASCII text (where ``\\w`` is ``[0-9A-Za-z_]``), and for one
-#: without apostrophes: faster.
-_TOKEN_SPLIT_ASCII = re.compile(r"(\w+(?:['`]\w+)*)", re.ASCII)
-_WORD_SPLIT_ASCII = re.compile(r"(\w+)", re.ASCII)
 _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
 #: A dot between word characters (``U.S``, ``3.5``); starts with the dot, so
 #: ``re`` jumps from dot to dot.
@@ -343,7 +330,7 @@ def _separator(gap: str) -> str:
 
 
 def _piece(part: str, is_word: int) -> str:
-    """A part of ``_TOKEN_SPLIT.split``: a word's code or a gap's join."""
+    """A part of ``split_words``: a word's code or a gap's join."""
     found = _PIECES.get(part)
     if found is None:
         if is_word:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from indexer.analysis import fold
+from indexer.analysis import WORD_PATTERN, fold
 from indexer.errors import SiftError
 from indexer.model import Mention
 
@@ -67,8 +67,8 @@ FOCUS_COUNTRIES = frozenset(
 )
 _DATA_FILES = ("places_sy_geonames.tsv", "demonyms.tsv", "guards.tsv", "places.tsv", "actors.tsv")
 
-#: Words of a name: letters/digits joined by inner apostrophes (like analysis).
-TOKEN_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*")
+#: Words of a name: the index's words (``indexer.entities`` shares their split).
+TOKEN_PATTERN = WORD_PATTERN
 _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
 _POSSESSIVE_ANY = re.compile(r"(?<=\w)['’ʼ][sS]\b")
 _FOLDED_WORD = re.compile(r"\w+")

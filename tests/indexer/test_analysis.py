@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.analysis import SiftTokenizer, analyze, fold, sift_analyzer, term_for
+from indexer.analysis import SiftTokenizer, analyze, analyze_with_starts, fold, sift_analyzer, term_for
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,16 @@ def test_fold_is_idempotent_and_offsets_in_bounds(text: str) -> None:
     assert fold(fold(text)) == fold(text)
     for token in sift_analyzer()(text, chars=True):
         assert 0 <= token.startchar < token.endchar <= len(text)
+
+
+_PIECES = st.sampled_from(list("aZé'’-. \n,İΣß0_") + ["the ", "Dara'a ", "of ", "bombed "])
+_TEXT = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@given(_TEXT)
+def test_terms_with_starts_are_the_tokenizers_terms_and_offsets(text: str) -> None:
+    # analyze_with_starts splits and looks words up in bulk; it must give
+    # what the tokenizer gives, word by word.
+    tokens = [(t.text, t.startchar) for t in SiftTokenizer()(text, chars=True)]
+    terms, starts = analyze_with_starts(text)
+    assert list(zip(terms, starts)) == tokens

@@ -176,3 +176,23 @@ def test_worker_processes_index_the_same_documents(tmp_path: Path) -> None:
     one, two = stored(tmp_path / "one"), stored(tmp_path / "two")
     assert one.keys() == two.keys()
     assert all(one[k]["record"] == two[k]["record"] and one[k]["body"] == two[k]["body"] for k in one)
+
+
+def test_indexing_collects_garbage_less_often_and_restores_the_collector(tmp_path: Path) -> None:
+    import gc
+
+    from indexer.write import INDEXING_GC_THRESHOLDS
+
+    inputs = corpus(tmp_path / "in")
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    index_paths([inputs], tmp_path / "ix", progress=lambda path: seen.append(gc.get_threshold()))
+    assert seen and set(seen) == {INDEXING_GC_THRESHOLDS}
+    assert gc.get_threshold() == before
+
+    def fail(path: Path) -> None:
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        index_paths([inputs], tmp_path / "ix2", progress=fail)
+    assert gc.get_threshold() == before
