@@ -133,7 +133,7 @@ def test_offsets_property(parts: list[str]) -> None:
 
 # --------------------------------------------------------------- word table
 # The matcher splits a text with a few C-level passes and per-word/per-gap
-# caches (``entities._Words``); this is the plain per-word loop it replaced,
+# caches (``words.Words``); this is the plain per-word loop it replaced,
 # kept as the reference.
 _TRICKY = [
     "Assad's forces shelled Deir ez-Zor, then Aleppo. The U.S.A. said no.",
@@ -149,7 +149,7 @@ _TRICKY = [
 def _reference_words(text: str) -> list[tuple[int, int, str, bool, bool, bool, bool, bool]]:
     import re
 
-    from indexer.entities import _SENTENCE_END, _SOFT_GAP, _URL
+    from indexer.words import _SENTENCE_END, _SOFT_GAP, _URL
     from indexer.gazetteer import tokens
 
     out: list[tuple[int, int, str, bool, bool, bool, bool, bool]] = []
@@ -182,7 +182,7 @@ def test_word_table_matches_reference_fuzz(text: str) -> None:
 
 
 def _assert_word_table(text: str) -> None:
-    from indexer.entities import _Words
+    from indexer.words import Words as _Words
 
     words = _Words(text)
     got = [(words.start[i], words.end(i), words.key[i], words.cap(i), words.upper(i),
@@ -193,7 +193,7 @@ def _assert_word_table(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("aAbZ's’ .,-\n\t/:wo.rg")), max_size=60), st.integers(0, 20))
 @settings(max_examples=300, deadline=None)
 def test_lines_match_reference(text: str, i: int) -> None:
-    from indexer.entities import _Words
+    from indexer.words import Words as _Words
 
     words = _Words(text)
     if not words.key:
@@ -205,7 +205,7 @@ def test_lines_match_reference(text: str, i: int) -> None:
     assert words.line(i) == (first, end)
 
 
-# The automaton reads word codes (``entities._CODES``); the folded words it
+# The automaton reads word codes (``words.CODES``); the folded words it
 # replaced stay as the path for texts whose folded words hold spaces, and as
 # the reference here.
 _CODED_TEXTS = [
@@ -249,17 +249,16 @@ def test_find_names_are_the_mentions(gaz: Gazetteer) -> None:
 @given(st.text(alphabet=st.sampled_from(list("aAzZ09_'`-")), min_size=1, max_size=8))
 def test_ascii_word_key_is_fold(word: str) -> None:
     from indexer.analysis import fold
-    from indexer.entities import _word_info
+    from indexer.words import _word_info
 
     if word.isalnum() or word.replace("_", "a").isalnum():  # one word of the tokenizer
         assert _word_info(word)[0] == fold(word)
 
 
-
 def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
-    from indexer import entities
+    from indexer import entities, words
 
-    monkeypatch.setattr(entities, "_CODE_CAPACITY", 0)
+    monkeypatch.setattr(words, "_CODE_CAPACITY", 0)
     matcher = entities.Matcher(gaz)
     assert not matcher._coded
     for text in _CODED_TEXTS:
