@@ -62,13 +62,11 @@ class Words:
         else:
             # The automaton's haystack, join code join code ... join: one lookup
             # per word (its code) and per gap (its join) in one cache.
-            try:
-                pieces = list(itemgetter(*parts)(_PIECES)) if n else [SOFT]
-            except KeyError:  # words (or gaps) not seen before: classify just those
-                cached: list[str | None] = list(map(_PIECES.get, parts))
+            cached: list[str | None] = list(map(_PIECES.get, parts))
+            if None in cached:  # words (or gaps) not seen before: classify just those
                 for i in compress(range(len(parts)), map(is_, cached, repeat(None))):
                     cached[i] = _piece(parts[i], i & 1)
-                pieces = cast(list[str], cached)
+            pieces = cast(list[str], cached)
             pieces[0] = pieces[-1] = SOFT
             if ("'" in text or "’" in text or "ʼ" in text) and not _CUT.isdisjoint(self.surface):
                 # A cut-off possessive belongs to the next gap.
