@@ -65,24 +65,39 @@ def _wait_for_lock(index_dir: Path, proc: subprocess.Popen[str], timeout: float 
     raise AssertionError(f"sift index never took the write lock (exit {proc.returncode}): {stderr}")
 
 
+def _add_input(tmp_path: Path, number: int) -> list[dict[str, str]]:
+    """One more input file, sorted after the others (so its statements come
+    after every earlier one in commit order); returns its records."""
+    scratch = tmp_path / f"extra{number}"
+    records = make_corpus(scratch, files=1, per_file=800, seed=number, prefix=f"x{number}-")
+    os.replace(scratch / "part00.jsonl", tmp_path / "in" / f"part{number:02d}.jsonl")
+    return records
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("procs, kills_wanted", [(1, KILLS), (2, KILLS // 2)])
 def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, kills_wanted: int) -> None:
-    # Large enough, and kills early enough, that the runs are still going
-    # after 20+ kills even though indexing got faster (a few hundred docs/s).
     records = make_corpus(tmp_path / "in", files=FILES, per_file=800)
+    next_file = FILES
     index_dir = tmp_path / "ix"
     args = ("index", str(tmp_path / "in"), "--index", str(index_dir), "--batch-size", str(BATCH), "--no-progress",
             "--procs", str(procs))
     rng = random.Random(6 + procs)
     kills = 0
     counts = []
-    while kills < kills_wanted:
+    for _ in range(3 * kills_wanted):
+        if kills == kills_wanted:
+            break
         proc = start_sift(*args)
         time.sleep(rng.uniform(0.4, 1.6))
         if proc.poll() is not None:
             proc.communicate()
-            break  # finished before the kill: the corpus is complete
+            # Finished before the kill: the corpus is complete. However fast
+            # indexing gets, more input keeps the runs going (CI failed twice
+            # when the kills outlasted a fixed corpus).
+            records += _add_input(tmp_path, next_file)
+            next_file += 1
+            continue
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         kills += 1
@@ -91,16 +106,13 @@ def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, ki
         report = check_index(index_dir)
         assert report.repairable, report.problems  # at most debris, never damage
         counts.append(_assert_committed_prefix(index_dir, records))
-    assert kills >= kills_wanted - 2, f"the runs finished too early to be killed {kills_wanted} times"
+    assert kills == kills_wanted, f"only {kills} of {kills_wanted} runs could be killed before finishing"
     assert counts == sorted(counts), "a later kill lost committed statements"
 
     # A killed writer leaves its pid in the lock file: the next run says so.
-    # New input makes sure that run has work to be killed in, even when the
-    # loop above ended because the corpus was complete (CI failed on that:
-    # a run with nothing to do held the lock for less than one poll).
-    extra = make_corpus(tmp_path / "extra", files=1, per_file=800, seed=2, prefix="x")
-    os.replace(tmp_path / "extra" / "part00.jsonl", tmp_path / "in" / f"part{FILES:02d}.jsonl")
-    records += extra
+    # New input makes sure that run has work to be killed in (a run with
+    # nothing to do holds the lock for less than one poll).
+    records += _add_input(tmp_path, next_file)
     proc = start_sift(*args)
     _wait_for_lock(index_dir, proc)
     proc.send_signal(signal.SIGKILL)
