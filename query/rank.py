@@ -8,21 +8,10 @@ The model is BM25 per field, summed over the fields of ``FIELD_BOOSTS``
 field's boost times the word's count in the query), with two changes from
 Whoosh's ``BM25F``:
 
-- The Robertson/Sparck Jones idf of Okapi BM25,
-  ``log((N - n + 0.5) / (n + 0.5))``, floored at ``IDF_FLOOR``. Whoosh's idf
-  never drops below 1, so a word found in every document still adds a full
-  unit per occurrence; long bag-of-words queries then rank by their
-  commonest words (NOTES.md: CISI MAP 0.108 -> 0.171 with counts and
-  Lucene's ``log(1 + ...)``). The RSJ form is the probabilistic model's own
-  weight: it falls to 0 as a word approaches half of the documents (the
-  point where its presence says nothing about relevance), where Lucene's
-  ``log(1 + ...)`` still gives such a word log 2 = 0.69 (a word in 5 % of
-  the documents gets 3.0): common words that survive the stopword list then
-  outweigh the rare ones a query is about. The floor keeps those words matching
-  (an OR query still finds a document that has only them) and their
-  term-frequency order, with no weight against rarer words. Measured on the
-  tune half (odd ids), K1 2.0, title 0.5: TIME 0.5669 -> 0.5701, CISI
-  0.2254 -> 0.2309.
+- Lucene's idf ``log(1 + (N - n + 0.5) / (n + 0.5))``. Whoosh's idf never
+  drops below 1, so a word found in every document still adds a full unit
+  per occurrence; long bag-of-words queries then rank by their commonest
+  words (NOTES.md: CISI MAP 0.108 -> 0.171 with counts + this idf).
 - ``B`` and ``K1`` per field: a title is short and its length says little,
   a body is long and needs length normalisation.
 
@@ -30,9 +19,6 @@ Tuned with ``python -m benchmarks run ranking`` on the odd query ids of
 TIME and CISI only; the even ids are the held-out check (benchmarks/RESULTS.md).
 Grid (B 0.6-0.9, K1 1.2-2.0, effective title weight 0.25-2, claims 0-1.5):
 K1 = 2.0, B = 0.75, title 0.5, claims 0 was best on the tune half of both.
-Re-checked with the RSJ idf (K1 1.2-2.4, B 0.75/0.9, title 0.25-1): still
-the best trade-off on the tune halves (title 0.25 and B 0.9 each gain on
-one collection about what they lose on the other; K1 1.2 loses on both).
 The scorer keeps Whoosh's ``WeightLengthScorer`` protocol, so block-max
 ("quality") optimisations still apply when a caller asks for top-k only.
 """
@@ -62,21 +48,17 @@ FIELD_B: dict[str, float] = {}
 FIELD_K1: dict[str, float] = {}
 
 
-#: Smallest idf: a word in half of the documents or more (see the module docs).
-IDF_FLOOR = 1e-6
+def lucene_idf(doc_count: int, doc_frequency: int) -> float:
+    """Lucene's BM25 idf: positive, and near 0 for a word in every document.
 
-
-def bm25_idf(doc_count: int, doc_frequency: int) -> float:
-    """Okapi BM25's (Robertson/Sparck Jones) idf, floored at ``IDF_FLOOR``.
-
-    >>> round(bm25_idf(1000, 10), 3), round(bm25_idf(1000, 400), 3), bm25_idf(1000, 600)
-    (4.547, 0.405, 1e-06)
+    >>> round(lucene_idf(1000, 10), 3), round(lucene_idf(1000, 1000), 4)
+    (4.557, 0.0005)
     """
-    return max(IDF_FLOOR, log((doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5)))
+    return log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
 class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
-    """BM25 per field with the RSJ idf (``bm25_idf``) and per-field ``B``/``K1``.
+    """BM25 per field with Lucene's idf and per-field ``B``/``K1``.
 
     :param B: length normalisation (0: none, 1: full) for fields not in ``field_B``.
     :param K1: term-frequency saturation for fields not in ``field_K1``.
@@ -115,7 +97,7 @@ class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
 
     def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, scale: float = 1.0) -> None:
         parent = searcher.get_parent()  # segment searchers share the index's statistics
-        self.idf = scale * bm25_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
+        self.idf = scale * lucene_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
         self.avgfl = parent.avg_field_length(fieldname) or 1.0
         self.B = B
         self.K1 = K1

@@ -226,3 +226,17 @@ def test_random_strings_give_results_or_query_error(searcher: Searcher, text: st
         assert 0 <= exc.position <= len(text)
     else:
         assert results.total >= len(results.hits)
+
+
+def test_a_word_in_every_statement_still_scores_visibly(tmp_path: Path) -> None:
+    # A small collection (the README's one-statement quick start, a
+    # researcher's folder on one conflict) has words in most statements; their
+    # matches must not all score 0.000 (an idf floored near zero did that).
+    from tests.query.conftest import build_index, statement
+
+    corpus = [statement("a", "Shelling of Douma", "Regime forces shelled Douma again."),
+              statement("b", "Douma besieged", "Douma is under siege by regime forces.")]
+    (tmp_path / "ix").mkdir()
+    with Searcher(build_index(tmp_path / "ix", corpus)) as small:
+        hits = small.search("douma").hits
+        assert len(hits) == 2 and all(h.score >= 0.01 for h in hits)
