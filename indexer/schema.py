@@ -12,7 +12,8 @@ Field roles:
 - ``date`` a real date (day precision, sortable); ``year``/``month`` keys
   for facets and the timeline.
 - ``actors``/``locations``/``claim_types`` keyword fields holding folded
-  canonical names (commas between); the display names are in ``record``.
+  canonical names (commas between), indexed only: the display names are in
+  ``record``. (Indexes made before keep storing them; nothing reads them.)
 - ``claim_spans`` a per-document column: the term-position ranges of the
   claim sentences in ``title`` and ``body``. ``claims:`` queries search those
   two fields and keep only matches inside a range, so claim text costs no
@@ -158,9 +159,9 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True, sortable=True),
         year=ID(sortable=True),
         month=ID(sortable=True),
-        actors=PreparedKeyword(stored=True, commas=True, scorable=True),
-        locations=PreparedKeyword(stored=True, commas=True, scorable=True),
-        claim_types=PreparedKeyword(stored=True, commas=True, scorable=True),
+        actors=PreparedKeyword(commas=True, scorable=True),
+        locations=PreparedKeyword(commas=True, scorable=True),
+        claim_types=PreparedKeyword(commas=True, scorable=True),
         claim_spans=COLUMN(VarBytesColumn()),
         record=STORED(),
     )
