@@ -82,7 +82,6 @@ def test_records_stored_by_the_previous_form_still_read() -> None:
     """Indexes written before evidence and claims were stored as offsets."""
     import json
 
-
     body = "Regime forces shelled Douma. Jets struck Idlib."
     claim = {"type": "bombardment", "types": ["bombardment"], "sentence": "Regime forces shelled Douma.",
              "actors": ["Assad regime"], "locations": ["Douma"]}
