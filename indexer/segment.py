@@ -158,6 +158,13 @@ def _concatenated(lists: Iterable[PostingList]) -> Iterator[PostingList]:
                    [v for p in parts for v in p[4]])
 
 
+def _postings_of(lists: Iterable[PostingList]) -> Iterator[tuple[str, bytes, int, float, Any]]:
+    """Posting lists as Whoosh's single postings ``(field, term, id, weight, value)``."""
+    for fieldname, btext, ids, weights, values in lists:
+        for docnum, weight, value in zip(ids, weights, values):
+            yield fieldname, btext, docnum, weight, value
+
+
 _FIELD_TERM = itemgetter(0, 1)
 
 
@@ -187,17 +194,17 @@ class SiftWriter(SegmentWriter):  # type: ignore[misc]
         lengths = _CachedLengths(pdr) if pdr is not None else None
         merging = self.__dict__.get("_merging") or []
         try:
-            if merging and hasattr(self.fieldwriter, "add_posting_lists"):
+            if not merging:
+                self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+            elif hasattr(self.fieldwriter, "add_posting_lists"):
                 # Stable on equal terms: the pool, then the segments in the order they were added.
                 lists = heapq.merge(posting_lists(self.pool.iter_postings()),
                                     *(_merged_lists(*source) for source in merging), key=_FIELD_TERM)
                 self.fieldwriter.add_posting_lists(self.schema, lengths, _concatenated(lists))
             else:
-                postings = self.pool.iter_postings()
-                if merging:
-                    postings = heapq.merge(postings, *(
-                        (fn, bt, d, w, v) for source in merging
-                        for fn, bt, ids, ws, vs in _merged_lists(*source) for d, w, v in zip(ids, ws, vs)))
+                # A field writer that takes postings one by one (Whoosh 3's own).
+                postings = heapq.merge(self.pool.iter_postings(),
+                                       *(_postings_of(_merged_lists(*source)) for source in merging))
                 self.fieldwriter.add_postings(self.schema, lengths, postings)
         finally:
             self._close_merged()
