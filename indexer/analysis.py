@@ -21,9 +21,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 from itertools import accumulate, compress, repeat
 from operator import is_not
-from importlib import resources
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer

@@ -26,7 +26,6 @@ from indexer.schema import (
 )
 
 
-
 @dataclass(frozen=True)
 class Job:
     """One statement to prepare, with what the writer already decided."""
@@ -55,6 +54,8 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
     for name in PREPARED_KEYWORD_FIELDS:
         value = doc.get(name)
         if value:
+            # Indexes made before these fields were indexed only still store
+            # them: without this, Whoosh would store the postings object.
             doc[f"_stored_{name}"] = value
             doc[name] = keyword_postings(value)
     return doc

@@ -49,7 +49,7 @@ from indexer.analysis import analyze_with_starts, fold, sift_analyzer
 ANALYSED_FIELDS = ("title", "body", "publisher")
 #: ... of which these are also stored (as the original text).
 STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
-#: Keyword fields whose postings ``indexer.prepare`` computes (stored too).
+#: Keyword fields whose postings ``indexer.prepare`` computes.
 PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
 
 #: Bump when the schema or the meaning of a field changes (forces a rebuild).
