@@ -141,7 +141,9 @@ def build_statement(
     statement_id = given_id if given_id else derive_id(url or record_key, title, body)
     return Statement(
         id=statement_id,
-        title=title or body[:80].split("\n")[0],
+        # No made-up title: the body's first words would be indexed, searched
+        # (`title:`) and extracted from twice, as if the author had written them.
+        title=title,
         body=body,
         source=source,
         url=url,

@@ -154,3 +154,18 @@ def test_derived_ids_are_stable_and_depend_on_content(tmp_path: Path) -> None:
     id_a, id_b, id_c = (read_file(p).statements[0].id for p in (a, b, c))
     assert id_a == id_b  # same source name and content, wherever the folder is
     assert id_a != id_c
+
+
+def test_a_record_without_title_gets_none_made_up_from_its_body(tmp_path: Path) -> None:
+    """The body's first words are not the author's title: they must not be
+    searched as a title (``title:``) nor extracted a second time as one."""
+    from indexer.extract import extract
+    from indexer.gazetteer import Gazetteer
+
+    body = "Aleppo was shelled on Monday, residents said."
+    path = write(tmp_path / "s.jsonl", json.dumps({"id": "a", "text": body}) + "\n")
+    (statement,) = read_file(path).statements
+    assert statement.title == ""
+    assert statement.body == body
+    evidence = extract(statement, Gazetteer.load()).evidence["locations"]["Aleppo"]
+    assert [item["field"] for item in evidence] == ["body"]

@@ -196,3 +196,15 @@ def test_indexing_collects_garbage_less_often_and_restores_the_collector(tmp_pat
     with pytest.raises(RuntimeError):
         index_paths([inputs], tmp_path / "ix2", progress=fail)
     assert gc.get_threshold() == before
+
+
+def test_an_untitled_statement_is_not_found_by_title_words(tmp_path: Path) -> None:
+    from query import Searcher
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "s.jsonl").write_text(
+        json.dumps({"id": "a", "text": "Aleppo was shelled on Monday."}) + "\n", encoding="utf-8")
+    index_paths([tmp_path / "in"], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        assert searcher.search("shelled").total == 1
+        assert searcher.search("title:shelled").total == 0
