@@ -124,10 +124,15 @@ def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, 
     def codec() -> Any:
         return SiftCodec() if final_codec == "sift" else W3Codec()
 
-    schema = Schema(id=ID(stored=True, unique=True), body=TEXT(stored=True, phrase=True))
+    # A sortable column and an often empty text field: per-document data
+    # (stored records, lengths, column values) is copied as it is.
+    schema = Schema(id=ID(stored=True, unique=True), body=TEXT(stored=True, phrase=True),
+                    title=TEXT(), tag=ID(sortable=True))
     (tmp_path / "a").mkdir()
     ix = whoosh_index.FileIndex.create(SegmentStorage(str(tmp_path / "a")), schema, "MAIN")
-    docs = _documents(1200 + new_docs)
+    docs: list[dict[str, str]] = [
+        {**doc, "tag": f"t{i % 5}", **({"title": "regime forces " * (i % 4)} if i % 3 else {})}
+        for i, doc in enumerate(_documents(1200 + new_docs))]
     for start in range(0, 1200, 300):
         writer = SiftWriter(ix, codec=SiftCodec())
         for doc in docs[start : start + 300]:
@@ -150,6 +155,11 @@ def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, 
         assert ours.doc_count() == theirs.doc_count() == 1195 + new_docs
         assert list(ours.iter_postings()) == list(theirs.iter_postings())
         assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
+        for field in ("body", "title"):
+            assert ours.field_length(field) == theirs.field_length(field) > 0
+            assert [ours.doc_field_length(d, field) for d in range(ours.doc_count_all())] \
+                == [theirs.doc_field_length(d, field) for d in range(theirs.doc_count_all())]
+        assert list(ours.column_reader("tag")) == list(theirs.column_reader("tag"))
         for term in ("body", b"the"), ("body", b"word7"), ("id", b"1201"):
             if term in theirs:
                 a, b = ours.term_info(*term), theirs.term_info(*term)
