@@ -32,7 +32,7 @@ from itertools import accumulate, groupby
 from operator import itemgetter
 from pickle import dumps
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
@@ -90,11 +90,17 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             return terminfo
         return super().finish_postings()
 
+    #: The buffered block's values part, compressed as a merged segment
+    #: stored it (see :class:`RawValues`); ``None``: encode ``_values``.
+    _raw_second: bytes | None = None
+
     def _write_block(self, last: bool = False) -> None:
         this: Any = self
         ids, values = this._ids, this._values
         fixedsize = this._format.fixed_value_size()
-        if self.layout < 2 or this._byteids or (fixedsize != 0 and len(values) != len(ids)):
+        raw_second, self._raw_second = self._raw_second, None
+        if raw_second is None and (
+                self.layout < 2 or this._byteids or (fixedsize != 0 and len(values) != len(ids))):
             super()._write_block(last)  # term vectors, odd formats: Whoosh's layout
             return
         postfile = this._postfile
@@ -106,10 +112,13 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         first = (BLOCK_HEAD.pack(0 if ones else 1, len(ids))
                  + _uint32([ids[0], *(b - a for a, b in zip(ids, ids[1:]))])
                  + (b"" if ones else array("f", weights).tobytes()))
-        second = b"" if fixedsize == 0 else _uint32([len(v) for v in values]) + b"".join(values)
         comp = this._compression
-        if comp:
-            first, second = zlib.compress(first, comp), zlib.compress(second, comp)
+        if raw_second is not None:
+            first, second = zlib.compress(first, comp) if comp else first, raw_second
+        else:
+            second = b"" if fixedsize == 0 else _uint32([len(v) for v in values]) + b"".join(values)
+            if comp:
+                first, second = zlib.compress(first, comp), zlib.compress(second, comp)
         databytes = _PART.pack(len(first)) + first + second
         infobytes = dumps((len(ids), ids[-1], this._maxweight, comp,
                            length_to_byte(this._minlength), length_to_byte(this._maxlength)), 2)
@@ -199,23 +208,105 @@ _LENGTH_OF_BYTE = tuple(byte_to_length(b) for b in range(256))
 
 def _write_term(writer: Any, ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
                 lengths: list[int] | None) -> None:
-    """Buffer and write one term's postings as ``add_posting`` would."""
+    """Buffer and write one term's postings as ``add_posting`` would; a
+    block a merged segment stored (:class:`RawValues`) keeps its values part."""
     limit = writer._blocklimit
-    count = len(ids)
-    for start in range(0, count, limit):
-        if start:
-            writer._write_block()
-        end = min(count, start + limit)
-        writer._ids = array("I", ids[start:end])
-        block_weights = weights[start:end]
-        writer._weights = array("f", block_weights)
-        writer._maxweight = max(0, max(block_weights))
-        writer._values = [v for v in values[start:end] if v]
-        if lengths is not None:
-            block_lengths = lengths[start:end]
-            nonzero = [n for n in block_lengths if n]
-            writer._minlength = min(nonzero) if nonzero else None
-            writer._maxlength = max(block_lengths)
+    at = 0
+    # Stored blocks are copied only into Sift's block layout.
+    for run in _runs(values, writer._compression if getattr(writer, "layout", 1) >= LAYOUT else None):
+        if isinstance(run, StoredBlock):
+            if at:
+                writer._write_block()
+            _buffer(writer, ids, weights, [], lengths, at, at + run.size)
+            writer._raw_second = run.data
+            at += run.size
+            continue
+        count = len(run)
+        for start in range(0, count, limit):
+            if at:
+                writer._write_block()
+            end = min(count, start + limit)
+            _buffer(writer, ids, weights, [v for v in run[start:end] if v], lengths, at, at + end - start)
+            at += end - start
+
+
+def _buffer(writer: Any, ids: Sequence[int], weights: Sequence[float], values: list[Any],
+            lengths: list[int] | None, start: int, end: int) -> None:
+    """Make postings ``start:end`` the writer's buffered block."""
+    writer._ids = array("I", ids[start:end])
+    block_weights = weights[start:end]
+    writer._weights = array("f", block_weights)
+    writer._maxweight = max(0, max(block_weights))
+    writer._values = values
+    if lengths is not None:
+        block_lengths = lengths[start:end]
+        nonzero = [n for n in block_lengths if n]
+        writer._minlength = min(nonzero) if nonzero else None
+        writer._maxlength = max(block_lengths)
+
+
+def _runs(values: Sequence[Any], compression: int | None) -> Iterator[Sequence[Any] | StoredBlock]:
+    """``values`` as runs of decoded values and stored blocks to copy (those
+    compressed at ``compression``; the others are decoded)."""
+    if not isinstance(values, RawValues):
+        yield values
+        return
+    run: list[Any] = []
+    for part in values.parts:
+        if isinstance(part, StoredBlock):
+            if part.compression == compression:
+                if run:
+                    yield run
+                    run = []
+                yield part
+                continue
+            part = part.decode()
+        run.extend(part)
+    if run:
+        yield run
+
+
+class StoredBlock(NamedTuple):
+    """A block's values part as a segment stored it: ``size`` values,
+    compressed with zlib level ``compression`` (0: not compressed)."""
+
+    size: int
+    compression: int
+    data: bytes
+
+    def decode(self) -> list[bytes]:
+        return _split_values(zlib.decompress(self.data) if self.compression else self.data, self.size)
+
+
+class RawValues(Sequence[Any]):
+    """A posting list's values, in parts: decoded values, or whole blocks of
+    a merged segment, kept as stored. A merge copies such a block's values
+    part (positions: most of a block) instead of decoding, re-encoding and
+    compressing it again; the writer starts a new block at each one."""
+
+    def __init__(self, parts: list[Sequence[Any] | StoredBlock]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(p.size if isinstance(p, StoredBlock) else len(p) for p in self.parts)
+
+    def __iter__(self) -> Iterator[Any]:
+        for part in self.parts:
+            yield from (part.decode() if isinstance(part, StoredBlock) else part)
+
+    def __getitem__(self, index: Any) -> Any:
+        return list(self)[index]
+
+
+def _split_values(second: bytes, count: int) -> list[bytes]:
+    """The values of a block's decompressed second part."""
+    lengths = _from_uint32(second[:4 * count])
+    values = []
+    at = 4 * count
+    for length in lengths:
+        values.append(second[at:at + length])
+        at += length
+    return values
 
 
 def block_part(raw: bytes, compression: int, second: bool) -> bytes:
@@ -257,6 +348,15 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         """Value lengths then the values, concatenated."""
         return self._part(True)
 
+    def stored_second_part(self) -> StoredBlock:
+        """The second part as stored (compressed), for a merge to copy."""
+        this: Any = self
+        if self._raw is None:
+            self._read_data()
+        assert self._raw is not None
+        (size,) = _PART.unpack_from(self._raw)
+        return StoredBlock(this._blocklength, this._compression, self._raw[_PART.size + size:])
+
     def _read_ids(self) -> None:
         first = self.first_part()
         count = BLOCK_HEAD.unpack_from(first)[1]
@@ -280,14 +380,7 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         if this._fixedsize == 0:
             this._values = (None,) * count
             return
-        second = self.second_part()
-        lengths = _from_uint32(second[:4 * count])
-        values = []
-        at = 4 * count
-        for length in lengths:
-            values.append(second[at:at + length])
-            at += length
-        this._values = tuple(values)
+        this._values = tuple(_split_values(self.second_part(), count))
 
 
 class SiftCodec(W3Codec):  # type: ignore[misc]

@@ -49,7 +49,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from indexer.codec import PostingList, posting_lists
+from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftLeafMatcher, posting_lists
 
 #: Bytes read ahead by a sequential read (varints and pickles read a few bytes at a time).
 READ_AHEAD = 8192
@@ -85,7 +85,8 @@ class _CachedLengths:
         return getattr(self.reader, name)
 
 
-def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None) -> Iterator[PostingList]:
+def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None,
+                  copy_blocks: bool = False) -> Iterator[PostingList]:
     """A merged segment's posting lists, renumbered for the new segment, in
     ``(field, term)`` order, read a block at a time.
 
@@ -110,7 +111,8 @@ def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None) -> 
             ids, weights, values = inlined
         else:
             matcher = postings_reader(postfile, terminfo, schema[fieldname].format, term=(fieldname, btext))
-            ids, weights, values = _all_postings(matcher)
+            # Full blocks are copied as stored when numbering only shifts (no deletions).
+            ids, weights, values = _all_postings(matcher, copy_blocks and docmap is None)
         if docmap is None:
             ids = [docnum + startdoc for docnum in ids]
         else:
@@ -123,8 +125,10 @@ def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None) -> 
         yield fieldname, btext, ids, weights, values
 
 
-def _all_postings(matcher: Any) -> tuple[Sequence[int], Sequence[float], Sequence[Any]]:
-    """``(ids, weights, values)`` of a term's whole posting list."""
+def _all_postings(matcher: Any, copy_blocks: bool = False) -> tuple[Sequence[int], Sequence[float], Sequence[Any]]:
+    """``(ids, weights, values)`` of a term's whole posting list. With
+    ``copy_blocks``, the values of each full block stay as stored
+    (:class:`~indexer.codec.RawValues`): a merge copies them."""
     if not isinstance(matcher, W3LeafMatcher):
         ids, weights, values = [], [], []
         while matcher.is_active():
@@ -133,22 +137,33 @@ def _all_postings(matcher: Any) -> tuple[Sequence[int], Sequence[float], Sequenc
             values.append(matcher.value())
             matcher.next()
         return ids, weights, values
+    copy_blocks = copy_blocks and isinstance(matcher, SiftLeafMatcher)
     matcher._read_ids()
     matcher._read_weights()
-    matcher._read_values()
-    if matcher._lastblock:  # one block: most posting lists
+    if matcher._lastblock and not (copy_blocks and matcher._blocklength >= BLOCK_LIMIT):  # one block: most lists
+        matcher._read_values()
         return matcher._ids, matcher._weights, matcher._values
-    ids, weights, values = list(matcher._ids), list(matcher._weights), list(matcher._values)
+    ids, weights = list(matcher._ids), list(matcher._weights)
+    parts: list[Any] = [_block_values(matcher, copy_blocks)]
     matcher._next_block()
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        matcher._read_values()
         ids.extend(matcher._ids)
         weights.extend(matcher._weights)
-        values.extend(matcher._values)
+        parts.append(_block_values(matcher, copy_blocks))
         matcher._next_block()
-    return ids, weights, values
+    if copy_blocks:
+        return ids, weights, RawValues(parts)
+    return ids, weights, [v for part in parts for v in part]
+
+
+def _block_values(matcher: Any, copy_blocks: bool) -> Any:
+    """The current block's values: as stored if it is a full block to copy."""
+    if copy_blocks and matcher._blocklength >= BLOCK_LIMIT:
+        return matcher.stored_second_part()
+    matcher._read_values()
+    return matcher._values
 
 
 def _concatenated(lists: Iterable[PostingList]) -> Iterator[PostingList]:
@@ -157,6 +172,9 @@ def _concatenated(lists: Iterable[PostingList]) -> Iterator[PostingList]:
         parts = list(group)
         if len(parts) == 1:
             yield parts[0]
+        elif any(isinstance(p[4], RawValues) for p in parts):
+            values = RawValues([q for p in parts for q in (p[4].parts if isinstance(p[4], RawValues) else [p[4]])])
+            yield fieldname, btext, [i for p in parts for i in p[2]], [w for p in parts for w in p[3]], values
         else:
             yield (fieldname, btext, [i for p in parts for i in p[2]], [w for p in parts for w in p[3]],
                    [v for p in parts for v in p[4]])
@@ -257,7 +275,9 @@ class SiftWriter(SegmentWriter):  # type: ignore[misc]
             elif hasattr(self.fieldwriter, "add_posting_lists"):
                 # Stable on equal terms: the pool, then the segments in the order they were added.
                 lists = heapq.merge(posting_lists(self.pool.iter_postings()),
-                                    *(_merged_lists(*source) for source in merging), key=_FIELD_TERM)
+                                    *(_merged_lists(reader, startdoc, docmap, copy_blocks=True)
+                                      for reader, startdoc, docmap in merging),
+                                    key=_FIELD_TERM)
                 self.fieldwriter.add_posting_lists(self.schema, lengths, _concatenated(lists))
             else:
                 # A field writer that takes postings one by one (Whoosh 3's own).

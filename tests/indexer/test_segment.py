@@ -110,13 +110,16 @@ def test_segments_read_with_pread_find_the_same_as_with_mmap(tmp_path: Path) -> 
         assert ours.document_number(id="250") == theirs.document_number(id="250") is not None
 
 
-@pytest.mark.parametrize("new_docs", [0, 60])
+@pytest.mark.parametrize("new_docs,per_segment", [(0, 300), (60, 300), (60, 700)])
 @pytest.mark.parametrize("final_codec", ["sift", "whoosh3"])
-def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, final_codec: str) -> None:
+def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, per_segment: int,
+                                                 final_codec: str) -> None:
     # SiftWriter streams a merged segment's postings (renumbered, deleted
     # documents skipped) past Whoosh's pool, merging them with the new
     # documents' postings: the merged segment must be the one Whoosh writes.
-    # 1,200 documents: common terms span several blocks, rare ones are inlined.
+    # 4 segments: common terms span several blocks, rare ones are inlined.
+    # With 700 documents a segment, common terms have full blocks, which a
+    # merge into Sift's codec copies as stored (the segments without deletions).
     # Merged into Whoosh 3's own codec, whose field writer takes postings one
     # by one, the lists are streamed as postings.
     from whoosh.codec.whoosh3 import W3Codec
@@ -132,10 +135,10 @@ def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, 
     ix = whoosh_index.FileIndex.create(SegmentStorage(str(tmp_path / "a")), schema, "MAIN")
     docs: list[dict[str, str]] = [
         {**doc, "tag": f"t{i % 5}", **({"title": "regime forces " * (i % 4)} if i % 3 else {})}
-        for i, doc in enumerate(_documents(1200 + new_docs))]
-    for start in range(0, 1200, 300):
+        for i, doc in enumerate(_documents(4 * per_segment + new_docs))]
+    for start in range(0, 4 * per_segment, per_segment):
         writer = SiftWriter(ix, codec=SiftCodec())
-        for doc in docs[start : start + 300]:
+        for doc in docs[start : start + per_segment]:
             writer.add_document(**doc)
         writer.commit(merge=False)
     writer = SiftWriter(ix, codec=SiftCodec())
@@ -147,12 +150,12 @@ def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, 
     whoosh = whoosh_index.open_dir(str(tmp_path / "b"))
     theirs_writer = whoosh.writer(codec=codec())  # Whoosh's own SegmentWriter
     for writer in (ours_writer, theirs_writer):
-        for doc in docs[1200:]:
+        for doc in docs[4 * per_segment:]:
             writer.add_document(**doc)
         writer.commit(optimize=True)
     with ix.reader() as ours, whoosh.reader() as theirs:
         assert len(ix._segments()) == len(whoosh._segments()) == 1
-        assert ours.doc_count() == theirs.doc_count() == 1195 + new_docs
+        assert ours.doc_count() == theirs.doc_count() == 4 * per_segment - 5 + new_docs
         assert list(ours.iter_postings()) == list(theirs.iter_postings())
         assert list(ours.all_stored_fields()) == list(theirs.all_stored_fields())
         for field in ("body", "title"):
@@ -160,6 +163,16 @@ def test_merges_write_the_same_segment_as_whoosh(tmp_path: Path, new_docs: int, 
             assert [ours.doc_field_length(d, field) for d in range(ours.doc_count_all())] \
                 == [theirs.doc_field_length(d, field) for d in range(theirs.doc_count_all())]
         assert list(ours.column_reader("tag")) == list(theirs.column_reader("tag"))
+        if per_segment == 700 and final_codec == "sift":
+            # The full blocks were copied: each starts a block of its own.
+            def blocks(reader: Any) -> int:
+                matcher, count = reader.postings("body", "regime"), 0
+                while matcher.is_active():
+                    count += 1
+                    matcher._next_block()
+                return int(count)
+
+            assert blocks(ours) > blocks(theirs) == -(-ours.doc_frequency("body", "regime") // 512)
         for term in ("body", b"the"), ("body", b"word7"), ("id", b"1201"):
             if term in theirs:
                 a, b = ours.term_info(*term), theirs.term_info(*term)
