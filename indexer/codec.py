@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from whoosh.codec.base import OutOfOrderError
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter, W3Segment
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 #: Block layout written by this version (see :class:`SiftCodec`).
@@ -389,6 +389,12 @@ class SiftCodec(W3Codec):  # type: ignore[misc]
     def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = COMPRESSION, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
         self.layout = LAYOUT
+
+    def new_segment(self, storage: Any, indexname: str) -> Any:
+        """A new segment, named ``next_segment_id`` if that was set (once):
+        a background merge writes a segment whose name the indexing process
+        chose, so that its commits leave the files being written alone."""
+        return W3Segment(self, indexname, segid=self.__dict__.pop("next_segment_id", None))
 
     def field_writer(self, storage: Any, segment: Any) -> Any:
         if getattr(self, "layout", 1) < LAYOUT:

@@ -15,12 +15,22 @@ A worker never commits or deletes: deletions (updated statements) stay with
 the indexing process's writer, which holds the lock. A segment a worker
 wrote but that no committed table of contents lists (a crash, a cancelled
 batch) is debris that the next commit or ``store.tidy_index`` removes.
+
+Merges run in a worker too (``merge``), in the background: with one writing
+process, the workers waited at each commit while it merged segments. After
+a commit, the indexing process picks the segments Whoosh's policy would
+merge (``segment.merge_choice``) and hands them to an idle worker, which
+writes the merged segment while indexing goes on (the indexing process
+writes the chunks itself meanwhile). A later commit lists the merged
+segment in place of its sources, if none of them lost documents in the
+meantime (else the merge is dropped, and made again later).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import traceback
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from collections.abc import Callable
@@ -79,6 +89,11 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
                         writer._close_segment()
                     writer = None
                 inbox.send(("segment", segment))
+            elif kind == "merge":
+                from indexer.segment import write_merged_segment
+
+                _, sources, segment_id = message
+                inbox.send(("merged", write_merged_segment(directory, sources, segment_id, limitmb)))
             elif kind == "cancel":
                 if writer is not None:
                     writer._close_segment()
@@ -111,6 +126,11 @@ class SegmentWorkers:
             self.pipes.append(ours)
             self.processes.append(process)
             self.queued.append(0)
+        #: Per worker: the merge it is writing, or ``None``.
+        self.merging: list[Merge | None] = [None] * count
+        #: Finished merges not yet committed.
+        self.merged: list[Merge] = []
+        self._asked: list[int] = []  # the workers asked to finish their segments
 
     def _receive(self, index: int) -> tuple[str, Any]:
         try:
@@ -121,6 +141,12 @@ class SegmentWorkers:
             raise IndexError_(f"an indexing worker process failed:\n{value}")
         if kind == "added":
             self.queued[index] -= 1
+        elif kind == "merged":
+            merge = self.merging[index]
+            self.merging[index] = None
+            if merge is not None:
+                merge.segment = value
+                self.merged.append(merge)
         return kind, value
 
     def _drain(self) -> None:
@@ -132,7 +158,10 @@ class SegmentWorkers:
         """Hand ``jobs`` to the least busy worker; ``False`` if all are busy
         (the caller then writes them itself)."""
         self._drain()
-        index = min(range(len(self.pipes)), key=self.queued.__getitem__)
+        idle = [i for i in range(len(self.pipes)) if self.merging[i] is None]
+        if not idle:
+            return False
+        index = min(idle, key=self.queued.__getitem__)
         if self.queued[index] >= MAX_QUEUED:
             return False
         self.pipes[index].send(("add", jobs))
@@ -140,14 +169,16 @@ class SegmentWorkers:
         return True
 
     def request_segments(self) -> None:
-        """Ask every worker to finish its segment (collect with :meth:`segments`)."""
-        for pipe in self.pipes:
-            pipe.send(("finish",))
+        """Ask every worker to finish its segment (collect with :meth:`segments`);
+        a worker writing a merge took no statements since it started it."""
+        self._asked = [i for i in range(len(self.pipes)) if self.merging[i] is None]
+        for index in self._asked:
+            self.pipes[index].send(("finish",))
 
     def segments(self) -> list[Any]:
         """The finished segments asked for by :meth:`request_segments`."""
         finished = []
-        for index in range(len(self.pipes)):
+        for index in self._asked:
             while True:
                 kind, value = self._receive(index)
                 if kind == "segment":
@@ -155,6 +186,41 @@ class SegmentWorkers:
                         finished.append(value)
                     break
         return finished
+
+    def start_merge(self, sources: list[Any]) -> bool:
+        """Have an idle worker merge the committed segments ``sources``;
+        ``False`` if a merge is running already (one at a time) or no worker
+        is idle. Call it right after a commit: the workers have no segment
+        open then."""
+        from whoosh.util import random_name
+
+        if any(self.merging) or len(sources) < 2:
+            return False
+        self._drain()
+        idle = [i for i in range(len(self.pipes)) if self.queued[i] == 0]
+        if not idle:
+            return False
+        merge = Merge(random_name(16), {s.segment_id(): s.deleted_count() for s in sources})
+        self.pipes[idle[0]].send(("merge", sources, merge.segment_id))
+        self.merging[idle[0]] = merge
+        return True
+
+    def unlisted_segments(self, indexname: str) -> list[str]:
+        """Names (``segment_id()``) of the segments merged or being merged that
+        no table of contents lists yet: a commit must keep their files."""
+        self._drain()
+        merges = [m for m in self.merging if m is not None] + self.merged
+        return [f"{indexname}_{m.segment_id}" for m in merges]
+
+    def take_merged(self, wait: bool = False) -> list[Merge]:
+        """The finished merges (all of them, waiting for those running, with ``wait``)."""
+        self._drain()
+        if wait:
+            for index, merge in enumerate(self.merging):
+                while self.merging[index] is merge and merge is not None:
+                    self._receive(index)
+        done, self.merged = self.merged, []
+        return done
 
     def cancel(self) -> None:
         """Drop the segments in progress (the batch is not committed)."""
@@ -182,17 +248,44 @@ class SegmentWorkers:
         self.pipes, self.processes, self.queued = [], [], []
 
 
-def commit_with_segments(writer: Any, collect: Callable[[], list[Any]]) -> None:
+@dataclass
+class Merge:
+    """A background merge: the segment it writes, and its sources' deleted
+    counts when it started (``segment`` is set once it is written)."""
+
+    segment_id: str
+    sources: dict[str, int]
+    segment: Any = None
+
+    def replace(self, segments: list[Any]) -> list[Any] | None:
+        """``segments`` with the merged segment in place of its sources, or
+        ``None`` if a source is gone or lost documents since the merge began."""
+        current = {s.segment_id(): s for s in segments}
+        if self.segment is None or any(
+                sid not in current or current[sid].deleted_count() != count for sid, count in self.sources.items()):
+            return None
+        return [s for s in segments if s.segment_id() not in self.sources] + [self.segment]
+
+
+def commit_with_segments(writer: Any, collect: Callable[[], list[Any]],
+                         merged: list[Merge] | None = None) -> None:
     """Commit ``writer`` (a Whoosh ``SegmentWriter``) with the segments
     ``collect()`` returns listed in the same table of contents.
 
     Whoosh's own ``SegmentWriter.commit``, plus the extra segments: merge
     small committed segments, finish this writer's segment (while the
-    workers finish theirs), then write the TOC naming all of them.
+    workers finish theirs), then write the TOC naming all of them. With
+    ``merged`` (background merges), nothing is merged here: each finished
+    merge that still applies takes its sources' place.
     """
     writer._check_state()
     try:
-        final = writer._merge_segments(None, None, None)
+        if merged is None:
+            final = writer._merge_segments(None, None, None)
+        else:
+            final = list(writer.segments)
+            for merge in merged:
+                final = merge.replace(final) or final  # a merge that no longer applies is dropped
         if writer._added:
             final.append(writer._finalize_segment())
         else:

@@ -290,6 +290,16 @@ class SiftWriter(SegmentWriter):  # type: ignore[misc]
         if pdr:
             pdr.close()
 
+    #: Names of segments being written elsewhere (a background merge): a
+    #: commit must not delete their files as unused.
+    protected: tuple[str, ...] = ()
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        from whoosh.index import TOC, clean_files
+
+        TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+        clean_files(self.storage, self.indexname, self.generation, [*segments, *map(_Named, self.protected)])
+
     def _close_segment(self) -> None:
         self._close_merged()
         super()._close_segment()
@@ -297,6 +307,62 @@ class SiftWriter(SegmentWriter):  # type: ignore[misc]
     def _close_merged(self) -> None:
         for reader, _, _ in self.__dict__.pop("_merging", []):
             reader.close()
+
+
+class _Named:
+    """Stands for a segment by its name only (see ``SiftWriter.protected``)."""
+
+    def __init__(self, segment_id: str) -> None:
+        self._id = segment_id
+
+    def segment_id(self) -> str:
+        return self._id
+
+
+def merge_choice(segments: Sequence[Any]) -> list[Any]:
+    """The segments Whoosh's ``MERGE_SMALL`` policy would merge now (none,
+    or two or more), chosen without merging them: the smallest segments up
+    to the first point where, with ``i`` segments taken, they hold fewer
+    documents than the ``i + 5``-th Fibonacci number."""
+    from whoosh.util import fib
+
+    chosen: list[Any] = []
+    total = 0
+    for i, segment in enumerate(sorted(segments, key=lambda s: s.doc_count_all())):
+        total += max(0, segment.doc_count_all())
+        chosen.append(segment)
+        if i > 3 and total < fib(i + 5):
+            return chosen if len(chosen) > 1 else []
+    return []
+
+
+def write_merged_segment(directory: str, sources: Sequence[Any], segment_id: str, limitmb: int) -> Any:
+    """Merge the committed segments ``sources`` of the index at ``directory``
+    into one new segment named ``segment_id``, without committing it (the
+    indexing process lists it in a later table of contents). Temporary files
+    go to a folder of its own: a commit deletes Whoosh's shared one."""
+    from whoosh.index import FileIndex
+
+    from indexer.codec import SiftCodec
+    from indexer.store import INDEX_NAME, MERGE_TEMP_PREFIX
+
+    storage = SegmentStorage(directory, temp_name=f"{MERGE_TEMP_PREFIX}{segment_id}")
+    codec = SiftCodec()
+    codec.next_segment_id = segment_id
+    writer = SiftWriter(FileIndex(storage, indexname=INDEX_NAME), _lk=False, limitmb=limitmb, codec=codec)
+    try:
+        for source in sources:
+            reader = SegmentReader(storage, writer.schema, source)
+            try:
+                writer.add_reader(reader)
+            finally:
+                reader.close()
+        return writer._finalize_segment()
+    except BaseException:
+        writer._close_segment()
+        raise
+    finally:
+        writer._tempstorage.destroy()
 
 
 class _PartReader:
@@ -403,8 +469,13 @@ class _SegmentFile(StructFile):  # type: ignore[misc]
 class SegmentStorage(FileStorage):  # type: ignore[misc]
     """Whoosh's ``FileStorage`` without ``mmap``, reading segments with ``pread``."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, temp_name: str | None = None) -> None:
         super().__init__(path, supports_mmap=False)
+        self._temp_name = temp_name
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        """Whoosh's temporary folder, or the one named at creation."""
+        return super().temp_storage(self._temp_name or name)
 
     def open_file(self, name: str, **kwargs: Any) -> StructFile:
         return _SegmentFile(io.open(self._fpath(name), "rb"), name=name, **kwargs)

@@ -52,6 +52,9 @@ LOCK_FILE = "sift.lock"
 INDEX_NAME = "MAIN"
 WHOOSH_LOCK_FILE = f"{INDEX_NAME}_WRITELOCK"
 WHOOSH_TEMP_DIR = f"{INDEX_NAME}.tmp"
+#: Temporary folders of background merges (``indexer.parallel``): their own,
+#: since each commit deletes :data:`WHOOSH_TEMP_DIR`.
+MERGE_TEMP_PREFIX = f"{INDEX_NAME}.merge-"
 TOC_RE = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
 TOC_TEMP_RE = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc\..+$")
 SEGMENT_RE = re.compile(rf"^({INDEX_NAME}_[0-9a-z]+)\.[A-Za-z0-9_.]+$")
@@ -304,7 +307,8 @@ def survey_files(directory: Path) -> FileSurvey:
         elif segment:
             if current is not None and current.problem is None and segment.group(1) not in referenced:
                 survey.leftovers.append(name)
-        elif TOC_TEMP_RE.match(name) or name == WHOOSH_TEMP_DIR or name in OWN_TEMP_FILES:
+        elif TOC_TEMP_RE.match(name) or name == WHOOSH_TEMP_DIR or name.startswith(MERGE_TEMP_PREFIX) \
+                or name in OWN_TEMP_FILES:
             survey.leftovers.append(name)
         else:
             survey.unknown.append(name)

@@ -32,7 +32,7 @@ from indexer.model import Statement
 from indexer.parallel import SegmentWorkers, commit_with_segments
 from indexer.prepare import Job, prepare_document
 from indexer.schema import version_key
-from indexer.segment import SiftWriter
+from indexer.segment import SiftWriter, merge_choice
 from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
 
 #: Bump when extraction changes its output for the same input.
@@ -57,7 +57,8 @@ class IndexOptions:
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
     :param procs: processes extracting and writing statements in parallel
-        (this one plus ``procs - 1`` workers writing segments of their own).
+        (this one plus ``procs - 1`` workers writing segments of their own;
+        with workers, segments are merged by a worker in the background).
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -189,14 +190,25 @@ class _Run:
         for job in jobs:
             writer.add_document(**prepare_document(job, self.gazetteer, self.options.extract))
 
-    def commit(self) -> None:
-        """Commit the batch, then record its files in the manifest."""
+    def commit(self, last: bool = False) -> None:
+        """Commit the batch, then record its files in the manifest.
+
+        With workers, merges run in the background (``indexer.parallel``):
+        a commit lists the merges finished since the last one (the last
+        commit of a run waits for the one running), then starts the next.
+        """
         self.flush()
+        if self.writer is None and last and self.workers is not None and any(self.workers.merging):
+            self._writer()  # commit the running merge's result
         if self.writer is not None:
             try:
                 if self.workers is not None:
+                    # (Merges first: once the workers are asked for their
+                    # segments, only those replies may be read.)
+                    merged = self.workers.take_merged(wait=last)
+                    self.writer.protected = tuple(self.workers.unlisted_segments(self.ix.indexname))
                     self.workers.request_segments()
-                    commit_with_segments(self.writer, self.workers.segments)
+                    commit_with_segments(self.writer, self.workers.segments, merged)
                 else:
                     self.writer.commit()
             except IndexError_:
@@ -208,6 +220,8 @@ class _Run:
             # alive, and memory grew with every commit.
             self.searcher.close()
             self.searcher = self.ix.searcher()
+            if self.workers is not None and not last:
+                self.workers.start_merge(merge_choice(self.ix._segments()))
         if self.pending_files:
             self.manifest.put_many(self.pending_files)
             self.pending_files = []
@@ -373,7 +387,7 @@ def index_paths(
                     progress(path)
             if options.prune:
                 run.prune()
-            run.commit()
+            run.commit(last=True)
             meta = read_meta(directory)
             meta.update(
                 gazetteer_files=[str(p.resolve()) for p in options.gazetteer_files],

@@ -89,3 +89,61 @@ def test_a_failing_worker_fails_the_run_and_keeps_the_last_commit(tmp_path: Path
     report = index_paths([src], tmp_path / "ix", IndexOptions(procs=2))
     assert (report.added, report.unchanged) == (300, 40)
     assert len(_live(tmp_path / "ix")) == 340
+
+
+def test_background_merges_run_in_a_worker_and_give_the_same_index(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # Many small commits: Whoosh's policy wants merges; with workers they are
+    # written by a worker while indexing goes on, then committed in place of
+    # their sources. The index must equal one written by a single process.
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abcdefgh":
+        _write_jsonl(src / f"{name}.jsonl", 60)
+    started: list[int] = []
+    committed: list[int] = []
+    real_start, real_commit = parallel.SegmentWorkers.start_merge, write.commit_with_segments
+
+    def start(self: Any, sources: list[Any]) -> bool:
+        ok = real_start(self, sources)
+        if ok:
+            started.append(sum(s.doc_count_all() for s in sources))
+        return bool(ok)
+
+    def commit(writer: Any, collect: Any, merged: Any = None) -> None:
+        committed.extend(m.segment.doc_count_all() for m in merged or [] if m.segment is not None)
+        real_commit(writer, collect, merged)
+
+    monkeypatch.setattr(parallel.SegmentWorkers, "start_merge", start)
+    monkeypatch.setattr(write, "commit_with_segments", commit)
+    options = {"batch_size": 8}
+    index_paths([src], tmp_path / "one", IndexOptions(procs=1, **options))
+    index_paths([src], tmp_path / "two", IndexOptions(procs=2, **options))
+    assert started and committed, "no merge ran in the background"
+    assert set(committed) <= set(started)
+    assert len(whoosh_index.open_dir(str(tmp_path / "two"))._segments()) < 480 // 16
+    one, two = _live(tmp_path / "one"), _live(tmp_path / "two")
+    assert one.keys() == two.keys() and len(one) == 480
+    assert all(one[k]["record"] == two[k]["record"] for k in one)
+    with Searcher(tmp_path / "one") as a, Searcher(tmp_path / "two") as b:
+        for query in ("douma", "claims:shelled", "location:Idlib", '"regime forces"', "title:report"):
+            assert a.search(query, limit=500).total == b.search(query, limit=500).total == 480
+    assert not [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith("MAIN.merge-")]
+
+
+def test_a_merge_whose_sources_lost_documents_meanwhile_is_dropped() -> None:
+    class Segment:
+        def __init__(self, name: str, deleted: int = 0) -> None:
+            self.name, self.deleted = name, deleted
+
+        def segment_id(self) -> str:
+            return self.name
+
+        def deleted_count(self) -> int:
+            return self.deleted
+
+    merge = parallel.Merge("m", {"a": 0, "b": 1}, segment=Segment("m"))
+    assert [s.name for s in merge.replace([Segment("a"), Segment("c"), Segment("b", 1)]) or []] == ["c", "m"]
+    assert merge.replace([Segment("a", 1), Segment("b", 1)]) is None  # "a" lost a document
+    assert merge.replace([Segment("b", 1)]) is None  # "a" is gone
+    assert parallel.Merge("m", {"a": 0}).replace([Segment("a")]) is None  # not written yet

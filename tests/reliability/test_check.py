@@ -97,6 +97,19 @@ def test_orphan_segment_file_is_reported_and_repaired(ix: Path) -> None:
     assert not (ix / "MAIN_orphan0123456789.pst").exists()
 
 
+def test_an_interrupted_background_merge_leaves_debris_that_is_repaired(ix: Path) -> None:
+    (ix / "MAIN.merge-abc123").mkdir()  # its temporary folder
+    (ix / "MAIN.merge-abc123" / "x.ctmp").write_bytes(b"columns")
+    (ix / "MAIN_abc123.pst").write_bytes(b"half a merged segment")
+    report = check_index(ix)
+    assert not report.healthy and report.repairable
+    assert not any("unknown" in p for p in report.problems), report.problems
+    result = CliRunner().invoke(main, ["check", "--repair", "--index", str(ix)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not (ix / "MAIN.merge-abc123").exists() and not (ix / "MAIN_abc123.pst").exists()
+    assert check_index(ix).healthy
+
+
 def test_duplicate_ids_are_damage(ix: Path) -> None:
     writer = open_index(ix).writer()
     writer.add_document(id="s00-0000", source="x", content_hash="h", body="b", record="{}", version_key="k")
