@@ -35,7 +35,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from whoosh.codec.base import OutOfOrderError
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3LeafMatcher, W3PostingsWriter, W3Segment
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PostingsWriter,
+    W3Segment,
+    W3TermInfo,
+)
+from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 #: Block layout written by this version (see :class:`SiftCodec`).
@@ -171,11 +180,40 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
                     doc_lengths = [lengths.doc_field_length(d, fieldname) for d in ids]
             else:
                 doc_lengths = None
+            if len(ids) < this._postwriter._inlinelimit and INLINE_FAST:
+                # Most terms (the Zipf tail): their entry, as start_term,
+                # add_posting, finish_postings and finish_term would make it.
+                this._tindex.add(pack_ushort(this._fieldid) + btext,
+                                 _inlined_terminfo(ids, weights, values, doc_lengths).to_bytes())
+                continue
             self.start_term(btext)
             _write_term(this._postwriter, ids, weights, values, doc_lengths)
             self.finish_term()
         if lastfn is not None:
             self.finish_field()
+
+
+#: Write short posting lists' entries directly (tests compare both ways).
+INLINE_FAST = True
+
+
+def _inlined_terminfo(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
+                      lengths: list[int] | None) -> W3TermInfo:
+    """The entry of a posting list short enough to be inlined."""
+    info = W3TermInfo()
+    stored_weights = array("f", weights)  # the writer's buffer: 32-bit floats
+    info._weight = sum(stored_weights)
+    info._df = len(ids)
+    if lengths is not None:
+        nonzero = [n for n in lengths if n]
+        info._minlength = min(nonzero) if nonzero else None
+        info._maxlength = max(lengths)
+    info._maxweight = max(0, max(weights))
+    info._minid, info._maxid = ids[0], ids[-1]
+    # As SiftPostingsWriter.finish_postings: no values, ``b""`` each.
+    kept = [v for v in values if v]
+    info._inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
+    return info
 
 
 _FIELD_TERM = itemgetter(0, 1)

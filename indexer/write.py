@@ -198,8 +198,8 @@ class _Run:
         commit of a run waits for the one running), then starts the next.
         """
         self.flush()
-        if self.writer is None and last and self.workers is not None and any(self.workers.merging):
-            self._writer()  # commit the running merge's result
+        if self.writer is None and last and self.workers is not None and self.workers.unlisted_segments(self.ix.indexname):
+            self._writer()  # commit the last merge's result (else its files would be left behind)
         if self.writer is not None:
             try:
                 if self.workers is not None:

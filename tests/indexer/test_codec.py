@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import QueryParser
 
 from indexer.codec import INLINE_LIMIT, SiftCodec
@@ -87,3 +90,30 @@ def test_term_statistics_equal_whooshs(tmp_path: Path) -> None:
             stats.append({term: (info.min_length(), info.max_length(), info.max_weight(), info.weight(), info.doc_frequency())
                           for term, info in reader.iter_field("body")})
     assert stats[0] == stats[1] and len(stats[0]) > 40
+
+
+def test_short_lists_entries_written_directly_equal_the_postings_writers(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Inlined entries are written without the postings writer (most terms are
+    # rare): every term's entry must be the bytes the writer would make,
+    # scored fields (lengths), unscored ones and fields without positions alike.
+    import indexer.codec as codec
+
+    def entries(name: str, fast: bool) -> dict[tuple[str, bytes], Any]:
+        monkeypatch.setattr(codec, "INLINE_FAST", fast)
+        directory = tmp_path / name
+        directory.mkdir()
+        schema = Schema(id=ID(stored=True), body=TEXT(phrase=True), tag=KEYWORD(scorable=True), plain=TEXT(phrase=False))
+        ix = whoosh_index.create_in(str(directory), schema)
+        writer = ix.writer(codec=SiftCodec())
+        for i, text in enumerate(DOCS):
+            writer.add_document(id=str(i), body=text, tag=f"t{i % 9} u{i % 60}", plain=text if i % 3 else "")
+        writer.commit()
+        with ix.reader() as reader:
+            infos = {(f, t): reader.term_info(f, t) for f, t in reader.all_terms()}
+            return {key: (i._weight, i._df, i._minlength, i._maxlength, i._maxweight, i._minid, i._maxid,
+                          i._inlined) for key, i in infos.items()}
+
+    fast, slow = entries("fast", True), entries("slow", False)
+    assert fast == slow
+    assert sum(1 for f, t in slow if f == "body" and t.startswith(b"rare")) == 40

@@ -10,6 +10,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from indexer import parallel, write
+from indexer.check import check_index
 from indexer.errors import IndexError_
 from indexer.write import IndexOptions, index_paths
 from query import Searcher
@@ -129,6 +130,37 @@ def test_background_merges_run_in_a_worker_and_give_the_same_index(tmp_path: Pat
         for query in ("douma", "claims:shelled", "location:Idlib", '"regime forces"', "title:report"):
             assert a.search(query, limit=500).total == b.search(query, limit=500).total == 480
     assert not [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith("MAIN.merge-")]
+    assert check_index(tmp_path / "two").healthy  # no merged segment left unlisted
+
+
+def test_a_merge_finished_before_the_last_commit_is_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The statements fill the last batch exactly, so the run's final commit
+    # has nothing to write; a merge that finished by then must still be
+    # listed (its files would otherwise be left behind as debris).
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abcdefgh":
+        _write_jsonl(src / f"{name}.jsonl", 40)
+    real_commit = write._Run.commit
+
+    finished: list[int] = []
+
+    def commit(self: Any, last: bool = False) -> None:
+        workers = self.workers
+        if last and workers is not None:
+            assert self.writer is None and not self.queue  # the batch was full: nothing to write
+            for index, merge in enumerate(workers.merging):
+                while merge is not None and workers.merging[index] is merge:
+                    workers._receive(index)  # finished, not yet listed
+            finished.append(len(workers.merged))
+        real_commit(self, last)
+
+    monkeypatch.setattr(write._Run, "commit", commit)
+    monkeypatch.setattr(write, "merge_choice", lambda segments: list(segments))  # a merge after every commit
+    index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=8))
+    assert finished and finished[0] > 0, "no merge was waiting for the last commit"
+    assert check_index(tmp_path / "ix").healthy
+    assert len(_live(tmp_path / "ix")) == 320
 
 
 def test_a_merge_whose_sources_lost_documents_meanwhile_is_dropped() -> None:
