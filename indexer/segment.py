@@ -103,8 +103,9 @@ def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None,
         return
     deleted = frozenset(reader._perdoc.deleted_docs())
     postings_reader, postfile = terms._codec.postings_reader, terms._postfile
+    names = frozenset(schema.names())  # (``in schema`` costs a method call per term)
     for (fieldname, btext), terminfo in terms.items():
-        if fieldname not in schema:
+        if fieldname not in names:
             continue
         inlined = getattr(terminfo, "_inlined", None)
         if inlined is not None:
