@@ -49,7 +49,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftLeafMatcher, posting_lists
+from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftLeafMatcher, StoredBlock, posting_lists
 
 #: Bytes read ahead by a sequential read (varints and pickles read a few bytes at a time).
 READ_AHEAD = 8192
@@ -154,9 +154,9 @@ def _all_postings(matcher: Any, copy_blocks: bool = False) -> tuple[Sequence[int
         weights.extend(matcher._weights)
         parts.append(_block_values(matcher, copy_blocks))
         matcher._next_block()
-    if copy_blocks:
+    if any(isinstance(part, StoredBlock) for part in parts):
         return ids, weights, RawValues(parts)
-    return ids, weights, [v for part in parts for v in part]
+    return ids, weights, [v for part in parts for v in part]  # nothing to copy: plain values
 
 
 def _block_values(matcher: Any, copy_blocks: bool) -> Any:
