@@ -78,7 +78,7 @@ def evaluate(data: Path, sample: int = 0, seed: int = 0) -> dict[str, object]:
         for statement in rng.sample(statements, min(sample, n)):
             assert statement.extraction is not None
             print(f"\n## {statement.id} {statement.title}", file=sys.stderr)
-            for name, items in statement.extraction.evidence["locations"].items():
+            for name, items in statement.to_json()["evidence"]["locations"].items():
                 for item in items:
                     where = f"from {item['inferred_from']}" if "inferred_from" in item else repr(item["sentence"][:160])
                     print(f"  {name:<20} {item.get('text', '')!r:<22} {where}", file=sys.stderr)

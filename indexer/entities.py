@@ -107,10 +107,11 @@ class Matcher:
         if self._coded:
             self.automaton = ahocorasick.Automaton()
             for key in self._keys:
-                coded = SOFT.join(CODES[word] for word in key.split(" "))
-                for join in (SOFT, HARD):  # what comes before the first word does not matter
-                    # (key, spaces inside, an organisation word?)
-                    self.automaton.add_word(join + coded, (key, key.count(" "), key in ORG_HEADS))
+                # No join before the first code: codes are runs of digits
+                # between joins, so a match can only start at a word's start.
+                # (key, spaces inside, an organisation word?)
+                self.automaton.add_word(SOFT.join(CODES[word] for word in key.split(" ")),
+                                        (key, key.count(" "), key in ORG_HEADS))
             self.automaton.make_automaton()
         else:
             self.automaton = self._folded()

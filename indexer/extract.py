@@ -4,11 +4,12 @@ Glue over the leaves that do the work: ``sentences`` splits the text,
 ``gazetteer`` finds and normalises names, ``claims`` types sentences. The
 title is searched like a first sentence (headlines make claims too).
 
-Evidence lists, for each name, where it was found: ``{"field", "start",
-"end", "text", "sentence"}`` (offsets into that field; ``sentence`` is the
-sentence's ``[start, end]``, which ``Statement.to_json`` turns into text), at
-most ``MAX_EVIDENCE`` places per name; a place implied by a named place lying
-inside it instead has ``{"inferred_from": "<named place>"}``.
+Evidence lists, for each name, where it was found, at most ``MAX_EVIDENCE``
+places per name, in the compact form the index stores (see
+:class:`~indexer.model.Extraction`): ``[field code, start, end, sentence
+start, sentence end]``; ``Statement.to_json`` gives the public
+``{"field", "start", "end", "text", "sentence"}``. A place implied by a named
+place lying inside it instead has ``{"inferred_from": "<named place>"}``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from indexer.claims import claim_types_of
 from indexer.gazetteer import Gazetteer
-from indexer.model import Claim, Extraction, Statement
+from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.sentences import split_sentences
 
 MAX_EVIDENCE = 10
@@ -28,9 +29,9 @@ class _Collector:
     """Ordered names with their evidence, capped per name."""
 
     def __init__(self) -> None:
-        self.evidence: dict[str, list[dict[str, Any]]] = {}
+        self.evidence: dict[str, list[Any]] = {}
 
-    def add(self, name: str, item: dict[str, Any]) -> None:
+    def add(self, name: str, item: Any) -> None:
         items = self.evidence.setdefault(name, [])
         if len(items) < MAX_EVIDENCE:
             items.append(item)
@@ -43,7 +44,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     """Find the actors, locations and claims of ``statement``."""
     actors, places = _Collector(), _Collector()
     claims: list[Claim] = []
-    for field, text in (("title", statement.title), ("body", statement.body)):
+    for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
         if not text:
             continue
         spans = split_sentences(text) if field == "body" else [(0, len(text))]
@@ -56,15 +57,15 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         found_actors, found_places = gazetteer.find_names(text)  # one pass for both
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
             items_of = collector.evidence
-            for name, _, start, end, surface in mentions:
+            for name, _, start, end, _ in mentions:
                 # The sentence containing the mention (the first if it precedes them all).
                 index = bisect_right(starts, start) - 1 if start >= starts[0] else 0
                 items = items_of.get(name)
                 if items is None:
                     items = items_of[name] = []
                 if len(items) < MAX_EVIDENCE:
-                    items.append({"field": field, "start": start, "end": end,
-                                  "text": surface, "sentence": list(spans[index])})
+                    sentence = spans[index]
+                    items.append([code, start, end, sentence[0], sentence[1]])
                 if types_of[index]:
                     names = by_sentence.setdefault(index, ([], []))[slot]
                     if name not in names:
@@ -82,7 +83,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         for parent in gazetteer.parents(place):
             if parent not in named_set:
                 places.add(parent, {"inferred_from": place})
-    evidence: dict[str, dict[str, list[dict[str, Any]]]] = {
+    evidence: dict[str, dict[str, list[Any]]] = {
         "actors": actors.evidence,
         "locations": places.evidence,
     }

@@ -44,22 +44,30 @@ class Claim:
     field: str = "body"
 
 
+#: The fields evidence points into, by the code an evidence item starts with.
+EVIDENCE_FIELDS = ("title", "body")
+
+
 @dataclass
 class Extraction:
     """Actors, locations and claims of one statement, with evidence.
 
     ``evidence`` maps ``"actors"`` and ``"locations"`` to ``{name: [item]}``
-    where an item is ``{"field", "start", "end", "text", "sentence"}`` for a
-    name found in the title or body (offsets into that field; ``sentence`` is
-    its sentence's ``[start, end]`` there, turned into text by
-    :meth:`Statement.to_json`) or ``{"inferred_from": name}`` for a place
-    implied by a named place lying inside it.
+    where an item is ``[field code, start, end, sentence start, sentence
+    end]`` for a name found in the title or body (the code indexes
+    :data:`EVIDENCE_FIELDS`; offsets into that field) or ``{"inferred_from":
+    name}`` for a place implied by a named place lying inside it. The compact
+    form is what the index stores (an extraction finds dozens of names per
+    statement, most never displayed); :meth:`Statement.to_json` gives the
+    public form, ``{"field", "start", "end", "text", "sentence"}`` with the
+    text of the name and of its sentence. (An item may also come in the
+    public form, with ``sentence`` as text or as ``[start, end]``.)
     """
 
     actors: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    evidence: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    evidence: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -86,9 +94,10 @@ class Statement:
     def to_json(self, *, spans: bool = False) -> dict[str, Any]:
         """The JSON form shared by ``sift extract``, ``sift show`` and search hits.
 
-        :param spans: leave sentences as ``[start, end]`` offsets (claims as
-            ``"span": [field, start, end]``) instead of copying their text:
-            the form ``indexer.schema`` stores, which rebuilds the text on read.
+        :param spans: leave evidence in its compact form (see
+            :class:`Extraction`) and claims as ``"span": [field, start,
+            end]`` instead of copying their text: the form ``indexer.schema``
+            stores, which rebuilds the text on read.
         """
         ex = self.extraction or Extraction()
         return {
@@ -125,19 +134,28 @@ def claim_to_json(claim: Claim, *, span: bool = False) -> dict[str, Any]:
     }
 
 
-def sentences_as_text(evidence: dict[str, dict[str, list[dict[str, Any]]]], title: str,
+def sentences_as_text(evidence: dict[str, dict[str, list[Any]]], title: str,
                       body: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    """A copy of ``evidence`` with each ``[start, end]`` sentence replaced by its text."""
+    """``evidence`` in the public form: each item as ``{"field", "start",
+    "end", "text", "sentence"}`` with the texts of the name and its sentence
+    (inferred places unchanged)."""
     fields = {"title": title, "body": body}
+    texts = (title, body)
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for kind, names in evidence.items():
         out[kind] = {}
         for name, items in names.items():
             copied = []
             for item in items:
-                span = item.get("sentence")
-                if isinstance(span, list):
-                    item = {**item, "sentence": fields[item["field"]][span[0]:span[1]]}
+                if isinstance(item, list):
+                    code, start, end, s0, s1 = item
+                    text = texts[code]
+                    item = {"field": EVIDENCE_FIELDS[code], "start": start, "end": end,
+                            "text": text[start:end], "sentence": text[s0:s1]}
+                else:
+                    span = item.get("sentence")
+                    if isinstance(span, list):
+                        item = {**item, "sentence": fields[item["field"]][span[0]:span[1]]}
                 copied.append(item)
             out[kind][name] = copied
     return out

@@ -44,6 +44,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
+from indexer.model import EVIDENCE_FIELDS
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
@@ -55,8 +56,8 @@ PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
 #: Bump when the schema or the meaning of a field changes (forces a rebuild).
 SCHEMA_VERSION = 2
 
-#: Field codes in ``claim_spans`` values.
-CLAIM_FIELDS = ("title", "body")
+#: Field codes in ``claim_spans`` values and stored evidence.
+CLAIM_FIELDS = EVIDENCE_FIELDS
 
 
 class Postings(tuple):  # type: ignore[type-arg]
@@ -241,6 +242,12 @@ def decode_claim_spans(value: bytes) -> list[tuple[int, int, int]]:
     return [(values[i], values[i + 1], values[i + 2]) for i in range(0, len(values), 3)]
 
 
+#: The stored record's encoder. No check for reference cycles: a record is
+#: built here from plain lists and dicts, and the check costs a dictionary
+#: insert per list (an evidence item is one).
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
 def to_document(statement_json: dict[str, Any], *, body: str, source: str, content_hash: str,
                 term_starts: dict[int, list[int]] | None = None) -> dict[str, Any]:
     """The Whoosh document for a statement in its JSON form (``Statement.to_json``).
@@ -265,13 +272,13 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         "claim_types": ",".join(claim_types),
     }
     claim_ranges = _claim_ranges(claims, doc["title"], body)
-    doc["record"] = json.dumps({
+    doc["record"] = _RECORD_ENCODER.encode({
         "actors": statement_json.get("actors"),
         "locations": statement_json.get("locations"),
         "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
         "metadata": statement_json.get("metadata"),
         "evidence": _stored_evidence(statement_json.get("evidence") or {}, doc["title"], body),
-    }, ensure_ascii=False, separators=(",", ":"))
+    })
     char_ranges = [r for r in claim_ranges if r is not None]
     if char_ranges:
         if term_starts is None:
@@ -308,13 +315,17 @@ def _stored_evidence(evidence: dict[str, Any], title: str, body: str) -> dict[st
     """Evidence as stored: a named item is ``[field code, start, end,
     sentence start, sentence end]``, its text and sentence rebuilt on read
     (the text repeated per mention made the stored record five times the
-    size of the body). Accepts sentences as text or as ``[start, end]``."""
+    size of the body). Accepts items in that form (``Extraction``'s) or as
+    dicts with sentences as text or as ``[start, end]``."""
     out: dict[str, Any] = {}
     for kind, names in evidence.items():
         out[kind] = {}
         for name, items in names.items():
             compact: list[Any] = []
             for item in items:
+                if isinstance(item, list):  # already compact (extraction's own form)
+                    compact.append(item)
+                    continue
                 sentence = item.get("sentence")
                 code = 0 if item.get("field") == "title" else 1
                 if isinstance(sentence, str) and "start" in item:

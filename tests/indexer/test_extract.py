@@ -9,7 +9,7 @@ import pytest
 from indexer.extract import extract
 from indexer.formats import read_file
 from indexer.gazetteer import Gazetteer
-from indexer.model import Statement
+from indexer.model import EVIDENCE_FIELDS, Statement
 from tests.conftest import SEED_FILE
 
 
@@ -55,15 +55,20 @@ def test_claims_keep_the_names_in_their_sentence(seed: Statement) -> None:
 def test_evidence_spans_point_at_the_text(seed: Statement) -> None:
     assert seed.extraction is not None
     texts = {"title": seed.title, "body": seed.body}
+    compact = seed.to_json(spans=True)["evidence"]
     for kind in ("actors", "locations"):
-        for name, items in seed.extraction.evidence[kind].items():
-            for item in items:
+        for name, items in seed.to_json()["evidence"][kind].items():
+            for item, stored in zip(items, compact[kind][name], strict=True):
                 if "inferred_from" in item:
+                    assert stored == item
                     continue
                 field_text = texts[item["field"]]
                 assert field_text[item["start"] : item["end"]] == item["text"]
-                first, end = item["sentence"]
-                assert first <= item["start"] < item["end"] <= end
+                # The compact form (extraction's own, what the index stores):
+                # [field code, start, end, sentence start, sentence end].
+                code, start, end, first, last = stored
+                assert (EVIDENCE_FIELDS[code], start, end) == (item["field"], item["start"], item["end"])
+                assert first <= start < end <= last and field_text[first:last] == item["sentence"]
     public = seed.to_json()["evidence"]
     for kind in ("actors", "locations"):
         for items in public[kind].values():
@@ -77,9 +82,10 @@ def test_named_and_inferred_places_are_distinguishable() -> None:
     extraction = extract(statement, Gazetteer.load())
     assert extraction.locations[0] == "Khan Sheikhoun"
     assert {"Idlib", "Syria"} <= set(extraction.locations)
-    idlib = extraction.evidence["locations"]["Idlib"]
-    assert idlib == [{"inferred_from": "Khan Sheikhoun"}]
-    named = extraction.evidence["locations"]["Khan Sheikhoun"][0]
+    statement.extraction = extraction
+    evidence = statement.to_json()["evidence"]["locations"]
+    assert evidence["Idlib"] == [{"inferred_from": "Khan Sheikhoun"}]
+    named = evidence["Khan Sheikhoun"][0]
     assert named["text"] == "Khan Sheikhoun" and "inferred_from" not in named
 
 

@@ -167,5 +167,6 @@ def test_a_record_without_title_gets_none_made_up_from_its_body(tmp_path: Path) 
     (statement,) = read_file(path).statements
     assert statement.title == ""
     assert statement.body == body
-    evidence = extract(statement, Gazetteer.load()).evidence["locations"]["Aleppo"]
+    statement.extraction = extract(statement, Gazetteer.load())
+    evidence = statement.to_json()["evidence"]["locations"]["Aleppo"]
     assert [item["field"] for item in evidence] == ["body"]
