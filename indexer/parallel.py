@@ -65,6 +65,7 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
 
     from indexer.codec import SiftCodec
     from indexer.segment import SiftWriter
+    from indexer.store import retry_missing
 
     writer: Any = None
     while True:
@@ -76,7 +77,10 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
         try:
             if kind == "add":
                 if writer is None:
-                    writer = SiftWriter(whoosh_index.open_dir(directory), _lk=False, limitmb=limitmb, codec=SiftCodec())
+                    # Retried: a commit landing between listing the TOCs and
+                    # opening the newest deletes the one this worker listed.
+                    writer = retry_missing(lambda: SiftWriter(whoosh_index.open_dir(directory), _lk=False,
+                                                              limitmb=limitmb, codec=SiftCodec()))
                 for job in message[1]:
                     writer.add_document(**prepare_document(job, gazetteer, run_extraction))
                 inbox.send(("added", len(message[1])))

@@ -345,12 +345,15 @@ def write_merged_segment(directory: str, sources: Sequence[Any], segment_id: str
     from whoosh.index import FileIndex
 
     from indexer.codec import SiftCodec
-    from indexer.store import INDEX_NAME, MERGE_TEMP_PREFIX
+    from indexer.store import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
     storage = SegmentStorage(directory, temp_name=f"{MERGE_TEMP_PREFIX}{segment_id}")
     codec = SiftCodec()
     codec.next_segment_id = segment_id
-    writer = SiftWriter(FileIndex(storage, indexname=INDEX_NAME), _lk=False, limitmb=limitmb, codec=codec)
+    # Retried: the indexing process may commit (deleting the TOC just listed)
+    # while this merge opens the index; the sources stay, whichever TOC is read.
+    writer = retry_missing(lambda: SiftWriter(FileIndex(storage, indexname=INDEX_NAME), _lk=False,
+                                              limitmb=limitmb, codec=codec))
     try:
         for source in sources:
             reader = SegmentReader(storage, writer.schema, source)

@@ -80,7 +80,7 @@ def index_exists(directory: Path) -> bool:
 _T = TypeVar("_T")
 
 
-def _retry_missing(action: Callable[[], _T]) -> _T:
+def retry_missing(action: Callable[[], _T]) -> _T:
     """Run ``action``, retried when a file it opens has just been deleted.
 
     A concurrent commit deletes the files of the previous generation; a
@@ -111,8 +111,8 @@ def _storage(directory: Path, *, mmap: bool) -> FileStorage:
 
 
 def _open_dir(directory: Path, *, mmap: bool = True) -> whoosh_index.Index:
-    """``whoosh.index.open_dir``, retried (see :func:`_retry_missing`)."""
-    return _retry_missing(
+    """``whoosh.index.open_dir``, retried (see :func:`retry_missing`)."""
+    return retry_missing(
         lambda: whoosh_index.FileIndex(_storage(directory, mmap=mmap), indexname=INDEX_NAME)
     )
 
@@ -120,7 +120,7 @@ def _open_dir(directory: Path, *, mmap: bool = True) -> whoosh_index.Index:
 def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
     """``ix.searcher(**kwargs)`` on the latest commit, safe against a commit
     running at the same moment in another process."""
-    return _retry_missing(lambda: ix.searcher(**kwargs))
+    return retry_missing(lambda: ix.searcher(**kwargs))
 
 
 def open_index(directory: Path) -> whoosh_index.Index:

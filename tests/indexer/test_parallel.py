@@ -179,3 +179,54 @@ def test_a_merge_whose_sources_lost_documents_meanwhile_is_dropped() -> None:
     assert merge.replace([Segment("a", 1), Segment("b", 1)]) is None  # "a" lost a document
     assert merge.replace([Segment("b", 1)]) is None  # "a" is gone
     assert parallel.Merge("m", {"a": 0}).replace([Segment("a")]) is None  # not written yet
+
+
+def _toc_vanishes_once_per_process(monkeypatch: pytest.MonkeyPatch, processes: str) -> list[int]:
+    """Make the first TOC read of each process (``"workers"``: every process
+    but this one; ``"all"``: this one too) fail as when a commit deletes the
+    TOC it just listed. Returns the pids that met it (in this process)."""
+    import os
+
+    real_read = whoosh_index.TOC.read.__func__
+    here, met = os.getpid(), []
+
+    def read(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        pid = os.getpid()
+        if pid not in met and (processes == "all" or pid != here):
+            met.append(pid)
+            raise FileNotFoundError("MAIN_7.toc")  # as storage.open_file raises it
+        return real_read(cls, *args, **kwargs)
+
+    monkeypatch.setattr(whoosh_index.TOC, "read", classmethod(read))
+    return met
+
+
+def test_a_worker_opening_the_index_during_a_commit_retries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker opens the newest commit when it starts a segment; a commit
+    # landing between listing the TOCs and opening the newest deletes the
+    # one it listed. That must not fail the run (it did: the worker's error
+    # stopped indexing).
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abcd":
+        _write_jsonl(src / f"{name}.jsonl", 30)
+    _toc_vanishes_once_per_process(monkeypatch, "workers")
+    report = index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=10))
+    assert report.added == 120 and not report.errors
+    assert len(_live(tmp_path / "ix")) == 120
+
+
+def test_a_background_merge_opening_the_index_during_a_commit_retries(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.segment import write_merged_segment
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in "abc":
+        _write_jsonl(src / f"{name}.jsonl", 20)
+    index_paths([src], tmp_path / "ix", IndexOptions(procs=1, batch_size=20))
+    sources = whoosh_index.open_dir(str(tmp_path / "ix"))._segments()
+    met = _toc_vanishes_once_per_process(monkeypatch, "all")
+    merged = write_merged_segment(str(tmp_path / "ix"), sources, "retriedmerge", 32)
+    assert met, "the TOC read was not interrupted"
+    assert merged.doc_count_all() == sum(s.doc_count_all() for s in sources) == 60
