@@ -35,10 +35,9 @@ def evaluate_setting(setting: dict[str, Any], collections: list[tuple[Any, Path]
     rank.DEFAULT_B, rank.DEFAULT_K1 = setting["B"], setting["K1"]
     rank.FIELD_B.clear()
     rank.FIELD_B.update(setting.get("field_B", {}))
-    # Effective field weights through the scorer's scale (the parser keeps FIELD_BOOSTS).
-    boosts = setting["boosts"]
-    rank.FIELD_SCALE.clear()
-    rank.FIELD_SCALE.update({f: boosts.get(f, 0.0) / b for f, b in rank.FIELD_BOOSTS.items()})
+    # BM25F field weights of plain words (read when a query is compiled).
+    rank.FIELD_WEIGHTS.clear()
+    rank.FIELD_WEIGHTS.update(setting["weights"])
     scores: dict[str, float] = {}
     for collection, index_dir in collections:
         ids = collection.judged_queries()
@@ -59,9 +58,9 @@ def main() -> None:
         collection = load_collection(folder)
         collections.append((collection, _index(collection, DEFAULT_OUT / "work" / "tune" / collection.name)))
     grid = [tuple(float(x) for x in arg.split(",")) for arg in sys.argv[1:]] or list(
-        itertools.product((0.75,), (1.2, 1.6, 2.0), (0.25, 0.5, 1.0, 2.0)))
+        itertools.product((0.75,), (1.2, 1.6, 2.0), (1.0, 2.0, 2.5, 3.0)))
     for B, K1, title in grid:
-        setting = {"B": B, "K1": K1, "boosts": {"title": title, "body": 1.0}}
+        setting = {"B": B, "K1": K1, "weights": {"title": title, "body": 1.0}}
         s = evaluate_setting(setting, collections)
         print(f"B={B} K1={K1} title={title}  "
               f"TIME tune {s['time-tune']:.4f} test {s['time-test']:.4f} | CISI tune {s['cisi-tune']:.4f} test {s['cisi-test']:.4f}",

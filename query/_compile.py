@@ -2,8 +2,10 @@
 
 Two decisions live here:
 
-- An unqualified word searches every field of ``FIELD_BOOSTS`` (an ``Or``
-  of per-field terms weighted by the field's boost).
+- An unqualified word searches every field of ``FIELD_BOOSTS``, as one
+  ``FieldsTerm`` scored by BM25F over them (``query.rank.WordScorer``,
+  field weights ``FIELD_WEIGHTS``); phrases, prefixes, wildcards and fuzzy
+  words are an ``Or`` of per-field queries weighted by the field's boost.
 - A word repeated inside one group is searched once with its count as a
   boost: BM25F otherwise ignores query-term frequency, and bag-of-words
   queries from test collections rely on it (NOTES.md: CISI MAP 0.108 ->
@@ -21,8 +23,10 @@ from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
 from indexer.analysis import WORD_PATTERN, fold, term_for
+from query import rank
 
 from query._claims import CLAIMS, claims_query
+from query._fieldsterm import FieldsTerm
 from query._nodes import (
     BoolNode,
     DateNode,
@@ -49,6 +53,10 @@ def _per_field(fields: Fields, make: Callable[[str, float], wq.Query]) -> wq.Que
 
 
 def _terms(fields: Fields, term: str, count: int) -> wq.Query:
+    """A plain word, ``count`` times in its group: one BM25F ``FieldsTerm``
+    over several text fields (weights ``FIELD_WEIGHTS``), else per field."""
+    if len(fields) > 1 and all(f != CLAIMS for f, _b in fields):
+        return FieldsTerm(tuple((f, rank.FIELD_WEIGHTS.get(f, b)) for f, b in fields), term, boost=count)
     return _per_field(fields, lambda f, b: wq.Term(f, term, boost=b * count))
 
 

@@ -7,8 +7,10 @@ broken by id, facets over all matches), so it evaluates the compiled Whoosh
 query bottom-up on dense per-document arrays instead:
 
 - a term reads its posting blocks (ids and weights) straight into arrays
-  and scores them with the same BM25F formula as ``query.rank`` (the same
-  float operations, in the same order);
+  and scores them with the same BM25 formula as ``query.rank`` (the same
+  float operations, in the same order); a plain word over several fields
+  (``FieldsTerm``) adds up its fields' pseudo-frequencies, then scores the
+  sum (``query.rank.WordScorer``, BM25F);
 - ``Or`` adds scores, ``And`` keeps documents every part matched and adds
   their scores, ``AndNot`` removes documents, a date range compares the
   date column;
@@ -41,7 +43,8 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
-from query.rank import SiftScorer
+from query._fieldsterm import FieldsTerm, word_score
+from query.rank import SiftBM25F, SiftScorer
 
 #: byte -> field length, Whoosh's lossy length encoding.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -342,6 +345,8 @@ class Evaluator:
     def _eval(self, q: wq.Query) -> Matches:
         if type(q) is wq.Term:
             return self._term(q)
+        if type(q) is FieldsTerm:
+            return self._fields_term(q)
         if type(q) is wq.Or:
             return self._or(q.subqueries)
         if type(q) is wq.And:
@@ -408,6 +413,31 @@ class Evaluator:
             scores = scores * q.boost
         result.mask[ids] = True
         result.score[ids] = scores
+        return result
+
+    def _fields_term(self, q: FieldsTerm) -> Matches:
+        """A word in any of several fields, scored by BM25F as
+        ``FieldsTerm.matcher`` scores it: each field's pseudo-frequency
+        added in field order, then one saturation."""
+        weighting = self.searcher.weighting
+        if not isinstance(weighting, SiftBM25F) or not q.scorable(self.searcher.schema):
+            return self._or(q.per_field())
+        result = self._empty()
+        postings = []
+        for i, field, btext in q.btexts(self.searcher.schema):
+            ids, weights, _ = self.index.postings(field, btext)
+            if len(ids):
+                postings.append((i, field, ids, weights))
+                result.mask[ids] = True
+        if not postings:
+            return result
+        # Deleted documents count, as in Whoosh's doc_frequency (run removes them).
+        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)))
+        frequency = np.zeros(self.size, dtype=np.float64)
+        for i, field, ids, weights in postings:
+            frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])
+        docs = np.flatnonzero(result.mask)
+        result.score[docs] = word_score(scorer, frequency[docs], q.boost)
         return result
 
     def _phrase(self, q: wq.Phrase) -> Matches:

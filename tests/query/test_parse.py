@@ -29,18 +29,18 @@ def test_query_error_is_a_sift_error() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("bombing", "(title:bomb^0.5 OR body:bomb)"),
+        ("bombing", "(title^2.5|body):bomb"),
         ("=bombing", "=bombing"),
         ("title:genocide", "title:genocid"),
-        ("siege siege Aleppo", "((title:sieg OR body:sieg^2.0) AND (title:aleppo^0.5 OR body:aleppo))"),
-        ("siege OR hunger AND madaya", "((title:sieg^0.5 OR body:sieg) OR ((title:hunger^0.5 OR body:hunger) AND (title:madaya^0.5 OR body:madaya)))"),
-        ("the siege", "(title:sieg^0.5 OR body:sieg)"),
+        ("siege siege Aleppo", "((title^2.5|body):sieg^2 AND (title^2.5|body):aleppo)"),
+        ("siege OR hunger AND madaya", "((title^2.5|body):sieg OR ((title^2.5|body):hunger AND (title^2.5|body):madaya))"),
+        ("the siege", "(title^2.5|body):sieg"),
         ("claim:\"ethnic cleansing\"", "claim_types:ethnic_cleansing"),
         ("claim:ethnic_cleansing", "claim_types:ethnic_cleansing"),
         ("claim:Ethnic-Cleansing", "claim_types:ethnic_cleansing"),
         ("actor:assad*", "actors:assad*"),
-        ("genocide -syria", "((title:genocid^0.5 OR body:genocid) ANDNOT (title:syria^0.5 OR body:syria))"),
-        ("NOT syria", "NOT (title:syria^0.5 OR body:syria)"),
+        ("genocide -syria", "((title^2.5|body):genocid ANDNOT (title^2.5|body):syria)"),
+        ("NOT syria", "NOT (title^2.5|body):syria"),
         ("publisher:coalition", "publisher:coalit"),
         ("bomb*", "(title:bomb* OR body:bomb*)"),
     ],
@@ -58,7 +58,7 @@ def test_phrase_and_proximity_slop() -> None:
 
 
 def test_default_operator_or() -> None:
-    assert str(parse_query("siege starvation", default_operator="OR").whoosh).count(" OR ") == 3
+    assert str(parse_query("siege starvation", default_operator="OR").whoosh) == "((title^2.5|body):sieg OR (title^2.5|body):starvat)"
     with pytest.raises(ValueError):
         parse_query("x", default_operator="XOR")
 

@@ -57,6 +57,7 @@ QUERIES = [
     "NOT aid", "killed killed killed hospital", "title:aleppo OR body:gaza", "claim:bombardment",
     '"regime forces shelled"', '"shelled regime"~3', '"killed killed"', '"civilians killed"~4',
     '"forces shelled idlib"~2 OR "hospital market"', 'claims:"forces shelled"',
+    "aleppo idlib", "=aleppo shelled", "aleppo AND NOT idlib",  # words in titles and bodies (BM25F)
 ]
 
 

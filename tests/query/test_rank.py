@@ -1,0 +1,97 @@
+"""``query.rank``: a plain word is scored by BM25F over title and body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import scoring
+
+import query.rank as rank
+from query import Searcher
+from query._fieldsterm import FieldsTerm
+from query.parse import parse_query
+from tests.query.conftest import build_index, statement
+
+# Equal field lengths everywhere (2 title words, 3 body words), so only the
+# word's field(s) and frequency differ between the statements.
+CORPUS = [
+    statement("title-only", "siege report", "aleppo shelled market"),
+    statement("body-only", "aleppo report", "siege shelled market"),
+    statement("both", "siege report", "siege shelled market"),
+    statement("body-twice", "aleppo report", "siege siege market"),
+    statement("other", "aleppo report", "douma shelled market"),
+    statement("other2", "idlib report", "homs shelled market"),
+]
+
+
+def _scores(index_dir: Path, text: str) -> dict[str, float]:
+    with Searcher(index_dir) as searcher:
+        return {h.id: h.score for h in searcher.search(text, limit=100, default_operator="OR").hits}
+
+
+@pytest.fixture()
+def index_dir(tmp_path: Path) -> Path:
+    (tmp_path / "ix").mkdir()
+    return build_index(tmp_path / "ix", CORPUS)
+
+
+def test_a_word_saturates_once_over_its_fields(index_dir: Path) -> None:
+    # Summing a BM25 score per field made "both" score exactly title-only +
+    # body-only: the title occurrence added as much however often the body
+    # repeated the word. One saturation over the fields adds less.
+    scores = _scores(index_dir, "siege")
+    assert set(scores) == {"title-only", "body-only", "both", "body-twice"}
+    assert max(scores["title-only"], scores["body-only"]) < scores["both"]
+    assert scores["both"] < scores["title-only"] + scores["body-only"] - 1e-6
+
+
+def test_a_title_occurrence_counts_as_field_weight_body_occurrences(
+        index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without length normalisation, one title occurrence at weight 2 is two
+    # body occurrences: the same pseudo-frequency, the same score.
+    monkeypatch.setitem(rank.FIELD_WEIGHTS, "title", 2.0)
+    monkeypatch.setattr(rank, "DEFAULT_B", 0.0)
+    scores = _scores(index_dir, "siege")
+    assert scores["title-only"] == pytest.approx(scores["body-twice"], rel=1e-12)
+    assert scores["title-only"] > scores["body-only"]
+
+
+def test_the_idf_counts_documents_with_the_word_in_any_field(index_dir: Path) -> None:
+    # "siege" is in 4 of 6 statements: 2 titles and 3 bodies, one statement both.
+    with Searcher(index_dir) as searcher:
+        view = searcher._view()
+        weight = rank.FIELD_WEIGHTS["title"]
+        scorer = view.searcher.weighting.word_scorer(view.searcher, (("title", weight), ("body", 1.0)), 4)
+        assert scorer.idf == pytest.approx(rank.lucene_idf(6, 4))
+        frequency = scorer.frequency(0, 1.0, 2.0)  # once in a title of average length
+        assert frequency == pytest.approx(weight / (0.25 + 0.75 * 2.0 / view.searcher.avg_field_length("title")))
+        # What the search computes: the df of the union (not the title's 2 or the body's 3).
+        expected = scorer.score(scorer.frequency(0, 1.0, 2.0) + scorer.frequency(1, 1.0, 3.0))
+    assert _scores(index_dir, "siege")["both"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_unqualified_words_compile_to_fields_terms() -> None:
+    q = parse_query("siege siege douma", default_operator="OR").whoosh
+    assert q == wq.Or([FieldsTerm((("title", rank.FIELD_WEIGHTS["title"]), ("body", 1.0)), "sieg", boost=2),
+                       FieldsTerm((("title", rank.FIELD_WEIGHTS["title"]), ("body", 1.0)), "douma")])
+    # One field: a plain term, scored per field as before.
+    assert str(parse_query("title:siege").whoosh) == "title:sieg"
+
+
+def test_whoosh_matcher_equals_vector_scores_and_other_weightings_still_work(index_dir: Path) -> None:
+    q = parse_query("siege douma aleppo", default_operator="OR").whoosh
+    vector = _scores(index_dir, "siege douma aleppo")
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.searcher(weighting=rank.sift_weighting()) as searcher:
+        whoosh = {searcher.stored_fields(d)["id"]: s for s, d in searcher.search(q, limit=None).top_n}
+    assert whoosh.keys() == vector.keys()
+    for doc, score in whoosh.items():
+        assert vector[doc] == pytest.approx(score, rel=1e-12)
+    # Under Whoosh's own BM25F the word is the Or of its per-field terms.
+    with ix.searcher(weighting=scoring.BM25F()) as searcher:
+        plain = {d: s for s, d in searcher.search(q, limit=None).top_n}
+        per_field = wq.Or([t for sub in q.subqueries for t in sub.per_field()])
+        assert plain == {d: s for s, d in searcher.search(per_field, limit=None).top_n}
