@@ -31,7 +31,10 @@ from whoosh.analysis import Token, Tokenizer
 #: Words kept inside one token: letters and digits, joined by apostrophes.
 WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
-_CACHE_LIMIT = 500_000
+#: Entries of each term cache (one per distinct raw word; cleared when
+#: full): the same bound as ``indexer.words``' caches, which hold the same
+#: words (together about 320 bytes per word, so about 64 MB when full).
+_CACHE_LIMIT = 200_000
 
 
 def _load_stopwords() -> frozenset[str]:
@@ -67,7 +70,8 @@ def _snowball() -> Any:
 
 
 class _TermCache:
-    """Raw word -> index term (``None`` for a stopword), bounded in size."""
+    """Raw word -> index term (``None`` for a stopword), at most
+    :data:`_CACHE_LIMIT` entries (cleared when full)."""
 
     def __init__(self, stem: bool) -> None:
         self.stem = stem
@@ -86,6 +90,8 @@ class _TermCache:
             term = _snowball().stem(folded)
         else:
             term = folded
+        if term == word:
+            term = word  # one string for both (most words are lower case already)
         if len(self.terms) >= _CACHE_LIMIT:
             self.terms.clear()
         self.terms[word] = term

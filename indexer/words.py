@@ -192,6 +192,10 @@ _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
 _PIECES: dict[str, str] = {}
 _KEYS: dict[str, str] = {}  # word -> its key
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
+#: Distinct words (and gaps) the caches above hold before they are cleared.
+#: With the analyser's term cache (``indexer.analysis``, the same bound),
+#: about 320 bytes per word, so at most about 64 MB; a generated corpus of
+#: 5k statements has 66k distinct words (20 MB), one of 50k about 97k.
 _CACHE_LIMIT = 200_000
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
@@ -229,7 +233,9 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
     if surface.isascii() and "'" not in surface and "`" not in surface:
         cut = False
         word = surface
-        key = word.lower()  # = fold(word): nothing to strip, and casefold is lower in ASCII
+        # = fold(word): nothing to strip, and casefold is lower in ASCII; a word
+        # already in lower case is its own key (one string, not two, per word).
+        key = word if word.islower() else word.lower()
     else:
         cut = bool(_POSSESSIVE.search(surface)) and len(surface) > 2
         word = surface[:-2] if cut else surface

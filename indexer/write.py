@@ -53,7 +53,12 @@ class IndexOptions:
         up to ``batch_size * procs`` statements, each process writing a segment
         of about ``batch_size`` (so segments, and merges, do not shrink as
         processes are added); a crash loses at most one commit.
-    :param limitmb: memory for Whoosh's writer (bounds RSS while indexing).
+    :param limitmb: memory for Whoosh's writer pool (the new statements'
+        postings before they are written; split between the processes).
+        Besides it, a process holds the word caches (``indexer.words``,
+        ``indexer.analysis``: bounded by entries, at most about 64 MB) and,
+        while it writes a segment, 12 bytes per term of that segment
+        (``codec.CompactTermIndexWriter``).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
     :param procs: processes extracting and writing statements in parallel

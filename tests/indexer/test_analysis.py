@@ -85,3 +85,22 @@ def test_terms_with_starts_are_the_tokenizers_terms_and_offsets(text: str) -> No
     tokens = [(t.text, t.startchar) for t in SiftTokenizer()(text, chars=True)]
     terms, starts = analyze_with_starts(text)
     assert list(zip(terms, starts)) == tokens
+
+
+def test_term_cache_never_exceeds_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import analysis
+
+    cache = analysis._TermCache(stem=True)
+    monkeypatch.setattr(analysis, "_CACHE_LIMIT", 50)
+    for number in range(500):
+        cache.term(f"word{number}x")
+        assert len(cache.terms) <= 50
+    assert cache.term("bombing") == "bomb"
+
+
+def test_a_word_that_is_its_own_term_is_cached_as_one_string() -> None:
+    from indexer import analysis
+
+    cache = analysis._TermCache(stem=False)
+    word = "".join(["dam", "ascus"])  # a fresh string, not an interned literal
+    assert cache.term(word) is word

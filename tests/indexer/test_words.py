@@ -1,0 +1,32 @@
+"""The word caches of ``indexer.words``: bounded, and sharing strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import words
+from indexer.words import Words
+
+
+def test_word_caches_never_exceed_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(words, "_CACHE_LIMIT", 100)
+    words._clear_caches()
+    try:
+        for number in range(300):
+            text = " ".join(f"Word{number}x{k} word{number}y{k}" for k in range(10))
+            Words(text)
+            # Cleared before a text when over the bound: at most one text's words over it.
+            for cache in (words._PIECES, words._KEYS, words.WORD_INFO, words.HEADLINE):
+                assert len(cache) <= 100 + 2 * 20 + 1
+        found = Words("Assad met Putin in Damascus")
+        assert found.key == ["assad", "met", "putin", "in", "damascus"]
+    finally:
+        words._clear_caches()
+
+
+def test_a_lower_case_word_is_its_own_key() -> None:
+    word = "".join(["bomb", "ardment"])  # a fresh string, not an interned literal
+    found = Words(f"The {word} went on")
+    assert found.key[1] == word
+    assert words._KEYS[found.surface[1]] is found.surface[1]
+    assert Words("Regime FORCES").key == ["regime", "forces"]
