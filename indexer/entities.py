@@ -223,9 +223,12 @@ class Matcher:
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
         # ("Aleppo Provincial Council") keep theirs.
-        demonyms = gaz.demonyms
+        # An actor opening with a demonym ("Turkish border guards") leaves its words
+        # to places, unless that word is a place's name itself ("US-led coalition").
+        demonyms, place_names = gaz.demonyms, gaz.aliases["place"]
         blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
-                   and not demonyms.get(keys[first]) for i in range(first, last + 1)}
+                   and not (demonyms.get(keys[first]) and keys[first] not in place_names)
+                   for i in range(first, last + 1)}
         # A country acting ("Russia vetoed") is an actor there, not a location.
         if country_spans:
             blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans}

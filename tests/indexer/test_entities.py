@@ -282,6 +282,8 @@ def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkey
         # ... but "-based" says where, for main names and aliases alike.
         ("The Britain-based monitor and a US-based group said.", [], ["United Kingdom", "United States"]),
         ("A Russia-based firm sold it.", [], ["Russia"]),
+        # A country's name opening an actor's name is not a place there.
+        ("A US-led coalition air strike killed 18.", ["US-led coalition"], []),
         # A country placing the place before it, then a date or the end.
         ("A view of a hospital in Idlib province, Syria, April 27 2017.", [], ["Idlib", "Syria"]),
         ("Fighting near Deir ez-Zor, Syria.", [], ["Deir ez-Zor", "Syria"]),
