@@ -36,6 +36,7 @@ from pathlib import Path
 from indexer.extract import extract
 from indexer.formats import ReadOptions, read_file
 from indexer.gazetteer import Gazetteer
+from indexer.model import Statement
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fakes" / "fakes-dev.csv"
 SEED_STATEMENT = Path(__file__).resolve().parent.parent / "seeds" / "000_fb413970f439558a.txt"
@@ -113,12 +114,13 @@ def _excerpt(text: str, start: int, end: int, s0: int, s1: int, width: int = 110
     return f"{lead}{_clean(left)} [[{_clean(text[start:end])}]] {_clean(right)}{tail}".strip()
 
 
-def sheet_rows(statement) -> list[dict[str, str]]:
+def sheet_rows(statement: Statement) -> list[dict[str, str]]:
     """The unjudged rows of one extracted statement: every named location and
     actor (its first mention, marked ``[[...]]`` in its sentence), every
     inferred parent (``text`` is the named place it was inferred from) and
     every claim type of every claim sentence."""
     ex = statement.extraction
+    assert ex is not None, "extract the statement first"
     fields = (statement.title, statement.body)
     rows: list[dict[str, str]] = []
 

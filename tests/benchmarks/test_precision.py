@@ -49,10 +49,12 @@ def test_unjudged_or_unknown_rows_are_refused(tmp_path: Path) -> None:
         precision(_sheet(tmp_path / "k.tsv", [("place", "correct")]))
 
 
-def test_committed_judgements_are_complete() -> None:
-    result = precision(JUDGED)  # every row judged, every kind present
+@pytest.mark.parametrize("name", ["fakes-sample-7", "fakes-sample-7-before-fixes", "fakes-sample-11-heldout",
+                                  "fakes-sample-11-heldout-before-fixes"])
+def test_committed_judgements_are_complete(name: str) -> None:
+    result = precision(JUDGED.with_name(f"{name}.tsv"))  # every row judged, every kind present
     assert set(result) == {"location", "parent", "actor", "claim_type"}
-    assert all(r["n"] >= 30 for r in result.values())
+    assert all(int(str(r["n"])) >= 20 for r in result.values())
 
 
 def test_sheet_rows_of_the_seed_statement() -> None:
