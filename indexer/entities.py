@@ -54,6 +54,14 @@ LOCATIVE = frozenset(
     "in into to from across throughout inside within near towards toward outside "
     "around at via through of over entered entering fled visited visit left".split()
 )
+#: Words that make a country right after them a place, not an actor: a part of
+#: it is meant (``in northern Syria``, ``northeast Syria``).
+COMPASS = frozenset(
+    "north south east west northern southern eastern western northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern central".split()
+)
+#: Words after a country that make it an actor wherever it is (``US-backed``).
+_ACTOR_COMPOUNDS = frozenset("backed led brokered sponsored funded supported".split())
 #: Verbs that make a capital stand for its state (``Moscow vetoed``).
 SPEECH_VERBS = frozenset(
     "said says say announced announces vetoed vetoes denied denies warned warns "
@@ -76,6 +84,8 @@ ORG_HEADS = frozenset(
     "committees commission observatory network organization organisation agency "
     "union battalion battalions forces authority corps division regiment legion".split()
 )
+#: Nouns after which a country only says where (``Idlib province, Syria``).
+_PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 _ORG_LINKS = frozenset("of for on against".split())
 _ORG_INNER = frozenset("of for and the on".split())
@@ -86,6 +96,12 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the".split())
+#: Weekdays and months never start an organisation's name ("on Saturday Syrian
+#: Army troops", "on Wednesday Al-Alam News Network reports").
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april june july august september october november december".split()
+)
 
 
 #: A candidate name: ``(first word, last word (inclusive), name, kind, first -
@@ -165,8 +181,9 @@ class Matcher:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and (self._verb_follows(words, last) if flags & CAPITAL
-                           # A country after a locative ("in Russia") is a place, not an actor.
-                           else not (flags & COUNTRY and first > 0 and keys[first - 1] in LOCATIVE)):
+                           # A country after a locative ("in Russia") or a compass word
+                           # ("northern Syria"), or before "-based", is a place, not an actor.
+                           else not (flags & COUNTRY and self._country_is_place(keys, first, last))):
                     actor = actor_of(alias.target)
                     cand = (first, last, alias.target, actor.type if actor else "other",
                             first - last, -10 - alias.rank)
@@ -179,14 +196,24 @@ class Matcher:
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok:
                     place = place_of(alias.target)
-                    # "President X", "Mr. X": a person, whatever X is.
+                    # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
                     if place is not None \
-                            and not (first > 0 and keys[first - 1] in titles and info[surface[first - 1]][2]) \
+                            and not (first > 0 and info[surface[first - 1]][2]
+                                     and self._after_title(words, first, titles)) \
                             and not ((key in common or key in person)
                                      and self._guard_rejects(key, place, words, first)):
                         place_cands.append((first, last, place.name, place.kind, first - last, -alias.rank))
                         if flags & DEMONYM_PLACE:
                             self._demonym_places(alias, words, first, has_upper, place_cands)
+        if country_spans and place_cands:
+            # A country inside a longer place's name ("Latin America"), or placing
+            # the place before it ("Idlib province, Syria."), is not an actor there.
+            inside = {span for span in country_spans for c in place_cands
+                      if c[0] <= span[0] and span[1] <= c[1] and c[1] - c[0] > span[1] - span[0]}
+            inside |= self._appositions(words, country_spans, place_cands)
+            if inside:
+                actor_cands = [c for c in actor_cands if (c[0], c[1]) not in inside]
+                country_spans -= inside
         if weak:
             strong = {c[2] for c in actor_cands}
             actor_cands += [c for c in weak if c[2] in strong]
@@ -196,9 +223,12 @@ class Matcher:
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
         # ("Aleppo Provincial Council") keep theirs.
-        demonyms = gaz.demonyms
+        # An actor opening with a demonym ("Turkish border guards") leaves its words
+        # to places, unless that word is a place's name itself ("US-led coalition").
+        demonyms, place_names = gaz.demonyms, gaz.aliases["place"]
         blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
-                   and not demonyms.get(keys[first]) for i in range(first, last + 1)}
+                   and not (demonyms.get(keys[first]) and keys[first] not in place_names)
+                   for i in range(first, last + 1)}
         # A country acting ("Russia vetoed") is an actor there, not a location.
         if country_spans:
             blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans}
@@ -265,6 +295,64 @@ class Matcher:
             elif not any(map(words.upper, range(first, last + 1))):
                 return False
         return not flags & NEEDCAP or words.any_cap(first, last)
+
+    def _appositions(self, words: Words, countries: set[tuple[int, int]],
+                     places: list[_Candidate]) -> set[tuple[int, int]]:
+        """The country spans that only place what precedes them: right after a
+        place that is not a country and a comma, or after a place noun
+        (``Idlib province Syria``, ``Aleppo's outskirts, Syria``), and then
+        followed by the end of the text, punctuation, a number or a capitalised
+        word (a date), never by a verb (``In Aleppo, Russia bombed``)."""
+        keys, gap, n = words.key, words.gap, len(words.key)
+        place_of = self.gaz.places.get
+        ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
+        out = set()
+        for first, last in countries:
+            if first == 0 or "\n" in gap[first]:
+                continue
+            prev = first - 1
+            if not (keys[prev] in _PLACE_NOUNS or (prev in ends and gap[first].strip() == ",")):
+                continue
+            nxt = last + 1
+            if nxt >= n or not words.soft(nxt) or words.cap(nxt) or keys[nxt][:1].isdigit():
+                out.add((first, last))
+        return out
+
+    @staticmethod
+    def _after_title(words: Words, first: int, titles: Any) -> bool:
+        """Whether word ``first`` follows a title, directly (``Mr. X``) or after
+        one or two capitalised given names joined by spaces (``Minister
+        Mohammed Shaar``)."""
+        keys = words.key
+        i = first - 1
+        if keys[i] in titles:
+            return True
+        for _ in range(2):
+            if not words.soft(i + 1) or not words.cap(i) or i < 1:
+                return False
+            i -= 1
+            if keys[i] in titles and words.cap(i) and words.soft(i + 1):
+                return True
+        return False
+
+    @staticmethod
+    def _country_is_place(keys: list[str], first: int, last: int) -> bool:
+        """Whether the country named by words ``first..last`` is a place there:
+        after a locative (``in Russia``, ``in the UK``) or a compass word
+        (``northern Syria``), or before ``based`` (``UK-based``); never before
+        ``backed``, ``led``... (``from the US-backed alliance``)."""
+        nxt = keys[last + 1] if last + 1 < len(keys) else ""
+        if nxt in _ACTOR_COMPOUNDS:  # "from the US-backed alliance": an actor
+            return False
+        if first > 0:
+            prev = keys[first - 1]
+            if prev in COMPASS:
+                return True
+            if prev == "the" and first > 1:
+                prev = keys[first - 2]
+            if prev in LOCATIVE:
+                return True
+        return nxt == "based"
 
     @staticmethod
     def _verb_follows(words: Words, last: int) -> bool:
@@ -343,7 +431,13 @@ class Matcher:
                         end_at = k
                     k += 1
                 last = end_at
-            while first < h and (keys[first] in _ARTICLES or (
+            # A capitalised "The" inside starts the name (text without its full
+            # stops: "Kurds and Arabs The Syrian Democratic Forces").
+            for i in range(h - 1, first, -1):
+                if keys[i] == "the" and info[surface[i]][2]:
+                    first = i
+                    break
+            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             if last - first < 1:

@@ -259,6 +259,7 @@ class Gazetteer:
         self._parse(texts["places_sy_geonames.tsv"], "places_sy_geonames.tsv", rank=1)
         self._add_demonym_patterns()
         self._parse(texts["places.tsv"], "places.tsv", rank=2)
+        self._country_aliases_as_actors(texts["places.tsv"])
         self._parse(texts["actors.tsv"], "actors.tsv", rank=2)
 
     def _load_countries(self, countries: dict[str, dict[str, Any]]) -> None:
@@ -271,6 +272,19 @@ class Gazetteer:
             if capital:
                 self.capitals[name_key(capital)] = name
                 self._add_alias("actor", capital, name, rank=0, flags=CAPITAL)
+
+    def _country_aliases_as_actors(self, text: str) -> None:
+        """A curated country's aliases name its state too (``the US agreed``,
+        ``US-backed``), with the same rules as its main name (a place after a
+        locative); an alias that is already another actor's keeps it."""
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 5 and parts[0] == "place" and parts[2] == "country" and parts[1] in self.actors:
+                for alias in parts[4].split("|"):
+                    alias = alias.strip()
+                    key = name_key(alias.lstrip("~"))
+                    if key and key not in self.aliases["actor"]:
+                        self._add_alias("actor", alias, parts[1], rank=0, flags=COUNTRY)
 
     def _load_cities(self, cities: dict[str, dict[str, Any]]) -> None:
         chosen = [

@@ -174,3 +174,22 @@ def test_parents_are_remembered_but_not_shared(gaz: Gazetteer) -> None:
     first = gaz.parents("Douma")
     first.append("mutated")
     assert gaz.parents("Douma") == gaz._find_parents("Douma") == ["Rural Damascus", "Syria"]
+
+
+def test_curated_aliases_name_one_place() -> None:
+    """Within places.tsv a later line silently took an alias from an earlier
+    one (``al-Hamdaniya``, an Aleppo district, went to Qaraqosh in Iraq): an
+    alias claimed by two curated places is a data error."""
+    from collections import defaultdict
+    from importlib import resources
+
+    from indexer.gazetteer import name_key
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for line in resources.files("indexer.data").joinpath("places.tsv").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0] == "place" and len(parts) >= 4:
+            for alias in [parts[1], *(parts[4].split("|") if len(parts) > 4 else [])]:
+                if alias.strip():
+                    owners[name_key(alias.lstrip("~"))].add(parts[1])
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
