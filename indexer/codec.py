@@ -154,6 +154,8 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
     freed arenas afterwards. As arrays: 12 bytes per term.
     """
 
+    lastkey: bytes  # set by OrderedHashWriter
+
     def __init__(self, dbfile: Any) -> None:
         super().__init__(dbfile)
         if self.hashfn is not filetables.md5_hash:  # (the arrays hold 32-bit hashes)

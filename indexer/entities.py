@@ -41,7 +41,7 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
-from indexer.words import CODES, HARD, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
+from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 __all__ = ["Matcher", "NameSpan", "ORG_HEADS"]
 
