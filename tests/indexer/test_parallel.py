@@ -27,6 +27,15 @@ def _write_jsonl(path: Path, count: int, tag: str = "") -> None:
     )
 
 
+def _corpus(tmp_path: Path, names: str, count: int) -> Path:
+    """A folder ``in`` with one JSONL file of ``count`` statements per letter of ``names``."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in names:
+        _write_jsonl(src / f"{name}.jsonl", count)
+    return src
+
+
 def _live(index_dir: Path) -> dict[str, dict[str, Any]]:
     ix = whoosh_index.open_dir(str(index_dir))
     with ix.searcher() as searcher:
@@ -97,10 +106,7 @@ def test_background_merges_run_in_a_worker_and_give_the_same_index(tmp_path: Pat
     # Many small commits: Whoosh's policy wants merges; with workers they are
     # written by a worker while indexing goes on, then committed in place of
     # their sources. The index must equal one written by a single process.
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in "abcdefgh":
-        _write_jsonl(src / f"{name}.jsonl", 60)
+    src = _corpus(tmp_path, "abcdefgh", 60)
     started: list[int] = []
     committed: list[int] = []
     real_start, real_commit = parallel.SegmentWorkers.start_merge, write.commit_with_segments
@@ -137,10 +143,7 @@ def test_a_merge_finished_before_the_last_commit_is_listed(tmp_path: Path, monke
     # The statements fill the last batch exactly, so the run's final commit
     # has nothing to write; a merge that finished by then must still be
     # listed (its files would otherwise be left behind as debris).
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in "abcdefgh":
-        _write_jsonl(src / f"{name}.jsonl", 40)
+    src = _corpus(tmp_path, "abcdefgh", 40)
     real_commit = write._Run.commit
 
     finished: list[int] = []
@@ -206,10 +209,7 @@ def test_a_worker_opening_the_index_during_a_commit_retries(tmp_path: Path, monk
     # landing between listing the TOCs and opening the newest deletes the
     # one it listed. That must not fail the run (it did: the worker's error
     # stopped indexing).
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in "abcd":
-        _write_jsonl(src / f"{name}.jsonl", 30)
+    src = _corpus(tmp_path, "abcd", 30)
     _toc_vanishes_once_per_process(monkeypatch, "workers")
     report = index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=10))
     assert report.added == 120 and not report.errors
@@ -220,10 +220,7 @@ def test_a_background_merge_opening_the_index_during_a_commit_retries(tmp_path: 
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from indexer.segment import write_merged_segment
 
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in "abc":
-        _write_jsonl(src / f"{name}.jsonl", 20)
+    src = _corpus(tmp_path, "abc", 20)
     index_paths([src], tmp_path / "ix", IndexOptions(procs=1, batch_size=20))
     sources = whoosh_index.open_dir(str(tmp_path / "ix"))._segments()
     met = _toc_vanishes_once_per_process(monkeypatch, "all")
