@@ -44,7 +44,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
-from indexer.model import EVIDENCE_FIELDS
+from indexer.model import EVIDENCE_FIELDS, sentences_as_text
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
@@ -346,20 +346,9 @@ def _read_evidence(evidence: dict[str, Any], title: str, body: str) -> dict[str,
     stored form, ``{..., "sentence": [start, end]}``)."""
     for names in evidence.values():
         for name, items in names.items():
-            for i, item in enumerate(items):
-                if isinstance(item, list):
-                    if len(item) != 5:
-                        raise ValueError(f"evidence of {name!r} is not [field, start, end, from, to]")
-                    code, start, end, s0, s1 = item
-                    text = title if code == 0 else body
-                    items[i] = {"field": CLAIM_FIELDS[code], "start": start, "end": end,
-                                "text": text[start:end], "sentence": text[s0:s1]}
-                    continue
-                span = item.get("sentence")
-                if isinstance(span, list) and len(span) == 2:
-                    text = title if item.get("field") == "title" else body
-                    item["sentence"] = text[span[0]:span[1]]
-    return evidence
+            if any(isinstance(item, list) and len(item) != 5 for item in items):
+                raise ValueError(f"evidence of {name!r} is not [field, start, end, from, to]")
+    return sentences_as_text(evidence, title, body)
 
 
 def _read_claim(claim: dict[str, Any], title: str, body: str) -> dict[str, Any]:
@@ -378,7 +367,7 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
     record = json.loads(fields.get("record") or "{}")
     title, body = fields.get("title") or "", fields.get("body") or ""
     if record.get("evidence"):
-        _read_evidence(record["evidence"], title, body)
+        record["evidence"] = _read_evidence(record["evidence"], title, body)
     if record.get("claims"):
         record["claims"] = [_read_claim(c, title, body) for c in record["claims"]]
     date = fields.get("date")
