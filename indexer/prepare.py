@@ -22,7 +22,7 @@ from indexer.schema import (
     STORED_ANALYSED_FIELDS,
     keyword_postings,
     positions_postings,
-    to_document,
+    statement_document,
 )
 
 
@@ -42,8 +42,8 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
     statement.extraction = extract(statement, gazetteer) if run_extraction else Extraction()
     analysed = {name: analyze_with_starts((statement.title or "") if name == "title" else statement.body)
                 for name in CLAIM_FIELDS}
-    doc = to_document(statement.to_json(spans=True), body=statement.body, source=job.source, content_hash=job.digest,
-                      term_starts={code: analysed[name][1] for code, name in enumerate(CLAIM_FIELDS)})
+    doc = statement_document(statement, source=job.source, content_hash=job.digest,
+                             term_starts={code: analysed[name][1] for code, name in enumerate(CLAIM_FIELDS)})
     for name in ANALYSED_FIELDS:
         text = doc.get(name)
         if text:

@@ -44,7 +44,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
-from indexer.model import EVIDENCE_FIELDS, sentences_as_text
+from indexer.model import EVIDENCE_FIELDS, Extraction, Statement, sentences_as_text
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
@@ -175,7 +175,7 @@ def keyword_value(name: str) -> str:
 
 
 def _keywords(names: list[str]) -> str:
-    return ",".join(keyword_value(n) for n in names)
+    return ",".join(map(keyword_value, names))
 
 
 def version_key(statement_id: str, content_hash: str) -> str:
@@ -257,38 +257,80 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         (code 1) when the caller analysed them already.
     """
     date = statement_json.get("date")
-    day = dt.date.fromisoformat(date) if date else None
     claims = statement_json.get("claims", [])
-    claim_types = sorted({t for c in claims for t in c.get("types", [c.get("type")]) if t})
-    doc: dict[str, Any] = {
-        "id": statement_json["id"],
-        "source": source,
-        "content_hash": content_hash,
-        "version_key": version_key(statement_json["id"], content_hash),
-        "title": statement_json.get("title") or "",
-        "body": body,
-        "actors": _keywords(statement_json.get("actors", [])),
-        "locations": _keywords(statement_json.get("locations", [])),
-        "claim_types": ",".join(claim_types),
-    }
-    claim_ranges = _claim_ranges(claims, doc["title"], body)
-    doc["record"] = _RECORD_ENCODER.encode({
+    title = statement_json.get("title") or ""
+    claim_ranges = _claim_ranges(claims, title, body)
+    record = {
         "actors": statement_json.get("actors"),
         "locations": statement_json.get("locations"),
         "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
         "metadata": statement_json.get("metadata"),
-        "evidence": _stored_evidence(statement_json.get("evidence") or {}, doc["title"], body),
-    })
-    char_ranges = [r for r in claim_ranges if r is not None]
+        "evidence": _stored_evidence(statement_json.get("evidence") or {}, title, body),
+    }
+    return _document(
+        statement_json["id"], title, body, dt.date.fromisoformat(date) if date else None,
+        statement_json.get("url"), statement_json.get("publisher"),
+        statement_json.get("actors", []), statement_json.get("locations", []),
+        {t for c in claims for t in c.get("types", [c.get("type")]) if t},
+        record, [r for r in claim_ranges if r is not None],
+        source=source, content_hash=content_hash, term_starts=term_starts)
+
+
+def statement_document(statement: Statement, *, source: str, content_hash: str,
+                       term_starts: dict[int, list[int]] | None = None) -> dict[str, Any]:
+    """``to_document(statement.to_json(spans=True), ...)``, built straight
+    from the statement and the extraction ``indexer.extract`` made (its
+    evidence already in the stored form): every statement indexed passes
+    here, and going through the JSON form's dictionaries cost a third of
+    what storing an extraction costs."""
+    ex = statement.extraction or Extraction()
+    claims = ex.claims
+    codes = _FIELD_CODES
+    ranges = [(codes[c.field], c.start, c.end) for c in claims]
+    record = {
+        "actors": list(ex.actors),
+        "locations": list(ex.locations),
+        "claims": [{"types": list(c.types), "span": list(r), "actors": list(c.actors),
+                    "locations": list(c.locations)} for c, r in zip(claims, ranges)],
+        "metadata": statement.metadata,
+        "evidence": ex.evidence,
+    }
+    return _document(
+        statement.id, statement.title or "", statement.body, statement.date, statement.url, statement.publisher,
+        ex.actors, ex.locations, {t for c in claims for t in c.types}, record, ranges,
+        source=source, content_hash=content_hash, term_starts=term_starts)
+
+
+#: Field name -> the code claim spans and evidence use for it.
+_FIELD_CODES = {name: code for code, name in enumerate(CLAIM_FIELDS)}
+
+
+def _document(statement_id: str, title: str, body: str, day: dt.date | None, url: str | None,
+              publisher: str | None, actors: list[str], locations: list[str], claim_types: set[str],
+              record: dict[str, Any], char_ranges: list[tuple[int, int, int]], *, source: str,
+              content_hash: str, term_starts: dict[int, list[int]] | None) -> dict[str, Any]:
+    """The document of :func:`to_document` and :func:`statement_document`."""
+    doc: dict[str, Any] = {
+        "id": statement_id,
+        "source": source,
+        "content_hash": content_hash,
+        "version_key": version_key(statement_id, content_hash),
+        "title": title,
+        "body": body,
+        "actors": _keywords(actors),
+        "locations": _keywords(locations),
+        "claim_types": ",".join(sorted(claim_types)),
+        "record": _RECORD_ENCODER.encode(record),
+    }
     if char_ranges:
         if term_starts is None:
             term_starts = {code: analyze_with_starts(doc[name])[1] for code, name in enumerate(CLAIM_FIELDS)}
         doc["claim_spans"] = encode_claim_spans(char_ranges, term_starts)
-    if statement_json.get("url"):
-        doc["url"] = statement_json["url"]
-    if statement_json.get("publisher"):
-        doc["publisher"] = statement_json["publisher"]
-        doc["publisher_facet"] = statement_json["publisher"]
+    if url:
+        doc["url"] = url
+    if publisher:
+        doc["publisher"] = publisher
+        doc["publisher_facet"] = publisher
     if day:
         doc["date"] = dt.datetime(day.year, day.month, day.day)
         doc["year"] = f"{day.year:04d}"

@@ -110,3 +110,36 @@ def test_keyword_fields_are_indexed_not_stored_twice(tmp_path: Path) -> None:
         assert "actors" not in fields and "locations" not in fields
         assert searcher.document_number(actors="assad regime") == 0
         assert from_stored(fields)["actors"] == ["Assad regime"]
+
+
+def test_statement_document_equals_the_document_of_the_json_form() -> None:
+    """Indexing builds documents straight from the extraction; that must give
+    exactly what the JSON form (``sift extract``'s values) gives."""
+    import datetime as dt
+
+    from indexer.extract import extract
+    from indexer.formats import read_file
+    from indexer.gazetteer import Gazetteer
+    from indexer.model import Statement
+    from indexer.schema import statement_document
+    from tests.conftest import SEED_FILE
+
+    gazetteer = Gazetteer.load()
+    (seed,) = read_file(SEED_FILE).statements
+    others = [
+        Statement(id="t", title="Regime jets bomb Douma", body="Regime jets bombed Douma. Nothing else happened.",
+                  source="s", url="https://example.org/a", publisher="Example", date=dt.date(2017, 4, 5),
+                  metadata={"lang": "en"}),
+        Statement(id="u", title="", body="No names, no claims here.", source="s"),
+        Statement(id="v", title="Khan Sheikhoun", body="", source="s"),
+    ]
+    docs = {}
+    for statement in (seed, *others):
+        statement.extraction = extract(statement, gazetteer)
+        fast = statement_document(statement, source="f.txt", content_hash="h", term_starts=None)
+        slow = to_document(statement.to_json(spans=True), body=statement.body, source="f.txt", content_hash="h")
+        assert fast == slow
+        docs[statement.id] = fast
+    # The cases compared hold claims, evidence of both kinds and a dated, published statement.
+    assert docs[seed.id]["claim_spans"] and docs["t"]["claim_spans"] and docs["t"]["date"] == dt.datetime(2017, 4, 5)
+    assert '"inferred_from"' in docs["v"]["record"] and docs[seed.id]["actors"] and docs["t"]["publisher_facet"]
