@@ -32,6 +32,7 @@ from indexer.model import Statement
 from indexer.parallel import SegmentWorkers, commit_with_segments
 from indexer.prepare import Job, prepare_document
 from indexer.schema import version_key
+from indexer.seen_ids import SeenIds
 from indexer.segment import SiftWriter, merge_choice
 from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
 
@@ -153,7 +154,7 @@ class _Run:
         self.writer: IndexWriter | None = None
         self.pending = 0
         self.pending_files: list[tuple[str, int, int, int, str]] = []
-        self.seen_ids: dict[str, str] = {}
+        self.seen_ids = SeenIds()
         self.added_by_file: dict[str, int] = {}
         self.queue: list[Job] = []
         self.commit_size = options.batch_size * max(1, options.procs)
@@ -261,12 +262,13 @@ class _Run:
         old_set = set(old_ids)
         new_ids: list[str] = []
         for statement in records.statements:
-            if statement.id in self.seen_ids:
+            first = self.seen_ids.source_of(statement.id)
+            if first is not None:
                 self.report.errors.append(
-                    IngestError(f"{statement.source}", f"duplicate id {statement.id!r} (also in {self.seen_ids[statement.id]}); skipped")
+                    IngestError(f"{statement.source}", f"duplicate id {statement.id!r} (also in {first}); skipped")
                 )
                 continue
-            self.seen_ids[statement.id] = key
+            self.seen_ids.add(statement.id, key)
             new_ids.append(statement.id)
             self._index_statement(statement, key, known_ids=old_set)
         kept = set(new_ids)

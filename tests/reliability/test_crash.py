@@ -85,11 +85,16 @@ def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, ki
     rng = random.Random(6 + procs)
     kills = 0
     counts = []
+    # Kills come at random moments of a window that widens whenever a run
+    # was killed before it committed anything new: on a slow or busy machine
+    # start-up alone can outlast the first window (a loaded machine once killed
+    # every run before its first commit, so nothing was ever checked).
+    window = 1.0
     for _ in range(3 * kills_wanted):
         if kills == kills_wanted:
             break
         proc = start_sift(*args)
-        time.sleep(rng.uniform(0.4, 1.6))
+        time.sleep(rng.uniform(0.4, 1.6) * window)
         if proc.poll() is not None:
             proc.communicate()
             # Finished before the kill: the corpus is complete. However fast
@@ -97,17 +102,24 @@ def test_sigkill_at_random_moments_never_corrupts(tmp_path: Path, procs: int, ki
             # when the kills outlasted a fixed corpus).
             records += _add_input(tmp_path, next_file)
             next_file += 1
+            window = max(1.0, window / 1.5)
             continue
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         kills += 1
         if not index_exists(index_dir):
-            continue  # killed before the first TOC
+            window *= 1.5  # killed before the first TOC
+            continue
         report = check_index(index_dir)
         assert report.repairable, report.problems  # at most debris, never damage
-        counts.append(_assert_committed_prefix(index_dir, records))
-    assert kills == kills_wanted, f"only {kills} of {kills_wanted} runs could be killed before finishing"
+        committed = _assert_committed_prefix(index_dir, records)
+        if committed <= (counts[-1] if counts else 0):
+            window *= 1.5
+        counts.append(committed)
+    assert kills == kills_wanted, \
+        f"only {kills} of {kills_wanted} runs could be killed before finishing (window x{window:.2f}, {counts})"
     assert counts == sorted(counts), "a later kill lost committed statements"
+    assert len(set(counts)) >= 3, f"too few kills came after new commits to test anything: {counts}"
 
     # A killed writer leaves its pid in the lock file: the next run says so.
     # New input makes sure that run has work to be killed in (a run with
