@@ -285,8 +285,7 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
     what storing an extraction costs."""
     ex = statement.extraction or Extraction()
     claims = ex.claims
-    codes = _FIELD_CODES
-    ranges = [(codes[c.field], c.start, c.end) for c in claims]
+    ranges = [(CLAIM_FIELDS.index(c.field), c.start, c.end) for c in claims]
     record = {
         "actors": list(ex.actors),
         "locations": list(ex.locations),
@@ -299,10 +298,6 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
         statement.id, statement.title or "", statement.body, statement.date, statement.url, statement.publisher,
         ex.actors, ex.locations, {t for c in claims for t in c.types}, record, ranges,
         source=source, content_hash=content_hash, term_starts=term_starts)
-
-
-#: Field name -> the code claim spans and evidence use for it.
-_FIELD_CODES = {name: code for code, name in enumerate(CLAIM_FIELDS)}
 
 
 def _document(statement_id: str, title: str, body: str, day: dt.date | None, url: str | None,

@@ -24,16 +24,19 @@ __all__ = ["SeenIds"]
 MERGE_AT = 8192
 
 
+def _raw_digest(statement_id: str) -> bytes:
+    return blake2b(statement_id.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _digest(statement_id: str) -> tuple[int, int]:
     """One id's digest as (high, low) halves, the values :func:`_digests` gives."""
-    raw = blake2b(statement_id.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    raw = _raw_digest(statement_id)
     return int.from_bytes(raw[:8], "little"), int.from_bytes(raw[8:], "little")
 
 
 def _digests(ids: list[str]) -> np.ndarray:
     """``(len(ids), 2)`` uint64: each id's digest as (high, low) halves."""
-    raw = b"".join(blake2b(i.encode("utf-8", "surrogatepass"), digest_size=16).digest() for i in ids)
-    return np.frombuffer(raw, dtype="<u8").reshape(-1, 2)
+    return np.frombuffer(b"".join(map(_raw_digest, ids)), dtype="<u8").reshape(-1, 2)
 
 
 class SeenIds:
