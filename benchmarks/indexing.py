@@ -5,17 +5,24 @@ each repeat (the order rotates) so that a noisy machine slows all of them
 alike, and ratios are taken between medians of the same run. After each
 Sift single-process build, a second subprocess re-runs ``index_paths`` on
 the unchanged corpus (everything should be skipped by the manifest).
+
+Right before each run of several processes, ``proc.parallel_capacity``
+measures how many processes' worth of CPU the machine gives that many
+processes at that moment (``cpu_capacity`` in the rows, the report's
+"CPU x" column): a 2-process ratio means little when the host gave the
+two processes one core's worth (a shared or throttled virtual machine).
 """
 
 from __future__ import annotations
 
 import shutil
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import ensure_shards
-from benchmarks.proc import dir_size_mb, run_job
+from benchmarks.proc import dir_size_mb, parallel_capacity, run_job
 
 ENGINES = ("whoosh", "sift-1", "sift-2")
 BASELINE = "whoosh"
@@ -32,13 +39,17 @@ def corpus_dir(out: Path, size: int, label: str) -> Path:
 def _job(engine: str, shards: Path, target: Path) -> dict[str, Any]:
     if engine == "whoosh":
         return {"kind": "whoosh-index", "inputs": [str(shards)], "index": str(target)}
-    procs = int(engine.split("-")[1])
+    procs = _procs(engine)
     return {"kind": "sift-index", "inputs": [str(shards)], "index": str(target), "procs": procs}
 
 
-def _median(values: list[float]) -> float | None:
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else None
+def _procs(engine: str) -> int:
+    return int(engine.split("-")[1]) if engine.startswith("sift-") else 1
+
+
+def _median(values: Sequence[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
 
 
 def run_indexing(out: Path, sizes: list[int], repeats: int, seed: int = 1, corpus: Path | None = None,
@@ -57,7 +68,9 @@ def run_indexing(out: Path, sizes: list[int], repeats: int, seed: int = 1, corpu
             for engine in order:
                 target = index_dir(out, engine, size)
                 shutil.rmtree(target, ignore_errors=True)
+                capacity = parallel_capacity(_procs(engine)) if _procs(engine) > 1 else None
                 result = run_job(_job(engine, shards, target))
+                result["cpu_capacity"] = capacity
                 result["index_mb"] = round(dir_size_mb(target), 1)
                 runs[engine].append(result)
                 log(f"  {size:>7} docs  {engine:<7} repeat {repeat + 1}: {result['seconds']:.1f} s, "
@@ -82,6 +95,7 @@ def run_indexing(out: Path, sizes: list[int], repeats: int, seed: int = 1, corpu
                 "index_mb": _median([r["index_mb"] for r in results]),
                 "vs_baseline": (docs_s / base) if (docs_s and base) else None,
                 "rerun_seconds": _median(reruns) if engine == "sift-1" else None,
+                "cpu_capacity": _median([r.get("cpu_capacity") for r in results]),
                 "all_seconds": [round(r["seconds"], 2) for r in results],
                 "code": sorted({r.get("code", "?") for r in results}),
             }

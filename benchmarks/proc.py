@@ -93,3 +93,30 @@ def dir_size_mb(path: str | os.PathLike[str]) -> float:
 
 def now() -> float:
     return time.perf_counter()
+
+
+#: The CPU-bound loop of :func:`parallel_capacity` (pure Python, no I/O).
+_BURN = "import time\nt = time.perf_counter()\ns = 0\nfor i in range({n}): s += i\nprint(time.perf_counter() - t)"
+
+
+def parallel_capacity(procs: int = 2, loops: int = 5_000_000) -> float:
+    """How many processes' worth of CPU the machine gives ``procs`` processes
+    at once, measured now: the same pure-Python loop timed alone, then in
+    ``procs`` processes started together; ``procs * alone / slowest``.
+
+    About ``procs`` on idle, real cores; about 1 when the cores are shared
+    (a busy or throttled virtual machine), where no multi-process speed-up
+    can show. Benchmarks of several processes report it next to their
+    ratios, so that a low ratio can be told from a host without the cores.
+    """
+    if procs < 1:
+        raise ValueError("procs must be at least 1")
+    command = [sys.executable, "-c", _BURN.format(n=loops)]
+
+    def seconds(count: int) -> float:
+        started = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(count)]
+        return max(float(p.communicate()[0].strip()) for p in started)
+
+    alone = min(seconds(1) for _ in range(2))
+    together = seconds(procs)
+    return procs * alone / together if together > 0 else float(procs)

@@ -51,13 +51,16 @@ def _f(value: Any, digits: int = 1) -> str:
 
 
 def indexing_table(data: dict[str, Any]) -> str:
-    lines = ["| docs | engine | text MB | s (median) | docs/s | MB/s | vs Whoosh | peak RSS tree MB | peak RSS w/o file pages MB | maxrss MB | index MB | re-run s |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| docs | engine | text MB | s (median) | docs/s | MB/s | vs Whoosh | peak RSS tree MB | peak RSS w/o file pages MB | maxrss MB | index MB | re-run s | CPU x |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in data["rows"]:
         lines.append(
             f"| {r['size']:,} | {r['engine']} | {_f(r['text_mb'])} | {_f(r['seconds'])} | {_f(r['docs_per_s'], 0)} | "
             f"{_f(r['mb_per_s'], 2)} | {_f(r['vs_baseline'], 2)}x | {_f(r['rss_tree_mb'])} | {_f(r.get('anon_tree_mb'))} | {_f(r['maxrss_mb'])} | "
-            f"{_f(r['index_mb'])} | {_f(r['rerun_seconds'], 2)} |")
+            f"{_f(r['index_mb'])} | {_f(r['rerun_seconds'], 2)} | {_f(r.get('cpu_capacity'), 2)} |")
+    lines += ["", "CPU x: how many processes' worth of CPU the machine gave that many processes "
+              "just before the run (`benchmarks.proc.parallel_capacity`); about 1 means the "
+              "cores were shared, and no multi-process speed-up could show."]
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from benchmarks import SHARED_DATA
 from benchmarks.__main__ import cli
 from benchmarks.corpus import Generator, load_corpus
 from benchmarks.irdata import parse_qrels, parse_records
+from benchmarks.proc import parallel_capacity
 from benchmarks.ranking import average_precision, ndcg_at, precision_at
 
 pytestmark = pytest.mark.slow
@@ -68,13 +69,23 @@ def test_every_benchmark_runs_tiny(tmp_path: Path) -> None:
     engines = {row["engine"] for row in data["indexing"]["rows"]}
     assert engines == {"whoosh", "sift-1", "sift-2"}
     assert all(row["docs"] == 50 for row in data["indexing"]["rows"])
+    # The host's parallel capacity is measured for the 2-process runs only.
+    capacity = {row["engine"]: row["cpu_capacity"] for row in data["indexing"]["rows"]}
+    assert capacity["whoosh"] is None and capacity["sift-1"] is None
+    assert 0 < capacity["sift-2"] <= 2.5
     latency = data["latency"]["sizes"]["50"]
     assert not latency["errors"], latency["errors"]
     assert set(latency["types"]) == {"term", "and2", "phrase", "field", "daterange", "facets"}
-    assert (tmp_path / "report-latest.md").read_text().startswith("# Sift benchmark run")
+    report = (tmp_path / "report-latest.md").read_text()
+    assert report.startswith("# Sift benchmark run") and "| CPU x |" in report
     if (SHARED_DATA / "ir").is_dir():
         ranked = {(r["collection"], r["engine"]) for r in data["ranking"]["rows"]}
         assert ("time", "sift") in ranked and ("cisi", "whoosh-bm25f") in ranked
         assert data["extraction"]["docs"] == 60
     else:
         assert "ranking" not in data and "extraction" not in data
+
+
+def test_parallel_capacity_rejects_no_processes() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        parallel_capacity(0)
