@@ -33,8 +33,9 @@ WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 #: Entries of each term cache (one per distinct raw word; cleared when
 #: full): the same bound as ``indexer.words``' caches, which hold the same
-#: words (together about 320 bytes per word, so about 64 MB when full).
-_CACHE_LIMIT = 200_000
+#: words, and below the size at which a dict doubles its table (see there;
+#: together about 25 MB when full).
+_CACHE_LIMIT = 85_000
 
 
 def _load_stopwords() -> frozenset[str]:

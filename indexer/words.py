@@ -193,10 +193,16 @@ _PIECES: dict[str, str] = {}
 _KEYS: dict[str, str] = {}  # word -> its key
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
 #: Distinct words (and gaps) the caches above hold before they are cleared.
-#: With the analyser's term cache (``indexer.analysis``, the same bound),
-#: about 320 bytes per word, so at most about 64 MB; a generated corpus of
-#: 5k statements has 66k distinct words (20 MB), one of 50k about 97k.
-_CACHE_LIMIT = 200_000
+#: Five dicts hold one entry per word (four here, the analyser's term cache
+#: in ``indexer.analysis``, the same bound). Below 87,381 entries (2/3 of
+#: 2**17 slots) CPython keeps each dict's table at 2**17 slots (1.8 MB); one
+#: more entry doubles all five at once. So 85,000 (a text adds at most a few
+#: thousand before the next check), about 25 MB in all: measured while
+#: indexing generated statements, the caches took 37 MB at 97k words (50k
+#: statements), 9 MB of it from that doubling, and a 200k cap would have
+#: let them reach about 75 MB. Refilling after a clear costs a few
+#: thousand stems.
+_CACHE_LIMIT = 85_000
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
 #: Word codes: :data:`_CODE_WIDTH` digits in base :data:`_CODE_BASE` (few

@@ -57,7 +57,7 @@ class IndexOptions:
     :param limitmb: memory for Whoosh's writer pool (the new statements'
         postings before they are written; split between the processes).
         Besides it, a process holds the word caches (``indexer.words``,
-        ``indexer.analysis``: bounded by entries, at most about 64 MB) and,
+        ``indexer.analysis``: bounded by entries, at most about 25 MB) and,
         while it writes a segment, 12 bytes per term of that segment
         (``codec.CompactTermIndexWriter``).
     :param wait: seconds to wait for another writer to finish.
