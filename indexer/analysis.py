@@ -31,11 +31,16 @@ from whoosh.analysis import Token, Tokenizer
 #: Words kept inside one token: letters and digits, joined by apostrophes.
 WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
-#: Entries of each term cache (one per distinct raw word; cleared when
-#: full): the same bound as ``indexer.words``' caches, which hold the same
-#: words, and below the size at which a dict doubles its table (see there;
-#: together about 25 MB when full).
-_CACHE_LIMIT = 85_000
+#: Distinct words each per-word cache holds before it is cleared: the term
+#: caches here and ``indexer.words``' caches, five dicts with one entry per
+#: word. Below 87,381 entries (2/3 of 2**17 slots) CPython keeps each dict's
+#: table at 2**17 slots (1.8 MB); one more entry doubles all five at once.
+#: So 85,000 (a text adds at most a few thousand words before the next
+#: check), about 25 MB in all: measured while indexing generated
+#: statements, the caches took 37 MB at 97k words (50k statements), 9 MB of
+#: it from that doubling, and a 200k bound would have let them reach about
+#: 75 MB. Refilling after a clear costs a few thousand stems.
+WORD_CACHE_LIMIT = 85_000
 
 
 def _load_stopwords() -> frozenset[str]:
@@ -72,7 +77,7 @@ def _snowball() -> Any:
 
 class _TermCache:
     """Raw word -> index term (``None`` for a stopword), at most
-    :data:`_CACHE_LIMIT` entries (cleared when full)."""
+    :data:`WORD_CACHE_LIMIT` entries (cleared when full)."""
 
     def __init__(self, stem: bool) -> None:
         self.stem = stem
@@ -93,7 +98,7 @@ class _TermCache:
             term = folded
         if term == word:
             term = word  # one string for both (most words are lower case already)
-        if len(self.terms) >= _CACHE_LIMIT:
+        if len(self.terms) >= WORD_CACHE_LIMIT:
             self.terms.clear()
         self.terms[word] = term
         return term

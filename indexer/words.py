@@ -24,7 +24,7 @@ from itertools import accumulate, compress, repeat
 from operator import is_, itemgetter
 from typing import cast
 
-from indexer.analysis import fold, split_words
+from indexer.analysis import WORD_CACHE_LIMIT, fold, split_words
 
 _SOFT_GAP = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(?:[-‐‑‒–—][ \t]*)?|['’ʼ][sS][ \t]+")
 _TLDS = "org|com|net|gov|int|info|io|uk|fr|de|ru|sy|tr"
@@ -47,7 +47,7 @@ class Words:
     __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts")
 
     def __init__(self, text: str) -> None:
-        if len(_PIECES) > _CACHE_LIMIT:
+        if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
             _clear_caches()  # only here: entries must outlive this text
         parts, starts = split_words(text)  # gap, word, gap, word, ..., gap (shared with indexing)
         self.text = text
@@ -192,17 +192,6 @@ _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
 _PIECES: dict[str, str] = {}
 _KEYS: dict[str, str] = {}  # word -> its key
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
-#: Distinct words (and gaps) the caches above hold before they are cleared.
-#: Five dicts hold one entry per word (four here, the analyser's term cache
-#: in ``indexer.analysis``, the same bound). Below 87,381 entries (2/3 of
-#: 2**17 slots) CPython keeps each dict's table at 2**17 slots (1.8 MB); one
-#: more entry doubles all five at once. So 85,000 (a text adds at most a few
-#: thousand before the next check), about 25 MB in all: measured while
-#: indexing generated statements, the caches took 37 MB at 97k words (50k
-#: statements), 9 MB of it from that doubling, and a 200k cap would have
-#: let them reach about 75 MB. Refilling after a clear costs a few
-#: thousand stems.
-_CACHE_LIMIT = 85_000
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
 #: Word codes: :data:`_CODE_WIDTH` digits in base :data:`_CODE_BASE` (few

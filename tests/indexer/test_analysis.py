@@ -91,7 +91,7 @@ def test_term_cache_never_exceeds_its_bound(monkeypatch: pytest.MonkeyPatch) -> 
     from indexer import analysis
 
     cache = analysis._TermCache(stem=True)
-    monkeypatch.setattr(analysis, "_CACHE_LIMIT", 50)
+    monkeypatch.setattr(analysis, "WORD_CACHE_LIMIT", 50)
     for number in range(500):
         cache.term(f"word{number}x")
         assert len(cache.terms) <= 50

@@ -11,7 +11,7 @@ from indexer.words import Words
 
 
 def test_word_caches_never_exceed_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(words, "_CACHE_LIMIT", 100)
+    monkeypatch.setattr(words, "WORD_CACHE_LIMIT", 100)
     words._clear_caches()
     try:
         for number in range(300):
@@ -38,8 +38,8 @@ def test_word_caches_are_cleared_before_their_tables_double() -> None:
     cache): a bound past 87,381 entries doubles all five tables at once
     (9 MB more measured at 50k statements; a 200k bound let them reach
     about 75 MB). A text adds at most a few thousand words after the check."""
-    assert analysis._CACHE_LIMIT == words._CACHE_LIMIT
-    full = _table_bytes(words._CACHE_LIMIT + 2_000)
+    assert analysis.WORD_CACHE_LIMIT == words.WORD_CACHE_LIMIT
+    full = _table_bytes(words.WORD_CACHE_LIMIT + 2_000)
     assert full == _table_bytes(87_381) < _table_bytes(87_382)
 
 
