@@ -91,7 +91,8 @@ class FieldsTerm(wq.Query):  # type: ignore[misc]
         btexts = [(i, f, b) for i, f, b in every if (f, b) in reader]
         if not btexts:
             return NullMatcher()
-        scorer = weighting.word_scorer(searcher, self.fields, union_doc_frequency(searcher, every))
+        scorer = weighting.word_scorer(searcher, self.fields, union_doc_frequency(searcher, every),
+                                       collection_frequency(searcher, every))
         frequency: dict[int, float] = {}
         for i, field, btext in btexts:
             postings = reader.postings(field, btext)  # deleted documents filtered out
@@ -126,6 +127,14 @@ def union_doc_frequency(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> 
     if present not in cache:
         cache[present] = _count_union(parent, present)
     return cache[present]
+
+
+def collection_frequency(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> float:
+    """The word's occurrences in the whole index, over all the fields and
+    unweighted (deleted documents too, like ``union_doc_frequency``)."""
+    parent = searcher.get_parent()
+    reader = parent.reader()
+    return float(sum(reader.frequency(f, b) for _i, f, b in btexts if (f, b) in reader))
 
 
 def _count_union(parent: Any, present: tuple[tuple[str, bytes], ...]) -> int:

@@ -3,53 +3,57 @@
 Kept in its own module so it can be tuned (benchmarks/ measures it on the
 TIME and CISI test collections) without touching query parsing or search.
 
-The model is BM25F (Robertson, Zaragoza and Taylor, 2004). An unqualified
-word searches the fields of ``FIELD_BOOSTS`` as one ``FieldsTerm``
-(``query._fieldsterm``), scored by ``WordScorer``: its frequency in each
-field, length-normalised with that field's ``B`` and multiplied by the
-field's weight (``FIELD_WEIGHTS``), is summed into one pseudo-frequency that
-saturates once with ``K1``; the idf is the word's, over the documents that
-hold it in any field. A word repeated in the query counts that many times
-(the term's boost). Everything else (a word in one field such as
-``title:x``, phrases, prefixes, wildcards, fuzzy words, ``claims:``) is
-scored per field by ``SiftScorer`` (BM25 of that field, times the field's
-``FIELD_BOOSTS`` value), and the parts of a query add up.
+The model is BM25F (Robertson, Zaragoza and Taylor, 2004) with a DFR
+informativeness where BM25 has its idf. An unqualified word searches the
+fields of ``FIELD_BOOSTS`` as one ``FieldsTerm`` (``query._fieldsterm``),
+scored by ``WordScorer``: its frequency in each field, length-normalised
+with that field's ``B`` and multiplied by the field's weight
+(``FIELD_WEIGHTS``), is summed into one pseudo-frequency that saturates
+once with ``K1``, times the word's gain (``word_gain``) over the documents
+that hold it in any field and its occurrences there. A word repeated in the
+query counts that many times (the term's boost). Everything else (a word in
+one field such as ``title:x``, phrases, prefixes, wildcards, fuzzy words,
+``claims:``) is scored per field by ``SiftScorer`` (BM25 of that field with
+the word's gain in it, times the field's ``FIELD_BOOSTS`` value), and the
+parts of a query add up.
 
-Until 2026-12 every word was scored that way too, as a sum of per-field
-BM25 scores. That saturates each field on its own: a word in the title and
-the body scores about the sum of the two however large ``K1`` is, and its
-idf counts once per field, so a title weight can only scale a second,
-independent score. With one saturation, CISI MAP went 0.2302 -> 0.2401
-(tune half 0.2254 -> 0.2328, held-out 0.2352 -> 0.2477); TIME has no
-titles and is unchanged (benchmarks/RESULTS.md).
+History, each step measured with ``python -m benchmarks run ranking``
+(benchmarks/RESULTS.md; MAP, all queries / odd "tune" ids / even held-out):
 
-Two changes from Whoosh's ``BM25F`` (which, despite its name, also sums
-per-field scores):
+- Whoosh's ``BM25F`` sums per-field BM25 scores and its idf never drops
+  below 1, so a word found in every document still adds a full unit per
+  occurrence and long bag-of-words queries ranked by their commonest words.
+  Lucene's idf ``log(1 + (N - n + 0.5) / (n + 0.5))`` and query-word
+  counts: CISI 0.108 -> 0.171 (NOTES.md).
+- One saturation over the fields instead of a BM25 score per field (a word
+  in the title and the body scored about the sum of the two however large
+  ``K1`` was, and its idf counted once per field): CISI 0.2302 -> 0.2401.
+- The DFR gain for Lucene's idf (2026-12): TIME 0.5939 -> 0.6128 (tune
+  0.5612 -> 0.5703, held-out 0.6292 -> 0.6587), CISI 0.2401 -> 0.2576
+  (0.2328 -> 0.2465, 0.2477 -> 0.2692): above every peer on every half of
+  both collections. The gain has no parameter of its own; it is Terrier's
+  ``In_expC2`` informativeness, not fitted. Full ``In_expC2`` (its own
+  length normalisation and saturation) scored TIME 0.6090 and CISI 0.2531;
+  BM25 with the gain did better and keeps BM25F's field weights.
 
-- Lucene's idf ``log(1 + (N - n + 0.5) / (n + 0.5))``. Whoosh's idf never
-  drops below 1, so a word found in every document still adds a full unit
-  per occurrence; long bag-of-words queries then rank by their commonest
-  words (NOTES.md: CISI MAP 0.108 -> 0.171 with counts + this idf).
-- ``B`` per field (``FIELD_B``, empty in use) and, for per-field scoring,
-  ``K1`` per field (``FIELD_K1``); a ``FieldsTerm`` saturates with ``K1``.
+``K1`` = 2.0, ``B`` = 0.75 and the title weight 2.5 were tuned on the odd
+query ids with Lucene's idf and kept with the gain. A grid of B 0.6-0.9, K1
+1.2-3.0, title 2-3 with the gain (``python -m benchmarks.tune``) prefers a
+larger ``K1`` on both tune halves but is worse on TIME's held-out half
+(K1 3.0: 0.6420 against 0.6587), as it was before the gain: TIME's halves of
+41 and 38 queries, many with one or two relevant documents, disagree. 42 of
+the 45 settings beat the best peer on TIME overall and all 45 on CISI, so the
+result does not hang on the choice.
 
-Tuned with ``python -m benchmarks run ranking`` / ``python -m benchmarks.tune``
-on the odd query ids of TIME and CISI only; the even ids are the held-out
-check (benchmarks/RESULTS.md). K1 = 2.0, B = 0.75 with Lucene's idf stays:
-in a grid of B 0.5-1.0, K1 0.9-3.0, Lucene or Okapi idf, the settings
-better on both tune halves (K1 2.0-3.0 with B 0.85-1.0, K1 2.5 with B 0.75;
-Lucene's idf) were all worse on TIME's held-out half (0.586-0.627 against
-0.629): TIME's two halves of 41 and 42 queries, many with one or two
-relevant documents, disagree. The title weight (1-4) was chosen on CISI's
-tune half. The per-field scorer
-keeps Whoosh's ``WeightLengthScorer`` protocol, so block-max ("quality")
-optimisations still apply to it when a Whoosh caller asks for top-k only; a
-``FieldsTerm`` on a plain Whoosh searcher scores every match.
+The per-field scorer keeps Whoosh's ``WeightLengthScorer`` protocol, so
+block-max ("quality") optimisations still apply to it when a Whoosh caller
+asks for top-k only; a ``FieldsTerm`` on a plain Whoosh searcher scores
+every match.
 """
 
 from __future__ import annotations
 
-from math import log
+from math import exp, log2
 from typing import Any
 
 from whoosh import scoring
@@ -79,17 +83,36 @@ FIELD_B: dict[str, float] = {}
 FIELD_K1: dict[str, float] = {}
 
 
-def lucene_idf(doc_count: int, doc_frequency: int) -> float:
-    """Lucene's BM25 idf: positive, and near 0 for a word in every document.
+def word_gain(doc_count: int, doc_frequency: int, collection_frequency: float) -> float:
+    """How much a word's occurrence says about a document: the DFR
+    informativeness of Amati and van Rijsbergen's ``In_expC2`` (2002), as
+    Terrier computes it, used where BM25 has its idf.
 
-    >>> round(lucene_idf(1000, 10), 3), round(lucene_idf(1000, 1000), 4)
-    (4.557, 0.0005)
+    ``log2((N + 1) / (n_e + 0.5))`` is an idf over the number of documents
+    ``n_e = N (1 - exp(-F / N))`` the word's ``F`` occurrences would reach
+    if they were scattered at random; ``(F + 1) / n`` (Bernoulli's
+    after-effect) then favours words that cluster, found many times in the
+    few documents that hold them. A topical word ("siege" in a report on a
+    siege) comes back in its documents; a common word as rare as it is
+    ("however") is used once and does not. An idf (Lucene's, Sift's until
+    2026-12) sees only ``n`` and weighs the two alike. Always positive, so
+    a matched word never lowers a score.
+
+    >>> round(word_gain(1000, 10, 40), 2), round(word_gain(1000, 10, 10), 2)
+    (19.09, 7.24)
+    >>> round(word_gain(1000, 1000, 5000), 3)  # five times in every document
+    0.052
     """
-    return log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
+    doc_frequency = max(1, doc_frequency)
+    doc_count = max(doc_count, doc_frequency)
+    collection_frequency = max(float(doc_frequency), collection_frequency)
+    expected = doc_count * (1.0 - exp(-collection_frequency / doc_count))
+    return (collection_frequency + 1.0) / doc_frequency * log2((doc_count + 1.0) / (expected + 0.5))
 
 
 class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
-    """BM25 per field with Lucene's idf and per-field ``B``/``K1``.
+    """BM25F of plain words, BM25 per field of the rest, with ``word_gain``
+    for the idf and per-field ``B``/``K1``.
 
     :param B: length normalisation (0: none, 1: full) for fields not in ``field_B``.
     :param K1: term-frequency saturation for fields not in ``field_K1``.
@@ -116,15 +139,17 @@ class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
     def supports_block_quality(self) -> bool:
         return True
 
-    def word_scorer(self, searcher: Any, fields: tuple[tuple[str, float], ...], doc_frequency: int) -> WordScorer:
+    def word_scorer(self, searcher: Any, fields: tuple[tuple[str, float], ...], doc_frequency: int,
+                    collection_frequency: float) -> WordScorer:
         """The BM25F scorer of one word over ``fields`` ((field, weight)
         pairs, all scorable); ``doc_frequency``: documents holding the word
-        in any of them."""
+        in any of them; ``collection_frequency``: its occurrences in them,
+        unweighted."""
         parent = searcher.get_parent()
-        idf = lucene_idf(parent.doc_count_all(), doc_frequency)
+        gain = word_gain(parent.doc_count_all(), doc_frequency, collection_frequency)
         parts = tuple((field, weight, self.field_B.get(field, self.B), parent.avg_field_length(field) or 1.0)
                       for field, weight in fields)
-        return WordScorer(idf, self.K1, parts)
+        return WordScorer(gain, self.K1, parts)
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> scoring.BaseScorer:
         if not searcher.schema[fieldname].scorable:
@@ -138,7 +163,8 @@ class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
 
     def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, scale: float = 1.0) -> None:
         parent = searcher.get_parent()  # segment searchers share the index's statistics
-        self.idf = scale * lucene_idf(parent.doc_count_all(), parent.doc_frequency(fieldname, text))
+        self.gain = scale * word_gain(parent.doc_count_all(), parent.doc_frequency(fieldname, text),
+                                      parent.frequency(fieldname, text))
         self.avgfl = parent.avg_field_length(fieldname) or 1.0
         self.B = B
         self.K1 = K1
@@ -149,19 +175,19 @@ class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
         self.setup(searcher, fieldname, text)
 
     def _score(self, weight: float, length: float) -> float:
-        return self.idf * weight * self._k1_plus_1 / (weight + self._norm0 + self._norm1 * length)
+        return self.gain * weight * self._k1_plus_1 / (weight + self._norm0 + self._norm1 * length)
 
 
 class WordScorer:
     """BM25F of one word over several fields (Robertson, Zaragoza and
     Taylor, 2004): the word's frequency in each field, length-normalised
     with the field's ``B`` and scaled by its weight, is summed into one
-    pseudo-frequency, which then saturates once with ``K1``; the idf is the
+    pseudo-frequency, which then saturates once with ``K1``; the gain is the
     word's, over documents holding it in any field.
 
     Summing a BM25 score per field instead saturates each field apart, so a
     word in the title and the body scores about twice one only in the body
-    however large ``K1`` is, and its idf counts twice; the weights then
+    however large ``K1`` is, and its gain counts twice; the weights then
     cannot say "a title occurrence is worth three body ones".
 
     The methods work on floats and on numpy arrays alike, with the same
@@ -169,8 +195,8 @@ class WordScorer:
     matcher (``query._fieldsterm``) give equal scores.
     """
 
-    def __init__(self, idf: float, K1: float, parts: tuple[tuple[str, float, float, float], ...]) -> None:
-        self.idf = idf
+    def __init__(self, gain: float, K1: float, parts: tuple[tuple[str, float, float, float], ...]) -> None:
+        self.gain = gain
         self.K1 = K1
         self._k1_plus_1 = K1 + 1.0
         #: Per field: (name, weight, 1 - B, B / average length).
@@ -183,7 +209,7 @@ class WordScorer:
 
     def score(self, frequency: Any) -> Any:
         """The word's score for a summed pseudo-frequency."""
-        return self.idf * frequency * self._k1_plus_1 / (frequency + self.K1)
+        return self.gain * frequency * self._k1_plus_1 / (frequency + self.K1)
 
 
 def sift_weighting() -> scoring.WeightingModel:

@@ -43,7 +43,7 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
-from query._fieldsterm import FieldsTerm, word_score
+from query._fieldsterm import FieldsTerm, collection_frequency, word_score
 from query.rank import SiftBM25F, SiftScorer
 
 #: byte -> field length, Whoosh's lossy length encoding.
@@ -397,7 +397,7 @@ class Evaluator:
         scorer = self.searcher.weighting.scorer(self.searcher, field, btext)
         if isinstance(scorer, SiftScorer):
             lengths = self.index.lengths(field)[ids]
-            return np.asarray(scorer.idf * weights * scorer._k1_plus_1 / (weights + scorer._norm0 + scorer._norm1 * lengths))
+            return np.asarray(scorer.gain * weights * scorer._k1_plus_1 / (weights + scorer._norm0 + scorer._norm1 * lengths))
         return weights  # an unscored field: the posting weight
 
     def _term(self, q: wq.Term) -> Matches:
@@ -432,7 +432,8 @@ class Evaluator:
         if not postings:
             return result
         # Deleted documents count, as in Whoosh's doc_frequency (run removes them).
-        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)))
+        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)),
+                                       collection_frequency(self.searcher, q.btexts(self.searcher.schema)))
         frequency = np.zeros(self.size, dtype=np.float64)
         for i, field, ids, weights in postings:
             frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])

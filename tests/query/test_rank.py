@@ -59,18 +59,48 @@ def test_a_title_occurrence_counts_as_field_weight_body_occurrences(
     assert scores["title-only"] > scores["body-only"]
 
 
-def test_the_idf_counts_documents_with_the_word_in_any_field(index_dir: Path) -> None:
-    # "siege" is in 4 of 6 statements: 2 titles and 3 bodies, one statement both.
+def test_the_gain_counts_documents_and_occurrences_in_any_field(index_dir: Path) -> None:
+    # "siege" is in 4 of 6 statements: 2 titles and 3 bodies, one statement
+    # both; 6 occurrences in all ("body-twice" has it twice).
     with Searcher(index_dir) as searcher:
         view = searcher._view()
         weight = rank.FIELD_WEIGHTS["title"]
-        scorer = view.searcher.weighting.word_scorer(view.searcher, (("title", weight), ("body", 1.0)), 4)
-        assert scorer.idf == pytest.approx(rank.lucene_idf(6, 4))
+        scorer = view.searcher.weighting.word_scorer(view.searcher, (("title", weight), ("body", 1.0)), 4, 6.0)
+        assert scorer.gain == pytest.approx(rank.word_gain(6, 4, 6.0))
         frequency = scorer.frequency(0, 1.0, 2.0)  # once in a title of average length
         assert frequency == pytest.approx(weight / (0.25 + 0.75 * 2.0 / view.searcher.avg_field_length("title")))
-        # What the search computes: the df of the union (not the title's 2 or the body's 3).
+        # What the search computes: the df of the union (not the title's 2 or
+        # the body's 3), the occurrences of both fields, unweighted.
         expected = scorer.score(scorer.frequency(0, 1.0, 2.0) + scorer.frequency(1, 1.0, 3.0))
     assert _scores(index_dir, "siege")["both"] == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_gain_grows_with_a_words_occurrences_at_equal_document_frequency() -> None:
+    assert rank.word_gain(1000, 10, 40) > rank.word_gain(1000, 10, 20) > rank.word_gain(1000, 10, 10)
+    # and still falls as the word reaches more documents, at the same rate per document
+    assert rank.word_gain(1000, 10, 20) > rank.word_gain(1000, 100, 200) > rank.word_gain(1000, 1000, 2000) > 0
+
+
+@pytest.mark.parametrize("query", ["siege however", "title:siege title:however", '"siege" "however"'])
+def test_a_word_that_clusters_in_its_documents_outranks_one_as_rare_that_does_not(
+        tmp_path: Path, query: str) -> None:
+    # "siege" and "however" are each in two of 64 statements, all of equal
+    # lengths; "siege" comes back in one of them, "however" is used once in
+    # each. (In a handful of statements, 8 occurrences would be expected
+    # in most of them by chance, and clustering says little.)
+    # Lucene's idf sees only the document counts and tied "once-siege" with
+    # "once-however"; the DFR gain ranks the topical word first, for a plain
+    # word (BM25F over the fields) and a word in one field alike.
+    corpus = [
+        statement("thrice-siege", "siege siege siege", "siege siege siege"),
+        statement("once-siege", "siege aleppo douma", "siege aleppo douma"),
+        statement("once-however", "however homs hama", "however homs hama"),
+        statement("once-however2", "however idlib raqqa", "however idlib raqqa"),
+    ] + [statement(f"neither{i}", "deir ezzor daraa", "deir ezzor daraa") for i in range(60)]
+    (tmp_path / "ix").mkdir()
+    scores = _scores(build_index(tmp_path / "ix", corpus), query)
+    assert scores["once-siege"] > scores["once-however"] * 1.2
+    assert scores["once-however"] == pytest.approx(scores["once-however2"], rel=1e-12)
 
 
 def test_unqualified_words_compile_to_fields_terms() -> None:
