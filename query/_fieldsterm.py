@@ -91,8 +91,7 @@ class FieldsTerm(wq.Query):  # type: ignore[misc]
         btexts = [(i, f, b) for i, f, b in every if (f, b) in reader]
         if not btexts:
             return NullMatcher()
-        scorer = weighting.word_scorer(searcher, self.fields, union_doc_frequency(searcher, every),
-                                       collection_frequency(searcher, every))
+        scorer = weighting.word_scorer(searcher, self.fields, *word_statistics(searcher, every))
         frequency: dict[int, float] = {}
         for i, field, btext in btexts:
             postings = reader.postings(field, btext)  # deleted documents filtered out
@@ -111,30 +110,24 @@ def word_score(scorer: WordScorer, frequency: Any, boost: float) -> Any:
     return score * boost if boost != 1.0 else score
 
 
-#: Top-level searcher -> {(field, word) pairs: union document frequency};
-#: a query is matched once per segment, the frequency is the index's.
-_UNION_DF: WeakKeyDictionary[Any, dict[tuple[tuple[str, bytes], ...], int]] = WeakKeyDictionary()
+#: Top-level searcher -> {(field, word) pairs: (union document frequency,
+#: occurrences)}; a query is matched once per segment, the statistics are
+#: the index's, so each segment's matcher reuses them.
+_WORD_STATISTICS: WeakKeyDictionary[Any, dict[tuple[tuple[str, bytes], ...], tuple[int, float]]] = WeakKeyDictionary()
 
 
-def union_doc_frequency(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> int:
-    """Documents of the whole index (deleted ones too, like Whoosh's
-    ``doc_frequency``) holding the word in any of the fields."""
+def word_statistics(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> tuple[int, float]:
+    """The documents of the whole index holding the word in any of the
+    fields, and its occurrences there, unweighted (deleted documents count,
+    like Whoosh's ``doc_frequency`` and ``frequency``)."""
     parent = searcher.get_parent()
     present = tuple((f, b) for _i, f, b in btexts if (f, b) in parent.reader())
-    if len(present) == 1:
-        return int(parent.doc_frequency(*present[0]))
-    cache = _UNION_DF.setdefault(parent, {})
+    cache = _WORD_STATISTICS.setdefault(parent, {})
     if present not in cache:
-        cache[present] = _count_union(parent, present)
+        occurrences = float(sum(parent.frequency(f, b) for f, b in present))
+        documents = int(parent.doc_frequency(*present[0])) if len(present) == 1 else _count_union(parent, present)
+        cache[present] = (documents, occurrences)
     return cache[present]
-
-
-def collection_frequency(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> float:
-    """The word's occurrences in the whole index, over all the fields and
-    unweighted (deleted documents too, like ``union_doc_frequency``)."""
-    parent = searcher.get_parent()
-    reader = parent.reader()
-    return float(sum(reader.frequency(f, b) for _i, f, b in btexts if (f, b) in reader))
 
 
 def _count_union(parent: Any, present: tuple[tuple[str, bytes], ...]) -> int:

@@ -43,7 +43,7 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
-from query._fieldsterm import FieldsTerm, collection_frequency, word_score
+from query._fieldsterm import FieldsTerm, word_score
 from query.rank import SiftBM25F, SiftScorer
 
 #: byte -> field length, Whoosh's lossy length encoding.
@@ -431,9 +431,10 @@ class Evaluator:
                 result.mask[ids] = True
         if not postings:
             return result
-        # Deleted documents count, as in Whoosh's doc_frequency (run removes them).
-        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)),
-                                       collection_frequency(self.searcher, q.btexts(self.searcher.schema)))
+        # Deleted documents count, as in Whoosh's doc_frequency and
+        # frequency (run removes them).
+        occurrences = float(sum(weights.sum(dtype=np.float64) for _i, _f, _ids, weights in postings))
+        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)), occurrences)
         frequency = np.zeros(self.size, dtype=np.float64)
         for i, field, ids, weights in postings:
             frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])
