@@ -84,6 +84,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"condemned (?:\w+ ){0,3}to (?:death|die|\d+|life|\w+ years)",
         r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
         r"(?:has|have|had) claimed responsibility for maintaining",
+        # Weapons held, traded or tested are not an attack with them.
+        r"(?:found|seized|stor(?:e|ed|ing)|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
+        r"|depots? of|shipments? of|suppl(?:y|ied|ies|ying)|sale of|sold|sell\w*|purchas\w*|acquir\w*"
+        r"|develop\w*|possess\w*|arsenals? of|dismantl\w*|destr(?:oy|oyed|uction of))"
+        r" (?:\w+ ){0,4}(?:weapons|arms|missiles?|rockets?|mortars?|artillery|ammunition|munitions)",
+        r"(?:ballistic |nuclear |anti-?(?:tank|aircraft) )?missile (?:tests?|programmes?|programs?"
+        r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty)",
+        # Brokering or adopting a truce is not breaking one.
+        r"brokered (?:\w+ ){0,3}?" + _CEASEFIRE,
     ),
     "killing": (
         r"kill(?:s|ed|ing|ings)?",
@@ -93,6 +102,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"slain|lost (?:their|his|her) li(?:fe|ves)",
         r"execut(?:ed|es|ing|ion|ions)",
         r"wounded|injured|injuries",
+        r"murder(?:s|ed|ing)?|assassinat(?:e|ed|es|ing|ion|ions)|beheade?d?|beheading|lynch(?:ed|ing)",
+        r"shot dead|gunned down|shot and killed|fatally (?:shot|wounded|injured|stabbed)|perished",
+        r"shootings? of (?:\w+ ){0,2}(?:prisoners|civilians|protesters|demonstrators|detainees|people"
+        r"|children|journalists|activists|men|women|villagers|students|worshippers)",
+        r"open(?:ed|s)? fire (?:on|at)|(?:claimed|took|cost) (?:the )?li(?:fe|ves)",
     ),
     "bombardment": (
         r"barrel[- ]bomb(?:s|ed|ing|ings)?",
@@ -111,6 +125,16 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
         r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
         r"pound(?:s|ed|ing)",
+        r"(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
+        r" (?:\w+ ){0,2}?(?:struck|hit|targeted|bombed|attacked|raided|fired (?:on|at)|strafed)",
+        r"(?:struck|hit|targeted) by (?:an? |the )?(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
+        r"|warplanes|air ?strikes?)",
+        r"strikes? (?:on|against|targeting) (?:the |a |an )?(?:\w+ ){0,2}?(?:hospitals?|schools?|markets?"
+        r"|homes?|houses?|civilians?|villages?|towns?|neighbou?rhoods?|positions?|targets?|convoys?"
+        r"|bases?|camps?|shelters?|mosques?|churches?|bakery|bakeries)",
+        r"explosive weapons|bombs? (?:were |was )?dropped|dropp(?:ed|ing) (?:\w+ )?bombs"
+        r"|bombing of|bombings of|bombed|air (?:attacks?|campaign|assaults?)",
+        r"fir(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:missiles?|rockets?|shells?|mortars?) (?:at|on|into|toward)",
     ),
     "chemical_attack": (
         r"chemical (?:weapons?|attacks?|agents?|arms|munitions?|strikes?|massacre|bombs?|substances?)",
@@ -136,6 +160,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"idps|exodus|uproot(?:ed|ing)",
         r"forced (?:evacuation|transfer|deportation)s?|forcibly (?:evacuated|transferred|expelled)",
         r"deport(?:ed|ation|ations)",
+        r"(?:fled|flee(?:s|ing)?) (?:to|into|across|over|from) ",
+        r"(?:drove|driven|drive|pushed|chased) (?:[\w,.]+ ){0,3}?(?:across|over|out of|from) (?:the )?"
+        r"(?:border|country|homes?|region|area|villages?|towns?|lands?)",
+        r"(?:sought|seek(?:ing)?|took|taken) (?:refuge|shelter) (?:in|from|across)",
+        r"(?:millions?|thousands|hundreds) (?:of )?(?:\w+ )?(?:refugees|displaced)"
+        r"|refugee (?:crisis|flows?|exodus)|(?:influx|flows?|waves?) of refugees",
     ),
     "detention": (
         r"detain(?:s|ed|ing|ee|ees)?|detention",
@@ -164,7 +194,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "crimes_against_humanity": (r"crimes? against humanity",),
     "ceasefire_violation": (
-        r"(?:violat|breach|brok|break)\w*" + _GAP + _CEASEFIRE,
+        r"(?:violat\w*|breach(?:es|ed|ing)?|broke|broken|break(?:s|ing)?)" + _GAP + _CEASEFIRE,
         _CEASEFIRE + r"(?: \w+){0,2} (?:violations?|breach(?:es)?)",
         r"(?:despite|in violation of) (?:the |a )?" + _CEASEFIRE,
     ),
@@ -174,6 +204,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"deliver(?:s|ed|ing|y)?(?: of)? (?:humanitarian |food |medical )?(?:aid|assistance|relief)",
         r"(?:block|prevent|obstruct|den(?:y|ies|ied)|bar|barred|hinder)\w*" + _GAP + r"\b(?:aid|access|convoys?|relief|assistance)",
         r"denial of (?:aid|access|assistance)|access to (?:food|medicine|medical care)",
+        r"mobili[sz](?:e|es|ed|ing|ation of) (?:\w+ ){0,2}?(?:aid|assistance|resources|relief|funds|support)",
+        r"(?:food|medical|emergency|relief) (?:aid|assistance|supplies)|relief (?:supplies|efforts"
+        r"|operations|agencies|workers|items)",
     ),
     "condemnation": (
         r"condemn(?:s|ed|ing|ation|ations)?",
@@ -191,6 +224,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"needs? to (?:be taken|act|stop|end|take|intervene)",
         r"(?:obligation|duty|responsibility) to (?:act|protect|stop|intervene|end)",
         r"it is (?:imperative|necessary|essential|urgent) (?:to|that)",
+        r"(?:should|ought to) (?:\w+ )?(?:impose|take|act|stop|end|ensure|hold|release|allow|lift|halt|cease"
+        r"|respect|comply|investigate|refrain|withdraw|protect|prosecute|bring|support|provide|step up|do more"
+        r"|intervene|condemn|pressure|sanction|facilitate|guarantee|abide|implement|resume|engage|uphold)",
+        r"we (?:ask|request|invite|encourage|implore|exhort)|let us (?!know)|requests? that",
     ),
     "responsibility_attribution": (
         r"h[oe]ld(?:s|ing)?" + _GAP + r"\b(?:responsible|accountable)",
@@ -302,7 +339,7 @@ def claim_types(sentence: str) -> tuple[str, ...]:
     """
     text = _dehyphen(sentence.lower())
     if _PREFIX_AUTOMATON is None:
-        return _types(m.lastgroup for m in _PATTERN.finditer(text))
+        return _types(m.lastgroup for m in _PATTERN.finditer(text) if not _hedged(text, 0, len(text), m))
     return _types_in(text, text, ((0, len(text)),))[0]
 
 
@@ -359,12 +396,45 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]]) -> list[tup
             if p >= pos:
                 m = patterns[i].match(low, p, end)
                 if m is not None:
-                    found.add(m.lastgroup)  # type: ignore[arg-type]
+                    if not _hedged(low, start, end, m):
+                        found.add(m.lastgroup)  # type: ignore[arg-type]
                     pos = m.end()
             i += 1
         found.discard("skip")
         out.append(tuple(sorted(found, key=_RANK.__getitem__)) if found else ())
     return out
+
+
+#: Types that report an act; a hedged or denied mention of one is no claim that it happened.
+EVENT_TYPES = frozenset(CLAIM_TYPES) - {
+    "condemnation", "call_to_action", "responsibility_attribution", "humanitarian_access",
+}
+_CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither|n't)"
+    r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)|prevent\w*|avert\w*"
+    r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
+    r"|possib\w+ of|potential|looming|imminent)(?: [\w'-]+){0,2} $"
+)
+_HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b")
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
+                     r"(?:claims?|allegations?|accusations?|reports?))\b")
+
+
+def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Whether the act ``m`` found in sentence ``low[start:end]`` is not asserted to have
+    happened: in a conditional clause, under a modal (``would``, ``could``), negated,
+    prevented or feared, or denied earlier in the sentence."""
+    if m.lastgroup not in EVENT_TYPES:
+        return False
+    before_sentence = low[start:m.start()]
+    marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
+    before = " " + before_sentence[marks[-1] if marks else 0:]
+    close = _CLAUSE_MARKS.search(low, m.end(), end)
+    after = low[m.end():close.start() if close else end]
+    return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
+                or _DENIAL.search(before_sentence))
 
 
 def _cuts_word(text: str, i: int) -> bool:
