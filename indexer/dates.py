@@ -130,6 +130,15 @@ _URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
 _URL_DATES = (
     re.compile(r"(?<![\d])((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=$|[/._\-?#])"),
     re.compile(r"(?<![\d])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?=$|[/._\-?#])"),
+    # compact: /20240121/, -20240121-, _20240121.html
+    re.compile(r"(?<=[/_\-])((?:19|20)\d{2})(\d{2})(\d{2})(?=$|[/._\-?#])"),
+)
+# Dates written out in a URL slug: -30-april-2024, /april-30-2024/, 30-apr-2024.
+_URL_SLUG_DATES = (
+    re.compile(r"(?<![^/_\-])(?P<dd>\d{1,2})[-_](?P<dm>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+               + r")[-_](?P<dy>(?:19|20)\d{2})(?=$|[/._\-?#])", re.IGNORECASE),
+    re.compile(r"(?<![^/_\-])(?P<mm>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+               + r")[-_](?P<md>\d{1,2})[-_](?P<my>(?:19|20)\d{2})(?=$|[/._\-?#])", re.IGNORECASE),
 )
 _QUERY_KEYS = frozenset({"date", "d", "published", "pubdate", "publish_date", "day"})
 _MARKDOWN_LEAD = re.compile(r"^[\s#>*_\-]+")
@@ -247,7 +256,8 @@ def infer_day_first(values: Iterable[str]) -> bool | None:
 
 
 def date_from_url(url: str) -> dt.date | None:
-    """A date in a URL's path (``/2016/02/08/``, ``/2016-02-08-``) or query (``?date=2016-02-08``).
+    """A date in a URL's path (``/2016/02/08/``, ``/2016-02-08-``, ``/20160208/``,
+    ``-8-february-2016``) or query (``?date=2016-02-08``).
 
     :param url: the source URL.
     """
@@ -258,6 +268,14 @@ def date_from_url(url: str) -> dt.date | None:
     for pattern in _URL_DATES:
         for m in pattern.finditer(parts.path):
             found = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found:
+                return found
+    for pattern in _URL_SLUG_DATES:
+        for m in pattern.finditer(parts.path):
+            named = m.groupdict()
+            day, month, year = (named["dd"], named["dm"], named["dy"]) if "dd" in named \
+                else (named["md"], named["mm"], named["my"])
+            found = _make(int(year), _MONTHS[month.lower()], int(day))
             if found:
                 return found
     for key, value in parse_qsl(parts.query):
@@ -326,6 +344,24 @@ def _header_date(header: str, day_first: bool | None, url: str | None) -> dt.dat
     return None
 
 
+#: How many short lines opening a body may stand before its date line
+#: (``Office of the Press Secretary`` / ``April 4, 2018``).
+DATE_LINE_WINDOW = 3
+_SHORT_LINE = 60
+
+
+def _date_line(opening: str, day_first: bool | None) -> dt.date | None:
+    """A line that *is* a date among the first short lines of the body."""
+    for line in opening[: (_SHORT_LINE + 2) * (DATE_LINE_WINDOW + 1)].splitlines()[: DATE_LINE_WINDOW + 1]:
+        line = _MARKDOWN_LEAD.sub("", line).strip()
+        if len(line) > _SHORT_LINE:
+            return None  # prose has started: a date after it is not a date line
+        found = parse_date(line, day_first) if line else None
+        if found:
+            return found
+    return None
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
@@ -375,7 +411,7 @@ def statement_date(
             return found
     opening = body.lstrip()
     if opening:
-        found = _opening_date(opening, day_first, url)
+        found = _opening_date(opening, day_first, url) or _date_line(opening, day_first)
         if found is None and title:
             rest = _skip_title(opening, title)
             if rest is not opening:

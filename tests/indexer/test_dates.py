@@ -191,3 +191,31 @@ def test_parse_date_never_raises(value: str) -> None:
 def test_statement_date_never_raises(body: str, url: str) -> None:
     statement_date(metadata=body[:40], header=body, title=url, body=body, url=url)
     date_from_url(url)
+
+
+# Issue 18, item 8: compact and written-out URL dates; a date line after another header line.
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/world/20240121/strikes-hit-port.html", D(2024, 1, 21)),
+        ("https://example.org/press_20190305.pdf", D(2019, 3, 5)),
+        ("https://example.org/statements/sudan-fighting-30-april-2024", D(2024, 4, 30)),
+        ("https://example.org/news/april-30-2024-statement/", D(2024, 4, 30)),
+        ("https://example.org/news/item/1234567890", None),
+        ("https://example.org/news/20241340/", None),  # no 40th day of a 13th month
+        ("https://example.org/may-day-2024", None),
+    ],
+)
+def test_url_dates_compact_and_slug(url: str, expected: dt.date | None) -> None:
+    assert date_from_url(url) == expected
+
+
+def test_date_line_after_another_header_line() -> None:
+    body = "Office of the Press Secretary\nApril 4, 2018\n\nThe President today condemned the attack."
+    assert statement_date(body=body) == D(2018, 4, 4)
+
+
+def test_date_after_prose_is_not_the_statements_date() -> None:
+    body = ("The ministry said that the strikes on the city continued through the night and beyond.\n"
+            "April 4, 2018\n")
+    assert statement_date(body=body) is None
