@@ -70,7 +70,7 @@ PRIORITY: tuple[str, ...] = (
 _GAP = r"[^.;!?]{0,80}?"  # a short stretch inside one clause
 _CEASEFIRE = (
     r"(?:truce|cease[- ]?fires?|cessation of hostilities|armistice"
-    r"|de-?escalation (?:zones?|agreement|deal)|(?:peace|ceasefire) (?:deal|agreement))"
+    r"|de-?escalation (?:zones?|areas?|agreement|deal)|(?:peace|ceasefire) (?:deal|agreement))"
 )
 
 #: Trigger patterns per type (lower-case; word forms, hyphen/space variants).
@@ -190,13 +190,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "war_crimes": (
         r"war crim(?:e|es|inals?)",
-        r"violat(?:e|es|ed|ing|ions?)(?: of)? (?:the )?(?:international humanitarian law|geneva conventions?|laws of war)",
+        r"(?:violat(?:e|es|ed|ing|ions?)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?)(?: of)? (?:the )?"
+        r"(?:international humanitarian law|geneva conventions?|laws of war|rules of war)",
     ),
     "crimes_against_humanity": (r"crimes? against humanity",),
     "ceasefire_violation": (
         r"(?:violat\w*|breach(?:es|ed|ing)?|broke|broken|break(?:s|ing)?)" + _GAP + _CEASEFIRE,
         _CEASEFIRE + r"(?: \w+){0,2} (?:violations?|breach(?:es)?)",
-        r"(?:despite|in violation of) (?:the |a )?" + _CEASEFIRE,
+        r"(?:despite|in violation of) (?:the |a )?(?:[\w-]+ ){0,6}?" + _CEASEFIRE,
     ),
     "humanitarian_access": (
         r"humanitarian (?:access|aid|assistance|corridors?|convoys?|relief|supplies|deliveries|pause)",
@@ -237,6 +238,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"blam(?:e|es|ed|ing)",
         r"accus(?:e|es|ed|ing)" + _GAP + r"\bof",
         r"accusations? (?:against|that)",
+        r"(?:claim(?:s|ed|ing)?|accept(?:s|ed|ing)?|admit(?:s|ted|ting)?) (?:the )?responsibility (?:for|of)",
+        r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
     ),
 }
 

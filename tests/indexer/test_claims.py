@@ -252,6 +252,10 @@ def test_dehyphen_is_translate(text: str) -> None:
         ("call_to_action", "We request that the parties return to the table."),
         ("humanitarian_access", "Agencies are mobilizing aid for the victims of the floods."),
         ("ceasefire_violation", "The militia broke the truce within hours."),
+        ("ceasefire_violation", "The shelling came despite an extension of a nationwide truce."),
+        ("war_crimes", "They breached international humanitarian law, he wrote."),
+        ("responsibility_attribution", "The Islamic State claimed responsibility for the bombing."),
+        ("responsibility_attribution", "ISIS fighters also claimed a suicide attack on a rival group."),
     ],
 )
 def test_claims_without_keywords(kind: str, sentence: str) -> None:
