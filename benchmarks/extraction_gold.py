@@ -51,7 +51,7 @@ DEFAULT_GOLD = REPO / "benchmarks" / "gold"
 FIELDS = ("actors", "places", "claims")
 GROUPS = ("all", "syria", "other")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,9 @@ class GoldError(ValueError):
 
 def split_paragraphs(text: str) -> list[str]:
     """The paragraphs gold ``paragraphs`` indexes: the text split on blank
-    lines (lines of only whitespace; a run of them is one break), or on
-    single newlines when it has no blank line; stripped, empty ones dropped."""
+    lines (empty or only spaces and tabs: a form feed line, a page break of
+    the UN records, is not one), or on single newlines when it has no blank
+    line; stripped, empty ones dropped (so a run of blank lines is one break)."""
     parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     return [p.strip() for p in parts if p.strip()]
 

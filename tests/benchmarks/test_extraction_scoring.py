@@ -125,6 +125,7 @@ def test_date_counts() -> None:
 def test_paragraphs_split_on_blank_lines_including_whitespace_only_ones() -> None:
     text = "First para\nstill first.\n\nSecond.\n  \t\nThird.\n\n\n\nFourth.\n"
     assert split_paragraphs(text) == ["First para\nstill first.", "Second.", "Third.", "Fourth."]
+    assert split_paragraphs("Page one\n\x0c\nand on.\n\nNext.") == ["Page one\n\x0c\nand on.", "Next."]
 
 
 def test_paragraphs_split_on_single_newlines_without_blank_lines() -> None:
