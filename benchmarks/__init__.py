@@ -13,6 +13,10 @@ Modules, one role each:
 - ``ranking``    MAP / nDCG@10 / P@10: Sift vs Whoosh, bm25s, FTS5, tantivy
 - ``extraction`` FA-KES indexing time with vs without extraction
 - ``adapter``    the one function through which benchmarks query Sift
+- ``extraction_gold``  actors / places / claims / date P/R/F1 on the gold set
+- ``geo_recognition``  place-name recognition per mention on LGL (and resolution)
+- ``scoring``    name folding, one-to-one matching, P/R/F1 for those two
+- ``sift_run``   running ``sift extract``'s extraction on in-memory records
 - ``report``     JSON, markdown tables and PNG plots of a run
 
 Peers (bm25s, tantivy, matplotlib, psutil) are optional (the ``bench``
