@@ -240,6 +240,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"accusations? (?:against|that)",
         r"(?:claim(?:s|ed|ing)?|accept(?:s|ed|ing)?|admit(?:s|ted|ting)?) (?:the )?responsibility (?:for|of)",
         r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
+        r"(?:perpetrated|committed|carried out|orchestrated|masterminded) by|at the hands of"
+        r"|(?:principal |main )?(?:culprits?|perpetrators? of)|implicated in|(?:have|has|had|were|was) been implicated"
+        r"|those responsible for",
     ),
 }
 

@@ -87,6 +87,9 @@ class Statement:
     url: str | None = None
     publisher: str | None = None
     date: dt.date | None = None
+    #: How much of ``date`` is known (``indexer.dates.PRECISIONS``): a year-only
+    #: statement has ``date`` = 1 January and ``date_precision`` = "year".
+    date_precision: str = "day"
     header: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     extraction: Extraction | None = None
@@ -103,7 +106,7 @@ class Statement:
         return {
             "id": self.id,
             "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
+            "date": format_period(self.date, self.date_precision) if self.date else None,
             "publisher": self.publisher,
             "url": self.url,
             "actors": list(ex.actors),
@@ -159,3 +162,25 @@ def sentences_as_text(evidence: dict[str, dict[str, list[Any]]], title: str,
                 copied.append(item)
             out[kind][name] = copied
     return out
+
+
+def format_period(day: dt.date, precision: str = "day") -> str:
+    """``2019-08-03``, ``2019-08`` or ``2019``, as much as is known.
+
+    >>> format_period(dt.date(2019, 8, 1), "month")
+    '2019-08'
+    """
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def read_period(text: str) -> tuple[dt.date, str]:
+    """The inverse of :func:`format_period` (stored records)."""
+    if len(text) == 4:
+        return dt.date(int(text), 1, 1), "year"
+    if len(text) == 7:
+        return dt.date(int(text[:4]), int(text[5:7]), 1), "month"
+    return dt.date.fromisoformat(text), "day"

@@ -44,7 +44,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
-from indexer.model import EVIDENCE_FIELDS, Extraction, Statement, sentences_as_text
+from indexer.model import EVIDENCE_FIELDS, Extraction, Statement, format_period, read_period, sentences_as_text
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
@@ -268,7 +268,7 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
         "evidence": _stored_evidence(statement_json.get("evidence") or {}, title, body),
     }
     return _document(
-        statement_json["id"], title, body, dt.date.fromisoformat(date) if date else None,
+        statement_json["id"], title, body, read_period(date) if date else None,
         statement_json.get("url"), statement_json.get("publisher"),
         statement_json.get("actors", []), statement_json.get("locations", []),
         {t for c in claims for t in c.get("types", [c.get("type")]) if t},
@@ -295,12 +295,30 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
         "evidence": ex.evidence,
     }
     return _document(
-        statement.id, statement.title or "", statement.body, statement.date, statement.url, statement.publisher,
+        statement.id, statement.title or "", statement.body,
+        (statement.date, statement.date_precision) if statement.date else None, statement.url, statement.publisher,
         ex.actors, ex.locations, {t for c in claims for t in c.types}, record, ranges,
         source=source, content_hash=content_hash, term_starts=term_starts)
 
 
-def _document(statement_id: str, title: str, body: str, day: dt.date | None, url: str | None,
+#: The microsecond of a stored ``date`` tells how much of it is known: a statement
+#: known to the month or year is stored at its period's first day, marked so that
+#: ``date:`` queries match it only where its whole period lies inside theirs.
+PRECISION_MARKS = {"day": 0, "month": 1, "year": 2}
+_PRECISION_OF_MARK = {mark: name for name, mark in PRECISION_MARKS.items()}
+
+
+def stored_date(day: dt.date, precision: str) -> dt.datetime:
+    """The ``date`` field's value for a date of ``precision``."""
+    return dt.datetime(day.year, day.month, day.day, microsecond=PRECISION_MARKS[precision])
+
+
+def date_text(value: dt.datetime) -> str:
+    """A stored ``date`` as ``2019-08-03``, ``2019-08`` or ``2019``."""
+    return format_period(value.date(), _PRECISION_OF_MARK.get(value.microsecond, "day"))
+
+
+def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, str] | None, url: str | None,
               publisher: str | None, actors: list[str], locations: list[str], claim_types: set[str],
               record: dict[str, Any], char_ranges: list[tuple[int, int, int]], *, source: str,
               content_hash: str, term_starts: dict[int, list[int]] | None) -> dict[str, Any]:
@@ -326,10 +344,12 @@ def _document(statement_id: str, title: str, body: str, day: dt.date | None, url
     if publisher:
         doc["publisher"] = publisher
         doc["publisher_facet"] = publisher
-    if day:
-        doc["date"] = dt.datetime(day.year, day.month, day.day)
+    if period:
+        day, precision = period
+        doc["date"] = stored_date(day, precision)
         doc["year"] = f"{day.year:04d}"
-        doc["month"] = f"{day.year:04d}-{day.month:02d}"
+        if precision != "year":  # a year-only statement belongs to no month
+            doc["month"] = f"{day.year:04d}-{day.month:02d}"
     return doc
 
 
@@ -411,7 +431,7 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": fields["id"],
         "title": fields.get("title") or "",
-        "date": date.date().isoformat() if isinstance(date, dt.datetime) else None,
+        "date": date_text(date) if isinstance(date, dt.datetime) else None,
         "publisher": fields.get("publisher"),
         "url": fields.get("url"),
         "actors": record.get("actors") or [],

@@ -16,6 +16,8 @@ Two decisions live here:
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +25,7 @@ from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
 from indexer.analysis import WORD_PATTERN, fold, term_for
+from indexer.schema import stored_date
 from query import rank
 
 from query._claims import CLAIMS, claims_query
@@ -123,10 +126,34 @@ def compile_node(node: Node) -> wq.Query:
     if isinstance(node, KeywordNode):
         return wq.Prefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)
     if isinstance(node, DateNode):
-        return wq.DateRange("date", node.start, node.end)
+        return date_query(node.start, node.end)
     if isinstance(node, NotNode):
         return wq.Not(compile_node(node.child))
     return _compile_bool(node)
+
+
+def date_query(start: dt.datetime | None, end: dt.datetime | None) -> wq.Query:
+    """Statements whose whole known period lies in ``[start, end]``.
+
+    A statement known only to its month or year is stored at its period's first
+    day, marked (``indexer.schema.PRECISION_MARKS``); one whose period begins
+    inside the range but runs past its end is left out: ``date:2019-01`` does not
+    find a statement dated ``2019``, ``date:2019`` does.
+    """
+    query = wq.DateRange("date", start, end)
+    if end is None:
+        return query
+    last_moment = end.time() == dt.time.max
+    ends_month = last_moment and end.day == calendar.monthrange(end.year, end.month)[1]
+    outside = []
+    for first, precision, ends_period in (
+        (end.date().replace(day=1), "month", ends_month),
+        (end.date().replace(month=1, day=1), "year", ends_month and end.month == 12),
+    ):
+        marker = stored_date(first, precision)
+        if not ends_period and (start is None or marker >= start):
+            outside.append(wq.DateRange("date", marker, marker))
+    return wq.AndNot(query, wq.Or(outside)) if outside else query
 
 
 def _compile_bool(node: BoolNode) -> wq.Query:

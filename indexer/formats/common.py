@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from indexer.dates import statement_date
+from indexer.dates import statement_period
 from indexer.errors import IngestError
 from indexer.model import Statement
 
@@ -130,7 +130,7 @@ def build_statement(
 ) -> Statement:
     """Assemble a statement, resolving its date and id the same way for every format."""
     url = url or None
-    date = statement_date(
+    period = statement_period(
         metadata=date_value or None,
         header=header,
         title=title,
@@ -148,7 +148,8 @@ def build_statement(
         source=source,
         url=url,
         publisher=publisher or publisher_from_url(url),
-        date=date,
+        date=period[0] if period else None,
+        date_precision=period[1] if period else "day",
         header=header,
         metadata=metadata or {},
     )

@@ -25,6 +25,7 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "date": (
         "date", "published", "publishedat", "publishdate", "pubdate", "datepublished",
         "datetime", "created", "createdat", "time", "timestamp", "articledate",
+        "year",  # a year alone (speech corpora): a date of year precision
     ),
     "url": ("url", "link", "sourceurl", "href", "uri", "permalink", "articleurl"),
     "publisher": ("publisher", "source", "outlet", "sitename", "site", "publication", "author", "org"),
