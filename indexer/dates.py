@@ -68,7 +68,7 @@ _WEEKDAY = (
 )
 _ORD = r"(?:st|nd|rd|th)?"
 # Each form must end at a boundary that is not another digit ("18.10.2014Get" is
-# fine, "Apr 232017" is not a date we read).
+# fine, "Apr 2320171" is not a date we read).
 _END = r"(?!\d)"
 
 _DATE_FORMS = re.compile(
@@ -91,6 +91,9 @@ _DATE_FORMS = re.compile(
             + _ORD
             + r",?\s+(?P<my>\d{4})"
             + _END,
+            # Apr 092017: a scraped page that lost the space (or line break) between
+            # a two-digit day and the year
+            _MONTH.format("rm") + r"\s+(?P<rd>[0-3]\d)(?P<ry>(?:19|20)\d{2})" + _END,
             # 4/5/2017, 05.04.2017, 15-09-2013, 4/5/17
             r"(?P<na>\d{1,2})(?P<nsep>[-/.])(?P<nb>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})" + _END,
         )
@@ -179,6 +182,8 @@ def _from_match(m: re.Match[str], day_first: bool | None) -> dt.date | None:
         return _make(int(m.group("dy")), _MONTHS[m.group("dm").lower()], int(m.group("dd")))
     if m.group("mm"):
         return _make(int(m.group("my")), _MONTHS[m.group("mm").lower()], int(m.group("md")))
+    if m.group("rm"):
+        return _make(int(m.group("ry")), _MONTHS[m.group("rm").lower()], int(m.group("rd")))
     a, b, year_text = int(m.group("na")), int(m.group("nb")), m.group("ny")
     year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text))
     if a > 12 and b <= 12:

@@ -139,7 +139,7 @@ def test_seed_statement_date() -> None:
         ("The Coalition recalls the massacre of 21 August 2013 in Ghouta.", None, None),
         ("Regime forces on February 8, 2016 shelled Darayya.", None, None),
         ("The attack, on 4/5/2017, killed 80.", None, None),
-        ("Last updated at Apr 232017 An Israeli attack", None, None),
+        ("Last updated at Apr 232017 An Israeli attack", None, D(2017, 4, 23)),
         ("", "http://example.com/2016/02/08/x", D(2016, 2, 8)),
         ("", None, None),
     ],
@@ -219,3 +219,10 @@ def test_date_after_prose_is_not_the_statements_date() -> None:
     body = ("The ministry said that the strikes on the city continued through the night and beyond.\n"
             "April 4, 2018\n")
     assert statement_date(body=body) is None
+
+
+def test_day_and_year_run_together() -> None:
+    # A scraped page that lost the break between day and year ("Apr 092017").
+    assert statement_date(body="Last updated at Apr 092017 At least 15 civilians were killed.") == D(2017, 4, 9)
+    assert parse_date("Apr 232017") == D(2017, 4, 23)
+    assert parse_date("Apr 2320171") is None
