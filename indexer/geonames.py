@@ -265,6 +265,7 @@ class WorldTable:
         self._hashes = array("I")
         self._hashes.frombytes(blob)
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
+        self._maybe: dict[str, bool] = {}
 
     def _db(self) -> sqlite3.Connection:
         # One connection per process and thread (a forked worker opens its own).
@@ -276,6 +277,15 @@ class WorldTable:
 
     def maybe(self, key: str) -> bool:
         """Whether ``key`` may name a place (false: surely not; no query)."""
+        known = self._maybe.get(key)
+        if known is not None:
+            return known
+        if len(self._maybe) > 200_000:
+            self._maybe.clear()
+        known = self._maybe[key] = self._in_hashes(key)
+        return known
+
+    def _in_hashes(self, key: str) -> bool:
         h = key_hash(key)
         hashes = self._hashes
         i = bisect_left(hashes, h)

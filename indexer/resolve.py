@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
-from indexer.words import Words
+from indexer.words import WORD_INFO, Words
 
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
@@ -161,25 +162,27 @@ class WorldResolver:
         """``(first, last, readings)`` for the longest names in capitalised runs."""
         keys, n = words.key, len(words.key)
         self._surnames: set[str] = set()
+        caps = [WORD_INFO[w][2] for w in words.surface]
+        maybe = self.table.maybe
         i = 0
-        while i < n:
-            if not words.cap(i) or i in taken:
-                i += 1
+        for i0 in compress(range(n), caps):
+            if i0 < i or i0 in taken:
                 continue
+            i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
             while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
-                    words.cap(j + 1) or (keys[j + 1] in _CONNECTORS and j + 2 < n
-                                         and words.soft(j + 2) and words.cap(j + 2))):
+                    caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
+                                    and words.soft(j + 2) and caps[j + 2])):
                 j += 1
             start = i
             # Sentence-initial function words are not part of a name ("In Aleppo").
-            while start <= j and keys[start] in STOPWORDS and words.cap(start):
+            while start <= j and keys[start] in STOPWORDS and caps[start]:
                 start += 1
             if 0 < j - start < 3 and keys[j] not in _PLACE_TYPES and keys[start] not in _COMPASS \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in _CONNECTORS for w in range(start, j + 1)) \
-                    and not self.table.maybe(" ".join(keys[start:j + 1])):
+                    and not maybe(" ".join(keys[start:j + 1])):
                 # The last word of a longer name (a person's surname) is not a
                 # place when the text later uses it alone ("John Brown ... Brown").
                 self._surnames.add(keys[j])
@@ -187,12 +190,12 @@ class WorldResolver:
             while k <= j:
                 found = None
                 for end in range(min(j, k + _MAX_WORDS - 1), k - 1, -1):
-                    if not self._free(k, end, taken):
+                    if keys[end] in _CONNECTORS or not caps[k]:
                         continue
-                    if keys[end] in _CONNECTORS or not words.cap(k):
+                    key = keys[k] if k == end else " ".join(keys[k:end + 1])
+                    if not maybe(key) or key in self.stop:
                         continue
-                    key = world_key(" ".join(keys[k:end + 1]))
-                    if key in self.stop or not self.table.maybe(key):
+                    if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
                     readings = self.table.lookup(key)
                     # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
