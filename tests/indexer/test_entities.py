@@ -279,9 +279,9 @@ def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkey
         ("Fighters from the US-backed alliance advanced.", ["United States"], []),
         ("A day after Russia and the US agreed a truce.", ["Russia", "United States"], []),
         ("The UK condemned the attack.", ["United Kingdom"], []),
-        # ... but "-based" says where, for main names and aliases alike.
-        ("The Britain-based monitor and a US-based group said.", [], ["United Kingdom", "United States"]),
-        ("A Russia-based firm sold it.", [], ["Russia"]),
+        # "X-based" is a modifier: neither a place mention nor an actor (issue 18).
+        ("The Britain-based monitor and a US-based group said.", [], []),
+        ("A Russia-based firm sold it.", [], []),
         # A country's name opening an actor's name is not a place there.
         ("A US-led coalition air strike killed 18.", ["US-led coalition"], []),
         # A country placing the place before it, then a date or the end.

@@ -1,0 +1,387 @@
+"""Places from the world table, found and resolved in the statement's context.
+
+The matcher (:mod:`indexer.entities`) finds the names Sift's curated
+gazetteers know. What is left is looked up here, as geoparsers do (CLAVIN,
+Mordecai): *candidates* are the word sequences of capitalised runs that the
+world table (:mod:`indexer.geonames`) may name; a *decision* then keeps a
+reading only with enough evidence:
+
+- the mention: a name inside a longer capitalised name (``Geneva
+  Conventions``, ``Ashley Sutton``, ``Karaj al-Hajz``) is not a place; nor an
+  all-caps word (``WOLA``), a name before ``-based``/``-backed``/``-led``...,
+  a name after a title (``President``), or a single word that the text also
+  uses in lower case (an ordinary word);
+- the statement: a reading in a country the statement names (or implies by a
+  confidently resolved place) wins, nearest to the statement's other places;
+  a part named relative to a place (``the al-Mashhad neighbourhood of
+  Aleppo``) must lie in that place's country;
+- the place: countries, subdivisions, regions and seas before towns; a town
+  outside the statement's countries only when large (``Bari`` needs a
+  quarter of a million people, ``Armenia`` the country beats the Colombian
+  city). A weak reading is left out rather than resolved far away.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from itertools import compress
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from indexer.analysis import STOPWORDS
+from indexer.geonames import WorldPlace, WorldTable, world_key
+from indexer.words import WORD_INFO, Words
+
+if TYPE_CHECKING:
+    from indexer.gazetteer import Gazetteer
+
+__all__ = ["Resolved", "WorldResolver", "add_world_places", "distance_km", "place_record"]
+
+#: Words after a name, joined by a hyphen, that make it a modifier, never a
+#: place mention (``Britain-based monitor``, ``US-backed forces``).
+COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported born "
+                           "registered made owned run allied aligned".split())
+#: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
+#: ``Gulf of Aden``, ``Rio de Janeiro``).
+_CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "
+                        "of on upon sur am im bin ibn abu".split())
+#: Capitalised words after a name that keep it a place (``Kachin State``).
+_PLACE_TYPES = frozenset("state province region governorate oblast county parish district "
+                         "city town village area department prefecture territory island "
+                         "islands valley countryside".split())
+#: Words after a place that make the run an institution of that place.
+INSTITUTION_WORDS = frozenset(
+    "department court supreme senate house assembly legislature university college school "
+    "schools board association police sheriff council government governor attorney commission "
+    "committee ministry authority agency office fire army national guard airport hospital "
+    "public community state republican democratic party chamber library museum general "
+    "city county municipal regional provincial federal high district highway port".split())
+_COMPASS = frozenset("north south east west northern southern eastern western northeast "
+                     "northwest southeast southwest central upper lower greater new old".split())
+#: Nouns that, with ``of`` after them, name a part of the following place.
+PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
+                       "village town area camp crossing street square market hospital "
+                       "countryside province governorate old city centre center".split())
+#: A reading outside the statement's countries needs this many people.
+MIN_POPULATION_ALONE = 250_000
+#: ... or, in a statement that names no country, this many.
+MIN_POPULATION_NO_CONTEXT = 100_000
+#: Words after a single name that make it a person (``Brown said``).
+_PERSON_VERBS = frozenset("said says told added asked wrote explained noted argued replied "
+                          "testified stated recalled".split())
+#: Abbreviations of months and titles, capitalised but never places.
+_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
+                           "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
+_LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
+_MAX_WORDS = 5
+#: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
+_POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
+_KIND_ORDER = {"country": 0, "water": 1, "region": 1, "subdivision": 2, "city": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A world place chosen for words ``first..last`` of the text."""
+
+    first: int
+    last: int
+    place: WorldPlace
+
+
+def distance_km(a: WorldPlace, b: WorldPlace) -> float:
+    """Great-circle distance between two places."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12_742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class WorldResolver:
+    """Finds and resolves world places in a text around the matcher's names."""
+
+    def __init__(self, table: WorldTable, titles: Iterable[str], stop: Iterable[str],
+                 common: Iterable[str], person: Iterable[str] = ()) -> None:
+        self.table = table
+        self.person = frozenset(person)
+        self.titles = frozenset(titles)
+        self.stop = frozenset(stop)
+        self.common = frozenset(common)
+
+    def find(self, words: Words, taken: set[int], countries: set[str],
+             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None) -> list[Resolved]:
+        """World places in ``words`` outside the ``taken`` word indices.
+
+        :param countries: ISO codes of countries the statement names or
+            implies (grown here by confidently resolved places).
+        :param anchors: places already resolved (for closeness).
+        :param placed: word -> ``(first, last)`` of the places found already;
+            a longer world name may contain them (``North Darfur`` over ``Darfur``).
+        """
+        self._placed = placed or {}
+        cands = list(self._candidates(words, taken))
+        if not cands:
+            return []
+        lower = _lower_words(words)
+        surnames = self._surnames
+        out: list[Resolved] = []
+        pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
+        for first, last, readings in cands:
+            if not self._mention_ok(words, first, last, lower) or \
+                    (first == last and words.key[first] in surnames
+                     and all(p.kind == "city" for p in readings)):
+                continue
+            part_of = self._part_of(words, first, last)
+            pending.append((first, last, readings, part_of))
+        # Confident readings first (countries, regions, unique large places):
+        # they set the statement's countries for the rest.
+        rest = []
+        for first, last, readings, part_of in pending:
+            best = _ranked(readings)[0] if len(readings) == 1 or _dominant(readings) else None
+            if best is not None and part_of is None and (
+                    best.kind != "city" or best.population >= MIN_POPULATION_ALONE
+                    or best.country in countries):
+                out.append(Resolved(first, last, best))
+                anchors.append(best)
+                if best.kind != "region" and best.country:
+                    countries.add(best.country)
+            else:
+                rest.append((first, last, readings, part_of))
+        focus = countries | _focus(pending)
+        for first, last, readings, part_of in rest:
+            best = self._decide(readings, focus, anchors, part_of)
+            if best is not None:
+                out.append(Resolved(first, last, best))
+                anchors.append(best)
+        out.sort(key=lambda r: r.first)
+        return out
+
+    # ----------------------------------------------------------- candidates
+    def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
+        """``(first, last, readings)`` for the longest names in capitalised runs."""
+        keys, n = words.key, len(words.key)
+        self._surnames: set[str] = set()
+        caps = [WORD_INFO[w][2] for w in words.surface]
+        maybe = self.table.maybe
+        i = 0
+        for i0 in compress(range(n), caps):
+            if i0 < i or i0 in taken:
+                continue
+            i = i0
+            # A run of capitalised words (lower-case connectors inside).
+            j = i
+            while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
+                    caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
+                                    and words.soft(j + 2) and caps[j + 2])):
+                j += 1
+            start = i
+            # Sentence-initial function words are not part of a name ("In Aleppo").
+            while start <= j and keys[start] in STOPWORDS and caps[start]:
+                start += 1
+            if 0 < j - start < 3 and keys[j] not in _PLACE_TYPES and keys[start] not in _COMPASS \
+                    and taken.isdisjoint(range(start, j + 1)) and all(
+                        keys[w] not in _CONNECTORS for w in range(start, j + 1)) \
+                    and not maybe(" ".join(keys[start:j + 1])):
+                # The last word of a longer name (a person's surname) is not a
+                # place when the text later uses it alone ("John Brown ... Brown").
+                self._surnames.add(keys[j])
+            k = start
+            while k <= j:
+                found = None
+                for end in range(min(j, k + _MAX_WORDS - 1), k - 1, -1):
+                    if keys[end] in _CONNECTORS or not caps[k]:
+                        continue
+                    key = keys[k] if k == end else " ".join(keys[k:end + 1])
+                    if not maybe(key) or key in self.stop:
+                        continue
+                    if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
+                        continue
+                    readings = self.table.lookup(key)
+                    # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
+                    own = tuple(p for p in readings if world_key(p.name) == key)
+                    readings = own or readings
+                    if readings:
+                        found = (k, end, readings)
+                        break
+                if found is None:
+                    k += 1
+                    continue
+                if self._inside_longer_name(words, found[0], found[1], start, j, taken):
+                    k = found[1] + 1
+                    continue
+                yield found
+                k = found[1] + 1
+            i = j + 1
+
+    def _free(self, first: int, last: int, taken: set[int]) -> bool:
+        """Whether words ``first..last`` touch no actor, and only places they
+        contain and outgrow."""
+        placed = self._placed
+        for w in range(first, last + 1):
+            span = placed.get(w)
+            if span is not None:
+                if not (first <= span[0] and span[1] <= last and span[1] - span[0] < last - first):
+                    return False
+            elif w in taken:
+                return False
+        return True
+
+    def _inside_longer_name(self, words: Words, first: int, last: int, run_first: int,
+                            run_last: int, taken: set[int]) -> bool:
+        """Whether the name is part of a longer capitalised name (a treaty, a
+        person, a street: ``Geneva Conventions``, ``Ashley Sutton``), not a
+        place of its own. A place naming an institution's seat keeps it
+        (``Texas Department of ...``, ``Ohio Supreme Court``, ``University of
+        Texas``): the name there says where."""
+        keys = words.key
+        after = [w for w in range(last + 1, run_last + 1) if w not in taken]
+        before = [w for w in range(run_first, first) if w not in taken]
+        if after and not all(keys[w] in _PLACE_TYPES for w in after):
+            if before or keys[after[0]] not in INSTITUTION_WORDS:
+                return True
+        if before and keys[first - 1] == "of":
+            return False
+        return any(keys[w] not in self.titles and keys[w] not in _CONNECTORS and keys[w] not in _COMPASS
+                   for w in before)
+
+    # ------------------------------------------------------------- mentions
+    def _mention_ok(self, words: Words, first: int, last: int, lower: set[str]) -> bool:
+        keys, n = words.key, len(words.key)
+        key = " ".join(keys[first:last + 1])
+        if first == last:
+            if words.upper(first) and len(words.surface[first]) > 1 and lower:
+                return False  # an acronym (WOLA), in a text not all in capitals
+            if key in lower:
+                return False  # the text uses it as an ordinary word
+            if key in self.common and words.sentence_start(first):
+                return False
+            if key in _ABBREVIATIONS or key in self.titles:
+                return False
+            if key in self.person and (first == 0 or keys[first - 1] not in _LOCATIVES):
+                return False  # a given name (Victoria, Elizabeth) only after "in", "to"...
+            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in _PERSON_VERBS:
+                return False
+        if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
+                and keys[last + 1] in COMPOUND_WORDS:
+            return False
+        if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
+            return False
+        return True
+
+    @staticmethod
+    def _part_of(words: Words, first: int, last: int) -> str | None:
+        """The place a mention is a part of: ``the X neighbourhood of Aleppo``
+        -> ``aleppo``; ``None`` when it is not named as a part."""
+        keys, n = words.key, len(words.key)
+        i = last + 1
+        while i < n and i <= last + 2 and words.soft(i) and keys[i] in PART_NOUNS:
+            i += 1
+        if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
+            return keys[i + 1]
+        return None
+
+    # ------------------------------------------------------------- decision
+    def _decide(self, readings: tuple[WorldPlace, ...], countries: set[str],
+                anchors: list[WorldPlace], part_of: str | None) -> WorldPlace | None:
+        if part_of is not None:
+            host = self.table.lookup(world_key(part_of))
+            host_countries = {p.country for p in host[:3]} | countries
+            inside = [p for p in readings if p.country in host_countries]
+            return _nearest(inside, [*host[:1], *anchors]) if inside else None
+        local = [p for p in readings if p.country in countries]
+        if local:
+            return _nearest(local, anchors)
+        best = min(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+        if best.kind != "city":
+            return best
+        floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
+        return best if best.population >= floor else None
+
+
+def _dominant(readings: tuple[WorldPlace, ...]) -> bool:
+    """Whether one reading clearly outranks the others (a country, region or
+    sea; or a place ten times larger than the next)."""
+    best = readings[0]
+    ranked = sorted(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+    if ranked[0].kind in ("country", "region", "water"):
+        return True
+    return best.kind == "city" and best.population >= 10 * max(1, readings[1].population) \
+        and ranked[0] is best
+
+
+def _nearest(options: list[WorldPlace], anchors: list[WorldPlace]) -> WorldPlace:
+    """The option closest to the anchors (largest when there are none)."""
+    if not anchors or len(options) == 1:
+        return min(options, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+    return min(options, key=lambda p: (min(distance_km(p, a) for a in anchors), -p.population))
+
+
+def _lower_words(words: Words) -> set[str]:
+    """Keys the text writes in lower case somewhere (ordinary words there)."""
+    return {k for k, s in zip(words.key, words.surface) if s[:1].islower()}
+
+
+# ------------------------------------------------------------------ glue
+#: Sift's place kinds (``places.tsv``) as the kinds of the output.
+OUTPUT_KIND = {"country": "country", "province": "subdivision", "city": "city", "town": "city",
+               "village": "city", "area": "region", "region": "region", "subdivision": "subdivision",
+               "water": "water"}
+
+
+def place_record(place: WorldPlace, country: str | None) -> dict[str, object]:
+    """The output form of a place: ``{"kind", "lat", "lon", "country"}``."""
+    return {"kind": OUTPUT_KIND.get(place.kind, place.kind), "lat": round(place.lat, 4),
+            "lon": round(place.lon, 4), "country": country}
+
+
+def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple]) -> list[tuple]:
+    """``places`` (the matcher's candidates ``(first, last, name, kind, ...)``)
+    with the world places found around them and around ``actors``, in text
+    order; each world place is remembered by ``gaz`` (:meth:`Gazetteer.place_info`)."""
+    resolver = gaz.world_resolver()
+    if resolver is None:
+        return places
+    taken = {i for c in actors for i in range(c[0], c[1] + 1)}
+    placed = {i: (c[0], c[1]) for c in places for i in range(c[0], c[1] + 1)}
+    taken.update(placed)
+    countries: set[str] = set()
+    code_of = gaz.iso_code
+    for c in places:
+        chain = [c[2], *gaz.parents(c[2])]
+        code = code_of(chain[-1])
+        if code:
+            countries.add(code)
+    for c in actors:
+        code = code_of(c[2])
+        if code:
+            countries.add(code)
+    found = resolver.find(words, taken, countries, [], placed)
+    if not found:
+        return places
+    out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
+    for r in found:
+        name = gaz.remember_world_place(r.place)
+        out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _ranked(readings: tuple[WorldPlace, ...]) -> list[WorldPlace]:
+    """Readings by kind (countries, regions and seas first), then population."""
+    return sorted(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+
+
+def _focus(pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]]) -> set[str]:
+    """The country most of the statement's candidate names can lie in (at
+    least two distinct names): a statement's places tend to be near each
+    other (``Albany``, ``Springfield`` and ``Troy`` together are in the US)."""
+    names_in: dict[str, set[tuple[str, ...]]] = {}
+    for _, _, readings, _ in pending:
+        name = (readings[0].name,)
+        for code in {p.country for p in readings if p.country}:
+            names_in.setdefault(code, set()).add(name)
+    if not names_in:
+        return set()
+    best = max(names_in, key=lambda c: len(names_in[c]))
+    return {best} if len(names_in[best]) >= 2 else set()

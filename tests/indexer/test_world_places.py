@@ -1,0 +1,127 @@
+"""World places (issue 18): the cached world table and the decision in context."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from indexer import geonames
+from indexer.extract import extract
+from indexer.gazetteer import Gazetteer
+from indexer.geonames import WorldPlace, world_table
+from indexer.model import Statement
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def places(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_locations(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Floods hit Texas and Oklahoma.", ["Texas", "Oklahoma"]),
+        ("Fighting spread in North Darfur.", ["North Darfur"]),
+        ("Troops moved into Sagaing Region.", ["Sagaing Region"]),
+        ("Houthi attacks on ships in the Red Sea near Bab al-Mandab.", ["Red Sea", "Bab al-Mandab"]),
+        ("Drought across the Sahel and Europe.", ["Sahel", "Europe"]),
+        ("Thousands fled to Bangladesh.", ["Bangladesh"]),
+    ],
+)
+def test_world_places_found(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert places(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a name inside a longer capitalised name is not a place
+        ("All parties must respect the Geneva Conventions.", "Geneva"),
+        ("Ashley Sutton spoke to reporters.", "Sutton"),
+        # an all-caps acronym is not a place (Wola, Poland)
+        ("WOLA said the report was credible.", "Wola"),
+        # a movement's name holding a city's name (La Paz)
+        ("Activists of Defendemos la Paz marched on Monday.", "La Paz"),
+        # -based, -backed... are modifiers
+        ("The Britain-based monitor said 12 died.", "United Kingdom"),
+        # a country keeps its name: Armenia is not the Colombian city
+        ("Armenia and Azerbaijan signed a deal in Armenia.", "Armenia (city)"),
+        # a surname used alone after the full name
+        ("John Brown arrived. Brown said nothing.", "Brown"),
+        # a small town far from the statement's places is left out (Bari, Italy: a people's name)
+        ("The Barí people of Catatumbo in Colombia fled.", "Bari"),
+    ],
+)
+def test_world_place_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in places(gaz, text)
+
+
+def test_part_of_a_place_stays_there(gaz: Gazetteer) -> None:
+    found = places(gaz, "Shelling hit the al-Mashhad neighbourhood of Aleppo and Aleppo's Karaj al-Hajz crossing.")
+    assert "Mashhad" not in found and "Karaj" not in found
+    assert "Aleppo" in found
+
+
+def test_armenia_is_the_country(gaz: Gazetteer) -> None:
+    assert gaz.canonical_location("Armenia") == "Armenia"
+    assert places(gaz, "Refugees fled to Armenia.") == ["Armenia"]
+
+
+def test_context_country_decides(gaz: Gazetteer) -> None:
+    # Springfield and Albany together point to the US; alone, small towns are left out.
+    names = places(gaz, "Officials in Springfield and Albany met in Ohio.")
+    assert "Ohio" in names and "Springfield" in names
+
+
+def test_places_map_in_output(gaz: Gazetteer) -> None:
+    st = Statement(id="1", title="", body="Ships were attacked in the Red Sea. Floods hit Texas.", source="x")
+    st.extraction = extract(st, gaz)
+    out = st.to_json()
+    assert "Red Sea" in out["locations"]
+    assert out["places"]["Red Sea"]["kind"] == "water"
+    texas = out["places"]["Texas"]
+    assert texas["kind"] == "subdivision" and texas["country"] == "United States"
+    assert 25 < texas["lat"] < 37 and -107 < texas["lon"] < -93
+
+
+# ------------------------------------------------------------------ the cache
+def _tiny() -> object:
+    def source():  # type: ignore[no-untyped-def]
+        yield WorldPlace(1, "Aleppo", "city", 36.2, 37.15, "SY", "09", 2_000_000), ["Aleppo", "Halab"]
+    return source
+
+
+def test_cache_is_built_once_per_version(tmp_path: Path) -> None:
+    table = world_table(tmp_path, version="v1", source=_tiny())  # type: ignore[arg-type]
+    assert [p.name for p in table.lookup("halab")] == ["Aleppo"]
+    assert table.lookup("nowhere") == ()
+    assert (tmp_path / "world-v1.sqlite").exists()
+    # a new data version builds a new file
+    world_table(tmp_path, version="v2", source=_tiny())  # type: ignore[arg-type]
+    assert (tmp_path / "world-v2.sqlite").exists()
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_cache_never_read_half_written(tmp_path: Path) -> None:
+    def broken():  # type: ignore[no-untyped-def]
+        yield WorldPlace(1, "Aleppo", "city", 36.2, 37.15, "SY", "09", 2_000_000), ["Aleppo"]
+        raise RuntimeError("killed while building")
+
+    with pytest.raises(RuntimeError):
+        geonames.build(tmp_path / "world-x.sqlite", broken)
+    # nothing half-written is left where readers look
+    assert os.listdir(tmp_path) == []
+
+
+def test_unreadable_cache_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "world-bad.sqlite"
+    sqlite3.connect(path).close()
+    with pytest.raises(geonames.WorldDataError):
+        geonames.WorldTable(path)
