@@ -28,13 +28,15 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
+from whoosh.util.times import datetime_to_long
 
+from indexer.columns import column_problem
 from indexer.errors import IndexNotFoundError
+from indexer.manifest import Manifest
 from indexer.schema import SCHEMA_VERSION, from_stored, version_key
 from indexer.store import (
     INDEX_NAME,
     META_FILE,
-    Manifest,
     lock_holder,
     read_meta,
     read_toc,
@@ -46,6 +48,8 @@ from indexer.store import (
 REQUIRED_FIELDS = ("id", "source", "content_hash", "body", "record")
 #: Stop listing per-document problems after this many (the count goes on).
 MAX_LISTED = 20
+#: The ``date`` column's value for an undated statement (its default).
+NO_DATE = 2**64 - 1
 
 
 @dataclass
@@ -92,6 +96,7 @@ class _Checker:
         self.sources: Counter[str] = Counter()
         self.ids: Counter[str] = Counter()
         self.bad_docs = 0
+        self.date_column: Any = None
 
     def problem(self, text: str, *, damage: bool) -> None:
         self.report.problems.append(text)
@@ -135,7 +140,15 @@ class _Checker:
             self.report.notes.append(f"{name} is not part of a Sift index")
         current = survey.current
         if current is None:
-            self.problem(f"no table of contents (_{INDEX_NAME}_N.toc) in {self.directory}", damage=True)
+            if self._manifest_is_empty():
+                # The first run was killed before it wrote its first TOC.
+                self.problem(
+                    f"nothing has been committed to {self.directory} yet (the first `sift index` run "
+                    "stopped before its first commit); run `sift index` again",
+                    damage=False,
+                )
+            else:
+                self.problem(f"no table of contents (_{INDEX_NAME}_N.toc) in {self.directory}", damage=True)
             return None
         for state in survey.skipped:
             self.problem(
@@ -147,6 +160,11 @@ class _Checker:
         if current.problem is not None:
             self.problem(current.problem, damage=True)
             return None
+        if not current.segment_ids:
+            self.report.notes.append(
+                "no statement has been committed yet (a first `sift index` run found nothing to index, "
+                "or stopped before its first commit): searches find nothing until `sift index` adds statements"
+            )
         toc = read_toc(self.directory, current.generation)
         return current.generation, list(toc.segments), toc.schema
 
@@ -173,14 +191,26 @@ class _Checker:
                 self.problem(f"segment {name} cannot be opened ({type(exc).__name__}: {exc})", damage=True)
                 continue
             try:
+                self.columns(reader, name)
                 self.documents(reader, name, int(segment.doc_count()))
             except Exception as exc:  # a segment damaged beyond its stored fields
                 self.problem(f"segment {name} cannot be read ({type(exc).__name__}: {exc})", damage=True)
             finally:
                 reader.close()
 
+    def columns(self, reader: SegmentReader, name: str) -> None:
+        """Every column of the segment holds one readable value per document
+        (a segment without a column file reads as defaults: issue 23)."""
+        for field in reader.schema.names():
+            if reader.schema[field].column_type is None:
+                continue
+            problem = column_problem(reader, field)
+            if problem is not None:
+                self.problem(f"segment {name}: {problem}", damage=True)
+
     def documents(self, reader: SegmentReader, name: str, expected: int) -> None:
         live = 0
+        self.date_column = None if column_problem(reader, "date") else reader.column_reader("date", translate=False)
         for docnum in range(reader.doc_count_all()):
             if reader.is_deleted(docnum):
                 continue
@@ -215,6 +245,12 @@ class _Checker:
             return
         if "date" in fields and not isinstance(fields["date"], dt.datetime):
             self.doc_problem(f"{where}: stored date is not a date")
+        elif self.date_column is not None:
+            # What date sorting, date: queries and stats read (the column)
+            # must be the stored date.
+            expected = datetime_to_long(fields["date"]) if "date" in fields else NO_DATE
+            if int(self.date_column[docnum]) != expected:
+                self.doc_problem(f"{where}: its date column disagrees with its stored date")
         if ("id", statement_id) not in reader or (
             "version_key", version_key(statement_id, str(fields["content_hash"]))
         ) not in reader:
@@ -239,6 +275,13 @@ class _Checker:
                 damage=True,
             )
 
+    def _manifest_is_empty(self) -> bool:
+        manifest = Manifest(self.directory)
+        try:
+            return not manifest.paths()
+        finally:
+            manifest.close()
+
     def manifest(self) -> list[str]:
         """Compare the manifest's counts with the index; returns stale paths.
 
@@ -249,11 +292,15 @@ class _Checker:
         manifest = Manifest(self.directory)
         try:
             entries = manifest.all()
+            shared = manifest.shared()
         finally:
             manifest.close()
         self.report.manifest_files = len(entries)
         stale = []
-        for path, (size, mtime_ns, count, _fp) in sorted(entries.items()):
+        for path, (size, mtime_ns, recorded, _fp) in sorted(entries.items()):
+            # Statements the file shares with another file are held once,
+            # from the file read first (issue 23): not a loss.
+            count = recorded - shared.get(path, 0)
             try:
                 stat = os.stat(path)
             except OSError:

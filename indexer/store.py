@@ -29,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,11 +40,12 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from indexer.errors import IndexError_, IndexLockedError, IndexNotFoundError
+from indexer.manifest import MANIFEST_FILE as MANIFEST_FILE
+from indexer.manifest import Manifest as Manifest
 from indexer.schema import SCHEMA_VERSION, build_schema
 from indexer.segment import SegmentStorage
 
 META_FILE = "sift.json"
-MANIFEST_FILE = "manifest.sqlite"
 LOCK_FILE = "sift.lock"
 
 #: Whoosh's index name and the names of its files (``whoosh.index.TOC``).
@@ -130,6 +130,11 @@ def open_index(directory: Path) -> whoosh_index.Index:
     :raises IndexError_: the index is damaged.
     """
     if not index_exists(directory):
+        if (directory / META_FILE).exists():  # a first run killed before its first TOC
+            raise IndexNotFoundError(
+                f"nothing has been committed to the index at {directory} yet (its first run stopped "
+                f"early); run `sift index PATH --index {directory}`"
+            )
         raise IndexNotFoundError(
             f"no Sift index at {directory}; create one with `sift index PATH --index {directory}`"
         )
@@ -458,46 +463,3 @@ def lock_holder(directory: Path) -> int | None:
             return int(text) if text.isdigit() else -1
         fcntl.flock(handle, fcntl.LOCK_UN)
         return None
-
-
-class Manifest:
-    """Per-file bookkeeping of the last committed run (a cache, see module doc)."""
-
-    def __init__(self, directory: Path) -> None:
-        self.db = sqlite3.connect(directory / MANIFEST_FILE)
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS files ("
-            " path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " statements INTEGER, fingerprint TEXT)"
-        )
-        self.db.commit()
-
-    def get(self, path: str) -> tuple[int, int, int, str] | None:
-        row = self.db.execute(
-            "SELECT size, mtime_ns, statements, fingerprint FROM files WHERE path = ?", (path,)
-        ).fetchone()
-        return None if row is None else (int(row[0]), int(row[1]), int(row[2]), str(row[3]))
-
-    def put_many(self, rows: list[tuple[str, int, int, int, str]]) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", rows)
-        self.db.commit()
-
-    def remove(self, paths: list[str]) -> None:
-        self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
-        self.db.commit()
-
-    def all(self) -> dict[str, tuple[int, int, int, str]]:
-        """Every file's ``(size, mtime_ns, statements, fingerprint)``."""
-        rows = self.db.execute("SELECT path, size, mtime_ns, statements, fingerprint FROM files")
-        return {str(r[0]): (int(r[1]), int(r[2]), int(r[3]), str(r[4])) for r in rows}
-
-    def clear(self) -> None:
-        """Forget every file, so the next run reads them all again."""
-        self.db.execute("DELETE FROM files")
-        self.db.commit()
-
-    def paths(self) -> list[str]:
-        return [str(r[0]) for r in self.db.execute("SELECT path FROM files")]
-
-    def close(self) -> None:
-        self.db.close()

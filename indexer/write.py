@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
@@ -34,7 +35,8 @@ from indexer.prepare import Job, prepare_document
 from indexer.schema import version_key
 from indexer.seen_ids import SeenIds
 from indexer.segment import SiftWriter, merge_choice
-from indexer.store import Manifest, create_or_open, read_meta, write_lock, write_meta
+from indexer.manifest import Manifest
+from indexer.store import create_or_open, read_meta, write_lock, write_meta
 
 #: Bump when extraction changes its output for the same input.
 EXTRACTOR_VERSION = "1"
@@ -153,7 +155,8 @@ class _Run:
         self.searcher = ix.searcher()
         self.writer: IndexWriter | None = None
         self.pending = 0
-        self.pending_files: list[tuple[str, int, int, int, str]] = []
+        self.pending_files: list[tuple[str, int, int, int, str, int]] = []
+        self.deleted_from_sources = False
         self.seen_ids = SeenIds()
         self.added_by_file: dict[str, int] = {}
         self.queue: list[Job] = []
@@ -229,7 +232,11 @@ class _Run:
             if self.workers is not None and not last:
                 self.workers.start_merge(merge_choice(self.ix._segments()))
         if self.pending_files:
-            self.manifest.put_many(self.pending_files)
+            rows = self.pending_files
+            if self.deleted_from_sources:
+                # Their shared statements may be gone with the file that held them.
+                rows = [row for row in rows if not row[5]]
+            self.manifest.put_many(rows)
             self.pending_files = []
         self.pending = 0
 
@@ -261,6 +268,7 @@ class _Run:
         old_ids = self._ids_from_source(key)
         old_set = set(old_ids)
         new_ids: list[str] = []
+        shared = 0
         for statement in records.statements:
             first = self.seen_ids.source_of(statement.id)
             if first is not None:
@@ -270,10 +278,11 @@ class _Run:
                 continue
             self.seen_ids.add(statement.id, key)
             new_ids.append(statement.id)
-            self._index_statement(statement, key, known_ids=old_set)
+            shared += self._index_statement(statement, key, known_ids=old_set)
         kept = set(new_ids)
         gone = [i for i in old_ids if i not in kept]
         if gone:
+            self._deleting_from_sources()
             for statement_id in gone:
                 self._delete(statement_id)
             # A changed file whose statements got new ids: pair them as updates.
@@ -282,7 +291,7 @@ class _Run:
             self.report.updated += paired
             self.report.removed += len(gone) - paired
             self.pending += len(gone)
-        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint))
+        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint, shared))
         self.added_by_file.pop(key, None)
         if self.pending >= self.commit_size:
             self.commit()
@@ -296,12 +305,25 @@ class _Run:
             ids.append(str(reader.stored_fields(docnum)["id"]))
         return ids
 
-    def _index_statement(self, statement: Statement, key: str, known_ids: set[str]) -> None:
+    def _deleting_from_sources(self) -> None:
+        """Before statements are deleted because their file lost them: files
+        whose copies of statements the index holds from another file
+        (``shared`` in the manifest) must be read again, in case those
+        copies are among the deleted ones."""
+        if not self.deleted_from_sources:
+            self.deleted_from_sources = True
+            self.manifest.forget_shared()
+
+    def _index_statement(self, statement: Statement, key: str, known_ids: set[str]) -> int:
+        """Queue the statement unless the index holds it already.
+
+        :returns: 1 if the index holds it from another file (the same
+            statement in two files is stored once), else 0.
+        """
         digest = hashlib.sha256(f"{content_hash(statement)}:{self.fingerprint}".encode()).hexdigest()[:24]
-        reader = self.searcher.reader()
-        if ("version_key", version_key(statement.id, digest)) in reader:
+        if _holds_live(self.searcher.reader(), "version_key", version_key(statement.id, digest)):
             self.report.unchanged += 1
-            return
+            return 0 if statement.id in known_ids else 1
         exists = statement.id in known_ids or self.searcher.document_number(id=statement.id) is not None
         self.queue.append(Job(statement, key, digest, exists))
         if exists:
@@ -310,6 +332,7 @@ class _Run:
             self.report.added += 1
             self.added_by_file[key] = self.added_by_file.get(key, 0) + 1
         self._count_write()
+        return 0
 
     def prune(self) -> None:
         """Delete statements whose source file no longer exists."""
@@ -319,6 +342,8 @@ class _Run:
             for s in reader.lexicon("source")
         ]
         gone_sources = [s for s in gone_sources if not Path(s).exists()]
+        if gone_sources:
+            self._deleting_from_sources()
         for source in gone_sources:
             for statement_id in self._ids_from_source(source):
                 self._delete(statement_id)
@@ -335,6 +360,28 @@ class _Run:
             self.writer.cancel()
         self.searcher.close()
         self.manifest.close()
+
+
+def _holds_live(reader: Any, field: str, text: str) -> bool:
+    """Whether a live (not deleted) document has the term.
+
+    ``(field, text) in reader`` alone also counts deleted documents: their
+    terms stay until a merge drops them, and a statement deleted (``--prune``,
+    a changed file) and then read again would be taken as unchanged and never
+    stored again.
+    """
+    btext = text.encode("utf-8")
+    for leaf, _offset in reader.leaf_readers():
+        if (field, btext) not in leaf:
+            continue
+        if not leaf.has_deletions():
+            return True
+        # The unfiltered postings: ``leaf.postings`` builds a set of every
+        # deleted document on each call.
+        matcher = leaf._terms.matcher(field, btext, leaf.schema[field].format)
+        if any(not leaf.is_deleted(docnum) for docnum in matcher.all_ids()):
+            return True
+    return False
 
 
 #: Garbage collector thresholds while indexing (Python's default: 700, 10, 10).

@@ -15,6 +15,7 @@ from whoosh import query as wq
 from whoosh.matching import Matcher, NullMatcher
 from whoosh.query.spans import SpanWrappingMatcher
 
+from indexer.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, decode_claim_spans
 
 #: The virtual field name of the query language.
@@ -85,7 +86,8 @@ class InClaims(wq.WrappingQuery):  # type: ignore[misc]
         matcher = child.matcher(searcher, context)
         if not matcher.is_active():
             return matcher
-        column = searcher.reader().column_reader(SPANS_COLUMN)
+        # (Whoosh's own reader skips segments without claims: issue 23.)
+        column = column_reader(searcher.reader(), SPANS_COLUMN)
         return _InSpansMatcher(matcher, column, CLAIM_FIELDS.index(field))
 
 

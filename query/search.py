@@ -82,7 +82,6 @@ class _Tables:
         self.names: dict[tuple[str, str], str] = {}
         self.id_rank: list[int] | None = None
         self.id_rank_array: np.ndarray | None = None
-        self.dates: list[int] | None = None
         self.vector: VectorIndex | None = None
         self.pairs: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
 
@@ -171,12 +170,10 @@ class _View:
                 self.tables.id_rank = ranks
             return self.tables.id_rank
 
-    def dates(self) -> list[int]:
-        with self.tables.lock:
-            if self.tables.dates is None:
-                column = self.reader.column_reader("date", translate=False)
-                self.tables.dates = [int(column[d]) for d in range(self.size)]
-            return self.tables.dates
+    def dates(self) -> np.ndarray:
+        """The date of every document (``NO_DATE`` when undated), read
+        segment by segment (see ``indexer.columns``)."""
+        return self.vector().dates()
 
 
 class Searcher:
@@ -223,7 +220,12 @@ class Searcher:
             self._local.searcher = searcher
             with self._lock:
                 self._open.append(searcher)
-        generation = int(searcher.reader().generation())
+        # An index whose first run was killed before its first commit has
+        # a table of contents without segments: Whoosh reads it with an
+        # EmptyReader, which has no generation (issue 23).
+        generation = searcher.reader().generation()
+        if generation is None:
+            generation = -1
         with self._lock:
             tables = self._tables.setdefault(generation, _Tables())
         return _View(searcher, tables)
@@ -290,7 +292,7 @@ class Searcher:
                 docnums, scores, ranks = docnums[keep], scores[keep], ranks[keep]
             order = np.lexsort((ranks, -scores))[:count]
         else:
-            dates = view.vector().dates()[docnums]
+            dates = view.dates()[docnums]
             undated = dates == np.uint64(NO_DATE)
             key = ~dates if sort == "newest" else dates
             order = np.lexsort((ranks, key, undated))[:count]
@@ -330,9 +332,9 @@ class Searcher:
         """Size and contents of the index: statements, date span, publishers,
         the ``top`` actors and locations, bytes on disk."""
         view = self._view()
-        docnums = [d for d in range(view.size) if not view.reader.is_deleted(d)]
-        dates = view.dates()
-        dated = [dates[d] for d in docnums if dates[d] != NO_DATE]
+        docnums = np.flatnonzero(view.vector().live())
+        dates = view.dates()[docnums]
+        dated = dates[dates != np.uint64(NO_DATE)]
 
         def facet(name: str, size: int) -> list[list[Any]]:
             return FACETS[name](size).facet_results(view, docnums).to_json()
@@ -340,8 +342,8 @@ class Searcher:
         return {
             "index": str(self.directory),
             "statements": len(docnums),
-            "first_date": long_to_datetime(min(dated)).date().isoformat() if dated else None,
-            "last_date": long_to_datetime(max(dated)).date().isoformat() if dated else None,
+            "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
+            "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
             "undated": len(docnums) - len(dated),
             "publishers": facet("publisher", 1000),
             "actors": facet("actor", top),

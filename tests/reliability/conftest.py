@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,14 @@ WORDS = (
 ).split()
 
 
-def make_corpus(root: Path, files: int, per_file: int, seed: int = 1, prefix: str = "s") -> list[dict[str, str]]:
+def make_corpus(root: Path, files: int, per_file: int, seed: int = 1, prefix: str = "s",
+                undated_files: Collection[int] = ()) -> list[dict[str, str]]:
     """JSONL files of short statements; returns the records in indexing order
-    (files sorted by name, lines in order), which is also commit order."""
+    (files sorted by name, lines in order), which is also commit order.
+
+    :param undated_files: numbers of the files whose statements have no date
+        (their segments have no date column, issue 23).
+    """
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     records: list[dict[str, str]] = []
@@ -36,8 +42,9 @@ def make_corpus(root: Path, files: int, per_file: int, seed: int = 1, prefix: st
                 "id": f"{prefix}{f:02d}-{i:04d}",
                 "title": " ".join(rng.choices(WORDS, k=5)),
                 "text": " ".join(rng.choices(WORDS, k=30)) + ".",
-                "date": f"2016-03-{1 + i % 28:02d}",
             }
+            if f not in undated_files:
+                record["date"] = f"2016-{1 + f % 12:02d}-{1 + i % 28:02d}"
             records.append(record)
             lines.append(json.dumps(record))
         (root / f"part{f:02d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
