@@ -37,6 +37,7 @@ from indexer.extract import extract
 from indexer.formats import ReadOptions, read_file
 from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
+from query.spreadsheet import safe_cell
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "fakes" / "fakes-dev.csv"
 SEED_STATEMENT = Path(__file__).resolve().parent.parent / "seeds" / "000_fb413970f439558a.txt"
@@ -159,7 +160,8 @@ def write_sheet(data: Path, out: Path, sample: int, seed: int) -> int:
         writer = csv.DictWriter(handle, fieldnames=SHEET_COLUMNS, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writeheader()
-        writer.writerows(rows)
+        # Judges open the sheet in a spreadsheet: article text must not run as a formula.
+        writer.writerows({k: safe_cell(v) for k, v in r.items()} for r in rows)
     return len(rows)
 
 

@@ -42,6 +42,7 @@ from indexer.store import (
     read_toc,
     survey_files,
     write_lock,
+    writer_name,
 )
 
 #: Stored fields every statement has (see ``schema.to_document``).
@@ -126,7 +127,7 @@ class _Checker:
         writer = None if self.own_lock else lock_holder(self.directory)
         if writer is not None:
             self.report.notes.append(
-                f"the index is being written by process {writer}: its files in progress are not checked, "
+                f"the index is being written by {writer_name(writer)}: its files in progress are not checked, "
                 "and counts may change while checking"
             )
         elif survey.leftovers:

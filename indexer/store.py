@@ -412,17 +412,19 @@ def write_lock(directory: Path, wait: float = 0.0, *, tidy: bool = True) -> Iter
     path = directory / LOCK_FILE
     handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the block
     deadline = time.monotonic() + wait
+    holder: int | None = None
     try:
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                handle.seek(0)
+                seen = handle.read().strip()
+                holder = int(seen) if seen.isdigit() else holder  # the pid may be written (or cleared) meanwhile
                 if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "another process"
                     raise IndexLockedError(
-                        f"the index at {directory} is being written by process {holder}; "
+                        f"the index at {directory} is being written by {writer_name(holder)}; "
                         "wait for it to finish (or pass --wait SECONDS)"
                     ) from None
                 time.sleep(0.2)
@@ -444,6 +446,16 @@ def write_lock(directory: Path, wait: float = 0.0, *, tidy: bool = True) -> Iter
         except (OSError, ValueError):
             pass
         handle.close()
+
+
+def writer_name(pid: int | None) -> str:
+    """The writer as a message names it: ``process 1234``, or ``another
+    process`` when its pid is not (yet) in the lock file.
+
+    >>> writer_name(1234), writer_name(None), writer_name(-1)
+    ('process 1234', 'another process', 'another process')
+    """
+    return f"process {pid}" if pid is not None and pid > 0 else "another process"
 
 
 def lock_holder(directory: Path) -> int | None:

@@ -15,6 +15,7 @@ import click
 from indexer.cli.common import index_option
 from indexer.errors import IngestError
 from indexer.formats import ReadOptions
+from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, STATEMENT_MB
 from indexer.model import Statement
 from indexer.write import IndexOptions, extract_paths, index_paths
 
@@ -22,7 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def read_options(func: F) -> F:
-    """Options shared by ``index`` and ``extract``: columns, dates, gazetteers."""
+    """Options shared by ``index`` and ``extract``: columns, dates, size limits, gazetteers."""
     options = [
         click.option("--title-column", help="CSV/JSON field holding the title."),
         click.option("--text-column", help="CSV/JSON field holding the text."),
@@ -35,6 +36,20 @@ def read_options(func: F) -> F:
             default=None,
             help="Read 4/5/2017 as 4 May (--day-first) or April 5 (--month-first). "
             "Default: inferred from a date column's values, else month first.",
+        ),
+        click.option(
+            "--max-file-mb",
+            type=click.FloatRange(0, min_open=True),
+            default=None,
+            help=f"Largest file read, in MB; larger ones are reported and skipped. Default: "
+            f"{ONE_STATEMENT_FILE_MB:g} for .txt/.md/.html, {MANY_STATEMENT_FILE_MB:g} for .jsonl/.json/.csv/.tsv.",
+        ),
+        click.option(
+            "--max-statement-mb",
+            type=click.FloatRange(0, min_open=True),
+            default=STATEMENT_MB,
+            show_default=True,
+            help="Longest statement text, in millions of characters; a longer one is reported and skipped.",
         ),
         click.option(
             "--gazetteer",

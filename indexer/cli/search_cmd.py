@@ -7,7 +7,6 @@ query with a caret under the mistake; a search with no hits exits 0.
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import sys
@@ -20,6 +19,7 @@ import click
 from indexer.cli.common import index_option
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
 from query.snippets import ANSI, HTML, MARKERS, Formatter
+from query.spreadsheet import SafeCsvWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -168,7 +168,8 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
     Blank lines and lines starting with # are skipped. A malformed line
     gives an "error" record and the batch goes on (exit 0; a count of
     malformed lines goes to stderr). CSV has one row per (query, hit) and
-    a row with an empty rank for a query without hits.
+    a row with an empty rank for a query without hits; a cell a spreadsheet
+    would run as a formula (=, +, -, @...) gets a leading '.
 
     Example:
 
@@ -176,7 +177,7 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
         sift batch queries.txt --or --limit 1000 --format csv > run.csv
     """
     out = sys.stdout
-    writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+    writer = SafeCsvWriter(out) if fmt == "csv" else None
     if writer:
         writer.writerow(["query", "total", "rank", "id", "score", "title", "date", "error"])
     failed = 0

@@ -7,6 +7,7 @@ how to install it instead of failing on import.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import click
@@ -16,7 +17,6 @@ from indexer.cli.common import index_option
 #: Top-level modules of the ``web`` extra (and what they pull in).
 WEB_MODULES = frozenset({"fastapi", "starlette", "jinja2", "markupsafe", "uvicorn", "pydantic", "anyio"})
 INSTALL_HINT = "install the web extra: pip install 'sift-search[web]'"
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def allowed_hosts(host: str) -> list[str] | None:
@@ -24,14 +24,25 @@ def allowed_hosts(host: str) -> list[str] | None:
     (so a web page elsewhere cannot reach the API by DNS rebinding), any
     otherwise (a server on the network is reached by names we cannot know).
 
-    >>> allowed_hosts("127.0.0.1")
-    ['127.0.0.1', 'localhost']
+    An IPv6 address is matched as a browser sends it, in brackets
+    (``Host: [::1]:8765``).
+
+    >>> allowed_hosts("127.0.0.1"), allowed_hosts("::1")
+    (['127.0.0.1', 'localhost'], ['[::1]', 'localhost'])
     >>> allowed_hosts("0.0.0.0") is None
     True
     """
-    if host in ("127.0.0.1", "localhost"):
-        return ["127.0.0.1", "localhost"]
-    return None
+    name = host.strip().removeprefix("[").removesuffix("]").lower()
+    if name == "localhost":  # may resolve to either loopback address
+        return ["127.0.0.1", "localhost", "[::1]"]
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return None
+    if not address.is_loopback:
+        return None
+    shown = f"[{address.compressed}]" if address.version == 6 else address.compressed
+    return [shown, "localhost"]
 
 
 @click.command(name="serve")
@@ -62,8 +73,9 @@ def serve_command(index_dir: Path, host: str, port: int) -> None:
         if missing in WEB_MODULES:
             raise click.ClickException(f"'sift serve' needs {missing}, which is not installed; {INSTALL_HINT}") from exc
         raise
-    app = create_app(index_dir, allowed_hosts=allowed_hosts(host))
-    if host not in LOOPBACK:
+    trusted = allowed_hosts(host)
+    app = create_app(index_dir, allowed_hosts=trusted)
+    if trusted is None:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can search the index", err=True)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {index_dir} at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,17 +15,34 @@ from indexer.dates import statement_period
 from indexer.errors import IngestError
 from indexer.model import Statement
 
-#: Files larger than this are refused rather than read into memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Default size limits, in MB (``ReadOptions``, ``--max-file-mb``,
+#: ``--max-statement-mb``). A one-statement file (.txt, .md, .html) of
+#: 50 MB is no press statement; a table or JSON Lines file holds many.
+#: Reading and indexing a statement takes about 40 times its size in
+#: memory at its peak, so 5 MB of text stays near 250 MB.
+ONE_STATEMENT_FILE_MB = 50.0
+MANY_STATEMENT_FILE_MB = 256.0
+STATEMENT_MB = 5.0
+
+_MB = 1024 * 1024
+#: Characters that ``decode(..., lenient=True)`` puts for bytes that are not UTF-8.
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read tabular and JSON input; ``None`` means detect.
+    """How to read input files; ``None`` means detect (or the default).
 
     :param day_first: read ``4/5/2017`` as 4 May (``True``) or April 5
         (``False``); ``None`` infers it from a date column's own values and
         otherwise reads month first.
+    :param max_file_mb: the largest file read, in MB; ``None`` is
+        :data:`ONE_STATEMENT_FILE_MB` for .txt/.md/.html and
+        :data:`MANY_STATEMENT_FILE_MB` for .jsonl/.json/.csv/.tsv. Larger
+        files are reported and skipped, never read into memory.
+    :param max_statement_mb: the longest statement text (title and body,
+        in millions of characters, 1 MB = 1,048,576); a longer statement is
+        reported and skipped, so one huge record cannot exhaust memory.
     """
 
     title_column: str | None = None
@@ -32,6 +52,8 @@ class ReadOptions:
     publisher_column: str | None = None
     id_column: str | None = None
     day_first: bool | None = None
+    max_file_mb: float | None = None
+    max_statement_mb: float = STATEMENT_MB
 
 
 @dataclass
@@ -42,19 +64,74 @@ class FileRecords:
     errors: list[IngestError] = field(default_factory=list)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is too large to hold in memory."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise IngestError(str(path), f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
-    return path.read_bytes()
+def _mb(size: float) -> str:
+    return f"{size / _MB:,.1f} MB"
 
 
-def decode(path: Path, data: bytes) -> str:
+def read_bytes(path: Path, limit_mb: float = MANY_STATEMENT_FILE_MB) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is too large.
+
+    Opened without blocking and checked on the open file itself, so a FIFO
+    or device put in place of a file after the folder walk cannot hang the
+    run, and a file that grows while read is still cut at the limit.
+    """
+    limit = int(limit_mb * _MB)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(str(path), f"{file_kind(info.st_mode)}, not a regular file; skipped")
+        if info.st_size > limit:
+            raise IngestError(str(path), _too_large(info.st_size, limit_mb))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise IngestError(str(path), _too_large(len(data), limit_mb))
+    return data
+
+
+def _too_large(size: int, limit_mb: float) -> str:
+    return f"file too large ({_mb(size)}, limit {limit_mb:g} MB); raise the limit with --max-file-mb"
+
+
+def file_limit_mb(options: ReadOptions, *, one_statement: bool) -> float:
+    """The file size limit for a format: the user's, else the default for
+    files of one statement or of many."""
+    if options.max_file_mb is not None:
+        return options.max_file_mb
+    return ONE_STATEMENT_FILE_MB if one_statement else MANY_STATEMENT_FILE_MB
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words (``a FIFO``, ``a socket``...)."""
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def statement_too_long(title: str, body: str, options: ReadOptions) -> str | None:
+    """Why a statement is too long to index, or ``None`` when it is not."""
+    length = len(title) + len(body)
+    if length <= options.max_statement_mb * _MB:
+        return None
+    return (
+        f"statement too long ({length:,} characters, limit {options.max_statement_mb:g} MB); "
+        "skipped; raise the limit with --max-statement-mb"
+    )
+
+
+def decode(path: Path, data: bytes, *, lenient: bool = False) -> str:
     """Decode UTF-8 (or UTF-16 with a BOM) text, rejecting binary files.
 
     Other encodings are refused with a hint instead of being guessed:
-    a wrong guess would index garbage silently.
+    a wrong guess would index garbage silently. With ``lenient`` (files of
+    many records), bytes that are not UTF-8 become escape characters
+    instead, so the reader can skip just the records holding them
+    (:func:`invalid_utf8`).
     """
     if not data.strip():
         raise IngestError(str(path), "empty file")
@@ -65,11 +142,21 @@ def decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            str(path),
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
-        ) from exc
+        if lenient:
+            return data.decode("utf-8-sig", errors="surrogateescape")
+        raise IngestError(str(path), _not_utf8(data[exc.start], f"offset {exc.start}")) from exc
+
+
+def _not_utf8(byte: int, where: str) -> str:
+    return f"not valid UTF-8 (byte 0x{byte:02x} at {where}); convert it first, e.g. `iconv -f latin1 -t utf-8`"
+
+
+def invalid_utf8(text: str) -> str | None:
+    """Why ``text`` (from a lenient :func:`decode`) is not UTF-8, or ``None``."""
+    found = _ESCAPED.search(text)
+    if found is None:
+        return None
+    return _not_utf8(ord(found.group()) - 0xDC00, f"character {found.start() + 1}")
 
 
 def derive_id(source_key: str, title: str, body: str) -> str:

@@ -1,7 +1,8 @@
 """JSON Lines (one statement per line) and JSON (an object or a list of them).
 
-A malformed line is reported with its line number and skipped; the other
-lines are kept.
+A malformed line, or one that is not valid UTF-8, is reported with its line
+number and skipped; the other lines are kept. A JSON document (a ``.json``
+object or list) is one record: invalid UTF-8 in it refuses the file.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from typing import Any
 
 from indexer.errors import IngestError
 from indexer.dates import infer_day_first
-from indexer.formats.common import FileRecords, ReadOptions, clean, decode, read_bytes
+from indexer.formats.common import (
+    FileRecords,
+    ReadOptions,
+    clean,
+    decode,
+    file_limit_mb,
+    invalid_utf8,
+    read_bytes,
+    statement_too_long,
+)
 from indexer.formats.fields import map_columns, split_record, statement_from_record
 
 _MAX_DEPTH_HINT = "JSON nested too deeply"
@@ -28,6 +38,8 @@ def _records(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], l
             data = None  # maybe JSON Lines named .json: fall through
         except RecursionError as exc:
             raise IngestError(str(path), _MAX_DEPTH_HINT) from exc
+        if data is not None and (reason := invalid_utf8(text)):
+            raise IngestError(str(path), reason)
         if isinstance(data, dict):
             return [("#1", data)], []
         if isinstance(data, list):
@@ -41,6 +53,9 @@ def _records(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], l
     pairs, errors = [], []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
+            continue
+        if reason := invalid_utf8(line):
+            errors.append(IngestError(f"{path}:{number}", f"{reason}; line skipped"))
             continue
         try:
             obj = json.loads(line)
@@ -59,7 +74,9 @@ def _records(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], l
 
 def read_json(path: Path, options: ReadOptions) -> FileRecords:
     """Read a ``.jsonl``/``.ndjson``/``.json`` file, one statement per object."""
-    pairs, errors = _records(path, decode(path, read_bytes(path)))
+    data = read_bytes(path, file_limit_mb(options, one_statement=False))
+    pairs, errors = _records(path, decode(path, data, lenient=True))
+    del data
     result = FileRecords(errors=errors)
     if not pairs:
         return result
@@ -78,6 +95,10 @@ def read_json(path: Path, options: ReadOptions) -> FileRecords:
             result.errors.append(
                 IngestError(f"{path}{locator}", "record has no text (expected body, text or content; or use --text-column)")
             )
+            continue
+        too_long = statement_too_long(roles.get("title") or "", roles["body"], options)
+        if too_long:
+            result.errors.append(IngestError(f"{path}{locator}", too_long))
             continue
         result.statements.append(statement_from_record(path, locator, roles, metadata, day_first))
     return result

@@ -23,7 +23,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from indexer.formats.common import FileRecords, ReadOptions, build_statement, decode, read_bytes
+from indexer.errors import IngestError
+from indexer.formats.common import (
+    FileRecords,
+    ReadOptions,
+    build_statement,
+    decode,
+    file_limit_mb,
+    read_bytes,
+    statement_too_long,
+)
 
 _LINK_LINE = re.compile(r"^\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)\)$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -127,7 +136,11 @@ def publisher_from_header(header: list[str]) -> str | None:
 
 def read_text_file(path: Path, options: ReadOptions) -> FileRecords:
     """Read a ``.txt`` or ``.md`` file as one statement."""
-    text = decode(path, read_bytes(path)).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(path, read_bytes(path, file_limit_mb(options, one_statement=True)))
+    too_long = statement_too_long("", text, options)  # before any work on the text
+    if too_long:
+        raise IngestError(str(path), too_long)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     title, url, header, body_start = split_header(lines)
     body = "\n".join(lines[body_start:]).strip()

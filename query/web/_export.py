@@ -5,21 +5,21 @@ elsewhere, and a silently truncated export would be wrong data. The
 response is produced one page of :data:`EXPORT_PAGE` hits at a time, so
 memory stays flat whatever the number of hits.
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, tab or carriage return) get a leading ``'``: titles
+CSV cells that a spreadsheet would run as a formula get a leading ``'``
+(``query.spreadsheet``, shared with ``sift batch --format csv``): titles
 come from third-party statements and must not execute on a researcher's
 machine. The JSON export is never altered.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
 from typing import Any, Protocol
 
 from query.results import Hit, SearchResults
+from query.spreadsheet import SafeCsvWriter, safe_cell
 
 #: Hits fetched per search while exporting.
 EXPORT_PAGE = 1000
@@ -29,7 +29,6 @@ CSV_COLUMNS = (
     "rank", "id", "title", "date", "publisher", "url", "score",
     "actors", "locations", "claim_types", "snippet",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Searches(Protocol):
@@ -57,15 +56,6 @@ def iter_pages(searcher: _Searches, query: str, *, sort: str, default_operator: 
     return pages()
 
 
-def safe_cell(value: str) -> str:
-    """``value`` made inert for spreadsheets.
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("Syria")
-    ("'=HYPERLINK(1)", 'Syria')
-    """
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def csv_row(hit: Hit) -> list[str]:
     """One CSV row (see :data:`CSV_COLUMNS`)."""
     claim_types = list(dict.fromkeys(t for c in hit.claims for t in (c.get("types") or [c.get("type")]) if t))
@@ -88,7 +78,7 @@ def csv_row(hit: Hit) -> list[str]:
 def stream_csv(pages: Iterator[SearchResults]) -> Iterator[str]:
     """The CSV export, a page of rows per chunk (header first, UTF-8 text)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SafeCsvWriter(buffer)
     writer.writerow(CSV_COLUMNS)
     for page in pages:
         for hit in page.hits:

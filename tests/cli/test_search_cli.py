@@ -144,3 +144,26 @@ def test_stats(index: str) -> None:
 def test_every_command_has_help_with_example(command: str) -> None:
     code, out, _ = sift(command, "--help")
     assert code == 0 and "Example:" in out
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)",
+            "\uff1d1+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(1)", "\tx", "\rx"]
+
+
+def test_batch_csv_neutralises_formulas(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from tests.query.conftest import statement
+
+    corpus = [statement(f"f{i}", f"{formula} chlorine", "Chlorine was used.", "2016-01-01")
+              for i, formula in enumerate(FORMULAS)]
+    index = str(build_index(tmp_path, corpus))
+    queries = "chlorine\n" + "".join(f"{q}\n" for q in ("=1+1 chlorine", "@SUM(1)", "\uff1dchlorine"))
+    code, out, _ = sift("batch", "-", "--index", index, "--format", "csv", "--limit", "20", input=queries)
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    titles = sorted(r["title"] for r in rows if r["query"] == "chlorine")
+    assert titles == sorted(f"'{formula} chlorine" for formula in FORMULAS)
+    assert {r["query"] for r in rows} == {"chlorine", "'=1+1 chlorine", "'@SUM(1)", "'\uff1dchlorine"}
+    assert all(r["score"][0].isdigit() for r in rows if r["score"])  # numbers stay numbers

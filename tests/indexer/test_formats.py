@@ -170,3 +170,101 @@ def test_a_record_without_title_gets_none_made_up_from_its_body(tmp_path: Path) 
     statement.extraction = extract(statement, Gazetteer.load())
     evidence = statement.to_json()["evidence"]["locations"]["Aleppo"]
     assert [item["field"] for item in evidence] == ["body"]
+
+
+# -- issue 23, point 6: size limits, invalid UTF-8 per record -------------------
+
+MB = 1024 * 1024
+
+
+def test_invalid_utf8_in_one_jsonl_line_skips_only_that_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a", "text": "Shelling hit Homs."}).encode(),
+             b'{"id": "b", "text": "Caf\xe9 latin-1 here"}',
+             json.dumps({"id": "c", "text": "Aid reached Aleppo."}).encode()]
+    records = read_file(write(tmp_path / "mixed.jsonl", b"\n".join(lines) + b"\n"))
+    assert [s.id for s in records.statements] == ["a", "c"]
+    (error,) = records.errors
+    assert error.path == f"{tmp_path / 'mixed.jsonl'}:2"
+    assert error.reason.startswith("not valid UTF-8 (byte 0xe9 at character 25)") and "line skipped" in error.reason
+
+
+def test_invalid_utf8_in_a_json_document_refuses_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "doc.json", b'[{"text": "ok"},\n {"text": "Caf\xe9"}]')
+    with pytest.raises(IngestError, match="not valid UTF-8 \\(byte 0xe9"):
+        read_file(path)
+
+
+def test_invalid_utf8_in_one_csv_row_skips_only_that_row(tmp_path: Path) -> None:
+    data = b'title,text\nOne,"Shelling hit\nHoms."\nTwo,Caf\xe9 au lait\nThree,Aid reached Aleppo.\n'
+    records = read_file(write(tmp_path / "mixed.csv", data))
+    assert [s.title for s in records.statements] == ["One", "Three"]
+    (error,) = records.errors
+    assert error.path == f"{tmp_path / 'mixed.csv'} row 2" and "not valid UTF-8 (byte 0xe9" in error.reason
+
+
+def test_file_larger_than_the_limit_is_reported_with_the_option(tmp_path: Path) -> None:
+    path = write(tmp_path / "note.txt", "Shelling hit Homs. " * 2000)  # 38 kB
+    with pytest.raises(IngestError, match=r"file too large \(0\.0 MB, limit 0\.01 MB\); raise the limit with --max-file-mb"):
+        read_file(path, ReadOptions(max_file_mb=0.01))
+    assert len(read_file(path).statements) == 1
+
+
+def test_default_file_limits_depend_on_the_format(tmp_path: Path) -> None:
+    from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, file_limit_mb
+
+    assert (ONE_STATEMENT_FILE_MB, MANY_STATEMENT_FILE_MB) == (50, 256)
+    assert file_limit_mb(ReadOptions(), one_statement=True) == 50
+    assert file_limit_mb(ReadOptions(max_file_mb=300), one_statement=True) == 300
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_statement_longer_than_the_limit_is_reported(tmp_path: Path, suffix: str) -> None:
+    text = "Shelling hit Homs. " * 60_000  # 1.1 million characters
+    path = write(tmp_path / f"long{suffix}", text if suffix == ".txt" else f"<html><body><p>{text}</p></body></html>")
+    with pytest.raises(IngestError, match=r"statement too long \(1,1\d\d,\d\d\d characters, limit 1 MB\); skipped; "
+                                          "raise the limit with --max-statement-mb"):
+        read_file(path, ReadOptions(max_statement_mb=1))
+    (statement,) = read_file(path, ReadOptions(max_statement_mb=2)).statements
+    assert len(statement.body) > MB
+
+
+def test_long_record_is_skipped_and_the_others_kept(tmp_path: Path) -> None:
+    long_text = "x " * MB
+    jsonl = write(tmp_path / "a.jsonl", "\n".join(json.dumps({"id": i, "text": t})
+                                                   for i, t in (("1", "short"), ("2", long_text), ("3", "short too"))))
+    records = read_file(jsonl, ReadOptions(max_statement_mb=1))
+    assert [s.id for s in records.statements] == ["1", "3"]
+    assert [e.path for e in records.errors] == [f"{jsonl}:2"] and "statement too long" in records.errors[0].reason
+    csv_path = write(tmp_path / "a.csv", f"title,text\nA,short\nB,{long_text}\nC,short too\n")
+    records = read_file(csv_path, ReadOptions(max_statement_mb=1))
+    assert [s.title for s in records.statements] == ["A", "C"]
+    assert [e.path for e in records.errors] == [f"{csv_path} row 2"]
+
+
+def test_html_text_extraction_is_linear_on_flat_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """100k sibling elements took 100 s: each inserted line break and each
+    removed comment or script scanned the siblings (bs4 ``Tag.index``)."""
+    import time
+
+    from bs4 import Tag
+
+    from indexer.formats.html import html_to_text
+
+    def scan(*_args: object) -> None:
+        raise AssertionError("sibling scan while extracting text")
+
+    page = "<html><body>" + "<p>word</p><!-- c --><script>x</script>" * 20_000 + "</body></html>"
+    monkeypatch.setattr(Tag, "index", scan)
+    start = time.monotonic()
+    text, _ = html_to_text(page)
+    assert time.monotonic() - start < 10  # 53 s before
+    assert text == "\n\n".join(["word"] * 20_000)
+
+
+def test_html_main_text_skips_articles_inside_dropped_elements() -> None:
+    from indexer.formats.html import html_to_text
+
+    page = ("<html><body><header><article>Menu teaser</article></header>"
+            "<article><p>Main <!-- hidden -->text</p><aside>Related</aside><p>More</p></article></body></html>")
+    text, _ = html_to_text(page)
+    assert text == "Main text\n\nMore"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,6 +24,7 @@ from tests.reliability.conftest import make_corpus, sift, start_sift, stored
 READER_SCRIPT = """
 import json, sys, time
 from pathlib import Path
+from typing import Any
 from indexer.store import open_index, open_searcher
 seen = []
 deadline = time.monotonic() + float(sys.argv[2])
@@ -131,3 +134,36 @@ def test_readers_and_a_second_writer_during_an_index_run(tmp_path: Path) -> None
         assert seen and seen == sorted(seen) and set(seen) <= committed, seen
     assert len(stored(index_dir)) == 50 + len(records)
     assert check_index(index_dir).healthy
+
+
+def _hold_flock_without_pid(directory: Path) -> Any:
+    """A writer caught before it wrote its pid (or after it cleared it)."""
+    handle = open(directory / LOCK_FILE, "a+", encoding="utf-8")  # noqa: SIM115
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+@pytest.mark.parametrize("wait", [0.0, 0.3])
+def test_held_lock_without_a_pid_names_another_process(tmp_path: Path, wait: float) -> None:
+    handle = _hold_flock_without_pid(tmp_path)
+    try:
+        with pytest.raises(IndexLockedError) as caught:
+            with write_lock(tmp_path, wait=wait):
+                pass
+    finally:
+        handle.close()
+    message = str(caught.value)
+    assert "being written by another process; wait for it" in message
+    assert "process another process" not in message
+
+
+def test_check_names_a_writer_without_a_pid(tmp_path: Path) -> None:
+    make_corpus(tmp_path / "in", files=1, per_file=3)
+    CliRunner().invoke(main, ["index", str(tmp_path / "in"), "--index", str(tmp_path / "ix")], catch_exceptions=False)
+    handle = _hold_flock_without_pid(tmp_path / "ix")
+    try:
+        notes = check_index(tmp_path / "ix").notes
+    finally:
+        handle.close()
+    assert any(n.startswith("the index is being written by another process:") for n in notes), notes
+    assert not any("process -1" in n for n in notes)

@@ -152,9 +152,9 @@ def test_html_expands_no_external_entity_and_fetches_nothing(tmp_path: Path, mon
 MEMORY_SCRIPT = """
 import resource, sys
 from pathlib import Path
-from indexer.formats import read_file
+from indexer.formats import ReadOptions, read_file
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-records = read_file(Path(sys.argv[1]))
+records = read_file(Path(sys.argv[1]), ReadOptions(max_statement_mb=64))  # above the default limit
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print((after - before) * 1024, len(records.statements))
 """
@@ -182,3 +182,120 @@ def test_a_50_mb_single_line_file_keeps_memory_bounded(tmp_path: Path, suffix: s
     growth, statements = map(int, out.stdout.split())
     assert statements == 1
     assert growth < 5 * size, f"peak RSS grew by {growth / size:.1f}x the file size"
+
+
+# -- issue 23, point 6: files that hang or explode a run -----------------------
+
+LIMIT_MEMORY = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
+
+
+def _sift_index(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``sift index`` in a subprocess: a hang fails the test instead of the suite."""
+    code = LIMIT_MEMORY + "import sys; from indexer.cli import run; sys.exit(run())"
+    return subprocess.run([sys.executable, "-c", code, "index", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_fifo_socket_and_devices_are_reported_and_skipped(tmp_path: Path) -> None:
+    import os
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.jsonl").write_text(json.dumps({"id": "good", "text": "Shelling hit Homs."}), encoding="utf-8")
+    os.mkfifo(src / "pipe.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(src / "sock.txt"))
+    (src / "zero.txt").symlink_to("/dev/zero")  # read to the end, it never ends
+    (src / "null.csv").symlink_to("/dev/null")
+    try:
+        result = _sift_index(str(src), "--index", str(tmp_path / "ix"), timeout=60)
+    finally:
+        sock.close()
+    assert result.returncode == 0, result.stderr
+    errors = sorted(line for line in result.stderr.splitlines() if line.startswith("error:"))
+    assert errors == [
+        f"error: {src / 'null.csv'}: a character device, not a regular file; skipped",
+        f"error: {src / 'pipe.txt'}: a FIFO (named pipe), not a regular file; skipped",
+        f"error: {src / 'sock.txt'}: a socket, not a regular file; skipped",
+        f"error: {src / 'zero.txt'}: a character device, not a regular file; skipped",
+    ]
+    assert result.stdout.startswith("1 added,")
+
+
+def test_a_fifo_named_on_the_command_line_is_reported(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    report = index_paths([tmp_path / "pipe.jsonl"], tmp_path / "ix", IndexOptions(extract=False))
+    assert [str(e) for e in report.errors] == [f"{tmp_path / 'pipe.jsonl'}: a FIFO (named pipe), not a regular file; skipped"]
+
+
+def test_reading_a_fifo_does_not_block(tmp_path: Path) -> None:
+    """A file replaced by a FIFO after the walk is refused, not waited on."""
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "late.txt")
+    errors: list[IngestError] = []
+
+    def read() -> None:
+        try:
+            read_file(tmp_path / "late.txt")
+        except IngestError as exc:
+            errors.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)  # a regression must not hang the suite
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "reading a FIFO blocked"
+    assert [e.reason for e in errors] == ["a FIFO (named pipe), not a regular file; skipped"]
+
+
+def test_symlink_loops_and_broken_links_are_reported_by_path(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.jsonl").write_text(json.dumps({"id": "a", "text": "Shelling hit Homs."}), encoding="utf-8")
+    (src / "self.txt").symlink_to(src / "self.txt")
+    (src / "ping.md").symlink_to(src / "pong.md")
+    (src / "pong.md").symlink_to(src / "ping.md")
+    (src / "sub" / "up").symlink_to(src)  # a folder loop
+    (src / "gone.txt").symlink_to(src / "missing.txt")
+    (src / "linked").symlink_to(src / "sub")  # a second way to the same folder: read once, no error
+    report = index_paths([src, src / "self.txt"], tmp_path / "ix", IndexOptions(extract=False))
+    assert report.added == 1
+    assert sorted(str(e) for e in report.errors) == sorted([
+        f"{src / 'gone.txt'}: broken symlink (to {src / 'missing.txt'}); skipped",
+        f"{src / 'ping.md'}: symlink loop (the link leads back to itself); skipped",
+        f"{src / 'pong.md'}: symlink loop (the link leads back to itself); skipped",
+        f"{src / 'self.txt'}: symlink loop (the link leads back to itself); skipped",
+        f"{src / 'self.txt'}: symlink loop (the link leads back to itself); skipped",
+        f"{src / 'linked' / 'up'}: symlink loop (leads back to {src}); skipped",
+    ])
+
+
+def test_cli_size_limits_are_reported_and_can_be_raised(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "long.txt").write_text("Shelling hit Homs. " * 60_000, encoding="utf-8")  # 1.1 M characters
+    (src / "short.txt").write_text("Aid reached Aleppo.", encoding="utf-8")
+    ix = str(tmp_path / "ix")
+    result = _sift_index(str(src), "--index", ix, "--max-statement-mb", "1", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    assert f"error: {src / 'long.txt'}: statement too long (1,140,000 characters, limit 1 MB); skipped; " \
+           "raise the limit with --max-statement-mb" in result.stderr
+    assert result.stdout.startswith("1 added,")
+    result = _sift_index(str(src), "--index", ix, "--max-file-mb", "0.5", "--no-progress")
+    assert f"error: {src / 'long.txt'}: file too large (1.1 MB, limit 0.5 MB); raise the limit with --max-file-mb" \
+        in result.stderr
+    result = _sift_index(str(src), "--index", ix, "--max-statement-mb", "2", "--no-progress")
+    assert result.returncode == 0 and "error" not in result.stderr and result.stdout.startswith("1 added, 0 updated, 1 unchanged")
+
+
+@pytest.mark.slow
+def test_a_50_mb_single_line_txt_is_reported_quickly_with_bounded_memory(tmp_path: Path) -> None:
+    """It grew to 1.85 GB and did not finish (issue 23); the run has 2 GB here."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "big.txt").write_text(_big_line(50 * 1024 * 1024), encoding="utf-8")
+    result = _sift_index(str(src), "--index", str(tmp_path / "ix"), timeout=60)
+    assert result.returncode == 1
+    assert f"error: {src / 'big.txt'}: statement too long (52,428,800 characters, limit 5 MB)" in result.stderr

@@ -141,7 +141,7 @@ def test_evidence_with_wrong_offsets_is_reported_not_placed() -> None:
     assert unplaced == ["location 'Homs' at 5-9", "location 'Hama' at 30-99"]
 
 
-@pytest.mark.parametrize("module", ["query.web._filters", "query.web._markup", "query.web._export",
+@pytest.mark.parametrize("module", ["query.web._filters", "query.web._markup", "query.spreadsheet",
                                     "indexer.cli.serve_cmd"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))

@@ -62,3 +62,47 @@ def test_warns_when_listening_on_the_network(monkeypatch: pytest.MonkeyPatch, we
     result = CliRunner().invoke(main, ["serve", "--index", str(web_index), "--host", "0.0.0.0"])
     assert result.exit_code == 0
     assert result.output.startswith("warning: listening on 0.0.0.0: anyone who can reach this machine")
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("127.0.0.1", ["127.0.0.1", "localhost"]),
+        ("127.0.0.2", ["127.0.0.2", "localhost"]),
+        ("localhost", ["127.0.0.1", "localhost", "[::1]"]),
+        ("::1", ["[::1]", "localhost"]),
+        ("0:0:0:0:0:0:0:1", ["[::1]", "localhost"]),
+        ("0.0.0.0", None),
+        ("::", None),
+        ("192.168.1.5", None),
+        ("example.org", None),
+    ],
+)
+def test_allowed_hosts(host: str, expected: list[str] | None) -> None:
+    from indexer.cli.serve_cmd import allowed_hosts
+
+    assert allowed_hosts(host) == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "good", "bad"),
+    [
+        ("::1", ["[::1]:9999", "localhost:9999", "[::1]"], ["evil.example", "evil.example:9999", "[::2]:9999"]),
+        ("127.0.0.1", ["127.0.0.1:9999", "localhost:9999"], ["evil.example:9999"]),
+    ],
+)
+def test_loopback_server_checks_the_host_header(monkeypatch: pytest.MonkeyPatch, web_index: Path, host: str,
+                                                good: list[str], bad: list[str]) -> None:
+    from tests.web.conftest import load_test_client
+
+    client_class = load_test_client()
+    uvicorn = pytest.importorskip("uvicorn")
+    apps: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: apps.append(app))
+    result = CliRunner().invoke(main, ["serve", "--index", str(web_index), "--host", host, "--port", "9999"])
+    assert result.exit_code == 0 and "warning" not in result.output
+    with client_class(apps[0]) as client:
+        for header in good:
+            assert client.get("/api/stats", headers={"host": header}).status_code == 200, header
+        for header in bad:
+            assert client.get("/api/stats", headers={"host": header}).status_code == 400, header
