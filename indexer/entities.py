@@ -41,6 +41,7 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
+from indexer.people import PeopleFinder, people_finder
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 __all__ = ["Matcher", "NameSpan", "ORG_HEADS"]
@@ -135,6 +136,7 @@ class Matcher:
         self._last_spans: tuple[str, tuple[list[NameSpan], list[NameSpan]]] | None = None
         #: alias spelling -> for each of its words, whether it must be all capitals
         self._wanted: dict[str, tuple[bool, ...]] = {}
+        self._people: PeopleFinder | None = None  # built on first use (reads the first-name list)
 
     # ------------------------------------------------------------------ find
     def find(self, text: str) -> tuple[list[Mention], list[Mention]]:
@@ -219,6 +221,8 @@ class Matcher:
             actor_cands += [c for c in weak if c[2] in strong]
         if heads:
             actor_cands += self._organisations(text, words, heads)
+        # People win their span over any name inside it (a person's name is never a place).
+        actor_cands += self._person_candidates(text, words)
         actors = _resolve(actor_cands)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
@@ -238,6 +242,18 @@ class Matcher:
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
+
+    def _person_candidates(self, text: str, words: Words) -> list[_Candidate]:
+        """The people of :mod:`indexer.people` as candidates over ``words``."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        starts = words.start
+        out: list[_Candidate] = []
+        for start, end, name in self._people.find(text):
+            first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+            if first <= last:
+                out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
 
     def _folded(self) -> Any:
         """The automaton over the folded words (see the module docstring)."""
@@ -482,3 +498,6 @@ def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 _LONGEST_FIRST = itemgetter(4, 5, 0)
+#: A person found in the text wins a tie with a gazetteer name (``-10 - rank``):
+#: the text itself said this is a person.
+_PERSON_RANK = -50

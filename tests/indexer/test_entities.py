@@ -291,7 +291,7 @@ def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkey
         # A country inside a longer place's name.
         ("Refugees in Latin America.", [], ["Latin America"]),
         # A place after a title and a given name is a person's surname.
-        ("Interior Minister Mohammed Shaar told reporters.", [], []),
+        ("Interior Minister Mohammed Shaar told reporters.", ["Mohammed Shaar"], []),
         # The full name of a group is the group, not a place.
         ("Attacks by the Islamic State of Iraq and al-Sham (ISIS) group.", ["Islamic State", "Islamic State"], []),
     ],
