@@ -66,8 +66,8 @@ _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".sp
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
 _COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
 _ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)[-‐]")
-_LONG_WORD = re.compile(r"\b\w{4,}")
-_CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{3,}}")
+_LONG_WORD = re.compile(r"\b\w{3,}")
+_CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
 #: Capitalised titles that may open a two-word span ("Mr Lavrov") and are no given name.
 _TITLE_CASE_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Sheikh".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
