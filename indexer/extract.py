@@ -43,6 +43,7 @@ class _Collector:
 def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     """Find the actors, locations and claims of ``statement``."""
     actors, places = _Collector(), _Collector()
+    actor_types: dict[str, str] = {}
     claims: list[Claim] = []
     for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
         if not text:
@@ -55,6 +56,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         # The names in each sentence that makes a claim: (actors, places).
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
         found_actors, found_places = gazetteer.find_names(text)  # one pass for both
+        for name, kind, _, _, _ in found_actors:
+            actor_types.setdefault(name, kind)
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
             items_of = collector.evidence
             for name, _, start, end, _ in mentions:
@@ -92,4 +95,5 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         locations=places.names(),
         claims=claims,
         evidence=evidence,
+        actor_types=actor_types,
     )

@@ -68,6 +68,11 @@ class Extraction:
     locations: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     evidence: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    #: actor -> its type (``person``, ``state``, ``armed_group``, ``organisation``...)
+    actor_types: dict[str, str] = field(default_factory=dict)
+    #: the news agency credited as the text's source (``Reuters`` from ``(Reuters) -``):
+    #: metadata, not an actor
+    news_source: str | None = None
 
 
 @dataclass
@@ -107,6 +112,8 @@ class Statement:
             "publisher": self.publisher,
             "url": self.url,
             "actors": list(ex.actors),
+            "actor_types": {name: ex.actor_types[name] for name in ex.actors if name in ex.actor_types},
+            "news_source": ex.news_source,
             "locations": list(ex.locations),
             "claims": [claim_to_json(c, span=spans) for c in ex.claims],
             "evidence": ex.evidence if spans else sentences_as_text(ex.evidence, self.title, self.body),

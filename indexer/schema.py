@@ -262,6 +262,8 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
     claim_ranges = _claim_ranges(claims, title, body)
     record = {
         "actors": statement_json.get("actors"),
+        "actor_types": statement_json.get("actor_types") or {},
+        "news_source": statement_json.get("news_source"),
         "locations": statement_json.get("locations"),
         "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
         "metadata": statement_json.get("metadata"),
@@ -288,6 +290,8 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
     ranges = [(CLAIM_FIELDS.index(c.field), c.start, c.end) for c in claims]
     record = {
         "actors": list(ex.actors),
+        "actor_types": ex.actor_types,
+        "news_source": ex.news_source,
         "locations": list(ex.locations),
         "claims": [{"types": list(c.types), "span": list(r), "actors": list(c.actors),
                     "locations": list(c.locations)} for c, r in zip(claims, ranges)],
@@ -415,6 +419,8 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
         "publisher": fields.get("publisher"),
         "url": fields.get("url"),
         "actors": record.get("actors") or [],
+        "actor_types": record.get("actor_types") or {},
+        "news_source": record.get("news_source"),
         "locations": record.get("locations") or [],
         "claims": record.get("claims") or [],
         "evidence": record.get("evidence") or {},

@@ -144,3 +144,13 @@ def test_stats(index: str) -> None:
 def test_every_command_has_help_with_example(command: str) -> None:
     code, out, _ = sift(command, "--help")
     assert code == 0 and "Example:" in out
+
+
+def test_show_gives_each_actor_its_type_and_the_credited_source() -> None:
+    from indexer.cli.search_cmd import render_record
+
+    record = {"title": "T", "id": "x", "body": "b", "actors": ["Sergei Lavrov", "Russia"],
+              "actor_types": {"Sergei Lavrov": "person", "Russia": "state"}, "news_source": "Reuters"}
+    out = render_record(record)
+    assert "actors:    Sergei Lavrov (person), Russia (state)" in out
+    assert "credited:  Reuters" in out
