@@ -41,7 +41,8 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
-from indexer.people import PeopleFinder, people_finder
+from indexer.definitions import find_definitions
+from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 __all__ = ["Matcher", "NameSpan", "ORG_HEADS"]
@@ -223,6 +224,8 @@ class Matcher:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
         actor_cands += self._person_candidates(text, words)
+        if "(" in text or ", or " in text or "known as" in text:
+            actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
@@ -253,6 +256,21 @@ class Matcher:
             first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
             if first <= last:
                 out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
+
+    def _definition_candidates(self, text: str, words: Words) -> list[_Candidate]:
+        """Every mention of a name the text defines (:mod:`indexer.definitions`)."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        known = self._people.known_name
+        starts = words.start
+        out: list[_Candidate] = []
+        for alias, long_name, canonical, kind in find_definitions(text, known):
+            for form in (alias, long_name):
+                for start, end in occurrences(text, form):
+                    first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+                    if first <= last:
+                        out.append((first, last, canonical, kind, first - last, _DEFINED_RANK))
         return out
 
     def _folded(self) -> Any:
@@ -501,3 +519,5 @@ _LONGEST_FIRST = itemgetter(4, 5, 0)
 #: A person found in the text wins a tie with a gazetteer name (``-10 - rank``):
 #: the text itself said this is a person.
 _PERSON_RANK = -50
+#: A name the text defines (``Reporters Without Borders (RSF)``) wins over all.
+_DEFINED_RANK = -100

@@ -39,7 +39,7 @@ from indexer.analysis import STOPWORDS, fold
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
 
-__all__ = ["PersonSpan", "PeopleFinder", "first_names", "people_finder"]
+__all__ = ["PersonSpan", "PeopleFinder", "first_names", "occurrences", "people_finder"]
 
 #: A person found in a text: ``(start, end, canonical name)``.
 PersonSpan = tuple[int, int, str]
@@ -159,6 +159,10 @@ class PeopleFinder:
         self._first = frozenset(all_first - cues["notfirst"] - blocked_first - STOPWORDS - self._titles)
         self._known = known
 
+    def known_name(self, name: str) -> tuple[str, str] | None:
+        """The gazetteer's ``(canonical, type)`` for a name as written."""
+        return self._known(" ".join(map(_key, name.split())))
+
     def find(self, text: str) -> list[PersonSpan]:
         """The people of ``text``, full names and short mentions, in text order."""
         if not text:
@@ -197,12 +201,9 @@ class PeopleFinder:
         if by_surname:
             taken = [(s, e) for s, e, _ in found]
             for form, name in by_surname.items():
-                at = text.find(form)
-                while at >= 0:
-                    end = at + len(form)
-                    if _standalone(text, at, end) and not any(at < te and ts < end for ts, te in taken):
+                for at, end in occurrences(text, form):
+                    if not any(at < te and ts < end for ts, te in taken):
                         found.append((at, end, name))
-                    at = text.find(form, end)
         found.sort()
         return found
 
@@ -279,6 +280,18 @@ class PeopleFinder:
             return role is not None and (role.group(1).lower() in self._roles
                                          or (role.group(2) or "").lower() in self._roles)
         return False
+
+
+def occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` stands in ``text`` as whole words (a possessive may follow)."""
+    out = []
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if _standalone(text, at, end):
+            out.append((at, end))
+        at = text.find(form, end)
+    return out
 
 
 def _standalone(text: str, start: int, end: int) -> bool:

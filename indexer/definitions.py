@@ -1,0 +1,145 @@
+"""Names a statement defines itself: ``Long Name (ACR)``, ``ACR, or Long Name``.
+
+A statement often introduces an actor no gazetteer knows and then uses its
+short form: ``the United Nations Assistance Mission in Afghanistan (UNAMA)``,
+``the 23 March Movement, or M23``, ``Reporters Without Borders (RSF)``.
+Within that statement the short form is an alias of the long name (it wins
+over what the gazetteer says the short form means: ``RSF`` there is not the
+Rapid Support Forces), and the long name is an actor even when unknown.
+
+Forms recognised (long name: capitalised words, numbers and the small words
+of names, at least two words):
+
+- ``Long Name (ACR)`` and ``ACR (Long Name)``;
+- ``Long Name, or ACR`` and ``ACR, or Long Name`` (``ACR`` all capitals or digits);
+- ``Long Name, (also) known as ACR`` and ``Long Name (also known as ACR)``,
+  where ``ACR`` may be a capitalised name (``known as the Tatmadaw``).
+
+For ``Long Name (ACR)`` the acronym's first letter must be the long name's
+first (``Syria (AFP)`` defines nothing); a longer run of capitalised words is
+cut to where the acronym's letters start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["Definition", "find_definitions"]
+
+#: ``(alias as written, long name as written, canonical, type)``.
+Definition = tuple[str, str, str, str]
+
+_ACRONYM = r"[A-Z0-9][A-Za-z0-9&-]*[A-Z0-9]"
+_NAME_WORD = r"(?:[A-Z0-9][\w'’&.-]*)"
+_SMALL = r"(?:of|for|the|and|in|on|to|against|de|du|des|la|le|al|el)"
+#: A long name ending where the match ends.
+_LONG = rf"{_NAME_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_NAME_WORD})+"
+_PAREN_AFTER = re.compile(rf"({_LONG})[ \t]+\((?:also[ \t]+)?(?:known[ \t]+as[ \t]+)?(?:the[ \t]+)?({_ACRONYM})\)")
+_PAREN_BEFORE = re.compile(rf"(?<![\w-])({_ACRONYM})[ \t]+\((?:the[ \t]+)?({_LONG})\)")
+_OR_AFTER = re.compile(rf"({_LONG}),[ \t]+or[ \t]+(?:the[ \t]+)?({_ACRONYM})(?![\w-])")
+_OR_BEFORE = re.compile(rf"(?<![\w-])({_ACRONYM}),[ \t]+or[ \t]+(?:the[ \t]+)?({_LONG})")
+_KNOWN_AS = re.compile(
+    rf"({_LONG}),?[ \t]+(?:also[ \t]+|locally[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+(?:the[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+_LEADING_SMALL = re.compile(rf"^(?:(?:{_SMALL}|The|A|An|In|On|At|By|For)[ \t]+)+")
+_SMALL_WORDS = frozenset("of for the and in on to against de du des la le al el".split())
+
+
+def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) -> list[Definition]:
+    """The definitions in ``text``: each alias with the long name it stands for.
+
+    :param known: the gazetteer's ``(canonical, type)`` for a name as written,
+        or ``None``: a known long name keeps its canonical name and type; an
+        alias the gazetteer knows by this long name's own canonical adds nothing.
+    """
+    out: list[Definition] = []
+    has_paren = "(" in text
+    if has_paren:
+        for m in _PAREN_AFTER.finditer(text):
+            long_name = _trim_to_acronym(m.group(1), m.group(2))
+            if long_name:
+                out.append(_definition(m.group(2), long_name, known))
+        for m in _PAREN_BEFORE.finditer(text):
+            long_name = _trim(m.group(2))
+            if long_name and _first_letter_fits(m.group(1), long_name) and _is_acronym(m.group(1)):
+                out.append(_definition(m.group(1), long_name, known))
+    if ", or " in text:
+        for m in _OR_AFTER.finditer(text):
+            long_name = _trim_to_acronym(m.group(1), m.group(2))
+            if long_name:
+                out.append(_definition(m.group(2), long_name, known))
+        for m in _OR_BEFORE.finditer(text):
+            long_name = _trim(m.group(2))
+            if long_name and _is_acronym(m.group(1)):
+                out.append(_definition(m.group(1), long_name, known))
+    if "known as" in text:
+        for m in _KNOWN_AS.finditer(text):
+            long_name = _trim(m.group(1))
+            if long_name and long_name != m.group(2):
+                out.append(_definition(m.group(2), long_name, known))
+    return out
+
+
+def _definition(alias: str, long_name: str, known: Callable[[str], tuple[str, str] | None]) -> Definition:
+    """The long name's gazetteer entry; else the alias's, when the two names
+    share most words (a spelling the gazetteer lacks); else a new actor."""
+    hit = known(long_name)
+    if hit is None:
+        hit = known(alias)
+        if hit is not None:
+            ours, theirs = set(long_name.lower().split()), set(hit[0].lower().split())
+            if len(ours & theirs) * 2 < max(len(ours), len(theirs)):
+                hit = None
+    if hit is not None and hit[1] != "place":
+        return alias, long_name, hit[0], hit[1]
+    return alias, long_name, long_name, "organisation"
+
+
+def _is_acronym(word: str) -> bool:
+    """Mostly capitals or digits (``UNAMA``, ``M23``, ``MONUSCO``; not ``Mali``)."""
+    return sum(c.isupper() or c.isdigit() for c in word) >= max(2, len(word) - 1)
+
+
+def _trim(name: str) -> str:
+    """The long name without leading small or sentence words; ``""`` if it
+    is then shorter than two words."""
+    name = _LEADING_SMALL.sub("", name)
+    words = name.split()
+    while words and words[-1].lower() in _SMALL_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+def _first_letter_fits(acronym: str, long_name: str) -> bool:
+    return acronym[0].upper() == long_name[0].upper()
+
+
+def _trim_to_acronym(name: str, acronym: str) -> str:
+    """The part of ``name`` the acronym abbreviates: from the latest word
+    from which the acronym's capitals follow the words' initials in order
+    (``Liz Throssell and the Syrian Observatory for Human Rights (SOHR)`` ->
+    the Observatory's name), else from the earliest word whose initial is the
+    acronym's first letter (``Reporters Without Borders (RSF)``)."""
+    if not _is_acronym(acronym):
+        return ""
+    words = _trim(name).split()
+    letters = [c for c in acronym if c.isupper()]
+    if not words or not letters:
+        return ""
+    fallback = ""
+    for start in range(len(words) - 1, -1, -1):
+        if words[start][0].upper() != letters[0]:
+            continue
+        initials = [w[0].upper() for w in words[start:] if w.lower() not in _SMALL_WORDS]
+        if _subsequence(letters, initials):
+            if start > 0 and words[start - 1].isdigit():
+                start -= 1  # "23 March Movement, or M23"
+            return _trim(" ".join(words[start:]))  # the latest start that fits
+        fallback = " ".join(words[start:])  # Reporters Without Borders (RSF): the earliest such word
+    return _trim(fallback)
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    it = iter(initials)
+    return all(letter in it for letter in letters)
