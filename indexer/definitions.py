@@ -128,7 +128,7 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
     if not words or not letters:
         return ""
     fallback = ""
-    for start in range(len(words) - 1, -1, -1):
+    for start in range(len(words) - 2, -1, -1):  # names of two words or more
         if words[start][0].upper() != letters[0]:
             continue
         initials = [w[0].upper() for w in words[start:] if w.lower() not in _SMALL_WORDS]
