@@ -32,18 +32,19 @@ _LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
-_DATED_CREDIT = re.compile(
-    r"\b(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?"
-    r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4})")
+_DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
+_AGENCY_BEFORE_DATE = re.compile(
+    r"(?<![\w.&])(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
 #: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``.
 _PHOTO_CREDIT = re.compile(
-    r"\(?(?:Photo|Image|Picture|Video|Photograph)s?(?:[ \t]+(?:credit|source|by))?[ \t]*:[ \t]*"
-    r"(?P<agency>[A-Z][\w.&-]*(?:[ \t]*/[ \t]*[A-Z][\w.&-]*)*(?:[ \t]+[A-Z][\w.&-]*){0,3})\)?",
-    re.IGNORECASE)
-#: ``© 2020 AFP``, ``2020 AFP``, ``Copyright Reuters 2019``, ``Enditem`` on a line's end.
+    r"(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo)(?:graph)?s?(?:[ \t]+(?:[Cc]redit|[Ss]ource|[Bb]y))?[ \t]*:[ \t]*"
+    r"(?P<agency>[A-Z][\w.&-]*(?:[ \t]*/[ \t]*[A-Z][\w.&-]*)*(?:[ \t]+[A-Z][\w.&-]*){0,3})\)?")
+#: ``© 2020 AFP``, ``Copyright Reuters 2019``.
 _COPYRIGHT = re.compile(
-    r"(?m)(?:(?:©|\(c\)|Copyright)[ \t]*(?:\d{4}[ \t]+)?(?P<agency>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})"
-    r"(?:[ \t]+\d{4})?|^[ \t]*\d{4}[ \t]+(?P<agency2>[A-Z][A-Za-z.&]{1,20}))[ \t.]*$|\bEnditem\b")
+    r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)[ \t]*(?:\d{4}[ \t]+)?(?P<agency>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})"
+    r"(?:[ \t]+\d{4})?[ \t.]*$", re.MULTILINE)
+#: ``2020 AFP`` alone on the last lines.
+_YEAR_CREDIT = re.compile(r"(?m)^[ \t]*\d{4}[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t.]*$")
 #: A line that opens a link or sharing block, or is one.
 _LINK_LINE = re.compile(
     r"(?im)^[ \t]*(?:related(?:[ \t]+(?:news|articles?|stories|posts|content|coverage))?|read[ \t]+(?:also|more)|"
@@ -114,17 +115,25 @@ def mask(text: str, field: str = "body",
         for m in _LEAD_CREDIT.finditer(text):
             if credit(m.group("agency"), known_only=True):
                 spans.append(m.span())
-    for m in _DATED_CREDIT.finditer(text):
-        if credit(m.group("agency"), known_only=True):
-            spans.append(m.span("agency"))
+    for m in _DATE.finditer(text):
+        before = _AGENCY_BEFORE_DATE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and credit(before.group("agency"), known_only=True):
+            spans.append(before.span("agency"))
     if ":" in text:
         for m in _PHOTO_CREDIT.finditer(text):
             credit(m.group("agency"), known_only=True)
             spans.append(m.span())
-    for m in _COPYRIGHT.finditer(text):
-        agency = m.group("agency") or m.group("agency2")
-        if agency is None or credit(agency, known_only=m.group("agency2") is not None):
+    if "©" in text or "opyright" in text or "(c)" in text or "(C)" in text or "COPYRIGHT" in text:
+        for m in _COPYRIGHT.finditer(text):
+            credit(m.group("agency"), known_only=False)
             spans.append(m.span())
+    tail = max(0, len(text) - 200)
+    for m in _YEAR_CREDIT.finditer(text, tail):
+        if credit(m.group("agency"), known_only=True):
+            spans.append(m.span())
+    at = text.find("Enditem", tail)
+    if at >= 0:
+        spans.append((at, at + 7))
     spans += _link_blocks(text)
     return _blank(text, spans), source
 

@@ -35,13 +35,18 @@ _NAME_WORD = r"(?:[A-Z0-9][\w'’&.-]*)"
 _SMALL = r"(?:of|for|the|and|in|on|to|against|de|du|des|la|le|al|el)"
 #: A long name ending where the match ends.
 _LONG = rf"{_NAME_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_NAME_WORD})+"
-_PAREN_AFTER = re.compile(rf"({_LONG})[ \t]+\((?:also[ \t]+)?(?:known[ \t]+as[ \t]+)?(?:the[ \t]+)?({_ACRONYM})\)")
-_PAREN_BEFORE = re.compile(rf"(?<![\w-])({_ACRONYM})[ \t]+\((?:the[ \t]+)?({_LONG})\)")
-_OR_AFTER = re.compile(rf"({_LONG}),[ \t]+or[ \t]+(?:the[ \t]+)?({_ACRONYM})(?![\w-])")
-_OR_BEFORE = re.compile(rf"(?<![\w-])({_ACRONYM}),[ \t]+or[ \t]+(?:the[ \t]+)?({_LONG})")
+#: The markers, found first (a long name is then read backwards from them, in a window).
+_PAREN_ACRONYM = re.compile(rf"[ \t]\((?:also[ \t]+)?(?:known[ \t]+as[ \t]+)?(?:the[ \t]+)?({_ACRONYM})\)")
+_OR_ACRONYM = re.compile(rf",[ \t]+or[ \t]+(?:the[ \t]+)?({_ACRONYM})(?![\w-])")
 _KNOWN_AS = re.compile(
-    rf"({_LONG}),?[ \t]+(?:also[ \t]+|locally[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+(?:the[ \t]+)?"
+    rf",?[ \t]+(?:also[ \t]+|locally[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+#: An acronym then a long name: ``RSF (Reporters Without Borders)``, ``M23, or 23 March Movement``.
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])({_ACRONYM})(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
+_LONG_AT = re.compile(_LONG)
+_LONG_BEFORE = re.compile(rf"(?<![\w'’&.-])({_LONG})$")
+#: How far back a long name may start.
+_WINDOW = 120
 _LEADING_SMALL = re.compile(rf"^(?:(?:{_SMALL}|The|A|An|In|On|At|By|For)[ \t]+)+")
 _SMALL_WORDS = frozenset("of for the and in on to against de du des la le al el".split())
 
@@ -54,30 +59,35 @@ def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) 
         alias the gazetteer knows by this long name's own canonical adds nothing.
     """
     out: list[Definition] = []
-    has_paren = "(" in text
-    if has_paren:
-        for m in _PAREN_AFTER.finditer(text):
-            long_name = _trim_to_acronym(m.group(1), m.group(2))
-            if long_name:
-                out.append(_definition(m.group(2), long_name, known))
-        for m in _PAREN_BEFORE.finditer(text):
-            long_name = _trim(m.group(2))
-            if long_name and _first_letter_fits(m.group(1), long_name) and _is_acronym(m.group(1)):
-                out.append(_definition(m.group(1), long_name, known))
-    if ", or " in text:
-        for m in _OR_AFTER.finditer(text):
-            long_name = _trim_to_acronym(m.group(1), m.group(2))
-            if long_name:
-                out.append(_definition(m.group(2), long_name, known))
-        for m in _OR_BEFORE.finditer(text):
-            long_name = _trim(m.group(2))
-            if long_name and _is_acronym(m.group(1)):
-                out.append(_definition(m.group(1), long_name, known))
+    for marker, backwards in ((_PAREN_ACRONYM, "(" in text), (_OR_ACRONYM, ", or " in text)):
+        if not backwards:
+            continue
+        for m in marker.finditer(text):
+            before = _LONG_BEFORE.search(text, max(0, m.start() - _WINDOW), m.start())
+            if before is not None:
+                long_name = _trim_to_acronym(before.group(1), m.group(1))
+                if long_name:
+                    out.append(_definition(m.group(1), long_name, known))
     if "known as" in text:
         for m in _KNOWN_AS.finditer(text):
-            long_name = _trim(m.group(1))
-            if long_name and long_name != m.group(2):
-                out.append(_definition(m.group(2), long_name, known))
+            before = _LONG_BEFORE.search(text, max(0, m.start() - _WINDOW), m.start())
+            long_name = _trim(before.group(1)) if before is not None else ""
+            alias = m.group(1)
+            # An acronym or one word ("known as the Tatmadaw"); "X, known as Abu Hajar" names a person.
+            if long_name and long_name != alias and (_is_acronym(alias) or " " not in alias):
+                out.append(_definition(m.group(1), long_name, known))
+    if "(" in text or ", or " in text:
+        for m in _ACRONYM_FIRST.finditer(text):
+            after = _LONG_AT.match(text, m.end())
+            if after is None or not _is_acronym(m.group(1)):
+                continue
+            closing = text[after.end():after.end() + 1]
+            long_name = _trim(after.group())
+            if not long_name or not _fits_forward(m.group(1), long_name):
+                continue
+            if ("(" in m.group() and closing == ")" and _first_letter_fits(m.group(1), long_name)) \
+                    or "(" not in m.group():
+                out.append(_definition(m.group(1), long_name, known))
     return out
 
 
@@ -111,6 +121,14 @@ def _trim(name: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
+def _fits_forward(acronym: str, long_name: str) -> bool:
+    """An acronym's long name after it has about as many words as it has
+    capitals (``ISIL (Islamic State ISIS ISIL IS and Daesh)`` does not)."""
+    letters = sum(c.isupper() for c in acronym)
+    words = sum(w.lower() not in _SMALL_WORDS for w in long_name.split())
+    return words <= max(letters + 1, 3) and len(long_name) <= 80
+
+
 def _first_letter_fits(acronym: str, long_name: str) -> bool:
     return acronym[0].upper() == long_name[0].upper()
 
@@ -119,11 +137,11 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
     """The part of ``name`` the acronym abbreviates: from the latest word
     from which the acronym's capitals follow the words' initials in order
     (``Liz Throssell and the Syrian Observatory for Human Rights (SOHR)`` ->
-    the Observatory's name), else from the earliest word whose initial is the
+    the Observatory's name), else from the latest word whose initial is the
     acronym's first letter (``Reporters Without Borders (RSF)``)."""
     if not _is_acronym(acronym):
         return ""
-    words = _trim(name).split()
+    words = _trim(name).split()[-(len(acronym) + 4):]  # no longer than the acronym allows
     letters = [c for c in acronym if c.isupper()]
     if not words or not letters:
         return ""
@@ -133,10 +151,11 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
             continue
         initials = [w[0].upper() for w in words[start:] if w.lower() not in _SMALL_WORDS]
         if _subsequence(letters, initials):
-            if start > 0 and words[start - 1].isdigit():
+            if start > 0 and words[start - 1].isdigit() and any(c.isdigit() for c in acronym):
                 start -= 1  # "23 March Movement, or M23"
             return _trim(" ".join(words[start:]))  # the latest start that fits
-        fallback = " ".join(words[start:])  # Reporters Without Borders (RSF): the earliest such word
+        if not fallback and len(initials) >= len(letters) - 1:
+            fallback = " ".join(words[start:])  # Reporters Without Borders (RSF)
     return _trim(fallback)
 
 
