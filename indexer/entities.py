@@ -74,7 +74,11 @@ SPEECH_VERBS = frozenset(
     "hopes expects argued argues maintains maintained recognized recognised imposed "
     "sanctioned expelled summoned welcomed welcomes criticized criticised opposed "
     "opposes insisted pledged vowed declined admitted acknowledged dismissed "
-    "responded retaliated".split()
+    "responded retaliated "
+    # base forms, after an auxiliary ("Moscow would respond", "Washington will impose")
+    "respond retaliate warn deny reject condemn demand urge insist accept agree refuse "
+    "veto impose sanction expel recognise recognize support oppose consider decide "
+    "act strike announce confirm claim".split()
 )
 _AUXILIARIES = frozenset(
     "has had have will would also repeatedly again previously strongly officially "

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from indexer.boilerplate import mask
 from indexer.claims import claim_types_of
 from indexer.gazetteer import Gazetteer, name_key
+from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.sentences import split_sentences
 
@@ -63,6 +65,9 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         # The names in each sentence that makes a claim: (actors, places).
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
         found_actors, found_places = gazetteer.find_names(searched)  # one pass for both
+        if "junta" in searched:  # "the junta": the forces of the country the text is about
+            found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
+                                  key=itemgetter(2))
         if news_source is not None:  # the text's source is metadata, not an actor
             found_actors = [m for m in found_actors if m[0] != news_source]
         for name, kind, _, _, _ in found_actors:

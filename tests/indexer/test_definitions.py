@@ -40,11 +40,10 @@ def test_definitions_found(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_a_defined_name_is_an_actor_and_its_short_form_resolves(gaz: Gazetteer) -> None:
-    text = ("The United Nations Assistance Mission in Afghanistan (UNAMA) said 20 were killed. "
-            "UNAMA added that Kabul was calm.")
+    text = ("The Northern Salvation Front (NSF) said 20 were killed. "
+            "NSF added that Kabul was calm.")
     found = [(m.name, m.surface) for m in gaz.find_actors(text)]
-    assert found == [("United Nations Assistance Mission in Afghanistan", s)
-                     for s in ("United Nations Assistance Mission in Afghanistan", "UNAMA", "UNAMA")]
+    assert found == [("Northern Salvation Front", s) for s in ("Northern Salvation Front", "NSF", "NSF")]
 
 
 def test_a_definition_wins_over_the_gazetteers_reading_of_the_short_form(gaz: Gazetteer) -> None:

@@ -60,7 +60,7 @@ def test_find_locations(gaz: Gazetteer, text: str, expected: list[str]) -> None:
         ("Washington has repeatedly warned Ankara.", ["United States"]),
         ("They live in Damascus.", []),
         ("Russia vetoed it; people in Russia protested.", ["Russia"]),
-        ("Turkish forces and Israeli jets.", ["Turkey", "Israel"]),
+        ("Turkish forces and Israeli jets.", ["Turkish Armed Forces", "Israel Defense Forces"]),
         ("The Russian Defence Ministry said so.", ["Russian Defence Ministry"]),
         ("The WHO said who was hurt.", ["World Health Organization"]),
         ("The Coalition condemned it.", []),
