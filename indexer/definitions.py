@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["Definition", "find_definitions"]
+__all__ = ["Definition", "context_definitions", "find_definitions"]
 
 #: ``(alias as written, long name as written, canonical, type)``.
 Definition = tuple[str, str, str, str]
@@ -88,6 +88,26 @@ def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) 
             if ("(" in m.group() and closing == ")" and _first_letter_fits(m.group(1), long_name)) \
                     or "(" not in m.group():
                 out.append(_definition(m.group(1), long_name, known))
+    return out
+
+
+#: Acronyms whose meaning the rest of the text decides when it does not define
+#: them: ``(acronym, meaning, type, words that make it that meaning, words that
+#: keep the gazetteer's)``.
+_AMBIGUOUS = (
+    ("RSF", "Reporters Without Borders", "ngo",
+     re.compile(r"(?i)\b(?:journalists?|press freedom|reporters?|media freedom|newspaper|editor)\b"),
+     re.compile(r"\b(?:Sudan|Sudanese|Darfur|Khartoum|Janjaweed|Hemedti|Dagalo|El Fasher|paramilitary)")),
+)
+
+
+def context_definitions(text: str) -> list[Definition]:
+    """Ambiguous acronyms the text's words decide (``RSF`` in a text about
+    journalists and not about Sudan is Reporters Without Borders)."""
+    out: list[Definition] = []
+    for acronym, meaning, kind, yes, no in _AMBIGUOUS:
+        if acronym in text and yes.search(text) and not no.search(text):
+            out.append((acronym, meaning, meaning, kind))
     return out
 
 

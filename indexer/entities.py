@@ -41,7 +41,7 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
-from indexer.definitions import find_definitions
+from indexer.definitions import context_definitions, find_definitions
 from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
@@ -228,8 +228,7 @@ class Matcher:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
         actor_cands += self._person_candidates(text, words)
-        if "(" in text or ", or " in text or "known as" in text:
-            actor_cands += self._definition_candidates(text, words)
+        actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
@@ -269,7 +268,8 @@ class Matcher:
         known = self._people.known_name
         starts = words.start
         out: list[_Candidate] = []
-        for alias, long_name, canonical, kind in find_definitions(text, known):
+        defined = find_definitions(text, known) if "(" in text or ", or " in text or "known as" in text else []
+        for alias, long_name, canonical, kind in defined + context_definitions(text):
             for form in (alias, long_name):
                 for start, end in occurrences(text, form):
                     first, last = bisect_left(starts, start), bisect_left(starts, end) - 1

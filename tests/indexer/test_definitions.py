@@ -55,3 +55,10 @@ def test_a_definition_wins_over_the_gazetteers_reading_of_the_short_form(gaz: Ga
 def test_a_known_long_name_keeps_its_canonical_name(gaz: Gazetteer) -> None:
     text = "The Syrian Observatory for Human Rights (SOHR) said. SOHR added."
     assert {m.name for m in gaz.find_actors(text)} == {"Syrian Observatory for Human Rights"}
+
+
+def test_context_decides_an_ambiguous_acronym(gaz: Gazetteer) -> None:
+    press = "RSF condemned the arrest of two journalists in Minsk."
+    war = "RSF fighters attacked El Fasher, the Sudanese army said."
+    assert "Reporters Without Borders" in {m.name for m in gaz.find_actors(press)}
+    assert "Rapid Support Forces" in {m.name for m in gaz.find_actors(war)}
