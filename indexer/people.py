@@ -70,6 +70,11 @@ _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
 #: Capitalised titles that may open a two-word span ("Mr Lavrov") and are no given name.
 _TITLE_CASE_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Sheikh".split())
+#: Titles after which one word is a name (a surname): not "General Electric".
+_SINGLE_NAME_TITLES = frozenset(
+    "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
+    "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
+    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -223,7 +228,8 @@ class PeopleFinder:
         if begin < 0 and not headline:
             first = self._first
             for i in range(len(keys) - 1):
-                if keys[i] in first:
+                # A first name the text also writes in lower case is a word here ("Made", "Long").
+                if keys[i] in first and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
         if begin < 0:
@@ -248,7 +254,10 @@ class PeopleFinder:
         for key, word in zip(name_keys, words[begin:end]):
             if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
                 return None
-        if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS):
+        if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
+                                    or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
+            return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"
+        if max(map(len, name_keys)) < 2:
             return None
         known = self._known(" ".join(name_keys))
         if known is not None and known[1] != "person":

@@ -48,6 +48,9 @@ def places(gaz: Gazetteer, text: str) -> list[str]:
         ("Human Rights Watch said the Rapid Support Forces attacked El Fasher.", []),
         ("Russia Warns Turkey Over Idlib As Talks Stall", []),
         ("On Monday Syrian Army troops entered the town.", []),
+        ("He worked for General Electric and the Ceylon Electricity Board.", []),
+        ("They Made Useful Contributions; they made many.", []),
+        ("See the Case List below; the case is open.", []),
     ],
 )
 def test_people_found_by_their_cues(gaz: Gazetteer, text: str, expected: list[str]) -> None:
