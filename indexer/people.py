@@ -248,7 +248,7 @@ class PeopleFinder:
                 end = i
                 break
         name_keys = keys[begin:end]
-        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper():
+        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
             return None
         notname = self._notname
         for key, word in zip(name_keys, words[begin:end]):

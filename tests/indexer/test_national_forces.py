@@ -79,3 +79,12 @@ def test_the_junta_is_the_forces_of_the_country_the_text_is_about(gaz: Gazetteer
     assert ex.actor_types["Myanmar military"] == "armed_forces"
     lone = Statement(id="k", title="", source="s", body="The junta denied any abuse.")
     assert extract(lone, gaz).actors == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Let us work together.", "The Holocaust Memorial opened.", "Asia Pacific Economic Cooperation met.",
+     "The Secretary-General's Our Common Agenda is bold."],
+)
+def test_ordinary_capitalised_words_are_no_actors(gaz: Gazetteer, text: str) -> None:
+    assert [m.name for m in gaz.find_actors(text) if m.kind not in ("un_body",)] == []
