@@ -63,6 +63,8 @@ _MEDIA_WORDS = frozenset(
     "news online times post daily international tv tribune herald journal gazette agency network radio "
     "press today observer monitor sabah guardian telegraph independent express mirror standard star "
     "chronicle review report insider reporter weekly mail sun".split())
+#: Unknown credits that still look like a news organisation's name.
+_AGENCY_LIKE = re.compile(r"(?i)\b(?:news|agency|press|tv|radio|times|post|daily|online)\b|^[A-Z]{2,6}$")
 #: Parenthesised words that are never a credit (``(UPDATED)``, ``(File)``).
 _NOT_AGENCIES = frozenset("updated update file video photo photos live watch read analysis opinion".split())
 
@@ -106,7 +108,10 @@ def mask(text: str, field: str = "body",
         return _blank(text, spans), None
     if "(" in text:
         for m in _BYLINE.finditer(text):
-            if credit(m.group("agency"), known_only=False):
+            # "(Nairobi) –" is a dateline: blanked, but only a news organisation is a source.
+            agency = m.group("agency").strip()
+            if agency.lower() not in _NOT_AGENCIES:
+                credit(agency, known_only=not _AGENCY_LIKE.search(agency))
                 spans.append(m.span())
         for m in _PAREN_CREDIT.finditer(text):
             if credit(m.group("agency"), known_only=True):

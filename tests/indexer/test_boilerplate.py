@@ -30,6 +30,8 @@ def media(name: str) -> str | None:
         ("Jets struck.\n\n© 2020 AFP", "Jets struck.", "Agence France-Presse"),
         ("Jets struck.\n\nRelated news\nTurkey shells Afrin\nIraq votes\n\nLater news.", "Jets struck. Later news.", None),
         ("Jets struck.\nALSO READ | Turkey shells Afrin\nShare this article\nFollow us on Twitter", "Jets struck.", None),
+        ("(Nairobi) – Rwandan authorities arrested nine.", "Rwandan authorities arrested nine.", None),
+        ("BEIRUT (Kurdish News Network) - Jets struck.", "Jets struck.", "Kurdish News Network"),
         # content stays
         ("Jordan said (in a statement) that aid would flow.", "Jordan said (in a statement) that aid would flow.", None),
         ("Rebels (UPDATED) - attacked.", "Rebels (UPDATED) - attacked.", None),
