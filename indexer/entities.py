@@ -222,8 +222,12 @@ class Matcher:
                 actor_cands = [c for c in actor_cands if (c[0], c[1]) not in inside]
                 country_spans -= inside
         if weak:
+            # A weak alias counts when the text names its actor strongly, or the
+            # country it belongs to ("regime forces" is the Assad regime in a text
+            # that names Syria or a Syrian place, not in one about Belarus).
             strong = {c[2] for c in actor_cands}
-            actor_cands += [c for c in weak if c[2] in strong]
+            actor_cands += [c for c in weak if c[2] in strong
+                            or self._country_named(c[2], strong, place_cands)]
         if heads:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
@@ -248,6 +252,18 @@ class Matcher:
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
+
+    def _country_named(self, actor: str, actors: set[str], places: list[_Candidate]) -> bool:
+        """Whether a country ``actor`` is part of is named, as an actor or as
+        (or through) a place."""
+        entry = self.gaz.actors.get(actor)
+        if entry is None or not entry.part_of:
+            return False
+        countries = set(entry.part_of)
+        if not countries.isdisjoint(actors):
+            return True
+        parents = self.gaz.parents
+        return any(c[2] in countries or not countries.isdisjoint(parents(c[2])) for c in places)
 
     def _person_candidates(self, text: str, words: Words) -> list[_Candidate]:
         """The people of :mod:`indexer.people` as candidates over ``words``."""

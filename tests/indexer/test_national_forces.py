@@ -88,3 +88,15 @@ def test_the_junta_is_the_forces_of_the_country_the_text_is_about(gaz: Gazetteer
 )
 def test_ordinary_capitalised_words_are_no_actors(gaz: Gazetteer, text: str) -> None:
     assert [m.name for m in gaz.find_actors(text) if m.kind not in ("un_body",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Regime forces shelled Douma.", ["Assad regime"]),
+        ("The regime arrested journalists in Minsk, Belarus.", []),
+        ("Government forces clashed with rebels in Tigray, Ethiopia.", []),
+    ],
+)
+def test_generic_regime_words_need_their_country(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.name for m in gaz.find_actors(text) if m.kind != "state"] == expected
