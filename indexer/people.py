@@ -143,7 +143,7 @@ def _faker_first_names() -> set[str]:
 class PeopleFinder:
     """Finds people in text (built once per gazetteer: see :meth:`find`).
 
-    :param known: folded name key -> ``(canonical, type)`` of the gazetteer's
+    :param known: a name as written -> ``(canonical, type)`` of the gazetteer's
         actors and places (``type`` ``"place"`` for places): a run the
         gazetteer knows as a non-person is not a person, and a known person
         keeps its canonical name.
@@ -166,7 +166,7 @@ class PeopleFinder:
 
     def known_name(self, name: str) -> tuple[str, str] | None:
         """The gazetteer's ``(canonical, type)`` for a name as written."""
-        return self._known(" ".join(map(_key, name.split())))
+        return self._known(name)
 
     def find(self, text: str) -> list[PersonSpan]:
         """The people of ``text``, full names and short mentions, in text order."""
@@ -259,10 +259,24 @@ class PeopleFinder:
             return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"
         if max(map(len, name_keys)) < 2:
             return None
-        known = self._known(" ".join(name_keys))
+        if cue == "first" and self._place_around(words, begin, end):
+            return None  # "Kafr Zita Jub...", "Tal Minnis Sarmada": a place's name, not a person's
+        if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
+            end -= 2  # "Mikhail Voskresenskiy Middle East"
+            name_keys = keys[begin:end]
+        written = " ".join(words[begin:end])
+        known = self._known(written)
+        if known is None and written.endswith("s"):  # "Bashar al-Assads" (a possessive that lost its apostrophe)
+            known = self._known(written[:-1])
+            if known is not None and known[1] != "person":
+                known = None
+        if begin and cue == "title":  # "Sheikh Maqsoud", "King Fahd Hospital": a place's or body's own name
+            whole = self._known(" ".join(words[begin - 1:end]))
+            if whole is not None and whole[1] != "person":
+                return None
         if known is not None and known[1] != "person":
             return None
-        if known is None and cue == "verb" and any(self._known(k) for k in name_keys):
+        if known is None and cue == "verb" and any(self._known(w) for w in words[begin:end]):
             return None  # "Abu Dhabi said", "Syrian Kurds said"
         # Offsets of the name's first and last words (words are separated by blanks).
         start = offset
@@ -276,6 +290,16 @@ class PeopleFinder:
             stop -= 1
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
+
+    def _is_place(self, name: str) -> bool:
+        known = self._known(name)
+        return known is not None and known[1] == "place"
+
+    def _place_around(self, words: list[str], begin: int, end: int) -> bool:
+        """Whether the first name starts a place's name or ends one begun
+        by the word before it."""
+        return self._is_place(" ".join(words[begin:begin + 2])) or (
+            begin > 0 and self._is_place(" ".join(words[begin - 1:begin + 1])))
 
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
@@ -340,10 +364,13 @@ def _is_headline(text: str) -> bool:
 
 def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
     """A :class:`PeopleFinder` that knows ``gazetteer``'s names."""
+    from indexer.gazetteer import name_key
+
     actor_alias, place_alias = gazetteer.aliases["actor"].get, gazetteer.aliases["place"].get
     actors, places = gazetteer.actors, gazetteer.places
 
-    def known(key: str) -> tuple[str, str] | None:
+    def known(name: str) -> tuple[str, str] | None:
+        key = name_key(name.rstrip("."))
         alias = actor_alias(key)
         if alias is not None:
             actor = actors.get(alias.target)

@@ -51,6 +51,9 @@ def places(gaz: Gazetteer, text: str) -> list[str]:
         ("He worked for General Electric and the Ceylon Electricity Board.", []),
         ("They Made Useful Contributions; they made many.", []),
         ("See the Case List below; the case is open.", []),
+        ("Clashes erupted in Sheikh Maqsoud and in Ras Al-Ayn.", []),
+        ("Bashar al-Assads forces advanced.", ["Bashar al-Assad"]),
+        ("Jets struck the towns of Tal Minnis Sarmada and Kafr Zita Jub al-Rayan.", []),
     ],
 )
 def test_people_found_by_their_cues(gaz: Gazetteer, text: str, expected: list[str]) -> None:
