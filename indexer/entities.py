@@ -42,6 +42,8 @@ from indexer.gazetteer import (
     Place,
 )
 from indexer.model import Mention
+from indexer.definitions import context_definitions, find_definitions
+from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
@@ -75,7 +77,11 @@ SPEECH_VERBS = frozenset(
     "hopes expects argued argues maintains maintained recognized recognised imposed "
     "sanctioned expelled summoned welcomed welcomes criticized criticised opposed "
     "opposes insisted pledged vowed declined admitted acknowledged dismissed "
-    "responded retaliated".split()
+    "responded retaliated "
+    # base forms, after an auxiliary ("Moscow would respond", "Washington will impose")
+    "respond retaliate warn deny reject condemn demand urge insist accept agree refuse "
+    "veto impose sanction expel recognise recognize support oppose consider decide "
+    "act strike announce confirm claim".split()
 )
 _AUXILIARIES = frozenset(
     "has had have will would also repeatedly again previously strongly officially "
@@ -139,6 +145,7 @@ class Matcher:
         self._last_spans: tuple[str, tuple[list[NameSpan], list[NameSpan]]] | None = None
         #: alias spelling -> for each of its words, whether it must be all capitals
         self._wanted: dict[str, tuple[bool, ...]] = {}
+        self._people: PeopleFinder | None = None  # built on first use (reads the first-name list)
 
     # ------------------------------------------------------------------ find
     def find(self, text: str) -> tuple[list[Mention], list[Mention]]:
@@ -221,10 +228,17 @@ class Matcher:
                 actor_cands = [c for c in actor_cands if (c[0], c[1]) not in inside]
                 country_spans -= inside
         if weak:
+            # A weak alias counts when the text names its actor strongly, or the
+            # country it belongs to ("regime forces" is the Assad regime in a text
+            # that names Syria or a Syrian place, not in one about Belarus).
             strong = {c[2] for c in actor_cands}
-            actor_cands += [c for c in weak if c[2] in strong]
+            actor_cands += [c for c in weak if c[2] in strong
+                            or self._country_named(c[2], strong, place_cands)]
         if heads:
             actor_cands += self._organisations(text, words, heads)
+        # People win their span over any name inside it (a person's name is never a place).
+        actor_cands += self._person_candidates(text, words)
+        actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
@@ -246,6 +260,46 @@ class Matcher:
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
+
+    def _country_named(self, actor: str, actors: set[str], places: list[_Candidate]) -> bool:
+        """Whether a country ``actor`` is part of is named, as an actor or as
+        (or through) a place."""
+        entry = self.gaz.actors.get(actor)
+        if entry is None or not entry.part_of:
+            return False
+        countries = set(entry.part_of)
+        if not countries.isdisjoint(actors):
+            return True
+        parents = self.gaz.parents
+        return any(c[2] in countries or not countries.isdisjoint(parents(c[2])) for c in places)
+
+    def _person_candidates(self, text: str, words: Words) -> list[_Candidate]:
+        """The people of :mod:`indexer.people` as candidates over ``words``."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        starts = words.start
+        out: list[_Candidate] = []
+        for start, end, name in self._people.find(text):
+            first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+            if first <= last:
+                out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
+
+    def _definition_candidates(self, text: str, words: Words) -> list[_Candidate]:
+        """Every mention of a name the text defines (:mod:`indexer.definitions`)."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        known = self._people.known_name
+        starts = words.start
+        out: list[_Candidate] = []
+        defined = find_definitions(text, known) if "(" in text or ", or " in text or "known as" in text else []
+        for alias, long_name, canonical, kind in defined + context_definitions(text):
+            for form in (alias, long_name):
+                for start, end in occurrences(text, form):
+                    first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+                    if first <= last:
+                        out.append((first, last, canonical, kind, first - last, _DEFINED_RANK))
+        return out
 
     def _folded(self) -> Any:
         """The automaton over the folded words (see the module docstring)."""
@@ -497,3 +551,8 @@ def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 _LONGEST_FIRST = itemgetter(4, 5, 0)
+#: A person found in the text wins a tie with a gazetteer name (``-10 - rank``):
+#: the text itself said this is a person.
+_PERSON_RANK = -50
+#: A name the text defines (``Reporters Without Borders (RSF)``) wins over all.
+_DEFINED_RANK = -100

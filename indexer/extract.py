@@ -15,10 +15,14 @@ place lying inside it instead has ``{"inferred_from": "<named place>"}``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
+from indexer.boilerplate import mask
 from indexer.claims import claim_types_of
-from indexer.gazetteer import Gazetteer
+from indexer.gazetteer import Gazetteer, name_key
+from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.sentences import split_sentences
 
@@ -43,18 +47,31 @@ class _Collector:
 def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     """Find the actors, locations and claims of ``statement``."""
     actors, places = _Collector(), _Collector()
+    actor_types: dict[str, str] = {}
+    news_source: str | None = None
+    media = _media_names(gazetteer)
     claims: list[Claim] = []
     for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
         if not text:
             continue
-        spans = split_sentences(text) if field == "body" else [(0, len(text))]
+        # Bylines, credits and link blocks blanked (same offsets): no names or claims there.
+        searched, credited = mask(text, field, media)
+        news_source = news_source or credited
+        spans = split_sentences(searched) if field == "body" else [(0, len(text))]
         if not spans:
             continue
         starts = [s for s, _ in spans]
-        types_of = claim_types_of(text, spans)
+        types_of = claim_types_of(searched, spans)
         # The names in each sentence that makes a claim: (actors, places).
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
-        found_actors, found_places = gazetteer.find_names(text)  # one pass for both
+        found_actors, found_places = gazetteer.find_names(searched)  # one pass for both
+        if "junta" in searched:  # "the junta": the forces of the country the text is about
+            found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
+                                  key=itemgetter(2))
+        if news_source is not None:  # the text's source is metadata, not an actor
+            found_actors = [m for m in found_actors if m[0] != news_source]
+        for name, kind, _, _, _ in found_actors:
+            actor_types.setdefault(name, kind)
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
             items_of = collector.evidence
             for name, _, start, end, _ in mentions:
@@ -95,4 +112,21 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         places={name: where for name, where in info.items() if where is not None},
         claims=claims,
         evidence=evidence,
+        actor_types=actor_types,
+        news_source=news_source,
     )
+
+
+def _media_names(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The canonical name of a news organisation as written (``AFP`` ->
+    ``Agence France-Presse``), ``None`` for anything else."""
+    aliases, actors = gazetteer.aliases["actor"], gazetteer.actors
+
+    def media(name: str) -> str | None:
+        alias = aliases.get(name_key(name))
+        if alias is None:
+            return None
+        actor = actors.get(alias.target)
+        return alias.target if actor is not None and actor.type == "media" else None
+
+    return media

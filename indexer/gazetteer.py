@@ -35,6 +35,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import WORD_PATTERN, fold
+from indexer import national_forces
 from indexer.errors import SiftError
 from indexer.model import Mention
 
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 #: Bump when matching rules change, so stored extractions are redone.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 ACTOR_TYPES = frozenset(
     "state government armed_forces armed_group militia intergovernmental_org "
     "un_body ngo party person media other".split()
@@ -270,7 +271,9 @@ class Gazetteer:
         self._add_demonym_patterns()
         self._parse(texts["places.tsv"], "places.tsv", rank=2)
         self._country_aliases_as_actors(texts["places.tsv"])
+        national_forces.add_forces(self)  # "Israeli troops": Israel's forces, not Israel
         self._parse(texts["actors.tsv"], "actors.tsv", rank=2)
+        national_forces.merge_curated(self)
 
     def _load_countries(self, countries: dict[str, dict[str, Any]]) -> None:
         for code, info in countries.items():
@@ -427,6 +430,8 @@ class Gazetteer:
                 self._absorb(old.target, target)
         if old is not None and old.target == target and old.rank > rank:
             return
+        if old is not None and old.target == target:
+            flags |= old.flags & (COUNTRY | CAPITAL)  # re-declared (actors.tsv adds "Kremlin" to Russia)
         table[key] = Alias(target, rank, flags, alias)
         self._parents.clear()
         self._keys_of.setdefault(f"{category}:{target}", []).append(key)

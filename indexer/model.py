@@ -72,6 +72,11 @@ class Extraction:
     #: subdivision, city, region or water), for the locations whose
     #: coordinates are known
     places: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: actor -> its type (``person``, ``state``, ``armed_group``, ``organisation``...)
+    actor_types: dict[str, str] = field(default_factory=dict)
+    #: the news agency credited as the text's source (``Reuters`` from ``(Reuters) -``):
+    #: metadata, not an actor
+    news_source: str | None = None
 
 
 @dataclass
@@ -114,6 +119,8 @@ class Statement:
             "publisher": self.publisher,
             "url": self.url,
             "actors": list(ex.actors),
+            "actor_types": {name: ex.actor_types[name] for name in ex.actors if name in ex.actor_types},
+            "news_source": ex.news_source,
             "locations": list(ex.locations),
             "places": dict(ex.places),
             "claims": [claim_to_json(c, span=spans) for c in ex.claims],

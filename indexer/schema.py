@@ -262,6 +262,8 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
     claim_ranges = _claim_ranges(claims, title, body)
     record = {
         "actors": statement_json.get("actors"),
+        "actor_types": statement_json.get("actor_types") or {},
+        "news_source": statement_json.get("news_source"),
         "locations": statement_json.get("locations"),
         "places": statement_json.get("places") or {},
         "claims": [_stored_claim(c, r) for c, r in zip(claims, claim_ranges)],
@@ -289,6 +291,8 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
     ranges = [(CLAIM_FIELDS.index(c.field), c.start, c.end) for c in claims]
     record = {
         "actors": list(ex.actors),
+        "actor_types": ex.actor_types,
+        "news_source": ex.news_source,
         "locations": list(ex.locations),
         "places": ex.places,
         "claims": [{"types": list(c.types), "span": list(r), "actors": list(c.actors),
@@ -437,6 +441,8 @@ def from_stored(fields: dict[str, Any]) -> dict[str, Any]:
         "publisher": fields.get("publisher"),
         "url": fields.get("url"),
         "actors": record.get("actors") or [],
+        "actor_types": record.get("actor_types") or {},
+        "news_source": record.get("news_source"),
         "locations": record.get("locations") or [],
         "places": record.get("places") or {},
         "claims": record.get("claims") or [],

@@ -236,11 +236,15 @@ def render_record(record: dict[str, Any]) -> str:
     """A statement as text: header fields, extracted names with where they
     were found, claims, then the body."""
     lines = [record["title"] or "(untitled)", "=" * min(78, max(8, len(record["title"] or "")))]
-    for label, key in (("id", "id"), ("date", "date"), ("publisher", "publisher"), ("url", "url"), ("source", "source")):
-        lines.append(f"{label + ':':<11}{record.get(key) or '-'}")
+    for label, key in (("id", "id"), ("date", "date"), ("publisher", "publisher"), ("url", "url"),
+                       ("source", "source"), ("credited", "news_source")):
+        if key != "news_source" or record.get(key):
+            lines.append(f"{label + ':':<11}{record.get(key) or '-'}")
     evidence = record.get("evidence") or {}
+    types = record.get("actor_types") or {}
     for label, key in (("actors", "actors"), ("locations", "locations")):
-        lines.append(f"{label + ':':<11}{', '.join(record.get(key) or []) or '-'}")
+        names = [f"{n} ({types[n]})" if key == "actors" and n in types else n for n in record.get(key) or []]
+        lines.append(f"{label + ':':<11}{', '.join(names) or '-'}")
         for name, items in (evidence.get(key) or {}).items():
             found = [f"{i['text']!r}@{i['start']}" if "start" in i else f"(inside {i.get('inferred_from')})" for i in items]
             lines.append(f"{'':<11}  {name}: {', '.join(found)}")

@@ -167,3 +167,13 @@ def test_batch_csv_neutralises_formulas(tmp_path: Path) -> None:
     assert titles == sorted(f"'{formula} chlorine" for formula in FORMULAS)
     assert {r["query"] for r in rows} == {"chlorine", "'=1+1 chlorine", "'@SUM(1)", "'\uff1dchlorine"}
     assert all(r["score"][0].isdigit() for r in rows if r["score"])  # numbers stay numbers
+
+
+def test_show_gives_each_actor_its_type_and_the_credited_source() -> None:
+    from indexer.cli.search_cmd import render_record
+
+    record = {"title": "T", "id": "x", "body": "b", "actors": ["Sergei Lavrov", "Russia"],
+              "actor_types": {"Sergei Lavrov": "person", "Russia": "state"}, "news_source": "Reuters"}
+    out = render_record(record)
+    assert "actors:    Sergei Lavrov (person), Russia (state)" in out
+    assert "credited:  Reuters" in out

@@ -143,3 +143,23 @@ def test_statement_document_equals_the_document_of_the_json_form() -> None:
     # The cases compared hold claims, evidence of both kinds and a dated, published statement.
     assert docs[seed.id]["claim_spans"] and docs["t"]["claim_spans"] and docs["t"]["date"] == dt.datetime(2017, 4, 5)
     assert '"inferred_from"' in docs["v"]["record"] and docs[seed.id]["actors"] and docs["t"]["publisher_facet"]
+
+
+def test_actor_types_are_stored_and_read_back_by_both_paths() -> None:
+    import json
+
+    from indexer.extract import extract
+    from indexer.gazetteer import Gazetteer
+    from indexer.model import Statement
+    from indexer.schema import statement_document
+
+    body = "Foreign Minister Sergei Lavrov said Russia would respond. Hamas denied it."
+    statement = Statement(id="t1", title="", body=body, source="s")
+    statement.extraction = extract(statement, Gazetteer.load())
+    form = statement.to_json()
+    assert form["actor_types"] == {"Sergei Lavrov": "person", "Russia": "state", "Hamas": "armed_group"}
+    for doc in (to_document(form, body=body, source="s", content_hash="h"),
+                statement_document(statement, source="s", content_hash="h")):
+        back = from_stored({"id": "t1", "title": "", "body": body, "record": doc["record"]})
+        assert back["actor_types"] == form["actor_types"]
+        assert json.loads(doc["record"])["actor_types"]["Sergei Lavrov"] == "person"

@@ -1,0 +1,184 @@
+"""Names a statement defines itself: ``Long Name (ACR)``, ``ACR, or Long Name``.
+
+A statement often introduces an actor no gazetteer knows and then uses its
+short form: ``the United Nations Assistance Mission in Afghanistan (UNAMA)``,
+``the 23 March Movement, or M23``, ``Reporters Without Borders (RSF)``.
+Within that statement the short form is an alias of the long name (it wins
+over what the gazetteer says the short form means: ``RSF`` there is not the
+Rapid Support Forces), and the long name is an actor even when unknown.
+
+Forms recognised (long name: capitalised words, numbers and the small words
+of names, at least two words):
+
+- ``Long Name (ACR)`` and ``ACR (Long Name)``;
+- ``Long Name, or ACR`` and ``ACR, or Long Name`` (``ACR`` all capitals or digits);
+- ``Long Name, (also) known as ACR`` and ``Long Name (also known as ACR)``,
+  where ``ACR`` may be a capitalised name (``known as the Tatmadaw``).
+
+For ``Long Name (ACR)`` the acronym's first letter must be the long name's
+first (``Syria (AFP)`` defines nothing); a longer run of capitalised words is
+cut to where the acronym's letters start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["Definition", "context_definitions", "find_definitions"]
+
+#: ``(alias as written, long name as written, canonical, type)``.
+Definition = tuple[str, str, str, str]
+
+_ACRONYM = r"[A-Z0-9][A-Za-z0-9&-]*[A-Z0-9]"
+_NAME_WORD = r"(?:[A-Z0-9][\w'’&.-]*)"
+_SMALL = r"(?:of|for|the|and|in|on|to|against|de|du|des|la|le|al|el)"
+#: A long name ending where the match ends.
+_LONG = rf"{_NAME_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_NAME_WORD})+"
+#: The markers, found first (a long name is then read backwards from them, in a window).
+_PAREN_ACRONYM = re.compile(rf"[ \t]\((?:also[ \t]+)?(?:known[ \t]+as[ \t]+)?(?:the[ \t]+)?({_ACRONYM})\)")
+_OR_ACRONYM = re.compile(rf",[ \t]+or[ \t]+(?:the[ \t]+)?({_ACRONYM})(?![\w-])")
+_KNOWN_AS = re.compile(
+    rf",?[ \t]+(?:also[ \t]+|locally[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+(?:the[ \t]+)?"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
+#: An acronym then a long name: ``RSF (Reporters Without Borders)``, ``M23, or 23 March Movement``.
+_ACRONYM_FIRST = re.compile(rf"(?<![\w-])({_ACRONYM})(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
+_LONG_AT = re.compile(_LONG)
+_LONG_BEFORE = re.compile(rf"(?<![\w'’&.-])({_LONG})$")
+#: How far back a long name may start.
+_WINDOW = 120
+_LEADING_SMALL = re.compile(rf"^(?:(?:{_SMALL}|The|A|An|In|On|At|By|For)[ \t]+)+")
+_SMALL_WORDS = frozenset("of for the and in on to against de du des la le al el".split())
+
+
+def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) -> list[Definition]:
+    """The definitions in ``text``: each alias with the long name it stands for.
+
+    :param known: the gazetteer's ``(canonical, type)`` for a name as written,
+        or ``None``: a known long name keeps its canonical name and type; an
+        alias the gazetteer knows by this long name's own canonical adds nothing.
+    """
+    out: list[Definition] = []
+    for marker, backwards in ((_PAREN_ACRONYM, "(" in text), (_OR_ACRONYM, ", or " in text)):
+        if not backwards:
+            continue
+        for m in marker.finditer(text):
+            before = _LONG_BEFORE.search(text, max(0, m.start() - _WINDOW), m.start())
+            if before is not None:
+                long_name = _trim_to_acronym(before.group(1), m.group(1))
+                if long_name:
+                    out.append(_definition(m.group(1), long_name, known))
+    if "known as" in text:
+        for m in _KNOWN_AS.finditer(text):
+            before = _LONG_BEFORE.search(text, max(0, m.start() - _WINDOW), m.start())
+            long_name = _trim(before.group(1)) if before is not None else ""
+            alias = m.group(1)
+            # An acronym or one word ("known as the Tatmadaw"); "X, known as Abu Hajar" names a person.
+            if long_name and long_name != alias and (_is_acronym(alias) or " " not in alias):
+                out.append(_definition(m.group(1), long_name, known))
+    if "(" in text or ", or " in text:
+        for m in _ACRONYM_FIRST.finditer(text):
+            after = _LONG_AT.match(text, m.end())
+            if after is None or not _is_acronym(m.group(1)):
+                continue
+            closing = text[after.end():after.end() + 1]
+            long_name = _trim(after.group())
+            if not long_name or not _fits_forward(m.group(1), long_name):
+                continue
+            if ("(" in m.group() and closing == ")" and _first_letter_fits(m.group(1), long_name)) \
+                    or "(" not in m.group():
+                out.append(_definition(m.group(1), long_name, known))
+    return out
+
+
+#: Acronyms whose meaning the rest of the text decides when it does not define
+#: them: ``(acronym, meaning, type, words that make it that meaning, words that
+#: keep the gazetteer's)``.
+_AMBIGUOUS = (
+    ("RSF", "Reporters Without Borders", "ngo",
+     re.compile(r"(?i)\b(?:journalists?|press freedom|reporters?|media freedom|newspaper|editor)\b"),
+     re.compile(r"\b(?:Sudan|Sudanese|Darfur|Khartoum|Janjaweed|Hemedti|Dagalo|El Fasher|paramilitary)")),
+)
+
+
+def context_definitions(text: str) -> list[Definition]:
+    """Ambiguous acronyms the text's words decide (``RSF`` in a text about
+    journalists and not about Sudan is Reporters Without Borders)."""
+    out: list[Definition] = []
+    for acronym, meaning, kind, yes, no in _AMBIGUOUS:
+        if acronym in text and yes.search(text) and not no.search(text):
+            out.append((acronym, meaning, meaning, kind))
+    return out
+
+
+def _definition(alias: str, long_name: str, known: Callable[[str], tuple[str, str] | None]) -> Definition:
+    """The long name's gazetteer entry; else the alias's, when the two names
+    share most words (a spelling the gazetteer lacks); else a new actor."""
+    hit = known(long_name)
+    if hit is None:
+        hit = known(alias)
+        if hit is not None:
+            ours, theirs = set(long_name.lower().split()), set(hit[0].lower().split())
+            if len(ours & theirs) * 2 < max(len(ours), len(theirs)):
+                hit = None
+    if hit is not None and hit[1] != "place":
+        return alias, long_name, hit[0], hit[1]
+    return alias, long_name, long_name, "organisation"
+
+
+def _is_acronym(word: str) -> bool:
+    """Mostly capitals or digits (``UNAMA``, ``M23``, ``MONUSCO``; not ``Mali``)."""
+    return sum(c.isupper() or c.isdigit() for c in word) >= max(2, len(word) - 1)
+
+
+def _trim(name: str) -> str:
+    """The long name without leading small or sentence words; ``""`` if it
+    is then shorter than two words."""
+    name = _LEADING_SMALL.sub("", name)
+    words = name.split()
+    while words and words[-1].lower() in _SMALL_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+def _fits_forward(acronym: str, long_name: str) -> bool:
+    """An acronym's long name after it has about as many words as it has
+    capitals (``ISIL (Islamic State ISIS ISIL IS and Daesh)`` does not)."""
+    letters = sum(c.isupper() for c in acronym)
+    words = sum(w.lower() not in _SMALL_WORDS for w in long_name.split())
+    return words <= max(letters + 1, 3) and len(long_name) <= 80
+
+
+def _first_letter_fits(acronym: str, long_name: str) -> bool:
+    return acronym[0].upper() == long_name[0].upper()
+
+
+def _trim_to_acronym(name: str, acronym: str) -> str:
+    """The part of ``name`` the acronym abbreviates: from the latest word
+    from which the acronym's capitals follow the words' initials in order
+    (``Liz Throssell and the Syrian Observatory for Human Rights (SOHR)`` ->
+    the Observatory's name), else from the latest word whose initial is the
+    acronym's first letter (``Reporters Without Borders (RSF)``)."""
+    if not _is_acronym(acronym):
+        return ""
+    words = _trim(name).split()[-(len(acronym) + 4):]  # no longer than the acronym allows
+    letters = [c for c in acronym if c.isupper()]
+    if not words or not letters:
+        return ""
+    fallback = ""
+    for start in range(len(words) - 2, -1, -1):  # names of two words or more
+        if words[start][0].upper() != letters[0]:
+            continue
+        initials = [w[0].upper() for w in words[start:] if w.lower() not in _SMALL_WORDS]
+        if _subsequence(letters, initials):
+            if start > 0 and words[start - 1].isdigit() and any(c.isdigit() for c in acronym):
+                start -= 1  # "23 March Movement, or M23"
+            return _trim(" ".join(words[start:]))  # the latest start that fits
+        if not fallback and len(initials) >= len(letters) - 1:
+            fallback = " ".join(words[start:])  # Reporters Without Borders (RSF)
+    return _trim(fallback)
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    it = iter(initials)
+    return all(letter in it for letter in letters)

@@ -1,0 +1,124 @@
+"""A state's armed forces as their own actor: ``Myanmar's army``, ``Israeli troops``.
+
+Researchers ask what the Sudanese Armed Forces did, not what "Sudan" did, so
+a country's name or demonym before a force noun (``army``, ``military``,
+``troops``, ``air force``, ``police``, ``security forces``...: :data:`FORCE_NOUNS`)
+names that state's forces, an actor of type ``armed_forces`` that is part of
+the state. The rule is general: every country gets a forces actor called
+``<Country> military`` (``Chad military``). Where a well-known name exists it is
+curated in ``data/actors.tsv``: an ``armed_forces`` actor that lists
+``<Country> military`` among its aliases takes over every alias the rule made
+for that country (``Israel Defense Forces`` gets ``Israeli soldiers``,
+``Israel's army``...), see :func:`merge_curated`.
+
+``the junta`` names the forces of the country the statement is about (the
+country it names most), when a country is named at all (:func:`junta_mentions`).
+
+Leaf module: it reads and fills a :class:`~indexer.gazetteer.Gazetteer` through
+its public tables and ``add_actor``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from indexer.entities import NameSpan
+    from indexer.gazetteer import Gazetteer
+
+__all__ = ["FORCE_NOUNS", "add_forces", "forces_name", "junta_mentions", "merge_curated"]
+
+#: Nouns after a country or demonym that name its armed forces.
+FORCE_NOUNS = (
+    "army military forces troops soldiers navy police junta jets warplanes drones"
+).split() + [
+    "armed forces", "air force", "security forces", "special forces", "defence forces",
+    "defense forces", "ground forces", "military junta", "occupation forces", "government forces",
+]
+
+
+def forces_name(country: str) -> str:
+    """The generated name of a country's forces (``Chad military``)."""
+    return f"{country} military"
+
+
+def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
+    """A forces actor per country, with ``<country or demonym> <force noun>``
+    aliases (after the demonym patterns, before the curated files)."""
+    from indexer.gazetteer import DEMONYM_PLACE
+
+    names_of: dict[str, list[str]] = {}
+    for alias in gaz.aliases["place"].values():
+        if alias.flags & DEMONYM_PLACE:  # "Turkish border": a pattern, not a name
+            continue
+        place = gaz.places.get(alias.target)
+        if place is not None and place.kind == "country" and alias.target in gaz.actors:
+            names_of.setdefault(alias.target, []).append(alias.text)
+    for demonym, country in gaz.demonyms.items():
+        if country in names_of:
+            names_of[country].append(demonym.capitalize())
+    for country, names in names_of.items():
+        aliases = [f"{name} {noun}" for name in dict.fromkeys(names) for noun in FORCE_NOUNS]
+        gaz.add_actor(forces_name(country), "armed_forces", aliases, rank, part_of=(country,))
+
+
+def merge_curated(gaz: Gazetteer) -> None:
+    """Hand each generated forces actor's aliases to the curated actor that
+    claims its name (``Israel Defense Forces`` lists ``Israel military``)."""
+    table = gaz.aliases["actor"]
+    owners: dict[str, str] = {}
+    for name, actor in gaz.actors.items():
+        if actor.type == "armed_forces" and actor.part_of == (name[: -len(" military")],):
+            owner = table.get(_key(gaz, name))
+            if owner is not None and owner.target != name:
+                owners[name] = owner.target
+    if not owners:
+        return
+    for alias in table.values():  # one pass over the aliases
+        if alias.target in owners:
+            alias.target = owners[alias.target]
+    for name in owners:
+        del gaz.actors[name]
+
+
+def _key(gaz: Gazetteer, name: str) -> str:
+    from indexer.gazetteer import name_key
+
+    return name_key(name)
+
+
+_JUNTA = re.compile(r"\b(?:[Tt]he|[Mm]ilitary|[Rr]uling)[ \t]+junta\b")
+
+
+def junta_mentions(text: str, actors: list[NameSpan], places: list[NameSpan],
+                   gaz: Gazetteer) -> list[NameSpan]:
+    """``the junta`` as the forces of the country the text names most."""
+    if "junta" not in text:
+        return []
+    counts: Counter[str] = Counter()
+    for name, kind, *_ in places:
+        if kind == "country":
+            counts[name] += 1
+        else:  # a town names its country too
+            counts.update(p for p in gaz.parents(name) if gaz.place_kind(p) == "country")
+    for name, kind, *_ in actors:
+        if kind == "state":
+            counts[name] += 1
+        else:
+            for parent in gaz.actors[name].part_of if name in gaz.actors else ():
+                counts[parent] += 1
+    if not counts:
+        return []
+    country = counts.most_common(1)[0][0]
+    alias = gaz.aliases["actor"].get(_key(gaz, forces_name(country)))
+    if alias is None:
+        return []
+    taken = [(s, e) for _, _, s, e, _ in actors]
+    out: list[NameSpan] = []
+    for m in _JUNTA.finditer(text):
+        start, end = m.span()
+        if not any(start < e and s < end for s, e in taken):
+            out.append((alias.target, "armed_forces", start, end, m.group()))
+    return out

@@ -1,0 +1,386 @@
+"""People's names in a statement: where they are, and one full name per person.
+
+Researchers filter by ``actor:"Volker Türk"``, so a person must come out as one
+canonical name however the text names them: ``UN High Commissioner for Human
+Rights Volker Türk``, then ``Türk``, ``Mr Türk``. A name is a run of
+capitalised words (with particles: ``bin``, ``al-``, ``von der``) that some cue
+makes a person's:
+
+- a title or role right before it, capitalised inside the run or not
+  (``Foreign Minister Sergei Lavrov``, ``spokesperson Liz Throssell``, ``Mr
+  Lavrov``);
+- a first name from the first-name list (``Elizabeth Hoff``);
+- a reporting verb or a role after a comma (``said Bintou Keita``, ``Bintou
+  Keita said``, ``Liz Throssell, spokesperson for OHCHR``).
+
+Later short mentions (the surname alone, or after a title) resolve to the full
+name found in the same text. A run that the gazetteer knows as something else
+(``Human Rights Watch``) or that holds an institution word (``Jordan Times``,
+``General Assembly``) is not a person. The cue words are in
+``data/people.tsv``; the first-name list comes from the ``faker`` package's
+person providers (Latin-script names of every locale), read once and cached on
+disk (see :func:`first_names`), so extraction needs no network.
+
+The work per text is a few regular-expression passes; Python looks only at
+the multi-word capitalised runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from indexer.analysis import STOPWORDS, fold
+
+if TYPE_CHECKING:
+    from indexer.gazetteer import Gazetteer
+
+__all__ = ["PersonSpan", "PeopleFinder", "first_names", "occurrences", "people_finder"]
+
+#: A person found in a text: ``(start, end, canonical name)``.
+PersonSpan = tuple[int, int, str]
+
+_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper() and c.isalpha())
+_LETTER = r"[^\W\d_]"
+#: A capitalised word (a possessive ``'s`` is not part of it).
+_WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*"
+#: Abbreviated titles and initials, the only words a full stop may end inside a run.
+_ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
+                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
+_PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
+_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?[ \t]+(?:{_PARTICLE}[ \t]+)*"
+#: Two or more capitalised words on one line, with particles between them
+#: (starting with a capital: the pattern then runs fast).
+_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
+#: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
+    r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
+    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
+#: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
+_VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
+_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)[-‐]")
+_LONG_WORD = re.compile(r"\b\w{3,}")
+_CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
+#: Capitalised titles that may open a two-word span ("Mr Lavrov") and are no given name.
+_TITLE_CASE_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Sheikh".split())
+#: Titles after which one word is a name (a surname): not "General Electric".
+_SINGLE_NAME_TITLES = frozenset(
+    "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
+    "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
+    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
+_ROMAN = frozenset("ii iii iv v vi jr".split())
+#: Bump when the first-name list is built differently (the disk cache's key).
+_LIST_VERSION = "1"
+
+
+def _read_cues() -> dict[str, set[str]]:
+    cues: dict[str, set[str]] = {"title": set(), "role": set(), "notfirst": set(), "notname": set()}
+    text = resources.files("indexer.data").joinpath("people.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rule, word = line.split("\t")[:2]
+            cues[rule].add(word.strip().lower())
+    return cues
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sift"
+
+
+def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded first names of every Latin-script locale of ``faker``.
+
+    Importing faker's ninety person providers takes a third of a second, so
+    the list is written once to the user's cache directory, keyed by faker's
+    version; an unwritable cache only costs that time again.
+    """
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:  # faker missing: people are still found by their other cues
+        return frozenset()
+    path = _cache_dir() / f"first-names-{faker_version}-{_LIST_VERSION}.txt"
+    try:
+        return frozenset(path.read_text("utf-8").split())
+    except OSError:
+        pass
+    names = (load or _faker_first_names)()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(names)), "utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return frozenset(names)
+
+
+def _faker_first_names() -> set[str]:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as providers
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            values = provider.__dict__.get(attr) if provider is not None else None
+            if values and not isinstance(values, property):
+                names.update(n for n in values if n and all(ord(c) < 0x250 for c in n) and " " not in n)
+    return {fold(n) for n in names if len(n) > 1}
+
+
+class PeopleFinder:
+    """Finds people in text (built once per gazetteer: see :meth:`find`).
+
+    :param known: a name as written -> ``(canonical, type)`` of the gazetteer's
+        actors and places (``type`` ``"place"`` for places): a run the
+        gazetteer knows as a non-person is not a person, and a known person
+        keeps its canonical name.
+    :param blocked_first: words that never count as a first name alone
+        (countries, demonyms, actor names).
+    """
+
+    def __init__(self, known: Callable[[str], tuple[str, str] | None], blocked_first: set[str],
+                 names: frozenset[str] | None = None) -> None:
+        cues = _read_cues()
+        self._titles = frozenset(cues["title"])
+        self._roles = frozenset(cues["role"])
+        self._notname = frozenset(cues["notname"])
+        self._dates = frozenset(
+            "monday tuesday wednesday thursday friday saturday sunday january february march "
+            "april june july august september october november december".split())
+        all_first = first_names() if names is None else names
+        self._first = frozenset(all_first - cues["notfirst"] - blocked_first - STOPWORDS - self._titles)
+        self._known = known
+
+    def known_name(self, name: str) -> tuple[str, str] | None:
+        """The gazetteer's ``(canonical, type)`` for a name as written."""
+        return self._known(name)
+
+    def find(self, text: str) -> list[PersonSpan]:
+        """The people of ``text``, full names and short mentions, in text order."""
+        if not text:
+            return []
+        headline = _is_headline(text)
+        found: list[PersonSpan] = []
+        singles: list[tuple[int, int, str]] = []  # "Mr Lavrov": a surname to resolve
+        for match in _RUN.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-‐'’"):
+                continue  # inside a word
+            person = self._person(text, match.start(), match.group(), headline)
+            if person is None:
+                continue
+            start, end, name, words = person
+            if words == 1:
+                singles.append((start, end, name))
+            else:
+                found.append((start, end, name))
+        if not found and not singles:
+            return []
+        by_surname: dict[str, str] = {}  # a surname as written -> the full name
+        clashes: set[str] = set()
+        for start, end, name in found:
+            written = text[start:end].split()
+            forms = {written[-1], _ARTICLE.sub("", written[-1])}
+            if len(written) == 2 and written[0] not in _TITLE_CASE_TITLES:
+                forms.add(written[0])  # "Abiy Ahmed" ... "Abiy said"
+            for form in forms:
+                if by_surname.get(form, name) != name:
+                    clashes.add(form)
+                by_surname[form] = name
+        for form in clashes:
+            del by_surname[form]
+        for start, end, name in singles:
+            found.append((start, end, by_surname.get(text[start:end].rsplit(None, 1)[-1], name)))
+        if by_surname:
+            taken = [(s, e) for s, e, _ in found]
+            for form, name in by_surname.items():
+                for at, end in occurrences(text, form):
+                    if not any(at < te and ts < end for ts, te in taken):
+                        found.append((at, end, name))
+        found.sort()
+        return found
+
+    def _person(self, text: str, offset: int, run: str,
+                headline: bool) -> tuple[int, int, str, int] | None:
+        """The person in one run of capitalised words ``run`` (at ``offset``):
+        ``(start, end, name, words)``, or ``None``."""
+        words = run.split()
+        keys = list(map(_key, words))
+        titles = self._titles
+        begin = -1
+        cue = ""
+        for i in range(len(keys) - 2, -1, -1):  # the last title before a name word
+            if keys[i] in titles:
+                begin, cue = i + 1, "title"
+                break
+        if begin < 0 and not headline:
+            first = self._first
+            for i in range(len(keys) - 1):
+                # A first name the text also writes in lower case is a word here ("Made", "Long").
+                if keys[i] in first and f" {keys[i]} " not in text:
+                    begin, cue = i, "first"
+                    break
+        if begin < 0:
+            before = text[max(0, offset - 20):offset].rsplit(None, 2)
+            if before and before[-1].lower() in titles:
+                begin, cue = 0, "title"
+            elif not headline and self._verb_or_role(text, before, offset + len(run)):
+                begin, cue = 0, "verb"
+                while begin < len(keys) - 1 and keys[begin] in STOPWORDS:
+                    begin += 1  # "But Bintou Keita said"
+        if begin < 0:
+            return None
+        end = len(keys)
+        for i in range(begin, end):
+            if keys[i] in self._dates:
+                end = i
+                break
+        name_keys = keys[begin:end]
+        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
+            return None
+        notname = self._notname
+        for key, word in zip(name_keys, words[begin:end]):
+            if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
+                return None
+        if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
+                                    or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
+            return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"
+        if max(map(len, name_keys)) < 2:
+            return None
+        if cue == "first" and self._place_around(words, begin, end):
+            return None  # "Kafr Zita Jub...", "Tal Minnis Sarmada": a place's name, not a person's
+        if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
+            end -= 2  # "Mikhail Voskresenskiy Middle East"
+            name_keys = keys[begin:end]
+        written = " ".join(words[begin:end])
+        known = self._known(written)
+        if known is None and written.endswith("s"):  # "Bashar al-Assads" (a possessive that lost its apostrophe)
+            known = self._known(written[:-1])
+            if known is not None and known[1] != "person":
+                known = None
+        if begin and cue == "title":  # "Sheikh Maqsoud", "King Fahd Hospital": a place's or body's own name
+            whole = self._known(" ".join(words[begin - 1:end]))
+            if whole is not None and whole[1] != "person":
+                return None
+        if known is not None and known[1] != "person":
+            return None
+        if known is None and cue == "verb" and any(self._known(w) for w in words[begin:end]):
+            return None  # "Abu Dhabi said", "Syrian Kurds said"
+        # Offsets of the name's first and last words (words are separated by blanks).
+        start = offset
+        for word in words[:begin]:
+            start = text.index(word, start) + len(word)
+        start = text.index(words[begin], start)
+        stop = start
+        for word in words[begin:end]:
+            stop = text.index(word, stop) + len(word)
+        if words[end - 1].endswith(".") and words[end - 1][:-1].lower() not in _ABBREVIATIONS:
+            stop -= 1
+        name = known[0] if known is not None else " ".join(text[start:stop].split())
+        return start, stop, name, len(name_keys)
+
+    def _is_place(self, name: str) -> bool:
+        known = self._known(name)
+        return known is not None and known[1] == "place"
+
+    def _place_around(self, words: list[str], begin: int, end: int) -> bool:
+        """Whether the first name starts a place's name or ends one begun
+        by the word before it."""
+        return self._is_place(" ".join(words[begin:begin + 2])) or (
+            begin > 0 and self._is_place(" ".join(words[begin - 1:begin + 1])))
+
+    def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
+        """A reporting verb before (``before``: the words before the run) or
+        after the run (which ends at ``end``), or a role after a comma."""
+        if _VERB_AFTER.match(text, end):
+            return True
+        if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
+            return True
+        if end < len(text) and text[end] == ",":
+            role = _COMMA_ROLE.match(text, end)
+            return role is not None and (role.group(1).lower() in self._roles
+                                         or (role.group(2) or "").lower() in self._roles)
+        return False
+
+
+def occurrences(text: str, form: str) -> list[tuple[int, int]]:
+    """Where ``form`` stands in ``text`` as whole words (a possessive may follow)."""
+    out = []
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if _standalone(text, at, end):
+            out.append((at, end))
+        at = text.find(form, end)
+    return out
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word (a possessive may follow)."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐'’"):
+        return False
+    if end < len(text):
+        after = text[end]
+        if after.isalnum() or after in "-‐":
+            return False
+        if after in "'’" and not text[end + 1:end + 2] in ("s", "S"):
+            return False
+    return True
+
+
+def _key(word: str) -> str:
+    """A run word's key: folded, without a final full stop (``Mr.``), cached."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        key = _KEYS[word] = fold(word.rstrip("."))
+    return key
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _is_headline(text: str) -> bool:
+    """A short single line with most long words capitalised (a title in
+    title case: ``Russia Warns Turkey Over Idlib``), where capitals say nothing."""
+    if len(text) > 300 or "\n" in text.strip():
+        return False
+    long_words = len(_LONG_WORD.findall(text))
+    return long_words > 2 and len(_CAPPED_WORD.findall(text)) >= 0.85 * long_words
+
+
+def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
+    """A :class:`PeopleFinder` that knows ``gazetteer``'s names."""
+    from indexer.gazetteer import name_key
+
+    actor_alias, place_alias = gazetteer.aliases["actor"].get, gazetteer.aliases["place"].get
+    actors, places = gazetteer.actors, gazetteer.places
+
+    def known(name: str) -> tuple[str, str] | None:
+        key = name_key(name.rstrip("."))
+        alias = actor_alias(key)
+        if alias is not None:
+            actor = actors.get(alias.target)
+            return alias.target, actor.type if actor else "other"
+        alias = place_alias(key)
+        if alias is not None:
+            return alias.target, "place"
+        return None
+
+    countries = {key for key, alias in gazetteer.aliases["place"].items()
+                 if (place := places.get(alias.target)) is not None and place.kind == "country"}
+    blocked = {key for key in gazetteer.aliases["actor"] if " " not in key} | set(gazetteer.demonyms) | countries
+    return PeopleFinder(known, blocked)

@@ -1,0 +1,69 @@
+"""Bylines, credits, link blocks and title suffixes are not content."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.boilerplate import mask
+from indexer.extract import extract
+from indexer.gazetteer import Gazetteer
+from indexer.model import Statement
+
+MEDIA = {"reuters": "Reuters", "afp": "Agence France-Presse", "xinhua": "Xinhua", "al jazeera": "Al Jazeera"}
+
+
+def media(name: str) -> str | None:
+    return MEDIA.get(name.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "source"),
+    [
+        ("DAMASCUS, Oct 12 (Reuters) - Jets struck Idlib.", "Jets struck Idlib.", "Reuters"),
+        ("TUCSON, Ariz. (Reuters) - A jury met.", "A jury met.", "Reuters"),
+        ("KABUL, Oct. 2 (Xinhua) -- The Taliban arrested four.", "The Taliban arrested four.", "Xinhua"),
+        ("Riyadh (AFP) –\n\nThe activist appeared in court.", "The activist appeared in court.", "Agence France-Presse"),
+        ("Reuters - Jets struck Idlib.", "Jets struck Idlib.", "Reuters"),
+        ("Aleppo monitor AFP Friday 24 Oct 2014 Ten children died.", "Aleppo monitor Friday 24 Oct 2014 Ten children died.",
+         "Agence France-Presse"),
+        ("The court met. Photo: AFP\nJets struck.", "The court met. Jets struck.", "Agence France-Presse"),
+        ("Jets struck.\n\n© 2020 AFP", "Jets struck.", "Agence France-Presse"),
+        ("Jets struck.\n\nRelated news\nTurkey shells Afrin\nIraq votes\n\nLater news.", "Jets struck. Later news.", None),
+        ("Jets struck.\nALSO READ | Turkey shells Afrin\nShare this article\nFollow us on Twitter", "Jets struck.", None),
+        ("(Nairobi) – Rwandan authorities arrested nine.", "Rwandan authorities arrested nine.", None),
+        ("BEIRUT (Kurdish News Network) - Jets struck.", "Jets struck.", "Kurdish News Network"),
+        # content stays
+        ("Jordan said (in a statement) that aid would flow.", "Jordan said (in a statement) that aid would flow.", None),
+        ("Rebels (UPDATED) - attacked.", "Rebels (UPDATED) - attacked.", None),
+    ],
+)
+def test_boilerplate_is_blanked_and_the_credit_is_the_source(text: str, kept: str, source: str | None) -> None:
+    masked, found = mask(text, "body", media)
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+    assert " ".join(masked.split()) == kept
+    assert found == source
+
+
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("Syria talks stall | Jordan Times", "Syria talks stall"),
+        ("Jets strike Idlib - Al Jazeera", "Jets strike Idlib"),
+        ("Turkey warns Russia - Daily Sabah", "Turkey warns Russia"),
+        ("Damascus blast - Homs Governor", "Damascus blast - Homs Governor"),
+        ("Syria - Coalition raids kill 35 ISIL fighters", "Syria - Coalition raids kill 35 ISIL fighters"),
+    ],
+)
+def test_title_suffixes(title: str, kept: str) -> None:
+    assert " ".join(mask(title, "title", media)[0].split()) == kept
+
+
+def test_extraction_skips_boilerplate_and_reports_the_source() -> None:
+    statement = Statement(
+        id="b1", title="Jets strike Idlib | Jordan Times", source="s",
+        body="AMMAN, Oct 12 (Reuters) - Jets struck Idlib, Reuters witnesses said.\n\nRead also\nJordan hosts talks\n")
+    ex = statement.extraction = extract(statement, Gazetteer.load())
+    assert ex.news_source == "Reuters"
+    assert "Reuters" not in ex.actors and "Jordan" not in ex.actors
+    assert "Amman" not in ex.locations and "Jordan" not in ex.locations and "Idlib" in ex.locations
+    assert statement.to_json()["news_source"] == "Reuters"

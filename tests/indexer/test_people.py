@@ -1,0 +1,107 @@
+"""People: person names from their cues, short mentions, places inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.gazetteer import Gazetteer
+from indexer.people import PeopleFinder, first_names
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def people(gaz: Gazetteer, text: str) -> list[str]:
+    """The distinct person actors of ``text``, in order."""
+    out: list[str] = []
+    for m in gaz.find_actors(text):
+        if m.kind == "person" and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def places(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_locations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles and roles before a name
+        ("Foreign Minister Sergei Lavrov spoke on Monday.", ["Sergei Lavrov"]),
+        ("UN High Commissioner for Human Rights Volker Türk visited the camp.", ["Volker Türk"]),
+        ("Prime Minister Abiy Ahmed ordered the offensive.", ["Abiy Ahmed"]),
+        ("The statement was read by spokesperson Stéphane Dujarric in New York.", ["Stéphane Dujarric"]),
+        ("Saudi Crown Prince Mohammed bin Salman met the envoy.", ["Mohammed bin Salman"]),
+        ("Gen. Abdel Fattah al-Burhan visited the front.", ["Abdel Fattah al-Burhan"]),
+        # apposition, reporting verbs
+        ("Liz Throssell, spokesperson for OHCHR, told reporters.", ["Liz Throssell"]),
+        ("The fighting must stop, said Bintou Keita, the head of the mission.", ["Bintou Keita"]),
+        ("Tor Wennesland said the violence was unacceptable.", ["Tor Wennesland"]),
+        # first names
+        ("Elizabeth Hoff visited the hospital.", ["Elizabeth Hoff"]),
+        ("Reporters spoke to Ahmed Mansour and Ursula von der Leyen.", ["Ahmed Mansour", "Ursula von der Leyen"]),
+        # not people
+        ("The Jordan Times reported that the General Assembly met.", []),
+        ("Human Rights Watch said the Rapid Support Forces attacked El Fasher.", []),
+        ("Russia Warns Turkey Over Idlib As Talks Stall", []),
+        ("On Monday Syrian Army troops entered the town.", []),
+        ("He worked for General Electric and the Ceylon Electricity Board.", []),
+        ("They Made Useful Contributions; they made many.", []),
+        ("See the Case List below; the case is open.", []),
+        ("Clashes erupted in Sheikh Maqsoud and in Ras Al-Ayn.", []),
+        ("Bashar al-Assads forces advanced.", ["Bashar al-Assad"]),
+        ("Jets struck the towns of Tal Minnis Sarmada and Kafr Zita Jub al-Rayan.", []),
+    ],
+)
+def test_people_found_by_their_cues(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert people(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Minister Sergei Lavrov spoke. Later Mr Lavrov added that Lavrov's aides agreed.",
+         ["Sergei Lavrov"] * 3),
+        ("The fighting must stop, said Bintou Keita. Keita added that Goma was calm.", ["Bintou Keita"] * 2),
+        ("Volker Türk visited. Türk said the war must end.", ["Volker Türk"] * 2),
+        ("Prime Minister Abiy Ahmed spoke. Abiy later said the talks failed.", ["Abiy Ahmed"] * 2),
+        ("Defence Minister Israel Katz spoke. Katz said the army would respond.", ["Israel Katz"] * 2),
+    ],
+)
+def test_short_mentions_resolve_to_the_full_name(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.name for m in gaz.find_actors(text) if m.kind == "person"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("Elizabeth Hoff, the WHO representative, spoke from Damascus.", "Elizabeth"),
+        ("George Bush and Ashley Sutton met in Amman.", "Sutton"),
+        ("Journalist Maria Victoria Santos was detained in Manila.", "Victoria"),
+    ],
+)
+def test_a_persons_name_is_never_a_place(gaz: Gazetteer, text: str, dropped: str) -> None:
+    found = places(gaz, text)
+    assert found and not any(dropped in p for p in found)
+
+
+def test_first_names_come_from_a_cache_once_built(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls = []
+
+    def load() -> set[str]:
+        calls.append(1)
+        return {"volker", "liz"}
+
+    assert first_names(load) == {"volker", "liz"}
+    assert first_names(load) == {"volker", "liz"}
+    assert calls == [1]
+
+
+def test_finder_without_first_names_still_uses_titles() -> None:
+    finder = PeopleFinder(lambda key: None, set(), names=frozenset())
+    assert [name for _, _, name in finder.find("Minister Bintou Keita spoke; Liz Throssell did not.")] \
+        == ["Bintou Keita"]
