@@ -303,3 +303,14 @@ def test_gold_scorer_end_to_end_on_a_hand_made_source(tmp_path: Path, capsys: py
     assert "g.jsonl:2: no fakes record with id '404'" in printed.err
     assert "g.jsonl:3: malformed JSON" in printed.err
     assert "| syria | 1 |" in printed.out
+
+
+def test_place_names_read_as_their_state_count_as_mentions() -> None:
+    from benchmarks.geo_recognition import predicted_mentions
+
+    record = {"actor_types": {"Russia": "state", "Sergei Lavrov": "person"},
+              "evidence": {"actors": {"Russia": [{"field": "body", "start": 0, "end": 6}],
+                                      "Sergei Lavrov": [{"field": "body", "start": 20, "end": 33}]},
+                           "locations": {"Idlib": [{"field": "body", "start": 40, "end": 45}]}}}
+    assert [(m.start, m.name) for m in predicted_mentions(record)] == [(0, "Russia"), (40, "Idlib")]
+    assert [(m.start, m.name) for m in predicted_mentions(record, states=False)] == [(40, "Idlib")]
