@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["CLAIM_TYPES", "claim_types", "claim_types_of"]
+__all__ = ["CLAIM_TYPES", "claim_triggers", "claim_types", "claim_types_of"]
 
 #: Claim type id -> one-line description, in documentation order.
 CLAIM_TYPES: dict[str, str] = {
@@ -347,6 +347,22 @@ def claim_types(sentence: str) -> tuple[str, ...]:
     if _PREFIX_AUTOMATON is None:
         return _types(m.lastgroup for m in _PATTERN.finditer(text) if not _hedged(text, 0, len(text), m))
     return _types_in(text, text, ((0, len(text)),))[0]
+
+
+def claim_triggers(sentence: str) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` of each trigger that gives ``sentence`` a type,
+    in order: what a snippet highlights in a claim sentence. ``[]`` when
+    lower-casing would move offsets (the caller then marks the sentence).
+
+    >>> claim_triggers("Jets shelled Homs.")
+    [('bombardment', 5, 12)]
+    """
+    low = sentence.lower()
+    if len(low) != len(sentence) or "\u00ad" in sentence or "\u03a3" in sentence:
+        return []
+    low = _dehyphen(low)
+    return [(m.lastgroup, m.start(), m.end()) for m in _matches(low)
+            if m.lastgroup and m.lastgroup != "skip" and not _hedged(low, 0, len(low), m)]
 
 
 def claim_types_of(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:

@@ -268,7 +268,8 @@ class Searcher:
         matches = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
         docnums = np.flatnonzero(matches.mask)
         page = self._page(view, docnums, matches.score[docnums], sort, offset + limit)[offset:]
-        maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(view), count=snippets)
+        maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(view), count=snippets,
+                             keyword_idf=_keyword_idf(view))
         hits = [self._hit(view, docnum, score, offset + i + 1, maker) for i, (score, docnum) in enumerate(page)]
         result = SearchResults(query=query, total=len(docnums), hits=hits, offset=offset, limit=limit)
         if facets:
@@ -312,7 +313,8 @@ class Searcher:
             actors=record["actors"],
             locations=record["locations"],
             claims=record["claims"],
-            passages=maker.passages(fields.get("body") or "", record["evidence"]),
+            passages=maker.passages(fields.get("body") or "", record["evidence"], record["claims"],
+                                    record["title"]),
         )
 
     # -- records and statistics -------------------------------------------------
@@ -363,6 +365,20 @@ def _idf(view: _View) -> Any:
             df = view.reader.doc_frequency("body", term) or view.reader.doc_frequency("title", term)
             cache[term] = idf_weight(total, df)
         return cache[term]
+
+    return idf
+
+
+def _keyword_idf(view: _View) -> Any:
+    """The idf of a value of a keyword field (``actors``, ``claim_types``):
+    a passage satisfying a rare filter outranks one satisfying a common one."""
+    cache: dict[tuple[str, str], float] = {}
+    total = max(1, view.reader.doc_count())
+
+    def idf(field: str, value: str) -> float:
+        if (field, value) not in cache:
+            cache[(field, value)] = idf_weight(total, view.reader.doc_frequency(field, value))
+        return cache[(field, value)]
 
     return idf
 

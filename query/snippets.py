@@ -6,9 +6,18 @@ Built from the four roles of Whoosh's ``highlight`` module, each replaceable:
   (long ones into a window around their matches);
 - scorer: :class:`RarityScorer` ranks a passage by how many distinct query
   terms it has and how rare they are (idf), repeats counting a little;
-- order: best score first, earlier passage on ties;
+- order: most structured filters satisfied first (see below), then best
+  score, earlier passage on ties;
 - formatter: :class:`Formatter` renders highlights as ``[[markers]]``
   (JSON), ``<mark>`` with everything else escaped (HTML) or ANSI colour.
+
+Claim-centred passages: when the query filters on ``claim:``, ``actor:`` or
+``location:``, the sentences the stored record gives for them (a claim's
+sentence, the sentence of a mention) are passages of their own
+(``query._anchors``), the claim's trigger words and the name highlighted;
+one that satisfies more of the filters comes first, then one with more
+(rarer) query words. Each satisfied filter adds its idf in its keyword
+field to the score, each further highlight of it a quarter of that.
 
 Why not ``whoosh.highlight``: it re-analyses the stored text through the
 analyzer for each hit and highlights a phrase's words one by one
@@ -23,13 +32,14 @@ from __future__ import annotations
 import html
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
 
 from indexer.analysis import WORD_PATTERN, term_for
-from indexer.schema import keyword_value
+from query._anchors import NAME_FIELDS, Anchor, claim_anchors, name_anchors
 from query._nodes import (
     BoolNode,
     FuzzyNode,
@@ -89,6 +99,8 @@ class Passage:
     highlighted spans as offsets into ``text``.
 
     :param start: offset of the passage in the body; ``end`` just past it.
+    :param filters: the structured filters (``claim_types:siege``,
+        ``actors:assad*``) the passage satisfies.
     """
 
     text: str
@@ -96,6 +108,7 @@ class Passage:
     score: float
     start: int
     end: int
+    filters: tuple[str, ...] = ()
 
     def render(self, formatter: Formatter = MARKERS) -> str:
         out: list[str] = []
@@ -120,7 +133,9 @@ class HighlightPlan:
     """The positive parts of a query, as the snippet maker matches them.
 
     Words under ``NOT`` and filters without text (``date:``) are left out;
-    ``actor:``/``location:`` values highlight their evidence spans.
+    ``actor:``/``location:`` values (``keywords``, ``keyword_prefixes`` for
+    ``X*``) highlight their evidence spans, ``claim:`` types
+    (``claim_types``) their claims' sentences.
     """
 
     terms: set[str] = field(default_factory=set)
@@ -130,6 +145,8 @@ class HighlightPlan:
     fuzzy: list[tuple[str, int]] = field(default_factory=list)
     phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
     keywords: dict[str, set[str]] = field(default_factory=dict)
+    keyword_prefixes: dict[str, set[str]] = field(default_factory=dict)
+    claim_types: set[str] = field(default_factory=set)
 
     @classmethod
     def from_tree(cls, node: Node) -> HighlightPlan:
@@ -151,9 +168,17 @@ class HighlightPlan:
             self.wildcards.append((node.pattern, node.exact))
         elif isinstance(node, FuzzyNode):
             self.fuzzy.append((node.term, node.maxdist))
-        elif isinstance(node, KeywordNode) and node.field in ("actors", "locations"):
-            self.keywords.setdefault(node.field, set()).add(node.value)
-        # NotNode, DateNode, claim types: nothing to highlight
+        elif isinstance(node, KeywordNode) and node.field in NAME_FIELDS:
+            (self.keyword_prefixes if node.prefix else self.keywords).setdefault(node.field, set()).add(node.value)
+        elif isinstance(node, KeywordNode) and node.field == "claim_types":
+            self.claim_types.add(node.value)
+        # NotNode, DateNode: nothing to highlight
+
+    @property
+    def has_filters(self) -> bool:
+        """Whether the query names claim types, actors or places (passages
+        then centre on their sentences)."""
+        return bool(self.claim_types or any(self.keywords.values()) or any(self.keyword_prefixes.values()))
 
     @property
     def needs_folded(self) -> bool:
@@ -232,6 +257,8 @@ class SnippetMaker:
 
     :param idf: weight of an index term (rarer = higher); defaults to 1.
     :param count: passages per hit.
+    :param keyword_idf: weight of a value of a keyword field (``("actors",
+        "assad regime")``, ``("claim_types", "siege")``); defaults to 1.
     """
 
     def __init__(
@@ -241,15 +268,29 @@ class SnippetMaker:
         count: int = 1,
         fragmenter: SentenceFragmenter | None = None,
         scorer: RarityScorer | None = None,
+        keyword_idf: Callable[[str, str], float] | None = None,
     ) -> None:
         self.plan = plan
         self.idf = idf or (lambda _term: 1.0)
+        self.keyword_idf = keyword_idf or (lambda _field, _value: 1.0)
         self.count = count
         self.fragmenter = fragmenter or SentenceFragmenter()
         self.scorer = scorer or RarityScorer()
 
     def matches(self, text: str, evidence: dict[str, Any] | None = None) -> list[tuple[Span, str, float]]:
-        """Every highlighted span of ``text``: (span, key, weight), in order."""
+        """Every highlighted span of ``text``: (span, key, weight), in order
+        (the words, and the mentions of the actors and places named)."""
+        found = self._word_matches(text)
+        found.extend((a.span, a.filter, a.weight) for a in self._name_anchors(text, evidence))
+        found.sort(key=lambda m: m[0])
+        return found
+
+    def _name_anchors(self, text: str, evidence: dict[str, Any] | None) -> list[Anchor]:
+        plan = self.plan
+        return name_anchors(evidence, text, plan.keywords, plan.keyword_prefixes, self.keyword_idf)
+
+    def _word_matches(self, text: str) -> list[tuple[Span, str, float]]:
+        """The query's words and phrases in ``text``: (span, key, weight), in order."""
         plan, idf = self.plan, self.idf
         found: list[tuple[Span, str, float]] = []
         content: list[tuple[int, int, str]] = []  # words that have a position
@@ -286,8 +327,6 @@ class SnippetMaker:
                 found.append(((s, e), stem, idf(stem)))
         for terms, gap in plan.phrases:
             found.extend(self._phrase_matches(content, terms, gap))
-        for field_name, values in plan.keywords.items():
-            found.extend(_evidence_spans(evidence, field_name, values, len(text)))
         found.sort(key=lambda m: m[0])
         return found
 
@@ -313,52 +352,116 @@ class SnippetMaker:
                 out.extend(((content[k][0], content[k][1]), key, weight / len(terms)) for k in chain)
         return out
 
-    def passages(self, text: str, evidence: dict[str, Any] | None = None) -> list[Passage]:
+    def passages(self, text: str, evidence: dict[str, Any] | None = None,
+                 claims: list[dict[str, Any]] | None = None, title: str = "") -> list[Passage]:
         """The ``count`` best passages of ``text``, best first; the opening
-        sentence (no highlights) when nothing in the text matches."""
+        sentence (no highlights) when nothing in the text matches.
+
+        :param evidence: the record's evidence (public form): where the
+            actors and places the query names are mentioned.
+        :param claims: the record's claims (public form): the sentences of
+            the claim types the query names.
+        :param title: the statement's title (a claim of the title is not
+            looked for in the body).
+        """
         if self.count <= 0 or not text.strip():
             return []
-        found = self.matches(text, evidence)
-        fragments = self.fragmenter.fragments(text[:MAX_SCAN_CHARS])
-        scored: list[tuple[float, int, Span, list[Span]]] = []
-        i = 0
-        for start, end in fragments:
+        scan = text[:MAX_SCAN_CHARS]
+        words = self._word_matches(text)
+        fragments = self.fragmenter.fragments(scan)
+        anchors: list[Anchor] = []
+        if self.plan.has_filters:
+            anchors = self._name_anchors(scan, evidence)
+            if self.plan.claim_types and claims:
+                anchors.extend(claim_anchors(claims, scan, self.plan.claim_types, self.keyword_idf, title))
+        units = _units(fragments, anchors)
+        word_starts = [m[0][0] for m in words]
+        scored: list[tuple[int, float, int, Span, list[Span], tuple[str, ...]]] = []
+        for unit, unit_anchors in units:
+            start, end = unit
+            i = bisect_left(word_starts, start)
             inside: list[tuple[Span, str, float]] = []
-            while i < len(found) and found[i][0][0] < end:
-                if found[i][0][0] >= start:
-                    inside.append(found[i])
+            while i < len(words) and words[i][0][0] < end:
+                if words[i][0][1] <= end:
+                    inside.append(words[i])
                 i += 1
-            if inside:
-                spans = [m[0] for m in inside]
-                lo, hi = self.fragmenter.window(text, (start, end), spans)
-                kept = [m for m in inside if m[0][0] >= lo and m[0][1] <= hi]
-                scored.append((self.scorer.score(kept), start, (lo, hi), [m[0] for m in kept]))
+            if not inside and not unit_anchors:
+                continue
+            focus = sorted(a.span for a in unit_anchors) or [m[0] for m in inside]
+            lo, hi = self.fragmenter.window(text, unit, focus)
+            kept = [m for m in inside if m[0][0] >= lo and m[0][1] <= hi]
+            kept_anchors = [a for a in unit_anchors if a.span[0] < hi and a.span[1] > lo]
+            if not kept and not kept_anchors:
+                continue
+            filters = tuple(sorted({a.filter for a in kept_anchors}))
+            score = self.scorer.score(sorted(kept + [(a.span, a.filter, a.weight) for a in kept_anchors]))
+            spans = [m[0] for m in kept] + [a.span for a in kept_anchors]
+            scored.append((len(filters), score, start, (lo, hi), spans, filters))
         if not scored:
             lo, hi = self.fragmenter.window(text, fragments[0], []) if fragments else (0, 0)
             return [_compose(text, lo, hi, [], 0.0)]
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        return [_compose(text, lo, hi, spans, score) for score, _s, (lo, hi), spans in scored[: self.count]]
+        scored.sort(key=lambda item: (-item[0], -item[1], item[2]))
+        return _choose(text, scored, self.count)
 
 
-def _evidence_spans(evidence: dict[str, Any] | None, field_name: str, values: set[str], length: int) -> list[tuple[Span, str, float]]:
-    """Spans where extraction found the actors/locations the query names."""
-    out: list[tuple[Span, str, float]] = []
-    for name, items in ((evidence or {}).get(field_name) or {}).items():
-        if keyword_value(name) not in values:
+def _choose(text: str, scored: list[tuple[int, float, int, Span, list[Span], tuple[str, ...]]],
+            count: int) -> list[Passage]:
+    """The ``count`` best of ``scored`` (sorted best first), none
+    overlapping another; after the first, one satisfying a filter the
+    chosen ones do not comes before one satisfying more filters already
+    shown (``claim:siege location:homs``: the claim, then the place)."""
+    chosen: list[Passage] = []
+    covered: set[str] = set()
+    left = list(scored)
+    while left and len(chosen) < count:
+        best = min(range(len(left)), key=lambda k: -len(set(left[k][5]) - covered)) if covered else 0
+        _n, score, _s, (lo, hi), spans, filters = left.pop(best)
+        if any(lo < p.end and p.start < hi for p in chosen):  # sentences read differently may overlap
             continue
-        for item in items:
-            if item.get("field", "body") != "body":
-                continue  # title offsets do not point into the body
-            start, end = item.get("start"), item.get("end")
-            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
-                out.append(((start, end), f"{field_name}:{name}", 0.5))
-    return out
+        chosen.append(_compose(text, lo, hi, spans, score, filters))
+        covered.update(filters)
+    return chosen
+
+
+def _units(fragments: list[Span], anchors: list[Anchor]) -> list[tuple[Span, list[Anchor]]]:
+    """Candidate passages in text order, each with the anchors inside it:
+    the anchors' sentences (an anchor without one takes the fragment around
+    it), then every fragment that overlaps none of those."""
+    starts = [s for s, _e in fragments]
+    sentences: set[Span] = set()
+    placed: list[tuple[Span, Anchor]] = []
+    for anchor in anchors:
+        sentence = anchor.sentence
+        if sentence is None:
+            i = bisect_right(starts, anchor.span[0]) - 1
+            sentence = fragments[i] if i >= 0 and fragments[i][1] >= anchor.span[1] else anchor.span
+        sentences.add(sentence)
+        placed.append((sentence, anchor))
+    ordered = sorted(sentences)
+    units: list[tuple[Span, list[Anchor]]] = []
+    for sentence in ordered:
+        # every anchor lying in the sentence counts there (a name inside a claim's sentence)
+        units.append((sentence, [a for _s, a in placed if sentence[0] <= a.span[0] and a.span[1] <= sentence[1]]))
+    covered: list[list[int]] = []  # the sentences, overlapping ones merged
+    for s, e in ordered:
+        if covered and s < covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], e)
+        else:
+            covered.append([s, e])
+    ends = [e for _s, e in covered]
+    for fragment in fragments:
+        i = bisect_right(ends, fragment[0])  # the first merged sentence ending after the fragment starts
+        if i == len(covered) or covered[i][0] >= fragment[1]:
+            units.append((fragment, []))
+    units.sort(key=lambda u: u[0])
+    return units
 
 
 _SPACE = re.compile(r"\s+")
 
 
-def _compose(text: str, lo: int, hi: int, spans: list[Span], score: float) -> Passage:
+def _compose(text: str, lo: int, hi: int, spans: list[Span], score: float,
+             filters: tuple[str, ...] = ()) -> Passage:
     """Cut ``text[lo:hi]``, collapse whitespace, add ellipses, keep highlight
     offsets right; overlapping spans are merged."""
     merged: list[list[int]] = []
@@ -393,7 +496,7 @@ def _compose(text: str, lo: int, hi: int, spans: list[Span], score: float) -> Pa
     parts.append(tail)
     if text[hi:].strip():
         parts.append(" " + ELLIPSIS)
-    return Passage("".join(parts), tuple(highlights), score, lo, hi)
+    return Passage("".join(parts), tuple(highlights), score, lo, hi, filters)
 
 
 def idf_weight(doc_count: int, doc_frequency: int) -> float:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from query import Searcher, parse_query
-from query.snippets import HTML, HighlightPlan, SnippetMaker
+from query.results import Hit
+from query.snippets import ANSI, HTML, HighlightPlan, SnippetMaker
+from tests.query.claim_corpus import CLAIM_CORPUS
+from tests.query.conftest import build_index
 
 
 def test_snippet_contains_matched_words(searcher: Searcher) -> None:
@@ -85,3 +91,94 @@ def test_title_evidence_never_highlights_body_offsets() -> None:
     plan = HighlightPlan(keywords={"actors": {"assad regime"}})
     spans = [span for span, _, _ in SnippetMaker(plan).matches(body, evidence)]
     assert spans == [(54, 67)]
+
+
+# -- claim-centred passages (issue 20) ------------------------------------------
+@pytest.fixture(scope="module")
+def claims_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    with Searcher(build_index(tmp_path_factory.mktemp("claims"), CLAIM_CORPUS)) as s:
+        yield s
+
+
+def _hit(searcher: Searcher, query: str, statement_id: str, snippets: int = 1) -> Hit:
+    return next(h for h in searcher.search(query, snippets=snippets, limit=20).hits if h.id == statement_id)
+
+
+def test_claim_filter_shows_the_claim_sentence_with_its_trigger(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, "claim:chemical_attack date:2017", "c01")
+    assert hit.snippet() == "… Regime forces dropped [[chlorine]] barrel bombs on Saraqib, witnesses said. …"
+    assert hit.passages[0].filters == ("claim_types:chemical_attack",)
+    assert hit.passages[0].score > 0
+
+
+def test_claim_passages_rank_above_other_sentences_and_differ(claims_searcher: Searcher) -> None:
+    passages = _hit(claims_searcher, "claim:chemical_attack", "c02", snippets=3).passages
+    assert [p.render() for p in passages[:2]] == [
+        "… The hospital reported [[sarin]] and [[chlorine]] symptoms among children. …",
+        "… [[Sarin]] was used on the town, doctors said. …",
+    ]
+    assert passages[0].score > passages[1].score > 0  # a second trigger counts
+
+
+def test_claim_with_free_words_prefers_the_claim_sentence_holding_them(claims_searcher: Searcher) -> None:
+    # "hospital" is three times in the opening sentence, which makes no claim
+    hit = _hit(claims_searcher, "claim:chemical_attack hospital", "c02")
+    assert hit.snippet() == "… The [[hospital]] reported [[sarin]] and [[chlorine]] symptoms among children. …"
+
+
+def test_several_filters_prefer_the_sentence_satisfying_more(claims_searcher: Searcher) -> None:
+    # the opening sentence names the town twice but makes no claim
+    hit = _hit(claims_searcher, 'claim:chemical_attack location:"Khan Sheikhoun"', "c03", snippets=2)
+    assert hit.passages[0].render() == "… [[Sarin]] was dropped on [[Khan Sheikhoun]] by jets at dawn."
+    assert len(hit.passages[0].filters) == 2
+
+
+def test_second_passage_shows_a_filter_the_first_does_not(claims_searcher: Searcher) -> None:
+    # Douma (one statement) is rarer than the claim type (all four), so its
+    # two sentences outscore the claims; the second passage is a claim's
+    hit = _hit(claims_searcher, "claim:chemical_attack location:douma", "c02", snippets=2)
+    assert [p.filters for p in hit.passages] == [("locations:douma",), ("claim_types:chemical_attack",)]
+    assert hit.passages[0].render().startswith("[[Douma]] hospital staff")
+    assert hit.passages[1].render() == "… The hospital reported [[sarin]] and [[chlorine]] symptoms among children. …"
+
+
+def test_rarer_filter_first(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, 'claim:chemical_attack actor:"Bashar al-Assad"', "c01", snippets=2)
+    assert [p.filters for p in hit.passages] == [("actors:bashar al-assad",), ("claim_types:chemical_attack",)]
+    assert hit.passages[0].score > hit.passages[1].score
+
+
+def test_actor_prefix_highlights_the_evidence(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, "actor:assad*", "c01")
+    assert "[[Regime forces]]" in hit.snippet()
+
+
+def test_prefix_matches_any_word_of_a_name() -> None:
+    body = "Talks went on. Bashar al-Assad spoke in Damascus."
+    evidence = {"actors": {"Bashar al-Assad": [
+        {"field": "body", "start": 15, "end": 30, "text": "Bashar al-Assad", "sentence": "Bashar al-Assad spoke in Damascus."}]}}
+    plan = HighlightPlan.from_tree(parse_query("actor:assad*").tree)
+    assert SnippetMaker(plan).passages(body, evidence)[0].render() == "… [[Bashar al-Assad]] spoke in Damascus."
+
+
+def test_inferred_place_anchors_on_the_place_it_comes_from(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, "location:idlib", "c01")
+    assert "[[Saraqib]]" in hit.snippet()
+
+
+def test_title_claim_is_not_looked_for_in_the_body(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, "claim:chemical_attack", "c04")
+    assert hit.snippet() == "… Residents said the regime dropped [[chlorine]] on Saraqib overnight."
+
+
+def test_claim_passage_formatters(claims_searcher: Searcher) -> None:
+    hit = _hit(claims_searcher, "claim:chemical_attack", "c01")
+    assert "dropped <mark>chlorine</mark> barrel" in hit.snippet(HTML)
+    assert "dropped \x1b[1;33mchlorine\x1b[0m barrel" in hit.snippet(ANSI)
+
+
+def test_claim_without_a_trigger_marks_the_whole_sentence() -> None:
+    body = "Opening words. Something terrible happened there. Closing words."
+    claims = [{"type": "massacre", "types": ["massacre"], "sentence": "Something terrible happened there."}]
+    plan = HighlightPlan.from_tree(parse_query("claim:massacre").tree)
+    assert SnippetMaker(plan).passages(body, None, claims)[0].render() == "… [[Something terrible happened there.]] …"

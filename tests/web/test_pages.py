@@ -107,3 +107,10 @@ def test_pages_load_nothing_from_elsewhere(client: Any) -> None:
         assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', text), url
     assert client.get("/static/sift.js").status_code == 200
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_claim_query_marks_the_claim_sentence(client: Any) -> None:
+    """Issue 20: a claim: filter shows the claim's sentence, its trigger marked."""
+    page = client.get("/", params={"q": "claim:chemical_attack"})
+    assert page.status_code == 200
+    assert "The Assad regime used <mark>chemical weapons</mark> against civilians in Idlib." in page.text
