@@ -382,8 +382,7 @@ class SnippetMaker:
             i = bisect_left(word_starts, start)
             inside: list[tuple[Span, str, float]] = []
             while i < len(words) and words[i][0][0] < end:
-                if words[i][0][1] <= end:
-                    inside.append(words[i])
+                inside.append(words[i])
                 i += 1
             if not inside and not unit_anchors:
                 continue

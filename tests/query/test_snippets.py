@@ -182,3 +182,24 @@ def test_claim_without_a_trigger_marks_the_whole_sentence() -> None:
     claims = [{"type": "massacre", "types": ["massacre"], "sentence": "Something terrible happened there."}]
     plan = HighlightPlan.from_tree(parse_query("claim:massacre").tree)
     assert SnippetMaker(plan).passages(body, None, claims)[0].render() == "… [[Something terrible happened there.]] …"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab c.\n!?") + ["Sarin", "Homs", "siege", "Bashar al-Assad"]), max_size=60).map("".join),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=4),
+       st.sampled_from(["claim:chemical_attack", "location:homs siege", "actor:assad* OR claim:siege", "homs"]))
+def test_anchored_passages_stay_inside_text_and_apart(body: str, cuts: list[tuple[int, int]], text: str) -> None:
+    spans = [(min(a, b), max(a, b)) for a, b in cuts if min(a, b) < max(a, b) <= len(body)]
+    claims = [{"types": ["chemical_attack", "siege"], "sentence": body[s:e]} for s, e in spans]
+    evidence = {"locations": {"Homs": [{"field": "body", "start": s, "end": e, "sentence": body[max(0, s - 3):e]}
+                                       for s, e in spans]},
+                "actors": {"Bashar al-Assad": [{"field": "body", "start": s, "end": e, "sentence": [s, e]}
+                                               for s, e in spans]}}
+    plan = HighlightPlan.from_tree(parse_query(text, default_operator="OR").tree)
+    passages = SnippetMaker(plan, count=3).passages(body, evidence, claims)
+    for i, passage in enumerate(passages):
+        last = 0
+        for start, end in passage.highlights:
+            assert last <= start < end <= len(passage.text)
+            last = end
+        assert all(passage.end <= p.start or p.end <= passage.start for p in passages[i + 1:])
