@@ -81,17 +81,17 @@ def claim_anchors(claims: Iterable[dict[str, Any]], body: str, wanted: set[str],
     cursor = 0
     for number, claim in enumerate(claims):
         sentence = claim.get("sentence") or ""
-        if number == 0 and title and sentence == title:
+        if not sentence or (number == 0 and title and sentence == title):
             continue
-        types = [t for t in claim.get("types") or [claim.get("type")] if t in wanted]
-        if not sentence or not types:
-            continue
-        start = body.find(sentence, cursor)
+        start = body.find(sentence, cursor)  # every claim moves the cursor, wanted or not
         if start < 0:
             start = body.find(sentence)
         if start < 0:
-            continue  # a claimed title, or a sentence extraction rewrote
+            continue  # a sentence extraction rewrote
         cursor = start + len(sentence)
+        types = [t for t in claim.get("types") or [claim.get("type")] if t in wanted]
+        if not types:
+            continue
         span = (start, cursor)
         triggers = [(t, s, e) for t, s, e in claim_triggers(sentence) if t in types]
         for claim_type in types:
