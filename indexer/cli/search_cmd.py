@@ -17,6 +17,8 @@ from typing import IO, Any, TypeVar
 import click
 
 from indexer.cli.common import index_option
+from indexer.manifest import stored_errors
+from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
 from query.snippets import ANSI, HTML, MARKERS, Formatter
 from query.spreadsheet import SafeCsvWriter
@@ -107,7 +109,7 @@ def render_text(results: SearchResults, formatter: Formatter) -> str:
     lines: list[str] = []
     first = results.offset + 1 if results.hits else 0
     last = results.offset + len(results.hits)
-    matches = "1 statement matches" if results.total == 1 else f"{results.total} statements match"
+    matches = f"{plural(results.total, 'statement')} match{'es' if results.total == 1 else ''}"
     shown = f" (showing {first}-{last})" if results.hits else ""
     lines.append(f"{matches} {results.query!r}{shown}")
     for hit in results.hits:
@@ -151,7 +153,7 @@ def render_html(results: SearchResults) -> str:
         items.append(f'<li value="{hit.rank}"><h3>{link}</h3><p class="meta">{meta} [{esc(hit.id)}]</p>{snippet}</li>')
     return (
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sift: "
-        f"{esc(results.query)}</title></head><body>\n<p>{results.total} matching statements for "
+        f"{esc(results.query)}</title></head><body>\n<p>{plural(results.total, 'matching statement')} for "
         f"<code>{esc(results.query)}</code></p>\n<ol>\n" + "\n".join(items) + "\n</ol>\n</body></html>"
     )
 
@@ -207,7 +209,7 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
                 record = {"query": query, "total": results.total, "hits": hits}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
-        click.echo(f"{failed} malformed quer{'y' if failed == 1 else 'ies'} (see the error records)", err=True)
+        click.echo(f"{plural(failed, 'malformed query', 'malformed queries')} (see the error records)", err=True)
 
 
 @click.command("show")
@@ -269,6 +271,9 @@ def stats_command(index_dir: Path, fmt: str) -> None:
     """
     with Searcher(index_dir) as searcher:
         stats = searcher.stats()
+    # Records that could not be read stay reported until their file changes (issue 20).
+    errors = [f"{where}: {reason}" for found in stored_errors(index_dir).values() for where, reason in found]
+    stats["input_errors"] = errors
     if fmt == "json":
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
@@ -280,6 +285,11 @@ def stats_command(index_dir: Path, fmt: str) -> None:
     for key in ("publishers", "actors", "locations", "claims"):
         values = ", ".join(f"{name} ({count})" for name, count in stats[key][:10])
         lines.append(f"{key + ':':<12}{values or '-'}")
+    if errors:
+        lines.append(f"errors:     {plural(len(errors), 'record')} of the indexed files could not be read:")
+        lines.extend(f"  {line}" for line in errors[:20])
+        if len(errors) > 20:
+            lines.append(f"  ... {len(errors) - 20} more (sift stats --format json lists them all)")
     click.echo("\n".join(lines))
 
 
