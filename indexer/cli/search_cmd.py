@@ -248,7 +248,7 @@ def render_record(record: dict[str, Any]) -> str:
         names = [f"{n} ({types[n]})" if key == "actors" and n in types else n for n in record.get(key) or []]
         lines.append(f"{label + ':':<11}{', '.join(names) or '-'}")
         for name, items in (evidence.get(key) or {}).items():
-            found = [f"{i['text']!r}@{i['start']}" if "start" in i else f"(inside {i.get('inferred_from')})" for i in items]
+            found = [_where_found(i) for i in items]
             lines.append(f"{'':<11}  {name}: {', '.join(found)}")
     claims = record.get("claims") or []
     lines.append(f"claims:    {len(claims)}")
@@ -256,6 +256,15 @@ def render_record(record: dict[str, Any]) -> str:
         lines.append(f"  - {'/'.join(claim.get('types') or [claim.get('type') or '?'])}: {claim.get('sentence')}")
     lines.extend(["", record.get("body") or ""])
     return "\n".join(lines)
+
+
+def _where_found(item: dict[str, Any]) -> str:
+    """An evidence item in words: the text as written, the field (title or
+    body: issue 20) and the offset, or the named place a place was inferred from."""
+    if "start" not in item:
+        return f"(inside {item.get('inferred_from')})"
+    field = f"{item['field']} " if item.get("field") else ""
+    return f"{item['text']!r} ({field}@{item['start']})"
 
 
 @click.command("stats")

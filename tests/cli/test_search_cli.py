@@ -122,7 +122,7 @@ def test_show(index: str) -> None:
     code, out, _ = sift("show", "s01", "--index", index)
     assert code == 0
     assert out.startswith("Barrel bombs on Daraa\n")
-    assert "locations: Daraa" in out and "Daraa: \"Dara'a\"@38" in out
+    assert "locations: Daraa" in out and "Daraa: \"Dara'a\" (@38)" in out
     assert "bombardment: Regime forces dropped barrel bombs on Dara'a." in out
     code, out, _ = sift("show", "s01", "--index", index, "--format", "json")
     assert json.loads(out)["body"].startswith("Regime forces")
@@ -177,3 +177,17 @@ def test_show_gives_each_actor_its_type_and_the_credited_source() -> None:
     out = render_record(record)
     assert "actors:    Sergei Lavrov (person), Russia (state)" in out
     assert "credited:  Reuters" in out
+
+
+def test_show_says_whether_a_mention_is_in_the_title_or_the_body() -> None:
+    """Issue 20: offsets alone did not say which text they count in."""
+    from indexer.cli.search_cmd import render_record
+
+    evidence = {"actors": {"Russia": [{"field": "title", "start": 14, "end": 20, "text": "Russia", "sentence": "x"},
+                                      {"field": "body", "start": 92, "end": 108, "text": "Russian invaders",
+                                       "sentence": "y"}]},
+                "locations": {"Syria": [{"inferred_from": "Aleppo"}]}}
+    out = render_record({"title": "T", "id": "x", "body": "b", "actors": ["Russia"], "locations": ["Syria"],
+                         "evidence": evidence})
+    assert "  Russia: 'Russia' (title @14), 'Russian invaders' (body @92)" in out
+    assert "  Syria: (inside Aleppo)" in out
