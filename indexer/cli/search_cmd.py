@@ -20,6 +20,7 @@ from indexer.cli.common import index_option
 from indexer.manifest import stored_errors
 from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
+from query.export import BATCH_COLUMNS, HIT_COLUMNS, csv_cells, write_csv, write_jsonl
 from query.snippets import ANSI, HTML, MARKERS, Formatter
 from query.spreadsheet import SafeCsvWriter
 
@@ -76,7 +77,8 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
               help=f"Comma-separated facets to count over all matches: {', '.join(FACETS)}.")
 @click.option("--histogram", type=click.Choice(["month", "year"]), help="Matches per month or year.")
 @click.option("--snippets", type=click.IntRange(0), default=1, show_default=True, help="Passages per hit.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv", "html"]), default="text",
+              show_default=True, help=f"csv and jsonl: one hit per row/line, columns {','.join(HIT_COLUMNS)}.")
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
@@ -97,6 +99,10 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
                           histogram=histogram, snippets=snippets)
     if fmt == "json":
         click.echo(results.dumps())
+    elif fmt == "csv":
+        write_csv(sys.stdout, results.hits)
+    elif fmt == "jsonl":
+        write_jsonl(sys.stdout, results.hits)
     elif fmt == "html":
         click.echo(render_html(results))
     else:
@@ -163,15 +169,18 @@ def render_html(results: SearchResults) -> str:
 @index_option
 @query_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--snippets", type=click.IntRange(0), default=1, show_default=True,
+              help="Passages in the CSV snippet column (0: empty, faster on large batches).")
 def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
-                  fmt: str) -> None:
+                  fmt: str, snippets: int) -> None:
     """Run one query per line of QUERIES_FILE ('-' for stdin), in order.
 
     Blank lines and lines starting with # are skipped. A malformed line
     gives an "error" record and the batch goes on (exit 0; a count of
-    malformed lines goes to stderr). CSV has one row per (query, hit) and
-    a row with an empty rank for a query without hits; a cell a spreadsheet
-    would run as a formula (=, +, -, @...) gets a leading '.
+    malformed lines goes to stderr). CSV has one row per (query, hit), with
+    the query, its total, the columns of `sift search --format csv` and an
+    error, and a row with an empty rank for a query without hits; a cell a
+    spreadsheet would run as a formula (=, +, -, @...) gets a leading '.
 
     Example:
 
@@ -181,7 +190,8 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
     out = sys.stdout
     writer = SafeCsvWriter(out) if fmt == "csv" else None
     if writer:
-        writer.writerow(["query", "total", "rank", "id", "score", "title", "date", "error"])
+        writer.writerow(BATCH_COLUMNS)
+    blank = [""] * len(HIT_COLUMNS)
     failed = 0
     with Searcher(index_dir) as searcher:
         for number, line in enumerate(queries_file, 1):
@@ -190,22 +200,23 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
                 continue
             try:
                 results = searcher.search(query, limit=limit, offset=offset, sort=sort,
-                                          default_operator="OR" if use_or else "AND", snippets=0)
+                                          default_operator="OR" if use_or else "AND",
+                                          snippets=snippets if writer else 0)
             except QueryError as exc:
                 failed += 1
                 message = f"{exc.message} (at position {exc.position}, line {number})"
                 if writer:
-                    writer.writerow([query, "", "", "", "", "", "", message])
+                    writer.writerow([query, "", *blank, message])
                 else:
                     out.write(json.dumps({"query": query, "error": message}, ensure_ascii=False) + "\n")
                 continue
-            hits = [{"id": h.id, "score": round(h.score, 4), "title": h.title, "date": h.date} for h in results.hits]
             if writer:
-                for hit, h in zip(results.hits, hits):
-                    writer.writerow([query, results.total, hit.rank, h["id"], h["score"], h["title"], h["date"] or "", ""])
-                if not hits:
-                    writer.writerow([query, results.total, "", "", "", "", "", ""])
+                # The web export's columns (query.export), between the query and an error.
+                writer.writerows([query, results.total, *csv_cells(hit), ""] for hit in results.hits)
+                if not results.hits:
+                    writer.writerow([query, results.total, *blank, ""])
             else:
+                hits = [{"id": h.id, "score": round(h.score, 4), "title": h.title, "date": h.date} for h in results.hits]
                 record = {"query": query, "total": results.total, "hits": hits}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
