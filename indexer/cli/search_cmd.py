@@ -8,6 +8,7 @@ query with a caret under the mistake; a search with no hits exits 0.
 from __future__ import annotations
 
 import html
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
 from query.export import BATCH_COLUMNS, HIT_COLUMNS, csv_cells, write_csv, write_jsonl
 from query.snippets import ANSI, HTML, MARKERS, Formatter
+from query.syntax_help import syntax_help
 from query.spreadsheet import SafeCsvWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -78,12 +80,13 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
 @click.option("--histogram", type=click.Choice(["month", "year"]), help="Matches per month or year.")
 @click.option("--snippets", type=click.IntRange(0), default=1, show_default=True, help="Passages per hit.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv", "html"]), default="text",
-              show_default=True, help=f"csv and jsonl: one hit per row/line, columns {','.join(HIT_COLUMNS)}.")
+              show_default=True, help=f"csv and jsonl: one hit per row or line: {', '.join(HIT_COLUMNS)}.")
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
                    color: bool | None) -> None:
-    """Search the index; see README.md, "Query language".
+    """Search the index (the query language in brief is below; README.md,
+    "Query language", has it all).
 
     Without operators every word must match (AND); --or matches any.
     Highlights are [[marked]] when not in colour.
@@ -91,7 +94,8 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
     Example:
 
     \b
-        sift search '"barrel bombs" AND location:Deraa date:2016' --facets actor,claim
+        sift search '"barrel bombs" AND location:Deraa date:2016' \\
+            --facets actor,claim
     """
     with Searcher(index_dir) as searcher:
         results = _search(searcher, query, limit=limit, offset=offset, sort=sort,
@@ -108,6 +112,17 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
     else:
         use_color = sys.stdout.isatty() if color is None else color
         click.echo(render_text(results, ANSI if use_color else MARKERS), color=use_color)
+
+
+def _with_syntax(command: click.Command) -> click.Command:
+    """Append the query language in brief to the command's help, each
+    paragraph kept as written (click's ``\b``)."""
+    paragraphs = syntax_help().split("\n\n")
+    command.help = inspect.cleandoc(command.help or "") + "".join(f"\n\n\b\n{p}" for p in paragraphs)
+    return command
+
+
+search_command = _with_syntax(search_command)
 
 
 def render_text(results: SearchResults, formatter: Formatter) -> str:
