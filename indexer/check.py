@@ -32,7 +32,8 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.columns import column_problem
 from indexer.errors import IndexNotFoundError
-from indexer.manifest import Manifest
+from indexer.manifest import Manifest, stored_errors
+from indexer.wording import plural
 from indexer.schema import SCHEMA_VERSION, from_stored, version_key
 from indexer.store import (
     INDEX_NAME,
@@ -80,6 +81,9 @@ class CheckReport:
     leftovers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    #: record errors of input files unchanged since the run that read them
+    #: (``path:line: reason``): not damage, but the user must know (issue 20)
+    input_errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (``sift check --format json``)."""
@@ -133,7 +137,7 @@ class _Checker:
         elif survey.leftovers:
             self.report.leftovers = survey.leftovers
             self.problem(
-                f"{len(survey.leftovers)} files left by an interrupted write: {', '.join(survey.leftovers[:8])}"
+                f"{plural(len(survey.leftovers), 'file')} left by an interrupted write: {', '.join(survey.leftovers[:8])}"
                 + (" ..." if len(survey.leftovers) > 8 else ""),
                 damage=False,
             )
@@ -223,7 +227,7 @@ class _Checker:
                 continue
             self.document(reader, name, docnum, fields)
         if live != expected:
-            self.problem(f"segment {name} counts {expected} statements but holds {live}", damage=True)
+            self.problem(f"segment {name} counts {plural(expected, 'statement')} but holds {live}", damage=True)
         self.report.statements += live
 
     def document(self, reader: SegmentReader, name: str, docnum: int, fields: dict[str, Any]) -> None:
@@ -261,10 +265,10 @@ class _Checker:
         report = self.report
         report.unique_ids = len(self.ids)
         if self.bad_docs > MAX_LISTED:
-            self.problem(f"... {self.bad_docs - MAX_LISTED} more unreadable statements", damage=True)
+            self.problem(f"... {plural(self.bad_docs - MAX_LISTED, 'more unreadable statement')}", damage=True)
         if report.statements != report.doc_count:
             self.problem(
-                f"the table of contents counts {report.doc_count} statements but the segments hold "
+                f"the table of contents counts {plural(report.doc_count, 'statement')} but the segments hold "
                 f"{report.statements}",
                 damage=True,
             )
@@ -297,6 +301,7 @@ class _Checker:
         finally:
             manifest.close()
         self.report.manifest_files = len(entries)
+        self.input_errors(entries)
         stale = []
         for path, (size, mtime_ns, recorded, _fp) in sorted(entries.items()):
             # Statements the file shares with another file are held once,
@@ -313,11 +318,31 @@ class _Checker:
                 stale.append(path)
                 if len(stale) <= MAX_LISTED:
                     self.problem(
-                        f"the manifest records {count} statements from {path} but the index holds {held}; "
+                        f"the manifest records {plural(count, 'statement')} from {path} but the index holds {held}; "
                         "the next run would skip that file",
                         damage=False,
                     )
         return stale
+
+    def input_errors(self, entries: dict[str, tuple[int, int, int, str]]) -> None:
+        """Note the record errors kept for files unchanged since they were read."""
+        for path, errors in stored_errors(self.directory).items():
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if path in entries and (info.st_size, info.st_mtime_ns) == entries[path][:2]:
+                self.report.input_errors.extend(f"{where}: {reason}" for where, reason in errors)
+        if self.report.input_errors:
+            self.report.notes.append(
+                f"{plural(len(self.report.input_errors), 'input error')} in files unchanged since they were "
+                "indexed (those records are not in the index; fix the files and run `sift index` again):"
+            )
+            listed = self.report.input_errors[:MAX_LISTED]
+            more = len(self.report.input_errors) - len(listed)
+            self.report.notes.extend(f"  {line}" for line in listed)
+            if more:
+                self.report.notes.append(f"  ... {more} more")
 
     def finish(self) -> CheckReport:
         report = self.report
@@ -375,7 +400,7 @@ def check_index(directory: Path, *, repair: bool = False, wait: float = 0.0) -> 
                 manifest.remove(stale)
             finally:
                 manifest.close()
-            repaired.append(f"dropped {len(stale)} stale manifest entries (those files are read again next run)")
+            repaired.append(f"dropped {plural(len(stale), 'stale manifest entry', 'stale manifest entries')} (those files are read again next run)")
             report, _ = _run_checks(directory, own_lock=True)
     report.repaired = repaired
     return report

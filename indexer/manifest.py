@@ -6,17 +6,25 @@ time are unchanged without reading it (see ``indexer.store``). Each row is
 counts the file's statements, ``shared`` those of them the index holds from
 another file (the same statement in two files is stored once, from the file
 read first), so ``sift check`` expects ``statements - shared`` stored from
-the file (issue 23).
+the file (issue 23). ``errors`` keeps the file's record-level errors (a
+malformed line, a duplicate id) as a JSON list of ``[where, reason]``: a
+re-run skips the unchanged file unread, and must still report them, as do
+``sift stats`` and ``sift check``, until the file changes (issue 20).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 MANIFEST_FILE = "manifest.sqlite"
 
-__all__ = ["MANIFEST_FILE", "Manifest"]
+__all__ = ["MANIFEST_FILE", "Manifest", "stored_errors"]
+
+#: A manifest row: ``(path, size, mtime_ns, statements, fingerprint[, shared[, errors]])``.
+Row = Sequence[object]
 
 
 class Manifest:
@@ -32,6 +40,8 @@ class Manifest:
         columns = {str(row[1]) for row in self.db.execute("PRAGMA table_info(files)")}
         if "shared" not in columns:  # a manifest of an earlier Sift
             self.db.execute("ALTER TABLE files ADD COLUMN shared INTEGER NOT NULL DEFAULT 0")
+        if "errors" not in columns:
+            self.db.execute("ALTER TABLE files ADD COLUMN errors TEXT NOT NULL DEFAULT ''")
         self.db.commit()
 
     def get(self, path: str) -> tuple[int, int, int, str] | None:
@@ -40,18 +50,24 @@ class Manifest:
         ).fetchone()
         return None if row is None else (int(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
-    def put_many(self, rows: list[tuple[str, int, int, int, str]] | list[tuple[str, int, int, int, str, int]]) -> None:
-        """Record files as ``(path, size, mtime_ns, statements, fingerprint[, shared])``.
+    def put_many(self, rows: Sequence[Row]) -> None:
+        """Record files as ``(path, size, mtime_ns, statements, fingerprint[, shared[, errors]])``.
 
         ``shared`` counts the file's statements the index holds from another
-        file (the same statement in two files is stored once, issue 23).
+        file (the same statement in two files is stored once, issue 23);
+        ``errors`` lists the file's record errors as ``(where, reason)``.
         """
         self.db.executemany(
-            "INSERT OR REPLACE INTO files (path, size, mtime_ns, statements, fingerprint, shared)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(*row, 0) if len(row) == 5 else row for row in rows],
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, statements, fingerprint, shared, errors)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [_full_row(row) for row in rows],
         )
         self.db.commit()
+
+    def errors_of(self, path: str) -> list[tuple[str, str]]:
+        """The record errors of one file (none if it is not recorded)."""
+        row = self.db.execute("SELECT errors FROM files WHERE path = ?", (path,)).fetchone()
+        return _decode_errors(str(row[0])) if row and row[0] else []
 
     def remove(self, paths: list[str]) -> None:
         self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in paths])
@@ -84,3 +100,38 @@ class Manifest:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _full_row(row: Row) -> tuple[object, ...]:
+    """A row with every column: ``shared`` 0 and no errors unless given."""
+    values = list(row) + [0] * (len(row) == 5)
+    errors = values[6] if len(values) > 6 else ()
+    encoded = json.dumps([list(e) for e in errors], ensure_ascii=False) if errors else ""  # type: ignore[attr-defined]
+    return (*values[:6], encoded)
+
+
+def _decode_errors(text: str) -> list[tuple[str, str]]:
+    try:
+        items = json.loads(text)
+    except ValueError:  # not written by this Sift: nothing to report
+        return []
+    return [(str(where), str(reason)) for where, reason in items]
+
+
+def stored_errors(directory: Path) -> dict[str, list[tuple[str, str]]]:
+    """The record errors kept in the manifest of the index at ``directory``,
+    read without creating or changing anything (``sift stats``, ``sift check``)."""
+    path = directory / MANIFEST_FILE
+    if not path.exists():
+        return {}
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        columns = {str(row[1]) for row in db.execute("PRAGMA table_info(files)")}
+        if "errors" not in columns:
+            return {}
+        rows = db.execute("SELECT path, errors FROM files WHERE errors != '' ORDER BY path")
+        return {str(r[0]): _decode_errors(str(r[1])) for r in rows}
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()

@@ -102,6 +102,10 @@ class Statement:
     header: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     extraction: Extraction | None = None
+    #: where in ``source`` the record is (``:3`` a JSON line, `` row 5`` a CSV
+    #: row, ``#2`` a JSON list item; empty for a one-statement file), so an
+    #: error about it (a duplicate id) can name the row
+    record: str = ""
 
     def to_json(self, *, spans: bool = False) -> dict[str, Any]:
         """The JSON form shared by ``sift extract``, ``sift show`` and search hits.

@@ -39,6 +39,7 @@ from indexer.seen_ids import SeenIds
 from indexer.segment import SiftWriter, merge_choice
 from indexer.manifest import Manifest
 from indexer.store import create_or_open, read_meta, write_lock, write_meta
+from indexer.wording import plural
 
 #: Bump when extraction changes its output for the same input.
 EXTRACTOR_VERSION = "1"
@@ -102,8 +103,8 @@ class IndexReport:
     def summary(self) -> str:
         return (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
-            f"{self.removed} removed, {self.skipped} skipped, {len(self.errors)} errors "
-            f"({self.files} files)"
+            f"{self.removed} removed, {self.skipped} skipped, {plural(len(self.errors), 'error')} "
+            f"({plural(self.files, 'file')})"
         )
 
 
@@ -221,7 +222,7 @@ class _Run:
         self.searcher = ix.searcher()
         self.writer: IndexWriter | None = None
         self.pending = 0
-        self.pending_files: list[tuple[str, int, int, int, str, int]] = []
+        self.pending_files: list[tuple[str, int, int, int, str, int, tuple[tuple[str, str], ...]]] = []
         self.deleted_from_sources = False
         self.seen_ids = SeenIds()
         self.added_by_file: dict[str, int] = {}
@@ -324,12 +325,15 @@ class _Run:
         known = self.manifest.get(key)
         if known and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[3] == self.fingerprint:
             self.report.unchanged += known[2]
+            # Its errors are reported again until the file changes (issue 20).
+            self.report.errors.extend(IngestError(where, reason) for where, reason in self.manifest.errors_of(key))
             return
         try:
             records = read_file(path, self.options.read)
         except IngestError as exc:
             self.report.errors.append(exc)
             return
+        errors_before = len(self.report.errors)
         self.report.errors.extend(records.errors)
         old_ids = self._ids_from_source(key)
         old_set = set(old_ids)
@@ -339,7 +343,8 @@ class _Run:
             first = self.seen_ids.source_of(statement.id)
             if first is not None:
                 self.report.errors.append(
-                    IngestError(f"{statement.source}", f"duplicate id {statement.id!r} (also in {first}); skipped")
+                    IngestError(f"{statement.source}{statement.record}",
+                                f"duplicate id {statement.id!r} (also in {first}); skipped")
                 )
                 continue
             self.seen_ids.add(statement.id, key)
@@ -357,7 +362,8 @@ class _Run:
             self.report.updated += paired
             self.report.removed += len(gone) - paired
             self.pending += len(gone)
-        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint, shared))
+        file_errors = tuple((e.path, e.reason) for e in self.report.errors[errors_before:])
+        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint, shared, file_errors))
         self.added_by_file.pop(key, None)
         if self.pending >= self.commit_size:
             self.commit()
@@ -495,7 +501,7 @@ def index_paths(
         if lock.stale_pid is not None:
             run.report.notices.append(f"cleared a write lock left by process {lock.stale_pid}, which is gone")
         if lock.tidied:
-            run.report.notices.append(f"removed {len(lock.tidied)} files left by an interrupted run")
+            run.report.notices.append(f"removed {plural(len(lock.tidied), 'file')} left by an interrupted run")
         try:
             files = find_files(paths, run.report, exclude=directory)
             run.report.files = len(files)

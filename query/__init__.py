@@ -11,6 +11,8 @@ Roles (one module each):
   formatter).
 - ``query.facets``: facet classes behind a registry, and the histogram.
 - ``query.results``: the result dataclasses and their JSON form.
+- ``query.export``: hits as CSV / JSON Lines rows (one column list).
+- ``query.syntax_help``: the language in brief, from the parser's field table.
 - ``query.errors``: :class:`QueryError`.
 
 Example::

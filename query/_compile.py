@@ -43,6 +43,7 @@ from query._nodes import (
     TermNode,
     WildcardNode,
 )
+from query._wordprefix import WordPrefix
 
 
 def _any(queries: list[wq.Query]) -> wq.Query:
@@ -124,7 +125,8 @@ def compile_node(node: Node) -> wq.Query:
             node.fields, lambda f, b: wq.FuzzyTerm(f, node.term, boost=b, maxdist=node.maxdist, prefixlength=1)
         )
     if isinstance(node, KeywordNode):
-        return wq.Prefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)
+        # A prefix matches any word of a name (``assad*``: Bashar al-Assad).
+        return WordPrefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)
     if isinstance(node, DateNode):
         return date_query(node.start, node.end)
     if isinstance(node, NotNode):

@@ -9,18 +9,20 @@ import click
 
 from indexer.check import CheckReport, check_index
 from indexer.cli.common import index_option
+from indexer.wording import plural
 
 
 def _text(report: CheckReport) -> str:
     lines = []
     if report.healthy:
         lines.append(
-            f"{report.directory}: healthy, {report.statements} statements in {report.segments} segments "
-            f"(generation {report.generation}, {report.manifest_files} files in the manifest)"
+            f"{report.directory}: healthy, {plural(report.statements, 'statement')} in "
+            f"{plural(report.segments, 'segment')} (generation {report.generation}, "
+            f"{plural(report.manifest_files, 'file')} in the manifest)"
         )
     else:
         kind = "repairable problems" if report.repairable else "DAMAGED"
-        lines.append(f"{report.directory}: {kind} ({report.statements} statements readable)")
+        lines.append(f"{report.directory}: {kind} ({plural(report.statements, 'statement')} readable)")
     lines += [f"repaired: {line}" for line in report.repaired]
     lines += [f"note: {line}" for line in report.notes]
     lines += [f"problem: {line}" for line in report.problems]

@@ -17,6 +17,7 @@ from indexer.errors import IngestError
 from indexer.formats import ReadOptions
 from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, STATEMENT_MB
 from indexer.model import Statement
+from indexer.wording import plural
 from indexer.write import IndexOptions, extract_paths, index_paths
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -101,7 +102,7 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[int], None], Callable[[Pat
 @click.option("--procs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes: with N > 1, N-1 workers extract and analyse while one writes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-@click.option("-q", "--quiet", is_flag=True, help="Only the summary line.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the summary line and one line per file with errors.")
 def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_size: int, wait: float,
                   procs: int, progress: bool | None, quiet: bool, **kwargs: Any) -> None:
     """Index statements from files and folders (recursively).
@@ -121,11 +122,33 @@ def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_s
         report = index_paths(list(paths), index_dir, options, progress=step, on_files=on_files)
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+    for line in error_lines(report.errors, by_file=quiet):
+        click.echo(f"error: {line}", err=True)
     click.echo(f"{report.summary()} -> {index_dir}")
     if report.indexed == 0:
         raise click.ClickException("nothing could be indexed" + (" (see errors above)" if report.errors else ""))
+
+
+def error_lines(errors: list[IngestError], *, by_file: bool) -> list[str]:
+    """The errors to print: each one, or (``by_file``, for ``-q``) one line
+    per file naming it and how many errors it has."""
+    if not by_file:
+        return [str(e) for e in errors]
+    per_file: dict[str, list[IngestError]] = {}
+    for error in errors:
+        per_file.setdefault(_file_of(error.path), []).append(error)
+    return [
+        str(found[0]) if len(found) == 1 else f"{path}: {plural(len(found), 'error')} (run without -q to list them)"
+        for path, found in per_file.items()
+    ]
+
+
+def _file_of(where: str) -> str:
+    """The file of an error's location (``a.jsonl:3``, ``b.csv row 5``, ``c.json#2``)."""
+    for marker in (" row ", "#"):
+        where = where.split(marker, 1)[0]
+    head, sep, tail = where.rpartition(":")
+    return head if sep and tail.isdigit() else where
 
 
 def _text_record(record: dict[str, Any]) -> str:

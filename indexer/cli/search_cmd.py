@@ -8,6 +8,7 @@ query with a caret under the mistake; a search with no hits exits 0.
 from __future__ import annotations
 
 import html
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -17,8 +18,12 @@ from typing import IO, Any, TypeVar
 import click
 
 from indexer.cli.common import index_option
+from indexer.manifest import stored_errors
+from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
+from query.export import BATCH_COLUMNS, HIT_COLUMNS, csv_cells, write_csv, write_jsonl
 from query.snippets import ANSI, HTML, MARKERS, Formatter
+from query.syntax_help import syntax_help
 from query.spreadsheet import SafeCsvWriter
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,12 +79,14 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
               help=f"Comma-separated facets to count over all matches: {', '.join(FACETS)}.")
 @click.option("--histogram", type=click.Choice(["month", "year"]), help="Matches per month or year.")
 @click.option("--snippets", type=click.IntRange(0), default=1, show_default=True, help="Passages per hit.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv", "html"]), default="text",
+              show_default=True, help=f"csv and jsonl: one hit per row or line: {', '.join(HIT_COLUMNS)}.")
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
                    color: bool | None) -> None:
-    """Search the index; see README.md, "Query language".
+    """Search the index (the query language in brief is below; README.md,
+    "Query language", has it all).
 
     Without operators every word must match (AND); --or matches any.
     Highlights are [[marked]] when not in colour.
@@ -87,7 +94,8 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
     Example:
 
     \b
-        sift search '"barrel bombs" AND location:Deraa date:2016' --facets actor,claim
+        sift search '"barrel bombs" AND location:Deraa date:2016' \\
+            --facets actor,claim
     """
     with Searcher(index_dir) as searcher:
         results = _search(searcher, query, limit=limit, offset=offset, sort=sort,
@@ -95,6 +103,10 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
                           histogram=histogram, snippets=snippets)
     if fmt == "json":
         click.echo(results.dumps())
+    elif fmt == "csv":
+        write_csv(sys.stdout, results.hits)
+    elif fmt == "jsonl":
+        write_jsonl(sys.stdout, results.hits)
     elif fmt == "html":
         click.echo(render_html(results))
     else:
@@ -102,12 +114,23 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
         click.echo(render_text(results, ANSI if use_color else MARKERS), color=use_color)
 
 
+def _with_syntax(command: click.Command) -> click.Command:
+    """Append the query language in brief to the command's help, each
+    paragraph kept as written (click's ``\b``)."""
+    paragraphs = syntax_help().split("\n\n")
+    command.help = inspect.cleandoc(command.help or "") + "".join(f"\n\n\b\n{p}" for p in paragraphs)
+    return command
+
+
+search_command = _with_syntax(search_command)
+
+
 def render_text(results: SearchResults, formatter: Formatter) -> str:
     """Hits as numbered blocks, then facets and a bar chart."""
     lines: list[str] = []
     first = results.offset + 1 if results.hits else 0
     last = results.offset + len(results.hits)
-    matches = "1 statement matches" if results.total == 1 else f"{results.total} statements match"
+    matches = f"{plural(results.total, 'statement')} match{'es' if results.total == 1 else ''}"
     shown = f" (showing {first}-{last})" if results.hits else ""
     lines.append(f"{matches} {results.query!r}{shown}")
     for hit in results.hits:
@@ -151,7 +174,7 @@ def render_html(results: SearchResults) -> str:
         items.append(f'<li value="{hit.rank}"><h3>{link}</h3><p class="meta">{meta} [{esc(hit.id)}]</p>{snippet}</li>')
     return (
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sift: "
-        f"{esc(results.query)}</title></head><body>\n<p>{results.total} matching statements for "
+        f"{esc(results.query)}</title></head><body>\n<p>{plural(results.total, 'matching statement')} for "
         f"<code>{esc(results.query)}</code></p>\n<ol>\n" + "\n".join(items) + "\n</ol>\n</body></html>"
     )
 
@@ -161,15 +184,18 @@ def render_html(results: SearchResults) -> str:
 @index_option
 @query_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--snippets", type=click.IntRange(0), default=1, show_default=True,
+              help="Passages in the CSV snippet column (0: empty, faster on large batches).")
 def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
-                  fmt: str) -> None:
+                  fmt: str, snippets: int) -> None:
     """Run one query per line of QUERIES_FILE ('-' for stdin), in order.
 
     Blank lines and lines starting with # are skipped. A malformed line
     gives an "error" record and the batch goes on (exit 0; a count of
-    malformed lines goes to stderr). CSV has one row per (query, hit) and
-    a row with an empty rank for a query without hits; a cell a spreadsheet
-    would run as a formula (=, +, -, @...) gets a leading '.
+    malformed lines goes to stderr). CSV has one row per (query, hit), with
+    the query, its total, the columns of `sift search --format csv` and an
+    error, and a row with an empty rank for a query without hits; a cell a
+    spreadsheet would run as a formula (=, +, -, @...) gets a leading '.
 
     Example:
 
@@ -179,7 +205,8 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
     out = sys.stdout
     writer = SafeCsvWriter(out) if fmt == "csv" else None
     if writer:
-        writer.writerow(["query", "total", "rank", "id", "score", "title", "date", "error"])
+        writer.writerow(BATCH_COLUMNS)
+    blank = [""] * len(HIT_COLUMNS)
     failed = 0
     with Searcher(index_dir) as searcher:
         for number, line in enumerate(queries_file, 1):
@@ -188,26 +215,27 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
                 continue
             try:
                 results = searcher.search(query, limit=limit, offset=offset, sort=sort,
-                                          default_operator="OR" if use_or else "AND", snippets=0)
+                                          default_operator="OR" if use_or else "AND",
+                                          snippets=snippets if writer else 0)
             except QueryError as exc:
                 failed += 1
                 message = f"{exc.message} (at position {exc.position}, line {number})"
                 if writer:
-                    writer.writerow([query, "", "", "", "", "", "", message])
+                    writer.writerow([query, "", *blank, message])
                 else:
                     out.write(json.dumps({"query": query, "error": message}, ensure_ascii=False) + "\n")
                 continue
-            hits = [{"id": h.id, "score": round(h.score, 4), "title": h.title, "date": h.date} for h in results.hits]
             if writer:
-                for hit, h in zip(results.hits, hits):
-                    writer.writerow([query, results.total, hit.rank, h["id"], h["score"], h["title"], h["date"] or "", ""])
-                if not hits:
-                    writer.writerow([query, results.total, "", "", "", "", "", ""])
+                # The web export's columns (query.export), between the query and an error.
+                writer.writerows([query, results.total, *csv_cells(hit), ""] for hit in results.hits)
+                if not results.hits:
+                    writer.writerow([query, results.total, *blank, ""])
             else:
+                hits = [{"id": h.id, "score": round(h.score, 4), "title": h.title, "date": h.date} for h in results.hits]
                 record = {"query": query, "total": results.total, "hits": hits}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
-        click.echo(f"{failed} malformed quer{'y' if failed == 1 else 'ies'} (see the error records)", err=True)
+        click.echo(f"{plural(failed, 'malformed query', 'malformed queries')} (see the error records)", err=True)
 
 
 @click.command("show")
@@ -246,7 +274,7 @@ def render_record(record: dict[str, Any]) -> str:
         names = [f"{n} ({types[n]})" if key == "actors" and n in types else n for n in record.get(key) or []]
         lines.append(f"{label + ':':<11}{', '.join(names) or '-'}")
         for name, items in (evidence.get(key) or {}).items():
-            found = [f"{i['text']!r}@{i['start']}" if "start" in i else f"(inside {i.get('inferred_from')})" for i in items]
+            found = [_where_found(i) for i in items]
             lines.append(f"{'':<11}  {name}: {', '.join(found)}")
     claims = record.get("claims") or []
     lines.append(f"claims:    {len(claims)}")
@@ -254,6 +282,15 @@ def render_record(record: dict[str, Any]) -> str:
         lines.append(f"  - {'/'.join(claim.get('types') or [claim.get('type') or '?'])}: {claim.get('sentence')}")
     lines.extend(["", record.get("body") or ""])
     return "\n".join(lines)
+
+
+def _where_found(item: dict[str, Any]) -> str:
+    """An evidence item in words: the text as written, the field (title or
+    body: issue 20) and the offset, or the named place a place was inferred from."""
+    if "start" not in item:
+        return f"(inside {item.get('inferred_from')})"
+    field = f"{item['field']} " if item.get("field") else ""
+    return f"{item['text']!r} ({field}@{item['start']})"
 
 
 @click.command("stats")
@@ -269,6 +306,9 @@ def stats_command(index_dir: Path, fmt: str) -> None:
     """
     with Searcher(index_dir) as searcher:
         stats = searcher.stats()
+    # Records that could not be read stay reported until their file changes (issue 20).
+    errors = [f"{where}: {reason}" for found in stored_errors(index_dir).values() for where, reason in found]
+    stats["input_errors"] = errors
     if fmt == "json":
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
@@ -280,6 +320,11 @@ def stats_command(index_dir: Path, fmt: str) -> None:
     for key in ("publishers", "actors", "locations", "claims"):
         values = ", ".join(f"{name} ({count})" for name, count in stats[key][:10])
         lines.append(f"{key + ':':<12}{values or '-'}")
+    if errors:
+        lines.append(f"errors:     {plural(len(errors), 'record')} of the indexed files could not be read:")
+        lines.extend(f"  {line}" for line in errors[:20])
+        if len(errors) > 20:
+            lines.append(f"  ... {len(errors) - 20} more (sift stats --format json lists them all)")
     click.echo("\n".join(lines))
 
 

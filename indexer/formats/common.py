@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -136,19 +137,53 @@ def decode(path: Path, data: bytes, *, lenient: bool = False) -> str:
     if not data.strip():
         raise IngestError(str(path), "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
+        text = data.decode("utf-16")
+    elif b"\x00" in data[:8192]:
         raise IngestError(str(path), "binary file (contains NUL bytes), not text")
+    else:
+        text = _utf8(path, data, lenient)
+    if not text.strip():  # only a byte order mark (issue 20)
+        raise IngestError(str(path), "empty file (only a byte order mark)")
+    return text
+
+
+def _utf8(path: Path, data: bytes, lenient: bool) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if lenient:
+        if lenient:  # the records holding such bytes are reported one by one
             return data.decode("utf-8-sig", errors="surrogateescape")
+        if _cut_character(data[exc.start:]):
+            raise IngestError(str(path), _TRUNCATED) from exc
         raise IngestError(str(path), _not_utf8(data[exc.start], f"offset {exc.start}")) from exc
+
+
+#: A UTF-8 file cut inside its last character: a partial copy or download,
+#: not another encoding, so converting it from latin1 would be wrong advice.
+_TRUNCATED = "ends inside a UTF-8 character: the file looks truncated (an incomplete copy or download?)"
+
+
+def _cut_character(tail: bytes) -> bool:
+    """Whether ``tail`` (the bytes from the first undecodable one to the end)
+    is the start of a UTF-8 character whose last bytes are missing."""
+    lead = tail[0]
+    length = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    return 0 < len(tail) < length and all(0x80 <= b <= 0xBF for b in tail[1:])
 
 
 def _not_utf8(byte: int, where: str) -> str:
     return f"not valid UTF-8 (byte 0x{byte:02x} at {where}); convert it first, e.g. `iconv -f latin1 -t utf-8`"
+
+
+def json_error_reason(exc: json.JSONDecodeError) -> str:
+    """A JSON syntax error in words: ``Unterminated string starting at
+    column 11`` (Python's message for it already ends in "at").
+
+    >>> json_error_reason(json.JSONDecodeError("Unterminated string starting at", '{"a": "b', 6))
+    'malformed JSON (Unterminated string starting at column 7)'
+    """
+    where = "column" if exc.msg.endswith(" at") else "at column"
+    return f"malformed JSON ({exc.msg} {where} {exc.colno})"
 
 
 def invalid_utf8(text: str) -> str | None:
@@ -214,6 +249,7 @@ def build_statement(
     header: str = "",
     metadata: dict[str, Any] | None = None,
     day_first: bool | None = None,
+    record: str = "",
 ) -> Statement:
     """Assemble a statement, resolving its date and id the same way for every format."""
     url = url or None
@@ -239,4 +275,5 @@ def build_statement(
         date_precision=period[1] if period else "day",
         header=header,
         metadata=metadata or {},
+        record=record,
     )

@@ -100,4 +100,5 @@ def statement_from_record(
         given_id=roles.get("id") or None,
         metadata=metadata,
         day_first=day_first,
+        record=locator,
     )

@@ -20,6 +20,7 @@ from indexer.formats.common import (
     decode,
     file_limit_mb,
     invalid_utf8,
+    json_error_reason,
     read_bytes,
     statement_too_long,
 )
@@ -60,7 +61,7 @@ def _records(path: Path, text: str) -> tuple[list[tuple[str, dict[str, Any]]], l
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(IngestError(f"{path}:{number}", f"malformed JSON ({exc.msg} at column {exc.colno})"))
+            errors.append(IngestError(f"{path}:{number}", json_error_reason(exc)))
             continue
         except RecursionError:
             errors.append(IngestError(f"{path}:{number}", _MAX_DEPTH_HINT))

@@ -5,10 +5,11 @@ elsewhere, and a silently truncated export would be wrong data. The
 response is produced one page of :data:`EXPORT_PAGE` hits at a time, so
 memory stays flat whatever the number of hits.
 
-CSV cells that a spreadsheet would run as a formula get a leading ``'``
-(``query.spreadsheet``, shared with ``sift batch --format csv``): titles
-come from third-party statements and must not execute on a researcher's
-machine. The JSON export is never altered.
+The CSV columns are ``query.export.HIT_COLUMNS``, shared with ``sift
+search --format csv`` and ``sift batch --format csv``. CSV cells that a
+spreadsheet would run as a formula get a leading ``'``
+(``query.spreadsheet``): titles come from third-party statements and must
+not execute on a researcher's machine. The JSON export is never altered.
 """
 
 from __future__ import annotations
@@ -16,19 +17,16 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Protocol
 
-from query.results import Hit, SearchResults
-from query.spreadsheet import SafeCsvWriter, safe_cell
+from query.export import HIT_COLUMNS, write_csv
+from query.results import SearchResults
 
 #: Hits fetched per search while exporting.
 EXPORT_PAGE = 1000
 
-#: Columns of the CSV export, in order.
-CSV_COLUMNS = (
-    "rank", "id", "title", "date", "publisher", "url", "score",
-    "actors", "locations", "claim_types", "snippet",
-)
+#: Columns of the CSV export, in order: the same as every CSV Sift writes.
+CSV_COLUMNS = HIT_COLUMNS
 
 
 class _Searches(Protocol):
@@ -56,33 +54,12 @@ def iter_pages(searcher: _Searches, query: str, *, sort: str, default_operator: 
     return pages()
 
 
-def csv_row(hit: Hit) -> list[str]:
-    """One CSV row (see :data:`CSV_COLUMNS`)."""
-    claim_types = list(dict.fromkeys(t for c in hit.claims for t in (c.get("types") or [c.get("type")]) if t))
-    cells: list[Any] = [
-        hit.rank,
-        hit.id,
-        hit.title,
-        hit.date or "",
-        hit.publisher or "",
-        hit.url or "",
-        round(hit.score, 4),
-        "; ".join(hit.actors),
-        "; ".join(hit.locations),
-        "; ".join(claim_types),
-        hit.snippet(),
-    ]
-    return [safe_cell(str(c)) for c in cells]
-
-
 def stream_csv(pages: Iterator[SearchResults]) -> Iterator[str]:
     """The CSV export, a page of rows per chunk (header first, UTF-8 text)."""
     buffer = io.StringIO()
-    writer = SafeCsvWriter(buffer)
-    writer.writerow(CSV_COLUMNS)
+    write_csv(buffer, [])
     for page in pages:
-        for hit in page.hits:
-            writer.writerow(csv_row(hit))
+        write_csv(buffer, page.hits, header=False)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

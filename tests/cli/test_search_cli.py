@@ -113,16 +113,22 @@ def test_batch_csv(index: str) -> None:
     code, out, _ = sift("batch", "-", "--index", index, "--format", "csv", input="chlorine\nzzz\n")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "query,total,rank,id,score,title,date,error"
-    assert lines[1].startswith("chlorine,2,1,s07,") and lines[2].startswith("chlorine,2,2,s08,")
-    assert lines[3] == "zzz,0,,,,,,"
+    # The web export's columns, between the query (and its total) and an error (issue 20).
+    assert lines[0] == ("query,total,rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,"
+                        "copies,error")
+    assert lines[1].startswith("chlorine,2,1,s07,Twin,2016-05-05,Syrian Coalition,https://example.org/s07,")
+    assert lines[1].endswith(",,,,Identical twin statement about [[chlorine]].,,")
+    assert lines[2].startswith("chlorine,2,2,s08,")
+    assert lines[3] == "zzz,0" + "," * 13
+    code, out, _ = sift("batch", "-", "--index", index, "--format", "csv", "--snippets", "0", input="chlorine\n")
+    assert out.splitlines()[1].endswith(",,,,,,")
 
 
 def test_show(index: str) -> None:
     code, out, _ = sift("show", "s01", "--index", index)
     assert code == 0
     assert out.startswith("Barrel bombs on Daraa\n")
-    assert "locations: Daraa" in out and "Daraa: \"Dara'a\"@38" in out
+    assert "locations: Daraa" in out and "Daraa: \"Dara'a\" (@38)" in out
     assert "bombardment: Regime forces dropped barrel bombs on Dara'a." in out
     code, out, _ = sift("show", "s01", "--index", index, "--format", "json")
     assert json.loads(out)["body"].startswith("Regime forces")
@@ -177,3 +183,86 @@ def test_show_gives_each_actor_its_type_and_the_credited_source() -> None:
     out = render_record(record)
     assert "actors:    Sergei Lavrov (person), Russia (state)" in out
     assert "credited:  Reuters" in out
+
+
+def test_show_says_whether_a_mention_is_in_the_title_or_the_body() -> None:
+    """Issue 20: offsets alone did not say which text they count in."""
+    from indexer.cli.search_cmd import render_record
+
+    evidence = {"actors": {"Russia": [{"field": "title", "start": 14, "end": 20, "text": "Russia", "sentence": "x"},
+                                      {"field": "body", "start": 92, "end": 108, "text": "Russian invaders",
+                                       "sentence": "y"}]},
+                "locations": {"Syria": [{"inferred_from": "Aleppo"}]}}
+    out = render_record({"title": "T", "id": "x", "body": "b", "actors": ["Russia"], "locations": ["Syria"],
+                         "evidence": evidence})
+    assert "  Russia: 'Russia' (title @14), 'Russian invaders' (body @92)" in out
+    assert "  Syria: (inside Aleppo)" in out
+
+
+SEARCH_COLUMNS = "rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,copies"
+
+
+def test_search_csv_has_full_metadata(index: str) -> None:
+    """Issue 20: ``sift search --format csv``, the web export's columns."""
+    import csv
+    import io
+
+    code, out, _ = sift("search", "bombing OR bombs", "--index", index, "--format", "csv", "--sort", "oldest")
+    assert code == 0
+    assert out.splitlines()[0] == SEARCH_COLUMNS
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out, newline=""))}
+    s01 = rows["s01"]
+    assert s01 == {
+        "rank": s01["rank"], "id": "s01", "title": "Barrel bombs on Daraa", "date": "2016-02-08",
+        "publisher": "Syrian Coalition", "url": "https://example.org/s01", "score": s01["score"],
+        "actors": "Assad regime", "locations": "Daraa", "claims": "bombardment",
+        "snippet": "Regime forces dropped barrel [[bombs]] on Dara'a. …", "copies": "",
+    }
+    assert float(s01["score"]) > 0
+    assert rows["s05"]["date"] == "2017-12-31" and rows["s05"]["claims"] == "genocide"
+    assert [r["rank"] for r in rows.values()] == [str(i) for i in range(1, len(rows) + 1)]
+
+
+def test_search_jsonl_has_the_same_fields(index: str) -> None:
+    code, out, _ = sift("search", "Homs OR Aleppo", "--index", index, "--format", "jsonl", "--sort", "oldest")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [list(r) for r in records] == [SEARCH_COLUMNS.split(",")] * 2
+    homs = next(r for r in records if r["id"] == "s04")
+    assert homs["actors"] == ["Assad regime", "Russia"] and homs["claims"] == ["ethnic_cleansing"]
+    assert homs["date"] is None and homs["copies"] == []
+
+
+def test_search_csv_neutralises_formulas_and_joins_lists(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from tests.query.conftest import statement
+
+    corpus = [statement("f1", "=HYPERLINK(\"x\") chlorine", "+cmd chlorine was used.", "2016-01-01",
+                        publisher="@evil", actors=("-Actor", "Russia"), locations=("Idlib", "=Place"))]
+    index = str(build_index(tmp_path, corpus))
+    code, out, _ = sift("search", "chlorine", "--index", index, "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(out, newline=""))
+    assert row["title"] == "'=HYPERLINK(\"x\") chlorine"
+    assert row["publisher"] == "'@evil"
+    assert row["actors"] == "'-Actor; Russia" and row["locations"] == "Idlib; =Place"
+    assert row["snippet"].startswith("'+cmd [[chlorine]]")
+
+
+def test_copies_fill_their_column_when_the_hit_carries_them() -> None:
+    """Near-duplicate grouping adds ``copies`` to hits; CSV lists their ids, JSON Lines the records."""
+    import io
+
+    from query.export import csv_cells, hit_record, write_csv
+    from query.results import Hit
+
+    hit = Hit(id="a", rank=1, score=1.0, title="T", date=None, publisher=None, url=None)
+    assert csv_cells(hit)[-1] == "" and hit_record(hit)["copies"] == []
+    copies = [{"id": "b", "publisher": "P", "url": "http://b", "date": "2016-01-02"}, {"id": "c"}]
+    hit.copies = copies  # type: ignore[attr-defined]
+    assert csv_cells(hit)[-1] == "b; c"
+    assert hit_record(hit)["copies"] == copies
+    out = io.StringIO()
+    write_csv(out, [hit])
+    assert out.getvalue() == f"{SEARCH_COLUMNS}\r\n1,a,T,,,,1.0,,,,,b; c\r\n"

@@ -134,6 +134,13 @@ def test_csv_override_naming_a_missing_column(tmp_path: Path) -> None:
         ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary file"),
         ("latin1.txt", "Caf\xe9 bombed".encode("latin-1"), "not valid UTF-8"),
         ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        # Issue 20: a lone BOM is an empty file, not an empty statement.
+        ("bom.txt", b"\xef\xbb\xbf", "empty file (only a byte order mark)"),
+        ("bom.jsonl", b"\xef\xbb\xbf\n", "empty file"),
+        ("bom16.md", b"\xff\xfe", "empty file"),
+        # Issue 20: cut inside its last character is a truncated file, not latin1.
+        ("cut.txt", "Title\n\nBody in Damascus, caf\u00e9".encode()[:-1], "ends inside a UTF-8 character"),
+        ("cut3.md", "Title\n\nA quote \u201cx\u201d".encode()[:-2], "the file looks truncated"),
         ("image.png", b"\x89PNG", "unsupported file type"),
     ],
 )
@@ -268,3 +275,35 @@ def test_html_main_text_skips_articles_inside_dropped_elements() -> None:
             "<article><p>Main <!-- hidden -->text</p><aside>Related</aside><p>More</p></article></body></html>")
     text, _ = html_to_text(page)
     assert text == "Main text\n\nMore"
+
+
+def test_truncated_utf8_is_not_told_to_convert_from_latin1(tmp_path: Path) -> None:
+    path = write(tmp_path / "cut.txt", "Title\n\nSyrie, \u00e9t\u00e9".encode()[:-1])
+    with pytest.raises(IngestError) as info:
+        read_file(path)
+    assert "latin1" not in info.value.reason
+    # A latin1 byte inside the text is still told to convert.
+    with pytest.raises(IngestError) as latin:
+        read_file(write(tmp_path / "l.txt", "Caf\xe9 and more text".encode("latin-1")))
+    assert "iconv -f latin1" in latin.value.reason
+
+
+def test_json_error_wording_has_no_doubled_word(tmp_path: Path) -> None:
+    result = read_file(write(tmp_path / "s.jsonl", '{"title": "a", "body": "b"}\n{"title": "unterminated\n'))
+    (error,) = result.errors
+    assert error.reason == "malformed JSON (Unterminated string starting at column 11)"
+    result = read_file(write(tmp_path / "t.jsonl", '{"title": "a", "body": "b"}\n{"title" "x"}\n'))
+    assert result.errors[0].reason == "malformed JSON (Expecting ':' delimiter at column 10)"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "record"),
+    [
+        ("s.jsonl", '{"body": "x"}\n\n{"body": "y"}\n', ":3"),
+        ("s.csv", "title,text\nA,x\nB,y\n", " row 2"),
+        ("s.json", '[{"body": "x"}, {"body": "y"}]', "#2"),
+        ("s.txt", "Title\n\nBody.", ""),
+    ],
+)
+def test_statements_know_their_row(tmp_path: Path, name: str, content: str, record: str) -> None:
+    assert read_file(write(tmp_path / name, content)).statements[-1].record == record

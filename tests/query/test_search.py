@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from query import QueryError, Searcher
+from tests.query.conftest import build_index, statement
 
 
 def ids(searcher: Searcher, text: str, **kwargs: object) -> set[str]:
@@ -240,3 +241,19 @@ def test_a_word_in_every_statement_still_scores_visibly(tmp_path: Path) -> None:
     with Searcher(build_index(tmp_path / "ix", corpus)) as small:
         hits = small.search("douma").hits
         assert len(hits) == 2 and all(h.score >= 0.01 for h in hits)
+
+
+def test_keyword_prefix_matches_any_word_of_a_name(tmp_path: Path) -> None:
+    """Issue 20: ``actor:assad*`` missed *Bashar al-Assad*."""
+    corpus = [
+        statement("p1", "Speech", "Bashar al-Assad spoke.", actors=("Bashar al-Assad",)),
+        statement("p2", "Regime", "The regime shelled it.", actors=("Assad regime",)),
+        statement("p3", "Other", "Not him: Massad Boulos.", actors=("Massad Boulos",), locations=("Deir ez-Zor",)),
+        statement("p4", "City", "In Zorava.", locations=("Zorava",)),
+    ]
+    with Searcher(build_index(tmp_path, corpus)) as searcher:
+        assert ids(searcher, "actor:assad*") == {"p1", "p2"}  # a word start, not any substring (Massad)
+        assert ids(searcher, "actor:bash*") == {"p1"}
+        assert ids(searcher, "actor:al-ass*") == {"p1"}
+        assert ids(searcher, "location:zor*") == {"p3", "p4"}  # after a hyphen too
+        assert ids(searcher, "actor:boulos* OR actor:bashar*") == {"p1", "p3"}

@@ -41,7 +41,7 @@ def test_healthy_index_passes(ix: Path) -> None:
     assert (report.healthy, report.problems, report.statements, report.unique_ids) == (True, [], 120, 120)
     result = CliRunner().invoke(main, ["check", "--index", str(ix)], catch_exceptions=False)
     assert result.exit_code == 0
-    assert result.output.startswith(f"{ix}: healthy, 120 statements in 1 segments")
+    assert result.output.startswith(f"{ix}: healthy, 120 statements in 1 segment ")
     result = CliRunner().invoke(main, ["check", "--index", str(ix), "--format", "json"], catch_exceptions=False)
     data = json.loads(result.output)
     assert result.exit_code == 0 and data["healthy"] is True and data["statements"] == 120

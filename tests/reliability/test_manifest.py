@@ -38,7 +38,7 @@ def _two_copies(tmp_path: Path) -> tuple[Path, Path]:
 def test_statements_shared_between_files_are_no_damage(tmp_path: Path) -> None:
     _folder, index_dir = _two_copies(tmp_path)
     code, output = _sift("check", "--index", str(index_dir))
-    assert (code, output) == (0, f"{index_dir}: healthy, 30 statements in 1 segments "
+    assert (code, output) == (0, f"{index_dir}: healthy, 30 statements in 1 segment "
                                  "(generation 1, 2 files in the manifest)\n")
     # A real loss is still reported: the manifest promises more than the index holds.
     manifest = Manifest(index_dir)

@@ -175,7 +175,7 @@ def test_export_of_nothing(client: Any) -> None:
     data = json.loads(client.get("/api/export", params={"q": "zebra", "format": "json"}).text)
     assert data == {"query": "zebra", "total": 0, "hits": []}
     text = client.get("/api/export", params={"q": "zebra", "format": "csv"}).text
-    assert text.splitlines() == ["rank,id,title,date,publisher,url,score,actors,locations,claim_types,snippet"]
+    assert text.splitlines() == ["rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,copies"]
 
 
 def test_export_bad_query_is_400(client: Any) -> None:

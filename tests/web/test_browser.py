@@ -243,3 +243,35 @@ def test_works_without_javascript(browser_context: Any, base_url: str) -> None:
         assert q_of(tab.url) == 'shells location:"Homs"'
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with-js", "without-js"])
+def test_on_a_narrow_screen_the_facets_are_a_toggle_above_the_results(page: Any, base_url: str, script: bool) -> None:
+    """Issue 20: on a phone the facets came after every hit, 10,000 px down."""
+    if not script:
+        page.route("**/static/sift.js", lambda route: route.abort())
+    page.set_viewport_size({"width": 380, "height": 800})
+    search(page, base_url, "barrel bombs")
+    toggle = page.locator("details.facets-toggle > summary")
+    first_hit = page.locator("li.hit").first
+    assert toggle.is_visible() and toggle.inner_text().startswith("Filter by actor")
+    assert toggle.bounding_box()["y"] < first_hit.bounding_box()["y"] < 800  # hits start on the first screen
+    assert not page.locator('details[data-facet="actor"]').is_visible()
+    toggle.click()
+    actor = page.locator('details[data-facet="actor"] a.facet-value', has_text="Russia")
+    assert actor.is_visible() and actor.bounding_box()["y"] < first_hit.bounding_box()["y"]
+    actor.click()
+    page.wait_for_url(re.compile(r"actor"))
+    assert "1 active" in page.locator("details.facets-toggle > summary").inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+def test_on_a_wide_screen_the_facets_show_beside_the_results(page: Any, base_url: str) -> None:
+    search(page, base_url, "barrel bombs")
+    assert not page.locator("details.facets-toggle > summary").is_visible()
+    facet = page.locator('details[data-facet="actor"]')
+    assert facet.is_visible()
+    results = page.locator("section.results").bounding_box()
+    box = facet.bounding_box()
+    assert box["x"] + box["width"] <= results["x"] and box["y"] < results["y"] + 100

@@ -8,6 +8,13 @@
       if (q && q.value.trim()) { select.form.submit(); }
     });
   });
+  // Browsers that cannot show a closed <details>' content (sift.css, the
+  // facet toggle) open it on a wide screen, where the facets sit beside the hits.
+  var toggle = document.querySelector("details.facets-toggle");
+  if (toggle && !(window.CSS && CSS.supports("selector(::details-content)")) &&
+      window.matchMedia("(min-width: 861px)").matches) {
+    toggle.open = true;
+  }
   // "/" focuses the query box, as on most search sites.
   document.addEventListener("keydown", function (event) {
     var target = event.target;
