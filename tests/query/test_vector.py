@@ -249,13 +249,13 @@ def test_phrase_reads_only_blocks_with_candidates(small_blocks_dir: Path) -> Non
 
 
 def _brute_follow(ends: set[tuple[int, int]], keys: list[tuple[int, int]], slop: int) -> list[tuple[int, int]]:
-    return [(d, p) for d, p in keys if any((d, p - k) in ends for k in range(1, max(1, slop) + 1))]
+    return [(d, p) for d, p in keys if any(e == d and 1 <= p - q <= max(1, slop) for e, q in ends)]
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(16))
 def test_follow_matches_brute_force(seed: int) -> None:
     rng = random.Random(seed)
-    slop = rng.choice((0, 1, 1, 2, 5))
+    slop = rng.choice((0, 1, 1, 2, 5, 30, 500, 10**15))
 
     def keys() -> list[tuple[int, int]]:
         return sorted({(rng.randrange(6), rng.randrange(40)) for _ in range(rng.randrange(0, 120))})
@@ -272,3 +272,38 @@ def test_common_docs() -> None:
     lists = [np.array([1, 4, 5, 9, 12]), np.array([0, 4, 9, 12, 30]), np.array([4, 9, 10, 12])]
     assert _common_docs(lists, 31).tolist() == [4, 9, 12]
     assert _common_docs([lists[0], np.array([2, 3])], 31).tolist() == []
+
+
+def test_follow_takes_the_same_time_whatever_the_slop() -> None:
+    # It looped over every distance up to the slop: "a b"~99999999 ran for minutes (issue 23)
+    import time
+
+    keys = np.sort(np.random.default_rng(1).choice(2**40, 200_000, replace=False).astype(np.uint64))
+    start = time.perf_counter()
+    _follow(keys[::2], keys[1::2], 10**12)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_word_standing_for_too_many_terms_is_a_query_error(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from query import QueryError, _expansion
+
+    monkeypatch.setattr(_expansion, "MAX_TERMS_PER_WORD", 2)
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("hosp*").total  # one term: fine
+        with pytest.raises(QueryError) as info:
+            searcher.search("aid OR title:s*")
+    assert info.value.position == 13
+    assert "'s*' stands for more than 2 different words in title:" in info.value.message
+
+
+def test_words_of_a_query_standing_for_too_many_terms_in_all(index_dir: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from query import QueryError, _expansion
+
+    monkeypatch.setattr(_expansion, "MAX_TERMS_PER_QUERY", 3)
+    with Searcher(index_dir) as searcher:
+        assert searcher.search("hosp*").total  # hospit in title and in body: 2
+        with pytest.raises(QueryError) as info:
+            searcher.search("hosp* OR ca*")  # + camp, (title:) camp, ...
+    assert "stand for more than 3 different words (reached at 'ca*')" in info.value.message
+    assert info.value.position == 9
