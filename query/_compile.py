@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from indexer.schema import stored_date
 from query import rank
 
 from query._claims import CLAIMS, claims_query
+from query._expansion import Origin, mark_origin
 from query._fieldsterm import FieldsTerm
 from query._nodes import (
     BoolNode,
@@ -106,8 +108,13 @@ class ExactWord(wq.WrappingQuery):  # type: ignore[misc]
         return FilterMatcher(self.child.matcher(searcher, context), ids)
 
 
-def compile_node(node: Node) -> wq.Query:
-    """The Whoosh query for ``node``."""
+def compile_node(node: Node, source: str = "") -> wq.Query:
+    """The Whoosh query for ``node``.
+
+    :param source: the query text the tree was parsed from: prefix,
+        wildcard and fuzzy words keep their place in it, for the errors of
+        ``query._expansion``.
+    """
     if isinstance(node, TermNode) and node.exact:
         stem = term_for(node.term) or node.term
         return ExactWord(_terms(node.fields, stem, 1), node.term, tuple(f for f, _b in node.fields))
@@ -117,21 +124,26 @@ def compile_node(node: Node) -> wq.Query:
         # Whoosh's slop counts positions from one word to the next (1 = adjacent).
         return _per_field(node.fields, lambda f, b: wq.Phrase(f, list(node.terms), slop=node.gap + 1, boost=b))
     if isinstance(node, PrefixNode):
-        return _any([_per_field(node.fields, lambda f, b: wq.Prefix(f, p, boost=b)) for p in node.prefixes])
+        prefixes = _any([_per_field(node.fields, lambda f, b: wq.Prefix(f, p, boost=b)) for p in node.prefixes])
+        return mark_origin(prefixes, _origin(source, node.pos))
     if isinstance(node, WildcardNode):
-        return _per_field(node.fields, lambda f, b: wq.Wildcard(f, node.pattern, boost=b))
+        wildcard = _per_field(node.fields, lambda f, b: wq.Wildcard(f, node.pattern, boost=b))
+        return mark_origin(wildcard, _origin(source, node.pos))
     if isinstance(node, FuzzyNode):
-        return _per_field(
+        fuzzy = _per_field(
             node.fields, lambda f, b: wq.FuzzyTerm(f, node.term, boost=b, maxdist=node.maxdist, prefixlength=1)
         )
-    if isinstance(node, KeywordNode):
+        return mark_origin(fuzzy, _origin(source, node.pos))
+    if isinstance(node, KeywordNode) and node.prefix:
         # A prefix matches any word of a name (``assad*``: Bashar al-Assad).
-        return WordPrefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)
+        return mark_origin(WordPrefix(node.field, node.value), _origin(source, node.pos))
+    if isinstance(node, KeywordNode):
+        return wq.Term(node.field, node.value)
     if isinstance(node, DateNode):
         return date_query(node.start, node.end)
     if isinstance(node, NotNode):
-        return wq.Not(compile_node(node.child))
-    return _compile_bool(node)
+        return wq.Not(compile_node(node.child, source))
+    return _compile_bool(node, source)
 
 
 def date_query(start: dt.datetime | None, end: dt.datetime | None) -> wq.Query:
@@ -158,20 +170,29 @@ def date_query(start: dt.datetime | None, end: dt.datetime | None) -> wq.Query:
     return wq.AndNot(query, wq.Or(outside)) if outside else query
 
 
-def _compile_bool(node: BoolNode) -> wq.Query:
+def _origin(source: str, position: int) -> Origin:
+    """The word of ``source`` at ``position`` (up to a space or parenthesis)."""
+    word = _WORD_AT.match(source, position)
+    return Origin(source, position, word.group() if word else source)
+
+
+_WORD_AT = re.compile(r"[^\s()]+")
+
+
+def _compile_bool(node: BoolNode, source: str) -> wq.Query:
     counts: dict[tuple[Fields, str], int] = {}
     positives: list[wq.Query | tuple[Fields, str]] = []
     negatives: list[wq.Query] = []
     for child in node.children:
         if isinstance(child, NotNode):
-            negatives.append(compile_node(child.child))
+            negatives.append(compile_node(child.child, source))
         elif isinstance(child, TermNode) and not child.exact:
             key = (child.fields, child.term)
             if key not in counts:
                 positives.append(key)
             counts[key] = counts.get(key, 0) + 1
         else:
-            positives.append(compile_node(child))
+            positives.append(compile_node(child, source))
     compiled = [_terms(p[0], p[1], counts[p]) if isinstance(p, tuple) else p for p in positives]
     if not compiled:
         return wq.Not(_any(negatives))

@@ -57,11 +57,17 @@ def period(text: str) -> tuple[dt.datetime, dt.datetime]:
     return start, dt.datetime.combine(start.date(), _END_OF_DAY)
 
 
-def _after(moment: dt.datetime) -> dt.datetime:
+def _after(moment: dt.datetime, offset: int = 0) -> dt.datetime:
+    """The first moment after ``moment`` (there is none after 9999)."""
+    if moment >= dt.datetime.max:
+        raise DateSyntaxError("there are no dates after 9999-12-31; use a smaller date", offset)
     return moment + dt.timedelta(microseconds=1)
 
 
-def _before(moment: dt.datetime) -> dt.datetime:
+def _before(moment: dt.datetime, offset: int = 0) -> dt.datetime:
+    """The last moment before ``moment`` (there is none before year 1)."""
+    if moment <= dt.datetime.min:
+        raise DateSyntaxError("there are no dates before 0001-01-01; use a larger date", offset)
     return moment - dt.timedelta(microseconds=1)
 
 
@@ -82,11 +88,11 @@ def comparison_or_period(text: str) -> Bounds:
     except DateSyntaxError as exc:
         raise DateSyntaxError(str(exc), len(op)) from None
     if op == ">":
-        return _after(end), None
+        return _after(end, len(op)), None
     if op == ">=":
         return start, None
     if op == "<":
-        return None, _before(start)
+        return None, _before(start, len(op))
     return None, end
 
 
@@ -108,13 +114,13 @@ def date_range(inner: str, include_start: bool = True, include_end: bool = True)
             low = period(low_text)
         except DateSyntaxError as exc:
             raise DateSyntaxError(str(exc), match.start(1)) from None
-        start = low[0] if include_start else _after(low[1])
+        start = low[0] if include_start else _after(low[1], match.start(1))
     if high_text != "*":
         try:
             high = period(high_text)
         except DateSyntaxError as exc:
             raise DateSyntaxError(str(exc), match.start(2)) from None
-        end = high[1] if include_end else _before(high[0])
+        end = high[1] if include_end else _before(high[0], match.start(2))
     if start is not None and end is not None and start > end:
         raise DateSyntaxError(f"the range starts after it ends ({low_text} > {high_text})", match.start(1))
     return start, end

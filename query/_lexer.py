@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from query._limits import MAX_SLOP
 from query.errors import QueryError
 
 _FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
@@ -126,7 +127,16 @@ def _phrase(query: str, start: int) -> Token:
     if match:
         if not match.group(1):
             raise QueryError('"~" after a phrase needs a number of words, e.g. "barrel bombs"~5', query, i)
-        slop = int(match.group(1))
+        # Compared as text first: int() of thousands of digits raises.
+        digits = match.group(1).lstrip("0") or "0"
+        if len(digits) > len(str(MAX_SLOP)) or int(digits) > MAX_SLOP:
+            raise QueryError(
+                f"proximity ~{_shorten(digits)} is too large: words can be at most {MAX_SLOP} words apart "
+                "(use AND to find words anywhere in a statement)",
+                query,
+                i + 1,
+            )
+        slop = int(digits)
         i = match.end()
     return Token("PHRASE", "".join(chars), start, i, slop=slop)
 
@@ -142,6 +152,11 @@ def _range(query: str, start: int) -> Token:
             raise QueryError(f"unclosed range: add {closing!r} after the end date", query, start)
     brackets = query[start] + query[end]
     return Token("RANGE", query[start + 1 : end], start, end + 1, brackets=brackets)
+
+
+def _shorten(digits: str) -> str:
+    """A number for an error message, cut when it is long."""
+    return digits if len(digits) <= 12 else digits[:12] + "…"
 
 
 def unescape(text: str) -> str:

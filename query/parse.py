@@ -29,6 +29,7 @@ from indexer.schema import keyword_value
 from query._compile import compile_node
 from query._dates import DateSyntaxError, comparison_or_period, date_range
 from query._lexer import Token, tokenize, unescape
+from query._limits import MAX_EXPANDING_WORDS, MAX_PATTERN_LENGTH, MAX_SCANNING_WORDS
 from query._nodes import (
     BoolNode,
     DateNode,
@@ -143,11 +144,16 @@ class TextSyntax(FieldSyntax):
         return PhraseNode(self.fields, tuple(terms), 0, pos)
 
     def _fuzzy(self, parser: Parser, token: Token, match: re.Match[str], fields: Fields, pos: int) -> Node | None:
-        distance = int(match.group(2)) if match.group(2) else DEFAULT_FUZZY_DISTANCE
-        if distance not in (1, 2):
-            raise parser.error(f"fuzzy distance must be 1 or 2, not {distance} (write word~1 or word~2)", token.end - len(match.group(2)))
+        digits = match.group(2)
+        # Compared as text first: int() of thousands of digits raises.
+        digits = digits.lstrip("0") or ("0" if digits else "")
+        if digits and (len(digits) > 1 or int(digits) not in (1, 2)):
+            shown = digits if len(digits) <= 12 else digits[:12] + "…"
+            raise parser.error(f"fuzzy distance must be 1 or 2, not {shown} (write word~1 or word~2)", token.end - len(match.group(2)))
+        distance = int(digits) if digits else DEFAULT_FUZZY_DISTANCE
         if _STAR.search(match.group(1)):
             raise parser.error("a word cannot be both fuzzy (~) and a prefix (*)", pos)
+        parser.expanding_word(match.group(1), pos, scanning=True)
         words = WORD_PATTERN.findall(unescape(match.group(1)))
         if len(words) != 1:
             raise parser.error("fuzzy search (~) works on a single word", pos)
@@ -160,6 +166,7 @@ class TextSyntax(FieldSyntax):
             raise parser.error("'*' needs letters before it (e.g. bomb*)", pos)
         if pattern.startswith("*"):
             raise parser.error("leading wildcards are not supported (too slow); put letters before '*'", pos)
+        parser.expanding_word(pattern, pos, scanning="*" in pattern[:-1])
         if pattern.endswith("*") and "*" not in pattern[:-1]:
             base = pattern[:-1]
             return PrefixNode(fields, tuple(dict.fromkeys((stem_word(base), base))), False, pos)
@@ -196,6 +203,7 @@ class KeywordSyntax(FieldSyntax):
             base = keyword_value(unescape(raw[:-1]))
             if not base:
                 raise parser.error("'*' needs letters before it", token.pos)
+            parser.expanding_word(base, token.pos, scanning=False)
             return KeywordNode(self.field, base, True, token.pos)
         text = unescape(raw)
         value = self.value(parser, text)
@@ -269,9 +277,31 @@ class Parser:
         self.tokens: list[Token] = []
         self.index = 0
         self.syntax: FieldSyntax = _UNQUALIFIED
+        self.expanding = 0
+        self.scanning = 0
 
     def error(self, message: str, position: int) -> QueryError:
         return QueryError(message, self.text, position)
+
+    def expanding_word(self, word: str, position: int, scanning: bool) -> None:
+        """Count a prefix, wildcard or fuzzy word against the limits of
+        ``query._limits`` (each one looks up many index terms)."""
+        if len(word.rstrip("*")) > MAX_PATTERN_LENGTH:
+            raise self.error(
+                f"word too long for '*' or '~' ({len(word.rstrip('*'))} characters; the limit is {MAX_PATTERN_LENGTH})",
+                position,
+            )
+        self.expanding += 1
+        if self.expanding > MAX_EXPANDING_WORDS:
+            raise self.error(
+                f"too many prefix, wildcard and fuzzy words (more than {MAX_EXPANDING_WORDS} in one query)", position
+            )
+        self.scanning += scanning
+        if self.scanning > MAX_SCANNING_WORDS:
+            raise self.error(
+                f"too many fuzzy (word~) and wildcard (b*mb) words (more than {MAX_SCANNING_WORDS} in one query)",
+                position,
+            )
 
     def parse(self) -> Node | None:
         """The tree of the whole query (``None`` if only stopwords)."""
@@ -433,4 +463,4 @@ def parse_query(text: str, *, default_operator: str = "AND", aliases: Aliases | 
     tree = parser.parse()
     if tree is None:
         raise parser.error("nothing to search for: the query has only stopwords or punctuation, which are not indexed", 0)
-    return ParsedQuery(text, tree, compile_node(tree))
+    return ParsedQuery(text, tree, compile_node(tree, text))

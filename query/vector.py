@@ -17,7 +17,10 @@ query bottom-up on dense per-document arrays instead:
 - a phrase decodes the positions of its words only in the documents that
   hold all of them and matches them as sorted ``document << 32 | position``
   keys (see ``Evaluator._phrase``);
-- any other query (``=word``, ``claims:``, fuzzy, ...) runs on
+- a prefix, wildcard or fuzzy word is the ``Or`` of the index terms it
+  stands for, expanded once on the whole index, within the bounds of
+  ``query._expansion``;
+- any other query (``=word``, ``claims:``, ...) runs on
   Whoosh's own matchers, segment by segment, and its scores join the
   arrays the same way, so every query keeps Whoosh's meaning.
 
@@ -43,6 +46,8 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
 from indexer.schema import SiftPositions
+from query._claims import InClaims
+from query._expansion import EXPANDING, Expander
 from query._fieldsterm import FieldsTerm, word_score
 from query.rank import SiftBM25F, SiftScorer
 
@@ -239,7 +244,6 @@ def _joined(values: Any) -> tuple[np.ndarray, bytes]:
     return np.fromiter(map(len, values), dtype=np.int64, count=len(values)), b"".join(values)
 
 
-_LOW = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
 
 
@@ -294,30 +298,20 @@ def _common_docs(id_lists: list[np.ndarray], size: int) -> np.ndarray:
     return common
 
 
-def _sorted_common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Values in both ``a`` and ``b`` (each without repeats), sorted. A
-    stable sort of the two sorted runs is one merge."""
-    if not len(a) or not len(b):
-        return np.empty(0, dtype=np.uint64)
-    both = np.concatenate((a, b))
-    both.sort(kind="stable")
-    common: np.ndarray = both[:-1][both[1:] == both[:-1]]
-    return common
-
-
 def _follow(ends: np.ndarray, keys: np.ndarray, slop: int) -> np.ndarray:
     """The keys (sorted) that come 1 to ``slop`` positions after one of
-    ``ends`` in the same document."""
-    found = []
-    for distance in range(1, max(1, slop) + 1):
-        step = np.uint64(distance)
-        before = keys[(keys & _LOW) >= step] - step  # stays in its document
-        found.append(_sorted_common(before, ends) + step)
-    if len(found) == 1:
-        return found[0]
-    merged = np.concatenate(found)
-    merged.sort()
-    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
+    ``ends`` (sorted) in the same document: those whose nearest end before
+    them is in their document and at most ``slop`` back. One binary search
+    per key, whatever the slop (a loop over distances took minutes for
+    ``~99999999``, issue 23)."""
+    if not len(ends) or not len(keys):
+        return np.empty(0, dtype=np.uint64)
+    before = np.searchsorted(ends, keys, side="left") - 1  # the last end < key
+    nearest = ends[np.maximum(before, 0)]
+    close = (before >= 0) & ((nearest >> _SHIFT) == (keys >> _SHIFT))
+    close &= (keys - np.where(close, nearest, keys)) <= np.uint64(max(1, slop))
+    found: np.ndarray = keys[close]
+    return found
 
 
 def _sorted_docs(keys: np.ndarray) -> np.ndarray:
@@ -333,6 +327,7 @@ class Evaluator:
         self.searcher = searcher
         self.index = index
         self.size = index.size
+        self.expander = Expander(searcher.reader())
 
     def run(self, q: wq.Query) -> Matches:
         result = self._eval(q)
@@ -359,7 +354,20 @@ class Evaluator:
             return self._date_range(q)
         if type(q) is wq.Phrase and len(q.words) > 1:
             return self._phrase(q)
+        if type(q) in EXPANDING:
+            return self._or(self._expanded(q))
+        if type(q) is InClaims and type(q.child) in EXPANDING:
+            # As InClaims.matcher: each term checked in claim sentences on its own.
+            return self._or([InClaims(t) for t in self._expanded(q.child, keep_boost=True)])
         return self._by_whoosh(q)
+
+    def _expanded(self, q: wq.Query, keep_boost: bool = False) -> list[wq.Query]:
+        """The terms of a prefix, wildcard or fuzzy word, boosted as
+        Whoosh's ``MultiTerm.matcher`` boosts them: a word that stands for
+        one term loses its boost there, and the scores are kept equal."""
+        terms = self.expander.terms(q)
+        boost = q.boost if keep_boost or len(terms) > 1 else 1.0
+        return [wq.Term(q.fieldname, t, boost=boost) for t in terms]
 
     def _or(self, parts: list[wq.Query]) -> Matches:
         return self._combine(parts, every=False)

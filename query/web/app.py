@@ -21,8 +21,10 @@ autoescaping, since statements are untrusted third-party text.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
@@ -57,6 +59,9 @@ from query.web._pages import (
 HERE = Path(__file__).resolve().parent
 #: Largest ``limit`` of ``/api/search`` (use ``/api/export`` for everything).
 MAX_LIMIT = 1000
+#: Largest ``page`` of the search page and ``offset`` of ``/api/search``.
+MAX_PAGE = 1_000_000
+_PAGE_NUMBER = re.compile(r"[0-9]{1,7}")
 
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (
@@ -186,7 +191,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
     def api_search(
         q: str = Query(..., description="The query, in Sift's query language (see Query syntax on the search page)."),
         limit: int = Query(10, ge=0, le=MAX_LIMIT, description="Hits per page."),
-        offset: int = Query(0, ge=0, description="Hits to skip."),
+        offset: int = Query(0, ge=0, le=MAX_PAGE * MAX_LIMIT, description="Hits to skip."),
         sort: Sort = Query("relevance", description="Order of the hits."),
         operator: Operator = Query("AND", description="Operator between bare words."),
         facets: str = Query("", description="Comma-separated facets to count: actor, location, claim, "
@@ -247,8 +252,12 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
             q=q.strip(),
             sort=sort if sort in ("relevance", "newest", "oldest") else "relevance",
             operator="OR" if operator.upper() == "OR" else "AND",
-            page=max(1, int(page_number)) if page_number.isdigit() else 1,
         )
+        # ASCII digits only: str.isdigit() accepts "²" and "①", which int() refuses (issue 23).
+        if not _PAGE_NUMBER.fullmatch(page_number):
+            return page(request, "error.html", 400, state=state, title="Bad page number",
+                        message=f"page must be a number from 1 to {MAX_PAGE:,}, not {page_number[:20]!r}")
+        state = replace(state, page=max(1, int(page_number)))
         if not state.q:
             return page(request, "search.html", state=state, stats=stats_view(state, searcher.stats()))
         try:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import query
 from query import MAX_QUERY_LENGTH, QueryError, parse_query
+from query._limits import MAX_SLOP
 from query.parse import FIELD_SYNTAX
 
 
@@ -128,6 +131,23 @@ ERRORS = [
     ("claim:!!", "claim: needs a claim type", 6),
     ("x" * (MAX_QUERY_LENGTH + 1), "query too long", MAX_QUERY_LENGTH),
     ("(" * 100 + "x" + ")" * 100, "nested too deeply", 64),
+    # numbers out of range (issue 23: OverflowError, ValueError, or minutes of work)
+    ("date:>9999", "no dates after 9999-12-31", 6),
+    ("date:>9999-12-31", "no dates after 9999-12-31", 6),
+    ("date:{9999 TO *]", "no dates after 9999-12-31", 6),
+    ("date:<0001", "no dates before 0001-01-01", 6),
+    ("date:[* TO 0001}", "no dates before 0001-01-01", 11),
+    ("siege~" + "9" * 5000, "fuzzy distance must be 1 or 2, not 999999999999…", 6),
+    ("siege~" + "0" * 5000 + "3", "fuzzy distance must be 1 or 2, not 3", 6),
+    ('"attack war"~99999999999999999999', "at most 500 words apart", 13),
+    ('"attack war"~' + "9" * 5000, "at most 500 words apart", 13),
+    ('"attack war"~501', "at most 500 words apart", 13),
+    ("x*" + "a" * 300, "word too long for '*' or '~' (302 characters; the limit is 50)", 0),
+    ("siege x" + "a" * 300 + "*", "word too long", 6),
+    ("a" * 60 + "~", "word too long", 0),
+    ("actor:" + "a" * 60 + "*", "word too long", 6),
+    (" ".join(f"w{i}rd*" for i in range(21)), "more than 20 in one query", 130),
+    ("a*b c*d e~ f*g", "more than 3 in one query", 11),
 ]
 
 
@@ -169,3 +189,46 @@ def test_too_long_is_refused_quickly() -> None:
     with pytest.raises(QueryError):
         parse_query("siege " * 100_000)
     assert time.perf_counter() - start < 0.05
+
+
+def test_limits_at_their_bound_parse() -> None:
+    assert parse_query('title:"attack war"~500').whoosh.slop == 501
+    assert parse_query('title:"attack war"~0000000000000000000000007').whoosh.slop == 8
+    assert parse_query("x" * 50 + "*") and parse_query("siege~" + "0" * 5000 + "1")
+    assert parse_query(" ".join(f"w{i}rd*" for i in range(20))) and parse_query("a*b c*d e~ f*")
+    assert parse_query("date:>=9999 OR date:<=0001 OR date:[0001 TO 9999]")
+
+
+# -- property: any query parses or raises QueryError, quickly -------------------
+_NUMBER = st.one_of(st.integers(0, 3), st.integers(0, 10**6), st.integers(10**15, 10**40),
+                    st.text("0123456789", min_size=1, max_size=5000))
+_FRAGMENT = st.one_of(
+    st.sampled_from(["siege", "barrel", "AND", "OR", "NOT", "-", "(", ")", '"', "*", "~", ":", "\\", "=",
+                     "date:", "title:", "actor:", "claim:", "[", "]", "{", "}", " TO ", "²", "①", "٣"]),
+    _NUMBER.map(lambda n: f'"attack war"~{n}'),
+    _NUMBER.map(lambda n: f"siege~{n}"),
+    _NUMBER.map(lambda n: f"date:>{str(n)[:6]}"),
+    _NUMBER.map(lambda n: f"date:<{str(n).zfill(4)[:6]}"),
+    _NUMBER.map(lambda n: f"date:{{{str(n)[:5]} TO *]"),
+    _NUMBER.map(lambda n: f"date:[* TO {str(n).zfill(4)[:10]}}}"),
+    st.integers(1, 400).map(lambda n: "x*" + "a" * n),
+    st.integers(1, 400).map(lambda n: "x" + "a" * n + "*"),
+    st.integers(1, 1000).map(lambda n: " ".join(f"attack{i}~" for i in range(n))),
+    st.integers(1, 100).map(lambda n: " ".join(f"s{i}*" for i in range(n))),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENT, min_size=1, max_size=8).map(" ".join))
+def test_any_query_parses_or_raises_query_error_quickly(text: str) -> None:
+    start = time.perf_counter()
+    try:
+        parsed = parse_query(text)
+    except QueryError as exc:
+        assert 0 <= exc.position <= len(text) and exc.query == text and exc.message
+    else:
+        assert parsed.whoosh is not None
+        for leaf in parsed.whoosh.leaves() if not parsed.whoosh.is_leaf() else [parsed.whoosh]:
+            assert getattr(leaf, "slop", 1) <= MAX_SLOP + 1
+    assert time.perf_counter() - start < 0.5

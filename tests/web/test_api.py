@@ -80,6 +80,11 @@ def test_histogram_by_month(client: Any) -> None:
         ("bombs nosuchfield:x", 6, "unknown field"),
         ("date:2016-13", 5, ""),
         ("(bombs", 0, ""),
+        ("date:>9999", 6, "no dates after 9999-12-31"),  # OverflowError: 500 before (issue 23)
+        ("bombs date:{9999 TO *]", 12, "no dates after"),
+        ("date:<0001", 6, "no dates before 0001-01-01"),
+        ("siege~" + "9" * 5000, 6, "fuzzy distance must be 1 or 2"),  # ValueError before
+        ('"attack war"~99999999999999999999', 13, "at most 500 words apart"),  # ran for minutes
     ],
 )
 def test_malformed_query_is_400_with_position(client: Any, q: str, position: int, words: str) -> None:
@@ -100,6 +105,11 @@ def test_malformed_query_is_400_with_position(client: Any, q: str, position: int
         ({"q": "x", "facets": "colour"}, "unknown facet 'colour'"),
         ({"q": "x", "histogram": "week"}, "histogram"),
         ({}, "q"),
+        ({"q": "x", "limit": "²"}, "limit"),  # "²".isdigit(), but no int (issue 23)
+        ({"q": "x", "offset": "①"}, "offset"),
+        ({"q": "x", "offset": "9" * 5000}, "offset"),
+        ({"q": "x", "offset": 10**12}, "offset"),
+        ({"q": "x", "snippets": "²"}, "snippets"),
     ],
 )
 def test_bad_parameters_are_400(client: Any, params: dict[str, Any], words: str) -> None:
@@ -176,6 +186,11 @@ def test_export_of_nothing(client: Any) -> None:
     assert data == {"query": "zebra", "total": 0, "hits": []}
     text = client.get("/api/export", params={"q": "zebra", "format": "csv"}).text
     assert text.splitlines() == ["rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,copies"]
+
+
+def test_export_out_of_range_query_is_400(client: Any) -> None:
+    response = client.get("/api/export", params={"q": "date:>9999"})
+    assert response.status_code == 400 and response.json()["position"] == 6
 
 
 def test_export_bad_query_is_400(client: Any) -> None:
