@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 __all__ = [
-    "BANDS", "BOILERPLATE_MIN", "CANDIDATE", "ROWS", "SURE", "SHINGLE", "SIGNATURE_SIZE", "THRESHOLD",
+    "BANDS", "BOILERPLATE_MIN", "CANDIDATE", "MIN_TERMS", "ROWS", "SURE", "SHINGLE", "SIGNATURE_SIZE", "THRESHOLD",
     "block_terms", "candidate_pairs", "content_terms", "copy_groups", "exact_similarity", "signature", "signature_bytes",
 ]
 
@@ -66,6 +66,10 @@ SURE, CANDIDATE = 0.7, 0.4
 BOILERPLATE_MIN = 3
 #: Blocks shorter than this (in terms) are not looked at as boilerplate.
 BLOCK_MIN_TERMS = 4
+#: Bodies with fewer index terms (about 50 words) get no signature and are
+#: never grouped: in a short text a changed name, number or date is a
+#: different statement, yet leaves most shingles shared.
+MIN_TERMS = 30
 #: Largest LSH bucket paired in full; larger ones (text shared by very many
 #: statements) pair each member with its neighbours only.
 _BUCKET_PAIRS = 64
@@ -121,8 +125,9 @@ def _minhash(shingles: np.ndarray) -> np.ndarray:
 
 
 def signature(terms: Sequence[str]) -> np.ndarray | None:
-    """The MinHash signature of a body's index terms (``None`` without terms)."""
-    if not terms:
+    """The MinHash signature of a body's index terms (``None`` for a body of
+    fewer than :data:`MIN_TERMS` terms)."""
+    if len(terms) < MIN_TERMS:
         return None
     return _minhash(_shingle_hashes(_codes(terms)))
 
