@@ -58,7 +58,8 @@ def _die_with_parent() -> None:
         pass  # not Linux: the worker still stops at its next read of the pipe
 
 
-def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb: int, inbox: Connection) -> None:
+def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb: int, inbox: Connection,
+            group_copies: bool = True) -> None:
     from whoosh import index as whoosh_index
 
     _die_with_parent()
@@ -82,7 +83,7 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
                     writer = retry_missing(lambda: SiftWriter(whoosh_index.open_dir(directory), _lk=False,
                                                               limitmb=limitmb, codec=SiftCodec()))
                 for job in message[1]:
-                    writer.add_document(**prepare_document(job, gazetteer, run_extraction))
+                    writer.add_document(**prepare_document(job, gazetteer, run_extraction, group_copies))
                 inbox.send(("added", len(message[1])))
             elif kind == "finish":
                 segment = None
@@ -114,7 +115,7 @@ class SegmentWorkers:
     """``count`` worker processes writing segments of the index at ``directory``."""
 
     def __init__(self, directory: Path, gazetteer: Gazetteer, run_extraction: bool, count: int,
-                 limitmb: int) -> None:
+                 limitmb: int, *, group_copies: bool = True) -> None:
         gazetteer.find_actors("Warm up the matchers before forking.")
         gazetteer.find_locations("Warm up the matchers before forking.")
         context = multiprocessing.get_context("fork")
@@ -123,7 +124,8 @@ class SegmentWorkers:
         self.queued: list[int] = []
         for _ in range(count):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_worker, args=(str(directory), gazetteer, run_extraction, limitmb, theirs),
+            process = context.Process(target=_worker, args=(str(directory), gazetteer, run_extraction, limitmb, theirs,
+                                                                  group_copies),
                                       daemon=True)
             process.start()
             theirs.close()

@@ -15,6 +15,7 @@ from indexer.analysis import analyze, analyze_with_starts
 from indexer.extract import extract
 from indexer.gazetteer import Gazetteer
 from indexer.model import Extraction, Statement
+from indexer.near import block_terms, signature_bytes
 from indexer.schema import (
     ANALYSED_FIELDS,
     CLAIM_FIELDS,
@@ -36,8 +37,13 @@ class Job:
     exists: bool
 
 
-def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> dict[str, Any]:
-    """Extract and build the document of one statement, its text pre-analysed."""
+def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
+                     group_copies: bool = True) -> dict[str, Any]:
+    """Extract and build the document of one statement, its text pre-analysed.
+
+    :param group_copies: add the fields that group reposted copies
+        (``indexer.near``; an index made before they existed has none).
+    """
     statement = job.statement
     statement.extraction = extract(statement, gazetteer) if run_extraction else Extraction()
     analysed = {name: analyze_with_starts((statement.title or "") if name == "title" else statement.body)
@@ -51,6 +57,12 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool) -> di
                 doc[f"_stored_{name}"] = text
             terms = analysed[name][0] if name in analysed else analyze(text)
             doc[name] = positions_postings(terms)
+    if group_copies:
+        body_terms, body_starts = analysed["body"]
+        doc["near"] = signature_bytes(body_terms)
+        blocks = block_terms(statement.body, body_terms, body_starts, statement.publisher)
+        if blocks:
+            doc["near_blocks"] = keyword_postings(blocks)
     for name in PREPARED_KEYWORD_FIELDS:
         value = doc.get(name)
         if value:

@@ -18,6 +18,10 @@ Field roles:
   claim sentences in ``title`` and ``body``. ``claims:`` queries search those
   two fields and keep only matches inside a range, so claim text costs no
   second copy of its postings (it was half the indexing time of extraction).
+- ``near`` a per-document column: the statement's MinHash signature, and
+  ``near_blocks`` keyword terms: its lines hashed with its publisher
+  (``indexer.near``); searches group reposted copies with them. An index
+  made before has neither field: its statements are not grouped.
 - ``record`` the JSON of everything else shown to users (claims, evidence,
   metadata), stored only.
 
@@ -38,12 +42,13 @@ from bisect import bisect_left
 
 import sys
 
-from whoosh.columns import VarBytesColumn
+from whoosh.columns import FixedBytesColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
+from indexer.near import SIGNATURE_SIZE
 from indexer.model import EVIDENCE_FIELDS, Extraction, Statement, format_period, read_period, sentences_as_text
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
@@ -52,6 +57,9 @@ ANALYSED_FIELDS = ("title", "body", "publisher")
 STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
 #: Keyword fields whose postings ``indexer.prepare`` computes.
 PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
+
+#: Bytes of the ``near`` column (``indexer.near.SIGNATURE_SIZE`` uint32).
+SIGNATURE_BYTES = SIGNATURE_SIZE * 4
 
 #: Bump when the schema or the meaning of a field changes (forces a rebuild).
 SCHEMA_VERSION = 2
@@ -164,6 +172,8 @@ def build_schema() -> Schema:
         locations=PreparedKeyword(commas=True, scorable=True),
         claim_types=PreparedKeyword(commas=True, scorable=True),
         claim_spans=COLUMN(VarBytesColumn()),
+        near=COLUMN(FixedBytesColumn(SIGNATURE_BYTES)),
+        near_blocks=PreparedKeyword(commas=True),
         record=STORED(),
     )
 

@@ -67,6 +67,8 @@ class IndexOptions:
         (``codec.CompactTermIndexWriter``).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
+    :param group_copies: store what groups reposted copies (``indexer.near``;
+        ``False`` only to measure its cost).
     :param procs: processes extracting and writing statements in parallel
         (this one plus ``procs - 1`` workers writing segments of their own;
         with workers, segments are merged by a worker in the background).
@@ -80,6 +82,7 @@ class IndexOptions:
     wait: float = 0.0
     extract: bool = True
     procs: int = 1
+    group_copies: bool = True
 
 
 @dataclass
@@ -230,10 +233,17 @@ class _Run:
         self.commit_size = options.batch_size * max(1, options.procs)
         self.workers: SegmentWorkers | None = None
         self.limitmb = options.limitmb
+        # An index made before copies were grouped has no field for them.
+        self.group_copies = options.group_copies and "near" in ix.schema
+        if options.group_copies and not self.group_copies:
+            self.report.notices.append(
+                "this index was made before Sift grouped reposted copies: its statements are not grouped "
+                "(delete the index and index again to group them)")
         if options.procs > 1:
             # Every writer gets its share of the memory setting.
             self.limitmb = max(16, options.limitmb // options.procs)
-            self.workers = SegmentWorkers(directory, gazetteer, options.extract, options.procs - 1, self.limitmb)
+            self.workers = SegmentWorkers(directory, gazetteer, options.extract, options.procs - 1, self.limitmb,
+                                          group_copies=self.group_copies)
 
     # -- batches -----------------------------------------------------------
     def _writer(self) -> IndexWriter:
@@ -264,7 +274,7 @@ class _Run:
         if self.workers is not None and self.workers.offer(jobs):
             return
         for job in jobs:
-            writer.add_document(**prepare_document(job, self.gazetteer, self.options.extract))
+            writer.add_document(**prepare_document(job, self.gazetteer, self.options.extract, self.group_copies))
 
     def commit(self, last: bool = False) -> None:
         """Commit the batch, then record its files in the manifest.

@@ -2,17 +2,21 @@
 
 The JSON shape is a contract with users' scripts (issue 4)::
 
-    {"query": str, "total": int,
+    {"query": str, "total": int, "total_statements": int, "grouped": bool,
      "hits": [{"id", "title", "date", "publisher", "url", "score",
                "snippet", "snippets", "actors", "locations",
-               "claims": [{"type", "types", "sentence", "actors", "locations"}]}],
+               "claims": [{"type", "types", "sentence", "actors", "locations"}],
+               "copies": [{"id", "publisher", "url", "date"}]}],
      "offset": int, "limit": int,      # only when paging (offset > 0)
      "facets": {name: [[value, count], ...]},   # only when asked
      "histogram": [[period, count], ...]}       # only when asked
 
 ``snippet`` is the best passages joined into one plain string, matched
 words wrapped in ``[[`` and ``]]``; ``snippets`` lists the passages, best
-first, in the same form. Dates are ``YYYY-MM-DD`` or ``null``.
+first, in the same form. Dates are ``YYYY-MM-DD`` or ``null``. With
+``grouped``, a statement's reposted copies make one hit (its other copies in
+``copies``) and ``total`` counts hits (groups), ``total_statements`` the
+matching statements.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ class Hit:
     locations: list[str] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    #: The statement's other reposted copies, earliest-dated first:
+    #: ``{"id", "publisher", "url", "date"}`` each (``query._copies``).
+    copies: list[dict[str, Any]] = field(default_factory=list)
 
     def snippet(self, formatter: Formatter = MARKERS) -> str:
         """The passages as one string, highlighted by ``formatter``."""
@@ -63,6 +70,7 @@ class Hit:
             "claims": [
                 {k: c.get(k) for k in ("type", "types", "sentence", "actors", "locations")} for c in self.claims
             ],
+            "copies": [dict(c) for c in self.copies],
         }
 
 
@@ -86,7 +94,12 @@ class FacetResult:
 class SearchResults:
     """One page of results and, when asked, facets and a histogram.
 
-    :param total: how many statements match (all pages).
+    :param total: how many hits there are (all pages): groups of reposted
+        copies when ``grouped``, else statements.
+    :param total_statements: how many statements match.
+    :param grouped: copies make one hit (``total``, facets and the histogram
+        count groups); ``False`` with ``all_copies`` or an index made before
+        copies were grouped.
     :param histogram: (period, count) in time order, gaps filled with 0.
     """
 
@@ -98,12 +111,16 @@ class SearchResults:
     facets: dict[str, FacetResult] | None = None
     histogram: list[tuple[str, int]] | None = None
     undated: int = 0
+    total_statements: int | None = None
+    grouped: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract (see the module docstring)."""
         out: dict[str, Any] = {
             "query": self.query,
             "total": self.total,
+            "total_statements": self.total if self.total_statements is None else self.total_statements,
+            "grouped": self.grouped,
             "hits": [h.to_json() for h in self.hits],
         }
         if self.offset:

@@ -27,6 +27,7 @@ from whoosh.util.times import long_to_datetime
 
 from indexer.schema import from_stored, keyword_value
 from indexer.store import open_index, open_searcher, read_meta
+from query._copies import collapse, copies_of, copy_labels
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
 from query.rank import sift_weighting
@@ -84,6 +85,8 @@ class _Tables:
         self.id_rank_array: np.ndarray | None = None
         self.vector: VectorIndex | None = None
         self.pairs: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        #: Group label per document (``query._copies``); ``False``: not built yet.
+        self.copy_labels: np.ndarray | None | bool = False
 
 
 class _View:
@@ -95,6 +98,8 @@ class _View:
         self.reader = searcher.reader()
         self.tables = tables
         self.size = self.reader.doc_count_all()
+        #: Group labels facets count by (one count per group), or ``None``.
+        self.count_by: np.ndarray | None = None
 
     def forward(self, field: str) -> list[tuple[str, ...]]:
         tables = self.tables
@@ -129,7 +134,12 @@ class _View:
         names, docs, keys = self._pairs(field)
         selected = np.zeros(self.size, dtype=bool)
         selected[np.asarray(docnums, dtype=np.int64)] = True
-        counts = np.bincount(keys[selected[docs]], minlength=len(names))
+        chosen = selected[docs]
+        if self.count_by is None:
+            counts = np.bincount(keys[chosen], minlength=len(names))
+        else:  # a group counts once per key, whichever of its matches hold it
+            group_keys = np.unique(self.count_by[docs[chosen]] * max(1, len(names)) + keys[chosen])
+            counts = np.bincount(group_keys % max(1, len(names)), minlength=len(names))
         return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
     def vector(self) -> VectorIndex:
@@ -169,6 +179,26 @@ class _View:
                         ranks[docnum] = rank
                 self.tables.id_rank = ranks
             return self.tables.id_rank
+
+    def copy_labels(self) -> np.ndarray | None:
+        """Each document's group of reposted copies (``query._copies``), or
+        ``None`` for an index made before copies were grouped."""
+        with self.tables.lock:
+            labels = self.tables.copy_labels
+        if labels is False:
+            vector = self.vector()
+            labels = copy_labels(self.reader, vector.leaves, vector.live(), self._publishers)
+            with self.tables.lock:
+                self.tables.copy_labels = labels
+        return labels  # type: ignore[return-value]
+
+    def _publishers(self) -> list[str | None]:
+        return [keys[0] if keys else None for keys in self.forward("publisher_facet")]
+
+    def copies(self, docnum: int) -> list[dict[str, Any]]:
+        """The other copies of a document (see ``query._copies.copies_of``)."""
+        return copies_of(docnum, self.copy_labels(), self.vector().live(), self.dates(),
+                         self.id_rank_array(), self.reader.stored_fields)
 
     def dates(self) -> np.ndarray:
         """The date of every document (``NO_DATE`` when undated), read
@@ -246,6 +276,7 @@ class Searcher:
         facets: tuple[str, ...] | list[str] = (),
         histogram: str | None = None,
         snippets: int = 1,
+        all_copies: bool = False,
     ) -> SearchResults:
         """Run ``query`` and return one page of hits.
 
@@ -259,6 +290,10 @@ class Searcher:
             counted over all matches.
         :param histogram: ``"month"`` or ``"year"``: matches per period.
         :param snippets: passages per hit (0: none).
+        :param all_copies: one hit per statement; by default reposted copies
+            of a statement (``indexer.near``) make one hit, the earliest-dated
+            matching copy with the best score of the group's matches, and
+            ``total``, facets and the histogram count groups.
         :raises QueryError: the query is malformed.
         :raises ValueError: an argument out of range (a caller's bug).
         """
@@ -267,15 +302,22 @@ class Searcher:
         view = self._view()
         matches = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
         docnums = np.flatnonzero(matches.mask)
-        page = self._page(view, docnums, matches.score[docnums], sort, offset + limit)[offset:]
+        shown, scores = docnums, matches.score[docnums]
+        labels = view.copy_labels()
+        grouped = labels is not None and not all_copies
+        if grouped:
+            view.count_by = labels
+            shown, scores = collapse(docnums, scores, labels, view.dates(), view.id_rank_array())
+        page = self._page(view, shown, scores, sort, offset + limit)[offset:]
         maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(view), count=snippets,
                              keyword_idf=_keyword_idf(view))
         hits = [self._hit(view, docnum, score, offset + i + 1, maker) for i, (score, docnum) in enumerate(page)]
-        result = SearchResults(query=query, total=len(docnums), hits=hits, offset=offset, limit=limit)
+        result = SearchResults(query=query, total=len(shown), hits=hits, offset=offset, limit=limit,
+                               total_statements=len(docnums), grouped=grouped)
         if facets:
             result.facets = {name: FACETS[name]().facet_results(view, docnums) for name in facets}
         if histogram:
-            result.histogram, result.undated = _histogram(view, docnums, histogram)
+            result.histogram, result.undated = _histogram(view, shown, histogram)
         return result
 
     def _page(self, view: _View, docnums: np.ndarray, scores: np.ndarray, sort: str,
@@ -315,6 +357,7 @@ class Searcher:
             claims=record["claims"],
             passages=maker.passages(fields.get("body") or "", record["evidence"], record["claims"],
                                     record["title"]),
+            copies=view.copies(docnum),
         )
 
     # -- records and statistics -------------------------------------------------
@@ -328,6 +371,7 @@ class Searcher:
         record = from_stored(fields)
         record["body"] = fields.get("body") or ""
         record["source"] = fields.get("source")
+        record["copies"] = view.copies(docnum)
         return record
 
     def stats(self, top: int = 10) -> dict[str, Any]:

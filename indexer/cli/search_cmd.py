@@ -82,14 +82,18 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv", "html"]), default="text",
               show_default=True, help=f"csv and jsonl: one hit per row or line: {', '.join(HIT_COLUMNS)}.")
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
+@click.option("--all-copies", is_flag=True,
+              help="One hit per statement: do not group reposted copies of a statement into one hit.")
 def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
-                   color: bool | None) -> None:
+                   color: bool | None, all_copies: bool) -> None:
     """Search the index (the query language in brief is below; README.md,
     "Query language", has it all).
 
     Without operators every word must match (AND); --or matches any.
-    Highlights are [[marked]] when not in colour.
+    Highlights are [[marked]] when not in colour. Reposted copies of a
+    statement make one hit (the earliest-dated, its copies listed; totals
+    and facets count such groups) unless --all-copies.
 
     Example:
 
@@ -100,7 +104,7 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
     with Searcher(index_dir) as searcher:
         results = _search(searcher, query, limit=limit, offset=offset, sort=sort,
                           default_operator="OR" if use_or else "AND", facets=facets,
-                          histogram=histogram, snippets=snippets)
+                          histogram=histogram, snippets=snippets, all_copies=all_copies)
     if fmt == "json":
         click.echo(results.dumps())
     elif fmt == "csv":
@@ -131,6 +135,9 @@ def render_text(results: SearchResults, formatter: Formatter) -> str:
     first = results.offset + 1 if results.hits else 0
     last = results.offset + len(results.hits)
     matches = f"{plural(results.total, 'statement')} match{'es' if results.total == 1 else ''}"
+    if results.grouped and results.total_statements != results.total:
+        matches = (f"{plural(results.total, 'statement')} "
+                   f"({results.total_statements} with reposted copies) match{'es' if results.total == 1 else ''}")
     shown = f" (showing {first}-{last})" if results.hits else ""
     lines.append(f"{matches} {results.query!r}{shown}")
     for hit in results.hits:
@@ -142,6 +149,7 @@ def render_text(results: SearchResults, formatter: Formatter) -> str:
             lines.append(f"     {hit.url}")
         for passage in hit.passages:
             lines.append(f"     {passage.render(formatter)}")
+        lines.extend(copy_lines(hit.copies, "     "))
     for name, facet in (results.facets or {}).items():
         lines.append("")
         lines.append(f"{name}:")
@@ -154,6 +162,18 @@ def render_text(results: SearchResults, formatter: Formatter) -> str:
         if results.undated:
             lines.append(f"  (undated: {results.undated})")
     return "\n".join(lines)
+
+
+def copy_lines(copies: list[dict[str, Any]], indent: str) -> list[str]:
+    """A statement's reposted copies, one line each (none: no lines)."""
+    if not copies:
+        return []
+    lines = [f"{indent}copies ({len(copies)}):"]
+    for copy in copies:
+        where = " · ".join(x for x in (copy.get("date") or "undated", copy.get("publisher") or "") if x)
+        url = f"  {copy['url']}" if copy.get("url") else ""
+        lines.append(f"{indent}  {where}  [{copy['id']}]{url}")
+    return lines
 
 
 def bar_chart(rows: list[tuple[str, int]], width: int = 40) -> list[str]:
@@ -171,6 +191,12 @@ def render_html(results: SearchResults) -> str:
         link = f'<a href="{esc(hit.url)}">{title}</a>' if hit.url else title
         meta = esc(" · ".join(x for x in (hit.date or "undated", hit.publisher or "", f"score {hit.score:.3f}") if x))
         snippet = "".join(f"<p>{p.render(HTML)}</p>" for p in hit.passages)
+        copies = "".join(
+            f"<li>{esc(c.get('date') or 'undated')} · {esc(c.get('publisher') or '')} [{esc(c['id'])}]"
+            + (f' <a href="{esc(c["url"])}">{esc(c["url"])}</a>' if c.get("url") else "") + "</li>"
+            for c in hit.copies)
+        if copies:
+            snippet += f'<p class="copies">Copies:</p><ul class="copies">{copies}</ul>'
         items.append(f'<li value="{hit.rank}"><h3>{link}</h3><p class="meta">{meta} [{esc(hit.id)}]</p>{snippet}</li>')
     return (
         "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Sift: "
@@ -280,6 +306,8 @@ def render_record(record: dict[str, Any]) -> str:
     lines.append(f"claims:    {len(claims)}")
     for claim in claims:
         lines.append(f"  - {'/'.join(claim.get('types') or [claim.get('type') or '?'])}: {claim.get('sentence')}")
+    copies = record.get("copies") or []
+    lines.extend(copy_lines(copies, "") or ["copies:    -"])
     lines.extend(["", record.get("body") or ""])
     return "\n".join(lines)
 

@@ -129,7 +129,14 @@ def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
         "score": round(hit.score, 2),
         "snippets": [Markup(p.render(HTML)) for p in hit.passages],
         "chips": chips,
+        "copies": copy_views(state, hit.copies),
     }
+
+
+def copy_views(state: SearchState, copies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A statement's reposted copies as the templates list them."""
+    return [{"id": c["id"], "href": statement_url(c["id"], state.q), "date": c.get("date"),
+             "publisher": c.get("publisher"), "url": safe_url(c.get("url"))} for c in copies]
 
 
 def facet_views(state: SearchState, results: SearchResults) -> list[dict[str, Any]]:

@@ -47,6 +47,7 @@ from query.web._pages import (
     FACET_TITLES,
     PAGE_SIZE,
     SearchState,
+    copy_views,
     facet_views,
     hit_view,
     label,
@@ -198,6 +199,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
                             "publisher, year, month, or 'all'."),
         histogram: Literal["month", "year"] | None = Query(None, description="Matches per period."),
         snippets: int = Query(1, ge=0, le=10, description="Passages per hit."),
+        all_copies: bool = Query(False, description="One hit per statement, reposted copies not grouped."),
     ) -> Response:
         """One page of hits, as sift search --format json prints it."""
         try:
@@ -206,7 +208,8 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
             return _error(400, str(exc))
         try:
             results = searcher.search(q, limit=limit, offset=offset, sort=sort, default_operator=operator,
-                                      facets=names, histogram=histogram, snippets=snippets)
+                                      facets=names, histogram=histogram, snippets=snippets,
+                                      all_copies=all_copies)
         except QueryError as exc:
             return _query_error(exc)
         return JSONResponse(results.to_json())
@@ -288,6 +291,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
             request, "statement.html", state=state, s=statement, url=safe_url(statement.get("url")),
             title_html=Markup(title.html), body_html=Markup(body.html), unplaced=title.unplaced + body.unplaced,
             entities=_entity_lists(statement), claims=_claim_list(statement),
+            copies=copy_views(state, statement.get("copies") or []),
             json_url="/api/statements/" + quote(statement_id, safe=""),
         )
 

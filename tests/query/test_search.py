@@ -165,10 +165,10 @@ def test_histogram(searcher: Searcher) -> None:
 
 def test_json_contract(searcher: Searcher) -> None:
     data = searcher.search('"barrel bombs"').to_json()
-    assert set(data) == {"query", "total", "hits"}
+    assert set(data) == {"query", "total", "total_statements", "grouped", "hits"}
     hit = data["hits"][0]
     assert list(hit) == ["id", "title", "date", "publisher", "url", "score", "snippet", "snippets",
-                         "actors", "locations", "claims"]
+                         "actors", "locations", "claims", "copies"]
     assert hit["date"] == "2016-02-08" and hit["actors"] == ["Assad regime"]
     assert set(hit["claims"][0]) == {"type", "types", "sentence", "actors", "locations"}
     assert "[[barrel bombs]]" in hit["snippet"]

@@ -29,7 +29,7 @@ def test_search_returns_the_library_json(client: Any, web_index: Path) -> None:
     assert response.json()["total"] == TOTAL_BOMBS
     hit = response.json()["hits"][0]
     assert set(hit) == {"id", "title", "date", "publisher", "url", "score", "snippet", "snippets",
-                        "actors", "locations", "claims"}
+                        "actors", "locations", "claims", "copies"}
     assert "[[" in hit["snippet"]
 
 
