@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from query import Searcher
+from query import Ranking, Searcher
 from tests.query.conftest import build_index, statement
 
 CORPUS = [
@@ -123,6 +123,35 @@ def test_scores_equal_the_golden_ones(golden_index: Path, text: str, operator: s
     assert [h for h, _ in hits] == [h for h, _ in expected_hits]
     for (_, score), (_, golden) in zip(hits, expected_hits):
         assert abs(score - golden) <= 1e-9 * max(1.0, abs(golden))
+
+
+def test_the_default_ranking_given_explicitly_gives_the_golden_scores(golden_index: Path) -> None:
+    assert _run(golden_index, ranking=Ranking()) == _run(golden_index)
+
+
+@pytest.mark.parametrize("ranking", [
+    Ranking(k1=1.2),
+    Ranking(b=0.3),
+    Ranking(field_weights=(("title", 1.0), ("body", 1.0))),
+    Ranking(field_boosts=(("title", 1.0), ("body", 1.0))),
+    Ranking(field_scale=(("body", 2.0),)),
+], ids=["k1", "b", "field_weights", "field_boosts", "field_scale"])
+def test_another_ranking_changes_the_scores(golden_index: Path, ranking: Ranking) -> None:
+    changed = _run(golden_index, ranking=ranking)
+    differ = [text for text, _ in QUERIES
+              if any(abs(score - golden) > 1e-6 for (_, score), (_, golden) in zip(changed[text][1], GOLDEN[text][1]))
+              or [h for h, _ in changed[text][1]] != [h for h, _ in GOLDEN[text][1]]]
+    assert differ, "no query scored differently"
+    # The same searches still match the same documents: a ranking only reorders.
+    assert {t: {h for h, _ in hits} for t, (_, hits) in changed.items()} == \
+        {t: {h for h, _ in hits} for t, (_, hits) in GOLDEN.items()}
+
+
+def test_two_searchers_with_different_rankings_in_one_process(golden_index: Path) -> None:
+    with Searcher(golden_index, ranking=Ranking(k1=1.2)) as tuned, Searcher(golden_index) as default:
+        first = [h.score for h in tuned.search("siege", snippets=0).hits]
+        assert [h.score for h in default.search("siege", snippets=0).hits] == [s for _, s in GOLDEN["siege"][1]]
+        assert [h.score for h in tuned.search("siege", snippets=0).hits] == first != [s for _, s in GOLDEN["siege"][1]]
 
 
 def test_every_query_matches_something() -> None:
