@@ -28,7 +28,7 @@ from whoosh.util.times import long_to_datetime
 from indexer.schema import from_stored, keyword_value
 from indexer.store import open_index, open_searcher, read_meta
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
-from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
+from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
@@ -61,10 +61,8 @@ class _GazetteerAliases:
 
 
 def _load_gazetteer(files: list[str]) -> Aliases:
-    try:
-        from indexer.gazetteer import Gazetteer
-    except ImportError:  # pragma: no cover - a partial install
-        return NoAliases()
+    from indexer.gazetteer import Gazetteer  # loaded on first use only: it takes a moment
+
     try:
         return Gazetteer.load([Path(f) for f in files])
     except (OSError, ValueError):
