@@ -1,4 +1,4 @@
-"""Grid search of ``query/rank.py``'s parameters on the *tune* half (odd query ids).
+"""Grid search of ``query.Ranking``'s settings on the *tune* half (odd query ids).
 
 ``python -m benchmarks.tune`` indexes each collection with Sift once, then
 evaluates every setting through ``query.Searcher`` (the adapter) and prints
@@ -27,21 +27,23 @@ def _index(collection: Any, work: Path) -> Path:
     return work / "index"
 
 
-def evaluate_setting(setting: dict[str, Any], collections: list[tuple[Any, Path]]) -> dict[str, float]:
-    import query.rank as rank
+def ranking_for(setting: dict[str, Any]) -> Any:
+    """The ``query.Ranking`` of one grid ``setting`` (``B``, ``K1``,
+    ``weights`` and optional ``field_B``); other settings keep Sift's defaults."""
+    from query import Ranking
 
+    return Ranking(b=setting["B"], k1=setting["K1"], field_b=tuple(setting.get("field_B", {}).items()),
+                   field_weights=tuple(setting["weights"].items()))
+
+
+def evaluate_setting(setting: dict[str, Any], collections: list[tuple[Any, Path]]) -> dict[str, float]:
     from benchmarks.adapter import open_sift
 
-    rank.DEFAULT_B, rank.DEFAULT_K1 = setting["B"], setting["K1"]
-    rank.FIELD_B.clear()
-    rank.FIELD_B.update(setting.get("field_B", {}))
-    # BM25F field weights of plain words (read when a query is compiled).
-    rank.FIELD_WEIGHTS.clear()
-    rank.FIELD_WEIGHTS.update(setting["weights"])
+    ranking = ranking_for(setting)
     scores: dict[str, float] = {}
     for collection, index_dir in collections:
         ids = collection.judged_queries()
-        with open_sift(index_dir) as search:
+        with open_sift(index_dir, ranking=ranking) as search:
             runs = {q: [d for d, _ in search(bag_of_words(collection.queries[q]), limit=1000, default_operator="OR")[1]]
                     for q in ids}
         for split, subset in split_queries(ids).items():

@@ -6,7 +6,8 @@ Roles (one module each):
   nodes and a Whoosh query; ``FIELD_SYNTAX`` is the per-field plugin table.
 - ``query.search``: :class:`Searcher`, opening an index once and serving
   searches, ``get`` and ``stats`` (thread-safe).
-- ``query.rank``: BM25F weighting and field boosts (tuned separately).
+- ``query.rank``: BM25F weighting; :class:`Ranking`, its settings as one
+  frozen value given to a ``Searcher`` (tuned separately).
 - ``query.snippets``: ranked, highlighted passages (fragmenter, scorer,
   formatter).
 - ``query.facets``: facet classes behind a registry, and the histogram.
@@ -28,6 +29,7 @@ from __future__ import annotations
 from query.errors import QueryError
 from query.facets import FACETS, Facet, register_facet
 from query.parse import MAX_QUERY_LENGTH, ParsedQuery, parse_query
+from query.rank import Ranking
 from query.results import FacetResult, Hit, SearchResults
 from query.search import SORTS, Searcher
 from query.snippets import FORMATTERS, Formatter, Passage
@@ -44,6 +46,7 @@ __all__ = [
     "ParsedQuery",
     "Passage",
     "QueryError",
+    "Ranking",
     "SearchResults",
     "Searcher",
     "parse_query",

@@ -2,14 +2,14 @@
 
 Two decisions live here:
 
-- An unqualified word searches every field of ``FIELD_BOOSTS``, as one
-  ``FieldsTerm`` scored by BM25F over them (``query.rank.WordScorer``,
-  field weights ``FIELD_WEIGHTS``); phrases, prefixes, wildcards and fuzzy
+- An unqualified word searches every field of ``Ranking.field_boosts``, as
+  one ``FieldsTerm`` scored by BM25F over them (``query.rank.WordScorer``,
+  field weights ``Ranking.field_weights``); phrases, prefixes, wildcards and fuzzy
   words are an ``Or`` of per-field queries weighted by the field's boost.
 - A word repeated inside one group is searched once with its count as a
   boost: BM25F otherwise ignores query-term frequency, and bag-of-words
-  queries from test collections rely on it (NOTES.md: CISI MAP 0.108 ->
-  0.171 with counts and a better idf).
+  queries from test collections rely on it (CISI MAP 0.108 -> 0.171 with
+  counts and a better idf; ``query.rank`` keeps the history).
 - ``NOT`` subtracts from the group it stands in (``a b NOT c`` with OR as
   default means "a or b, but not c"), as in Lucene.
 """
@@ -27,7 +27,7 @@ from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
 from indexer.analysis import WORD_PATTERN, fold, term_for
 from indexer.schema import stored_date
-from query import rank
+from query.rank import DEFAULT_RANKING, Ranking
 
 from query._claims import CLAIMS, claims_query
 from query._expansion import Origin, mark_origin
@@ -58,11 +58,11 @@ def _per_field(fields: Fields, make: Callable[[str, float], wq.Query]) -> wq.Que
     return _any([claims_query(make, b) if f == CLAIMS else make(f, b) for f, b in fields])
 
 
-def _terms(fields: Fields, term: str, count: int) -> wq.Query:
+def _terms(fields: Fields, term: str, count: int, ranking: Ranking) -> wq.Query:
     """A plain word, ``count`` times in its group: one BM25F ``FieldsTerm``
-    over several text fields (weights ``FIELD_WEIGHTS``), else per field."""
+    over several text fields (weights ``ranking.field_weights``), else per field."""
     if len(fields) > 1 and all(f != CLAIMS for f, _b in fields):
-        return FieldsTerm(tuple((f, rank.FIELD_WEIGHTS.get(f, b)) for f, b in fields), term, boost=count)
+        return FieldsTerm(tuple((f, ranking.weight(f, b)) for f, b in fields), term, boost=count)
     return _per_field(fields, lambda f, b: wq.Term(f, term, boost=b * count))
 
 
@@ -108,18 +108,19 @@ class ExactWord(wq.WrappingQuery):  # type: ignore[misc]
         return FilterMatcher(self.child.matcher(searcher, context), ids)
 
 
-def compile_node(node: Node, source: str = "") -> wq.Query:
+def compile_node(node: Node, source: str = "", ranking: Ranking = DEFAULT_RANKING) -> wq.Query:
     """The Whoosh query for ``node``.
 
     :param source: the query text the tree was parsed from: prefix,
         wildcard and fuzzy words keep their place in it, for the errors of
         ``query._expansion``.
+    :param ranking: gives the BM25F field weights of plain words.
     """
     if isinstance(node, TermNode) and node.exact:
         stem = term_for(node.term) or node.term
-        return ExactWord(_terms(node.fields, stem, 1), node.term, tuple(f for f, _b in node.fields))
+        return ExactWord(_terms(node.fields, stem, 1, ranking), node.term, tuple(f for f, _b in node.fields))
     if isinstance(node, TermNode):
-        return _terms(node.fields, node.term, 1)
+        return _terms(node.fields, node.term, 1, ranking)
     if isinstance(node, PhraseNode):
         # Whoosh's slop counts positions from one word to the next (1 = adjacent).
         return _per_field(node.fields, lambda f, b: wq.Phrase(f, list(node.terms), slop=node.gap + 1, boost=b))
@@ -142,8 +143,8 @@ def compile_node(node: Node, source: str = "") -> wq.Query:
     if isinstance(node, DateNode):
         return date_query(node.start, node.end)
     if isinstance(node, NotNode):
-        return wq.Not(compile_node(node.child, source))
-    return _compile_bool(node, source)
+        return wq.Not(compile_node(node.child, source, ranking))
+    return _compile_bool(node, source, ranking)
 
 
 def date_query(start: dt.datetime | None, end: dt.datetime | None) -> wq.Query:
@@ -179,21 +180,21 @@ def _origin(source: str, position: int) -> Origin:
 _WORD_AT = re.compile(r"[^\s()]+")
 
 
-def _compile_bool(node: BoolNode, source: str) -> wq.Query:
+def _compile_bool(node: BoolNode, source: str, ranking: Ranking) -> wq.Query:
     counts: dict[tuple[Fields, str], int] = {}
     positives: list[wq.Query | tuple[Fields, str]] = []
     negatives: list[wq.Query] = []
     for child in node.children:
         if isinstance(child, NotNode):
-            negatives.append(compile_node(child.child, source))
+            negatives.append(compile_node(child.child, source, ranking))
         elif isinstance(child, TermNode) and not child.exact:
             key = (child.fields, child.term)
             if key not in counts:
                 positives.append(key)
             counts[key] = counts.get(key, 0) + 1
         else:
-            positives.append(compile_node(child, source))
-    compiled = [_terms(p[0], p[1], counts[p]) if isinstance(p, tuple) else p for p in positives]
+            positives.append(compile_node(child, source, ranking))
+    compiled = [_terms(p[0], p[1], counts[p], ranking) if isinstance(p, tuple) else p for p in positives]
     if not compiled:
         return wq.Not(_any(negatives))
     group = compiled[0] if len(compiled) == 1 else (wq.And(compiled) if node.op == "and" else wq.Or(compiled))

@@ -44,7 +44,7 @@ from query._nodes import (
     WildcardNode,
 )
 from query.errors import QueryError
-from query.rank import FIELD_BOOSTS
+from query.rank import DEFAULT_RANKING, Ranking
 
 from whoosh.query import Query
 
@@ -128,7 +128,7 @@ class TextSyntax(FieldSyntax):
             folded = term_for(words[0], stem=False)
             # The index holds stems only: the stem finds candidates, the
             # stored title/body confirm the exact word (see _compile).
-            return None if folded is None else TermNode(_EXACT_FIELDS, folded, True, pos)
+            return None if folded is None else TermNode(parser.exact_fields, folded, True, pos)
         fuzzy = _FUZZY.fullmatch(raw)
         if fuzzy and fuzzy.group(1):
             return self._fuzzy(parser, token, fuzzy, self.fields, pos)
@@ -247,9 +247,8 @@ class DateSyntax(FieldSyntax):
         return DateNode(start, end, token.pos)
 
 
-_DEFAULT_FIELDS: Fields = tuple(FIELD_BOOSTS.items())
 #: Where =word looks: the stored text fields (claims text is not stored).
-_EXACT_FIELDS: Fields = tuple((f, FIELD_BOOSTS.get(f, 1.0)) for f in ("title", "body"))
+_EXACT_FIELDS = ("title", "body")
 
 #: Every ``name:`` the language knows, by name. Add a class here to extend it.
 FIELD_SYNTAX: dict[str, FieldSyntax] = {
@@ -262,13 +261,13 @@ FIELD_SYNTAX: dict[str, FieldSyntax] = {
     "claim": ClaimSyntax(),
     "date": DateSyntax(),
 }
-_UNQUALIFIED = TextSyntax("", _DEFAULT_FIELDS)
 
 
 class Parser:
     """A recursive-descent parser over the tokens of one query."""
 
-    def __init__(self, text: str, default_operator: str = "AND", aliases: Aliases | None = None) -> None:
+    def __init__(self, text: str, default_operator: str = "AND", aliases: Aliases | None = None,
+                 ranking: Ranking = DEFAULT_RANKING) -> None:
         if default_operator not in ("AND", "OR"):
             raise ValueError(f"default_operator must be 'AND' or 'OR', not {default_operator!r}")
         self.text = text
@@ -276,7 +275,9 @@ class Parser:
         self.aliases: Aliases = aliases or NoAliases()
         self.tokens: list[Token] = []
         self.index = 0
-        self.syntax: FieldSyntax = _UNQUALIFIED
+        # Unqualified words search the ranking's fields, with its boosts.
+        self.syntax: FieldSyntax = TextSyntax("", ranking.field_boosts)
+        self.exact_fields: Fields = tuple((f, ranking.boost(f)) for f in _EXACT_FIELDS)
         self.expanding = 0
         self.scanning = 0
 
@@ -447,20 +448,23 @@ def _group(op: str, children: list[Node | None]) -> Node | None:
     return BoolNode(op, tuple(flat))
 
 
-def parse_query(text: str, *, default_operator: str = "AND", aliases: Aliases | None = None) -> ParsedQuery:
+def parse_query(text: str, *, default_operator: str = "AND", aliases: Aliases | None = None,
+                ranking: Ranking = DEFAULT_RANKING) -> ParsedQuery:
     """Parse ``text`` in Sift's query language.
 
     :param default_operator: ``"AND"`` (every word must match) or ``"OR"``
         (any word; for bag-of-words queries) between terms with no operator.
     :param aliases: resolves ``actor:``/``location:`` names to canonical
         ones (the index's gazetteer); without it names are only folded.
+    :param ranking: the fields unqualified words search, their boosts and
+        BM25F weights (``query.rank.Ranking``).
     :raises QueryError: the query is malformed; ``.position`` says where.
 
     >>> str(parse_query("title:siege -date:2016").whoosh)
     '(title:sieg ANDNOT date:[63587203200000000 TO 63618825599999999])'
     """
-    parser = Parser(text, default_operator, aliases)
+    parser = Parser(text, default_operator, aliases, ranking)
     tree = parser.parse()
     if tree is None:
         raise parser.error("nothing to search for: the query has only stopwords or punctuation, which are not indexed", 0)
-    return ParsedQuery(text, tree, compile_node(tree, text))
+    return ParsedQuery(text, tree, compile_node(tree, text, ranking))

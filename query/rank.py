@@ -3,18 +3,22 @@
 Kept in its own module so it can be tuned (benchmarks/ measures it on the
 TIME and CISI test collections) without touching query parsing or search.
 
+Its settings are one frozen value, :class:`Ranking`, given to each
+``query.Searcher``; nothing here is changed at run time.
+
 The model is BM25F (Robertson, Zaragoza and Taylor, 2004) with a DFR
 informativeness where BM25 has its idf. An unqualified word searches the
-fields of ``FIELD_BOOSTS`` as one ``FieldsTerm`` (``query._fieldsterm``),
-scored by ``WordScorer``: its frequency in each field, length-normalised
-with that field's ``B`` and multiplied by the field's weight
-(``FIELD_WEIGHTS``), is summed into one pseudo-frequency that saturates
-once with ``K1``, times the word's gain (``word_gain``) over the documents
-that hold it in any field and its occurrences there. A word repeated in the
-query counts that many times (the term's boost). Everything else (a word in
+fields of ``Ranking.field_boosts`` as one ``FieldsTerm``
+(``query._fieldsterm``), scored by ``WordScorer``: its frequency in each
+field, length-normalised with that field's ``b`` and multiplied by the
+field's weight (``Ranking.field_weights``), is summed into one
+pseudo-frequency that saturates once with ``k1``, times the word's gain
+(``word_gain``) over the documents that hold it in any field and its
+occurrences there. A word repeated in the query counts that many times (the
+term's boost). Everything else (a word in
 one field such as ``title:x``, phrases, prefixes, wildcards, fuzzy words,
 ``claims:``) is scored per field by ``SiftScorer`` (BM25 of that field with
-the word's gain in it, times the field's ``FIELD_BOOSTS`` value), and the
+the word's gain in it, times the field's ``field_boosts`` value), and the
 parts of a query add up.
 
 History, each step measured with ``python -m benchmarks run ranking``
@@ -24,7 +28,7 @@ History, each step measured with ``python -m benchmarks run ranking``
   below 1, so a word found in every document still adds a full unit per
   occurrence and long bag-of-words queries ranked by their commonest words.
   Lucene's idf ``log(1 + (N - n + 0.5) / (n + 0.5))`` and query-word
-  counts: CISI 0.108 -> 0.171 (NOTES.md).
+  counts: CISI 0.108 -> 0.171, TIME 0.598 -> 0.631.
 - One saturation over the fields instead of a BM25 score per field (a word
   in the title and the body scored about the sum of the two however large
   ``K1`` was, and its idf counted once per field): CISI 0.2302 -> 0.2401.
@@ -36,10 +40,10 @@ History, each step measured with ``python -m benchmarks run ranking``
   length normalisation and saturation) scored TIME 0.6090 and CISI 0.2531;
   BM25 with the gain did better and keeps BM25F's field weights.
 
-``K1`` = 2.0, ``B`` = 0.75 and the title weight 2.5 were tuned on the odd
+``k1`` = 2.0, ``b`` = 0.75 and the title weight 2.5 were tuned on the odd
 query ids with Lucene's idf and kept with the gain. A grid of B 0.6-0.9, K1
 1.2-3.0, title 2-3 with the gain (``python -m benchmarks.tune``) prefers a
-larger ``K1`` on both tune halves but is worse on TIME's held-out half
+larger ``k1`` on both tune halves but is worse on TIME's held-out half
 (K1 3.0: 0.6420 against 0.6587), as it was before the gain: TIME's halves of
 41 and 38 queries, many with one or two relevant documents, disagree. 42 of
 the 45 settings beat the best peer on TIME overall and all 45 on CISI, so the
@@ -53,34 +57,98 @@ every match.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from math import exp, log2
 from typing import Any
 
 from whoosh import scoring
 
-#: The text fields an unqualified query searches, each with its score
-#: multiplier for queries scored field by field (phrases, prefixes,
-#: wildcards, fuzzy words). Tuned on the odd query ids of TIME and CISI: a
-#: claim sentence is already in ``body``, so scoring it again in ``claims``
-#: double-counts it (MAP drops on both collections; ``claims:`` still
-#: searches claim sentences), and a title match weighs about half a body one.
-FIELD_BOOSTS: dict[str, float] = {"title": 0.5, "body": 1.0}
+Pairs = tuple[tuple[str, float], ...]
 
-#: BM25F field weights of a plain word searched in several fields: how many
-#: body occurrences one occurrence in the field counts for, before the
-#: word's frequency saturates (``WordScorer``). Tuned on the odd query ids of
-#: CISI (TIME has no titles): 2.5 was best there (MAP 0.2328; 1.5-4: 0.229-0.233).
-FIELD_WEIGHTS: dict[str, float] = {"title": 2.5, "body": 1.0}
 
-#: Per-field score multipliers on top of ``FIELD_BOOSTS``: empty in use; a
-#: hook for ``python -m benchmarks.tune`` to try weights without re-parsing.
-FIELD_SCALE: dict[str, float] = {}
+@dataclass(frozen=True)
+class Ranking:
+    """Every ranking setting, as one immutable value a ``Searcher`` is given
+    (``Searcher(path, ranking=Ranking(k1=1.6))``), so two searchers in one
+    process can rank differently and tuning (``benchmarks.tune``) changes no
+    global state. The defaults are the tuned values Sift ships with.
 
-#: BM25 parameters: defaults, then per-field overrides.
-DEFAULT_B = 0.75
-DEFAULT_K1 = 2.0
-FIELD_B: dict[str, float] = {}
-FIELD_K1: dict[str, float] = {}
+    Per-field settings are ``(field, value)`` pairs (any iterable of pairs,
+    a ``dict``'s items included, is accepted and stored as a tuple).
+
+    >>> Ranking().weight("title"), Ranking(field_weights={"title": 3.0}.items()).weight("title")
+    (2.5, 3.0)
+    >>> Ranking(k1=-1.0)
+    Traceback (most recent call last):
+    ValueError: k1 must be a positive number, not -1.0
+    """
+
+    #: Term-frequency saturation (BM25's ``K1``) for fields not in ``field_k1``.
+    k1: float = 2.0
+    #: Length normalisation (0: none, 1: full) for fields not in ``field_b``.
+    b: float = 0.75
+    #: The text fields an unqualified query searches, in order, each with its
+    #: score multiplier for queries scored field by field (phrases, prefixes,
+    #: wildcards, fuzzy words). Tuned on the odd query ids of TIME and CISI: a
+    #: claim sentence is already in ``body``, so scoring it again in ``claims``
+    #: double-counts it (MAP drops on both collections; ``claims:`` still
+    #: searches claim sentences), and a title match weighs about half a body one.
+    field_boosts: Pairs = (("title", 0.5), ("body", 1.0))
+    #: BM25F field weights of a plain word searched in several fields: how many
+    #: body occurrences one occurrence in the field counts for, before the
+    #: word's frequency saturates (``WordScorer``). Tuned on the odd query ids
+    #: of CISI (TIME has no titles): 2.5 was best there (MAP 0.2328; 1.5-4:
+    #: 0.229-0.233). A field not listed weighs its ``field_boosts`` value.
+    field_weights: Pairs = (("title", 2.5), ("body", 1.0))
+    #: Per-field ``b`` and ``k1`` overrides.
+    field_b: Pairs = ()
+    field_k1: Pairs = ()
+    #: Per-field score multipliers on top of ``field_boosts`` (default 1): a
+    #: hook for ``python -m benchmarks.tune`` to try weights without re-parsing.
+    field_scale: Pairs = ()
+
+    def __post_init__(self) -> None:
+        for name in ("k1", "b"):
+            value = getattr(self, name)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value >= 0 \
+                    or (name == "k1" and value == 0) or (name == "b" and value > 1):
+                kind = "a positive number" if name == "k1" else "a number from 0 to 1"
+                raise ValueError(f"{name} must be {kind}, not {value!r}")
+            object.__setattr__(self, name, float(value))
+        for name in ("field_boosts", "field_weights", "field_b", "field_k1", "field_scale"):
+            object.__setattr__(self, name, _pairs(name, getattr(self, name)))
+        if not self.field_boosts:
+            raise ValueError("field_boosts must name at least one field")
+
+    def boost(self, field: str) -> float:
+        """``field``'s multiplier for per-field scores (1 if not listed)."""
+        return dict(self.field_boosts).get(field, 1.0)
+
+    def weight(self, field: str, default: float | None = None) -> float:
+        """``field``'s BM25F weight (``default``, else its boost, if not listed)."""
+        return dict(self.field_weights).get(field, self.boost(field) if default is None else default)
+
+    def weighting(self) -> SiftBM25F:
+        """The Whoosh weighting model that scores with these settings."""
+        return SiftBM25F(B=self.b, K1=self.k1, field_B=dict(self.field_b), field_K1=dict(self.field_k1),
+                         field_scale=dict(self.field_scale))
+
+
+def _pairs(name: str, value: Any) -> Pairs:
+    """``value`` (pairs or a mapping) as a tuple of ``(field, float)`` pairs."""
+    items = value.items() if isinstance(value, Mapping) else value
+    try:
+        pairs = tuple((str(field), float(number)) for field, number in items)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be (field, number) pairs, not {value!r}") from None
+    if any(not number >= 0 for _field, number in pairs):
+        raise ValueError(f"{name} must be non-negative, not {value!r}")
+    return pairs
+
+
+#: Sift's shipped settings.
+DEFAULT_RANKING = Ranking()
 
 
 def word_gain(doc_count: int, doc_frequency: int, collection_frequency: float) -> float:
@@ -121,7 +189,7 @@ class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
     :param field_scale: per-field score multiplier (default 1).
     """
 
-    def __init__(self, B: float = DEFAULT_B, K1: float = DEFAULT_K1,
+    def __init__(self, B: float = DEFAULT_RANKING.b, K1: float = DEFAULT_RANKING.k1,
                  field_B: dict[str, float] | None = None, field_K1: dict[str, float] | None = None,
                  field_scale: dict[str, float] | None = None) -> None:
         self.B = B
@@ -210,8 +278,3 @@ class WordScorer:
     def score(self, frequency: Any) -> Any:
         """The word's score for a summed pseudo-frequency."""
         return self.gain * frequency * self._k1_plus_1 / (frequency + self.K1)
-
-
-def sift_weighting() -> scoring.WeightingModel:
-    """The weighting model every Sift searcher uses."""
-    return SiftBM25F(B=DEFAULT_B, K1=DEFAULT_K1, field_B=FIELD_B, field_K1=FIELD_K1, field_scale=FIELD_SCALE)

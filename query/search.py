@@ -1,12 +1,12 @@
 """The library's entry point: :class:`Searcher` runs queries on one index.
 
 A ``Searcher`` opens the index once and serves many searches. Whoosh
-searchers are not safe to share between threads (NOTES.md), so each thread
+searchers are not safe to share between threads (one per thread), so each thread
 gets its own, opened on first use and closed by :meth:`Searcher.close`.
 Tables derived from the index (document -> facet keys, id order, dates)
 are built once per index generation and shared by all threads.
 
-Ranking is BM25F from ``query.rank.sift_weighting()``. Every matching
+Ranking is BM25F with the settings of a ``query.Ranking``. Every matching
 document is scored, so that ties can be broken by id, the same way on every
 run, and so that facets count all matches; ``query.vector`` does that over
 whole posting lists with numpy instead of one match at a time.
@@ -29,8 +29,8 @@ from indexer.schema import from_stored, keyword_value
 from indexer.store import open_index, open_searcher, read_meta
 from query._copies import collapse, copies_of, copy_labels
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
-from query.parse import Aliases, NoAliases, ParsedQuery, parse_query
-from query.rank import sift_weighting
+from query.parse import Aliases, ParsedQuery, parse_query
+from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
 from query.vector import NO_DATE, Evaluator, VectorIndex
@@ -62,10 +62,8 @@ class _GazetteerAliases:
 
 
 def _load_gazetteer(files: list[str]) -> Aliases:
-    try:
-        from indexer.gazetteer import Gazetteer
-    except ImportError:  # pragma: no cover - a partial install
-        return NoAliases()
+    from indexer.gazetteer import Gazetteer  # loaded on first use only: it takes a moment
+
     try:
         return Gazetteer.load([Path(f) for f in files])
     except (OSError, ValueError):
@@ -212,11 +210,17 @@ class Searcher:
     :param index_dir: the index directory (``sift index ... --index DIR``).
     :param aliases: resolves ``actor:``/``location:`` names; defaults to the
         gazetteer the index was built with.
+    :param ranking: the ranking settings (``query.Ranking``; Sift's tuned
+        defaults if not given).
     :raises indexer.errors.IndexNotFoundError: no index there.
     """
 
-    def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None) -> None:
+    def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None,
+                 ranking: Ranking = DEFAULT_RANKING) -> None:
+        if not isinstance(ranking, Ranking):
+            raise TypeError(f"ranking must be a query.Ranking, not {type(ranking).__name__}")
         self.directory = Path(index_dir)
+        self.ranking = ranking
         self._index: whoosh_index.Index = open_index(self.directory)
         self._meta = read_meta(self.directory)
         self.aliases: Aliases = aliases or _GazetteerAliases(list(self._meta.get("gazetteer_files") or []))
@@ -246,7 +250,7 @@ class Searcher:
             raise RuntimeError("this Searcher is closed")
         searcher: WhooshSearcher | None = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = open_searcher(self._index, weighting=sift_weighting())
+            searcher = open_searcher(self._index, weighting=self.ranking.weighting())
             self._local.searcher = searcher
             with self._lock:
                 self._open.append(searcher)
@@ -263,7 +267,7 @@ class Searcher:
     # -- queries ------------------------------------------------------------
     def parse(self, query: str, default_operator: str = "AND") -> ParsedQuery:
         """Parse ``query`` with this index's aliases (see ``query.parse``)."""
-        return parse_query(query, default_operator=default_operator, aliases=self.aliases)
+        return parse_query(query, default_operator=default_operator, aliases=self.aliases, ranking=self.ranking)
 
     def search(
         self,

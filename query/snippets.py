@@ -21,7 +21,7 @@ field to the score, each further highlight of it a quarter of that.
 
 Why not ``whoosh.highlight``: it re-analyses the stored text through the
 analyzer for each hit and highlights a phrase's words one by one
-(NOTES.md). Here the body is scanned once per hit with
+(Whoosh 2.7.4 has no strict phrase highlighting). Here the body is scanned once per hit with
 ``indexer.analysis.WORD_PATTERN`` and the cached ``term_for``, and the
 query's own tree tells which words form a phrase and which sit under
 ``NOT`` (never highlighted).

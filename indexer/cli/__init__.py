@@ -4,6 +4,9 @@ Exit codes: 0 success (a search with no hits included), 1 a runtime error
 (unreadable index, nothing could be indexed), 2 a usage error (bad option,
 malformed query). No traceback reaches the user; set ``SIFT_DEBUG=1`` to
 see one.
+
+Every command is always listed: one whose optional extra is not installed
+says which extra to install when it runs (``common.require_extra``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import click
 from indexer.cli.check_cmd import check_command
 from indexer.cli.common import SiftGroup
 from indexer.cli.index_cmd import extract_command, index_command
+from indexer.cli.search_cmd import register as register_query_commands
 from indexer.cli.serve_cmd import serve_command
 
 
@@ -36,13 +40,7 @@ main.add_command(index_command)
 main.add_command(extract_command)
 main.add_command(check_command)
 main.add_command(serve_command)
-
-try:  # the query commands live beside the query library
-    from indexer.cli.search_cmd import register as _register_search
-except ImportError:  # pragma: no cover - only while query/ is being built
-    pass
-else:
-    _register_search(main)
+register_query_commands(main)
 
 
 def run(argv: list[str] | None = None) -> Any:

@@ -1,10 +1,12 @@
-"""What every ``sift`` command shares: the index option and error handling."""
+"""What every ``sift`` command shares: the index option, error handling and
+the message for a missing optional extra."""
 
 from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,34 @@ from indexer.errors import SiftError
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_INDEX_DIR = ".sift"
+
+#: The optional extras of pyproject.toml a command may need, each with the
+#: top-level modules it installs (and what they pull in).
+EXTRA_MODULES: dict[str, frozenset[str]] = {
+    "web": frozenset({"fastapi", "starlette", "jinja2", "markupsafe", "uvicorn", "pydantic", "anyio"}),
+}
+
+
+@contextmanager
+def require_extra(command: str, extra: str) -> Iterator[None]:
+    """Around a command's imports of an optional extra: a module of the
+    extra that is missing becomes an error naming the extra to install (the
+    command stays listed in ``sift --help`` either way); any other missing
+    module is a broken install and propagates.
+
+    >>> with require_extra("serve", "web"):
+    ...     raise ModuleNotFoundError("No module named 'fastapi'", name="fastapi.routing")
+    Traceback (most recent call last):
+    click.exceptions.ClickException: sift serve needs the web extra: pip install 'sift-search[web]'
+    """
+    try:
+        yield
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in EXTRA_MODULES[extra]:
+            raise click.ClickException(
+                f"sift {command} needs the {extra} extra: pip install 'sift-search[{extra}]'"
+            ) from exc
+        raise
 
 
 def index_option(func: F) -> F:

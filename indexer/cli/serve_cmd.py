@@ -12,11 +12,7 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.common import index_option
-
-#: Top-level modules of the ``web`` extra (and what they pull in).
-WEB_MODULES = frozenset({"fastapi", "starlette", "jinja2", "markupsafe", "uvicorn", "pydantic", "anyio"})
-INSTALL_HINT = "install the web extra: pip install 'sift-search[web]'"
+from indexer.cli.common import index_option, require_extra
 
 
 def allowed_hosts(host: str) -> list[str] | None:
@@ -64,15 +60,10 @@ def serve_command(index_dir: Path, host: str, port: int) -> None:
         sift serve --index .sift
         # then open http://127.0.0.1:8765/
     """
-    try:
+    with require_extra("serve", "web"):
         import uvicorn
 
         from query.web import create_app
-    except ModuleNotFoundError as exc:
-        missing = (exc.name or "").split(".")[0]
-        if missing in WEB_MODULES:
-            raise click.ClickException(f"'sift serve' needs {missing}, which is not installed; {INSTALL_HINT}") from exc
-        raise
     trusted = allowed_hosts(host)
     app = create_app(index_dir, allowed_hosts=trusted)
     if trusted is None:

@@ -17,7 +17,7 @@ from query.parse import FIELD_SYNTAX
 def test_exported_members() -> None:
     assert query.__all__ == [
         "FACETS", "FORMATTERS", "MAX_QUERY_LENGTH", "SORTS", "Facet", "FacetResult", "Formatter", "Hit",
-        "ParsedQuery", "Passage", "QueryError", "SearchResults", "Searcher", "parse_query", "register_facet",
+        "ParsedQuery", "Passage", "QueryError", "Ranking", "SearchResults", "Searcher", "parse_query", "register_facet",
     ]
     for name in query.__all__:
         assert hasattr(query, name)

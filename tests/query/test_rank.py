@@ -1,4 +1,5 @@
-"""``query.rank``: a plain word is scored by BM25F over title and body."""
+"""``query.rank``: a plain word is scored by BM25F over title and body, with
+the settings of a ``query.Ranking`` given to the ``Searcher``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 import query.rank as rank
-from query import Searcher
+from query import Ranking, Searcher
 from query._fieldsterm import FieldsTerm
 from query.parse import parse_query
 from tests.query.conftest import build_index, statement
@@ -27,8 +28,8 @@ CORPUS = [
 ]
 
 
-def _scores(index_dir: Path, text: str) -> dict[str, float]:
-    with Searcher(index_dir) as searcher:
+def _scores(index_dir: Path, text: str, ranking: Ranking = Ranking()) -> dict[str, float]:
+    with Searcher(index_dir, ranking=ranking) as searcher:
         return {h.id: h.score for h in searcher.search(text, limit=100, default_operator="OR").hits}
 
 
@@ -48,13 +49,10 @@ def test_a_word_saturates_once_over_its_fields(index_dir: Path) -> None:
     assert scores["both"] < scores["title-only"] + scores["body-only"] - 1e-6
 
 
-def test_a_title_occurrence_counts_as_field_weight_body_occurrences(
-        index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_title_occurrence_counts_as_field_weight_body_occurrences(index_dir: Path) -> None:
     # Without length normalisation, one title occurrence at weight 2 is two
     # body occurrences: the same pseudo-frequency, the same score.
-    monkeypatch.setitem(rank.FIELD_WEIGHTS, "title", 2.0)
-    monkeypatch.setattr(rank, "DEFAULT_B", 0.0)
-    scores = _scores(index_dir, "siege")
+    scores = _scores(index_dir, "siege", Ranking(b=0.0, field_weights=(("title", 2.0), ("body", 1.0))))
     assert scores["title-only"] == pytest.approx(scores["body-twice"], rel=1e-12)
     assert scores["title-only"] > scores["body-only"]
 
@@ -64,7 +62,7 @@ def test_the_gain_counts_documents_and_occurrences_in_any_field(index_dir: Path)
     # both; 6 occurrences in all ("body-twice" has it twice).
     with Searcher(index_dir) as searcher:
         view = searcher._view()
-        weight = rank.FIELD_WEIGHTS["title"]
+        weight = Ranking().weight("title")
         scorer = view.searcher.weighting.word_scorer(view.searcher, (("title", weight), ("body", 1.0)), 4, 6.0)
         assert scorer.gain == pytest.approx(rank.word_gain(6, 4, 6.0))
         frequency = scorer.frequency(0, 1.0, 2.0)  # once in a title of average length
@@ -105,8 +103,8 @@ def test_a_word_that_clusters_in_its_documents_outranks_one_as_rare_that_does_no
 
 def test_unqualified_words_compile_to_fields_terms() -> None:
     q = parse_query("siege siege douma", default_operator="OR").whoosh
-    assert q == wq.Or([FieldsTerm((("title", rank.FIELD_WEIGHTS["title"]), ("body", 1.0)), "sieg", boost=2),
-                       FieldsTerm((("title", rank.FIELD_WEIGHTS["title"]), ("body", 1.0)), "douma")])
+    assert q == wq.Or([FieldsTerm((("title", Ranking().weight("title")), ("body", 1.0)), "sieg", boost=2),
+                       FieldsTerm((("title", Ranking().weight("title")), ("body", 1.0)), "douma")])
     # One field: a plain term, scored per field as before.
     assert str(parse_query("title:siege").whoosh) == "title:sieg"
 
@@ -115,7 +113,7 @@ def test_whoosh_matcher_equals_vector_scores_and_other_weightings_still_work(ind
     q = parse_query("siege douma aleppo", default_operator="OR").whoosh
     vector = _scores(index_dir, "siege douma aleppo")
     ix = whoosh_index.open_dir(str(index_dir))
-    with ix.searcher(weighting=rank.sift_weighting()) as searcher:
+    with ix.searcher(weighting=Ranking().weighting()) as searcher:
         whoosh = {searcher.stored_fields(d)["id"]: s for s, d in searcher.search(q, limit=None).top_n}
     assert whoosh.keys() == vector.keys()
     for doc, score in whoosh.items():

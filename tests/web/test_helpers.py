@@ -1,9 +1,8 @@
-"""The framework-free helpers: query editing, in-place marking, doctests."""
+"""The framework-free helpers: query editing, in-place marking (their
+doctests run in tests/test_doctests.py)."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
 from html.parser import HTMLParser
 
 import pytest
@@ -140,15 +139,3 @@ def test_evidence_with_wrong_offsets_is_reported_not_placed() -> None:
     assert sorted((s.kind, s.start, s.end) for s in spans) == [("actor", 0, 12), ("claim", 0, 33)]
     assert unplaced == ["location 'Homs' at 5-9", "location 'Hama' at 30-99"]
 
-
-@pytest.mark.parametrize("module", ["query.web._filters", "query.web._markup", "query.spreadsheet",
-                                    "indexer.cli.serve_cmd"])
-def test_doctests(module: str) -> None:
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.failed == 0 and result.attempted > 0
-
-
-def test_doctests_of_pages() -> None:
-    pytest.importorskip("markupsafe")
-    result = doctest.testmod(importlib.import_module("query.web._pages"))
-    assert result.failed == 0 and result.attempted > 0
