@@ -53,6 +53,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.codec.whoosh3.W3PerDocWriter": ("_colwriters", "_fieldlengths", "_stored"),
     "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
     "whoosh.columns": ("_child",),
+    "whoosh.columns.FixedBytesColumn": ("_basepos", "_count", "_dbfile"),
     "whoosh.reading.SegmentReader": ("_perdoc", "_terms"),
     "whoosh.writing.SegmentWriter": (
         "_added", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
