@@ -59,6 +59,15 @@ INSTITUTION_WORDS = frozenset(
     "committee ministry authority agency office fire army national guard airport hospital "
     "public community state republican democratic party chamber library museum general "
     "city county municipal regional provincial federal high district highway port".split())
+#: Last words of a capitalised run that make it an institution seated in
+#: the place that opens it (``Clarke County Superior Court``, ``Henderson
+#: County Jail``, ``Dublin City Council``): the place is named there.
+INSTITUTION_HEADS = frozenset(
+    "court courts jail prison office department sheriff commission commissioners school schools "
+    "board council hospital university college police library museum authority agency committee "
+    "center centre bureau airport assembly legislature senate examiner coroner".split())
+#: A party's initial before a place (``Sen. Ray Miller, D-Columbus``): US news style.
+_PARTY_INITIALS = frozenset("d r i".split())
 _COMPASS = frozenset("north south east west northern southern eastern western northeast "
                      "northwest southeast southwest central upper lower greater new old".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
@@ -110,7 +119,8 @@ class WorldResolver:
         self.common = frozenset(common)
 
     def find(self, words: Words, taken: set[int], countries: set[str],
-             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None) -> list[Resolved]:
+             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
+             person_words: Iterable[str] = ()) -> list[Resolved]:
         """World places in ``words`` outside the ``taken`` word indices.
 
         :param countries: ISO codes of countries the statement names or
@@ -118,13 +128,15 @@ class WorldResolver:
         :param anchors: places already resolved (for closeness).
         :param placed: word -> ``(first, last)`` of the places found already;
             a longer world name may contain them (``North Darfur`` over ``Darfur``).
+        :param person_words: keys of the words of the people the text names:
+            alone, such a word is that person (``Jones' appointment``), not a town.
         """
         self._placed = placed or {}
         cands = list(self._candidates(words, taken))
         if not cands:
             return []
         lower = _lower_words(words)
-        surnames = self._surnames
+        surnames = self._surnames | set(person_words)
         out: list[Resolved] = []
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
@@ -237,8 +249,11 @@ class WorldResolver:
         keys = words.key
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
         before = [w for w in range(run_first, first) if w not in taken]
+        if before == [first - 1] and keys[first - 1] in _PARTY_INITIALS and "-" in words.gap[first]:
+            before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in _PLACE_TYPES for w in after):
-            if before or keys[after[0]] not in INSTITUTION_WORDS:
+            if before or (keys[after[0]] not in INSTITUTION_WORDS
+                          and not any(keys[w] in INSTITUTION_HEADS for w in after)):
                 return True
         if before and keys[first - 1] == "of":
             return False
@@ -356,7 +371,9 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         code = code_of(c[2])
         if code:
             countries.add(code)
-    found = resolver.find(words, taken, countries, [], placed)
+    keys = words.key
+    person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
+    found = resolver.find(words, taken, countries, [], placed, person_words)
     if not found:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
