@@ -59,9 +59,10 @@ INSTITUTION_WORDS = frozenset(
     "committee ministry authority agency office fire army national guard airport hospital "
     "public community state republican democratic party chamber library museum general "
     "city county municipal regional provincial federal high district highway port".split())
-#: Last words of a capitalised run that make it an institution seated in
-#: the place that opens it (``Clarke County Superior Court``, ``Henderson
-#: County Jail``, ``Dublin City Council``): the place is named there.
+#: Words of a capitalised run that make it an institution seated in the
+#: place of a kind that opens it (``Clarke County Superior Court``,
+#: ``Henderson County Jail``): the place is named there (not so after a
+#: bare name: ``Webb Center`` is named after a person).
 INSTITUTION_HEADS = frozenset(
     "court courts jail prison office department sheriff commission commissioners school schools "
     "board council hospital university college police library museum authority agency committee "
@@ -252,8 +253,8 @@ class WorldResolver:
         if before == [first - 1] and keys[first - 1] in _PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in _PLACE_TYPES for w in after):
-            if before or (keys[after[0]] not in INSTITUTION_WORDS
-                          and not any(keys[w] in INSTITUTION_HEADS for w in after)):
+            if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
+                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))):
                 return True
         if before and keys[first - 1] == "of":
             return False
