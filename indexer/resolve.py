@@ -179,7 +179,7 @@ class WorldResolver:
         maybe = self.table.maybe
         i = 0
         for i0 in compress(range(n), caps):
-            if i0 < i or i0 in taken:
+            if i0 < i or (i0 in taken and i0 not in self._placed):
                 continue
             i = i0
             # A run of capitalised words (lower-case connectors inside).
@@ -359,7 +359,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     if resolver is None:
         return places
     taken = {i for c in actors for i in range(c[0], c[1] + 1)}
-    placed = {i: (c[0], c[1]) for c in places for i in range(c[0], c[1] + 1)}
+    # A longer world name may contain a place or a country read as an actor
+    # (``Mexico City``, ``Mexico City police``): the caller drops that actor.
+    placed = {i: (c[0], c[1]) for c in (*places, *(a for a in actors if a[3] == "state"))
+              for i in range(c[0], c[1] + 1)}
     taken.update(placed)
     countries: set[str] = set()
     code_of = gaz.iso_code

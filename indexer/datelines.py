@@ -1,0 +1,54 @@
+"""The place of a news dateline (``SARAJEVO (Reuters) -``, ``CHARLESTON, W.Va. --``).
+
+A dateline names where the story was filed: a place mention, never an
+actor. It is written in capitals, which the name finders read as an acronym
+or pass over, and :mod:`indexer.boilerplate` blanks it with its credit. So
+:func:`restore_datelines` writes the dateline's place back into the text the
+finders read, in ordinary case (same length, so every offset stays valid) and
+followed by a comma, so that it neither joins the words after it nor reads as
+the subject of the sentence (``BEIRUT - Lebanon said``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["dateline_places", "restore_datelines"]
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: At a line's or sentence's start: capitals (up to four words), an optional
+#: region (``, W.Va.``, ``, Ohio``), date (``, Feb 8``) and credit
+#: (``(Reuters)``), then a dash. Lines joined into one keep the form after
+#: a full stop (``... mortgage fraud. CORSICANA — A woman``).
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*"
+    r"(?P<place>[A-Z][A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
+    rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—])", re.MULTILINE)
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """The spans of the places of ``text``'s datelines."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return []
+    return [m.span("place") for m in _DATELINE.finditer(text)]
+
+
+def restore_datelines(searched: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """``searched`` (``text`` with boilerplate blanked) with each dateline
+    place of ``spans`` written back in ordinary case (``MEXICO CITY`` ->
+    ``Mexico City``), a comma after it where a space follows."""
+    if not spans:
+        return searched
+    out = list(searched)
+    for start, end in spans:
+        out[start:end] = _ordinary_case(text[start:end])
+        if end < len(out) and out[end] in " \t":
+            out[end] = ","
+    return "".join(out)
+
+
+def _ordinary_case(name: str) -> str:
+    """``AL-RAQQA`` -> ``Al-Raqqa``, ``CAMBRIDGE'S`` -> ``Cambridge's`` (same length)."""
+    return re.sub(r"[A-Z][A-Z]*", lambda m: m.group()[0] + m.group()[1:].lower(), name)
