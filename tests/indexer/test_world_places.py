@@ -125,3 +125,70 @@ def test_unreadable_cache_is_a_clear_error(tmp_path: Path) -> None:
     sqlite3.connect(path).close()
     with pytest.raises(geonames.WorldDataError):
         geonames.WorldTable(path)
+
+
+# ------------------------------------------------------------ issue 18, places2
+def extracted(gaz: Gazetteer, body: str) -> tuple[list[str], list[str]]:
+    """``(locations, actors)`` of ``body`` extracted as ``sift extract`` does."""
+    st = Statement(id="1", title="", body=body, source="x")
+    ex = extract(st, gaz)
+    return ex.locations, ex.actors
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("SARAJEVO (Reuters) - Bosnian police arrested two men.", "Sarajevo"),
+        ("MEXICO CITY (Reuters) - The army said it would withdraw.", "Mexico City"),
+        ("BEIRUT, Feb 8 - The talks resumed.", "Beirut"),
+        # lines joined into one: the dateline follows the title's full stop
+        ("Council votes on budget. CHARLESTON, W.Va. -- The council met on Monday.", "Charleston"),
+        ("Lawmakers consider an apology. HARTFORD — Legislators met on Friday.", "Hartford"),
+    ],
+)
+def test_dateline_place_is_a_place(gaz: Gazetteer, body: str, place: str) -> None:
+    locations, actors = extracted(gaz, body)
+    assert place in locations
+    assert not any(place in actor for actor in actors)
+
+
+def test_dateline_never_an_actor(gaz: Gazetteer) -> None:
+    locations, actors = extracted(gaz, "UNITED NATIONS (Reuters) - The council met on Friday.")
+    assert "United Nations" not in actors
+
+
+def test_world_place_outgrows_a_country_actor(gaz: Gazetteer) -> None:
+    locations, actors = extracted(gaz, "Mexico City police said the march was peaceful.")
+    assert "Mexico City" in locations and "Mexico" not in actors
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a person's surname alone (possessive without 's) is that person
+        ("Police in Shreveport, Louisiana, broke up a fight between Jason Terrell Jones, 23, "
+         "and Jones' girlfriend.", "Jones"),
+        # GeoNames alternates that are ordinary words, names or abbreviations
+        ("I'll go to the store on Passover with Kate.", "Willmar"),
+        ("I'll go to the store on Passover with Kate.", "Mountain City"),
+        ("I'll go to the store on Passover with Kate.", "Patterson"),
+        ("The Den was full on Day one.", "Denver"),
+        # an institution named after a person is no place
+        ("Parents want to keep the Webb Center open.", "Webb"),
+    ],
+)
+def test_more_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was arraigned in Clarke County Superior Court on Monday.", "Clarke County"),
+        ("He was held at the Henderson County Jail on Tuesday.", "Henderson County"),
+        # an alternate spelling of another script's name is still found
+        ("Azerbaijan and Armenia sent envoys to Stepanakert.", "Khankendi"),
+    ],
+)
+def test_more_world_places(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in places(gaz, text)
