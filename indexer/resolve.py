@@ -44,6 +44,10 @@ __all__ = ["Resolved", "WorldResolver", "add_world_places", "distance_km", "plac
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
 COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported born "
                            "registered made owned run allied aligned".split())
+#: Words after a place's name that make it an agreement's name (``the Dayton
+#: accords``, ``the Minsk agreements``), not a place mention.
+AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
+                            "declaration convention conventions format".split())
 #: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
 #: ``Gulf of Aden``, ``Rio de Janeiro``).
 _CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "
@@ -186,7 +190,7 @@ class WorldResolver:
             j = i
             while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
                     caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
-                                    and words.soft(j + 2) and caps[j + 2])):
+                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
                 j += 1
             start = i
             # Sentence-initial function words are not part of a name ("In Aleppo").
@@ -281,6 +285,8 @@ class WorldResolver:
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
             return False
+        if last + 1 < n and words.soft(last + 1) and keys[last + 1] in AGREEMENT_WORDS:
+            return False  # "the Dayton accords": an agreement named after where it was signed
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
         return True
@@ -378,13 +384,103 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
-    if not found:
+    named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+                              resolver.stop | gaz.demonyms.keys())
+    if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
     for r in found:
         name = gaz.remember_world_place(r.place)
         out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
+    out += named
     out.sort(key=lambda c: c[0])
+    return out
+
+
+#: Kind words that introduce a place the data may not know: ``the village of
+#: Kafr Awid``, ``al-Rashidin neighbourhood`` (lower case, before or after the
+#: name), ``Laurel County``, ``Hama Governorate`` (capitalised, after it, part of
+#: the name). Values: the output kind.
+KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
+               "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
+               "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
+               "province": "subdivision", "county": "subdivision", "region": "region"}
+KIND_AFTER = {"village": "city", "town": "city", "neighbourhood": "city", "neighborhood": "city",
+              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
+KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
+                "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
+                "prefecture": "subdivision", "municipality": "subdivision"}
+_NOT_NAMES = frozenset("january february march april may june july august september october november "
+                       "december monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
+    """Places the text introduces by their kind, as candidates ``(first, last,
+    name, kind, first - last, 0)``: ``the village of Kafr Awid``, ``the town
+    of Talbiseh``, ``al-Rashidin neighbourhood``, ``Laurel County``. Villages
+    and neighbourhoods are mostly missing from the world data (GeoNames keeps
+    places with a recorded population); the text itself says what they are,
+    as it defines an actor (``Long Name (ACR)``). The name is as written; it
+    has no coordinates. Names touching ``taken`` words are left alone."""
+    keys, n = words.key, len(words.key)
+    out: list[tuple] = []
+    used: set[int] = set()
+    stop = frozenset(stop)
+
+    def name_run(first: int, step: int) -> tuple[int, int] | None:
+        """The capitalised run (``al-`` particles inside) from ``first``
+        forwards (``step`` 1) or backwards (-1), at most four words."""
+        if not (0 <= first < n) or not words.cap(first) or first in taken:
+            return None
+        i, last = first, first
+        while True:
+            j = i + step
+            link = j if step > 0 else i
+            if not (0 <= j < n) or j in taken or not words.soft(link) or abs(j - first) >= 4:
+                break
+            if step < 0 and keys[j] in STOPWORDS and keys[j] not in _CONNECTORS:
+                break
+            if words.cap(j):
+                i = last = j
+            elif keys[j] in _CONNECTORS and 0 <= j + step < n and words.soft(max(j, j + step)) \
+                    and (words.cap(j + step) or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
+                i = j
+                if step < 0:
+                    last = j  # "al-Rashidin": the particle opens the name
+            else:
+                break
+        lo, hi = sorted((first, last))
+        if keys[lo] in STOPWORDS and words.cap(lo) or keys[lo] in _NOT_NAMES or keys[hi] in _NOT_NAMES:
+            return None
+        if not taken.isdisjoint(range(lo, hi + 1)) or not used.isdisjoint(range(lo, hi + 1)):
+            return None
+        if hi == lo and (words.upper(lo) and len(words.surface[lo]) > 1 or keys[lo] in stop):
+            return None
+        return lo, hi
+
+    def add(lo: int, hi: int, kind: str) -> None:
+        text = words.text
+        name = " ".join(text[words.start[lo]:words.end(hi)].split())
+        used.update(range(lo, hi + 1))
+        out.append((lo, hi, name, kind, lo - hi, 0))
+
+    for k, key in enumerate(keys):
+        if key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 0 and keys[k - 1] in ("the", "a") \
+                or key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 1 and words.cap(k - 1):
+            run = name_run(k + 2, 1)
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        if key in KIND_AFTER and not words.cap(k) and k > 0 and words.soft(k):
+            run = name_run(k - 1, -1)
+            if run is not None:
+                add(*run, KIND_AFTER[key])
+        elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken:
+            run = name_run(k - 1, -1)
+            if run is not None:
+                lo = run[0]
+                add(lo, k, KIND_IN_NAME[key])
     return out
 
 
