@@ -45,7 +45,7 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
@@ -249,6 +249,16 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
     return weak
 
 
+def english_words() -> set[str]:
+    """Common English words (``faker``'s en_US word list, folded): kept in the
+    table so that a process needs no ``faker`` import to read it."""
+    try:
+        from faker.providers.lorem.en_US import Provider as Lorem
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return set()
+    return {fold(w) for w in Lorem.word_list}
+
+
 # ------------------------------------------------------------------ the table
 def build(path: Path, source: Source) -> None:
     """Write the table of ``source`` to ``path`` atomically (a temporary file
@@ -282,6 +292,7 @@ def build(path: Path, source: Source) -> None:
         db.execute("CREATE INDEX name_key ON name(key)")
         hashes = array("I", sorted({key_hash(k) for k in keys}))
         db.execute("INSERT INTO meta VALUES ('hashes', ?)", (hashes.tobytes(),))
+        db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(english_words())),))
         db.commit()
         db.close()
         os.replace(tmp, path)
@@ -303,11 +314,15 @@ class WorldTable:
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             blob = db.execute("SELECT v FROM meta WHERE k = 'hashes'").fetchone()[0]
+            row = db.execute("SELECT v FROM meta WHERE k = 'words'").fetchone()
+            words = row[0] if row else ""
             db.close()
         except (sqlite3.Error, TypeError) as exc:
             raise WorldDataError(f"cannot read the world place cache {path}: {exc}") from exc
         self._hashes = array("I")
         self._hashes.frombytes(blob)
+        #: Common English words (a place named so needs "in", "to"... before it).
+        self.words: frozenset[str] = frozenset((words or "").split("\n")) - {""}
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
         self._maybe: dict[str, bool] = {}
 

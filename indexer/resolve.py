@@ -278,8 +278,8 @@ class WorldResolver:
                 return False
             if key in _ABBREVIATIONS or key in self.titles:
                 return False
-            if key in self.person and (first == 0 or keys[first - 1] not in _LOCATIVES):
-                return False  # a given name (Victoria, Elizabeth) only after "in", "to"...
+            if (key in self.person or key in self.table.words) and (first == 0 or keys[first - 1] not in _LOCATIVES):
+                return False  # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in _PERSON_VERBS:
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
@@ -405,11 +405,15 @@ KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "cit
                "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
                "province": "subdivision", "county": "subdivision", "region": "region"}
-KIND_AFTER = {"village": "city", "town": "city", "neighbourhood": "city", "neighborhood": "city",
+KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
               "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
 KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
                 "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
                 "prefecture": "subdivision", "municipality": "subdivision"}
+#: More lower-case words inside a place's name (``Port-au-Prince``).
+_NAME_LINKS = frozenset("au aux du di en sur lès les".split())
+#: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
+_ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
                        "december monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -442,7 +446,7 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                 break
             if words.cap(j):
                 i = last = j
-            elif keys[j] in _CONNECTORS and 0 <= j + step < n and words.soft(max(j, j + step)) \
+            elif (keys[j] in _CONNECTORS or keys[j] in _NAME_LINKS) and 0 <= j + step < n and words.soft(max(j, j + step)) \
                     and (words.cap(j + step) or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
                 i = j
                 if step < 0:
@@ -472,11 +476,17 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
             run = name_run(k + 2, 1)
             if run is not None:
                 add(*run, KIND_BEFORE[key])
-        if key in KIND_AFTER and not words.cap(k) and k > 0 and words.soft(k):
+        # "Talaingod town of Davao del Norte": "town" after a name only with its host.
+        after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
+        if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (
+                # "a European neighbourhood of peace": a common noun's phrase
+                k + 2 < n and keys[k + 1] == "of" and not words.cap(k + 2)) \
+                and not _ADJECTIVE_END.search(keys[k - 1]):
             run = name_run(k - 1, -1)
             if run is not None:
-                add(*run, KIND_AFTER[key])
-        elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken:
+                add(*run, KIND_AFTER.get(key, "city"))
+        elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
+                and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
             run = name_run(k - 1, -1)
             if run is not None:
                 lo = run[0]
