@@ -159,7 +159,7 @@ class WorldResolver:
             if best is not None and part_of is None and (
                     best.kind != "city" or best.population >= MIN_POPULATION_ALONE
                     or best.country in countries):
-                out.append(Resolved(first, last, best))
+                out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
                 if best.kind != "region" and best.country:
                     countries.add(best.country)
@@ -169,7 +169,7 @@ class WorldResolver:
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
             if best is not None:
-                out.append(Resolved(first, last, best))
+                out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
         out.sort(key=lambda r: r.first)
         return out
@@ -210,7 +210,7 @@ class WorldResolver:
                     if keys[end] in _CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
-                    if not maybe(key) or key in self.stop:
+                    if not maybe(key) or key in self.stop and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
@@ -230,6 +230,25 @@ class WorldResolver:
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _confirmed(self, words: Words, first: int, last: int) -> bool:
+        """Whether a name that is also an ordinary word (a ``stop`` guard) is
+        surely a place here: written with the accents of its own spelling
+        (``Malé``), or placed by its country after a comma (``Male, Maldives``)."""
+        if not all(words.surface[w].isascii() for w in range(first, last + 1)):
+            return True
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return False
+        key = " ".join(words.key[first:last + 1])
+        codes = {p.country for p in self.table.lookup(key)}
+        for end in range(nxt, min(nxt + 3, len(words.key))):
+            if end > nxt and not words.soft(end):
+                break
+            if any(p.kind == "country" and p.country in codes
+                   for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))):
+                return True
+        return False
 
     def _free(self, first: int, last: int, taken: set[int]) -> bool:
         """Whether words ``first..last`` touch no actor, and only places they
@@ -492,6 +511,19 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                 lo = run[0]
                 add(lo, k, KIND_IN_NAME[key])
     return out
+
+
+def _seat(place: WorldPlace, readings: tuple[WorldPlace, ...]) -> WorldPlace:
+    """The city a subdivision reading is named after, when the readings hold
+    one of its country (``Male``, ``Kilis``): one mention must not give the
+    city and another its province. The subdivision's rank still decided."""
+    if place.kind != "subdivision":
+        return place
+    key = world_key(place.name)
+    for p in readings:
+        if p.kind == "city" and p.country == place.country and world_key(p.name) == key:
+            return p
+    return place
 
 
 def _ranked(readings: tuple[WorldPlace, ...]) -> list[WorldPlace]:
