@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -96,6 +97,24 @@ _POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
 _KIND_ORDER = {"country": 0, "water": 1, "region": 1, "subdivision": 2, "city": 3}
 
 
+#: US states as AP style abbreviates them.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "D.C.": "District of Columbia",
+    "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_AP_STATE = re.compile(r"(?:(?<=[a-z], )|(?<=[A-Z], )|(?<=\b[DRI]-))"
+                       r"(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?![\w])")
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A world place chosen for words ``first..last`` of the text."""
@@ -137,12 +156,16 @@ class WorldResolver:
             alone, such a word is that person (``Jones' appointment``), not a town.
         """
         self._placed = placed or {}
+        out: list[Resolved] = self._ap_states(words, taken) if "." in words.text else []
+        if out:  # "Charleston, W.Va.": the state places the town before it
+            taken = taken | {w for r in out for w in range(r.first, r.last + 1)}
+            countries.add("US")
+            anchors.extend(r.place for r in out)
         cands = list(self._candidates(words, taken))
         if not cands:
-            return []
+            return out
         lower = _lower_words(words)
         surnames = self._surnames | set(person_words)
-        out: list[Resolved] = []
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower) or \
@@ -172,6 +195,26 @@ class WorldResolver:
                 out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
         out.sort(key=lambda r: r.first)
+        return out
+
+    def _ap_states(self, words: Words, taken: set[int]) -> list[Resolved]:
+        """US states written in the AP style after a town and a comma
+        (``Louisville, Ky.``, ``Charleston, W. Va.``) or a party initial
+        (``D-S.C.``): standard in US news, never alone (``Ill.``, ``Miss.``
+        and ``Pa.`` are words too)."""
+        out = []
+        for m in _AP_STATE.finditer(words.text):
+            state = AP_STATES.get(m.group("abbr").replace(" ", ""))
+            if state is None:
+                continue
+            first = bisect_left(words.start, m.start("abbr"))
+            last = bisect_left(words.start, m.end("abbr")) - 1
+            if first > last or not taken.isdisjoint(range(first, last + 1)):
+                continue
+            place = next((p for p in self.table.lookup(world_key(state))
+                          if p.kind == "subdivision" and p.country == "US"), None)
+            if place is not None:
+                out.append(Resolved(first, last, place))
         return out
 
     # ----------------------------------------------------------- candidates
