@@ -12,8 +12,9 @@ the subject of the sentence (``BEIRUT - Lebanon said``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["dateline_places", "restore_datelines"]
+__all__ = ["dateline_places", "probe_datelines", "restore_datelines"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: At a line's or sentence's start: capitals (up to four words), an optional
@@ -23,16 +24,39 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*"
     r"(?P<place>[A-Z][A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
-    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—])", re.MULTILINE)
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])", re.MULTILINE)
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
     """The spans of the places of ``text``'s datelines."""
-    if "-" not in text and "–" not in text and "—" not in text:
+    return [span[:2] for span in _datelines(text)]
+
+
+def _datelines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, region)`` of each dateline's place (region: ``", Ohio"`` or ``""``)."""
+    if "-" not in text and "–" not in text and "—" not in text and ":" not in text:
         return []
-    return [m.span("place") for m in _DATELINE.finditer(text)]
+    return [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)]
+
+
+def probe_datelines(text: str, found: list[tuple], find: Callable[[str], tuple[list, list]]) -> list[tuple]:
+    """Places of ``text``'s datelines that ``found`` (name spans ``(name, kind,
+    start, end, surface)``) lacks, looked up by ``find`` (the gazetteer's
+    ``find_names``) as ``in <Place><region>``: a dateline says its place is
+    a place, so the guards for names that are also people's or ordinary words
+    (``COLUMBUS, Ohio``) do not apply there."""
+    out = []
+    for start, end, region in _datelines(text):
+        if any(start <= f[2] and f[3] <= end for f in found):
+            continue
+        place = _ordinary_case(text[start:end])
+        _, places = find(f"in {place}{region}.")
+        for name, kind, s, e, _ in places:
+            if 3 <= s and e <= 3 + len(place):
+                out.append((name, kind, start + s - 3, start + e - 3, text[start + s - 3:start + e - 3]))
+    return out
 
 
 def restore_datelines(searched: str, text: str, spans: list[tuple[int, int]]) -> str:

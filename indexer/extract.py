@@ -21,7 +21,7 @@ from typing import Any
 
 from indexer.boilerplate import mask
 from indexer.claims import claim_types_of
-from indexer.datelines import dateline_places, restore_datelines
+from indexer.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
@@ -78,6 +78,9 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if datelines:
             found_actors = [m for m in found_actors
                             if not any(s <= m[2] and m[3] <= e for s, e in datelines)]
+            probed = probe_datelines(text, found_places, gazetteer.find_names)
+            if probed:
+                found_places = sorted(found_places + probed, key=itemgetter(2))
         for name, kind, _, _, _ in found_actors:
             actor_types.setdefault(name, kind)
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):

@@ -347,6 +347,8 @@ class WorldResolver:
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
             return False
+        if "&" in words.gap[first] or last + 1 < n and "&" in words.gap[last + 1]:
+            return False  # "Stevens & Wilkinson": a firm
         if last + 1 < n and words.soft(last + 1) and keys[last + 1] in AGREEMENT_WORDS:
             return False  # "the Dayton accords": an agreement named after where it was signed
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
