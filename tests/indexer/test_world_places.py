@@ -192,3 +192,61 @@ def test_more_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
 )
 def test_more_world_places(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("Budget criticised. COLUMBUS, Ohio (AP) — The governor's proposal fell short.", "Columbus"),
+        ("Graves desecrated. BEIRUT: Unknown assailants removed the doors.", "Beirut"),
+    ],
+)
+def test_dateline_guarded_names(gaz: Gazetteer, body: str, place: str) -> None:
+    assert place in extracted(gaz, body)[0]
+
+
+def test_ap_state_abbreviations(gaz: Gazetteer) -> None:
+    found = places(gaz, "Finalists were Louisville, Ky., New Haven, Conn., and Charleston, W. Va., "
+                        "said Rep. James Clyburn, D-S.C.")
+    assert {"Kentucky", "Connecticut", "West Virginia", "South Carolina"} <= set(found)
+    # alone, the abbreviations are words
+    assert places(gaz, "Ill. and tired, he said Miss. Smith would come.") == []
+
+
+def test_charleston_placed_by_its_state(gaz: Gazetteer) -> None:
+    st = Statement(id="1", title="", body="The plant in Charleston, W.Va., closed.", source="x")
+    ex = extract(st, gaz)
+    charleston = ex.places["Charleston"]
+    assert abs(charleston["lat"] - 38.35) < 0.5 and abs(charleston["lon"] + 81.63) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A blast in Male, Maldives, killed two.", "Male"),
+        ("In the capital, Malé, police said.", "Male"),
+    ],
+)
+def test_stopped_names_confirmed(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in places(gaz, text)
+    assert places(gaz, "The male suspect fled.") == []
+
+
+def test_places_introduced_by_their_kind(gaz: Gazetteer) -> None:
+    found = places(gaz, "Shelling hit the village of Kafr Awid and the town of Talbisehx in Homs. "
+                        "The al-Rashidin neighbourhood of Aleppo and the Qarqur camp were hit.")
+    assert {"Kafr Awid", "Talbisehx", "al-Rashidin", "Qarqur"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Dayton accords ended the war.", "Dayton"),
+        ("City Council hired Stevens & Wilkinson for the hotel.", "Stevens"),
+        ("We are strong.\n Over the past four years we have grown.", "Over"),
+        ("A European neighbourhood of peace and a Syrian town of hope.", "European"),
+        ("Waycross Circuit District Attorney George Barnhill spoke.", "Waycross Circuit District"),
+    ],
+)
+def test_kind_and_word_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in places(gaz, text)
