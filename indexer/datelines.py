@@ -22,11 +22,12 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: (``(Reuters)``), then a dash. Lines joined into one keep the form after
 #: a full stop (``... mortgage fraud. CORSICANA — A woman``).
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))[ \t]*"
-    r"(?P<place>[A-Z][A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
+    r"(?P<place>\b[A-Z][A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
     r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])", re.MULTILINE)
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
+#: What may come before a dateline: nothing, a line break or a sentence's end.
+_BEFORE = re.compile(r"(?:^|[\n.!?])[ \t]*$")
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
@@ -38,7 +39,8 @@ def _datelines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, region)`` of each dateline's place (region: ``", Ohio"`` or ``""``)."""
     if "-" not in text and "–" not in text and "—" not in text and ":" not in text:
         return []
-    return [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)]
+    return [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
+            if _BEFORE.search(text, max(0, m.start() - 8), m.start())]
 
 
 def probe_datelines(text: str, found: list[tuple], find: Callable[[str], tuple[list, list]]) -> list[tuple]:

@@ -111,8 +111,9 @@ AP_STATES = {
     "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
-_AP_STATE = re.compile(r"(?:(?<=[a-z], )|(?<=[A-Z], )|(?<=\b[DRI]-))"
-                       r"(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?![\w])")
+_AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+#: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
+_AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +204,11 @@ class WorldResolver:
         (``D-S.C.``): standard in US news, never alone (``Ill.``, ``Miss.``
         and ``Pa.`` are words too)."""
         out = []
-        for m in _AP_STATE.finditer(words.text):
+        text = words.text
+        for m in _AP_STATE.finditer(text):
             state = AP_STATES.get(m.group("abbr").replace(" ", ""))
-            if state is None:
+            at = m.start("abbr")
+            if state is None or not _AP_BEFORE.search(text, max(0, at - 3), at):
                 continue
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1
@@ -476,6 +479,7 @@ KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province
                 "prefecture": "subdivision", "municipality": "subdivision"}
 #: More lower-case words inside a place's name (``Port-au-Prince``).
 _NAME_LINKS = frozenset("au aux du di en sur lès les".split())
+_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | {"town"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
@@ -491,6 +495,8 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
     as it defines an actor (``Long Name (ACR)``). The name is as written; it
     has no coordinates. Names touching ``taken`` words are left alone."""
     keys, n = words.key, len(words.key)
+    if _KIND_WORDS.isdisjoint(keys):
+        return []
     out: list[tuple] = []
     used: set[int] = set()
     stop = frozenset(stop)
@@ -532,7 +538,8 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
         used.update(range(lo, hi + 1))
         out.append((lo, hi, name, kind, lo - hi, 0))
 
-    for k, key in enumerate(keys):
+    for k in compress(range(n), map(_KIND_WORDS.__contains__, keys)):
+        key = keys[k]
         if key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
                 and words.soft(k + 1) and words.soft(k + 2) and k > 0 and keys[k - 1] in ("the", "a") \
                 or key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
