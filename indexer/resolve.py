@@ -76,6 +76,10 @@ INSTITUTION_HEADS = frozenset(
 _PARTY_INITIALS = frozenset("d r i".split())
 _COMPASS = frozenset("north south east west northern southern eastern western northeast "
                      "northwest southeast southwest central upper lower greater new old".split())
+#: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
+PLACE_WORDS_AFTER = frozenset(
+    "police city county public library council mayor area suburbs suburb residents resident "
+    "township metro downtown region district native natives".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
 PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
                        "village town area camp crossing street square market hospital "
@@ -343,8 +347,11 @@ class WorldResolver:
                 return False
             if key in _ABBREVIATIONS or key in self.titles:
                 return False
-            if (key in self.person or key in self.table.words) and (first == 0 or keys[first - 1] not in _LOCATIVES):
-                return False  # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...
+            if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
+                    and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
+                # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
+                # or before a word only a place takes (Paris Police Department, the Houston area)
+                return False
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in _PERSON_VERBS:
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
@@ -404,6 +411,20 @@ def _nearest(options: list[WorldPlace], anchors: list[WorldPlace]) -> WorldPlace
     if not anchors or len(options) == 1:
         return min(options, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
     return min(options, key=lambda p: (min(distance_km(p, a) for a in anchors), -p.population))
+
+
+def _after_locative(keys: list[str], first: int) -> bool:
+    """Whether word ``first`` follows a locative (``in Paris``), maybe with a
+    compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
+    prev = keys[first - 1] if first > 0 else ""
+    if prev in _LOCATIVES:
+        return True
+    return (prev in _COMPASS or prev in _SETTINGS) and first > 1 and (keys[first - 2] in _LOCATIVES
+                                                                      or keys[first - 2] == "of")
+
+
+#: Words between a locative and a place (``of rural Paris``).
+_SETTINGS = frozenset("rural suburban downtown nearby urban coastal".split())
 
 
 def _lower_words(words: Words) -> set[str]:

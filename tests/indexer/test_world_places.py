@@ -250,3 +250,16 @@ def test_places_introduced_by_their_kind(gaz: Gazetteer) -> None:
 )
 def test_kind_and_word_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
     assert absent not in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place that is also a person's name, before a word only a place takes
+        ("The Paris Police Department said two suspects were held.", "Paris"),
+        ("Detectives named two suspects of rural Paris, Tennessee.", "Paris"),
+    ],
+)
+def test_person_named_places_in_place_context(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert any(name.startswith(expected) for name in places(gaz, text))
+    assert not any(name.startswith("Paris") for name in places(gaz, "Paris Hilton arrived late."))
