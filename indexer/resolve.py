@@ -162,6 +162,7 @@ class WorldResolver:
         """
         self._placed = placed or {}
         out: list[Resolved] = self._ap_states(words, taken) if "." in words.text else []
+        ap_at = {r.first: r.place for r in out}
         if out:  # "Charleston, W.Va.": the state places the town before it
             taken = taken | {w for r in out for w in range(r.first, r.last + 1)}
             countries.add("US")
@@ -178,6 +179,8 @@ class WorldResolver:
                      and all(p.kind == "city" for p in readings)):
                 continue
             part_of = self._part_of(words, first, last)
+            placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
+            readings = placed_in or readings
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):
         # they set the statement's countries for the rest.
@@ -223,6 +226,40 @@ class WorldResolver:
             if place is not None:
                 out.append(Resolved(first, last, place))
         return out
+
+    def _placed_in(self, words: Words, last: int, readings: tuple[WorldPlace, ...],
+                   ap_at: dict[int, WorldPlace]) -> tuple[WorldPlace, ...]:
+        """The ``readings`` of the name ending at ``last`` that lie in the
+        subdivision named after it and a comma (``Springfield, Ill.``,
+        ``Springfield, Illinois``); ``()`` when none is named so."""
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return ()
+        region = ap_at.get(nxt)
+        if region is None:
+            for end in (nxt + 1, nxt):
+                if end < len(words.key) and words.soft(end) or end == nxt:
+                    region = next((p for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))
+                                   if p.kind == "subdivision"), None)
+                    if region is not None:
+                        break
+        if region is None or not region.admin1:
+            return ()
+        return tuple(p for p in readings if p.kind == "city" and p.country == region.country
+                     and p.admin1 == region.admin1)
+
+    def name_rank(self, place: WorldPlace) -> int:
+        """Whether a place's output name must add its country so that one name
+        never stands for places of two countries, whatever was read before: 0
+        when the first reading of its name (by kind, then population; a city
+        for a subdivision named after it) lies in its country, else 1. Places
+        of one country that share a name share it (the output's coordinates
+        still tell them apart)."""
+        readings = self.table.lookup(world_key(place.name))
+        if not readings:
+            return 0
+        first = _seat(_ranked(readings)[0], readings)
+        return 0 if first.country == place.country else 1
 
     # ----------------------------------------------------------- candidates
     def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
@@ -410,7 +447,9 @@ def _nearest(options: list[WorldPlace], anchors: list[WorldPlace]) -> WorldPlace
     """The option closest to the anchors (largest when there are none)."""
     if not anchors or len(options) == 1:
         return min(options, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
-    return min(options, key=lambda p: (min(distance_km(p, a) for a in anchors), -p.population))
+    # A small town does not win over a region or state of the same name (California, Missouri).
+    return min(options, key=lambda p: (p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT,
+                                       min(distance_km(p, a) for a in anchors), -p.population))
 
 
 def _after_locative(keys: list[str], first: int) -> bool:
