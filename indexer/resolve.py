@@ -94,6 +94,7 @@ _PERSON_VERBS = frozenset("said says told added asked wrote explained noted argu
 #: Abbreviations of months and titles, capitalised but never places.
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
                            "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
+_COMPASS_ALONE = frozenset("north south east west northeast northwest southeast southwest".split())
 _LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
 _MAX_WORDS = 5
 #: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
@@ -311,7 +312,7 @@ class WorldResolver:
                 if found is None:
                     k += 1
                     continue
-                if self._inside_longer_name(words, found[0], found[1], start, j, taken):
+                if self._inside_longer_name(words, found[0], found[1], start, j, taken, found[2]):
                     k = found[1] + 1
                     continue
                 yield found
@@ -351,7 +352,7 @@ class WorldResolver:
         return True
 
     def _inside_longer_name(self, words: Words, first: int, last: int, run_first: int,
-                            run_last: int, taken: set[int]) -> bool:
+                            run_last: int, taken: set[int], readings: tuple[WorldPlace, ...] = ()) -> bool:
         """Whether the name is part of a longer capitalised name (a treaty, a
         person, a street: ``Geneva Conventions``, ``Ashley Sutton``), not a
         place of its own. A place naming an institution's seat keeps it
@@ -367,7 +368,8 @@ class WorldResolver:
                     keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))):
                 return True
         if before and keys[first - 1] == "of":
-            return False
+            # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
+            return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in _CONNECTORS and keys[w] not in _COMPASS
                    for w in before)
 
@@ -382,8 +384,8 @@ class WorldResolver:
                 return False  # the text uses it as an ordinary word
             if key in self.common and words.sentence_start(first):
                 return False
-            if key in _ABBREVIATIONS or key in self.titles:
-                return False
+            if key in _ABBREVIATIONS or key in self.titles or key in _COMPASS_ALONE:
+                return False  # "Northwest 34th Street": a direction, not the town
             if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
                     and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,

@@ -246,6 +246,9 @@ def test_places_introduced_by_their_kind(gaz: Gazetteer) -> None:
         ("We are strong.\n Over the past four years we have grown.", "Over"),
         ("A European neighbourhood of peace and a Syrian town of hope.", "European"),
         ("Waycross Circuit District Attorney George Barnhill spoke.", "Waycross Circuit District"),
+        # a small town's name inside an institution's name after "of"; a direction alone
+        ("Floods in Texas worried the West Metro Chamber of Commerce.", "Commerce"),
+        ("In Florida, protesters marched near Northwest 34th Street.", "Northwest"),
     ],
 )
 def test_kind_and_word_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
