@@ -26,6 +26,7 @@ _DATELINE = re.compile(
     r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
+_REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
 #: What may come before a dateline: nothing, a line break or a sentence's end.
 _BEFORE = re.compile(r"(?:^|[\n.!?])[ \t]*$")
 
@@ -72,6 +73,11 @@ def restore_datelines(searched: str, text: str, spans: list[tuple[int, int]]) ->
         out[start:end] = _ordinary_case(text[start:end])
         if end < len(out) and out[end] in " \t":
             out[end] = ","
+        region = _REGION.match(text, end)  # ", Ohio (AP) -": the region says where too
+        if region is not None and region.end() > end:
+            out[region.start("name"):region.end("name")] = region.group("name")
+            if region.end() < len(out) and out[region.end()] in " \t":
+                out[region.end()] = ","
     return "".join(out)
 
 

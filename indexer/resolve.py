@@ -285,6 +285,7 @@ class WorldResolver:
             while start <= j and keys[start] in STOPWORDS and caps[start]:
                 start += 1
             if 0 < j - start < 3 and keys[j] not in _PLACE_TYPES and keys[start] not in _COMPASS \
+                    and keys[start] not in _SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in _CONNECTORS for w in range(start, j + 1)) \
                     and not maybe(" ".join(keys[start:j + 1])):
@@ -465,7 +466,7 @@ def _after_locative(keys: list[str], first: int) -> bool:
 
 
 #: Words between a locative and a place (``of rural Paris``).
-_SETTINGS = frozenset("rural suburban downtown nearby urban coastal".split())
+_SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro".split())
 
 
 def _lower_words(words: Words) -> set[str]:

@@ -266,3 +266,14 @@ def test_kind_and_word_false_hits(gaz: Gazetteer, text: str, absent: str) -> Non
 def test_person_named_places_in_place_context(gaz: Gazetteer, text: str, expected: str) -> None:
     assert any(name.startswith(expected) for name in places(gaz, text))
     assert not any(name.startswith("Paris") for name in places(gaz, "Paris Hilton arrived late."))
+
+
+def test_dateline_region_is_a_place(gaz: Gazetteer) -> None:
+    locations, _ = extracted(gaz, "Budget cut. COLUMBUS, Ohio (AP) — The governor's budget fell short.")
+    assert "Columbus" in locations and "Ohio" in locations
+
+
+def test_setting_word_before_a_town_is_no_full_name(gaz: Gazetteer) -> None:
+    # "Downtown Greer" does not make Greer a surname used alone
+    found = places(gaz, "Greer, South Carolina. The city offers scenery. Downtown Greer has shops.")
+    assert "Greer" in found
