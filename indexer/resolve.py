@@ -49,6 +49,7 @@ COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported
 #: accords``, ``the Minsk agreements``), not a place mention.
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
                             "declaration convention conventions format".split())
+_AGREEMENT_KINDS = frozenset("peace ceasefire truce trade nuclear framework".split())
 #: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
 #: ``Gulf of Aden``, ``Rio de Janeiro``).
 _CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "
@@ -399,7 +400,8 @@ class WorldResolver:
             return False
         if "&" in words.gap[first] or last + 1 < n and "&" in words.gap[last + 1]:
             return False  # "Stevens & Wilkinson": a firm
-        if last + 1 < n and words.soft(last + 1) and keys[last + 1] in AGREEMENT_WORDS:
+        if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
+                keys[last + 1] in _AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
             return False  # "the Dayton accords": an agreement named after where it was signed
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
