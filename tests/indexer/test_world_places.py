@@ -242,6 +242,8 @@ def test_places_introduced_by_their_kind(gaz: Gazetteer) -> None:
     "text, absent",
     [
         ("The Dayton accords ended the war.", "Dayton"),
+        ("Years after the Dayton peace\n\naccords ended the war.", "Dayton"),
+        ("Voters in California, Missouri went to the polls.", "California (United States)"),
         ("City Council hired Stevens & Wilkinson for the hotel.", "Stevens"),
         ("We are strong.\n Over the past four years we have grown.", "Over"),
         ("A European neighbourhood of peace and a Syrian town of hope.", "European"),
