@@ -307,7 +307,7 @@ class WorldResolver:
                     readings = self.table.lookup(key)
                     # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
                     own = tuple(p for p in readings if world_key(p.name) == key)
-                    readings = own or readings
+                    readings = own if own and not _famous_alternate(own, readings) else readings
                     if readings:
                         found = (k, end, readings)
                         break
@@ -628,6 +628,18 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                 lo = run[0]
                 add(lo, k, KIND_IN_NAME[key])
     return out
+
+
+def _famous_alternate(own: tuple[WorldPlace, ...], readings: tuple[WorldPlace, ...]) -> bool:
+    """Whether a place known by the name only as an alternate is far more
+    prominent than those whose own name it is: ``Mecca`` and ``Calcutta`` are
+    Makkah and Kolkata (a city of 100,000+ and ten times the largest own
+    reading), not the small US towns named so."""
+    if any(p.kind != "city" for p in own):
+        return False
+    largest = max(p.population for p in own)
+    return any(p.kind == "city" and p.population >= max(MIN_POPULATION_NO_CONTEXT, 10 * largest)
+               for p in readings)
 
 
 def _seat(place: WorldPlace, readings: tuple[WorldPlace, ...]) -> WorldPlace:

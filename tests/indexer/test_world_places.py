@@ -279,3 +279,9 @@ def test_setting_word_before_a_town_is_no_full_name(gaz: Gazetteer) -> None:
     # "Downtown Greer" does not make Greer a surname used alone
     found = places(gaz, "Greer, South Carolina. The city offers scenery. Downtown Greer has shops.")
     assert "Greer" in found
+
+
+def test_famous_place_known_by_an_alternate(gaz: Gazetteer) -> None:
+    # Mecca and Calcutta are Makkah and Kolkata, not the small US towns of that own name
+    found = places(gaz, "Pilgrims travelled to Mecca and then to Calcutta.")
+    assert "Makkah" in found and "Kolkata" in found
