@@ -257,6 +257,9 @@ class Matcher:
         places = _resolve(place_cands)
         if has_upper:
             places = add_world_places(gaz, words, actors, places)
+            if actors and places:  # a country inside a longer world place's name (Mexico City)
+                actors = [a for a in actors if not any(p[0] <= a[0] and a[1] <= p[1] and p[1] - p[0] > a[1] - a[0]
+                                                       for p in places)]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result

@@ -21,6 +21,7 @@ from typing import Any
 
 from indexer.boilerplate import mask
 from indexer.claims import claim_types_of
+from indexer.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
@@ -57,6 +58,10 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         # Bylines, credits and link blocks blanked (same offsets): no names or claims there.
         searched, credited = mask(text, field, media)
         news_source = news_source or credited
+        # A dateline's place (``SARAJEVO (Reuters) -``) is a place mention, never an actor.
+        datelines = dateline_places(text) if field == "body" else []
+        if datelines:
+            searched = restore_datelines(searched, text, datelines)
         spans = split_sentences(searched) if field == "body" else [(0, len(text))]
         if not spans:
             continue
@@ -70,6 +75,12 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                                   key=itemgetter(2))
         if news_source is not None:  # the text's source is metadata, not an actor
             found_actors = [m for m in found_actors if m[0] != news_source]
+        if datelines:
+            found_actors = [m for m in found_actors
+                            if not any(s <= m[2] and m[3] <= e for s, e in datelines)]
+            probed = probe_datelines(text, found_places, gazetteer.find_names)
+            if probed:
+                found_places = sorted(found_places + probed, key=itemgetter(2))
         for name, kind, _, _, _ in found_actors:
             actor_types.setdefault(name, kind)
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):

@@ -553,8 +553,11 @@ class Gazetteer:
         else:
             name = fold_keep_case(place.name)
             known = self.places.get(name)
-            if (known is not None and self._country(name) != country) or \
-                    (name in self._world and self._world[name][0].id != place.id):
+            resolver = self.world_resolver()
+            # The same name for the same place in every text: with its country when
+            # the known place of that name, else the name's first reading, lies in another.
+            if (self._country(name) != country) if known is not None else \
+                    (resolver is not None and resolver.name_rank(place)):
                 name = f"{name} ({country or place.country})"
         if len(self._world) > 100_000:
             self._world.clear()

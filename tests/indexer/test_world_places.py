@@ -125,3 +125,163 @@ def test_unreadable_cache_is_a_clear_error(tmp_path: Path) -> None:
     sqlite3.connect(path).close()
     with pytest.raises(geonames.WorldDataError):
         geonames.WorldTable(path)
+
+
+# ------------------------------------------------------------ issue 18, places2
+def extracted(gaz: Gazetteer, body: str) -> tuple[list[str], list[str]]:
+    """``(locations, actors)`` of ``body`` extracted as ``sift extract`` does."""
+    st = Statement(id="1", title="", body=body, source="x")
+    ex = extract(st, gaz)
+    return ex.locations, ex.actors
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("SARAJEVO (Reuters) - Bosnian police arrested two men.", "Sarajevo"),
+        ("MEXICO CITY (Reuters) - The army said it would withdraw.", "Mexico City"),
+        ("BEIRUT, Feb 8 - The talks resumed.", "Beirut"),
+        # lines joined into one: the dateline follows the title's full stop
+        ("Council votes on budget. CHARLESTON, W.Va. -- The council met on Monday.", "Charleston"),
+        ("Lawmakers consider an apology. HARTFORD — Legislators met on Friday.", "Hartford"),
+    ],
+)
+def test_dateline_place_is_a_place(gaz: Gazetteer, body: str, place: str) -> None:
+    locations, actors = extracted(gaz, body)
+    assert place in locations
+    assert not any(place in actor for actor in actors)
+
+
+def test_dateline_never_an_actor(gaz: Gazetteer) -> None:
+    locations, actors = extracted(gaz, "UNITED NATIONS (Reuters) - The council met on Friday.")
+    assert "United Nations" not in actors
+
+
+def test_world_place_outgrows_a_country_actor(gaz: Gazetteer) -> None:
+    locations, actors = extracted(gaz, "Mexico City police said the march was peaceful.")
+    assert "Mexico City" in locations and "Mexico" not in actors
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a person's surname alone (possessive without 's) is that person
+        ("Police in Shreveport, Louisiana, broke up a fight between Jason Terrell Jones, 23, "
+         "and Jones' girlfriend.", "Jones"),
+        # GeoNames alternates that are ordinary words, names or abbreviations
+        ("I'll go to the store on Passover with Kate.", "Willmar"),
+        ("I'll go to the store on Passover with Kate.", "Mountain City"),
+        ("I'll go to the store on Passover with Kate.", "Patterson"),
+        ("The Den was full on Day one.", "Denver"),
+        # an institution named after a person is no place
+        ("Parents want to keep the Webb Center open.", "Webb"),
+    ],
+)
+def test_more_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was arraigned in Clarke County Superior Court on Monday.", "Clarke County"),
+        ("He was held at the Henderson County Jail on Tuesday.", "Henderson County"),
+        # an alternate spelling of another script's name is still found
+        ("Azerbaijan and Armenia sent envoys to Stepanakert.", "Khankendi"),
+    ],
+)
+def test_more_world_places(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("Budget criticised. COLUMBUS, Ohio (AP) — The governor's proposal fell short.", "Columbus"),
+        ("Graves desecrated. BEIRUT: Unknown assailants removed the doors.", "Beirut"),
+    ],
+)
+def test_dateline_guarded_names(gaz: Gazetteer, body: str, place: str) -> None:
+    assert place in extracted(gaz, body)[0]
+
+
+def test_ap_state_abbreviations(gaz: Gazetteer) -> None:
+    found = places(gaz, "Finalists were Louisville, Ky., New Haven, Conn., and Charleston, W. Va., "
+                        "said Rep. James Clyburn, D-S.C.")
+    assert {"Kentucky", "Connecticut", "West Virginia", "South Carolina"} <= set(found)
+    # alone, the abbreviations are words
+    assert places(gaz, "Ill. and tired, he said Miss. Smith would come.") == []
+
+
+def test_charleston_placed_by_its_state(gaz: Gazetteer) -> None:
+    st = Statement(id="1", title="", body="The plant in Charleston, W.Va., closed.", source="x")
+    ex = extract(st, gaz)
+    charleston = ex.places["Charleston"]
+    assert abs(charleston["lat"] - 38.35) < 0.5 and abs(charleston["lon"] + 81.63) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A blast in Male, Maldives, killed two.", "Male"),
+        ("In the capital, Malé, police said.", "Male"),
+    ],
+)
+def test_stopped_names_confirmed(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in places(gaz, text)
+    assert places(gaz, "The male suspect fled.") == []
+
+
+def test_places_introduced_by_their_kind(gaz: Gazetteer) -> None:
+    found = places(gaz, "Shelling hit the village of Kafr Awid and the town of Talbisehx in Homs. "
+                        "The al-Rashidin neighbourhood of Aleppo and the Qarqur camp were hit.")
+    assert {"Kafr Awid", "Talbisehx", "al-Rashidin", "Qarqur"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Dayton accords ended the war.", "Dayton"),
+        ("Years after the Dayton peace\n\naccords ended the war.", "Dayton"),
+        ("Voters in California, Missouri went to the polls.", "California (United States)"),
+        ("City Council hired Stevens & Wilkinson for the hotel.", "Stevens"),
+        ("We are strong.\n Over the past four years we have grown.", "Over"),
+        ("A European neighbourhood of peace and a Syrian town of hope.", "European"),
+        ("Waycross Circuit District Attorney George Barnhill spoke.", "Waycross Circuit District"),
+        # a small town's name inside an institution's name after "of"; a direction alone
+        ("Floods in Texas worried the West Metro Chamber of Commerce.", "Commerce"),
+        ("In Florida, protesters marched near Northwest 34th Street.", "Northwest"),
+    ],
+)
+def test_kind_and_word_false_hits(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in places(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place that is also a person's name, before a word only a place takes
+        ("The Paris Police Department said two suspects were held.", "Paris"),
+        ("Detectives named two suspects of rural Paris, Tennessee.", "Paris"),
+    ],
+)
+def test_person_named_places_in_place_context(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert any(name.startswith(expected) for name in places(gaz, text))
+    assert not any(name.startswith("Paris") for name in places(gaz, "Paris Hilton arrived late."))
+
+
+def test_dateline_region_is_a_place(gaz: Gazetteer) -> None:
+    locations, _ = extracted(gaz, "Budget cut. COLUMBUS, Ohio (AP) — The governor's budget fell short.")
+    assert "Columbus" in locations and "Ohio" in locations
+
+
+def test_setting_word_before_a_town_is_no_full_name(gaz: Gazetteer) -> None:
+    # "Downtown Greer" does not make Greer a surname used alone
+    found = places(gaz, "Greer, South Carolina. The city offers scenery. Downtown Greer has shops.")
+    assert "Greer" in found
+
+
+def test_famous_place_known_by_an_alternate(gaz: Gazetteer) -> None:
+    # Mecca and Calcutta are Makkah and Kolkata, not the small US towns of that own name
+    found = places(gaz, "Pilgrims travelled to Mecca and then to Calcutta.")
+    assert "Makkah" in found and "Kolkata" in found
