@@ -55,7 +55,7 @@ def test_find_locations(gaz: Gazetteer, text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Regime forces shelled the town near Idlib.", ["Assad regime"]),
+        ("Regime forces shelled the town near Idlib.", ["Syrian Armed Forces"]),
         ("Moscow vetoed the resolution.", ["Russia"]),
         ("Washington has repeatedly warned Ankara.", ["United States"]),
         ("They live in Damascus.", []),
@@ -106,7 +106,7 @@ def test_offsets_with_non_ascii(gaz: Gazetteer) -> None:
     for mention in gaz.find_locations(text) + gaz.find_actors(text):
         assert text[mention.start:mention.end] == mention.surface
     assert places(gaz, text) == ["Tartus", "Douma", "Daraa"]
-    assert actors(gaz, text) == ["Assad regime"]
+    assert actors(gaz, text) == ["Syrian Armed Forces"]
 
 
 def test_mentions_sorted_and_disjoint(gaz: Gazetteer) -> None:
@@ -307,7 +307,7 @@ def test_precision_error_patterns(gaz: Gazetteer, text: str, expected_actors: li
     [
         # Weekdays and months do not start a name ("on Saturday Syrian Army troops").
         ("He was killed in a battle with the army. Also on Saturday Syrian Army troops and National Defense "
-         "Forces beat back terrorists from their positions.", ["Assad regime", "National Defence Forces"]),
+         "Forces beat back terrorists from their positions.", ["Syrian Armed Forces", "National Defence Forces"]),
         ("Heavy clashes on Wednesday Al-Alam News Network reports.", ["Al-Alam News Network"]),
         # A capitalised "The" inside starts the name (text whose full stops were lost).
         ("A battle of Kurds and Arabs The Kurdish Support Forces alliance began.", ["Kurdish Support Forces"]),

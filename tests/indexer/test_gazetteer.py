@@ -18,11 +18,11 @@ def gaz() -> Gazetteer:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("regime forces", "Assad regime"),
+        ("regime forces", "Syrian Armed Forces"),
         ("the Assad regime", "Assad regime"),
-        ("Assad's air force", "Assad regime"),
+        ("Assad's air force", "Syrian Armed Forces"),
         ("Syrian regime", "Assad regime"),
-        ("Assad forces", "Assad regime"),
+        ("Assad forces", "Syrian Armed Forces"),
         ("Assad regime", "Assad regime"),
         ("UNSC", "UN Security Council"),
         ("the Security Council", "UN Security Council"),
@@ -39,7 +39,7 @@ def gaz() -> Gazetteer:
         ("Nusra Front", "Hayat Tahrir al-Sham"),
         ("Ansar Allah", "Houthis"),
         ("Russian Defence Ministry", "Russian Defence Ministry"),
-        ("REGIME FORCES", "Assad regime"),
+        ("REGIME FORCES", "Syrian Armed Forces"),
         ("nothing at all", None),
     ],
 )
@@ -146,7 +146,7 @@ def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     assert gaz.canonical_location("Halab al-Shahba") == "Aleppo"
     assert gaz.place_kind("Aleppo") == "city"
     assert [m.name for m in gaz.find_locations("Shelling hit Kfar Foo.")] == ["Kafr Foo"]
-    assert Gazetteer.load().canonical_actor("regime forces") == "Assad regime"
+    assert Gazetteer.load().canonical_actor("regime forces") == "Syrian Armed Forces"
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,11 @@ def actors(gaz: Gazetteer, text: str) -> list[str]:
         ("Chad's army withdrew.", ["Chad military"]),
         ("Kenyan police fired tear gas.", ["Kenya military"]),
         ("Bolivia's security forces arrived.", ["Bolivia military"]),
-        # curated Syria stays the regime
-        ("Syrian army troops advanced.", ["Assad regime"]),
+        # Syria follows the general rule: its forces are not its government
+        ("Syrian army troops advanced.", ["Syrian Armed Forces"]),
+        ("The Syrian government said Syrian Arab Army units retook Palmyra.", ["Assad regime", "Syrian Armed Forces"]),
+        ("The regime denied that regime forces shelled Douma.", ["Assad regime", "Syrian Armed Forces"]),
+        ("Assad's forces and pro-government militias shelled Douma.", ["Syrian Armed Forces"] * 2),
         # not forces
         ("Turkish officials met.", ["Turkey"]),
     ],
@@ -93,7 +96,7 @@ def test_ordinary_capitalised_words_are_no_actors(gaz: Gazetteer, text: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Regime forces shelled Douma.", ["Assad regime"]),
+        ("Regime forces shelled Douma.", ["Syrian Armed Forces"]),
         ("The regime arrested journalists in Minsk, Belarus.", []),
         ("Government forces clashed with rebels in Tigray, Ethiopia.", []),
     ],
