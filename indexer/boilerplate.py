@@ -28,7 +28,7 @@ _BYLINE = re.compile(
     rf"(?m)^[ \t]*(?:[A-Z][\w.'’ /-]{{0,40}}?(?:,[ \t]*[\w.'’ ]{{1,30}}?)?[ \t]+)?"
     rf"\((?P<agency>[A-Z][\w.&'’ -]{{0,30}}?|[a-z][a-z.]{{2,15}})\)[ \t]*{_DASH}+[ \t]*")
 #: ``Reuters -`` or ``AFP:`` opening a line: the agency alone.
-_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
+_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
@@ -65,6 +65,32 @@ _MEDIA_WORDS = frozenset(
     "chronicle review report insider reporter weekly mail sun".split())
 #: Unknown credits that still look like a news organisation's name.
 _AGENCY_LIKE = re.compile(r"(?i)\b(?:news|agency|press|tv|radio|times|post|daily|online)\b|^[A-Z]{2,6}$")
+#: ``AP Photo/Hussein Malla``, ``(AFP Photo)``, ``AP Photo Pavel Golovkin`` (a caption that lost its
+#: slash: at most two name words follow), ``STR/AFP via Getty Images``, ``Photo by Hein Htet/EPA``,
+#: ``(AP Archive)``: the agency supplied a picture, not the text.
+_AGENCY_PHOTO = re.compile(
+    r"\(?(?P<agency>[A-Z][A-Za-z.&]{1,15})[ \t]+(?:Photo|PHOTO|Archive|Images?|Video)\b"
+    r"(?:[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?=[ \t]+[A-Z]))?\)?"
+    r"|\(?(?:\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*)?(?P<getty>[A-Z][A-Za-z.&]{1,15})[ \t]+via[ \t]+Getty(?:[ \t]+Images)?\)?"
+    r"|[Pp]hoto[ \t]+by:?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*(?P<by>[A-Z][A-Za-z.&]{1,15})")
+#: ``Reporting by Tom Miles; Editing by Mark Heinrich`` to the end of the line, and
+#: ``Our Standards:The Thomson Reuters Trust Principles.``: the staff of the text's agency.
+_STAFF_CREDIT = re.compile(
+    r"(?:\b(?:(?:[Aa]dditional[ \t]+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ontributing)[ \t]+by[ \t]+"
+    r"[A-Z][^.\n]{0,160}?(?=[ \t]*(?:Our[ \t]+Standards|\n|$))|Contributing:[^\n]{0,160}$)"
+    r"|(?P<reuters>Our[ \t]+Standards:?[ \t]*(?:The[ \t]+)?Thomson[ \t]+Reuters[ \t]+Trust[ \t]+Principles\.?)",
+    re.MULTILINE)
+#: ``By Costa Nkomo``, ``By Frank Ikpefan, Abuja``: a byline alone on its line.
+_BY_LINE = re.compile(
+    r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|bin))"
+    r"{0,6}(?:[ \t]*[,–—-][ \t]*[A-Z][^\n.?!]{0,40})?[ \t*]*$")
+#: Cues that a news organisation supplied the text (when no credit says so):
+#: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``.
+_WIRE_CUE = re.compile(
+    r"\btold[ \t]+(?:the[ \t]+)?(?P<told>[A-Z][A-Za-z.&-]{1,20}(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"|\b(?:[Aa]n?|[Tt]he)[ \t]+(?P<staff>[A-Z][A-Za-z.&-]{1,20})[ \t]+(?:correspondent|reporter|journalist|photographer|team)s?\b"
+    r"|\b[Ss]ource:?[ \t]+(?P<source>[A-Z][A-Za-z.&-]{1,20})\b"
+    r"|(?:--|[-–—])[ \t]*(?P<closing>[A-Z][A-Za-z.&]{1,20})[ \t.]*\Z")
 #: Parenthesised words that are never a credit (``(UPDATED)``, ``(File)``).
 _NOT_AGENCIES = frozenset("updated update file video photo photos live watch read analysis opinion".split())
 
@@ -132,6 +158,18 @@ def mask(text: str, field: str = "body",
         for m in _COPYRIGHT.finditer(text):
             credit(m.group("agency"), known_only=False)
             spans.append(m.span())
+    if "Photo" in text or "PHOTO" in text or "Getty" in text or "Archive" in text or "hoto by" in text:
+        for m in _AGENCY_PHOTO.finditer(text):
+            agency = m.group("agency") or m.group("getty") or m.group("by")
+            if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the text's source
+                spans.append(m.span())
+    if " by " in text or "Standards" in text or "Contributing:" in text:
+        for m in _STAFF_CREDIT.finditer(text):
+            spans.append(m.span())
+            if m.group("reuters"):
+                credit("Reuters", known_only=True)
+    if "By " in text:
+        spans += [m.span() for m in _BY_LINE.finditer(text)]
     tail = max(0, len(text) - 200)
     for m in _YEAR_CREDIT.finditer(text, tail):
         if credit(m.group("agency"), known_only=True):
@@ -140,7 +178,23 @@ def mask(text: str, field: str = "body",
     if at >= 0:
         spans.append((at, at + 7))
     spans += _link_blocks(text)
+    if source is None:
+        source = _wire_source(text, media)
     return _blank(text, spans), source
+
+
+def _wire_source(text: str, media: Callable[[str], str | None]) -> str | None:
+    """The news organisation that supplied a text no credit names, by the
+    cues of wire copy (``told AFP``, ``an AFP correspondent``, ``Source
+    Reuters``, a closing ``--AFP``); the first one cued."""
+    for m in _WIRE_CUE.finditer(text):
+        name = next(g for g in m.groups() if g is not None)
+        words = name.split()
+        for n in range(len(words), 0, -1):  # "told AFP on Monday": the longest known prefix
+            canonical = media(" ".join(words[:n]).rstrip("."))
+            if canonical is not None:
+                return canonical
+    return None
 
 
 def _looks_like_publisher(name: str, media: Callable[[str], str | None]) -> bool:

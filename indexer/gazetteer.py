@@ -432,6 +432,8 @@ class Gazetteer:
             return
         if old is not None and old.target == target:
             flags |= old.flags & (COUNTRY | CAPITAL)  # re-declared (actors.tsv adds "Kremlin" to Russia)
+            if flags & STRICT and not old.flags & STRICT:  # "Reuters|REUTERS": the mixed-case form still matches
+                flags, alias = flags & ~STRICT | old.flags & NEEDCAP, old.text
         table[key] = Alias(target, rank, flags, alias)
         self._parents.clear()
         self._keys_of.setdefault(f"{category}:{target}", []).append(key)

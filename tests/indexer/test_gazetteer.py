@@ -193,3 +193,9 @@ def test_curated_aliases_name_one_place() -> None:
                 if alias.strip():
                     owners[name_key(alias.lstrip("~"))].add(parts[1])
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_an_all_caps_spelling_does_not_make_a_name_case_strict(gaz: Gazetteer) -> None:
+    # actors.tsv lists "Reuters|REUTERS": the mixed-case name still matches as written.
+    assert [m.name for m in gaz.find_actors("Reuters said the toll rose.")] == ["Reuters"]
+    assert [m.name for m in gaz.find_actors("REUTERS said the toll rose.")] == ["Reuters"]
