@@ -84,6 +84,12 @@ _STAFF_CREDIT = re.compile(
 _BY_LINE = re.compile(
     r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|bin))"
     r"{0,6}(?:[ \t]*[,–—-][ \t]*[A-Z][^\n.?!]{0,40})?[ \t*]*$")
+_NAME = r"[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
+#: ``Posted on July 12 2016 by Paula Astih``, ``April 5 2017 by Youssef Diab Paula Astih and
+#: Najla Habriri``: a byline after the date opening a text (two words a name; names run on
+#: only towards an ``and``).
+_DATED_BYLINE = re.compile(
+    rf"\b(?:19|20)\d\d,?[ \t]+(?P<by>by[ \t]+{_NAME}(?:[ \t]+{_NAME}(?=[ \t]+and[ \t]))?(?:,?[ \t]+and[ \t]+{_NAME})?)")
 #: Cues that a news organisation supplied the text (when no credit says so):
 #: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``.
 _WIRE_CUE = re.compile(
@@ -168,6 +174,9 @@ def mask(text: str, field: str = "body",
             spans.append(m.span())
             if m.group("reuters"):
                 credit("Reuters", known_only=True)
+    head = text[:200]
+    if " by " in head:
+        spans += [m.span("by") for m in _DATED_BYLINE.finditer(head)]
     if "By " in text:
         spans += [m.span() for m in _BY_LINE.finditer(text)]
     tail = max(0, len(text) - 200)

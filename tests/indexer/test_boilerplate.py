@@ -94,6 +94,10 @@ MEDIA.update({"ap": "Associated Press", "the associated press": "Associated Pres
         ("Spread This News\n\nBy Costa Nkomo\n\nThe union blamed hooligans.",
          "Spread This News The union blamed hooligans.", None),
         ("By Frank Ikpefan, Abuja\nThe court sat.", "The court sat.", None),
+        ("Posted on July 12 2016 by Paula Astih Syrian Opposition Sparks a Front",
+         "Posted on July 12 2016 Syrian Opposition Sparks a Front", None),
+        ("April 5 2017 by Youssef Diab Paula Astih and Najla Habriri Massacre in Idlib",
+         "April 5 2017 Massacre in Idlib", None),
         # content stays
         ("State news agency SANA reported that the army advanced.",
          "State news agency SANA reported that the army advanced.", None),
