@@ -482,6 +482,8 @@ class Matcher:
                 continue
             first = h
             while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first]:
+                if keys[first - 1] in ORG_HEADS:  # "Mujahideen Army al-Nasr Army": two names
+                    break
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
@@ -509,12 +511,55 @@ class Matcher:
             while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
+            first, owner = self._org_start(words, first, h)
             if last - first < 1:
                 continue
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
+            if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
+                known = self._demonym_name(owner, " ".join(keys[first:last + 1]))
+                if known is not None:
+                    out.append((first - 1, last, known, self.gaz.actors[known].type, first - 1 - last, 0))
+                    continue
             out.append((first, last, name, "organisation", first - last, 0))
         return out
+
+    def _demonym_name(self, country: str, rest: str) -> str | None:
+        """The actor named ``<demonym of country> <rest>`` (``Russian Aerospace Forces``)."""
+        table = self.gaz.aliases["actor"]
+        for demonym, of in self.gaz.demonyms.items():
+            if of == country:
+                alias = table.get(f"{demonym} {rest}")
+                if alias is not None and alias.target in self.gaz.actors:
+                    return alias.target
+        return None
+
+    def _org_start(self, words: Words, first: int, head: int) -> tuple[int, str | None]:
+        """Where an organisation's name starts once words glued before it in
+        text that lost its punctuation are dropped: a place or a dateline
+        or a known name before a demonym or another name (``Moscow Russian
+        Foreign Ministry``, ``MOSCOW Russias Aerospace Forces``, ``Assad Syrian
+        Observatory for Human Rights``), a possessive that lost its
+        apostrophe (``Trumps National Security Council``)."""
+        keys, gaz = words.key, self.gaz
+        places, actors = gaz.aliases["place"], gaz.aliases["actor"]
+        owner = None
+        while first < head - 1:
+            key, nxt = keys[first], keys[first + 1]
+            if "-" in words.gap[first + 1]:  # "Eritrea-Ethiopia Boundary Commission": one name
+                break
+            if (key in places or key in actors) and (nxt in gaz.demonyms or nxt in places or nxt in actors
+                                  or (nxt.endswith("s") and nxt[:-1] in places)):
+                first += 1
+            elif key.endswith("s") and len(key) > 3 and not words.upper(first) \
+                    and (key[:-1] in actors or key[:-1] in places) and key not in actors and key not in places:
+                place = places.get(key[:-1])
+                owner = place.target if place is not None else None
+                first += 1
+                break
+            else:
+                break
+        return first, owner
 
     @staticmethod
     def _on_title_line(words: Words, h: int, seen: dict[int, bool]) -> bool:
