@@ -90,6 +90,12 @@ _NAME = r"[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
 #: only towards an ``and``).
 _DATED_BYLINE = re.compile(
     rf"\b(?:19|20)\d\d,?[ \t]+(?P<by>by[ \t]+{_NAME}(?:[ \t]+{_NAME}(?=[ \t]+and[ \t]))?(?:,?[ \t]+and[ \t]+{_NAME})?)")
+#: A link block in text that lost its line breaks, running to the end: ``... 861 Related``
+#: (Sputnik), ``Related News`` (TRT World).
+_FLAT_RELATED = re.compile(r"(?:\.\.\.[ \t]+\d+[ \t]+Related|\bRelated[ \t]+News)\b[^\n]*\Z")
+#: ``Tags Syria Idlib regime airstrikes Kafr Takharim``: the tags, up to a sentence's first word
+#: (``A``, ``The``) or a full stop, twelve words at most.
+_TAGS = re.compile(r"(?<![\w-])Tags:?(?:[ \t]+(?!(?:A|An|The|In|On)\b)[^\s.]+){1,12}")
 #: Cues that a news organisation supplied the text (when no credit says so):
 #: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``.
 _WIRE_CUE = re.compile(
@@ -187,6 +193,10 @@ def mask(text: str, field: str = "body",
     if at >= 0:
         spans.append((at, at + 7))
     spans += _link_blocks(text)
+    if "Related" in text:
+        spans += [m.span() for m in _FLAT_RELATED.finditer(text, max(0, len(text) - 1300))]
+    if "Tags" in text:
+        spans += [m.span() for m in _TAGS.finditer(text)]
     if source is None:
         source = _wire_source(text, media)
     return _blank(text, spans), source

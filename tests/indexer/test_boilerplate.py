@@ -98,6 +98,13 @@ MEDIA.update({"ap": "Associated Press", "the associated press": "Associated Pres
          "Posted on July 12 2016 Syrian Opposition Sparks a Front", None),
         ("April 5 2017 by Youssef Diab Paula Astih and Najla Habriri Massacre in Idlib",
          "April 5 2017 Massacre in Idlib", None),
+        # link blocks and tags in text that lost its line breaks
+        ("Ten died. ... 861 Related Russias Three Major Gains Tags terrorist Daesh Community standards",
+         "Ten died.", None),
+        ("Talks go on. Source TRTWorld and agencies Related News Iraqs vote violations | Turkey shells",
+         "Talks go on. Source TRTWorld and agencies", None),
+        ("Ten died. Tags Syria Hassakeh Kurds Suicide Attack SDF A suicide bomber struck a wedding.",
+         "Ten died. A suicide bomber struck a wedding.", None),
         # content stays
         ("State news agency SANA reported that the army advanced.",
          "State news agency SANA reported that the army advanced.", None),
