@@ -105,6 +105,26 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the".split())
+#: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
+_OF_STATE = frozenset(
+    "government governments authorities president presidents minister ministers ministry delegation "
+    "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
+_PLACE_AFTER_POSSESSIVE = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern central capital border borders neighbours "
+    "neighbors neighbouring neighboring province provinces region regions city cities town towns "
+    "countryside coast territory territories soil airspace waters".split())
+#: Capitalised nouns after a country that make it a modifier (``Syria Kurds``, ``Syria Rebels``).
+_GROUP_NOUNS = frozenset(
+    "kurds rebels refugees civilians children militants activists opposition monitor fighters "
+    "jihadists islamists truce ceasefire talks war conflict crisis".split())
+#: Lower-case words after a country that do not make it a modifier (it acts, or it is a place).
+_NOT_MODIFIED = frozenset(
+    "today yesterday tonight now then also alone too itself first last again still once already "
+    "did does do is was were are has had have will would can could must should may might shall "
+    "never not always only just even later soon since until because when while where whose which who "
+    "whom as than like under over after before into onto upon within without against among amid via".split())
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
 #: Army troops", "on Wednesday Al-Alam News Network reports").
 _DATE_WORDS = frozenset(
@@ -182,6 +202,8 @@ class Matcher:
         else:
             hits = self._folded_hits(words)
         based = "based" in keys  # "Britain-based": a modifier, neither place nor actor
+        listed: set[int] = set()  # the last words of countries read as places (a list goes on so)
+        closed: set[int] = set()  # those that close their list ("Syria and Iraq")
         for end_idx, (key, inner_spaces, head) in hits:
             last = end_idx >> 2  # the word whose code ends there (see the module docstring)
             first = last - inner_spaces
@@ -196,7 +218,7 @@ class Matcher:
                         and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word
                            # ("northern Syria"), or before "-based", is a place, not an actor.
-                           else not (flags & COUNTRY and self._country_is_place(keys, first, last))):
+                           else not (flags & COUNTRY and self._country_as_place(words, first, last, listed, closed))):
                     actor = actor_of(alias.target)
                     cand = (first, last, alias.target, actor.type if actor else "other",
                             first - last, -10 - alias.rank)
@@ -410,11 +432,79 @@ class Matcher:
             prev = keys[first - 1]
             if prev in COMPASS:
                 return True
+            at = first - 1
             if prev == "the" and first > 1:
-                prev = keys[first - 2]
+                at -= 1
+                prev = keys[at]
             if prev in LOCATIVE:
-                return True
+                # "the Government of Cuba", "the President of Russia": the state itself
+                return not (prev == "of" and at > 0 and keys[at - 1] in _OF_STATE)
         return nxt == "based"
+
+    def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],
+                          closed: set[int]) -> bool:
+        """Whether a country is a place by its neighbours (``listed``: the last
+        words of the countries already read as places, ``closed``: those
+        joined by ``and``/``or``, which end a list): in a list whose
+        earlier member is a place (``in France, Belgium, Germany, the United
+        States``, ``from Lebanon Iraq and Afghanistan``) unless a verb follows;
+        before a place (``Syria's Homs``, ``Tags Syria Damascus``); as a
+        modifier of a common noun (``Syria monitor says``, ``Haiti gang
+        leader``, ``Syria Kurds``)."""
+        keys, n = words.key, len(words.key)
+        if self._country_is_place(keys, first, last) or (
+                first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
+            listed.add(last)
+            return True
+        nxt = last + 1
+        place = False
+        if first > 0 and listed:
+            prev, link = first - 1, words.gap[first]
+            if keys[prev] == "the" and prev > 0:  # "Germany, the United States"
+                prev, link = prev - 1, words.gap[prev]
+            if keys[prev] in ("and", "or") and prev > 0 and words.soft(prev + 1):
+                before = prev - 1 if keys[prev - 1] != "the" or prev < 2 else prev - 2
+                place = before in listed and before not in closed
+                if place:
+                    closed.add(last)  # "Syria and Iraq, Russia said": the list ended
+            elif prev in listed and prev not in closed and ("," in link or link.strip() == "") and "\n" not in link:
+                place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
+            if place and self._list_acts(words, last, last in closed):
+                place = False
+                closed.discard(last)
+        if not place and nxt < n and words.soft(nxt) and not words.newline(nxt):
+            following = keys[nxt]
+            gap = words.gap[nxt]
+            if "'" in gap or "’" in gap:  # "Syria's Homs", "Afghanistan's neighbours"
+                place = following in self.gaz.aliases["place"] or following in _PLACE_AFTER_POSSESSIVE
+            elif words.cap(nxt):
+                place = following in _GROUP_NOUNS or (following in self.gaz.aliases["place"]
+                                                      and following not in self.gaz.aliases["actor"])
+            elif gap.strip() == "" and following.isalpha() and following not in STOPWORDS \
+                    and following not in SPEECH_VERBS and following not in _AUXILIARIES \
+                    and following not in _NOT_MODIFIED and not following.endswith(("ed", "s")) \
+                    and following not in self.gaz.guards.title \
+                    and (words.sentence_start(first) or keys[first - 1] in ("a", "an", "the")):
+                place = True  # "Syria monitor says", "a Haiti university professor"; not "Iran begun"
+        if place:
+            listed.add(last)
+        return place
+
+    @staticmethod
+    def _list_acts(words: Words, last: int, closed: bool) -> bool:
+        """Whether the list going on after word ``last`` ends in a verb
+        (``in Syria, Iran and Russia backed Assad``); a ``closed`` list (the
+        member came after ``and``) ends at a comma."""
+        keys, n = words.key, len(words.key)
+        i = last + 1
+        for _ in range(8):
+            if i >= n or "\n" in words.gap[i] or not (words.soft(i) or words.gap[i].strip() == "," and not closed):
+                return False
+            closed = closed or keys[i] in ("and", "or")
+            if keys[i] not in ("and", "or", "the") and not words.cap(i):
+                return Matcher._verb_follows(words, i - 1)
+            i += 1
+        return False
 
     @staticmethod
     def _compound_follows(words: Words, last: int) -> bool:

@@ -327,3 +327,33 @@ def test_precision_error_patterns(gaz: Gazetteer, text: str, expected_actors: li
 )
 def test_organisation_names_start_at_the_name(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert actors(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_actors", "expected_places"),
+    [
+        # a list takes the reading of its first member
+        ("killing civilians in France, Belgium, Germany, the United States of America, Russia and elsewhere.",
+         [], ["France", "Belgium", "Germany", "United States", "Russia"]),
+        ("the tragedies of Somalia, Bosnia and Herzegovina, Sudan and Liberia.",
+         [], ["Somalia", "Bosnia and Herzegovina", "Sudan", "Liberia"]),
+        ("Shiite militias from Lebanon Iraq and Afghanistan fought on.", [], ["Lebanon", "Iraq", "Afghanistan"]),
+        ("The group seized large areas of both Syria and Iraq in 2014.", [], ["Syria", "Iraq"]),
+        # unless the list acts, or a new clause starts after a closed list
+        ("In Syria, Iran and Russia backed the government.", ["Iran", "Russia"], ["Syria"]),
+        ("In Syria and Iraq, Russia and Iran said they would act.", ["Russia", "Iran"], ["Syria", "Iraq"]),
+        ("a deal between Russia Iran and Turkey aimed at calm", ["Russia", "Iran", "Turkey"], []),
+        # a country modifying a noun, or owning a place, is no actor
+        ("Syria monitor says air strikes kill 22", [], ["Syria"]),
+        ("a Haiti university professor was abducted", [], ["Haiti"]),
+        ("Syria's Homs was hit again.", [], ["Syria", "Homs"]),
+        ("Russia's airstrikes hit the town.", ["Russia"], []),
+        # the state of "the Government of X", "the President of X"
+        ("the decision of the Governments of Cuba and the United States of America", ["Cuba", "United States"], []),
+    ],
+)
+def test_countries_in_lists_and_as_modifiers(gaz: Gazetteer, text: str, expected_actors: list[str],
+                                             expected_places: list[str]) -> None:
+    assert [m.name for m in gaz.find_actors(text) if m.kind == "state"] == expected_actors
+    assert [m.name for m in gaz.find_locations(text) if gaz.place_kind(m.name) == "country"
+            or m.name in expected_places] == expected_places
