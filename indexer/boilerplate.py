@@ -73,6 +73,7 @@ _AGENCY_PHOTO = re.compile(
     r"(?:[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?=[ \t]+[A-Z]))?\)?"
     r"|\(?(?:\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*)?(?P<getty>[A-Z][A-Za-z.&]{1,15})[ \t]+via[ \t]+Getty(?:[ \t]+Images)?\)?"
     r"|[Pp]hoto[ \t]+by:?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*(?P<by>[A-Z][A-Za-z.&]{1,15})")
+_PHOTO_WORDS = ("Photo", "PHOTO", "Getty", "Archive", "Images", "Video", "hoto by")
 #: ``Reporting by Tom Miles; Editing by Mark Heinrich`` to the end of the line, and
 #: ``Our Standards:The Thomson Reuters Trust Principles.``: the staff of the text's agency.
 _STAFF_CREDIT = re.compile(
@@ -80,6 +81,7 @@ _STAFF_CREDIT = re.compile(
     r"[A-Z][^.\n]{0,160}?(?=[ \t]*(?:Our[ \t]+Standards|\n|$))|Contributing:[^\n]{0,160}$)"
     r"|(?P<reuters>Our[ \t]+Standards:?[ \t]*(?:The[ \t]+)?Thomson[ \t]+Reuters[ \t]+Trust[ \t]+Principles\.?)",
     re.MULTILINE)
+_STAFF_WORDS = ("eporting by", "riting by", "diting by", "ompiled by", "Contributing:", "Our Standards")
 #: ``By Costa Nkomo``, ``By Frank Ikpefan, Abuja``: a byline alone on its line.
 _BY_LINE = re.compile(
     r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|bin))"
@@ -97,12 +99,15 @@ _FLAT_RELATED = re.compile(r"(?:\.\.\.[ \t]+\d+[ \t]+Related|\bRelated[ \t]+News
 #: (``A``, ``The``) or a full stop, twelve words at most.
 _TAGS = re.compile(r"(?<![\w-])Tags:?(?:[ \t]+(?!(?:A|An|The|In|On)\b)[^\s.]+){1,12}")
 #: Cues that a news organisation supplied the text (when no credit says so):
-#: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``.
-_WIRE_CUE = re.compile(
-    r"\btold[ \t]+(?:the[ \t]+)?(?P<told>[A-Z][A-Za-z.&-]{1,20}(?:[ \t]+[A-Z][a-z]+){0,2})"
-    r"|\b(?:[Aa]n?|[Tt]he)[ \t]+(?P<staff>[A-Z][A-Za-z.&-]{1,20})[ \t]+(?:correspondent|reporter|journalist|photographer|team)s?\b"
-    r"|\b[Ss]ource:?[ \t]+(?P<source>[A-Z][A-Za-z.&-]{1,20})\b"
-    r"|(?:--|[-–—])[ \t]*(?P<closing>[A-Z][A-Za-z.&]{1,20})[ \t.]*\Z")
+#: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``
+#: (one pattern each, tried only when its literal word is in the text).
+_WIRE_CUES = (  # (literal word, pattern matched right at it, or ending right before it)
+    ("told", re.compile(r"told[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z.&-]{1,20}(?:[ \t]+[A-Z][a-z]+){0,2})"), True),
+    ("ource", re.compile(r"ource:?[ \t]+([A-Z][A-Za-z.&-]{1,20})\b"), True),
+    ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
+    ("reporter", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
+)
+_CLOSING_CREDIT = re.compile(r"(?:--|[-–—])[ \t]*([A-Z][A-Za-z.&]{1,20})[ \t.]*\Z")
 #: Parenthesised words that are never a credit (``(UPDATED)``, ``(File)``).
 _NOT_AGENCIES = frozenset("updated update file video photo photos live watch read analysis opinion".split())
 
@@ -170,16 +175,24 @@ def mask(text: str, field: str = "body",
         for m in _COPYRIGHT.finditer(text):
             credit(m.group("agency"), known_only=False)
             spans.append(m.span())
-    if "Photo" in text or "PHOTO" in text or "Getty" in text or "Archive" in text or "hoto by" in text:
-        for m in _AGENCY_PHOTO.finditer(text):
-            agency = m.group("agency") or m.group("getty") or m.group("by")
-            if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the text's source
-                spans.append(m.span())
-    if " by " in text or "Standards" in text or "Contributing:" in text:
-        for m in _STAFF_CREDIT.finditer(text):
+    for word in _PHOTO_WORDS:
+        at = text.find(word)
+        while at >= 0:  # the pattern is tried only around the word (a few per text)
+            for m in _AGENCY_PHOTO.finditer(text, max(0, at - 60), at + 60):
+                agency = m.group("agency") or m.group("getty") or m.group("by")
+                if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
+                    spans.append(m.span())
+            at = text.find(word, at + 60)
+    for word in _STAFF_WORDS:
+        at = text.find(word)
+        while at >= 0:  # searched from just before each of its words only
+            m = _STAFF_CREDIT.search(text, max(0, at - 12))
+            if m is None:
+                break
             spans.append(m.span())
             if m.group("reuters"):
                 credit("Reuters", known_only=True)
+            at = text.find(word, max(m.end(), at + 1))
     head = text[:200]
     if " by " in head:
         spans += [m.span("by") for m in _DATED_BYLINE.finditer(head)]
@@ -206,13 +219,30 @@ def _wire_source(text: str, media: Callable[[str], str | None]) -> str | None:
     """The news organisation that supplied a text no credit names, by the
     cues of wire copy (``told AFP``, ``an AFP correspondent``, ``Source
     Reuters``, a closing ``--AFP``); the first one cued."""
-    for m in _WIRE_CUE.finditer(text):
-        name = next(g for g in m.groups() if g is not None)
-        words = name.split()
-        for n in range(len(words), 0, -1):  # "told AFP on Monday": the longest known prefix
-            canonical = media(" ".join(words[:n]).rstrip("."))
+    found: list[tuple[int, str]] = []
+    for word, pattern, after in _WIRE_CUES:
+        at = text.find(word)
+        while at >= 0:
+            m = pattern.match(text, at) if after else pattern.search(text[max(0, at - 30):at])
+            canonical = _known_prefix(m.group(1), media) if m is not None else None
             if canonical is not None:
-                return canonical
+                found.append((at, canonical))
+                break
+            at = text.find(word, at + len(word))
+    tail = _CLOSING_CREDIT.search(text, max(0, len(text) - 40))
+    if tail is not None and (canonical := _known_prefix(tail.group(1), media)) is not None:
+        found.append((tail.start(), canonical))
+    return min(found)[1] if found else None
+
+
+def _known_prefix(name: str, media: Callable[[str], str | None]) -> str | None:
+    """The news organisation named by the longest known prefix of ``name``
+    (``told AFP on Monday``)."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        canonical = media(" ".join(words[:n]).rstrip("."))
+        if canonical is not None:
+            return canonical
     return None
 
 
