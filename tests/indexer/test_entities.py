@@ -345,7 +345,9 @@ def test_organisation_names_start_at_the_name(gaz: Gazetteer, text: str, expecte
         ("a deal between Russia Iran and Turkey aimed at calm", ["Russia", "Iran", "Turkey"], []),
         # a country modifying a noun, or owning a place, is no actor
         ("Syria monitor says air strikes kill 22", [], ["Syria"]),
-        ("a Haiti university professor was abducted", [], ["Haiti"]),
+        ("Haiti gang leader threatens to kill hostages", [], ["Haiti"]),
+        ("Ten died. Russia along with Iran has assisted the government.", ["Russia", "Iran"], []),
+        ("It followed the United States invasion of Iraq.", ["United States"], ["Iraq"]),
         ("Syria's Homs was hit again.", [], ["Syria", "Homs"]),
         ("Russia's airstrikes hit the town.", ["Russia"], []),
         # the state of "the Government of X", "the President of X"
