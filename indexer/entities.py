@@ -65,8 +65,11 @@ COMPASS = frozenset(
     "north south east west northern southern eastern western northeast northwest "
     "southeast southwest northeastern northwestern southeastern southwestern central".split()
 )
-#: Words after a country that make it an actor wherever it is (``US-backed``).
-_ACTOR_COMPOUNDS = frozenset("backed led brokered sponsored funded supported".split())
+#: Words after a country that make it an actor wherever it is (``a US-brokered truce``).
+_ACTOR_COMPOUNDS = frozenset("brokered sponsored".split())
+#: Words after a country that make it a modifier, neither actor nor place (``US-backed
+#: SDF``: the SDF act); ``X-led coalition`` is the coalition's own actor when known.
+_MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".split())
 #: Verbs that make a capital stand for its state (``Moscow vetoed``).
 SPEECH_VERBS = frozenset(
     "said says say announced announces vetoed vetoes denied denies warned warns "
@@ -214,6 +217,14 @@ class Matcher:
             if alias is not None:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
+                        and "-" in words.gap[last + 1]:
+                    # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
+                    coalition = actor_alias(" ".join(keys[first:last + 3])) if last + 2 < len(keys) else None
+                    if coalition is not None and (actor := actor_of(coalition.target)) is not None:
+                        actor_cands.append((first, last + 2, coalition.target, actor.type, first - last - 2,
+                                            -10 - coalition.rank))
+                    ok = False
                 if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
                         and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word

@@ -87,8 +87,7 @@ DEMONYM_ACTOR_NOUNS = (
     "bombardment shelling artillery mercenaries diplomats embassy"
 ).split() + [
     "air force", "air strikes", "air raids", "special forces", "occupation forces",
-    "foreign ministry", "defence ministry", "defense ministry", "backed forces",
-    "backed militias", "backed groups", "backed fighters", "security forces",
+    "foreign ministry", "defence ministry", "defense ministry", "security forces",
 ]
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")

@@ -276,7 +276,11 @@ def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkey
         # "in the UK": an article between the locative and the country.
         ("Refugees arrived in the UK and in the United States.", [], ["United Kingdom", "United States"]),
         # A country's curated aliases name its state as its main name does.
-        ("Fighters from the US-backed alliance advanced.", ["United States"], []),
+        ("Fighters from a US-brokered truce zone advanced.", ["United States"], []),
+        # "X-backed", "X-led" are modifiers: the backed group acts; "X-led coalition" is its own actor
+        ("Fighters from the US-backed alliance advanced.", [], []),
+        ("Russian-backed forces and Turkish-backed rebels clashed.", [], []),
+        ("The U.S.-led coalition struck Raqqa.", ["US-led coalition"], ["Raqqa"]),
         ("A day after Russia and the US agreed a truce.", ["Russia", "United States"], []),
         ("The UK condemned the attack.", ["United Kingdom"], []),
         # "X-based" is a modifier: neither a place mention nor an actor (issue 18).
