@@ -29,8 +29,11 @@ def actors(gaz: Gazetteer, text: str) -> list[str]:
         ("Russian forces advanced.", ["Russian Armed Forces"]),
         ("Congolese troops and M23 rebels clashed.", ["FARDC", "M23"]),
         # the general rule: any country or demonym with a force noun
-        ("Chad's army withdrew.", ["Chad military"]),
-        ("Kenyan police fired tear gas.", ["Kenya military"]),
+        ("Chad's army withdrew.", ["Chadian military"]),
+        ("Mexican soldiers may be arrested.", ["Mexican military"]),
+        # the police is its own actor, part of its state
+        ("Kenyan police fired tear gas.", ["Kenyan police"]),
+        ("Bosnian police detained a former policeman.", ["Bosnian police"]),
         ("Bolivia's security forces arrived.", ["Bolivia military"]),
         # Syria follows the general rule: its forces are not its government
         ("Syrian army troops advanced.", ["Syrian Armed Forces"]),
@@ -47,8 +50,10 @@ def test_national_forces(gaz: Gazetteer, text: str, expected: list[str]) -> None
 
 def test_forces_are_part_of_their_state(gaz: Gazetteer) -> None:
     assert gaz.actor_parents("Israel Defense Forces") == ["Israel"]
-    assert gaz.actor_parents("Chad military") == ["Chad"]
-    assert gaz.actor_type("Chad military") == "armed_forces"
+    assert gaz.actor_parents("Chadian military") == ["Chad"]
+    assert gaz.actor_type("Chadian military") == "armed_forces"
+    assert gaz.actor_parents("Kenyan police") == ["Kenya"]
+    assert gaz.canonical_actor("Chad military") == "Chadian military"  # the key name stays an alias
 
 
 @pytest.mark.parametrize(
