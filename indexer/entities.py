@@ -273,6 +273,8 @@ class Matcher:
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
+        if len(actors) > 1:
+            actors = self._offices_of_people(actors, words)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
         # ("Aleppo Provincial Council") keep theirs.
@@ -316,6 +318,21 @@ class Matcher:
             first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
             if first <= last:
                 out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
+
+    def _offices_of_people(self, actors: list[_Candidate], words: Words) -> list[_Candidate]:
+        """Without an office that is the title of the person right after it
+        (``UN Special Envoy for Syria Staffan de Mistura``, ``U.N.
+        Secretary-General Ban Ki-moon``): the person acts, not the office."""
+        titles = self._people.titles if self._people is not None else frozenset()
+        keys = words.key
+        out = []
+        for i, c in enumerate(actors):
+            nxt = actors[i + 1] if i + 1 < len(actors) else None
+            if nxt is not None and c[3] != "person" and nxt[3] == "person" and nxt[0] == c[1] + 1 \
+                    and words.soft(nxt[0]) and not titles.isdisjoint(keys[c[0]:c[1] + 1]):
+                continue
+            out.append(c)
         return out
 
     def _definition_candidates(self, text: str, words: Words) -> list[_Candidate]:

@@ -210,6 +210,11 @@ class PeopleFinder:
         self._demonyms = demonyms
         self._common = (common_words() if common is None else common) - self._first
 
+    @property
+    def titles(self) -> frozenset[str]:
+        """The folded title and role words that precede a name (``envoy``, ``minister``)."""
+        return self._titles
+
     def known_name(self, name: str) -> tuple[str, str] | None:
         """The gazetteer's ``(canonical, type)`` for a name as written."""
         return self._known(name)

@@ -133,3 +133,18 @@ def test_finder_without_first_names_still_uses_titles() -> None:
 )
 def test_names_end_where_the_name_ends(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert people(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UN Special Envoy for Syria Staffan de Mistura said talks would resume.", ["Staffan de Mistura"]),
+        ("The HNC called on U.N. Secretary-General Ban Ki-moon to act.",
+         ["High Negotiations Committee", "United Nations", "Ban Ki-moon"]),
+        ("United Nations Secretary General António Guterres denounced the kidnapping.", ["Antonio Guterres"]),
+        # an office without a name after it stays
+        ("The UN Secretary-General said talks would resume.", ["UN Secretary-General"]),
+    ],
+)
+def test_an_office_before_its_holder_is_no_actor(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert list(dict.fromkeys(m.name for m in gaz.find_actors(text))) == expected
