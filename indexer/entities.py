@@ -70,6 +70,9 @@ _ACTOR_COMPOUNDS = frozenset("brokered sponsored".split())
 #: Words after a country that make it a modifier, neither actor nor place (``US-backed
 #: SDF``: the SDF act); ``X-led coalition`` is the coalition's own actor when known.
 _MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".split())
+#: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
+_LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
+_AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
 #: Verbs that make a capital stand for its state (``Moscow vetoed``).
 SPEECH_VERBS = frozenset(
     "said says say announced announces vetoed vetoes denied denies warned warns "
@@ -225,6 +228,9 @@ class Matcher:
                         actor_cands.append((first, last + 2, coalition.target, actor.type, first - last - 2,
                                             -10 - coalition.rank))
                     ok = False
+                if ok and last + 1 < len(keys) and (keys[last + 1] in _AFFILIATE_WORDS and words.soft(last + 1)
+                                                    or keys[last + 1] in _LINK_COMPOUNDS and "-" in words.gap[last + 1]):
+                    ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
                 if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
                         and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word

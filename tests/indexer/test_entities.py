@@ -281,6 +281,9 @@ def test_too_many_words_to_code_fall_back_to_folded_words(gaz: Gazetteer, monkey
         ("Fighters from the US-backed alliance advanced.", [], []),
         ("Russian-backed forces and Turkish-backed rebels clashed.", [], []),
         ("The U.S.-led coalition struck Raqqa.", ["US-led coalition"], ["Raqqa"]),
+        # any actor before "-linked", "-affiliated" or "affiliate" only describes the other
+        ("The al-Qaeda-linked Nusra Front attacked.", ["Hayat Tahrir al-Sham"], []),
+        ("Al-Qaeda affiliate Al-Nusra Front fighters died.", ["Hayat Tahrir al-Sham"], []),
         ("A day after Russia and the US agreed a truce.", ["Russia", "United States"], []),
         ("The UK condemned the attack.", ["United Kingdom"], []),
         # "X-based" is a modifier: neither a place mention nor an actor (issue 18).
