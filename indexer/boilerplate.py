@@ -28,7 +28,7 @@ _BYLINE = re.compile(
     rf"(?m)^[ \t]*(?:[A-Z][\w.'’ /-]{{0,40}}?(?:,[ \t]*[\w.'’ ]{{1,30}}?)?[ \t]+)?"
     rf"\((?P<agency>[A-Z][\w.&'’ -]{{0,30}}?|[a-z][a-z.]{{2,15}})\)[ \t]*{_DASH}+[ \t]*")
 #: ``Reuters -`` or ``AFP:`` opening a line: the agency alone.
-_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
+_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
@@ -65,6 +65,49 @@ _MEDIA_WORDS = frozenset(
     "chronicle review report insider reporter weekly mail sun".split())
 #: Unknown credits that still look like a news organisation's name.
 _AGENCY_LIKE = re.compile(r"(?i)\b(?:news|agency|press|tv|radio|times|post|daily|online)\b|^[A-Z]{2,6}$")
+#: ``AP Photo/Hussein Malla``, ``(AFP Photo)``, ``AP Photo Pavel Golovkin`` (a caption that lost its
+#: slash: at most two name words follow), ``STR/AFP via Getty Images``, ``Photo by Hein Htet/EPA``,
+#: ``(AP Archive)``: the agency supplied a picture, not the text.
+_AGENCY_PHOTO = re.compile(
+    r"\(?(?P<agency>[A-Z][A-Za-z.&]{1,15})[ \t]+(?:Photo|PHOTO|Archive|Images?|Video)\b"
+    r"(?:[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?=[ \t]+[A-Z]))?\)?"
+    r"|\(?(?:\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*)?(?P<getty>[A-Z][A-Za-z.&]{1,15})[ \t]+via[ \t]+Getty(?:[ \t]+Images)?\)?"
+    r"|[Pp]hoto[ \t]+by:?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*(?P<by>[A-Z][A-Za-z.&]{1,15})")
+_PHOTO_WORDS = ("Photo", "PHOTO", "Getty", "Archive", "Images", "Video", "hoto by")
+#: ``Reporting by Tom Miles; Editing by Mark Heinrich`` to the end of the line, and
+#: ``Our Standards:The Thomson Reuters Trust Principles.``: the staff of the text's agency.
+_STAFF_CREDIT = re.compile(
+    r"(?:\b(?:(?:[Aa]dditional[ \t]+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Cc]ontributing)[ \t]+by[ \t]+"
+    r"[A-Z][^.\n]{0,160}?(?=[ \t]*(?:Our[ \t]+Standards|\n|$))|Contributing:[^\n]{0,160}$)"
+    r"|(?P<reuters>Our[ \t]+Standards:?[ \t]*(?:The[ \t]+)?Thomson[ \t]+Reuters[ \t]+Trust[ \t]+Principles\.?)",
+    re.MULTILINE)
+_STAFF_WORDS = ("eporting by", "riting by", "diting by", "ompiled by", "Contributing:", "Our Standards")
+#: ``By Costa Nkomo``, ``By Frank Ikpefan, Abuja``: a byline alone on its line.
+_BY_LINE = re.compile(
+    r"(?m)^[ \t]*By[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|and|AND|de|van|von|al|bin))"
+    r"{0,6}(?:[ \t]*[,–—-][ \t]*[A-Z][^\n.?!]{0,40})?[ \t*]*$")
+_NAME = r"[A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+"
+#: ``Posted on July 12 2016 by Paula Astih``, ``April 5 2017 by Youssef Diab Paula Astih and
+#: Najla Habriri``: a byline after the date opening a text (two words a name; names run on
+#: only towards an ``and``).
+_DATED_BYLINE = re.compile(
+    rf"\b(?:19|20)\d\d,?[ \t]+(?P<by>by[ \t]+{_NAME}(?:[ \t]+{_NAME}(?=[ \t]+and[ \t]))?(?:,?[ \t]+and[ \t]+{_NAME})?)")
+#: A link block in text that lost its line breaks, running to the end: ``... 861 Related``
+#: (Sputnik), ``Related News`` (TRT World).
+_FLAT_RELATED = re.compile(r"(?:\.\.\.[ \t]+\d+[ \t]+Related|\bRelated[ \t]+News)\b[^\n]*\Z")
+#: ``Tags Syria Idlib regime airstrikes Kafr Takharim``: the tags, up to a sentence's first word
+#: (``A``, ``The``) or a full stop, twelve words at most.
+_TAGS = re.compile(r"(?<![\w-])Tags:?(?:[ \t]+(?!(?:A|An|The|In|On)\b)[^\s.]+){1,12}")
+#: Cues that a news organisation supplied the text (when no credit says so):
+#: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``
+#: (one pattern each, tried only when its literal word is in the text).
+_WIRE_CUES = (  # (literal word, pattern matched right at it, or ending right before it)
+    ("told", re.compile(r"told[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z.&-]{1,20}(?:[ \t]+[A-Z][a-z]+){0,2})"), True),
+    ("ource", re.compile(r"ource:?[ \t]+([A-Z][A-Za-z.&-]{1,20})\b"), True),
+    ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
+    ("reporter", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
+)
+_CLOSING_CREDIT = re.compile(r"(?:--|[-–—])[ \t]*([A-Z][A-Za-z.&]{1,20})[ \t.]*\Z")
 #: Parenthesised words that are never a credit (``(UPDATED)``, ``(File)``).
 _NOT_AGENCIES = frozenset("updated update file video photo photos live watch read analysis opinion".split())
 
@@ -132,6 +175,29 @@ def mask(text: str, field: str = "body",
         for m in _COPYRIGHT.finditer(text):
             credit(m.group("agency"), known_only=False)
             spans.append(m.span())
+    for word in _PHOTO_WORDS:
+        at = text.find(word)
+        while at >= 0:  # the pattern is tried only around the word (a few per text)
+            for m in _AGENCY_PHOTO.finditer(text, max(0, at - 60), at + 60):
+                agency = m.group("agency") or m.group("getty") or m.group("by")
+                if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
+                    spans.append(m.span())
+            at = text.find(word, at + 60)
+    for word in _STAFF_WORDS:
+        at = text.find(word)
+        while at >= 0:  # searched from just before each of its words only
+            m = _STAFF_CREDIT.search(text, max(0, at - 12))
+            if m is None:
+                break
+            spans.append(m.span())
+            if m.group("reuters"):
+                credit("Reuters", known_only=True)
+            at = text.find(word, max(m.end(), at + 1))
+    head = text[:200]
+    if " by " in head:
+        spans += [m.span("by") for m in _DATED_BYLINE.finditer(head)]
+    if "By " in text:
+        spans += [m.span() for m in _BY_LINE.finditer(text)]
     tail = max(0, len(text) - 200)
     for m in _YEAR_CREDIT.finditer(text, tail):
         if credit(m.group("agency"), known_only=True):
@@ -140,7 +206,44 @@ def mask(text: str, field: str = "body",
     if at >= 0:
         spans.append((at, at + 7))
     spans += _link_blocks(text)
+    if "Related" in text:
+        spans += [m.span() for m in _FLAT_RELATED.finditer(text, max(0, len(text) - 1300))]
+    if "Tags" in text:
+        spans += [m.span() for m in _TAGS.finditer(text)]
+    if source is None:
+        source = _wire_source(text, media)
     return _blank(text, spans), source
+
+
+def _wire_source(text: str, media: Callable[[str], str | None]) -> str | None:
+    """The news organisation that supplied a text no credit names, by the
+    cues of wire copy (``told AFP``, ``an AFP correspondent``, ``Source
+    Reuters``, a closing ``--AFP``); the first one cued."""
+    found: list[tuple[int, str]] = []
+    for word, pattern, after in _WIRE_CUES:
+        at = text.find(word)
+        while at >= 0:
+            m = pattern.match(text, at) if after else pattern.search(text[max(0, at - 30):at])
+            canonical = _known_prefix(m.group(1), media) if m is not None else None
+            if canonical is not None:
+                found.append((at, canonical))
+                break
+            at = text.find(word, at + len(word))
+    tail = _CLOSING_CREDIT.search(text, max(0, len(text) - 40))
+    if tail is not None and (canonical := _known_prefix(tail.group(1), media)) is not None:
+        found.append((tail.start(), canonical))
+    return min(found)[1] if found else None
+
+
+def _known_prefix(name: str, media: Callable[[str], str | None]) -> str | None:
+    """The news organisation named by the longest known prefix of ``name``
+    (``told AFP on Monday``)."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        canonical = media(" ".join(words[:n]).rstrip("."))
+        if canonical is not None:
+            return canonical
+    return None
 
 
 def _looks_like_publisher(name: str, media: Callable[[str], str | None]) -> bool:

@@ -65,8 +65,14 @@ COMPASS = frozenset(
     "north south east west northern southern eastern western northeast northwest "
     "southeast southwest northeastern northwestern southeastern southwestern central".split()
 )
-#: Words after a country that make it an actor wherever it is (``US-backed``).
-_ACTOR_COMPOUNDS = frozenset("backed led brokered sponsored funded supported".split())
+#: Words after a country that make it an actor wherever it is (``a US-brokered truce``).
+_ACTOR_COMPOUNDS = frozenset("brokered sponsored".split())
+#: Words after a country that make it a modifier, neither actor nor place (``US-backed
+#: SDF``: the SDF act); ``X-led coalition`` is the coalition's own actor when known.
+_MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".split())
+#: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
+_LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
+_AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
 #: Verbs that make a capital stand for its state (``Moscow vetoed``).
 SPEECH_VERBS = frozenset(
     "said says say announced announces vetoed vetoes denied denies warned warns "
@@ -105,6 +111,26 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the".split())
+#: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
+_OF_STATE = frozenset(
+    "government governments authorities president presidents minister ministers ministry delegation "
+    "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
+_PLACE_AFTER_POSSESSIVE = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern central capital border borders neighbours "
+    "neighbors neighbouring neighboring province provinces region regions city cities town towns "
+    "countryside coast territory territories soil airspace waters".split())
+#: Capitalised nouns after a country that make it a modifier (``Syria Kurds``, ``Syria Rebels``).
+_GROUP_NOUNS = frozenset(
+    "kurds rebels refugees civilians children militants activists opposition monitor fighters "
+    "jihadists islamists truce ceasefire talks war conflict crisis".split())
+#: Lower-case words after a country that do not make it a modifier (it acts, or it is a place).
+_NOT_MODIFIED = frozenset(
+    "today yesterday tonight now then also alone too itself first last again still once already "
+    "did does do is was were are has had have will would can could must should may might shall "
+    "never not always only just even later soon along together since until because when while where whose which who "
+    "whom as than like under over after before into onto upon within without against among amid via".split())
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
 #: Army troops", "on Wednesday Al-Alam News Network reports").
 _DATE_WORDS = frozenset(
@@ -182,6 +208,8 @@ class Matcher:
         else:
             hits = self._folded_hits(words)
         based = "based" in keys  # "Britain-based": a modifier, neither place nor actor
+        listed: set[int] = set()  # the last words of countries read as places (a list goes on so)
+        closed: set[int] = set()  # those that close their list ("Syria and Iraq")
         for end_idx, (key, inner_spaces, head) in hits:
             last = end_idx >> 2  # the word whose code ends there (see the module docstring)
             first = last - inner_spaces
@@ -192,11 +220,22 @@ class Matcher:
             if alias is not None:
                 flags = alias.flags
                 ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
+                        and "-" in words.gap[last + 1]:
+                    # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
+                    coalition = actor_alias(" ".join(keys[first:last + 3])) if last + 2 < len(keys) else None
+                    if coalition is not None and (actor := actor_of(coalition.target)) is not None:
+                        actor_cands.append((first, last + 2, coalition.target, actor.type, first - last - 2,
+                                            -10 - coalition.rank))
+                    ok = False
+                if ok and last + 1 < len(keys) and (keys[last + 1] in _AFFILIATE_WORDS and words.soft(last + 1)
+                                                    or keys[last + 1] in _LINK_COMPOUNDS and "-" in words.gap[last + 1]):
+                    ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
                 if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
                         and (self._verb_follows(words, last) if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word
                            # ("northern Syria"), or before "-based", is a place, not an actor.
-                           else not (flags & COUNTRY and self._country_is_place(keys, first, last))):
+                           else not (flags & COUNTRY and self._country_as_place(words, first, last, listed, closed))):
                     actor = actor_of(alias.target)
                     cand = (first, last, alias.target, actor.type if actor else "other",
                             first - last, -10 - alias.rank)
@@ -240,6 +279,8 @@ class Matcher:
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
+        if len(actors) > 1:
+            actors = self._offices_of_people(actors, words)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
         # Post", "Moscow said") are not places; organisation-pattern names
         # ("Aleppo Provincial Council") keep theirs.
@@ -286,6 +327,21 @@ class Matcher:
             first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
             if first <= last:
                 out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
+
+    def _offices_of_people(self, actors: list[_Candidate], words: Words) -> list[_Candidate]:
+        """Without an office that is the title of the person right after it
+        (``UN Special Envoy for Syria Staffan de Mistura``, ``U.N.
+        Secretary-General Ban Ki-moon``): the person acts, not the office."""
+        titles = self._people.titles if self._people is not None else frozenset()
+        keys = words.key
+        out = []
+        for i, c in enumerate(actors):
+            nxt = actors[i + 1] if i + 1 < len(actors) else None
+            if nxt is not None and c[3] != "person" and nxt[3] == "person" and nxt[0] == c[1] + 1 \
+                    and words.soft(nxt[0]) and not titles.isdisjoint(keys[c[0]:c[1] + 1]):
+                continue
+            out.append(c)
         return out
 
     def _definition_candidates(self, text: str, words: Words) -> list[_Candidate]:
@@ -413,11 +469,79 @@ class Matcher:
             prev = keys[first - 1]
             if prev in COMPASS:
                 return True
+            at = first - 1
             if prev == "the" and first > 1:
-                prev = keys[first - 2]
+                at -= 1
+                prev = keys[at]
             if prev in LOCATIVE:
-                return True
+                # "the Government of Cuba", "the President of Russia": the state itself
+                return not (prev == "of" and at > 0 and keys[at - 1] in _OF_STATE)
         return nxt == "based"
+
+    def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],
+                          closed: set[int]) -> bool:
+        """Whether a country is a place by its neighbours (``listed``: the last
+        words of the countries already read as places, ``closed``: those
+        joined by ``and``/``or``, which end a list): in a list whose
+        earlier member is a place (``in France, Belgium, Germany, the United
+        States``, ``from Lebanon Iraq and Afghanistan``) unless a verb follows;
+        before a place (``Syria's Homs``, ``Tags Syria Damascus``); as a
+        modifier of a common noun (``Syria monitor says``, ``Haiti gang
+        leader`` opening the text, ``Syria Kurds``)."""
+        keys, n = words.key, len(words.key)
+        if self._country_is_place(keys, first, last) or (
+                first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
+            listed.add(last)
+            return True
+        nxt = last + 1
+        place = False
+        if first > 0 and listed:
+            prev, link = first - 1, words.gap[first]
+            if keys[prev] == "the" and prev > 0:  # "Germany, the United States"
+                prev, link = prev - 1, words.gap[prev]
+            if keys[prev] in ("and", "or") and prev > 0 and words.soft(prev + 1):
+                before = prev - 1 if keys[prev - 1] != "the" or prev < 2 else prev - 2
+                place = before in listed and before not in closed
+                if place:
+                    closed.add(last)  # "Syria and Iraq, Russia said": the list ended
+            elif prev in listed and prev not in closed and ("," in link or link.strip() == "") and "\n" not in link:
+                place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
+            if place and self._list_acts(words, last, last in closed):
+                place = False
+                closed.discard(last)
+        if not place and nxt < n and words.soft(nxt) and not words.newline(nxt):
+            following = keys[nxt]
+            gap = words.gap[nxt]
+            if "'" in gap or "’" in gap:  # "Syria's Homs", "Afghanistan's neighbours"
+                place = following in self.gaz.aliases["place"] or following in _PLACE_AFTER_POSSESSIVE
+            elif words.cap(nxt):
+                place = following in _GROUP_NOUNS or (following in self.gaz.aliases["place"]
+                                                      and following not in self.gaz.aliases["actor"])
+            elif gap.strip() == "" and following.isalpha() and following not in STOPWORDS \
+                    and following not in SPEECH_VERBS and following not in _AUXILIARIES \
+                    and following not in _NOT_MODIFIED and not following.endswith(("ed", "s")) \
+                    and following not in self.gaz.guards.title \
+                    and first == 0:
+                place = True  # a headline's "Syria monitor says"; not "the United States invasion of Iraq"
+        if place:
+            listed.add(last)
+        return place
+
+    @staticmethod
+    def _list_acts(words: Words, last: int, closed: bool) -> bool:
+        """Whether the list going on after word ``last`` ends in a verb
+        (``in Syria, Iran and Russia backed Assad``); a ``closed`` list (the
+        member came after ``and``) ends at a comma."""
+        keys, n = words.key, len(words.key)
+        i = last + 1
+        for _ in range(8):
+            if i >= n or "\n" in words.gap[i] or not (words.soft(i) or words.gap[i].strip() == "," and not closed):
+                return False
+            closed = closed or keys[i] in ("and", "or")
+            if keys[i] not in ("and", "or", "the") and not words.cap(i):
+                return Matcher._verb_follows(words, i - 1)
+            i += 1
+        return False
 
     @staticmethod
     def _compound_follows(words: Words, last: int) -> bool:
@@ -485,6 +609,8 @@ class Matcher:
                 continue
             first = h
             while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first]:
+                if keys[first - 1] in ORG_HEADS:  # "Mujahideen Army al-Nasr Army": two names
+                    break
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
@@ -512,12 +638,55 @@ class Matcher:
             while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
+            first, owner = self._org_start(words, first, h)
             if last - first < 1:
                 continue
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
+            if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
+                known = self._demonym_name(owner, " ".join(keys[first:last + 1]))
+                if known is not None:
+                    out.append((first - 1, last, known, self.gaz.actors[known].type, first - 1 - last, 0))
+                    continue
             out.append((first, last, name, "organisation", first - last, 0))
         return out
+
+    def _demonym_name(self, country: str, rest: str) -> str | None:
+        """The actor named ``<demonym of country> <rest>`` (``Russian Aerospace Forces``)."""
+        table = self.gaz.aliases["actor"]
+        for demonym, of in self.gaz.demonyms.items():
+            if of == country:
+                alias = table.get(f"{demonym} {rest}")
+                if alias is not None and alias.target in self.gaz.actors:
+                    return alias.target
+        return None
+
+    def _org_start(self, words: Words, first: int, head: int) -> tuple[int, str | None]:
+        """Where an organisation's name starts once words glued before it in
+        text that lost its punctuation are dropped: a place or a dateline
+        or a known name before a demonym or another name (``Moscow Russian
+        Foreign Ministry``, ``MOSCOW Russias Aerospace Forces``, ``Assad Syrian
+        Observatory for Human Rights``), a possessive that lost its
+        apostrophe (``Trumps National Security Council``)."""
+        keys, gaz = words.key, self.gaz
+        places, actors = gaz.aliases["place"], gaz.aliases["actor"]
+        owner = None
+        while first < head - 1:
+            key, nxt = keys[first], keys[first + 1]
+            if "-" in words.gap[first + 1]:  # "Eritrea-Ethiopia Boundary Commission": one name
+                break
+            if (key in places or key in actors) and (nxt in gaz.demonyms or nxt in places or nxt in actors
+                                  or (nxt.endswith("s") and nxt[:-1] in places)):
+                first += 1
+            elif key.endswith("s") and len(key) > 3 and not words.upper(first) \
+                    and (key[:-1] in actors or key[:-1] in places) and key not in actors and key not in places:
+                place = places.get(key[:-1])
+                owner = place.target if place is not None else None
+                first += 1
+                break
+            else:
+                break
+        return first, owner
 
     @staticmethod
     def _on_title_line(words: Words, h: int, seen: dict[int, bool]) -> bool:

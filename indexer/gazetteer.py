@@ -87,8 +87,7 @@ DEMONYM_ACTOR_NOUNS = (
     "bombardment shelling artillery mercenaries diplomats embassy"
 ).split() + [
     "air force", "air strikes", "air raids", "special forces", "occupation forces",
-    "foreign ministry", "defence ministry", "defense ministry", "backed forces",
-    "backed militias", "backed groups", "backed fighters", "security forces",
+    "foreign ministry", "defence ministry", "defense ministry", "security forces",
 ]
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")
@@ -432,6 +431,8 @@ class Gazetteer:
             return
         if old is not None and old.target == target:
             flags |= old.flags & (COUNTRY | CAPITAL)  # re-declared (actors.tsv adds "Kremlin" to Russia)
+            if flags & STRICT and not old.flags & STRICT:  # "Reuters|REUTERS": the mixed-case form still matches
+                flags, alias = flags & ~STRICT | old.flags & NEEDCAP, old.text
         table[key] = Alias(target, rank, flags, alias)
         self._parents.clear()
         self._keys_of.setdefault(f"{category}:{target}", []).append(key)

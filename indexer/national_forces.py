@@ -1,8 +1,8 @@
-"""A state's armed forces as their own actor: ``Myanmar's army``, ``Israeli troops``.
+"""A state's armed forces and police as their own actors: ``Myanmar's army``, ``Bosnian police``.
 
 Researchers ask what the Sudanese Armed Forces did, not what "Sudan" did, so
 a country's name or demonym before a force noun (``army``, ``military``,
-``troops``, ``air force``, ``police``, ``security forces``...: :data:`FORCE_NOUNS`)
+``troops``, ``air force``, ``security forces``...: :data:`FORCE_NOUNS`; ``police``: :data:`POLICE_NOUNS`)
 names that state's forces, an actor of type ``armed_forces`` that is part of
 the state. The rule is general: every country gets a forces actor called
 ``<Country> military`` (``Chad military``). Where a well-known name exists it is
@@ -28,25 +28,37 @@ if TYPE_CHECKING:
     from indexer.entities import NameSpan
     from indexer.gazetteer import Gazetteer
 
-__all__ = ["FORCE_NOUNS", "add_forces", "forces_name", "junta_mentions", "merge_curated"]
+__all__ = ["FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "forces_name", "junta_mentions", "merge_curated", "police_name"]
 
 #: Nouns after a country or demonym that name its armed forces.
 FORCE_NOUNS = (
-    "army military forces troops soldiers navy police junta jets warplanes drones"
+    "army military forces troops soldiers navy junta jets warplanes drones"
 ).split() + [
     "armed forces", "air force", "security forces", "special forces", "defence forces",
     "defense forces", "ground forces", "military junta", "occupation forces", "government forces",
 ]
+#: Nouns after a country or demonym that name its police, an actor of its own (``Bosnian police``).
+POLICE_NOUNS = ["police", "police force", "police forces", "policemen", "police officers", "riot police",
+                "national police"]
 
 
 def forces_name(country: str) -> str:
-    """The generated name of a country's forces (``Chad military``)."""
+    """The key name of a country's forces (``Chad military``): an alias of
+    its forces actor whatever that is called (see :func:`add_forces`)."""
     return f"{country} military"
 
 
+def police_name(country: str) -> str:
+    """The key name of a country's police (``Chad police``), as :func:`forces_name`."""
+    return f"{country} police"
+
+
 def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
-    """A forces actor per country, with ``<country or demonym> <force noun>``
-    aliases (after the demonym patterns, before the curated files)."""
+    """A forces actor and a police actor per country, with ``<country or
+    demonym> <force noun>`` aliases (after the demonym patterns, before the
+    curated files). They are named with the demonym where there is one
+    (``Mexican military``, ``Bosnian police``: the name a reader uses) and
+    keep ``<Country> military`` / ``<Country> police`` as aliases."""
     from indexer.gazetteer import DEMONYM_PLACE
 
     names_of: dict[str, list[str]] = {}
@@ -56,24 +68,37 @@ def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
         place = gaz.places.get(alias.target)
         if place is not None and place.kind == "country" and alias.target in gaz.actors:
             names_of.setdefault(alias.target, []).append(alias.text)
+    demonym_of: dict[str, str] = {}
     for demonym, country in gaz.demonyms.items():
         if country in names_of:
-            names_of[country].append(demonym.capitalize())
+            written = " ".join(w.capitalize() for w in demonym.split())
+            names_of[country].append(written)
+            demonym_of.setdefault(country, written)
     for country, names in names_of.items():
-        aliases = [f"{name} {noun}" for name in dict.fromkeys(names) for noun in FORCE_NOUNS]
-        gaz.add_actor(forces_name(country), "armed_forces", aliases, rank, part_of=(country,))
+        names = list(dict.fromkeys(names))
+        display = demonym_of.get(country)
+        gaz.add_actor(f"{display} military" if display else forces_name(country), "armed_forces",
+                      [forces_name(country), *(f"{name} {noun}" for name in names for noun in FORCE_NOUNS)],
+                      rank, part_of=(country,))
+        gaz.add_actor(f"{display} police" if display else police_name(country), "armed_forces",
+                      [police_name(country), *(f"{name} {noun}" for name in names for noun in POLICE_NOUNS)],
+                      rank, part_of=(country,))
 
 
 def merge_curated(gaz: Gazetteer) -> None:
-    """Hand each generated forces actor's aliases to the curated actor that
-    claims its name (``Israel Defense Forces`` lists ``Israel military``)."""
+    """Hand each generated forces or police actor's aliases to the curated
+    actor that claims its key name (``Israel Defense Forces`` lists ``Israel
+    military``, ``Haitian National Police`` lists ``Haiti police``)."""
     table = gaz.aliases["actor"]
     owners: dict[str, str] = {}
     for name, actor in gaz.actors.items():
-        if actor.type == "armed_forces" and actor.part_of == (name[: -len(" military")],):
-            owner = table.get(_key(gaz, name))
-            if owner is not None and owner.target != name:
-                owners[name] = owner.target
+        if actor.type == "armed_forces" and len(actor.part_of) == 1 and actor.rank <= 1:
+            country = actor.part_of[0]
+            for key_name in (forces_name(country), police_name(country)):
+                if name.endswith(key_name.rsplit(" ", 1)[1]):
+                    owner = table.get(_key(gaz, key_name))
+                    if owner is not None and owner.target != name:
+                        owners[name] = owner.target
     if not owners:
         return
     for alias in table.values():  # one pass over the aliases

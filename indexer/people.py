@@ -75,6 +75,13 @@ _SINGLE_NAME_TITLES = frozenset(
     "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
     "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
     "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
+#: Function words that end a name though the search keeps them (``Hussein Malla Over 20 ...``).
+_FUNCTION_WORDS = frozenset(
+    "over under after before into onto with without against amid among about above below across "
+    "behind beyond during until upon via near off out up down per than our your their his her its "
+    "we you they he she it this that these those here there more most new".split())
+#: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
+_ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -108,12 +115,32 @@ def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
         faker_version = version("faker")
     except Exception:  # faker missing: people are still found by their other cues
         return frozenset()
-    path = _cache_dir() / f"first-names-{faker_version}-{_LIST_VERSION}.txt"
+    return _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+
+
+def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded ordinary English words that are nobody's name: ``faker``'s
+    English word list with its regular inflections (``launch``, ``launched``,
+    ``shows``), less every first and last name of its person providers
+    (``Will``, ``King``, ``Rose`` stay names). A capitalised run that ends
+    in one (``Youssef Diab Launched``, ``Hussein Malla Over``) ends before it.
+    Cached on disk like :func:`first_names`."""
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:
+        return frozenset()
+    return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+
+
+def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:
+    path = _cache_dir() / filename
     try:
         return frozenset(path.read_text("utf-8").split())
     except OSError:
         pass
-    names = (load or _faker_first_names)()
+    names = load()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -124,7 +151,21 @@ def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     return frozenset(names)
 
 
-def _faker_first_names() -> set[str]:
+def _faker_common_words() -> set[str]:
+    from faker.providers.lorem.en_US import Provider as Lorem
+
+    words: set[str] = set()
+    for word in Lorem.word_list:
+        words.update((word, word + "s", word + "es", word + "ed", word + "d", word + "ing"))
+        if word.endswith("e"):
+            words.add(word[:-1] + "ing")
+        if word.endswith("y"):
+            words.update((word[:-1] + "ies", word[:-1] + "ied"))
+    return {fold(w) for w in words} - _faker_first_names(("last_names", "first_names", "first_names_male",
+                                                          "first_names_female"))
+
+
+def _faker_first_names(attrs: tuple[str, ...] = ("first_names", "first_names_male", "first_names_female")) -> set[str]:
     import importlib
     import pkgutil
 
@@ -133,7 +174,7 @@ def _faker_first_names() -> set[str]:
     names: set[str] = set()
     for module in pkgutil.iter_modules(providers.__path__):
         provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in attrs:
             values = provider.__dict__.get(attr) if provider is not None else None
             if values and not isinstance(values, property):
                 names.update(n for n in values if n and all(ord(c) < 0x250 for c in n) and " " not in n)
@@ -152,7 +193,8 @@ class PeopleFinder:
     """
 
     def __init__(self, known: Callable[[str], tuple[str, str] | None], blocked_first: set[str],
-                 names: frozenset[str] | None = None) -> None:
+                 names: frozenset[str] | None = None, not_names: frozenset[str] = frozenset(),
+                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset()) -> None:
         cues = _read_cues()
         self._titles = frozenset(cues["title"])
         self._roles = frozenset(cues["role"])
@@ -163,6 +205,15 @@ class PeopleFinder:
         all_first = first_names() if names is None else names
         self._first = frozenset(all_first - cues["notfirst"] - blocked_first - STOPWORDS - self._titles)
         self._known = known
+        #: countries and demonyms: never a name's first word, and a name ends before one
+        self._not_names = not_names | demonyms
+        self._demonyms = demonyms
+        self._common = (common_words() if common is None else common) - self._first
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """The folded title and role words that precede a name (``envoy``, ``minister``)."""
+        return self._titles
 
     def known_name(self, name: str) -> tuple[str, str] | None:
         """The gazetteer's ``(canonical, type)`` for a name as written."""
@@ -188,6 +239,8 @@ class PeopleFinder:
                 found.append((start, end, name))
         if not found and not singles:
             return []
+        if len(found) > 1:
+            found = _longest_forms(found)
         by_surname: dict[str, str] = {}  # a surname as written -> the full name
         clashes: set[str] = set()
         for start, end, name in found:
@@ -242,11 +295,28 @@ class PeopleFinder:
                     begin += 1  # "But Bintou Keita said"
         if begin < 0:
             return None
+        if cue == "first":
+            before = text[max(0, offset - 30):offset].rstrip(" \t")
+            begin = self._extend_back(text, keys, words, begin, bool(before) and (before[-1].islower() or before[-1] == ","))
+        elif begin + 2 < len(keys):
+            # "Deir al-Zor Moumtzis said": a place's name before a surname (resolved later)
+            for k in (3, 2):
+                if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
+                    return None
+        # "Commander Syrian Crisis Russia Turns": a demonym, or two country names, are no person's
+        if keys[begin] in self._demonyms or (keys[begin] in self._not_names and begin + 1 < len(keys)
+                                             and keys[begin + 1] in self._not_names):
+            return None
         end = len(keys)
         for i in range(begin, end):
             if keys[i] in self._dates:
                 end = i
                 break
+        cut = self._name_end(text, keys, words, begin, end, cue == "first")
+        if cut < end and not self._notname.isdisjoint(keys[cut:end]) and keys[cut] not in self._not_names \
+                and not self._is_state(words[cut]):
+            return None  # "Ceylon Electricity Board", "Trumps National Security Council": an institution's name
+        end = cut
         name_keys = keys[begin:end]
         if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
             return None
@@ -291,6 +361,52 @@ class PeopleFinder:
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
 
+    def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
+        """The first word of a name found by its first name: the capitalised
+        words before it that are no known name, title or ordinary word
+        (``journalists Hamse Abdi Ahmed``), up to four words, when they are
+        all of the run's words before it and a lower-case word or a comma
+        precedes the run (not ``US Representatives Dan Kildee``, a
+        headline's ``Prosecute Julian Assange``); a kunya (``Abu Yazan``)."""
+        found = begin
+        while begin > 0 and len(keys) - begin < 4:
+            if keys[begin - 1] in _ARABIC_KUNYA:
+                return begin - 1
+            key, word = keys[begin - 1], words[begin - 1]
+            if key in self._titles or key in STOPWORDS or key in _FUNCTION_WORDS or key in self._common or key in self._notname \
+                    or key in self._dates or key in self._not_names or word.isupper() or word.endswith(".") \
+                    or f" {key} " in text or self._known(word) is not None or not word[1:].islower():
+                break
+            begin -= 1
+        return begin if begin == 0 and mid_sentence else found
+
+    def _name_end(self, text: str, keys: list[str], words: list[str], begin: int, end: int,
+                  first_name: bool) -> int:
+        """Where the name starting at ``begin`` ends: before a date, and,
+        after two name words, before a word that is no name's
+        (``Massimiliano Rebaudengo MSFs``, ``Hussein Malla Over``, ``Igor
+        Konashenkov Syria``, ``Youssef Diab Launched``): a stopword, an
+        ordinary English word (also one the text writes in lower case), a
+        country or demonym, an acronym or its plural."""
+        for i in range(begin + 1, end):
+            key, word = keys[i], words[i]
+            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name):
+                return i  # "Major Gains Which Completely Changed"; not "Cathy He"
+            if i >= begin + 2 and word[0].isupper() and (key in self._common
+                                      or key in self._not_names or f" {key} " in text or self._is_state(word)
+                                      or (len(word) > 1 and word.isupper() and key not in _ROMAN)
+                                      or (word[-1:] == "s" and len(word) > 2 and word[:-1].isupper())):
+                return i
+        return end
+
+    def _is_state(self, word: str) -> bool:
+        """``Damascus``, ``Syrias``: a state's name or capital (a possessive may have lost its apostrophe)."""
+        for form in (word, word[:-1]) if word[-1:] == "s" else (word,):
+            known = self._known(form)
+            if known is not None and known[1] == "state":
+                return True
+        return False
+
     def _is_place(self, name: str) -> bool:
         known = self._known(name)
         return known is not None and known[1] == "place"
@@ -313,6 +429,18 @@ class PeopleFinder:
             return role is not None and (role.group(1).lower() in self._roles
                                          or (role.group(2) or "").lower() in self._roles)
         return False
+
+
+def _longest_forms(found: list[PersonSpan]) -> list[PersonSpan]:
+    """A name that ends another name of the text is that person (``Abdel
+    Rahman`` after ``Rami Abdel Rahman``)."""
+    names = {name for _, _, name in found}
+    longer: dict[str, str] = {}
+    for name in names:
+        for other in names:
+            if other != name and other.endswith(" " + name) and len(other) > len(longer.get(name, "")):
+                longer[name] = other
+    return [(s, e, longer.get(name, name)) for s, e, name in found] if longer else found
 
 
 def occurrences(text: str, form: str) -> list[tuple[int, int]]:
@@ -383,4 +511,5 @@ def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
     countries = {key for key, alias in gazetteer.aliases["place"].items()
                  if (place := places.get(alias.target)) is not None and place.kind == "country"}
     blocked = {key for key in gazetteer.aliases["actor"] if " " not in key} | set(gazetteer.demonyms) | countries
-    return PeopleFinder(known, blocked)
+    return PeopleFinder(known, blocked, not_names=frozenset(k for k in countries if " " not in k),
+                        demonyms=frozenset(gazetteer.demonyms))

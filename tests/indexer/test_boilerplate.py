@@ -70,3 +70,61 @@ def test_extraction_skips_boilerplate_and_reports_the_source() -> None:
     assert "Amman" in ex.locations and "Idlib" in ex.locations
     assert all("inferred_from" in item for item in ex.evidence["locations"].get("Jordan", []))
     assert statement.to_json()["news_source"] == "Reuters"
+
+
+MEDIA.update({"ap": "Associated Press", "the associated press": "Associated Press", "sana": "SANA"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "source"),
+    [
+        # wire copy without a credit line: the cues name the agency that supplied it
+        ("Ten died, Rami Abdel Rahman told AFP. Jets struck.", "Ten died, Rami Abdel Rahman told AFP. Jets struck.",
+         "Agence France-Presse"),
+        ("The town was flattened, an AFP correspondent said.", "The town was flattened, an AFP correspondent said.",
+         "Agence France-Presse"),
+        ("Jets struck Idlib.--AFP", "Jets struck Idlib.--AFP", "Agence France-Presse"),
+        ("Ten died, a police source told SANA.", "Ten died, a police source told SANA.", "SANA"),
+        # a credit line wins: another agency the text quotes stays content (an actor)
+        ("Al jazeera — Activists say he told Reuters so.", "Activists say he told Reuters so.", "Al Jazeera"),
+        # picture credits and staff lines are blanked; they say nothing of the text's source
+        ("Jets struck. AP Photo/Hussein Malla\nThe toll rose.", "Jets struck. The toll rose.", None),
+        ("he relayed. AP Photo Hussein Malla Over 20 killed", "he relayed. Over 20 killed", None),
+        ("A protest (STR/AFP via Getty Images) in Wuhan.", "A protest in Wuhan.", None),
+        ("The court met. (AP Archive)", "The court met.", None),
+        ("War crimes, he said. Additional reporting by Tom Miles; editing by Mark Heinrich "
+         "Our Standards:The Thomson Reuters Trust Principles.", "War crimes, he said.", "Reuters"),
+        ("Spread This News\n\nBy Costa Nkomo\n\nThe union blamed hooligans.",
+         "Spread This News The union blamed hooligans.", None),
+        ("By Frank Ikpefan, Abuja\nThe court sat.", "The court sat.", None),
+        ("Posted on July 12 2016 by Paula Astih Syrian Opposition Sparks a Front",
+         "Posted on July 12 2016 Syrian Opposition Sparks a Front", None),
+        ("April 5 2017 by Youssef Diab Paula Astih and Najla Habriri Massacre in Idlib",
+         "April 5 2017 Massacre in Idlib", None),
+        # link blocks and tags in text that lost its line breaks
+        ("Ten died. ... 861 Related Russias Three Major Gains Tags terrorist Daesh Community standards",
+         "Ten died.", None),
+        ("Talks go on. Source TRTWorld and agencies Related News Iraqs vote violations | Turkey shells",
+         "Talks go on. Source TRTWorld and agencies", None),
+        ("Ten died. Tags Syria Hassakeh Kurds Suicide Attack SDF A suicide bomber struck a wedding.",
+         "Ten died. A suicide bomber struck a wedding.", None),
+        # content stays
+        ("State news agency SANA reported that the army advanced.",
+         "State news agency SANA reported that the army advanced.", None),
+        ("By whose will were they created? Nobody knows.", "By whose will were they created? Nobody knows.", None),
+    ],
+)
+def test_wire_cues_picture_and_staff_credits(text: str, kept: str, source: str | None) -> None:
+    masked, found = mask(text, "body", media)
+    assert len(masked) == len(text)
+    assert " ".join(masked.split()) == kept
+    assert found == source
+
+
+def test_wire_source_is_no_actor_but_a_quoted_outlet_is() -> None:
+    gaz = Gazetteer.load()
+    body = "Jets struck Aleppo, an AFP correspondent said. Reuters said the toll rose. AP Photo/Hussein Malla"
+    ex = extract(Statement(id="w", title="", body=body, source="s"), gaz)
+    assert ex.news_source == "Agence France-Presse"
+    assert "Agence France-Presse" not in ex.actors and "Associated Press" not in ex.actors
+    assert "Reuters" in ex.actors and "Hussein Malla" not in ex.actors

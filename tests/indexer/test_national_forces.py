@@ -29,11 +29,18 @@ def actors(gaz: Gazetteer, text: str) -> list[str]:
         ("Russian forces advanced.", ["Russian Armed Forces"]),
         ("Congolese troops and M23 rebels clashed.", ["FARDC", "M23"]),
         # the general rule: any country or demonym with a force noun
-        ("Chad's army withdrew.", ["Chad military"]),
-        ("Kenyan police fired tear gas.", ["Kenya military"]),
+        ("Chad's army withdrew.", ["Chadian military"]),
+        ("Mexican soldiers may be arrested.", ["Mexican military"]),
+        # the police is its own actor, part of its state
+        ("Chadian police fired tear gas.", ["Chadian police"]),
+        ("Kenyan police fired tear gas.", ["Kenya Police Service"]),  # a curated police service takes it
+        ("Bosnian police detained a former policeman.", ["Bosnian police"]),
         ("Bolivia's security forces arrived.", ["Bolivia military"]),
-        # curated Syria stays the regime
-        ("Syrian army troops advanced.", ["Assad regime"]),
+        # Syria follows the general rule: its forces are not its government
+        ("Syrian army troops advanced.", ["Syrian Armed Forces"]),
+        ("The Syrian government said Syrian Arab Army units retook Palmyra.", ["Assad regime", "Syrian Armed Forces"]),
+        ("The regime denied that regime forces shelled Douma.", ["Assad regime", "Syrian Armed Forces"]),
+        ("Assad's forces and pro-government militias shelled Douma.", ["Syrian Armed Forces"] * 2),
         # not forces
         ("Turkish officials met.", ["Turkey"]),
     ],
@@ -44,8 +51,10 @@ def test_national_forces(gaz: Gazetteer, text: str, expected: list[str]) -> None
 
 def test_forces_are_part_of_their_state(gaz: Gazetteer) -> None:
     assert gaz.actor_parents("Israel Defense Forces") == ["Israel"]
-    assert gaz.actor_parents("Chad military") == ["Chad"]
-    assert gaz.actor_type("Chad military") == "armed_forces"
+    assert gaz.actor_parents("Chadian military") == ["Chad"]
+    assert gaz.actor_type("Chadian military") == "armed_forces"
+    assert gaz.actor_parents("Chadian police") == ["Chad"]
+    assert gaz.canonical_actor("Chad military") == "Chadian military"  # the key name stays an alias
 
 
 @pytest.mark.parametrize(
@@ -93,7 +102,7 @@ def test_ordinary_capitalised_words_are_no_actors(gaz: Gazetteer, text: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Regime forces shelled Douma.", ["Assad regime"]),
+        ("Regime forces shelled Douma.", ["Syrian Armed Forces"]),
         ("The regime arrested journalists in Minsk, Belarus.", []),
         ("Government forces clashed with rebels in Tigray, Ethiopia.", []),
     ],

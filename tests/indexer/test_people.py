@@ -105,3 +105,46 @@ def test_finder_without_first_names_still_uses_titles() -> None:
     finder = PeopleFinder(lambda key: None, set(), names=frozenset())
     assert [name for _, _, name in finder.find("Minister Bintou Keita spoke; Liz Throssell did not.")] \
         == ["Bintou Keita"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # text that lost its punctuation: a name ends before a word that is no name's
+        ("Head of mission Massimiliano Rebaudengo MSFs operations in Syria.", ["Massimiliano Rebaudengo"]),
+        ("the spokesman relayed. Hussein Malla Over 20 fighters were killed.", ["Hussein Malla"]),
+        ("the tags of the story read terrorist Daesh Igor Konashenkov Syria Russia Community", ["Igor Konashenkov"]),
+        ("the tags of the story read chemical weapons Angela Kane Damascus Community", ["Angela Kane"]),
+        ("photo by Andrei Stenin Syrias war goes on", ["Andrei Stenin"]),
+        ("It was first seen by Ahmed Mansour Community leaders.", ["Ahmed Mansour"]),
+        # a demonym or two countries open no name
+        ("Political efforts - Commander Syrian Crisis Russia Turns the Tide", []),
+        # a kunya, and unknown given names before a first name (mid-sentence)
+        ("Head of the media centre Abu Yazan al-Noiami said the rebels retreated.", ["Abu Yazan al-Noiami"]),
+        ("The journalists Hamse Abdi Ahmed and Abdikhadar Farah Abshir were held.",
+         ["Hamse Abdi Ahmed", "Abdikhadar Farah Abshir"]),
+        ("It was signed by US Representatives Dan Kildee and others.", ["Dan Kildee"]),
+        # a name that ends a longer name of the text is that person
+        ("Rami Abdel Rahman said 20 died. Abdel Rahman told reporters.", ["Rami Abdel Rahman"]),
+        # kept: names with particles, a country as a given name
+        ("Reporters spoke to Ursula von der Leyen.", ["Ursula von der Leyen"]),
+        ("Defence Minister Israel Katz spoke.", ["Israel Katz"]),
+    ],
+)
+def test_names_end_where_the_name_ends(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert people(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UN Special Envoy for Syria Staffan de Mistura said talks would resume.", ["Staffan de Mistura"]),
+        ("The HNC called on U.N. Secretary-General Ban Ki-moon to act.",
+         ["High Negotiations Committee", "United Nations", "Ban Ki-moon"]),
+        ("United Nations Secretary General António Guterres denounced the kidnapping.", ["Antonio Guterres"]),
+        # an office without a name after it stays
+        ("The UN Secretary-General said talks would resume.", ["UN Secretary-General"]),
+    ],
+)
+def test_an_office_before_its_holder_is_no_actor(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert list(dict.fromkeys(m.name for m in gaz.find_actors(text))) == expected
