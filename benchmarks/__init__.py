@@ -14,6 +14,7 @@ Modules, one role each:
 - ``extraction`` FA-KES indexing time with vs without extraction
 - ``adapter``    the one function through which benchmarks query Sift
 - ``extraction_gold``  actors / places / claims / date P/R/F1 on the gold set
+- ``roles_quality``    claim roles (by / in / against / speaker, negated) on the roles gold set
 - ``geo_recognition``  place-name recognition per mention on LGL (and resolution)
 - ``scoring``    name folding, one-to-one matching, P/R/F1 for those two
 - ``sift_run``   running ``sift extract``'s extraction on in-memory records
