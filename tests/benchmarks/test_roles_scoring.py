@@ -121,8 +121,10 @@ def test_tally_counts_found_other_type_and_negated_accuracy() -> None:
     tally.add(score_claim(gold, [claim(SENTENCE, ["bombardment"], negated=False)]))
     out = tally.as_json()
     assert (out["claims"], out["found"], out["found_other_type"]) == (2, 2, 1)
-    assert out["negated"] == {"scored": 2, "right": 1, "accuracy": 0.5}
+    assert {k: out["negated"][k] for k in ("scored", "right", "accuracy")} == {"scored": 2, "right": 1, "accuracy": 0.5}
+    assert (out["negated"]["true"]["tp"], out["negated"]["true"]["fn"]) == (1, 1)
     assert "| x | 2 | 2 (1) |" in format_table({"x": out})
+    assert format_table({"x": out}).endswith("| 0.500 (1.000 / 0.500) |")
 
 
 @pytest.mark.parametrize("overrides, message", [
