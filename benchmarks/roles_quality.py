@@ -3,10 +3,10 @@ and ``against``, ``speaker`` and ``negated``, per source and per conflict.
 
 Usage::
 
-    python -m benchmarks.roles_quality [--gold benchmarks/gold/roles.jsonl] [--data ../shared/data]
+    python -m benchmarks.roles_quality [--gold benchmarks/gold/roles/roles.jsonl] [--data ../shared/data]
                                        [--out FILE] [--details]
 
-Each gold line (format and conventions: ``benchmarks/gold/ROLES.md``) is one
+Each gold line (format and conventions: ``benchmarks/gold/roles/ROLES.md``) is one
 claim of one sentence of a ``--data`` record. Sift extracts the whole record
 (title and text, as ``sift extract`` does, ``benchmarks.sift_run``), and the
 gold claim is located among Sift's claims: the Sift claim whose sentence
@@ -50,7 +50,7 @@ from benchmarks.extraction_gold import SOURCES, GoldError, source_records
 from benchmarks.scoring import Counts, NameMatch, match_names
 from benchmarks.sift_run import TextRecord, extract_records
 
-DEFAULT_GOLD = REPO / "benchmarks" / "gold" / "roles.jsonl"
+DEFAULT_GOLD = REPO / "benchmarks" / "gold" / "roles" / "roles.jsonl"
 #: Every role the gold annotates; ``by`` and ``in`` are the issue's measures.
 ROLES = ("by", "in", "against", "speaker")
 #: The fewest locator words a Sift sentence that cut a lead off must start with.
