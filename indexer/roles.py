@@ -139,6 +139,30 @@ _LOCATIVE = re.compile(
 #: Before an object of a preposition, which is no subject (``near Kobani Syria reportedly killed``).
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:in|at|near|on|of|from|to|into|across|over|with|against|for|around"
                                     r"|outside|inside|by)(?: the)?(?: [\w-]+)? $")
+_LOCATIVE_WORDS = frozenset("in at near on across throughout around outside inside into targeting within over"
+                            " toward towards".split())
+_PLACE_MODIFIERS = frozenset(
+    "the a an besieged rebel-held opposition-held regime-held government-held city town village province"
+    " governorate district region area countryside suburb suburbs neighbourhood neighborhood neighbourhoods"
+    " neighborhoods camp outskirts vicinity northern southern eastern western north south east west central rural"
+    " northwestern northeastern southwestern southeastern north-western north-eastern south-western south-eastern"
+    " of and parts areas several cities towns villages provinces".split())
+
+
+def _after_locative(before: str) -> bool:
+    """Whether ``before`` ends with a locative cue (``in``, ``near the town of``):
+    :data:`_LOCATIVE` read word by word from the end (a regex search tried
+    every position of the window)."""
+    if not before.endswith(" "):
+        return False
+    for word in reversed(before[-60:].split()[-7:]):
+        if word in _LOCATIVE_WORDS:
+            return True
+        if word not in _PLACE_MODIFIERS:
+            return False
+    return False
+
+
 _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
                         r"|(?:met|meet|meets|meeting|gathered|convened|spoke|speaking|arrived|held talks"
                         r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
@@ -146,6 +170,12 @@ _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
 _JOIN = re.compile(r"^(?:,| and|, and|,and| as well as| or)(?: the| its| their)? $")
 _CLAUSE_MARKS = re.compile(r"[;:()\u2014]| - |, (?!(?:in|near|at|on|across|and|or|including) )")
 _LOCATIVE_CLAUSE_START = re.compile(r"^, (?:in|near|at|on|across)\b")
+_ONE_WORD = re.compile(r" [\w-]+ ")
+_ROLE_ORDER = {name: i for i, name in enumerate(ROLE_NAMES)}
+_DENIAL_HINTS = ("den", "refut", "reject", "dismiss")
+#: Words one of which stands before an accused or a speaker named after its cue.
+_ACCUSED_HINTS = ("accus", "blam", "hold", "held", "responsib", "implicat")
+_SPEAKER_HINTS = ("said", "says", "told", "stated", "added", "according", " by", "statement")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 
@@ -170,24 +200,37 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
     if len(low) != len(sentence) or not triggers:
         return (), False  # lower-casing moved offsets: leave the roles empty
     trig = [(kind, s - start, e - start) for kind, s, e in triggers]
+    # Most claim sentences hold no denial: a substring test spares the regex.
+    negated = any(hint in low for hint in _DENIAL_HINTS) and all(_denied(low, s) for _, s, _ in trig)
+    if not actors and not places:
+        return (), negated
     acts = [t for t in trig if t[0] not in _SPEECH_TYPES]
     found: dict[tuple[str, str], RoleItem] = {}
-    actor_roles: list[str | None] = []
-    rel_actors = [(name, s - start, e - start) for name, s, e in actors]
-    for name, s, e in rel_actors:
-        actor_roles.append(_actor_role(low, s, e, trig, acts))
-    _share_joined(low, rel_actors, actor_roles)
-    for (name, s, e), role in zip(rel_actors, actor_roles):
-        if role is not None:
-            found.setdefault((role, name), (role, name, s + start, e + start))
-    scene = _scene_clauses(low, trig)
-    for name, s, e in ((n, s - start, e - start) for n, s, e in places):
-        if _is_scene(low, s, e, trig, scene):
+    if actors:
+        actor_roles: list[str | None] = []
+        rel_actors = [(name, s - start, e - start) for name, s, e in actors]
+        for name, s, e in rel_actors:
+            actor_roles.append(_actor_role(low, s, e, trig, acts))
+        if len(rel_actors) > 1:
+            _share_joined(low, rel_actors, actor_roles)
+        for (name, s, e), role in zip(rel_actors, actor_roles):
+            if role is not None:
+                found.setdefault((role, name), (role, name, s + start, e + start))
+    scene: list[tuple[int, int]] | None = None
+    for name, s, e in places:
+        s, e = s - start, e - start
+        verdict = _is_scene(low, s, e, trig)
+        if verdict is None:  # a locative cue: is it in a clause of the act?
+            if scene is None:
+                scene = _scene_clauses(low, trig)
+            verdict = any(a <= s < b for a, b in scene)
+        if verdict:
             found.setdefault(("in", name), ("in", name, s + start, e + start))
+    if not found:
+        return (), negated
     speakers = {name for role, name in found if role == "speaker"}
     items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
-                   key=lambda item: (ROLE_NAMES.index(item[0]), item[2]))
-    negated = all(_denied(low, s) for _, s, _ in trig)
+                   key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
     return tuple(items), negated
 
 
@@ -195,33 +238,40 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 acts: list[tuple[str, int, int]]) -> str | None:
     """The role of one actor mention (sentence offsets), or ``None``."""
     before, after = low[max(0, s - 60):s], low[e:e + 80]
-    if any(ts < e and s < te and kind == _ATTRIBUTION and _ACCUSED_BEFORE.search(low[ts:s])
-           for kind, ts, te in triggers):
+    attributes = any(hint in before for hint in _ACCUSED_HINTS)
+    if attributes and any(ts < e and s < te and kind == _ATTRIBUTION and _ACCUSED_BEFORE.search(low[ts:s])
+                          for kind, ts, te in triggers):
         return "by"  # inside "accused X of", "holds X responsible"
-    if _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
+    if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
         return "by"
-    if _RESPONSIBLE_AFTER.match(after):
+    if ("respons" in after or "blame" in after or "accused" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
-    if _SPEAKER_AFTER.match(after) or _SPEAKER_BEFORE.search(before):
+    if _SPEAKER_AFTER.match(after) or (any(hint in before for hint in _SPEAKER_HINTS)
+                                       and _SPEAKER_BEFORE.search(before)):
         return "speaker"
     for kind, ts, te in acts:
         if te <= s:  # the trigger comes first
+            if s - te > 80:
+                continue
             gap = low[te:s]
-            if (_BY_AFTER_TRIGGER.match(gap) or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap)
-                                                 and low[ts:te].endswith(("by", "hands of")))) \
+            if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
+                    or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
                     and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):
                 return "by"
-            if _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap) and kind != _ATTRIBUTION:
+            if kind != _ATTRIBUTION and (" against " in gap or " targeting " in gap or " on " in gap) \
+                    and _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap):
                 return "against"
             if te == ts or not _OBJECT_GAP.match(gap) or kind == _ATTRIBUTION:
                 continue
             if _VERB_TRIGGER.search(low[ts:te]) and not low[ts:te].endswith(" by"):
                 return "against"  # the object of a verb trigger: "besieged the Kurds"
         elif ts >= e:  # the mention comes first
-            gap = low[e:ts]
-            if _CLAUSE_MARKS.search(gap) or len(gap) > 80:
+            if ts - e > 80:
                 continue
-            if _POSSESSIVE_GAP.fullmatch(gap) or _LED_GAP.fullmatch(gap):
+            gap = low[e:ts]
+            if gap.count(" ") > 7 or _CLAUSE_MARKS.search(gap):
+                continue
+            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)):
                 return "by"
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"
@@ -261,26 +311,33 @@ def _scene_clauses(low: str, triggers: list[tuple[str, int, int]]) -> list[tuple
     return scene
 
 
-def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]], scene: list[tuple[int, int]]) -> bool:
-    """Whether the place mention ``low[s:e]`` is where an act happened."""
-    before, after = low[max(0, s - 90):s], low[e:e + 40]
-    if _NOT_SCENE.search(before) or _SPEAKER_AFTER.match(after):
+def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+    """Whether the place mention ``low[s:e]`` is where an act happened;
+    ``None`` when that depends on its clause holding a trigger (a locative cue)."""
+    before = low[max(0, s - 60):s]
+    verdict = _scene_by_position(low, s, e, triggers)
+    if verdict is None and not _after_locative(before):
         return False
+    if _NOT_SCENE.search(before[-45:]) or _SPEAKER_AFTER.match(low, e, e + 40):
+        return False
+    return verdict
+
+
+def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+    """``True`` for a place next to a trigger (``shelled Homs``), else ``None``."""
     for kind, ts, te in triggers:
         if kind in _SPEECH_TYPES or kind == _ATTRIBUTION:
             continue
-        if te <= s and (_OBJECT_GAP.match(low[te:s]) or low[te:s] in (" ", " of ", " of the ")) \
+        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or low[te:s] in (" ", " of ", " of the ")) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
             return True  # "shelled Homs", "the siege of Madaya"
-        if ts >= e:
+        if ts >= e and ts - e < 40:
             gap = low[e:ts]
-            if gap in (" ", "'s ", "\u2019s ") or re.fullmatch(r" [\w-]+ ", gap) and not _CLAUSE_MARKS.search(gap):
+            if gap in (" ", "'s ", "\u2019s ") or _ONE_WORD.fullmatch(gap):
                 return True  # "the Aleppo siege", "Idlib hospital bombing"
             if _PASSIVE_GAP.fullmatch(gap) and _VERB_TRIGGER.search(low[ts:te]):
                 return True  # "Aleppo was bombed"
-    if not _LOCATIVE.search(before):
-        return False
-    return any(a <= s < b for a, b in scene)
+    return None
 
 
 def _denied(low: str, trigger_start: int) -> bool:
