@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["CLAIM_TYPES", "claim_triggers", "claim_types", "claim_types_of"]
+__all__ = ["CLAIM_TYPES", "claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of"]
 
 #: Claim type id -> one-line description, in documentation order.
 CLAIM_TYPES: dict[str, str] = {
@@ -386,7 +386,28 @@ def claim_types_of(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[st
     return _types_in(_dehyphen(low), text, spans)
 
 
-def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, ...]]:
+#: ``(type, start, end)`` of one trigger, offsets in the text typed.
+Trigger = tuple[str, int, int]
+
+
+def claim_types_and_triggers_of(text: str, spans: Sequence[tuple[int, int]]
+                                ) -> tuple[list[tuple[str, ...]], list[list[Trigger]]]:
+    """:func:`claim_types_of`, and the triggers that gave each span its types
+    (offsets in ``text``; what ``indexer.roles`` reads), in the same pass.
+
+    >>> claim_types_and_triggers_of("Jets shelled Homs.", [(0, 18)])
+    ([('bombardment',)], [[('bombardment', 5, 12)]])
+    """
+    low = text.lower()
+    if _PREFIX_AUTOMATON is None or len(low) != len(text) or "\u00ad" in text or "\u03a3" in text:
+        triggers = [[(kind, a + s, b + s) for kind, a, b in claim_triggers(text[s:e])] for s, e in spans]
+        return [claim_types(text[s:e]) for s, e in spans], triggers
+    found: list[list[Trigger]] = []
+    return _types_in(_dehyphen(low), text, spans, found), found
+
+
+def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
+              triggers: list[list[Trigger]] | None = None) -> list[tuple[str, ...]]:
     """The claim types of each span of ``text``, whose lowered form is ``low``
     (same length, same offsets).
 
@@ -404,12 +425,17 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]]) -> list[tup
                 or (0 < start < size and not low[start - 1].isspace() and _cuts_word(low, start)) \
                 or (0 < end < size and not low[end].isspace() and _cuts_word(low, end)):
             out.append(claim_types(text[start:end]))  # a span cutting a word: its words differ
+            if triggers is not None:
+                triggers.append([(k, a + start, b + start) for k, a, b in claim_triggers(text[start:end])])
             continue
         i = bisect_left(starts, start)
         if i == n or starts[i] >= end:
             out.append(())
+            if triggers is not None:
+                triggers.append([])
             continue
         found: set[str] = set()
+        where: list[Trigger] = []
         pos = start
         while i < n:
             p = starts[i]
@@ -420,8 +446,12 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]]) -> list[tup
                 if m is not None:
                     if not _hedged(low, start, end, m):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
+                        if triggers is not None and m.lastgroup != "skip":
+                            where.append((m.lastgroup, m.start(), m.end()))  # type: ignore[arg-type]
                     pos = m.end()
             i += 1
+        if triggers is not None:
+            triggers.append(where)
         found.discard("skip")
         out.append(tuple(sorted(found, key=_RANK.__getitem__)) if found else ())
     return out

@@ -20,11 +20,12 @@ from operator import itemgetter
 from typing import Any
 
 from indexer.boilerplate import mask
-from indexer.claims import claim_types_of
+from indexer.claims import claim_types_and_triggers_of
 from indexer.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
+from indexer.roles import claim_roles
 from indexer.sentences import split_sentences
 
 MAX_EVIDENCE = 10
@@ -66,9 +67,11 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if not spans:
             continue
         starts = [s for s, _ in spans]
-        types_of = claim_types_of(searched, spans)
-        # The names in each sentence that makes a claim: (actors, places).
+        types_of, triggers_of = claim_types_and_triggers_of(searched, spans)
+        # The names in each sentence that makes a claim: (actors, places), and
+        # their mentions (name, start, end) for the claim's roles.
         by_sentence: dict[int, tuple[list[str], list[str]]] = {}
+        mentions_of: dict[int, tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]] = {}
         found_actors, found_places = gazetteer.find_names(searched)  # one pass for both
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
@@ -98,11 +101,15 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                     names = by_sentence.setdefault(index, ([], []))[slot]
                     if name not in names:
                         names.append(name)
+                    mentions_of.setdefault(index, ([], []))[slot].append((name, start, end))
         for index, types in enumerate(types_of):
             if types:
                 s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
-                claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field))
+                actor_mentions, place_mentions = mentions_of.get(index, ([], []))
+                roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
+                claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
+                                    roles, negated))
     # Every place so far was named (its evidence is text); those added now are
     # only inferred, so a parent gets inferred evidence unless it was named.
     named = places.names()

@@ -42,6 +42,11 @@ class Claim:
     locations: tuple[str, ...] = ()
     #: the field the sentence is in (``start``/``end`` are offsets into it)
     field: str = "body"
+    #: ``(role, canonical name, start, end)`` per role filled (``indexer.roles``:
+    #: ``by``, ``against``, ``in``, ``speaker``), offsets into ``field``
+    roles: tuple[tuple[str, str, int, int], ...] = ()
+    #: the sentence denies what it types (``rejected accusations that ...``)
+    negated: bool = False
 
 
 #: The fields evidence points into, by the code an evidence item starts with.
@@ -142,15 +147,39 @@ def claim_to_json(claim: Claim, *, span: bool = False) -> dict[str, Any]:
         "locations"}`` instead (see :meth:`Statement.to_json`).
     """
     if span:
-        return {"types": list(claim.types), "span": [claim.field, claim.start, claim.end],
-                "actors": list(claim.actors), "locations": list(claim.locations)}
+        out: dict[str, Any] = {"types": list(claim.types), "span": [claim.field, claim.start, claim.end],
+                               "actors": list(claim.actors), "locations": list(claim.locations)}
+        if claim.roles:
+            out["roles"] = [list(role) for role in claim.roles]
+        if claim.negated:
+            out["negated"] = True
+        return out
     return {
         "type": claim.types[0] if claim.types else None,
         "types": list(claim.types),
         "sentence": claim.sentence,
         "actors": list(claim.actors),
         "locations": list(claim.locations),
+        **roles_to_json(claim.roles, claim.field, claim.sentence, claim.start),
+        "negated": claim.negated,
     }
+
+
+#: The roles of a claim, in the JSON contract's order (``indexer.roles.ROLE_NAMES``).
+ROLE_NAMES = ("by", "against", "in", "speaker")
+
+
+def roles_to_json(roles: Any, field: str, sentence: str, offset: int) -> dict[str, list[dict[str, Any]]]:
+    """``{"by": [...], "against": [...], "in": [...], "speaker": [...]}``, each
+    role a list of ``{"name", "field", "start", "end", "text"}`` (the canonical
+    name and its evidence span; ``text`` cut from ``sentence``, which starts
+    at ``offset`` in ``field``)."""
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in ROLE_NAMES}
+    for role, name, start, end in roles or ():
+        if role in out:
+            out[role].append({"name": name, "field": field, "start": start, "end": end,
+                              "text": sentence[start - offset:end - offset]})
+    return out
 
 
 def sentences_as_text(evidence: dict[str, dict[str, list[Any]]], title: str,

@@ -38,7 +38,7 @@ from typing import Any
 
 from indexer.errors import IndexError_
 from indexer.gazetteer import Gazetteer
-from indexer.prepare import Job, prepare_document
+from indexer.prepare import Job, fit_to_schema, prepare_document
 
 #: Chunks a worker may have queued before the indexing process writes the
 #: next chunk itself (keeps both busy without piling work on one side).
@@ -83,7 +83,8 @@ def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb:
                     writer = retry_missing(lambda: SiftWriter(whoosh_index.open_dir(directory), _lk=False,
                                                               limitmb=limitmb, codec=SiftCodec()))
                 for job in message[1]:
-                    writer.add_document(**prepare_document(job, gazetteer, run_extraction, group_copies))
+                    writer.add_document(**fit_to_schema(prepare_document(job, gazetteer, run_extraction, group_copies),
+                                                        writer.schema))
                 inbox.send(("added", len(message[1])))
             elif kind == "finish":
                 segment = None

@@ -20,6 +20,8 @@ from indexer.schema import (
     ANALYSED_FIELDS,
     CLAIM_FIELDS,
     PREPARED_KEYWORD_FIELDS,
+    ROLE_FIELDS,
+    ROLE_KEYWORD_FIELDS,
     STORED_ANALYSED_FIELDS,
     keyword_postings,
     positions_postings,
@@ -63,6 +65,10 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
         blocks = block_terms(statement.body, body_terms, body_starts, statement.publisher)
         if blocks:
             doc["near_blocks"] = keyword_postings(blocks)
+    for name in ROLE_KEYWORD_FIELDS:
+        value = doc.get(name)
+        if value:
+            doc[name] = keyword_postings(value)
     for name in PREPARED_KEYWORD_FIELDS:
         value = doc.get(name)
         if value:
@@ -70,4 +76,14 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
             # them: without this, Whoosh would store the postings object.
             doc[f"_stored_{name}"] = value
             doc[name] = keyword_postings(value)
+    return doc
+
+
+def fit_to_schema(doc: dict[str, Any], schema: Any) -> dict[str, Any]:
+    """``doc`` without the claim-role fields an index made before them lacks
+    (Whoosh refuses unknown fields): its claims keep their roles in the
+    stored record, but cannot be searched by role until it is rebuilt."""
+    if ROLE_FIELDS[0] not in schema:
+        for name in ROLE_FIELDS:
+            doc.pop(name, None)
     return doc

@@ -22,6 +22,15 @@ Field roles:
   ``near_blocks`` keyword terms: its lines hashed with its publisher
   (``indexer.near``); searches group reposted copies with them. An index
   made before has neither field: its statements are not grouped.
+- ``claim_by`` keyword terms: the folded names a claim's act is attributed
+  to (its ``by`` role, ``indexer.roles``), in claims not denied; ``by:`` and
+  the ``by`` facet read it. ``claim_roles`` the other roles as
+  ``role|name`` terms (``in|idlib``, ``against|kurds``, ``speaker|russia``).
+  ``claim_roles_of`` a per-document column: each claim's terms
+  (``type|bombardment``, ``by|russia``, ``negated|true``), tab-separated, one
+  line per claim; ``claim:( ... )`` groups check their conditions in one
+  claim with it (``query._claimgroup``). An index made before has none of
+  the three: its claims have no roles (index again to get them).
 - ``record`` the JSON of everything else shown to users (claims, evidence,
   metadata), stored only.
 
@@ -49,7 +58,10 @@ from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
 from indexer.near import SIGNATURE_SIZE
-from indexer.model import EVIDENCE_FIELDS, Extraction, Statement, format_period, read_period, sentences_as_text
+from indexer.model import (
+    EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_to_json, format_period, read_period, roles_to_json,
+    sentences_as_text,
+)
 
 #: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
@@ -57,6 +69,13 @@ ANALYSED_FIELDS = ("title", "body", "publisher")
 STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
 #: Keyword fields whose postings ``indexer.prepare`` computes.
 PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
+
+#: Keyword fields of claim roles (not in indexes made before them).
+ROLE_KEYWORD_FIELDS = ("claim_by", "claim_roles")
+#: The column of each claim's role terms (see the module docs).
+CLAIM_ROLES_COLUMN = "claim_roles_of"
+#: Every field an index made before claim roles lacks.
+ROLE_FIELDS = (*ROLE_KEYWORD_FIELDS, CLAIM_ROLES_COLUMN)
 
 #: Bytes of the ``near`` column (``indexer.near.SIGNATURE_SIZE`` uint32).
 SIGNATURE_BYTES = SIGNATURE_SIZE * 4
@@ -174,6 +193,9 @@ def build_schema() -> Schema:
         claim_spans=COLUMN(VarBytesColumn()),
         near=COLUMN(FixedBytesColumn(SIGNATURE_BYTES)),
         near_blocks=PreparedKeyword(commas=True),
+        claim_by=PreparedKeyword(commas=True, scorable=True),
+        claim_roles=PreparedKeyword(commas=True),
+        claim_roles_of=COLUMN(VarBytesColumn()),
         record=STORED(),
     )
 
@@ -305,8 +327,7 @@ def statement_document(statement: Statement, *, source: str, content_hash: str,
         "news_source": ex.news_source,
         "locations": list(ex.locations),
         "places": ex.places,
-        "claims": [{"types": list(c.types), "span": list(r), "actors": list(c.actors),
-                    "locations": list(c.locations)} for c, r in zip(claims, ranges)],
+        "claims": [{**claim_to_json(c, span=True), "span": list(r)} for c, r in zip(claims, ranges)],
         "metadata": statement.metadata,
         "evidence": ex.evidence,
     }
@@ -351,6 +372,7 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
         "claim_types": ",".join(sorted(claim_types)),
         "record": _RECORD_ENCODER.encode(record),
     }
+    doc.update(claim_role_fields(record.get("claims") or []))
     if char_ranges:
         if term_starts is None:
             term_starts = {code: analyze_with_starts(doc[name])[1] for code, name in enumerate(CLAIM_FIELDS)}
@@ -369,6 +391,42 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
     return doc
 
 
+def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document
+    from its claims in the stored form (see the module docs)."""
+    by: dict[str, None] = {}
+    roles: dict[str, None] = {}
+    lines: list[str] = []
+    for claim in claims:
+        negated = bool(claim.get("negated"))
+        terms = dict.fromkeys(f"type|{t}" for t in claim.get("types") or ())
+        for role, name, _start, _end in claim.get("roles") or ():
+            value = keyword_value(name)
+            term = f"{role}|{value}"
+            terms[term] = None
+            if not negated:
+                if role == "by":
+                    by[value] = None
+                else:
+                    roles[term] = None
+        if negated:
+            terms["negated|true"] = None
+        lines.append("\t".join(terms))
+    out: dict[str, Any] = {}
+    if by:
+        out["claim_by"] = ",".join(by)
+    if roles:
+        out["claim_roles"] = ",".join(roles)
+    if lines:
+        out[CLAIM_ROLES_COLUMN] = "\n".join(lines).encode("utf-8")
+    return out
+
+
+def decode_claim_roles(value: bytes) -> list[frozenset[str]]:
+    """Each claim's terms from a ``claim_roles_of`` value."""
+    return [frozenset(line.split("\t")) for line in value.decode("utf-8").split("\n")] if value else []
+
+
 def _stored_claim(claim: dict[str, Any], char_range: tuple[int, int, int] | None) -> dict[str, Any]:
     """A claim as stored: ``{"types", "span": [field code, start, end],
     "actors", "locations"}``, its sentence text rebuilt on read (one that is
@@ -381,6 +439,12 @@ def _stored_claim(claim: dict[str, Any], char_range: tuple[int, int, int] | None
         out["span"] = list(char_range)
     out["actors"] = claim.get("actors") or []
     out["locations"] = claim.get("locations") or []
+    roles = claim.get("roles") or [[role, item["name"], item["start"], item["end"]]
+                                   for role in ROLE_NAMES for item in claim.get(role) or ()]
+    if roles:
+        out["roles"] = roles
+    if claim.get("negated"):
+        out["negated"] = True
     return out
 
 
@@ -430,9 +494,11 @@ def _read_claim(claim: dict[str, Any], title: str, body: str) -> dict[str, Any]:
         return claim
     code, start, end = claim["span"]
     types = claim.get("types") or []
-    return {"type": types[0] if types else None, "types": types,
-            "sentence": (title if code == 0 else body)[start:end],
-            "actors": claim.get("actors") or [], "locations": claim.get("locations") or []}
+    sentence = (title if code == 0 else body)[start:end]
+    return {"type": types[0] if types else None, "types": types, "sentence": sentence,
+            "actors": claim.get("actors") or [], "locations": claim.get("locations") or [],
+            **roles_to_json(claim.get("roles"), CLAIM_FIELDS[code], sentence, start),
+            "negated": bool(claim.get("negated"))}
 
 
 def from_stored(fields: dict[str, Any]) -> dict[str, Any]:

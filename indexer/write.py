@@ -33,8 +33,8 @@ from indexer.formats.common import content_hash, file_kind
 from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
 from indexer.parallel import SegmentWorkers, commit_with_segments
-from indexer.prepare import Job, prepare_document
-from indexer.schema import version_key
+from indexer.prepare import Job, fit_to_schema, prepare_document
+from indexer.schema import ROLE_FIELDS, version_key
 from indexer.seen_ids import SeenIds
 from indexer.segment import SiftWriter, merge_choice
 from indexer.manifest import Manifest
@@ -239,6 +239,10 @@ class _Run:
             self.report.notices.append(
                 "this index was made before Sift grouped reposted copies: its statements are not grouped "
                 "(delete the index and index again to group them)")
+        if ROLE_FIELDS[0] not in ix.schema:
+            self.report.notices.append(
+                "this index was made before Sift gave claims roles (by, against, in): by: and claim:( ... ) "
+                "find nothing in it (delete the index and index again to search claims by role)")
         if options.procs > 1:
             # Every writer gets its share of the memory setting.
             self.limitmb = max(16, options.limitmb // options.procs)
@@ -274,7 +278,8 @@ class _Run:
         if self.workers is not None and self.workers.offer(jobs):
             return
         for job in jobs:
-            writer.add_document(**prepare_document(job, self.gazetteer, self.options.extract, self.group_copies))
+            writer.add_document(**fit_to_schema(
+                prepare_document(job, self.gazetteer, self.options.extract, self.group_copies), self.ix.schema))
 
     def commit(self, last: bool = False) -> None:
         """Commit the batch, then record its files in the manifest.

@@ -29,11 +29,13 @@ from indexer.analysis import WORD_PATTERN, fold, term_for
 from indexer.schema import stored_date
 from query.rank import DEFAULT_RANKING, Ranking
 
+from query._claimgroup import NEGATED, claim_group_query
 from query._claims import CLAIMS, claims_query
 from query._expansion import Origin, mark_origin
 from query._fieldsterm import FieldsTerm
 from query._nodes import (
     BoolNode,
+    ClaimGroupNode,
     DateNode,
     Fields,
     FuzzyNode,
@@ -138,8 +140,12 @@ def compile_node(node: Node, source: str = "", ranking: Ranking = DEFAULT_RANKIN
     if isinstance(node, KeywordNode) and node.prefix:
         # A prefix matches any word of a name (``assad*``: Bashar al-Assad).
         return mark_origin(WordPrefix(node.field, node.value), _origin(source, node.pos))
+    if isinstance(node, KeywordNode) and node.field == NEGATED:  # pragma: no cover - the parser keeps it in groups
+        raise ValueError("negated: outside claim:( ... )")
     if isinstance(node, KeywordNode):
         return wq.Term(node.field, node.value)
+    if isinstance(node, ClaimGroupNode):
+        return claim_group_query(node)
     if isinstance(node, DateNode):
         return date_query(node.start, node.end)
     if isinstance(node, NotNode):

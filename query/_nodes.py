@@ -106,3 +106,16 @@ class NotNode:
 
 
 Node = Union[TermNode, PrefixNode, WildcardNode, FuzzyNode, PhraseNode, KeywordNode, DateNode, BoolNode, NotNode]
+
+
+@dataclass(frozen=True)
+class ClaimGroupNode:
+    """``claim:( ... )``: claim types and roles (``by:``, ``in:``...) that
+    must all hold in one claim (``query._claimgroup``)."""
+
+    child: Node
+    pos: int
+
+
+Node = Union[TermNode, PrefixNode, WildcardNode, FuzzyNode, PhraseNode, KeywordNode, DateNode, BoolNode, NotNode,
+             ClaimGroupNode]

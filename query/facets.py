@@ -95,6 +95,15 @@ class ClaimFacet(Facet):
     field = "claim_types"
 
 
+class ByFacet(Facet):
+    """Who the matching statements' claims attribute acts to (claim role ``by``,
+    claims not denied; issue 21)."""
+
+    type = "by"
+    field = "claim_by"
+    literal = False
+
+
 class PublisherFacet(Facet):
     type = "publisher"
     field = "publisher_facet"
@@ -120,7 +129,7 @@ def register_facet(cls: type[Facet]) -> type[Facet]:
     return cls
 
 
-for _cls in (ActorFacet, LocationFacet, ClaimFacet, PublisherFacet, YearFacet, MonthFacet):
+for _cls in (ActorFacet, LocationFacet, ClaimFacet, ByFacet, PublisherFacet, YearFacet, MonthFacet):
     register_facet(_cls)
 
 #: ``histogram=`` values: the field holding each period.

@@ -26,12 +26,14 @@ from typing import Protocol
 
 from indexer.analysis import WORD_PATTERN, fold, stem_word, term_for
 from indexer.schema import keyword_value
+from query._claimgroup import NEGATED
 from query._compile import compile_node
 from query._dates import DateSyntaxError, comparison_or_period, date_range
 from query._lexer import Token, tokenize, unescape
 from query._limits import MAX_EXPANDING_WORDS, MAX_PATTERN_LENGTH, MAX_SCANNING_WORDS
 from query._nodes import (
     BoolNode,
+    ClaimGroupNode,
     DateNode,
     Fields,
     FuzzyNode,
@@ -224,6 +226,55 @@ class ClaimSyntax(FieldSyntax):
         return KeywordNode("claim_types", value, False, token.pos)
 
 
+class RoleSyntax(FieldSyntax):
+    """``by:Russia``, ``against:Kurds``, ``in:Idlib``, ``speaker:UN``: a claim
+    role (``indexer.roles``), the name resolved like ``actor:``/``location:``.
+    Alone it finds statements with such a claim (not denied); inside
+    ``claim:( ... )`` it must hold in the same claim as the rest."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def word(self, parser: Parser, token: Token) -> Node | None:
+        raw = token.text
+        field = "claim_by" if self.name == "by" else "claim_roles"
+        if _STAR.search(raw):
+            if self.name != "by" or not raw.endswith("*") or _STAR.search(raw[:-1]):
+                raise parser.error(f"{self.name}: accepts no '*' (only by: takes a trailing one, e.g. by:assad*)",
+                                   token.pos)
+            base = keyword_value(unescape(raw[:-1]))
+            if not base:
+                raise parser.error("'*' needs letters before it", token.pos)
+            parser.expanding_word(base, token.pos, scanning=False)
+            return KeywordNode(field, base, True, token.pos)
+        text = unescape(raw)
+        lookup = parser.aliases.canonical_location if self.name == "in" else parser.aliases.canonical_actor
+        value = keyword_value(lookup(text) or text)
+        if not value:
+            raise parser.error(f"{self.name}: needs a name", token.pos)
+        return KeywordNode(field, value if self.name == "by" else f"{self.name}|{value}", False, token.pos)
+
+
+class NegatedSyntax(FieldSyntax):
+    """``negated:true`` inside ``claim:( ... )``: claims whose sentence denies
+    the act (left out of groups that do not ask)."""
+
+    name = "negated"
+
+    def word(self, parser: Parser, token: Token) -> Node | None:
+        value = unescape(token.text).lower()
+        if value not in ("true", "false"):
+            raise parser.error("negated: takes true or false (e.g. claim:(bombardment AND negated:true))", token.pos)
+        if not parser.in_claim_group:
+            raise parser.error("negated: only works inside claim:( ... ), e.g. claim:(bombardment AND negated:true)",
+                               token.pos)
+        return KeywordNode(NEGATED, value, False, token.pos)
+
+
+#: Names that may stand inside ``claim:( ... )`` besides claim types.
+CLAIM_GROUP_FIELDS = frozenset({"claim", "by", "against", "in", "speaker", "negated"})
+
+
 class DateSyntax(FieldSyntax):
     """``date:2016``, ``date:>=2016-02``, ``date:[2016 TO 2017]``."""
 
@@ -260,6 +311,11 @@ FIELD_SYNTAX: dict[str, FieldSyntax] = {
     "location": KeywordSyntax("location", "locations", "location"),
     "claim": ClaimSyntax(),
     "date": DateSyntax(),
+    "by": RoleSyntax("by"),
+    "against": RoleSyntax("against"),
+    "in": RoleSyntax("in"),
+    "speaker": RoleSyntax("speaker"),
+    "negated": NegatedSyntax(),
 }
 
 
@@ -280,6 +336,8 @@ class Parser:
         self.exact_fields: Fields = tuple((f, ranking.boost(f)) for f in _EXACT_FIELDS)
         self.expanding = 0
         self.scanning = 0
+        #: Inside ``claim:( ... )``: only claim types and roles are allowed.
+        self.in_claim_group = False
 
     def error(self, message: str, position: int) -> QueryError:
         return QueryError(message, self.text, position)
@@ -410,9 +468,20 @@ class Parser:
         value = self._peek()
         if value is None or value.kind in (")", "AND", "OR", "NOT", "FIELD"):
             raise self.error(f"{field.text}: needs a value after it (e.g. {_EXAMPLES[field.text]})", field.end)
+        if self.in_claim_group and field.text not in CLAIM_GROUP_FIELDS:
+            raise self.error(f"{field.text}: cannot be used inside claim:( ... ), which holds claim types and "
+                             "the roles by:, against:, in:, speaker:, negated: (put it outside the parentheses)",
+                             field.pos)
         outer, self.syntax = self.syntax, syntax
         try:
             self.index += 1
+            if value.kind == "(" and field.text == "claim" and not self.in_claim_group:
+                self.in_claim_group = True
+                try:
+                    child = self._group(value, depth)
+                finally:
+                    self.in_claim_group = False
+                return None if child is None else ClaimGroupNode(child, field.pos)
             if value.kind == "(":
                 return self._group(value, depth)
             if value.kind == "RANGE":
@@ -433,6 +502,11 @@ _EXAMPLES = {
     "location": "location:Daraa",
     "claim": "claim:ethnic_cleansing",
     "date": "date:2016-02",
+    "by": "by:Russia",
+    "against": "against:Kurds",
+    "in": "in:Idlib",
+    "speaker": 'speaker:"UN Security Council"',
+    "negated": "claim:(siege AND negated:true)",
 }
 
 

@@ -27,6 +27,10 @@ from typing import Any
 
 from query.snippets import MARKERS, Formatter, Passage, join_passages
 
+_CLAIM_KEYS = ("type", "types", "sentence", "actors", "locations")
+#: Claim roles (issue 21) with their evidence; absent from an index made before them.
+_ROLE_KEYS = ("by", "against", "in", "speaker", "negated")
+
 
 @dataclass
 class Hit:
@@ -68,7 +72,8 @@ class Hit:
             "actors": list(self.actors),
             "locations": list(self.locations),
             "claims": [
-                {k: c.get(k) for k in ("type", "types", "sentence", "actors", "locations")} for c in self.claims
+                {**{k: c.get(k) for k in _CLAIM_KEYS}, **{k: c[k] for k in _ROLE_KEYS if k in c}}
+                for c in self.claims
             ],
             "copies": [dict(c) for c in self.copies],
         }

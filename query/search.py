@@ -87,6 +87,10 @@ class _Tables:
         self.copy_labels: np.ndarray | None | bool = False
 
 
+#: Keyword fields whose display names the stored record lists under another key.
+_NAMES_IN_RECORD = {"claim_by": "actors"}
+
+
 class _View:
     """One thread's whoosh searcher and the tables of its generation; the
     :class:`query.facets.FacetSource` that facets read."""
@@ -162,7 +166,8 @@ class _View:
         name = key
         for docnum in self.reader.postings(field, key.encode("utf-8")).all_ids():
             record = from_stored(self.reader.stored_fields(docnum))
-            name = next((n for n in record.get(field, []) if keyword_value(n) == key), key)
+            names = record.get(_NAMES_IN_RECORD.get(field, field)) or []
+            name = next((n for n in names if keyword_value(n) == key), key)
             break
         with tables.lock:
             tables.names[(field, key)] = name

@@ -42,6 +42,7 @@ from indexer.analysis import WORD_PATTERN, term_for
 from query._anchors import NAME_FIELDS, Anchor, claim_anchors, name_anchors
 from query._nodes import (
     BoolNode,
+    ClaimGroupNode,
     FuzzyNode,
     KeywordNode,
     Node,
@@ -172,6 +173,8 @@ class HighlightPlan:
             (self.keyword_prefixes if node.prefix else self.keywords).setdefault(node.field, set()).add(node.value)
         elif isinstance(node, KeywordNode) and node.field == "claim_types":
             self.claim_types.add(node.value)
+        elif isinstance(node, ClaimGroupNode):
+            self._add(node.child)
         # NotNode, DateNode: nothing to highlight
 
     @property

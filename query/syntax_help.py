@@ -22,7 +22,14 @@ FIELD_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
     "publisher": ("the publisher's name", ()),
     "actor": ("an actor, aliases resolved", ('actor:"regime forces"', "actor:assad*")),
     "location": ("a place, aliases resolved", ('location:"Dara\'a"', "location:zor*")),
-    "claim": ("statements with a claim of that type", ('claim:"ethnic cleansing"',)),
+    "claim": ("a claim type; claim:( ): all in 1 claim", (
+        'claim:"ethnic cleansing"', "claim:(bombardment AND by:Russia AND in:Idlib)",
+    )),
+    "by": ("a claim's act attributed to this actor", ("claim:(killing AND by:assad*)",)),
+    "against": ("a claim's act targets this actor", ()),
+    "in": ("a claim's act happened in this place", ()),
+    "speaker": ("a claim said by this actor", ()),
+    "negated": ("claims that deny their act", ()),
     "date": ("a day, month or year", (
         "date:2016-02-08", "date:[2016-01 TO 2016-06]", "date:{2016 TO 2018}",
         "date:[* TO 2016]", "date:>=2016-02", "date:<2017",

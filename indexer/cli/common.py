@@ -79,3 +79,13 @@ class SiftGroup(click.Group):
             raise click.ClickException(
                 f"internal error: {type(exc).__name__}: {exc} (set SIFT_DEBUG=1 for details; please report it)"
             ) from exc
+
+
+def roles_text(claim: dict[str, Any]) -> str:
+    """A claim's roles in words for text output: `` (by Russia; in Idlib; said by UK; denied)``."""
+    parts = [f"{label} {', '.join(item['name'] for item in claim.get(role) or [])}"
+             for role, label in (("by", "by"), ("against", "against"), ("in", "in"), ("speaker", "said by"))
+             if claim.get(role)]
+    if claim.get("negated"):
+        parts.append("denied")
+    return f" ({'; '.join(parts)})" if parts else ""

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from indexer.cli.common import index_option
+from indexer.cli.common import index_option, roles_text
 from indexer.errors import IngestError
 from indexer.formats import ReadOptions
 from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, STATEMENT_MB
@@ -158,7 +158,7 @@ def _text_record(record: dict[str, Any]) -> str:
     lines.append(f"  actors:    {', '.join(record['actors']) or '-'}")
     lines.append(f"  locations: {', '.join(record['locations']) or '-'}")
     for claim in record["claims"]:
-        lines.append(f"  [{', '.join(claim['types'])}] {claim['sentence']}")
+        lines.append(f"  [{', '.join(claim['types'])}] {claim['sentence']}{roles_text(claim)}")
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from indexer.cli.common import index_option
+from indexer.cli.common import index_option, roles_text
 from indexer.manifest import stored_errors
 from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
@@ -305,7 +305,8 @@ def render_record(record: dict[str, Any]) -> str:
     claims = record.get("claims") or []
     lines.append(f"claims:    {len(claims)}")
     for claim in claims:
-        lines.append(f"  - {'/'.join(claim.get('types') or [claim.get('type') or '?'])}: {claim.get('sentence')}")
+        lines.append(f"  - {'/'.join(claim.get('types') or [claim.get('type') or '?'])}: {claim.get('sentence')}"
+                     f"{roles_text(claim)}")
     copies = record.get("copies") or []
     lines.extend(copy_lines(copies, "") or ["copies:    -"])
     lines.extend(["", record.get("body") or ""])

@@ -167,7 +167,7 @@ def test_caret_points_at_position() -> None:
 
 
 def test_every_field_is_parsable() -> None:
-    examples = {"date": "date:2016", "claim": "claim:genocide"}
+    examples = {"date": "date:2016", "claim": "claim:genocide", "negated": "claim:(siege AND negated:true)"}
     for name in FIELD_SYNTAX:
         text = examples.get(name, f'{name}:siege {name}:"barrel bombs" {name}:(siege OR bombs)')
         assert parse_query(text).whoosh is not None

@@ -170,7 +170,8 @@ def test_json_contract(searcher: Searcher) -> None:
     assert list(hit) == ["id", "title", "date", "publisher", "url", "score", "snippet", "snippets",
                          "actors", "locations", "claims", "copies"]
     assert hit["date"] == "2016-02-08" and hit["actors"] == ["Assad regime"]
-    assert set(hit["claims"][0]) == {"type", "types", "sentence", "actors", "locations"}
+    assert set(hit["claims"][0]) == {"type", "types", "sentence", "actors", "locations",
+                                     "by", "against", "in", "speaker", "negated"}
     assert "[[barrel bombs]]" in hit["snippet"]
     extended = searcher.search("NOT zzz", offset=2, facets=("year",), histogram="year").to_json()
     assert {"offset", "limit", "facets", "histogram"} <= set(extended)

@@ -1,0 +1,142 @@
+"""``claim:(bombardment AND by:Russia)``: conditions that hold in ONE claim.
+
+The statement-level fields (``claim_types``, ``claim_by``, ``claim_roles``)
+say which types and roles occur somewhere in a statement, not together: a
+statement with a bombardment by X in one sentence and a killing by Y in
+another holds both ``bombardment`` and ``by|y``. Each document therefore
+has a ``claim_roles_of`` column listing each claim's terms
+(``indexer.schema.claim_role_fields``). A group is evaluated in two steps:
+the group with every ``NOT`` dropped, over the statement-level fields, finds
+candidates (a claim satisfying the group satisfies that, so none is lost);
+then each candidate's claims are read from the column and the statement is
+kept when one claim satisfies the whole group. Claims whose sentence is a
+denial (``negated``) are left out unless the group asks ``negated:true``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching import FilterMatcher, Matcher, NullMatcher
+
+from indexer.columns import column_reader
+from indexer.schema import CLAIM_ROLES_COLUMN, decode_claim_roles
+from query._nodes import BoolNode, ClaimGroupNode, KeywordNode, Node, NotNode
+from query._wordprefix import WordPrefix
+
+#: The virtual field of ``negated:`` (no statement-level field holds it).
+NEGATED = "claim_negated"
+#: Statement field -> the prefix of its values among a claim's terms.
+_TERM_PREFIX = {"claim_types": "type|", "claim_by": "by|", "claim_roles": ""}
+
+Predicate = Callable[[frozenset[str]], bool]
+
+
+class ClaimGroup(wq.WrappingQuery):  # type: ignore[misc]
+    """Statements with a claim satisfying ``predicate``, among ``child``'s
+    matches (the candidates)."""
+
+    def __init__(self, child: wq.Query, predicate: Predicate, text: str) -> None:
+        super().__init__(child)
+        self.predicate = predicate
+        self.text = text
+
+    def _rewrap(self, child: wq.Query) -> ClaimGroup:
+        return ClaimGroup(child, self.predicate, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClaimGroup) and (other.child, other.text) == (self.child, self.text)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.child, self.text))
+
+    def __unicode__(self) -> str:
+        return f"claim({self.text})"
+
+    __str__ = __unicode__
+
+    def matcher(self, searcher: Any, context: Any = None) -> Matcher:
+        if CLAIM_ROLES_COLUMN not in searcher.schema:
+            return NullMatcher()  # an index made before claim roles
+        column = column_reader(searcher.reader(), CLAIM_ROLES_COLUMN)
+        ids = frozenset(d for d in self.child.docs(searcher)
+                        if any(self.predicate(claim) for claim in decode_claim_roles(column[d])))
+        if not ids:
+            return NullMatcher()
+        return FilterMatcher(self.child.matcher(searcher, context), ids)
+
+
+def claim_group_query(node: ClaimGroupNode) -> wq.Query:
+    """The Whoosh query of a ``claim:( ... )`` group."""
+    asks_negated = _mentions_negated(node.child)
+    candidates = None if asks_negated else _candidates(node.child)
+    test = _predicate(node.child)
+    predicate = test if asks_negated else (lambda terms: "negated|true" not in terms and test(terms))
+    return ClaimGroup(candidates or wq.Every(), predicate, _describe(node.child))
+
+
+def _candidates(node: Node) -> wq.Query | None:
+    """``node`` with every ``NOT`` dropped, over statement fields; ``None``
+    for "any statement"."""
+    if isinstance(node, KeywordNode):
+        if node.field == NEGATED:
+            return None
+        return WordPrefix(node.field, node.value) if node.prefix else wq.Term(node.field, node.value)
+    if isinstance(node, BoolNode):
+        parts = [_candidates(child) for child in node.children]
+        if node.op == "and":
+            kept = [p for p in parts if p is not None]
+            return None if not kept else kept[0] if len(kept) == 1 else wq.And(kept)
+        return None if any(p is None for p in parts) else wq.Or(parts)
+    return None  # NOT, or a nested group: no statement-level test
+
+
+def _predicate(node: Node) -> Predicate:
+    """Whether one claim's terms satisfy ``node``."""
+    if isinstance(node, KeywordNode):
+        if node.field == NEGATED:
+            wanted = node.value == "true"
+            return lambda terms: ("negated|true" in terms) == wanted
+        key = _TERM_PREFIX.get(node.field, "") + node.value
+        if node.prefix:
+            role, _, start = key.rpartition("|")
+            head = role + "|"
+
+            def has_prefix(terms: frozenset[str]) -> bool:
+                return any(t.startswith(head) and any(w.startswith(start) for w in t[len(head):].replace("-", " ").split())
+                           for t in terms)
+            return has_prefix
+        return lambda terms: key in terms
+    if isinstance(node, NotNode):
+        inner = _predicate(node.child)
+        return lambda terms: not inner(terms)
+    if isinstance(node, ClaimGroupNode):
+        return _predicate(node.child)
+    if isinstance(node, BoolNode):
+        parts = [_predicate(child) for child in node.children]
+        if node.op == "and":
+            return lambda terms: all(p(terms) for p in parts)
+        return lambda terms: any(p(terms) for p in parts)
+    raise TypeError(f"not a claim condition: {node!r}")  # the parser allows none other
+
+
+def _mentions_negated(node: Node) -> bool:
+    if isinstance(node, KeywordNode):
+        return node.field == NEGATED
+    if isinstance(node, (NotNode, ClaimGroupNode)):
+        return _mentions_negated(node.child)
+    if isinstance(node, BoolNode):
+        return any(_mentions_negated(child) for child in node.children)
+    return False
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, KeywordNode):
+        return f"{node.field}:{node.value}{'*' if node.prefix else ''}"
+    if isinstance(node, (NotNode, ClaimGroupNode)):
+        return ("NOT " if isinstance(node, NotNode) else "") + _describe(node.child)
+    if isinstance(node, BoolNode):
+        return "(" + f" {node.op.upper()} ".join(_describe(c) for c in node.children) + ")"
+    return repr(node)
