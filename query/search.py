@@ -26,7 +26,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.times import long_to_datetime
 
 from indexer.schema import from_stored, keyword_value
-from indexer.store import open_index, open_searcher, read_meta
+from indexer.layout import read_meta
+from indexer.reader import open_index, open_searcher
 from query._copies import collapse, copies_of, copy_labels
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
