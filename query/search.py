@@ -42,7 +42,15 @@ SORTS = ("relevance", "newest", "oldest")
 
 class _GazetteerAliases:
     """The index's gazetteer, loaded on the first ``actor:``/``location:``
-    (loading it takes a moment; most queries never need it)."""
+    (loading it takes a moment; most queries never need it).
+
+    This is the one arrow from a search into extraction's modules, and a
+    lazy one: ``indexer.gazetteer`` holds alias data and lookups; the text
+    matcher (``indexer.entities``) and the rest of extraction stay unloaded
+    (tests/query/test_read_path.py). Canonicalising through the index's own
+    keyword values would lose aliases (``UNSC``); a stored alias table would
+    cost about 1 MB per index: both were weighed and left out.
+    """
 
     def __init__(self, files: list[str]) -> None:
         self.files = files
