@@ -113,9 +113,10 @@ def decode_ids(first: bytes) -> tuple[int, ...]:
 def decode_weights(first: bytes) -> array[float]:
     """The weights of a block's first part (all 1.0 when the flag says so)."""
     flag, count = BLOCK_HEAD.unpack_from(first)
+    weights: array[float] = array("f")
     if flag == 0:
-        return array("f", [1.0]) * count
-    weights = array("f")
+        weights.extend([1.0] * count)
+        return weights
     weights.frombytes(first[BLOCK_HEAD.size + 4 * count:])
     return weights
 

@@ -10,13 +10,16 @@ retrying (:func:`indexer.layout.retry_missing`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.filestore import FileStorage
+from whoosh.util.numeric import byte_to_length
 
 from indexer.blocks import ValuesGetter, posting_arrays
 from indexer.codec import SiftLeafMatcher
@@ -26,6 +29,10 @@ from indexer.layout import INDEX_NAME, META_FILE, index_exists, retry_missing
 #: A term's postings: global document numbers, weights, and its blocks
 #: as (first row, values getter), see :func:`term_postings`.
 Postings = tuple[np.ndarray, np.ndarray, list[tuple[int, ValuesGetter]]]
+#: The ``date`` column's value for an undated statement.
+NO_DATE = 2**64 - 1
+#: byte -> field length, Whoosh's lossy length encoding.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
 def open_index(directory: Path) -> whoosh_index.Index:
@@ -55,6 +62,67 @@ def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
     """``ix.searcher(**kwargs)`` on the latest commit, safe against a commit
     running at the same moment in another process."""
     return retry_missing(lambda: ix.searcher(**kwargs))
+
+
+class IndexArrays:
+    """Per-document arrays of one index generation (liveness, field lengths,
+    dates) and its posting lists as arrays, built lazily, shared by threads:
+    what query evaluation reads (``query.vector``)."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.size = searcher.doc_count_all()
+        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+        self._lock = threading.Lock()
+        self._lengths: dict[str, np.ndarray] = {}
+        self._live: np.ndarray | None = None
+        self._dates: np.ndarray | None = None
+
+    def live(self) -> np.ndarray:
+        """Whether each document is live (not deleted)."""
+        with self._lock:
+            if self._live is None:
+                live = np.ones(self.size, dtype=bool)
+                for reader, offset in self.leaves:
+                    if reader.has_deletions():
+                        dead = np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)
+                        live[dead + offset] = False
+                self._live = live
+            return self._live
+
+    def lengths(self, field: str) -> np.ndarray:
+        """Field length per document as Whoosh's scorer reads it (default 1)."""
+        with self._lock:
+            if field not in self._lengths:
+                out = np.ones(self.size, dtype=np.float64)
+                for reader, offset in self.leaves:
+                    perdoc = reader._perdoc
+                    count = reader.doc_count_all()
+                    if perdoc.has_column(_lenfield(field)):
+                        column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+                        codes = np.fromiter(column, dtype=np.uint8, count=count)
+                        out[offset:offset + count] = _LENGTH_OF_BYTE[codes]
+                self._lengths[field] = out
+            return self._lengths[field]
+
+    def dates(self) -> np.ndarray:
+        """The ``date`` column as integers (``NO_DATE`` when undated)."""
+        with self._lock:
+            if self._dates is None:
+                out = np.full(self.size, NO_DATE, dtype=np.uint64)
+                for reader, offset in self.leaves:
+                    count = reader.doc_count_all()
+                    if reader.has_column("date"):
+                        column = reader.column_reader("date", translate=False)
+                        out[offset:offset + count] = np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
+                self._dates = out
+            return self._dates
+
+    def postings(self, field: str, btext: bytes) -> Postings:
+        """Global document numbers and weights of one term, in order, and
+        its blocks (see :func:`term_postings`). Deleted documents are included."""
+        return term_postings(self.leaves, field, btext)
+
+
 
 
 def unfiltered_postings(reader: Any, field: str, btext: bytes) -> Any:
@@ -110,8 +178,7 @@ def _whoosh_blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray, Value
     if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
-        values = matcher._values
-        yield ids, weights, lambda: _joined(values)
+        yield ids, weights, _values_of(matcher._values)
         return
     while matcher.is_active():
         if matcher._ids is None:
@@ -120,10 +187,13 @@ def _whoosh_blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray, Value
             matcher._read_weights()
         if matcher._values is None:
             matcher._read_values()
-        values = matcher._values
         yield (np.asarray(matcher._ids, dtype=np.int64), np.asarray(matcher._weights, dtype=np.float64),
-               lambda values=values: _joined(values))
+               _values_of(matcher._values))
         matcher._next_block()
+
+
+def _values_of(values: Any) -> ValuesGetter:
+    return lambda: _joined(values)
 
 
 def _joined(values: Any) -> tuple[np.ndarray, bytes]:

@@ -29,27 +29,22 @@ Scores equal Whoosh's up to the order of floating-point additions.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-from indexer.reader import Postings, term_postings
+from indexer.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
+from indexer.reader import IndexArrays as VectorIndex
 from indexer.schema import SiftPositions
 from query._claims import InClaims
 from query._expansion import EXPANDING, Expander
 from query._fieldsterm import FieldsTerm, word_score
 from query.rank import SiftBM25F, SiftScorer
 
-#: byte -> field length, Whoosh's lossy length encoding.
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-NO_DATE = 2**64 - 1
 
 
 @dataclass
@@ -58,63 +53,6 @@ class Matches:
 
     mask: np.ndarray
     score: np.ndarray
-
-
-class VectorIndex:
-    """Per-document arrays of one index generation, built lazily, shared by threads."""
-
-    def __init__(self, searcher: Any) -> None:
-        self.size = searcher.doc_count_all()
-        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
-        self._lock = threading.Lock()
-        self._lengths: dict[str, np.ndarray] = {}
-        self._live: np.ndarray | None = None
-        self._dates: np.ndarray | None = None
-
-    def live(self) -> np.ndarray:
-        with self._lock:
-            if self._live is None:
-                live = np.ones(self.size, dtype=bool)
-                for reader, offset in self.leaves:
-                    if reader.has_deletions():
-                        dead = np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)
-                        live[dead + offset] = False
-                self._live = live
-            return self._live
-
-    def lengths(self, field: str) -> np.ndarray:
-        """Field length per document as Whoosh's scorer reads it (default 1)."""
-        with self._lock:
-            if field not in self._lengths:
-                out = np.ones(self.size, dtype=np.float64)
-                for reader, offset in self.leaves:
-                    perdoc = reader._perdoc
-                    count = reader.doc_count_all()
-                    if perdoc.has_column(_lenfield(field)):
-                        column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-                        codes = np.fromiter(column, dtype=np.uint8, count=count)
-                        out[offset:offset + count] = _LENGTH_OF_BYTE[codes]
-                self._lengths[field] = out
-            return self._lengths[field]
-
-    def dates(self) -> np.ndarray:
-        """The ``date`` column as integers (``NO_DATE`` when undated)."""
-        with self._lock:
-            if self._dates is None:
-                out = np.full(self.size, NO_DATE, dtype=np.uint64)
-                for reader, offset in self.leaves:
-                    count = reader.doc_count_all()
-                    if reader.has_column("date"):
-                        column = reader.column_reader("date", translate=False)
-                        out[offset:offset + count] = np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
-                self._dates = out
-            return self._dates
-
-    def postings(self, field: str, btext: bytes) -> Postings:
-        """Global document numbers and weights of one term, in order, and
-        its blocks (see ``indexer.reader.term_postings``). Deleted documents
-        are included (``run`` removes them)."""
-        return term_postings(self.leaves, field, btext)
 
 
 _SHIFT = np.uint64(32)
