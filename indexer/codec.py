@@ -9,9 +9,10 @@
   within 1 % on statement text, and faster.
 - A block stores its document ids and weights apart from its values
   (positions), as little-endian arrays instead of one pickled tuple:
-  counting and scoring read only the small first part, and
-  ``query.vector`` turns both parts into numpy arrays without unpickling
-  a Python object per posting. The layout itself is ``indexer.blocks``.
+  counting and scoring read only the small first part, and query
+  evaluation turns both parts into numpy arrays without unpickling a
+  Python object per posting. The layout itself, encoded and decoded, is
+  ``indexer.blocks``; this module wires it into Whoosh's writer and matcher.
 
 Measured on 2,000 generated statements with a plain Whoosh writer: 14 %
 less CPU time to index, index size unchanged (benchmarks/RESULTS.md).
