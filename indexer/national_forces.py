@@ -24,8 +24,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from indexer.gazetteer_types import DEMONYM_PLACE, NameSpan, name_key
+
 if TYPE_CHECKING:
-    from indexer.entities import NameSpan
     from indexer.gazetteer import Gazetteer
 
 __all__ = ["FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "forces_name", "junta_mentions", "merge_curated", "police_name"]
@@ -59,7 +60,6 @@ def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
     curated files). They are named with the demonym where there is one
     (``Mexican military``, ``Bosnian police``: the name a reader uses) and
     keep ``<Country> military`` / ``<Country> police`` as aliases."""
-    from indexer.gazetteer import DEMONYM_PLACE
 
     names_of: dict[str, list[str]] = {}
     for alias in gaz.aliases["place"].values():
@@ -109,7 +109,6 @@ def merge_curated(gaz: Gazetteer) -> None:
 
 
 def _key(gaz: Gazetteer, name: str) -> str:
-    from indexer.gazetteer import name_key
 
     return name_key(name)
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS, fold
+from indexer.gazetteer_types import name_key
 
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
@@ -492,8 +493,6 @@ def _is_headline(text: str) -> bool:
 
 def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
     """A :class:`PeopleFinder` that knows ``gazetteer``'s names."""
-    from indexer.gazetteer import name_key
-
     actor_alias, place_alias = gazetteer.aliases["actor"].get, gazetteer.aliases["place"].get
     actors, places = gazetteer.actors, gazetteer.places
 

@@ -49,7 +49,8 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftLeafMatcher, StoredBlock, posting_lists
+from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftCodec, SiftLeafMatcher, StoredBlock, posting_lists
+from indexer.layout import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
 #: Bytes read ahead by a sequential read (varints and pickles read a few bytes at a time).
 READ_AHEAD = 8192
@@ -343,9 +344,6 @@ def write_merged_segment(directory: str, sources: Sequence[Any], segment_id: str
     indexing process lists it in a later table of contents). Temporary files
     go to a folder of its own: a commit deletes Whoosh's shared one."""
     from whoosh.index import FileIndex
-
-    from indexer.codec import SiftCodec
-    from indexer.store import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
     storage = SegmentStorage(directory, temp_name=f"{MERGE_TEMP_PREFIX}{segment_id}")
     codec = SiftCodec()

@@ -27,74 +27,43 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import re
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
-from indexer.errors import IndexError_, IndexLockedError, IndexNotFoundError
+from indexer.errors import IndexError_, IndexLockedError
 from indexer.manifest import MANIFEST_FILE as MANIFEST_FILE
 from indexer.manifest import Manifest as Manifest
 from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.layout import (
+    INDEX_NAME as INDEX_NAME,
+    LOCK_FILE as LOCK_FILE,
+    MERGE_TEMP_PREFIX as MERGE_TEMP_PREFIX,
+    META_FILE as META_FILE,
+    SEGMENT_RE as SEGMENT_RE,
+    TOC_RE as TOC_RE,
+    TOC_TEMP_RE as TOC_TEMP_RE,
+    WHOOSH_LOCK_FILE as WHOOSH_LOCK_FILE,
+    WHOOSH_TEMP_DIR as WHOOSH_TEMP_DIR,
+    index_exists as index_exists,
+    read_meta as read_meta,
+    retry_missing as retry_missing,
+    toc_generations,
+)
+from indexer.reader import open_index as open_index  # (read-only opening: indexer.reader)
+from indexer.reader import open_searcher as open_searcher
 from indexer.segment import SegmentStorage
 
-META_FILE = "sift.json"
-LOCK_FILE = "sift.lock"
-
-#: Whoosh's index name and the names of its files (``whoosh.index.TOC``).
-INDEX_NAME = "MAIN"
-WHOOSH_LOCK_FILE = f"{INDEX_NAME}_WRITELOCK"
-WHOOSH_TEMP_DIR = f"{INDEX_NAME}.tmp"
-#: Temporary folders of background merges (``indexer.parallel``): their own,
-#: since each commit deletes :data:`WHOOSH_TEMP_DIR`.
-MERGE_TEMP_PREFIX = f"{INDEX_NAME}.merge-"
-TOC_RE = re.compile(rf"^_{INDEX_NAME}_([0-9]+)\.toc$")
-TOC_TEMP_RE = re.compile(rf"^_{INDEX_NAME}_[0-9]+\.toc\..+$")
-SEGMENT_RE = re.compile(rf"^({INDEX_NAME}_[0-9a-z]+)\.[A-Za-z0-9_.]+$")
 #: Files of ours that belong in an index directory (sqlite may add journals).
 OWN_FILES = frozenset({META_FILE, MANIFEST_FILE, LOCK_FILE, WHOOSH_LOCK_FILE})
 OWN_TEMP_FILES = frozenset({f"{META_FILE}.tmp"})
-
-
-def _toc_generations(directory: Path) -> list[int]:
-    """Generations of the TOC files present, newest first."""
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return []
-    return sorted((int(m.group(1)) for n in names if (m := TOC_RE.match(n))), reverse=True)
-
-
-def index_exists(directory: Path) -> bool:
-    """Whether ``directory`` holds a Sift index (without reading it)."""
-    return (directory / META_FILE).exists() and bool(_toc_generations(directory))
-
-
-_T = TypeVar("_T")
-
-
-def retry_missing(action: Callable[[], _T]) -> _T:
-    """Run ``action``, retried when a file it opens has just been deleted.
-
-    A concurrent commit deletes the files of the previous generation; a
-    reader that listed the old TOC a moment earlier then finds them gone.
-    Retrying reads the new TOC (Whoosh's own ``reader()`` retries alike).
-    """
-    for attempt in range(10):
-        try:
-            return action()
-        except FileNotFoundError:
-            if attempt == 9:
-                raise
-            time.sleep(0.05)
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _storage(directory: Path, *, mmap: bool) -> FileStorage:
@@ -115,45 +84,6 @@ def _open_dir(directory: Path, *, mmap: bool = True) -> whoosh_index.Index:
     return retry_missing(
         lambda: whoosh_index.FileIndex(_storage(directory, mmap=mmap), indexname=INDEX_NAME)
     )
-
-
-def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
-    """``ix.searcher(**kwargs)`` on the latest commit, safe against a commit
-    running at the same moment in another process."""
-    return retry_missing(lambda: ix.searcher(**kwargs))
-
-
-def open_index(directory: Path) -> whoosh_index.Index:
-    """Open an existing index for reading.
-
-    :raises IndexNotFoundError: no index there.
-    :raises IndexError_: the index is damaged.
-    """
-    if not index_exists(directory):
-        if (directory / META_FILE).exists():  # a first run killed before its first TOC
-            raise IndexNotFoundError(
-                f"nothing has been committed to the index at {directory} yet (its first run stopped "
-                f"early); run `sift index PATH --index {directory}`"
-            )
-        raise IndexNotFoundError(
-            f"no Sift index at {directory}; create one with `sift index PATH --index {directory}`"
-        )
-    try:
-        return _open_dir(directory)
-    except Exception as exc:  # Whoosh raises many unrelated types here
-        raise IndexError_(
-            f"cannot open the index at {directory}: {exc}; run `sift check --index {directory}`"
-        ) from exc
-
-
-def read_meta(directory: Path) -> dict[str, Any]:
-    """Sift's metadata of the index (empty for a new directory)."""
-    try:
-        return dict(json.loads((directory / META_FILE).read_text("utf-8")))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        raise IndexError_(f"unreadable {META_FILE} in {directory}: {exc}") from exc
 
 
 def write_meta(directory: Path, meta: dict[str, Any]) -> None:
@@ -211,7 +141,7 @@ def create_or_open(directory: Path, *, locked: bool = False) -> whoosh_index.Ind
     except OSError as exc:
         raise IndexError_(f"cannot create the index directory {directory}: {exc}") from exc
     meta = read_meta(directory)
-    has_toc = bool(_toc_generations(directory))
+    has_toc = bool(toc_generations(directory))
     if has_toc and meta.get("schema_version") == SCHEMA_VERSION:
         return _open_for_write(directory, locked)
     if has_toc and meta:
@@ -296,7 +226,7 @@ def survey_files(directory: Path) -> FileSurvey:
     nothing is called a leftover: the unreferenced segments might be all
     that is left of the data.
     """
-    states = [_read_toc(directory, gen) for gen in _toc_generations(directory)]
+    states = [_read_toc(directory, gen) for gen in toc_generations(directory)]
     usable = [s for s in states if s.problem is None]
     current = usable[0] if usable else (states[0] if states else None)
     survey = FileSurvey(current, skipped=[s for s in states if current and s.generation > current.generation])

@@ -19,6 +19,7 @@ from weakref import WeakKeyDictionary
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, Matcher, NullMatcher
 
+from indexer.reader import unfiltered_postings
 from query.rank import SiftBM25F, WordScorer
 
 FieldWeights = tuple[tuple[str, float], ...]
@@ -131,14 +132,12 @@ def word_statistics(searcher: Any, btexts: list[tuple[int, str, bytes]]) -> tupl
 
 
 def _count_union(parent: Any, present: tuple[tuple[str, bytes], ...]) -> int:
-    from query.vector import _unfiltered_postings  # query.vector imports this module
-
     total = 0
     for sub, _offset in parent.leaf_searchers():
         reader = sub.reader()
         docs: set[int] = set()
         for field, btext in present:
             if (field, btext) in reader:
-                docs.update(_unfiltered_postings(reader, field, btext).all_ids())
+                docs.update(unfiltered_postings(reader, field, btext).all_ids())
         total += len(docs)
     return total

@@ -26,7 +26,8 @@ from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.times import long_to_datetime
 
 from indexer.schema import from_stored, keyword_value
-from indexer.store import open_index, open_searcher, read_meta
+from indexer.layout import read_meta
+from indexer.reader import open_index, open_searcher
 from query._copies import collapse, copies_of, copy_labels
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
@@ -41,7 +42,15 @@ SORTS = ("relevance", "newest", "oldest")
 
 class _GazetteerAliases:
     """The index's gazetteer, loaded on the first ``actor:``/``location:``
-    (loading it takes a moment; most queries never need it)."""
+    (loading it takes a moment; most queries never need it).
+
+    This is the one arrow from a search into extraction's modules, and a
+    lazy one: ``indexer.gazetteer`` holds alias data and lookups; the text
+    matcher (``indexer.entities``) and the rest of extraction stay unloaded
+    (tests/query/test_read_path.py). Canonicalising through the index's own
+    keyword values would lose aliases (``UNSC``); a stored alias table would
+    cost about 1 MB per index: both were weighed and left out.
+    """
 
     def __init__(self, files: list[str]) -> None:
         self.files = files

@@ -29,32 +29,22 @@ Scores equal Whoosh's up to the order of floating-point additions.
 
 from __future__ import annotations
 
-import io
-import pickle
-import struct
-import threading
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, _lenfield
-from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 
-from indexer.codec import _PART, BLOCK_HEAD, SiftLeafMatcher, block_part
+from indexer.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
+from indexer.reader import IndexArrays as VectorIndex
 from indexer.schema import SiftPositions
 from query._claims import InClaims
 from query._expansion import EXPANDING, Expander
 from query._fieldsterm import FieldsTerm, word_score
 from query.rank import SiftBM25F, SiftScorer
 
-#: byte -> field length, Whoosh's lossy length encoding.
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
-NO_DATE = 2**64 - 1
-_BLOCK_LENGTH = struct.Struct("!i")  # Whoosh's block length (negative: the last block)
 
 
 @dataclass
@@ -63,185 +53,6 @@ class Matches:
 
     mask: np.ndarray
     score: np.ndarray
-
-
-class VectorIndex:
-    """Per-document arrays of one index generation, built lazily, shared by threads."""
-
-    def __init__(self, searcher: Any) -> None:
-        self.size = searcher.doc_count_all()
-        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
-        self._lock = threading.Lock()
-        self._lengths: dict[str, np.ndarray] = {}
-        self._live: np.ndarray | None = None
-        self._dates: np.ndarray | None = None
-
-    def live(self) -> np.ndarray:
-        with self._lock:
-            if self._live is None:
-                live = np.ones(self.size, dtype=bool)
-                for reader, offset in self.leaves:
-                    if reader.has_deletions():
-                        dead = np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)
-                        live[dead + offset] = False
-                self._live = live
-            return self._live
-
-    def lengths(self, field: str) -> np.ndarray:
-        """Field length per document as Whoosh's scorer reads it (default 1)."""
-        with self._lock:
-            if field not in self._lengths:
-                out = np.ones(self.size, dtype=np.float64)
-                for reader, offset in self.leaves:
-                    perdoc = reader._perdoc
-                    count = reader.doc_count_all()
-                    if perdoc.has_column(_lenfield(field)):
-                        column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-                        codes = np.fromiter(column, dtype=np.uint8, count=count)
-                        out[offset:offset + count] = _LENGTH_OF_BYTE[codes]
-                self._lengths[field] = out
-            return self._lengths[field]
-
-    def dates(self) -> np.ndarray:
-        """The ``date`` column as integers (``NO_DATE`` when undated)."""
-        with self._lock:
-            if self._dates is None:
-                out = np.full(self.size, NO_DATE, dtype=np.uint64)
-                for reader, offset in self.leaves:
-                    count = reader.doc_count_all()
-                    if reader.has_column("date"):
-                        column = reader.column_reader("date", translate=False)
-                        out[offset:offset + count] = np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
-                self._dates = out
-            return self._dates
-
-    def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]:
-        """Global document numbers and weights of one term, in order, and
-        its blocks: (first row, a function returning the block's values as
-        (byte lengths, concatenation)), so that values are decoded only for
-        the blocks that need them. Deleted documents are included (``run``
-        removes them)."""
-        ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        blocks: list[tuple[int, Any]] = []
-        rows = 0
-        for reader, offset in self.leaves:
-            if (field, btext) not in reader:
-                continue
-            matcher = _unfiltered_postings(reader, field, btext)
-            if isinstance(matcher, SiftLeafMatcher):
-                leaf_ids, leaf_weights, leaf_blocks = _sift_postings(matcher)
-                ids.append(leaf_ids + offset)
-                weights.append(leaf_weights)
-                blocks.extend((rows + start, values) for start, values in leaf_blocks)
-                rows += len(leaf_ids)
-                continue
-            for block_ids, block_weights, values in _blocks(matcher):
-                ids.append(block_ids + offset)
-                weights.append(block_weights)
-                blocks.append((rows, values))
-                rows += len(block_ids)
-        if not ids:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
-        return np.concatenate(ids), np.concatenate(weights), blocks
-
-
-def _unfiltered_postings(reader: Any, field: str, btext: bytes) -> Any:
-    """The term's leaf matcher at its first posting, deleted documents
-    included: ``reader.postings`` would wrap it in a filter that builds a
-    set of the deleted documents and steps over the leading ones, one
-    posting at a time, on every call."""
-    terms = getattr(reader, "_terms", None)
-    if terms is not None and hasattr(terms, "matcher"):
-        return terms.matcher(field, btext, reader.schema[field].format)
-    matcher = reader.postings(field, btext)
-    while hasattr(matcher, "child"):  # a deletion filter
-        matcher = matcher.child
-    return matcher
-
-
-def _sift_postings(matcher: SiftLeafMatcher) -> tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]:
-    """Ids, weights and blocks (first row, values getter) of a posting list
-    in Sift's block layout (``indexer.codec``), read in one piece: the
-    blocks are walked here rather than through the matcher's per-block
-    calls, and ids and weights are converted once for the whole list."""
-    this: Any = matcher
-    get = this._postfile.get  # (position, length) -> bytes
-    at = this._startoffset + len(WHOOSH3_HEADER_MAGIC)
-    deltas: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    weighted = False
-    blocks: list[tuple[int, Any]] = []
-    last_ids: list[int] = []
-    rows = 0
-    while True:
-        (length,) = _BLOCK_LENGTH.unpack(get(at, _BLOCK_LENGTH.size))
-        block = get(at + _BLOCK_LENGTH.size, abs(length))
-        stream = io.BytesIO(block)
-        count, last_id, _maxweight, compression = pickle.load(stream)[:4]  # Whoosh's block info
-        raw = block[stream.tell():]
-        (size,) = _PART.unpack_from(raw)
-        first = raw[_PART.size:_PART.size + size]
-        if compression:
-            first = zlib.decompress(first, 15, BLOCK_HEAD.size + 8 * count)
-        flag, stored = BLOCK_HEAD.unpack_from(first)
-        if stored != count:
-            raise ValueError(f"posting block of {stored} postings, {count} expected")
-        deltas.append(np.frombuffer(first, dtype="<u4", count=count, offset=BLOCK_HEAD.size))
-        if flag:
-            weighted = True
-            weights.append(np.frombuffer(first, dtype=np.float32, count=count, offset=BLOCK_HEAD.size + 4 * count))
-        else:
-            weights.append(np.ones(count, dtype=np.float32))
-        blocks.append((rows, _stored_values(raw, compression, count)))
-        last_ids.append(last_id)
-        rows += count
-        if length < 0:  # the last block
-            break
-        at += _BLOCK_LENGTH.size + length
-    steps = np.concatenate(deltas).astype(np.int64)
-    # A block's first delta is its first id: make it the step from the
-    # previous block's last id, so that one running sum gives every id.
-    starts = np.fromiter((start for start, _values in blocks[1:]), dtype=np.int64, count=len(blocks) - 1)
-    steps[starts] -= np.asarray(last_ids[:-1], dtype=np.int64)
-    ids = np.cumsum(steps)
-    if len(starts) and not np.array_equal(ids[starts - 1], last_ids[:-1]):
-        raise ValueError("posting block ids out of order")
-    return ids, (np.concatenate(weights).astype(np.float64) if weighted else np.ones(rows, dtype=np.float64)), blocks
-
-
-def _blocks(matcher: Any) -> Any:
-    """(ids, weights, values getter) per posting block of a leaf matcher
-    in Whoosh's layouts (see :func:`_sift_postings` for Sift's); the getter
-    returns (value byte lengths, values concatenated)."""
-    if not hasattr(matcher, "_read_data"):  # inlined postings (ListMatcher)
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        weights = np.asarray(matcher._weights, dtype=np.float64) if matcher._weights else np.ones(len(ids))
-        values = matcher._values
-        yield ids, weights, lambda: _joined(values)
-        return
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if matcher._weights is None:
-            matcher._read_weights()
-        if matcher._values is None:
-            matcher._read_values()
-        values = matcher._values
-        yield (np.asarray(matcher._ids, dtype=np.int64), np.asarray(matcher._weights, dtype=np.float64),
-               lambda values=values: _joined(values))
-        matcher._next_block()
-
-
-def _stored_values(raw: bytes, compression: int, count: int) -> Any:
-    def values() -> tuple[np.ndarray, bytes]:
-        second = block_part(raw, compression, True)
-        return np.frombuffer(second, dtype="<u4", count=count).astype(np.int64), second[4 * count:]
-    return values
-
-
-def _joined(values: Any) -> tuple[np.ndarray, bytes]:
-    return np.fromiter(map(len, values), dtype=np.int64, count=len(values)), b"".join(values)
 
 
 _SHIFT = np.uint64(32)
