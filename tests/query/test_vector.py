@@ -53,7 +53,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 QUERIES = [
     "shelled", "regime forces", "hospital OR market", "hospital AND NOT market", "siege -convoy",
     '"regime forces"', '"forces shelled"~2', "hosp*", "=hospital", "claims:shelled", "location:Idlib",
-    'actor:"Assad regime" AND killed', "date:[2015 TO 2017] civilians", "date:2018", "publisher:UN aid",
+    'actor:"Syrian Armed Forces" AND killed', "date:[2015 TO 2017] civilians", "date:2018", "publisher:UN aid",
     "NOT aid", "killed killed killed hospital", "title:aleppo OR body:gaza", "claim:bombardment",
     '"regime forces shelled"', '"shelled regime"~3', '"killed killed"', '"civilians killed"~4',
     '"forces shelled idlib"~2 OR "hospital market"', 'claims:"forces shelled"',
