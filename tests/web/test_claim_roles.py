@@ -150,7 +150,7 @@ def test_hostile_role_names_are_escaped_and_quoted(roles_app: Any, roles_client:
     roles_client.get("/api/search", params={"q": expected}).raise_for_status()
 
 
-def test_hit_view_role_chips(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hit_view_role_chips() -> None:
     from query.web._pages import SearchState, hit_view
 
     claims = [
