@@ -18,10 +18,14 @@ FACET_FIELDS: dict[str, str] = {
     "actor": "actor",
     "location": "location",
     "claim": "claim",
+    "by": "by",
     "publisher": "publisher",
     "year": "date",
     "month": "date",
 }
+
+#: Claim roles a chip can filter on inside a ``claim:( ... )`` group (issue 21).
+CLAIM_ROLES = ("by", "against", "in", "speaker")
 
 _OR = re.compile(r"(?<![\w\\])OR(?!\w)")
 _PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
@@ -29,6 +33,9 @@ _PERIOD = re.compile(r"^\d{4}(-\d{2})?$")
 _DATE_TOKEN = re.compile(r"(?:(?<=\s)|^)date:(\d{4}(?:-\d{2})?)(?=\s|$)")
 # Anything that makes replacing a date token change the query's meaning.
 _NOT_PLAIN = re.compile(r'[()"]|(?<!\w)(OR|NOT)(?!\w)|(?:^|\s)-')
+# A value that can stand unquoted in a query: one word, not an operator.
+_BARE = re.compile(r"\w+")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
 
 
 def quote(value: str) -> str:
@@ -40,6 +47,37 @@ def quote(value: str) -> str:
     '"say \\\\"no\\\\""'
     """
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def value_term(value: str) -> str:
+    """``value`` as it is written after a field: bare when it is one plain
+    word (``by:Russia``, as a researcher types it), else quoted.
+
+    >>> value_term("Russia"), value_term("Assad regime"), value_term("OR")
+    ('Russia', '"Assad regime"', '"OR"')
+    """
+    if _BARE.fullmatch(value) and value not in _OPERATORS:
+        return value
+    return quote(value)
+
+
+def claim_group(claim_type: str, role: str, name: str, *, negated: bool = False) -> str:
+    """The group clause matching one claim of ``claim_type`` with ``name`` in
+    ``role`` (``negated:true`` for a denied claim, which a group skips
+    unless asked).
+
+    >>> claim_group("bombardment", "by", "Russia")
+    'claim:(bombardment AND by:Russia)'
+    >>> claim_group("killing", "in", "Deir ez-Zor", negated=True)
+    'claim:(killing AND negated:true AND in:"Deir ez-Zor")'
+    """
+    if role not in CLAIM_ROLES:
+        raise ValueError(f"not a claim role: {role!r}")
+    parts = [claim_type] if claim_type else []
+    if negated:
+        parts.append("negated:true")
+    parts.append(f"{role}:{value_term(name)}")
+    return "claim:(" + " AND ".join(parts) + ")"
 
 
 def clause(facet: str, value: str) -> str:

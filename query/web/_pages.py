@@ -18,7 +18,15 @@ from markupsafe import Markup
 
 from query.results import Hit, SearchResults
 from query.snippets import HTML
-from query.web._filters import add_filter, clause, has_clause, narrow_to_period, remove_filter
+from query.web._filters import (
+    CLAIM_ROLES,
+    add_filter,
+    claim_group,
+    clause,
+    has_clause,
+    narrow_to_period,
+    remove_filter,
+)
 
 #: Hits per page on the search page.
 PAGE_SIZE = 20
@@ -27,9 +35,14 @@ FACET_TITLES: dict[str, str] = {
     "actor": "Actors",
     "location": "Locations",
     "claim": "Claims",
+    "by": "Attributed to",
     "publisher": "Publishers",
     "year": "Years",
 }
+#: The words before a role's name on its chip (``by Russia``, ``in Idlib``).
+ROLE_WORDS: dict[str, str] = {"by": "by", "against": "against", "in": "in", "speaker": "said by"}
+#: Claims with roles shown per hit (the statement page shows them all).
+MAX_HIT_CLAIMS = 5
 #: Above this many months the timeline shows years instead.
 MAX_MONTH_BARS = 72
 
@@ -102,13 +115,59 @@ class Chip:
     href: str
     active: bool = False
     count: int | None = None
+    #: What the chip stands for, for its tooltip (a role's evidence text).
+    note: str = ""
 
 
 def _chip(state: SearchState, kind: str, value: str, text: str | None = None, count: int | None = None) -> Chip:
-    filter_clause = clause(kind, value)
+    return _filter_chip(state, kind, clause(kind, value), text if text is not None else value, count)
+
+
+def _filter_chip(state: SearchState, kind: str, filter_clause: str, text: str, count: int | None = None,
+                 note: str = "") -> Chip:
+    """A chip that adds ``filter_clause`` to the query, or removes it when
+    the query already has it."""
     active = has_clause(state.q, filter_clause)
     href = state.without_filter(filter_clause) if active else state.with_filter(filter_clause)
-    return Chip(kind, text if text is not None else value, href, active, count)
+    return Chip(kind, text, href, active, count, note)
+
+
+def claim_views(state: SearchState, claims: list[dict[str, Any]], *, roles_only: bool = False) -> list[dict[str, Any]]:
+    """Claims with a chip per role (``by Russia``, ``in Idlib``): clicking one
+    adds the group that matches this claim, ``claim:(bombardment AND
+    by:Russia)``, so the filter keeps the act and its agent together
+    (issue 21). A denied claim is marked, and its chips ask for denials.
+
+    :param roles_only: leave out claims with no role and no denial, and
+        repeats (the hit list, where the claim types already have chips).
+    """
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
+    for claim in claims:
+        types = [t for t in (claim.get("types") or [claim.get("type")]) if t]
+        main = types[0] if types else ""
+        denied = claim.get("negated") is True
+        roles = [
+            (role, item) for role in CLAIM_ROLES for item in (claim.get(role) or [])
+            if isinstance(item, dict) and item.get("name")
+        ]
+        key = (tuple(types), denied, tuple((role, item["name"]) for role, item in roles))
+        if roles_only and (key in seen or not (roles or denied)):
+            continue
+        seen.add(key)
+        chips = [
+            _filter_chip(state, f"role {role}", claim_group(main, role, item["name"], negated=denied),
+                         f"{ROLE_WORDS[role]} {item['name']}",
+                         note=f"{role}: {item['name']}" + (f" (“{item['text']}”)" if item.get("text") else ""))
+            for role, item in roles
+        ]
+        out.append({
+            "sentence": claim.get("sentence") or "",
+            "types": [_chip(state, "claim", t, label(t)) for t in types],
+            "denied": denied,
+            "roles": chips,
+        })
+    return out
 
 
 def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
@@ -129,6 +188,7 @@ def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
         "score": round(hit.score, 2),
         "snippets": [Markup(p.render(HTML)) for p in hit.passages],
         "chips": chips,
+        "claims": claim_views(state, hit.claims, roles_only=True)[:MAX_HIT_CLAIMS],
         "copies": copy_views(state, hit.copies),
     }
 

@@ -47,10 +47,10 @@ from query.web._pages import (
     FACET_TITLES,
     PAGE_SIZE,
     SearchState,
+    claim_views,
     copy_views,
     facet_views,
     hit_view,
-    label,
     page_links,
     safe_url,
     stats_view,
@@ -290,7 +290,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
         return page(
             request, "statement.html", state=state, s=statement, url=safe_url(statement.get("url")),
             title_html=Markup(title.html), body_html=Markup(body.html), unplaced=title.unplaced + body.unplaced,
-            entities=_entity_lists(statement), claims=_claim_list(statement),
+            entities=_entity_lists(statement), claims=claim_views(SearchState(), statement.get("claims") or []),
             copies=copy_views(state, statement.get("copies") or []),
             json_url="/api/statements/" + quote(statement_id, safe=""),
         )
@@ -316,18 +316,6 @@ def _entity_lists(statement: dict[str, Any]) -> list[dict[str, Any]]:
                           "href": SearchState().with_filter(clause(kind, name))})
         groups.append({"kind": kind, "title": title, "items": items})
     return groups
-
-
-def _claim_list(statement: dict[str, Any]) -> list[dict[str, Any]]:
-    """Claims for the side panel: sentence and types, each type a search link."""
-    out = []
-    for claim in statement.get("claims") or []:
-        types = [t for t in (claim.get("types") or [claim.get("type")]) if t]
-        out.append({
-            "sentence": claim.get("sentence") or "",
-            "types": [{"text": label(t), "href": SearchState().with_filter(clause("claim", t))} for t in types],
-        })
-    return out
 
 
 def _endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:

@@ -53,7 +53,7 @@ def test_sort_by_date(client: Any, sort: str, reverse: bool) -> None:
 @pytest.mark.parametrize(
     "facets, names",
     [
-        ("all", {"actor", "location", "claim", "publisher", "year"}),
+        ("all", {"actor", "location", "claim", "by", "publisher", "year"}),
         ("actor", {"actor"}),
         ("actor, month,actor", {"actor", "month"}),
     ],

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from query.web._filters import add_filter, clause, narrow_to_period, remove_filter
+from query.web._filters import add_filter, claim_group, clause, has_clause, narrow_to_period, remove_filter
 from query.web._markup import Span, evidence_spans, mark_text
 
 
@@ -82,6 +82,33 @@ def test_every_clause_parses() -> None:
     for facet, value in [("actor", 'The "Tiger" \\ Forces'), ("claim", "ethnic_cleansing"), ("year", "2016"),
                          ("publisher", "Evil <b>Press</b>"), ("location", "Deir ez-Zor")]:
         parse_query(add_filter("bombs OR shells", clause(facet, value)))
+
+
+@pytest.mark.parametrize(
+    "args, negated, expected",
+    [
+        (("bombardment", "by", "Russia"), False, "claim:(bombardment AND by:Russia)"),
+        (("bombardment", "in", "Idlib"), False, "claim:(bombardment AND in:Idlib)"),
+        (("killing", "against", "Deir ez-Zor"), False, 'claim:(killing AND against:"Deir ez-Zor")'),
+        (("killing", "by", 'The "Tiger" \\ Forces'), False, 'claim:(killing AND by:"The \\"Tiger\\" \\\\ Forces")'),
+        (("killing", "by", "NOT"), False, 'claim:(killing AND by:"NOT")'),
+        (("killing", "by", "al-Nusra"), False, 'claim:(killing AND by:"al-Nusra")'),
+        (("responsibility_attribution", "speaker", "Russia"), True,
+         "claim:(responsibility_attribution AND negated:true AND speaker:Russia)"),
+    ],
+)
+def test_claim_group(args: tuple[str, str, str], negated: bool, expected: str) -> None:
+    from query import parse_query
+
+    group = claim_group(*args, negated=negated)
+    assert group == expected
+    parse_query(add_filter("bombs OR shells", group))
+    assert has_clause(add_filter("bombs", group), group)
+
+
+def test_claim_group_refuses_an_unknown_role() -> None:
+    with pytest.raises(ValueError):
+        claim_group("killing", "actor", "Russia")
 
 
 class _Nesting(HTMLParser):
