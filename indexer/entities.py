@@ -298,9 +298,12 @@ class Matcher:
         places = _resolve(place_cands)
         if has_upper:
             places = add_world_places(gaz, words, actors, places)
-            if actors and places:  # a country inside a longer world place's name (Mexico City)
+            # A country inside a longer world place's name (Mexico City): only
+            # a place of several words can hold a shorter name.
+            longer = [p for p in places if p[1] > p[0]] if actors else None
+            if longer:
                 actors = [a for a in actors if not any(p[0] <= a[0] and a[1] <= p[1] and p[1] - p[0] > a[1] - a[0]
-                                                       for p in places)]
+                                                       for p in longer)]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result

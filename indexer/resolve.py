@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
-from indexer.words import WORD_INFO, Words
+from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
@@ -148,6 +148,7 @@ class WorldResolver:
         self.titles = frozenset(titles)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
+        self._readings_of: dict[str, tuple[WorldPlace, ...]] = {}
 
     def find(self, words: Words, taken: set[int], countries: set[str],
              anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
@@ -268,7 +269,8 @@ class WorldResolver:
         """``(first, last, readings)`` for the longest names in capitalised runs."""
         keys, n = words.key, len(words.key)
         self._surnames: set[str] = set()
-        caps = [WORD_INFO[w][2] for w in words.surface]
+        caps = words.caps()
+        pieces, gaps = words.pieces, words.gap
         maybe = self.table.maybe
         i = 0
         for i0 in compress(range(n), caps):
@@ -277,7 +279,7 @@ class WorldResolver:
             i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
-            while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
+            while j + 1 < n and pieces[2 * j + 2] == SOFT and not _POSSESSIVE_GAP.match(gaps[j + 1]) and (
                     caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
                 j += 1
@@ -304,10 +306,7 @@ class WorldResolver:
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
-                    readings = self.table.lookup(key)
-                    # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
-                    own = tuple(p for p in readings if world_key(p.name) == key)
-                    readings = own if own and not _famous_alternate(own, readings) else readings
+                    readings = self._readings(key)
                     if readings:
                         found = (k, end, readings)
                         break
@@ -320,6 +319,19 @@ class WorldResolver:
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _readings(self, key: str) -> tuple[WorldPlace, ...]:
+        """The readings of a name: a place's own name before another's
+        alternate name (Oklahoma, not Oklahoma City); remembered per key."""
+        found = self._readings_of.get(key)
+        if found is None:
+            readings = self.table.lookup(key)
+            own = tuple(p for p in readings if world_key(p.name) == key)
+            found = own if own and not _famous_alternate(own, readings) else readings
+            if len(self._readings_of) > 50_000:
+                self._readings_of.clear()
+            self._readings_of[key] = found
+        return found
 
     def _confirmed(self, words: Words, first: int, last: int) -> bool:
         """Whether a name that is also an ordinary word (a ``stop`` guard) is
@@ -473,7 +485,7 @@ _SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coast
 
 def _lower_words(words: Words) -> set[str]:
     """Keys the text writes in lower case somewhere (ordinary words there)."""
-    return {k for k, s in zip(words.key, words.surface) if s[:1].islower()}
+    return words.lower_keys()
 
 
 # ------------------------------------------------------------------ glue
