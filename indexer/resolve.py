@@ -30,7 +30,7 @@ from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
@@ -528,8 +528,11 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
-    named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
-                              resolver.stop | gaz.demonyms.keys())
+    if _KIND_WORDS.isdisjoint(words.key):
+        named: list[tuple] = []  # (what kind_named_places returns then)
+    else:
+        named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+                                  _stop_words(resolver, gaz.demonyms))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -539,6 +542,20 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+_STOP_WORDS: list[tuple[WorldResolver, dict[str, Any], int, frozenset[str]]] = []
+
+
+def _stop_words(resolver: WorldResolver, demonyms: dict[str, Any]) -> frozenset[str]:
+    """``resolver.stop`` and the demonyms, built once per resolver and demonym table."""
+    if _STOP_WORDS:
+        cached_resolver, cached_demonyms, size, words = _STOP_WORDS[0]
+        if cached_resolver is resolver and cached_demonyms is demonyms and size == len(demonyms):
+            return words
+    words = frozenset(resolver.stop | demonyms.keys())
+    _STOP_WORDS[:] = [(resolver, demonyms, len(demonyms), words)]
+    return words
 
 
 #: Kind words that introduce a place the data may not know: ``the village of
