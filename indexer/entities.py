@@ -302,8 +302,12 @@ class Matcher:
             # a place of several words can hold a shorter name.
             longer = [p for p in places if p[1] > p[0]] if actors else None
             if longer:
-                actors = [a for a in actors if not any(p[0] <= a[0] and a[1] <= p[1] and p[1] - p[0] > a[1] - a[0]
-                                                       for p in longer)]
+                covering: dict[int, list[_Candidate]] = {}  # word -> the longer places over it
+                for p in longer:
+                    for i in range(p[0], p[1] + 1):
+                        covering.setdefault(i, []).append(p)
+                actors = [a for a in actors if a[0] not in covering
+                          or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
