@@ -219,7 +219,9 @@ class Matcher:
             alias = actor_alias(key)
             if alias is not None:
                 flags = alias.flags
-                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                ok = True  # (what _case_allows says without capitals to check)
+                if has_upper and flags & _CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
                         and "-" in words.gap[last + 1]:
                     # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
@@ -245,7 +247,9 @@ class Matcher:
             alias = place_alias(key)
             if alias is not None and not alias.flags & LOOKUP:
                 flags = alias.flags
-                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                ok = True
+                if has_upper and flags & _CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and not self._compound_follows(words, last):
                     place = place_of(alias.target)
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
