@@ -477,11 +477,12 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 #: A word one of which every match of the four patterns above holds (at the
 #: same word start, in the sentence): a sentence without one hedges nothing,
-#: and one search spares the four per trigger.
+#: and one search spares the four per trigger. Grouped by first letter (``re``
+#: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:if|unless|whether|lest|in case|in the event|would|could|might|no |not |never |without |nor "
-    r"|neither |n't |prevent|avert|avoid|risk|threat|danger|fear|possib|potential|looming|imminent"
-    r"|den(?:y|ies|ied|ying)|refut|reject|dismiss)")
+    r"\b(?:a(?:vert|void)|could|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear|i(?:f|mminent|n case|n the event)"
+    r"|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )|p(?:revent|ossib|otential)|r(?:isk|efut|eject)"
+    r"|threat|unless|w(?:hether|ould|ithout ))")
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
