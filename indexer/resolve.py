@@ -696,7 +696,9 @@ def _focus(pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]]) -
     names_in: dict[str, set[tuple[str, ...]]] = {}
     for _, _, readings, _ in pending:
         name = (readings[0].name,)
-        for code in {p.country for p in readings if p.country}:
+        # In code order: a tie goes to the same country in every process (set
+        # order follows PYTHONHASHSEED, and made extraction differ between runs).
+        for code in sorted({p.country for p in readings if p.country}):
             names_in.setdefault(code, set()).add(name)
     if not names_in:
         return set()
