@@ -42,7 +42,10 @@ _KNOWN_AS = re.compile(
     rf",?[ \t]+(?:also[ \t]+|locally[ \t]+|commonly[ \t]+)?known[ \t]+as[ \t]+(?:the[ \t]+)?"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})")
 #: An acronym then a long name: ``RSF (Reporters Without Borders)``, ``M23, or 23 March Movement``.
-_ACRONYM_FIRST = re.compile(rf"(?<![\w-])({_ACRONYM})(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
+#: (``_ACRONYM`` with ``(?<![\w-])`` checked after its first character, so
+#: that ``re`` jumps from capital to capital instead of trying every position.)
+_ACRONYM_FIRST = re.compile(rf"([A-Z0-9](?<![\w-][A-Z0-9]){_ACRONYM[len('[A-Z0-9]'):]})"
+                            rf"(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
 _LONG_AT = re.compile(_LONG)
 _LONG_BEFORE = re.compile(rf"(?<![\w'’&.-])({_LONG})$")
 #: How far back a long name may start.

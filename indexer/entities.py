@@ -219,7 +219,9 @@ class Matcher:
             alias = actor_alias(key)
             if alias is not None:
                 flags = alias.flags
-                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                ok = True  # (what _case_allows says without capitals to check)
+                if has_upper and flags & _CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
                         and "-" in words.gap[last + 1]:
                     # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
@@ -245,7 +247,9 @@ class Matcher:
             alias = place_alias(key)
             if alias is not None and not alias.flags & LOOKUP:
                 flags = alias.flags
-                ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                ok = True
+                if has_upper and flags & _CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and not self._compound_follows(words, last):
                     place = place_of(alias.target)
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
@@ -298,9 +302,16 @@ class Matcher:
         places = _resolve(place_cands)
         if has_upper:
             places = add_world_places(gaz, words, actors, places)
-            if actors and places:  # a country inside a longer world place's name (Mexico City)
-                actors = [a for a in actors if not any(p[0] <= a[0] and a[1] <= p[1] and p[1] - p[0] > a[1] - a[0]
-                                                       for p in places)]
+            # A country inside a longer world place's name (Mexico City): only
+            # a place of several words can hold a shorter name.
+            longer = [p for p in places if p[1] > p[0]] if actors else None
+            if longer:
+                covering: dict[int, list[_Candidate]] = {}  # word -> the longer places over it
+                for p in longer:
+                    for i in range(p[0], p[1] + 1):
+                        covering.setdefault(i, []).append(p)
+                actors = [a for a in actors if a[0] not in covering
+                          or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result

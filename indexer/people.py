@@ -271,7 +271,9 @@ class PeopleFinder:
         """The person in one run of capitalised words ``run`` (at ``offset``):
         ``(start, end, name, words)``, or ``None``."""
         words = run.split()
-        keys = list(map(_key, words))
+        keys = list(map(_KEYS.get, words))  # (most run words were keyed before)
+        if None in keys:
+            keys = list(map(_key, words))
         titles = self._titles
         begin = -1
         cue = ""

@@ -30,11 +30,11 @@ from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
-from indexer.words import WORD_INFO, Words
+from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
@@ -148,6 +148,7 @@ class WorldResolver:
         self.titles = frozenset(titles)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
+        self._readings_of: dict[str, tuple[WorldPlace, ...]] = {}
 
     def find(self, words: Words, taken: set[int], countries: set[str],
              anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
@@ -268,7 +269,8 @@ class WorldResolver:
         """``(first, last, readings)`` for the longest names in capitalised runs."""
         keys, n = words.key, len(words.key)
         self._surnames: set[str] = set()
-        caps = [WORD_INFO[w][2] for w in words.surface]
+        caps = words.caps()
+        pieces, gaps = words.pieces, words.gap
         maybe = self.table.maybe
         i = 0
         for i0 in compress(range(n), caps):
@@ -277,7 +279,7 @@ class WorldResolver:
             i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
-            while j + 1 < n and words.soft(j + 1) and not _POSSESSIVE_GAP.match(words.gap[j + 1]) and (
+            while j + 1 < n and pieces[2 * j + 2] == SOFT and not _POSSESSIVE_GAP.match(gaps[j + 1]) and (
                     caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
                 j += 1
@@ -304,10 +306,7 @@ class WorldResolver:
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
-                    readings = self.table.lookup(key)
-                    # A place's own name before another's alternate name (Oklahoma, not Oklahoma City).
-                    own = tuple(p for p in readings if world_key(p.name) == key)
-                    readings = own if own and not _famous_alternate(own, readings) else readings
+                    readings = self._readings(key)
                     if readings:
                         found = (k, end, readings)
                         break
@@ -320,6 +319,19 @@ class WorldResolver:
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _readings(self, key: str) -> tuple[WorldPlace, ...]:
+        """The readings of a name: a place's own name before another's
+        alternate name (Oklahoma, not Oklahoma City); remembered per key."""
+        found = self._readings_of.get(key)
+        if found is None:
+            readings = self.table.lookup(key)
+            own = tuple(p for p in readings if world_key(p.name) == key)
+            found = own if own and not _famous_alternate(own, readings) else readings
+            if len(self._readings_of) > 50_000:
+                self._readings_of.clear()
+            self._readings_of[key] = found
+        return found
 
     def _confirmed(self, words: Words, first: int, last: int) -> bool:
         """Whether a name that is also an ordinary word (a ``stop`` guard) is
@@ -473,7 +485,7 @@ _SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coast
 
 def _lower_words(words: Words) -> set[str]:
     """Keys the text writes in lower case somewhere (ordinary words there)."""
-    return {k for k, s in zip(words.key, words.surface) if s[:1].islower()}
+    return words.lower_keys()
 
 
 # ------------------------------------------------------------------ glue
@@ -516,8 +528,11 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
-    named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
-                              resolver.stop | gaz.demonyms.keys())
+    if _KIND_WORDS.isdisjoint(words.key):
+        named: list[tuple] = []  # (what kind_named_places returns then)
+    else:
+        named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+                                  _stop_words(resolver, gaz.demonyms))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -527,6 +542,20 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+_STOP_WORDS: list[tuple[WorldResolver, dict[str, Any], int, frozenset[str]]] = []
+
+
+def _stop_words(resolver: WorldResolver, demonyms: dict[str, Any]) -> frozenset[str]:
+    """``resolver.stop`` and the demonyms, built once per resolver and demonym table."""
+    if _STOP_WORDS:
+        cached_resolver, cached_demonyms, size, words = _STOP_WORDS[0]
+        if cached_resolver is resolver and cached_demonyms is demonyms and size == len(demonyms):
+            return words
+    words = frozenset(resolver.stop | demonyms.keys())
+    _STOP_WORDS[:] = [(resolver, demonyms, len(demonyms), words)]
+    return words
 
 
 #: Kind words that introduce a place the data may not know: ``the village of
@@ -667,7 +696,9 @@ def _focus(pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]]) -
     names_in: dict[str, set[tuple[str, ...]]] = {}
     for _, _, readings, _ in pending:
         name = (readings[0].name,)
-        for code in {p.country for p in readings if p.country}:
+        # In code order: a tie goes to the same country in every process (set
+        # order follows PYTHONHASHSEED, and made extraction differ between runs).
+        for code in sorted({p.country for p in readings if p.country}):
             names_in.setdefault(code, set()).add(name)
     if not names_in:
         return set()

@@ -130,6 +130,14 @@ class Words:
         """Where word ``i`` ends in the text (before a possessive ``'s``)."""
         return self.start[i] + WORD_INFO[self.surface[i]][1]
 
+    def caps(self) -> list[bool]:
+        """For each word, whether it starts with a capital (:meth:`cap`)."""
+        return list(map(CAPS.__getitem__, self.surface))
+
+    def lower_keys(self) -> set[str]:
+        """The keys of the words whose first character is lower case."""
+        return set(compress(self.key, map(LOWER_START.__getitem__, self.surface)))
+
     def cap(self, i: int) -> bool:
         """Whether word ``i`` starts with a capital."""
         return WORD_INFO[self.surface[i]][2]
@@ -191,6 +199,10 @@ _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
 #: Word -> its code, gap -> its join (no word is a gap: words hold word characters).
 _PIECES: dict[str, str] = {}
 _KEYS: dict[str, str] = {}  # word -> its key
+#: Word -> whether it starts with a capital (``WORD_INFO[word][2]``), and
+#: whether its first character is lower case: read per word of a text in one ``map``.
+CAPS: dict[str, bool] = {}
+LOWER_START: dict[str, bool] = {}
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
@@ -238,6 +250,8 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
     info = WORD_INFO[surface] = (key, len(word), word[:1].isupper(), word.isupper(),
                                   len(key) > 3 and key.isalpha())
     HEADLINE[surface] = (1 + info[2]) if info[4] else 0
+    CAPS[surface] = info[2]
+    LOWER_START[surface] = surface[:1].islower()
     _PIECES[surface] = CODES.get(key, _UNKNOWN)
     _KEYS[surface] = key
     if cut:
@@ -248,7 +262,7 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
 
 
 def _clear_caches() -> None:
-    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS):
+    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS, CAPS, LOWER_START):
         cache.clear()
 
 

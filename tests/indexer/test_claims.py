@@ -290,3 +290,31 @@ def test_double_negatives_and_plain_acts_still_count() -> None:
     assert "bombardment" in claim_types("Troops have not stopped shelling the town.")
     assert "killing" in claim_types("Regime forces killed 20 civilians, the monitor said.")
     assert claim_types("Jets bombed the market, killing 12.") == ("bombardment", "killing")
+
+
+# Typing checks the hedging patterns only in sentences holding one of their
+# cue words (``claims._HEDGE_CUE``): the shortcut must type as they do.
+_HEDGED_PIECES = ["killed", "shelled", "were", "chemical weapons", "massacre", " ", ", ", ". ", " - ", "(",
+                  "would", "could", "might", "not", "no", "nor", "never", "neither", "n't", "don't", "if",
+                  "unless", "in case", "lest", "without", "prevent", "avoided", "risk of", "threatened to",
+                  "fears of", "possibility of", "imminent", "looming", "denied", "refuted", "rejected the claims",
+                  "X", "é", "-"]
+
+
+@given(st.lists(st.sampled_from(_HEDGED_PIECES), max_size=24).map("".join))
+def test_hedging_shortcut_types_as_the_patterns(sentence: str) -> None:
+    from indexer.claims import claim_types_of
+
+    assert claim_types_of(sentence, [(0, len(sentence))]) == [_reference_types(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A chemical attack would be a game changer.", "If chemical weapons were used, they will pay.",
+    "No one was killed.", "They did not shell the town.", "It was shelled, they didn't deny it.",
+    "Nor was anyone killed.", "Jets could have shelled it.", "The risk of a massacre is imminent.",
+    "They denied the reports that jets shelled the town.", "Troops have not stopped shelling the town.",
+])
+def test_hedging_shortcut_on_sentences(sentence: str) -> None:
+    from indexer.claims import claim_types_of
+
+    assert claim_types_of(sentence, [(0, len(sentence))]) == [_reference_types(sentence)]

@@ -226,3 +226,22 @@ def test_day_and_year_run_together() -> None:
     assert statement_date(body="Last updated at Apr 092017 At least 15 civilians were killed.") == D(2017, 4, 9)
     assert parse_date("Apr 232017") == D(2017, 4, 23)
     assert parse_date("Apr 2320171") is None
+
+
+# The dateline pattern checks the word boundary after the place's first
+# capital (so that ``re`` skips to capitals): it must match where ``\b`` in
+# front does.
+@pytest.mark.parametrize("text", [
+    "BEIRUT (Reuters) - Jets struck.", "xBEIRUT - Jets struck.", "éBEIRUT - x", "_BEIRUT - x", "9BEIRUT - x",
+    "BEIRUT - x", "said. CORSICANA — A woman", "CHARLESTON, W.Va. -- x", "AB-CD - x", "A - x", "AB: x",
+    "DAMASCUS, Feb 8 (AFP) - x", "In BEIRUT - x",
+])
+def test_dateline_pattern_matches_as_with_boundary_in_front(text: str) -> None:
+    import re
+
+    from indexer import datelines
+
+    reference = re.compile(datelines._DATELINE.pattern.replace(r"(?P<place>[A-Z](?<!\w[A-Z])", r"(?P<place>\b[A-Z]", 1))
+    assert reference.pattern != datelines._DATELINE.pattern
+    assert [(m.span(), m.groupdict()) for m in datelines._DATELINE.finditer(text)] \
+        == [(m.span(), m.groupdict()) for m in reference.finditer(text)]

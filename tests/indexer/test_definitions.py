@@ -62,3 +62,22 @@ def test_context_decides_an_ambiguous_acronym(gaz: Gazetteer) -> None:
     war = "RSF fighters attacked El Fasher, the Sudanese army said."
     assert "Reporters Without Borders" in {m.name for m in gaz.find_actors(press)}
     assert "Rapid Support Forces" in {m.name for m in gaz.find_actors(war)}
+
+
+# The acronym-first pattern checks "not after a word character or hyphen"
+# after its first letter (so that ``re`` skips to capitals): it must match
+# where the pattern with the check in front does.
+@pytest.mark.parametrize("text", [
+    "RSF (Reporters Without Borders)", "xRSF (Reporters Without Borders)", "-RSF (Reporters Without Borders)",
+    "éRSF (x", "_RSF (x", "9RSF (x", "(RSF (x", "M23, or the 23 March Movement", "aM23, or 23 March Movement",
+    "The UN (United Nations) and WHO (World Health Organization) said", "A-B (x", "AB-CD (x",
+])
+def test_acronym_first_matches_as_with_the_check_in_front(text: str) -> None:
+    import re
+
+    from indexer import definitions
+
+    reference = re.compile(rf"(?<![\w-])({definitions._ACRONYM})"
+                           rf"(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
+    assert [(m.span(), m.groups()) for m in definitions._ACRONYM_FIRST.finditer(text)] \
+        == [(m.span(), m.groups()) for m in reference.finditer(text)]

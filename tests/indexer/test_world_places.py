@@ -285,3 +285,24 @@ def test_famous_place_known_by_an_alternate(gaz: Gazetteer) -> None:
     # Mecca and Calcutta are Makkah and Kolkata, not the small US towns of that own name
     found = places(gaz, "Pilgrims travelled to Mecca and then to Calcutta.")
     assert "Makkah" in found and "Kolkata" in found
+
+
+def test_focus_tie_is_the_same_in_every_process() -> None:
+    """Two names each in Bolivia and Peru: the focus country does not follow
+    the process's string hashing (it made ``Cochabamba`` Bolivian in one run
+    and Peruvian in another)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from indexer.geonames import WorldPlace\n"
+        "from indexer.resolve import _focus\n"
+        "def place(name, country):\n"
+        "    return WorldPlace(1, name, 'city', 0.0, 0.0, country, '', 100)\n"
+        "pending = [(0, 0, (place('A', c1), place('A', c2)), None) for c1, c2 in (('BO', 'PE'), ('PE', 'BO'))]\n"
+        "pending[1] = (2, 2, (place('B', 'PE'), place('B', 'BO')), None)\n"
+        "print(sorted(_focus(pending)))\n"
+    )
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert seen == {"['BO']\n"}
