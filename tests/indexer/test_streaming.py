@@ -216,3 +216,5 @@ def test_errors_of_one_file_are_listed_up_to_a_limit_and_counted(tmp_path: Path)
     assert report.added == 1
     assert len(report.errors) == MAX_FILE_ERRORS + 1
     assert report.errors[-1].reason == "5 more records with errors, not listed"
+    again = index_paths([src], tmp_path / "ix", IndexOptions(extract=False))  # unchanged: kept in the manifest
+    assert again.unchanged == 1 and [str(e) for e in again.errors] == [str(e) for e in report.errors]
