@@ -5,6 +5,8 @@ Jobs (``kind``):
 - ``sift-index``:  ``index_paths`` over ``inputs`` into ``index`` with
   ``IndexOptions(procs=..., extract=...)``; optional ``profile`` path writes
   a cProfile dump;
+- ``sift-read``: only read ``inputs`` (every statement built by the readers,
+  ``indexer.formats.iter_records``, none kept): the readers' own memory;
 - ``whoosh-index``: plain Whoosh baseline (StemmingAnalyzer, ``title``/``body``
   stored, ``id`` unique, no extraction) over the same JSONL shards.
 
@@ -50,6 +52,23 @@ def sift_index(job: dict[str, Any]) -> dict[str, Any]:
             "unchanged": report.unchanged, "errors": len(report.errors)}
 
 
+def sift_read(job: dict[str, Any]) -> dict[str, Any]:
+    from indexer.formats import is_supported, iter_records
+    from indexer.model import Statement
+
+    start = time.perf_counter()
+    docs = errors = 0
+    for path in _inputs(job):
+        files = sorted(p for p in path.rglob("*") if is_supported(p)) if path.is_dir() else [path]
+        for file in files:
+            for record in iter_records(file):
+                if isinstance(record, Statement):
+                    docs += 1
+                else:
+                    errors += 1
+    return {"seconds": time.perf_counter() - start, "docs": docs, "errors": errors}
+
+
 def whoosh_schema() -> Any:
     from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import ID, TEXT, Schema
@@ -87,7 +106,7 @@ def whoosh_index(job: dict[str, Any]) -> dict[str, Any]:
     return {"seconds": seconds, "docs": count}
 
 
-JOBS = {"sift-index": sift_index, "whoosh-index": whoosh_index}
+JOBS = {"sift-index": sift_index, "sift-read": sift_read, "whoosh-index": whoosh_index}
 
 
 def main(argv: list[str]) -> None:

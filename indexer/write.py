@@ -28,7 +28,7 @@ from whoosh.writing import IndexWriter
 from indexer.codec import SiftCodec
 from indexer.errors import IndexError_, IngestError
 from indexer.extract import extract
-from indexer.formats import ReadOptions, is_supported, read_file
+from indexer.formats import ReadOptions, is_supported, iter_records
 from indexer.formats.common import content_hash, file_kind
 from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
@@ -343,54 +343,70 @@ class _Run:
             # Its errors are reported again until the file changes (issue 20).
             self.report.errors.extend(IngestError(where, reason) for where, reason in self.manifest.errors_of(key))
             return
+        # The file's statements in the index, as compact digests (20 bytes each,
+        # nothing for a new file): a file is streamed, and what is kept per
+        # statement must stay small (issue 20).
+        old_ids = SeenIds()
+        for statement_id in self._ids_from_source(key):
+            old_ids.add(statement_id, key)
+        errors = _FileErrors(self.report, key)
+        count = shared = 0
         try:
-            records = read_file(path, self.options.read)
+            for record in iter_records(path, self.options.read):
+                if isinstance(record, IngestError):
+                    errors.add(record)
+                    continue
+                first = self.seen_ids.source_of(record.id)
+                if first is not None:
+                    errors.add(IngestError(f"{record.source}{record.record}",
+                                           f"duplicate id {record.id!r} (also in {first}); skipped"))
+                    continue
+                self.seen_ids.add(record.id, key)
+                count += 1
+                shared += self._index_statement(record, key, known_ids=old_ids)
         except IngestError as exc:
+            # Unreadable, or cut short part-way: the statements read so far
+            # stand, none of the file's is removed, and the file is not
+            # recorded, so the next run reads it again.
+            errors.close()
             self.report.errors.append(exc)
+            self.added_by_file.pop(key, None)
+            if self.pending >= self.commit_size:
+                self.commit()
             return
-        errors_before = len(self.report.errors)
-        self.report.errors.extend(records.errors)
-        old_ids = self._ids_from_source(key)
-        old_set = set(old_ids)
-        new_ids: list[str] = []
-        shared = 0
-        for statement in records.statements:
-            first = self.seen_ids.source_of(statement.id)
-            if first is not None:
-                self.report.errors.append(
-                    IngestError(f"{statement.source}{statement.record}",
-                                f"duplicate id {statement.id!r} (also in {first}); skipped")
-                )
-                continue
-            self.seen_ids.add(statement.id, key)
-            new_ids.append(statement.id)
-            shared += self._index_statement(statement, key, known_ids=old_set)
-        kept = set(new_ids)
-        gone = [i for i in old_ids if i not in kept]
-        if gone:
-            self._deleting_from_sources()
-            for statement_id in gone:
-                self._delete(statement_id)
-            # A changed file whose statements got new ids: pair them as updates.
-            paired = min(len(gone), self.added_by_file.get(key, 0))
-            self.report.added -= paired
-            self.report.updated += paired
-            self.report.removed += len(gone) - paired
-            self.pending += len(gone)
-        file_errors = tuple((e.path, e.reason) for e in self.report.errors[errors_before:])
-        self.pending_files.append((key, stat.st_size, stat.st_mtime_ns, len(new_ids), self.fingerprint, shared, file_errors))
+        errors.close()
+        if len(old_ids):
+            self._remove_gone(key)
+        self.pending_files.append(
+            (key, stat.st_size, stat.st_mtime_ns, count, self.fingerprint, shared, tuple(errors.listed)))
         self.added_by_file.pop(key, None)
         if self.pending >= self.commit_size:
             self.commit()
 
-    def _ids_from_source(self, key: str) -> list[str]:
-        reader = self.searcher.reader()
-        ids = []
-        for docnum in self.searcher.document_numbers(source=key):
-            if reader.is_deleted(docnum):
+    def _remove_gone(self, key: str) -> None:
+        """Delete the file's statements in the index that it no longer holds
+        (not taken from it in this run), a changed file's removed records."""
+        gone = 0
+        for statement_id in self._ids_from_source(key):
+            if self.seen_ids.source_of(statement_id) == key:
                 continue
-            ids.append(str(reader.stored_fields(docnum)["id"]))
-        return ids
+            if not gone:
+                self._deleting_from_sources()
+            self._delete(statement_id)
+            gone += 1
+        if gone:
+            # A changed file whose statements got new ids: pair them as updates.
+            paired = min(gone, self.added_by_file.get(key, 0))
+            self.report.added -= paired
+            self.report.updated += paired
+            self.report.removed += gone - paired
+            self.pending += gone
+
+    def _ids_from_source(self, key: str) -> Iterator[str]:
+        reader = self.searcher.reader()
+        for docnum in self.searcher.document_numbers(source=key):
+            if not reader.is_deleted(docnum):
+                yield str(reader.stored_fields(docnum)["id"])
 
     def _deleting_from_sources(self) -> None:
         """Before statements are deleted because their file lost them: files
@@ -401,7 +417,7 @@ class _Run:
             self.deleted_from_sources = True
             self.manifest.forget_shared()
 
-    def _index_statement(self, statement: Statement, key: str, known_ids: set[str]) -> int:
+    def _index_statement(self, statement: Statement, key: str, known_ids: SeenIds) -> int:
         """Queue the statement unless the index holds it already.
 
         :returns: 1 if the index holds it from another file (the same
@@ -410,8 +426,8 @@ class _Run:
         digest = hashlib.sha256(f"{content_hash(statement)}:{self.fingerprint}".encode()).hexdigest()[:24]
         if _holds_live(self.searcher.reader(), "version_key", version_key(statement.id, digest)):
             self.report.unchanged += 1
-            return 0 if statement.id in known_ids else 1
-        exists = statement.id in known_ids or self.searcher.document_number(id=statement.id) is not None
+            return 0 if known_ids.source_of(statement.id) is not None else 1
+        exists = known_ids.source_of(statement.id) is not None or self.searcher.document_number(id=statement.id) is not None
         self.queue.append(Job(statement, key, digest, exists))
         if exists:
             self.report.updated += 1
@@ -447,6 +463,38 @@ class _Run:
             self.writer.cancel()
         self.searcher.close()
         self.manifest.close()
+
+
+#: Record errors of one file listed in a run's report; the others are
+#: counted in one last error (a file of a million bad lines must not hold a
+#: million errors in memory).
+MAX_FILE_ERRORS = 1000
+
+
+class _FileErrors:
+    """The record errors of one file, added to the report up to
+    :data:`MAX_FILE_ERRORS`; ``listed`` keeps them for the manifest."""
+
+    def __init__(self, report: IndexReport, key: str) -> None:
+        self.report = report
+        self.key = key
+        self.count = 0
+        self.listed: list[tuple[str, str]] = []
+
+    def add(self, error: IngestError) -> None:
+        self.count += 1
+        if self.count <= MAX_FILE_ERRORS:
+            self._list(error)
+
+    def _list(self, error: IngestError) -> None:
+        self.report.errors.append(error)
+        self.listed.append((error.path, error.reason))
+
+    def close(self) -> None:
+        """Report how many errors were not listed."""
+        if self.count > MAX_FILE_ERRORS:
+            more = self.count - MAX_FILE_ERRORS
+            self._list(IngestError(self.key, f"{more:,} more records with errors, not listed"))
 
 
 def _holds_live(reader: Any, field: str, text: str) -> bool:
@@ -553,11 +601,9 @@ def extract_paths(paths: Sequence[Path], options: IndexOptions | None = None) ->
     yield from report.errors
     for path in files:
         try:
-            records = read_file(path, options.read)
+            for record in iter_records(path, options.read):
+                if isinstance(record, Statement):
+                    record.extraction = extract(record, gazetteer)
+                yield record
         except IngestError as exc:
             yield exc
-            continue
-        yield from records.errors
-        for statement in records.statements:
-            statement.extraction = extract(statement, gazetteer)
-            yield statement

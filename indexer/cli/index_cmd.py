@@ -15,7 +15,7 @@ import click
 from indexer.cli.common import index_option, roles_text
 from indexer.errors import IngestError
 from indexer.formats import ReadOptions
-from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, STATEMENT_MB
+from indexer.formats.common import ONE_STATEMENT_FILE_MB, STATEMENT_MB
 from indexer.model import Statement
 from indexer.wording import plural
 from indexer.write import IndexOptions, extract_paths, index_paths
@@ -43,7 +43,8 @@ def read_options(func: F) -> F:
             type=click.FloatRange(0, min_open=True),
             default=None,
             help=f"Largest file read, in MB; larger ones are reported and skipped. Default: "
-            f"{ONE_STATEMENT_FILE_MB:g} for .txt/.md/.html, {MANY_STATEMENT_FILE_MB:g} for .jsonl/.json/.csv/.tsv.",
+            f"{ONE_STATEMENT_FILE_MB:g} for .txt/.md/.html (read whole), none for .jsonl/.json/.csv/.tsv "
+            "(read one record at a time).",
         ),
         click.option(
             "--max-statement-mb",

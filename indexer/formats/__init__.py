@@ -1,14 +1,20 @@
 """Readers that turn one input file into statements, one module per format.
 
-Each reader is a function ``(path, options) -> FileRecords``. ``read_file``
-picks the reader from the file name; a reader raises ``IngestError`` when
-the whole file is unusable and lists record-level problems (a malformed
-JSON line) in ``FileRecords.errors`` so the good records are still kept.
+``iter_records`` picks the reader from the file name and yields, one at a
+time, each statement of the file or the ``IngestError`` of a record that
+could not be used (a malformed JSON line), so the good records are still
+kept. It raises ``IngestError`` when the file is unusable: before any
+record (a binary file), or part-way through a streamed file when it cannot
+be followed further (a CSV cell that never ends); the records yielded
+before stand. Files of many statements (JSON Lines, JSON, CSV/TSV) are
+streamed, so memory does not grow with the file (issue 20); files of one
+statement are read whole, within ``--max-file-mb``. ``read_file`` collects
+the same into a ``FileRecords``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from indexer.errors import IngestError
@@ -17,16 +23,30 @@ from indexer.formats.html import read_html
 from indexer.formats.jsonl import read_json
 from indexer.formats.table import read_csv
 from indexer.formats.text import read_text_file
+from indexer.model import Statement
 
-Reader = Callable[[Path, ReadOptions], FileRecords]
+Record = Statement | IngestError
+"""What a reader yields: a statement, or the error of a record skipped."""
+Reader = Callable[[Path, ReadOptions], Iterable[Record]]
+
+
+def _whole(read: Callable[[Path, ReadOptions], FileRecords]) -> Reader:
+    """A reader of a one-statement file (read whole) as an iterable of records."""
+
+    def records(path: Path, options: ReadOptions) -> list[Record]:
+        result = read(path, options)
+        return [*result.errors, *result.statements]
+
+    return records
+
 
 READERS: dict[str, Reader] = {
-    ".txt": read_text_file,
-    ".md": read_text_file,
-    ".markdown": read_text_file,
-    ".text": read_text_file,
-    ".html": read_html,
-    ".htm": read_html,
+    ".txt": _whole(read_text_file),
+    ".md": _whole(read_text_file),
+    ".markdown": _whole(read_text_file),
+    ".text": _whole(read_text_file),
+    ".html": _whole(read_html),
+    ".htm": _whole(read_html),
     ".jsonl": read_json,
     ".ndjson": read_json,
     ".json": read_json,
@@ -42,23 +62,39 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def read_file(path: Path, options: ReadOptions | None = None) -> FileRecords:
-    """Read every statement of one file.
+def iter_records(path: Path, options: ReadOptions | None = None) -> Iterator[Record]:
+    """Each statement of one file, or the error of a record skipped, as read.
 
-    :raises IngestError: the file cannot be read or holds no statement.
+    :raises IngestError: the file cannot be read (further) or holds no statement.
     """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+    found = False
     try:
-        records = reader(path, options or ReadOptions())
+        for record in reader(path, options or ReadOptions()):
+            found = True
+            yield record
     except IngestError:
         raise
     except (OSError, UnicodeError, ValueError, RecursionError, MemoryError) as exc:
         raise IngestError(str(path), f"cannot read: {exc}") from exc
-    if not records.statements and not records.errors:
+    if not found:
         raise IngestError(str(path), "no statement found (empty file?)")
-    return records
 
 
-__all__ = ["FileRecords", "ReadOptions", "SUPPORTED_SUFFIXES", "is_supported", "read_file"]
+def read_file(path: Path, options: ReadOptions | None = None) -> FileRecords:
+    """Every statement of one file, collected (a small file, or a test).
+
+    :raises IngestError: the file cannot be read or holds no statement.
+    """
+    result = FileRecords()
+    for record in iter_records(path, options):
+        if isinstance(record, IngestError):
+            result.errors.append(record)
+        else:
+            result.statements.append(record)
+    return result
+
+
+__all__ = ["FileRecords", "ReadOptions", "Record", "SUPPORTED_SUFFIXES", "is_supported", "iter_records", "read_file"]

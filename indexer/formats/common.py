@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 from urllib.parse import urlsplit
 
 from indexer.dates import statement_period
@@ -18,12 +19,20 @@ from indexer.model import Statement
 
 #: Default size limits, in MB (``ReadOptions``, ``--max-file-mb``,
 #: ``--max-statement-mb``). A one-statement file (.txt, .md, .html) of
-#: 50 MB is no press statement; a table or JSON Lines file holds many.
-#: Reading and indexing a statement takes about 40 times its size in
-#: memory at its peak, so 5 MB of text stays near 250 MB.
+#: 50 MB is no press statement, and it is read whole. Files of many
+#: statements (.jsonl, .json, .csv, .tsv) are streamed, one record at a
+#: time, so their size has no default limit (issue 20). Reading and
+#: indexing a statement takes about 40 times its size in memory at its
+#: peak, so 5 MB of text stays near 250 MB.
 ONE_STATEMENT_FILE_MB = 50.0
-MANY_STATEMENT_FILE_MB = 256.0
 STATEMENT_MB = 5.0
+#: A streamed record (a JSON line or list item, a CSV cell) is held whole
+#: while it is parsed: one longer than this many times ``max_statement_mb``
+#: characters is skipped without being kept (a statement's title and body
+#: can take up to 6 characters each in JSON, ``\u0645``).
+RECORD_PER_STATEMENT = 8
+#: Bytes of a streamed file looked at before reading it (BOM, NUL bytes).
+_HEAD = 1 << 16
 
 _MB = 1024 * 1024
 #: Characters that ``decode(..., lenient=True)`` puts for bytes that are not UTF-8.
@@ -38,9 +47,9 @@ class ReadOptions:
         (``False``); ``None`` infers it from a date column's own values and
         otherwise reads month first.
     :param max_file_mb: the largest file read, in MB; ``None`` is
-        :data:`ONE_STATEMENT_FILE_MB` for .txt/.md/.html and
-        :data:`MANY_STATEMENT_FILE_MB` for .jsonl/.json/.csv/.tsv. Larger
-        files are reported and skipped, never read into memory.
+        :data:`ONE_STATEMENT_FILE_MB` for .txt/.md/.html and no limit for
+        the streamed .jsonl/.json/.csv/.tsv. Larger files are reported and
+        skipped, never read into memory.
     :param max_statement_mb: the longest statement text (title and body,
         in millions of characters, 1 MB = 1,048,576); a longer statement is
         reported and skipped, so one huge record cannot exhaust memory.
@@ -69,37 +78,90 @@ def _mb(size: float) -> str:
     return f"{size / _MB:,.1f} MB"
 
 
-def read_bytes(path: Path, limit_mb: float = MANY_STATEMENT_FILE_MB) -> bytes:
-    """The file's bytes, refusing what is not a regular file or is too large.
+def open_regular(path: Path, limit_mb: float | None) -> io.BufferedReader:
+    """The open file, refusing what is not a regular file or is larger than ``limit_mb``.
 
     Opened without blocking and checked on the open file itself, so a FIFO
     or device put in place of a file after the folder walk cannot hang the
-    run, and a file that grows while read is still cut at the limit.
+    run.
     """
-    limit = int(limit_mb * _MB)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    with os.fdopen(fd, "rb") as handle:
+    handle = cast(io.BufferedReader, os.fdopen(fd, "rb", buffering=_HEAD))
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise IngestError(str(path), f"{file_kind(info.st_mode)}, not a regular file; skipped")
-        if info.st_size > limit:
+        if limit_mb is not None and info.st_size > int(limit_mb * _MB):
             raise IngestError(str(path), _too_large(info.st_size, limit_mb))
-        data = handle.read(limit + 1)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_bytes(path: Path, limit_mb: float | None = ONE_STATEMENT_FILE_MB) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is too large
+    (``None``: no limit); a file that grows while read is still cut at the limit."""
+    with open_regular(path, limit_mb) as handle:
+        if limit_mb is None:
+            return handle.read()
+        limit = int(limit_mb * _MB)
+        # Asked for its size, not the limit: ``read(n)`` allocates n bytes first.
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(limit, size) + 1)
+        if len(data) > size:  # it grew while read
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise IngestError(str(path), _too_large(len(data), limit_mb))
     return data
+
+
+def open_text(path: Path, options: ReadOptions, *, newline: str) -> TextIO:
+    """A streamed file (many statements) as text, read a little at a time.
+
+    UTF-8 with or without BOM, where bytes that are not UTF-8 become escape
+    characters, so a reader skips just the records holding them
+    (:func:`invalid_utf8`); or UTF-16 with a BOM. Empty and binary files are
+    refused from their first bytes, as :func:`decode` does.
+    """
+    handle = open_regular(path, options.max_file_mb)
+    try:
+        head = handle.peek(_HEAD)[:_HEAD]
+        if not head.removeprefix(b"\xef\xbb\xbf").strip() and len(head) >= os.fstat(handle.fileno()).st_size:
+            raise IngestError(str(path), "empty file")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return io.TextIOWrapper(handle, encoding="utf-16", newline=newline)
+        if b"\x00" in head[:8192]:
+            raise IngestError(str(path), "binary file (contains NUL bytes), not text")
+        return io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline=newline)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def record_limit(options: ReadOptions) -> int:
+    """The longest record of a streamed file read, in characters (:data:`RECORD_PER_STATEMENT`)."""
+    return int(options.max_statement_mb * RECORD_PER_STATEMENT * _MB)
+
+
+def record_too_long(size: int, options: ReadOptions) -> str:
+    """Why a record of ``size`` characters was skipped unread."""
+    return (
+        f"record too long ({size:,} characters, limit {RECORD_PER_STATEMENT} x --max-statement-mb "
+        f"= {record_limit(options):,}); skipped"
+    )
 
 
 def _too_large(size: int, limit_mb: float) -> str:
     return f"file too large ({_mb(size)}, limit {limit_mb:g} MB); raise the limit with --max-file-mb"
 
 
-def file_limit_mb(options: ReadOptions, *, one_statement: bool) -> float:
+def file_limit_mb(options: ReadOptions, *, one_statement: bool) -> float | None:
     """The file size limit for a format: the user's, else the default for
-    files of one statement or of many."""
+    files of one statement (read whole) or none for files of many (streamed)."""
     if options.max_file_mb is not None:
         return options.max_file_mb
-    return ONE_STATEMENT_FILE_MB if one_statement else MANY_STATEMENT_FILE_MB
+    return ONE_STATEMENT_FILE_MB if one_statement else None
 
 
 def file_kind(mode: int) -> str:

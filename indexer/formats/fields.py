@@ -11,7 +11,6 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from indexer.dates import infer_day_first
 from indexer.formats.common import ReadOptions, build_statement, clean
 from indexer.model import Statement
 
@@ -69,12 +68,28 @@ def map_columns(names: Iterable[str], options: ReadOptions) -> dict[str, str]:
     return mapping
 
 
-def day_first_for(rows: Iterable[Mapping[str, Any]], mapping: Mapping[str, str], options: ReadOptions) -> bool | None:
-    """The day/month convention: the user's, else the date column's own values."""
-    if options.day_first is not None or "date" not in mapping:
-        return options.day_first
-    column = mapping["date"]
-    return infer_day_first(clean(row.get(column)) for row in rows)
+class ColumnMaps:
+    """:func:`map_columns` of each distinct key set met in a file (JSON
+    objects need not share their keys), at most :attr:`LIMIT` kept."""
+
+    LIMIT = 1024
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+        self._maps: dict[frozenset[str], dict[str, str]] = {}
+
+    def of(self, record: Mapping[str, Any]) -> dict[str, str]:
+        """Role -> field name for ``record``'s keys.
+
+        :raises ValueError: an overriding option names a field that is absent.
+        """
+        keys = frozenset(record)
+        mapping = self._maps.get(keys)
+        if mapping is None:
+            if len(self._maps) >= self.LIMIT:
+                self._maps.clear()  # records of ever-new key sets: keep memory bounded
+            mapping = self._maps[keys] = map_columns(keys, self.options)
+        return mapping
 
 
 def split_record(record: Mapping[str, Any], mapping: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Any]]:

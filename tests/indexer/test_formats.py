@@ -195,8 +195,17 @@ def test_invalid_utf8_in_one_jsonl_line_skips_only_that_line(tmp_path: Path) -> 
     assert error.reason.startswith("not valid UTF-8 (byte 0xe9 at character 25)") and "line skipped" in error.reason
 
 
-def test_invalid_utf8_in_a_json_document_refuses_the_file(tmp_path: Path) -> None:
-    path = write(tmp_path / "doc.json", b'[{"text": "ok"},\n {"text": "Caf\xe9"}]')
+def test_invalid_utf8_in_a_json_list_item_skips_that_item(tmp_path: Path) -> None:
+    """Lists are streamed item by item (issue 20): the item is skipped, as a JSON line would be."""
+    path = write(tmp_path / "doc.json", b'[{"text": "ok"},\n {"text": "Caf\xe9"}, {"text": "fine"}]')
+    records = read_file(path)
+    assert [s.body for s in records.statements] == ["ok", "fine"]
+    (error,) = records.errors
+    assert error.path == f"{path}#2" and error.reason.startswith("not valid UTF-8 (byte 0xe9") and "item skipped" in error.reason
+
+
+def test_invalid_utf8_in_a_json_object_document_refuses_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "doc.json", b'{"title": "One",\n "text": "Caf\xe9"}')
     with pytest.raises(IngestError, match="not valid UTF-8 \\(byte 0xe9"):
         read_file(path)
 
@@ -217,10 +226,12 @@ def test_file_larger_than_the_limit_is_reported_with_the_option(tmp_path: Path) 
 
 
 def test_default_file_limits_depend_on_the_format(tmp_path: Path) -> None:
-    from indexer.formats.common import MANY_STATEMENT_FILE_MB, ONE_STATEMENT_FILE_MB, file_limit_mb
+    from indexer.formats.common import ONE_STATEMENT_FILE_MB, file_limit_mb
 
-    assert (ONE_STATEMENT_FILE_MB, MANY_STATEMENT_FILE_MB) == (50, 256)
+    assert ONE_STATEMENT_FILE_MB == 50
     assert file_limit_mb(ReadOptions(), one_statement=True) == 50
+    assert file_limit_mb(ReadOptions(), one_statement=False) is None  # streamed (issue 20)
+    assert file_limit_mb(ReadOptions(max_file_mb=300), one_statement=False) == 300
     assert file_limit_mb(ReadOptions(max_file_mb=300), one_statement=True) == 300
 
 
