@@ -107,7 +107,8 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _entities(value: Any, key: str) -> list[list[str]]:
+def entity_list(value: Any, key: str) -> list[list[str]]:
+    """A gold field of entities, each a non-empty list of names. :raises GoldError:"""
     if not isinstance(value, list) or not all(
         isinstance(e, list) and e and all(isinstance(n, str) and n.strip() for n in e) for e in value
     ):
@@ -115,17 +116,23 @@ def _entities(value: Any, key: str) -> list[list[str]]:
     return value
 
 
-def parse_gold_line(line: str, where: str) -> GoldStatement:
-    """One gold line, checked. :raises GoldError: what is wrong with it."""
+def gold_object(line: str) -> dict[str, Any]:
+    """A gold line as a JSON object pointing at a known source. :raises GoldError:"""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise GoldError(f"malformed JSON ({exc.msg})") from exc
     if not isinstance(obj, dict):
         raise GoldError("not a JSON object")
-    source = obj.get("source")
-    if source not in SOURCES:
-        raise GoldError(f"source {source!r} is not one of {', '.join(SOURCES)}")
+    if obj.get("source") not in SOURCES:
+        raise GoldError(f"source {obj.get('source')!r} is not one of {', '.join(SOURCES)}")
+    return obj
+
+
+def parse_gold_line(line: str, where: str) -> GoldStatement:
+    """One gold line, checked. :raises GoldError: what is wrong with it."""
+    obj = gold_object(line)
+    source = obj["source"]
     if not isinstance(obj.get("ref"), (str, int)) or not isinstance(obj.get("conflict"), str):
         raise GoldError("'ref' and 'conflict' are required")
     paragraphs = obj.get("paragraphs")
@@ -143,7 +150,7 @@ def parse_gold_line(line: str, where: str) -> GoldStatement:
     return GoldStatement(
         where=where, source=source, ref=str(obj["ref"]), conflict=obj["conflict"],
         title=bool(obj.get("title", False)), paragraphs=paragraphs, date=date,
-        actors=_entities(obj.get("actors", []), "actors"), places=_entities(obj.get("places", []), "places"),
+        actors=entity_list(obj.get("actors", []), "actors"), places=entity_list(obj.get("places", []), "places"),
         claims=claims,
     )
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO, SHARED_DATA
-from benchmarks.extraction_gold import SOURCES, GoldError, source_records
+from benchmarks.extraction_gold import SOURCES, GoldError, entity_list, gold_object, source_records
 from benchmarks.scoring import Counts, NameMatch, match_names
 from benchmarks.sift_run import TextRecord, extract_records
 
@@ -77,24 +77,9 @@ class GoldClaim:
         return f"{self.source}:{self.ref}"
 
 
-def _entities(value: Any, key: str) -> list[list[str]]:
-    if not isinstance(value, list) or not all(
-        isinstance(e, list) and e and all(isinstance(n, str) and n.strip() for n in e) for e in value
-    ):
-        raise GoldError(f"{key!r} must be a list of non-empty lists of names")
-    return value
-
-
 def parse_roles_line(line: str, where: str) -> GoldClaim:
     """One gold line, checked. :raises GoldError: what is wrong with it."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise GoldError(f"malformed JSON ({exc.msg})") from exc
-    if not isinstance(obj, dict):
-        raise GoldError("not a JSON object")
-    if obj.get("source") not in SOURCES:
-        raise GoldError(f"source {obj.get('source')!r} is not one of {', '.join(SOURCES)}")
+    obj = gold_object(line)
     for key in ("sentence", "type", "conflict"):
         if not isinstance(obj.get(key), str) or not obj[key].strip():
             raise GoldError(f"{key!r} must be a non-empty string")
@@ -105,7 +90,7 @@ def parse_roles_line(line: str, where: str) -> GoldClaim:
     return GoldClaim(
         where=where, source=obj["source"], ref=str(obj["ref"]), conflict=obj["conflict"],
         locator=obj["sentence"], type=obj["type"],
-        roles={role: _entities(obj.get(role, []), role) for role in ROLES},
+        roles={role: entity_list(obj.get(role, []), role) for role in ROLES},
         negated=obj.get("negated", False),
     )
 
