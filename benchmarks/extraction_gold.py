@@ -38,14 +38,16 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from benchmarks import REPO, SHARED_DATA
 from benchmarks.sift_run import TextRecord, extract_records
 from benchmarks.scoring import Counts, NameMatch, date_counts, date_matches, match_labels, match_names
+
+T = TypeVar("T")
 
 DEFAULT_GOLD = REPO / "benchmarks" / "gold"
 FIELDS = ("actors", "places", "claims")
@@ -270,20 +272,27 @@ class Tally:
         return out
 
 
-def evaluate(gold_dir: Path, data: Path, details: bool = False) -> dict[str, Any]:
-    """Load the gold, extract its statements and score them."""
-    statements, errors = load_gold(gold_dir)
+def with_records(items: Sequence[T], data: Path, errors: list[str]) -> Iterator[tuple[T, dict[str, Any]]]:
+    """Each gold item (with ``source``, ``ref``, ``where``) and its record in ``data``;
+    an item whose record is missing is reported in ``errors`` and left out."""
     refs: dict[str, set[str]] = {}
-    for g in statements:
+    for g in items:
         refs.setdefault(g.source, set()).add(g.ref)
     records = {source: source_records(data, source, wanted) for source, wanted in refs.items()}
-    texts: dict[str, tuple[str, str]] = {}
-    scorable: list[GoldStatement] = []
-    for g in statements:
+    for g in items:
         record = records[g.source].get(g.ref)
         if record is None:
             errors.append(f"{g.where}: no {g.source} record with id {g.ref!r} in {data}")
-            continue
+        else:
+            yield g, record
+
+
+def evaluate(gold_dir: Path, data: Path, details: bool = False) -> dict[str, Any]:
+    """Load the gold, extract its statements and score them."""
+    statements, errors = load_gold(gold_dir)
+    texts: dict[str, tuple[str, str]] = {}
+    scorable: list[GoldStatement] = []
+    for g, record in with_records(statements, data, errors):
         try:
             texts[g.where] = statement_text(g, record)
         except GoldError as exc:

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import REPO, SHARED_DATA
-from benchmarks.extraction_gold import SOURCES, GoldError, entity_list, gold_object, source_records
+from benchmarks.extraction_gold import SOURCES, GoldError, entity_list, gold_object, with_records
 from benchmarks.scoring import Counts, NameMatch, match_names
 from benchmarks.sift_run import TextRecord, extract_records
 
@@ -277,17 +277,9 @@ def claim_detail(score: ClaimScore) -> dict[str, Any]:
 def evaluate(gold_path: Path, data: Path, details: bool = False) -> dict[str, Any]:
     """Load the gold, extract its records and score every claim."""
     claims, errors = load_roles_gold(gold_path)
-    refs: dict[str, set[str]] = {}
-    for g in claims:
-        refs.setdefault(g.source, set()).add(g.ref)
-    records = {source: source_records(data, source, wanted) for source, wanted in refs.items()}
     texts: dict[str, tuple[str, str]] = {}
     scorable: list[GoldClaim] = []
-    for g in claims:
-        record = records[g.source].get(g.ref)
-        if record is None:
-            errors.append(f"{g.where}: no {g.source} record with id {g.ref!r} in {data}")
-            continue
+    for g, record in with_records(claims, data, errors):
         texts[g.record_id] = record_text(g.source, record)
         if normalise(g.locator) not in normalise(texts[g.record_id][1]):
             errors.append(f"{g.where}: locator {g.locator!r} is not in the text of {g.source} {g.ref}")
