@@ -35,7 +35,9 @@ def open_sift(index_dir: Path, ranking: Any = None) -> Iterator[SiftSearch]:
 
     with Searcher(index_dir, ranking=ranking if ranking is not None else Ranking()) as searcher:
         def search(q: str, limit: int = 10, default_operator: str = "AND", facets: Sequence[str] = ()) -> Hits:
-            kwargs: dict[str, Any] = {"limit": limit, "default_operator": default_operator}
+            # Every statement is ranked, as the peers rank them: relevance judgements are
+            # per document, and grouping reposted copies would hide judged ones.
+            kwargs: dict[str, Any] = {"limit": limit, "default_operator": default_operator, "all_copies": True}
             if facets:
                 kwargs["facets"] = tuple(facets)
             results = searcher.search(q, **kwargs)
