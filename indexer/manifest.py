@@ -135,3 +135,37 @@ def stored_errors(directory: Path) -> dict[str, list[tuple[str, str]]]:
         return {}
     finally:
         db.close()
+
+
+class PendingFiles:
+    """The files a run has read since its last commit: recorded in the
+    manifest only once their statements are committed, so a crash never
+    records a file whose statements are lost."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.manifest = manifest
+        self.rows: list[Row] = []
+        self.deleted_from_sources = False
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+
+    def deleting_from_sources(self) -> None:
+        """Before statements are deleted because their file lost them: files
+        whose copies of statements the index holds from another file
+        (``shared``) must be read again, in case those copies are among the
+        deleted ones."""
+        if not self.deleted_from_sources:
+            self.deleted_from_sources = True
+            self.manifest.forget_shared()
+
+    def record(self) -> None:
+        """Record the files after a commit."""
+        if not self.rows:
+            return
+        rows = self.rows
+        if self.deleted_from_sources:
+            # Their shared statements may be gone with the file that held them.
+            rows = [row for row in rows if not (len(row) > 5 and row[5])]
+        self.manifest.put_many(rows)
+        self.rows = []

@@ -6,17 +6,23 @@ prepared documents waited for it. Here each worker owns a Whoosh segment
 writer of its own (Whoosh segments are independent files; the table of
 contents lists them), the way Whoosh's ``MpWriter(multisegment=True)`` does:
 
-- the indexing process sends a worker chunks of statements (``add``) and
-  keeps writing chunks itself when every worker is busy;
-- at each commit it asks every worker to ``finish`` its segment, and lists
-  the finished segments in the same new table of contents as its own.
+- the indexing process sends a worker chunks of statements (``AddJobs``)
+  and keeps writing chunks itself when every worker is busy;
+- at each commit it asks every worker to finish its segment
+  (``FinishSegment``), and lists the finished segments in the same new
+  table of contents as its own.
+
+The requests and replies are the typed messages of
+``indexer.worker_messages``. Workers start by ``fork`` where the platform
+has it (they share the loaded gazetteer) or by ``spawn`` (each loads the
+gazetteer from the run's files); both give the same index.
 
 A worker never commits or deletes: deletions (updated statements) stay with
 the indexing process's writer, which holds the lock. A segment a worker
 wrote but that no committed table of contents lists (a crash, a cancelled
 batch) is debris that the next commit or ``store.tidy_index`` removes.
 
-Merges run in a worker too (``merge``), in the background: with one writing
+Merges run in a worker too (``MergeSegments``), in the background: with one writing
 process, the workers waited at each commit while it merged segments. After
 a commit, the indexing process picks the segments Whoosh's policy would
 merge (``segment.merge_choice``) and hands them to an idle worker, which
@@ -32,13 +38,27 @@ import multiprocessing
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
 from indexer.errors import IndexError_
 from indexer.gazetteer import Gazetteer
 from indexer.prepare import Job, fit_to_schema, prepare_document
+from indexer.worker_messages import (
+    Added,
+    AddJobs,
+    CancelSegment,
+    Cancelled,
+    FinishSegment,
+    MergeSegments,
+    MergeWritten,
+    Reply,
+    Request,
+    SegmentFinished,
+    Stop,
+    WorkerFailed,
+    WorkerSetup,
+)
 
 #: Chunks a worker may have queued before the indexing process writes the
 #: next chunk itself (keeps both busy without piling work on one side).
@@ -58,76 +78,111 @@ def _die_with_parent() -> None:
         pass  # not Linux: the worker still stops at its next read of the pipe
 
 
-def _worker(directory: str, gazetteer: Gazetteer, run_extraction: bool, limitmb: int, inbox: Connection,
-            group_copies: bool = True) -> None:
-    from whoosh import index as whoosh_index
+class _SegmentWorker:
+    """One worker's side of the protocol (``indexer.worker_messages``): its
+    open segment writer, and one handler per request."""
 
+    def __init__(self, setup: WorkerSetup, gazetteer: Gazetteer) -> None:
+        self.setup = setup
+        self.gazetteer = gazetteer
+        self.writer: Any = None
+
+    def handle(self, request: Request) -> Reply:
+        if isinstance(request, AddJobs):
+            return self.add(request.jobs)
+        if isinstance(request, FinishSegment):
+            return self.finish()
+        if isinstance(request, MergeSegments):
+            from indexer.segment import write_merged_segment
+
+            return MergeWritten(write_merged_segment(self.setup.directory, request.sources, request.segment_id,
+                                                     self.setup.limitmb))
+        if isinstance(request, CancelSegment):
+            self.close_segment()
+            return Cancelled()
+        raise TypeError(f"unknown request to an indexing worker: {request!r}")
+
+    def add(self, jobs: list[Job]) -> Added:
+        from whoosh import index as whoosh_index
+
+        from indexer.codec import SiftCodec
+        from indexer.segment import SiftWriter
+        from indexer.store import retry_missing
+
+        setup = self.setup
+        if self.writer is None:
+            # Retried: a commit landing between listing the TOCs and
+            # opening the newest deletes the one this worker listed.
+            self.writer = retry_missing(lambda: SiftWriter(whoosh_index.open_dir(setup.directory), _lk=False,
+                                                           limitmb=setup.limitmb, codec=SiftCodec()))
+        for job in jobs:
+            document = prepare_document(job, self.gazetteer, setup.run_extraction, setup.group_copies)
+            self.writer.add_document(**fit_to_schema(document, self.writer.schema))
+        return Added(len(jobs))
+
+    def finish(self) -> SegmentFinished:
+        segment = None
+        if self.writer is not None:
+            if self.writer._added:
+                segment = self.writer._finalize_segment()
+                self.writer = None
+            else:
+                self.close_segment()
+        return SegmentFinished(segment)
+
+    def close_segment(self) -> None:
+        if self.writer is not None:
+            self.writer._close_segment()
+            self.writer = None
+
+
+def _worker(setup: WorkerSetup, gazetteer: Gazetteer | None, inbox: Connection) -> None:
+    """A worker process's loop: one reply per request until ``Stop`` or the
+    pipe closes. ``gazetteer`` is the indexing process's (inherited by
+    ``fork``); ``None`` under ``spawn``, where it is loaded here."""
     _die_with_parent()
-
-    from indexer.codec import SiftCodec
-    from indexer.segment import SiftWriter
-    from indexer.store import retry_missing
-
-    writer: Any = None
+    if gazetteer is None:
+        gazetteer = Gazetteer.load(setup.gazetteer_files)
+    worker = _SegmentWorker(setup, gazetteer)
     while True:
         try:
-            message = inbox.recv()
+            request = inbox.recv()
         except EOFError:
             return
-        kind = message[0]
+        if isinstance(request, Stop):
+            return
         try:
-            if kind == "add":
-                if writer is None:
-                    # Retried: a commit landing between listing the TOCs and
-                    # opening the newest deletes the one this worker listed.
-                    writer = retry_missing(lambda: SiftWriter(whoosh_index.open_dir(directory), _lk=False,
-                                                              limitmb=limitmb, codec=SiftCodec()))
-                for job in message[1]:
-                    writer.add_document(**fit_to_schema(prepare_document(job, gazetteer, run_extraction, group_copies),
-                                                        writer.schema))
-                inbox.send(("added", len(message[1])))
-            elif kind == "finish":
-                segment = None
-                if writer is not None:
-                    if writer._added:
-                        segment = writer._finalize_segment()
-                    else:
-                        writer._close_segment()
-                    writer = None
-                inbox.send(("segment", segment))
-            elif kind == "merge":
-                from indexer.segment import write_merged_segment
-
-                _, sources, segment_id = message
-                inbox.send(("merged", write_merged_segment(directory, sources, segment_id, limitmb)))
-            elif kind == "cancel":
-                if writer is not None:
-                    writer._close_segment()
-                    writer = None
-                inbox.send(("cancelled", None))
-            else:  # "stop"
-                return
+            reply = worker.handle(request)
         except BaseException:  # noqa: BLE001 - reported to the indexing process
-            inbox.send(("error", traceback.format_exc(limit=6)))
-            writer = None
+            reply = WorkerFailed(traceback.format_exc(limit=6))
+            worker.writer = None
+        inbox.send(reply)
+
+
+def default_start_method() -> str:
+    """``fork`` where the platform has it (workers share the loaded
+    gazetteer's memory and start at once), else ``spawn``."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 class SegmentWorkers:
     """``count`` worker processes writing segments of the index at ``directory``."""
 
-    def __init__(self, directory: Path, gazetteer: Gazetteer, run_extraction: bool, count: int,
-                 limitmb: int, *, group_copies: bool = True) -> None:
-        gazetteer.find_actors("Warm up the matchers before forking.")
-        gazetteer.find_locations("Warm up the matchers before forking.")
-        context = multiprocessing.get_context("fork")
+    def __init__(self, setup: WorkerSetup, gazetteer: Gazetteer, count: int, start_method: str | None = None) -> None:
+        method = start_method or default_start_method()
+        if method not in ("fork", "spawn", "forkserver"):
+            raise ValueError(f"unknown process start method {method!r} (fork, spawn or forkserver)")
+        context = multiprocessing.get_context(method)
+        if method == "fork":
+            gazetteer.find_actors("Warm up the matchers before forking.")
+            gazetteer.find_locations("Warm up the matchers before forking.")
+        inherited = gazetteer if method == "fork" else None
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
         self.queued: list[int] = []
         for _ in range(count):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_worker, args=(str(directory), gazetteer, run_extraction, limitmb, theirs,
-                                                                  group_copies),
-                                      daemon=True)
+            process = context.Process(target=_worker, args=(setup, inherited, theirs), daemon=True)
             process.start()
             theirs.close()
             self.pipes.append(ours)
@@ -139,22 +194,22 @@ class SegmentWorkers:
         self.merged: list[Merge] = []
         self._asked: list[int] = []  # the workers asked to finish their segments
 
-    def _receive(self, index: int) -> tuple[str, Any]:
+    def _receive(self, index: int) -> Reply:
         try:
-            kind, value = self.pipes[index].recv()
+            reply = self.pipes[index].recv()
         except (EOFError, OSError) as exc:
             raise IndexError_(f"an indexing worker process died ({exc or 'no reply'})") from exc
-        if kind == "error":
-            raise IndexError_(f"an indexing worker process failed:\n{value}")
-        if kind == "added":
+        if isinstance(reply, WorkerFailed):
+            raise IndexError_(f"an indexing worker process failed:\n{reply.details}")
+        if isinstance(reply, Added):
             self.queued[index] -= 1
-        elif kind == "merged":
+        elif isinstance(reply, MergeWritten):
             merge = self.merging[index]
             self.merging[index] = None
             if merge is not None:
-                merge.segment = value
+                merge.segment = reply.segment
                 self.merged.append(merge)
-        return kind, value
+        return reply
 
     def _drain(self) -> None:
         for index, pipe in enumerate(self.pipes):
@@ -171,7 +226,7 @@ class SegmentWorkers:
         index = min(idle, key=self.queued.__getitem__)
         if self.queued[index] >= MAX_QUEUED:
             return False
-        self.pipes[index].send(("add", jobs))
+        self.pipes[index].send(AddJobs(jobs))
         self.queued[index] += 1
         return True
 
@@ -180,17 +235,17 @@ class SegmentWorkers:
         a worker writing a merge took no statements since it started it."""
         self._asked = [i for i in range(len(self.pipes)) if self.merging[i] is None]
         for index in self._asked:
-            self.pipes[index].send(("finish",))
+            self.pipes[index].send(FinishSegment())
 
     def segments(self) -> list[Any]:
         """The finished segments asked for by :meth:`request_segments`."""
         finished = []
         for index in self._asked:
             while True:
-                kind, value = self._receive(index)
-                if kind == "segment":
-                    if value is not None:
-                        finished.append(value)
+                reply = self._receive(index)
+                if isinstance(reply, SegmentFinished):
+                    if reply.segment is not None:
+                        finished.append(reply.segment)
                     break
         return finished
 
@@ -208,7 +263,7 @@ class SegmentWorkers:
         if not idle:
             return False
         merge = Merge(random_name(16), {s.segment_id(): s.deleted_count() for s in sources})
-        self.pipes[idle[0]].send(("merge", sources, merge.segment_id))
+        self.pipes[idle[0]].send(MergeSegments(sources, merge.segment_id))
         self.merging[idle[0]] = merge
         return True
 
@@ -233,8 +288,8 @@ class SegmentWorkers:
         """Drop the segments in progress (the batch is not committed)."""
         for index, pipe in enumerate(self.pipes):
             try:
-                pipe.send(("cancel",))
-                while self._receive(index)[0] != "cancelled":
+                pipe.send(CancelSegment())
+                while not isinstance(self._receive(index), Cancelled):
                     pass
             except (IndexError_, OSError):
                 continue
@@ -242,7 +297,7 @@ class SegmentWorkers:
     def close(self) -> None:
         for pipe in self.pipes:
             try:
-                pipe.send(("stop",))
+                pipe.send(Stop())
             except OSError:
                 pass
         for process in self.processes:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from whoosh import index as whoosh_index
 
-from indexer import parallel, write
+from indexer import batches, parallel
 from indexer.check import check_index
 from indexer.errors import IndexError_
 from indexer.write import IndexOptions, index_paths
@@ -91,7 +91,7 @@ def test_a_failing_worker_fails_the_run_and_keeps_the_last_commit(tmp_path: Path
 
     # Patched before the workers fork, so both sides fail on b's statements.
     monkeypatch.setattr(parallel, "prepare_document", broken)
-    monkeypatch.setattr(write, "prepare_document", broken)
+    monkeypatch.setattr(batches, "prepare_document", broken)
     with pytest.raises((IndexError_, RuntimeError)):
         index_paths([src], tmp_path / "ix", IndexOptions(procs=2))
     monkeypatch.undo()
@@ -109,7 +109,7 @@ def test_background_merges_run_in_a_worker_and_give_the_same_index(tmp_path: Pat
     src = _corpus(tmp_path, "abcdefgh", 60)
     started: list[int] = []
     committed: list[int] = []
-    real_start, real_commit = parallel.SegmentWorkers.start_merge, write.commit_with_segments
+    real_start, real_commit = parallel.SegmentWorkers.start_merge, batches.commit_with_segments
 
     def start(self: Any, sources: list[Any]) -> bool:
         ok = real_start(self, sources)
@@ -122,7 +122,7 @@ def test_background_merges_run_in_a_worker_and_give_the_same_index(tmp_path: Pat
         real_commit(writer, collect, merged)
 
     monkeypatch.setattr(parallel.SegmentWorkers, "start_merge", start)
-    monkeypatch.setattr(write, "commit_with_segments", commit)
+    monkeypatch.setattr(batches, "commit_with_segments", commit)
     options = {"batch_size": 8}
     index_paths([src], tmp_path / "one", IndexOptions(procs=1, **options))
     index_paths([src], tmp_path / "two", IndexOptions(procs=2, **options))
@@ -144,7 +144,7 @@ def test_a_merge_finished_before_the_last_commit_is_listed(tmp_path: Path, monke
     # has nothing to write; a merge that finished by then must still be
     # listed (its files would otherwise be left behind as debris).
     src = _corpus(tmp_path, "abcdefgh", 40)
-    real_commit = write._Run.commit
+    real_commit = batches.Batches.commit
 
     finished: list[int] = []
 
@@ -158,8 +158,8 @@ def test_a_merge_finished_before_the_last_commit_is_listed(tmp_path: Path, monke
             finished.append(len(workers.merged))
         real_commit(self, last)
 
-    monkeypatch.setattr(write._Run, "commit", commit)
-    monkeypatch.setattr(write, "merge_choice", lambda segments: list(segments))  # a merge after every commit
+    monkeypatch.setattr(batches.Batches, "commit", commit)
+    monkeypatch.setattr(batches, "merge_choice", lambda segments: list(segments))  # a merge after every commit
     index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=8))
     assert finished and finished[0] > 0, "no merge was waiting for the last commit"
     assert check_index(tmp_path / "ix").healthy
@@ -227,3 +227,52 @@ def test_a_background_merge_opening_the_index_during_a_commit_retries(tmp_path: 
     merged = write_merged_segment(str(tmp_path / "ix"), sources, "retriedmerge", 32)
     assert met, "the TOC read was not interrupted"
     assert merged.doc_count_all() == sum(s.doc_count_all() for s in sources) == 60
+
+
+def test_workers_started_by_spawn_write_the_same_index_as_fork(tmp_path: Path) -> None:
+    # ``spawn`` starts a fresh interpreter: nothing is inherited, every
+    # message and the worker's setup must pickle, and the worker loads its
+    # own gazetteer (the sharded, distributed build starts workers this way).
+    src = _corpus(tmp_path, "abc", 60)
+    options = {"batch_size": 40, "procs": 2}
+    index_paths([src], tmp_path / "fork", IndexOptions(start_method="fork", **options))
+    report = index_paths([src], tmp_path / "spawn", IndexOptions(start_method="spawn", **options))
+    assert report.added == 180
+    forked, spawned = _live(tmp_path / "fork"), _live(tmp_path / "spawn")
+    assert forked.keys() == spawned.keys() and len(forked) == 180
+    assert all(forked[k]["record"] == spawned[k]["record"] for k in forked)
+    with Searcher(tmp_path / "fork") as a, Searcher(tmp_path / "spawn") as b:
+        for query in ("douma", "claims:shelled", "location:Idlib", "actor:\"regime forces\""):
+            assert a.search(query, limit=200).total == b.search(query, limit=200).total == 180
+    assert check_index(tmp_path / "spawn").healthy
+
+
+def test_spawned_workers_use_the_runs_gazetteer_files(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "extra.tsv"
+    gazetteer.write_text("actor\tNorthern Kestrel Authority\tarmed_group\tKestrels\n", encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text("\n".join(
+        json.dumps({"id": f"z-{i}", "title": f"Report {i}", "text": "The Kestrels shelled the town again."})
+        for i in range(80)), encoding="utf-8")
+    index_paths([src], tmp_path / "ix", IndexOptions(procs=2, batch_size=20, start_method="spawn",
+                                                     gazetteer_files=(gazetteer,)))
+    with Searcher(tmp_path / "ix") as searcher:
+        assert searcher.search('actor:"Northern Kestrel Authority"', limit=100).total == 80
+
+
+def test_an_unknown_start_method_is_refused(tmp_path: Path) -> None:
+    src = _corpus(tmp_path, "a", 5)
+    with pytest.raises(ValueError, match="start method"):
+        index_paths([src], tmp_path / "ix", IndexOptions(procs=2, start_method="thread"))
+
+
+def test_a_worker_answers_each_request_with_a_typed_reply(tmp_path: Path) -> None:
+    from indexer.gazetteer import Gazetteer
+    from indexer.worker_messages import Cancelled, SegmentFinished, WorkerSetup
+
+    worker = parallel._SegmentWorker(WorkerSetup(str(tmp_path), (), True, 16), Gazetteer.load())
+    assert worker.handle(parallel.FinishSegment()) == SegmentFinished(None)  # nothing written
+    assert worker.handle(parallel.CancelSegment()) == Cancelled()
+    with pytest.raises(TypeError, match="unknown request"):
+        worker.handle(("add", []))  # type: ignore[arg-type]  # the old string-tagged tuples

@@ -158,12 +158,12 @@ PHRASES = [
 
 @pytest.fixture(scope="module")
 def small_blocks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from indexer import codec, write
+    from indexer import batches, codec
 
     root = tmp_path_factory.mktemp("vector-blocks")
     (root / "in").mkdir()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(write, "SiftCodec", lambda: codec.SiftCodec(blocklimit=16, inlinelimit=4))
+        patch.setattr(batches, "SiftCodec", lambda: codec.SiftCodec(blocklimit=16, inlinelimit=4))
         _corpus(root / "in", 2, 500)
         index_paths([root / "in"], root / "ix", IndexOptions(batch_size=110))
         _corpus(root / "in", 2, 500, tag=" again")  # every statement updated: deletions
