@@ -19,6 +19,7 @@ from indexer.write import IndexOptions, index_paths
 #: The indexer's write side: never needed to read an index.
 WRITE_SIDE = (
     "indexer.write", "indexer.parallel", "indexer.prepare", "indexer.seen_ids", "indexer.store",
+    "indexer.batches", "indexer.known", "indexer.walk", "indexer.report", "indexer.worker_messages",
     "indexer.segment", "indexer.manifest", "indexer.check", "indexer.formats", "indexer.cli",
     "whoosh.writing", "whoosh.externalsort",
 )
