@@ -13,6 +13,7 @@ from typing import Any
 
 from indexer.analysis import analyze, analyze_with_starts
 from indexer.extract import extract
+from indexer.fields import RECORD_FIELDS
 from indexer.gazetteer import Gazetteer
 from indexer.model import Extraction, Statement
 from indexer.near import block_terms, signature_bytes
@@ -82,8 +83,12 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
 def fit_to_schema(doc: dict[str, Any], schema: Any) -> dict[str, Any]:
     """``doc`` without the claim-role fields an index made before them lacks
     (Whoosh refuses unknown fields): its claims keep their roles in the
-    stored record, but cannot be searched by role until it is rebuilt."""
+    stored record, but cannot be searched by role until it is rebuilt; the
+    same for the field registry's fields filled from the record."""
     if ROLE_FIELDS[0] not in schema:
         for name in ROLE_FIELDS:
             doc.pop(name, None)
+    for field in RECORD_FIELDS:  # the same for the registry's record fields
+        if field.index_field not in schema:
+            doc.pop(field.index_field, None)
     return doc

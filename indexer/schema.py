@@ -33,6 +33,9 @@ Field roles:
   the three: its claims have no roles (index again to get them).
 - ``record`` the JSON of everything else shown to users (claims, evidence,
   metadata), stored only.
+- a keyword field per field of the registry filled from the record
+  (``indexer.fields``: ``sources``, the news agency a text credits). An
+  index made before such a field lacks it: its ``source:`` finds nothing.
 
 The module is imported by query/ too; it must stay a leaf over ``analysis``.
 """
@@ -57,6 +60,7 @@ from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
+from indexer.fields import RECORD_FIELDS, record_values
 from indexer.near import SIGNATURE_SIZE
 from indexer.model import (
     EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_to_json, format_period, read_period, roles_to_json,
@@ -197,6 +201,8 @@ def build_schema() -> Schema:
         claim_roles=PreparedKeyword(commas=True),
         claim_roles_of=COLUMN(VarBytesColumn()),
         record=STORED(),
+        # Keyword fields of the field registry filled from the record (source: ...).
+        **{f.index_field: PreparedKeyword(commas=True, scorable=True) for f in RECORD_FIELDS},
     )
 
 
@@ -373,6 +379,10 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
         "record": _RECORD_ENCODER.encode(record),
     }
     doc.update(claim_role_fields(record.get("claims") or []))
+    for field in RECORD_FIELDS:
+        names = record_values(record, field.from_record or "")
+        if names:
+            doc[field.index_field] = _keywords(names)
     if char_ranges:
         if term_starts is None:
             term_starts = {code: analyze_with_starts(doc[name])[1] for code, name in enumerate(CLAIM_FIELDS)}

@@ -25,6 +25,7 @@ from whoosh import index as whoosh_index
 from indexer.batches import Batches
 from indexer.errors import IngestError
 from indexer.extract import extract
+from indexer.fields import RECORD_FIELDS
 from indexer.formats import ReadOptions, iter_records
 from indexer.gazetteer import Gazetteer
 from indexer.known import KnownStatements
@@ -109,6 +110,11 @@ class _Run:
             self.report.notices.append(
                 "this index was made before Sift grouped reposted copies: its statements are not grouped "
                 "(delete the index and index again to group them)")
+        for spec in RECORD_FIELDS:
+            if spec.index_field not in ix.schema:
+                self.report.notices.append(
+                    f"this index was made before Sift indexed {spec.help} ({spec.name}:): {spec.name}: finds "
+                    f"nothing in it (delete the index and index again to search it)")
         if ROLE_FIELDS[0] not in ix.schema:
             self.report.notices.append(
                 "this index was made before Sift gave claims roles (by, against, in): by: and claim:( ... ) "

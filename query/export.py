@@ -17,13 +17,15 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from indexer.fields import COLUMN_FIELDS
 from query.results import Hit
 from query.spreadsheet import SafeCsvWriter
 
-#: Columns of a hit, in order, in every CSV and JSON Lines export.
+#: Columns of a hit, in order, in every CSV and JSON Lines export (with a
+#: column for each field of the registry that has one, ``indexer.fields``).
 HIT_COLUMNS = (
     "rank", "id", "title", "date", "publisher", "url", "score",
-    "actors", "locations", "claims", "snippet", "copies",
+    "actors", "locations", "claims", *(f.column for f in COLUMN_FIELDS if f.column), "snippet", "copies",
 )
 #: Columns of ``sift batch --format csv``: the query and its total, a hit, an error.
 BATCH_COLUMNS = ("query", "total", *HIT_COLUMNS, "error")
@@ -71,6 +73,7 @@ def hit_record(hit: Hit) -> dict[str, Any]:
         "actors": list(hit.actors),
         "locations": list(hit.locations),
         "claims": _claim_types(hit),
+        **{f.column: hit.fields.get(f.column) for f in COLUMN_FIELDS if f.column},
         "snippet": hit.snippet(),
         "copies": [_copy_json(c) for c in _copies(hit)],
     }

@@ -2,8 +2,9 @@
 and the timeline histogram, over every statement a query matches.
 
 Each facet is a small class registered by name in :data:`FACETS`, the way
-datasette registers its facet classes: built-in facets are registered
-exactly as an extension would be, with :func:`register_facet`.
+datasette registers its facet classes: the built-in facets, one per facet
+of the field registry (``indexer.fields``), are registered exactly as an
+extension would be, with :func:`register_facet`.
 
 Counting asks the source for the number of matching documents per key of
 a field (``count_keys``); ``query.search`` answers it from a per-generation
@@ -19,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
+from indexer.fields import FACETS as FACET_SPECS
+from indexer.fields import Facet as FacetSpec
 from query.results import FacetResult
 
 #: Values kept per facet (the rest is counted in ``truncated``).
@@ -78,45 +81,10 @@ class Facet:
         return FacetResult(self.type, values[: self.size], truncated=len(values) > self.size)
 
 
-class ActorFacet(Facet):
-    type = "actor"
-    field = "actors"
-    literal = False
-
-
-class LocationFacet(Facet):
-    type = "location"
-    field = "locations"
-    literal = False
-
-
-class ClaimFacet(Facet):
-    type = "claim"
-    field = "claim_types"
-
-
-class ByFacet(Facet):
-    """Who the matching statements' claims attribute acts to (claim role ``by``,
-    claims not denied; issue 21)."""
-
-    type = "by"
-    field = "claim_by"
-    literal = False
-
-
-class PublisherFacet(Facet):
-    type = "publisher"
-    field = "publisher_facet"
-
-
-class YearFacet(Facet):
-    type = "year"
-    field = "year"
-
-
-class MonthFacet(Facet):
-    type = "month"
-    field = "month"
+def _facet_class(spec: FacetSpec) -> type[Facet]:
+    """The facet class of a facet declared in the field registry."""
+    return type(f"{spec.name.title()}Facet", (Facet,), {"type": spec.name, "field": spec.index_field,
+                                                        "literal": spec.literal, "__doc__": spec.title or spec.name})
 
 
 #: Facet classes by name. ``search(facets=(...))`` accepts these names.
@@ -129,8 +97,9 @@ def register_facet(cls: type[Facet]) -> type[Facet]:
     return cls
 
 
-for _cls in (ActorFacet, LocationFacet, ClaimFacet, ByFacet, PublisherFacet, YearFacet, MonthFacet):
-    register_facet(_cls)
+# The built-in facets are those of the field registry (``indexer.fields``).
+for _spec in FACET_SPECS:
+    register_facet(_facet_class(_spec))
 
 #: ``histogram=`` values: the field holding each period.
 HISTOGRAM_FIELDS = {"month": "month", "year": "year"}

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from indexer.analysis import WORD_PATTERN, fold, stem_word, term_for
+from indexer.fields import FIELDS, Field
 from indexer.schema import keyword_value
 from query._claimgroup import NEGATED
 from query._compile import compile_node
@@ -185,15 +186,18 @@ class TextSyntax(FieldSyntax):
 
 
 class KeywordSyntax(FieldSyntax):
-    """A keyword field of folded canonical names, resolved through aliases."""
+    """A keyword field of folded names; with ``aliases``, canonical names
+    resolved through the gazetteer's aliases of that kind."""
 
-    def __init__(self, name: str, field: str, kind: str) -> None:
+    def __init__(self, name: str, field: str, aliases: str | None) -> None:
         self.name = name
         self.field = field
-        self.kind = kind
+        self.aliases = aliases
 
     def value(self, parser: Parser, text: str) -> str:
-        lookup = parser.aliases.canonical_actor if self.kind == "actor" else parser.aliases.canonical_location
+        if self.aliases is None:
+            return keyword_value(text)
+        lookup = parser.aliases.canonical_actor if self.aliases == "actor" else parser.aliases.canonical_location
         canonical = lookup(text)
         return keyword_value(canonical or text)
 
@@ -301,22 +305,24 @@ class DateSyntax(FieldSyntax):
 #: Where =word looks: the stored text fields (claims text is not stored).
 _EXACT_FIELDS = ("title", "body")
 
-#: Every ``name:`` the language knows, by name. Add a class here to extend it.
-FIELD_SYNTAX: dict[str, FieldSyntax] = {
-    "title": TextSyntax("title", (("title", 1.0),)),
-    "body": TextSyntax("body", (("body", 1.0),)),
-    "claims": TextSyntax("claims", (("claims", 1.0),)),
-    "publisher": TextSyntax("publisher", (("publisher", 1.0),)),
-    "actor": KeywordSyntax("actor", "actors", "actor"),
-    "location": KeywordSyntax("location", "locations", "location"),
-    "claim": ClaimSyntax(),
-    "date": DateSyntax(),
-    "by": RoleSyntax("by"),
-    "against": RoleSyntax("against"),
-    "in": RoleSyntax("in"),
-    "speaker": RoleSyntax("speaker"),
-    "negated": NegatedSyntax(),
-}
+def _syntax(field: Field) -> FieldSyntax:
+    """The syntax class that reads a field of this kind (``indexer.fields``)."""
+    if field.kind == "text":
+        return TextSyntax(field.name, ((field.index_field, 1.0),))
+    if field.kind == "names":
+        return KeywordSyntax(field.name, field.index_field, field.aliases)
+    if field.kind == "claim_type":
+        return ClaimSyntax()
+    if field.kind == "date":
+        return DateSyntax()
+    if field.kind == "role":
+        return RoleSyntax(field.name)
+    return NegatedSyntax()
+
+
+#: Every ``name:`` the language knows, by name, built from the field
+#: registry (``indexer.fields.FIELDS``): a field declared there is searchable.
+FIELD_SYNTAX: dict[str, FieldSyntax] = {field.name: _syntax(field) for field in FIELDS}
 
 
 class Parser:
@@ -493,21 +499,8 @@ class Parser:
             self.syntax = outer
 
 
-_EXAMPLES = {
-    "title": "title:genocide",
-    "body": 'body:"barrel bombs"',
-    "claims": "claims:chemical",
-    "publisher": 'publisher:"Syrian Coalition"',
-    "actor": 'actor:"Assad regime"',
-    "location": "location:Daraa",
-    "claim": "claim:ethnic_cleansing",
-    "date": "date:2016-02",
-    "by": "by:Russia",
-    "against": "against:Kurds",
-    "in": "in:Idlib",
-    "speaker": 'speaker:"UN Security Council"',
-    "negated": "claim:(siege AND negated:true)",
-}
+#: One example per field, from the registry (the query help shows them; each must parse).
+_EXAMPLES = {field.name: field.example for field in FIELDS}
 
 
 def _group(op: str, children: list[Node | None]) -> Node | None:

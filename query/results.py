@@ -6,7 +6,8 @@ The JSON shape is a contract with users' scripts (issue 4)::
      "hits": [{"id", "title", "date", "publisher", "url", "score",
                "snippet", "snippets", "actors", "locations",
                "claims": [{"type", "types", "sentence", "actors", "locations"}],
-               "copies": [{"id", "publisher", "url", "date"}]}],
+               "copies": [{"id", "publisher", "url", "date"}],
+               "news_source": str | null}],    # and any field of indexer.fields with a column
      "offset": int, "limit": int,      # only when paging (offset > 0)
      "facets": {name: [[value, count], ...]},   # only when asked
      "histogram": [[period, count], ...]}       # only when asked
@@ -54,6 +55,9 @@ class Hit:
     #: The statement's other reposted copies, earliest-dated first:
     #: ``{"id", "publisher", "url", "date"}`` each (``query._copies``).
     copies: list[dict[str, Any]] = field(default_factory=list)
+    #: Values of the registry's fields that have a key of their own
+    #: (``indexer.fields``: ``news_source``), by that key.
+    fields: dict[str, Any] = field(default_factory=dict)
 
     def snippet(self, formatter: Formatter = MARKERS) -> str:
         """The passages as one string, highlighted by ``formatter``."""
@@ -76,6 +80,7 @@ class Hit:
                 for c in self.claims
             ],
             "copies": [dict(c) for c in self.copies],
+            **self.fields,
         }
 
 

@@ -25,6 +25,8 @@ from whoosh import index as whoosh_index
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.times import long_to_datetime
 
+from indexer.fields import FACETS as FACET_SPECS
+from indexer.fields import COLUMN_FIELDS, record_values
 from indexer.schema import from_stored, keyword_value
 from indexer.layout import read_meta
 from indexer.reader import open_index, open_searcher
@@ -96,8 +98,8 @@ class _Tables:
         self.copy_labels: np.ndarray | None | bool = False
 
 
-#: Keyword fields whose display names the stored record lists under another key.
-_NAMES_IN_RECORD = {"claim_by": "actors"}
+#: Where a keyword facet's display names are in the stored record (field registry).
+_NAMES_IN_RECORD = {f.index_field: f.record_key for f in FACET_SPECS if f.record_key}
 
 
 class _View:
@@ -175,7 +177,7 @@ class _View:
         name = key
         for docnum in self.reader.postings(field, key.encode("utf-8")).all_ids():
             record = from_stored(self.reader.stored_fields(docnum))
-            names = record.get(_NAMES_IN_RECORD.get(field, field)) or []
+            names = record_values(record, _NAMES_IN_RECORD.get(field, field))
             name = next((n for n in names if keyword_value(n) == key), key)
             break
         with tables.lock:
@@ -376,6 +378,7 @@ class Searcher:
             passages=maker.passages(fields.get("body") or "", record["evidence"], record["claims"],
                                     record["title"]),
             copies=view.copies(docnum),
+            fields={f.column: record.get(f.column) for f in COLUMN_FIELDS if f.column},
         )
 
     # -- records and statistics -------------------------------------------------

@@ -1,40 +1,23 @@
 """The query language in brief, for ``sift search --help`` (issue 20).
 
 An installed user has no README at hand. The field lines are generated
-from the parser's own table (``query.parse.FIELD_SYNTAX`` and its
-examples), so a field added there shows up here; every example shown is
+from the field registry (``indexer.fields``) through the parser's own
+table (``query.parse.FIELD_SYNTAX``), so a field declared there shows up
+here; every example shown is
 a query the parser accepts (tested), so the help cannot drift from the
 language. Lines fit in 80 columns once click indents them.
 """
 
 from __future__ import annotations
 
+from indexer.fields import FIELDS
 from query.parse import _EXAMPLES, FIELD_SYNTAX
 
 __all__ = ["FIELD_NOTES", "OPERATORS", "syntax_help", "syntax_examples"]
 
 #: What each field searches, in a few words, and further forms worth
-#: showing; a field without a note shows its syntax class's summary.
-FIELD_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "title": ("words in the title", ()),
-    "body": ("words in the full text", ()),
-    "claims": ("words inside claim sentences", ()),
-    "publisher": ("the publisher's name", ()),
-    "actor": ("an actor, aliases resolved", ('actor:"regime forces"', "actor:assad*")),
-    "location": ("a place, aliases resolved", ('location:"Dara\'a"', "location:zor*")),
-    "claim": ("a claim type; claim:( ): all in 1 claim", (
-        'claim:"ethnic cleansing"', "claim:(bombardment AND by:Russia AND in:Idlib)",
-    )),
-    "by": ("a claim's act attributed to this actor", ("claim:(killing AND by:assad*)",)),
-    "against": ("a claim's act targets this actor", ()),
-    "in": ("a claim's act happened in this place", ()),
-    "speaker": ("a claim said by this actor", ()),
-    "negated": ("claims that deny their act", ()),
-    "date": ("a day, month or year", (
-        "date:2016-02-08", "date:[2016-01 TO 2016-06]", "date:{2016 TO 2018}",
-        "date:[* TO 2016]", "date:>=2016-02", "date:<2017",
-    )),
-}
+#: showing, from the field registry (``indexer.fields``).
+FIELD_NOTES: dict[str, tuple[str, tuple[str, ...]]] = {f.name: (f.help, f.more_examples) for f in FIELDS}
 
 #: (examples, meaning) of the operators; every example is a whole query.
 OPERATORS: tuple[tuple[tuple[str, ...], str], ...] = (

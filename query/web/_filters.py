@@ -13,16 +13,10 @@ from __future__ import annotations
 
 import re
 
-#: Which query field filters each facet (``query.facets.FACETS`` names).
-FACET_FIELDS: dict[str, str] = {
-    "actor": "actor",
-    "location": "location",
-    "claim": "claim",
-    "by": "by",
-    "publisher": "publisher",
-    "year": "date",
-    "month": "date",
-}
+from indexer.fields import FACETS
+
+#: Which query field filters each facet (from the field registry, ``indexer.fields``).
+FACET_FIELDS: dict[str, str] = {f.name: f.filter or f.name for f in FACETS}
 
 #: Claim roles a chip can filter on inside a ``claim:( ... )`` group (issue 21).
 CLAIM_ROLES = ("by", "against", "in", "speaker")

@@ -16,6 +16,9 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from markupsafe import Markup
 
+from indexer.fields import FACETS as FACET_SPECS
+from indexer.fields import COLUMN_FIELDS, record_values
+
 from query.results import Hit, SearchResults
 from query.snippets import HTML
 from query.web._filters import (
@@ -30,14 +33,10 @@ from query.web._filters import (
 
 #: Hits per page on the search page.
 PAGE_SIZE = 20
-#: Facets shown on the search page, in order, with their panel titles.
+#: Facets shown on the search page, in order, with their panel titles
+#: (from the field registry, ``indexer.fields``).
 FACET_TITLES: dict[str, str] = {
-    "actor": "Actors",
-    "location": "Locations",
-    "claim": "Claims",
-    "by": "Attributed to",
-    "publisher": "Publishers",
-    "year": "Years",
+    f.name: f.title for f in sorted(FACET_SPECS, key=lambda f: f.panel) if f.title is not None
 }
 #: The words before a role's name on its chip (``by Russia``, ``in Idlib``).
 ROLE_WORDS: dict[str, str] = {"by": "by", "against": "against", "in": "in", "speaker": "said by"}
@@ -176,6 +175,9 @@ def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
     chips = [_chip(state, "actor", a) for a in hit.actors]
     chips += [_chip(state, "location", loc) for loc in hit.locations]
     chips += [_chip(state, "claim", t, label(t)) for t in claim_types]
+    # A chip per value of the registry's other fields (``source:Reuters``).
+    chips += [_chip(state, f.name, value, f"{f.name}: {value}")
+              for f in COLUMN_FIELDS for value in record_values(hit.fields, f.column or "")]
     return {
         "id": hit.id,
         "href": statement_url(hit.id, state.q),

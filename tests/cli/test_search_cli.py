@@ -114,12 +114,12 @@ def test_batch_csv(index: str) -> None:
     assert code == 0
     lines = out.splitlines()
     # The web export's columns, between the query (and its total) and an error (issue 20).
-    assert lines[0] == ("query,total,rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,"
-                        "copies,error")
+    assert lines[0] == ("query,total,rank,id,title,date,publisher,url,score,actors,locations,claims,news_source,"
+                        "snippet,copies,error")
     assert lines[1].startswith("chlorine,2,1,s07,Twin,2016-05-05,Syrian Coalition,https://example.org/s07,")
     assert lines[1].endswith(",,,,Identical twin statement about [[chlorine]].,,")
     assert lines[2].startswith("chlorine,2,2,s08,")
-    assert lines[3] == "zzz,0" + "," * 13
+    assert lines[3] == "zzz,0" + "," * 14
     code, out, _ = sift("batch", "-", "--index", index, "--format", "csv", "--snippets", "0", input="chlorine\n")
     assert out.splitlines()[1].endswith(",,,,,,")
 
@@ -199,7 +199,7 @@ def test_show_says_whether_a_mention_is_in_the_title_or_the_body() -> None:
     assert "  Syria: (inside Aleppo)" in out
 
 
-SEARCH_COLUMNS = "rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,copies"
+SEARCH_COLUMNS = "rank,id,title,date,publisher,url,score,actors,locations,claims,news_source,snippet,copies"
 
 
 def test_search_csv_has_full_metadata(index: str) -> None:
@@ -215,7 +215,7 @@ def test_search_csv_has_full_metadata(index: str) -> None:
     assert s01 == {
         "rank": s01["rank"], "id": "s01", "title": "Barrel bombs on Daraa", "date": "2016-02-08",
         "publisher": "Syrian Coalition", "url": "https://example.org/s01", "score": s01["score"],
-        "actors": "Assad regime", "locations": "Daraa", "claims": "bombardment",
+        "actors": "Assad regime", "locations": "Daraa", "claims": "bombardment", "news_source": "",
         "snippet": "Regime forces dropped barrel [[bombs]] on Dara'a. …", "copies": "",
     }
     assert float(s01["score"]) > 0
@@ -265,4 +265,4 @@ def test_copies_fill_their_column_when_the_hit_carries_them() -> None:
     assert hit_record(hit)["copies"] == copies
     out = io.StringIO()
     write_csv(out, [hit])
-    assert out.getvalue() == f"{SEARCH_COLUMNS}\r\n1,a,T,,,,1.0,,,,,b; c\r\n"
+    assert out.getvalue() == f"{SEARCH_COLUMNS}\r\n1,a,T,,,,1.0,,,,,,b; c\r\n"

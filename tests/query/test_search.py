@@ -168,7 +168,7 @@ def test_json_contract(searcher: Searcher) -> None:
     assert set(data) == {"query", "total", "total_statements", "grouped", "hits"}
     hit = data["hits"][0]
     assert list(hit) == ["id", "title", "date", "publisher", "url", "score", "snippet", "snippets",
-                         "actors", "locations", "claims", "copies"]
+                         "actors", "locations", "claims", "copies", "news_source"]
     assert hit["date"] == "2016-02-08" and hit["actors"] == ["Assad regime"]
     assert set(hit["claims"][0]) == {"type", "types", "sentence", "actors", "locations",
                                      "by", "against", "in", "speaker", "negated"}

@@ -29,7 +29,7 @@ def test_search_returns_the_library_json(client: Any, web_index: Path) -> None:
     assert response.json()["total"] == TOTAL_BOMBS
     hit = response.json()["hits"][0]
     assert set(hit) == {"id", "title", "date", "publisher", "url", "score", "snippet", "snippets",
-                        "actors", "locations", "claims", "copies"}
+                        "actors", "locations", "claims", "copies", "news_source"}
     assert "[[" in hit["snippet"]
 
 
@@ -53,7 +53,7 @@ def test_sort_by_date(client: Any, sort: str, reverse: bool) -> None:
 @pytest.mark.parametrize(
     "facets, names",
     [
-        ("all", {"actor", "location", "claim", "by", "publisher", "year"}),
+        ("all", {"actor", "location", "claim", "by", "publisher", "source", "year"}),
         ("actor", {"actor"}),
         ("actor, month,actor", {"actor", "month"}),
     ],
@@ -185,7 +185,7 @@ def test_export_of_nothing(client: Any) -> None:
     data = json.loads(client.get("/api/export", params={"q": "zebra", "format": "json"}).text)
     assert data == {"query": "zebra", "total": 0, "hits": []}
     text = client.get("/api/export", params={"q": "zebra", "format": "csv"}).text
-    assert text.splitlines() == ["rank,id,title,date,publisher,url,score,actors,locations,claims,snippet,copies"]
+    assert text.splitlines() == ["rank,id,title,date,publisher,url,score,actors,locations,claims,news_source,snippet,copies"]
 
 
 def test_export_out_of_range_query_is_400(client: Any) -> None:
