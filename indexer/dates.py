@@ -29,8 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 from dateutil import parser as _dateutil_parser
 
 __all__ = [
-    "PRECISIONS", "date_from_url", "infer_day_first", "parse_date", "parse_period",
-    "period_from_url", "statement_date", "statement_period",
+    "MONTHS", "PRECISIONS", "date_from_url", "infer_day_first", "parse_date", "plausible_year", "statement_date",
 ]
 
 #: How much of a statement's date is known: its day, only its month, only its year.
@@ -41,7 +40,8 @@ MIN_YEAR = 1900
 #: How far into the body (characters) a dateline may start.
 DATELINE_WINDOW = 100
 
-_MONTHS: dict[str, int] = {}
+#: Month names and abbreviations (lower case) -> month number.
+MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
         ("january", "jan"),
@@ -60,9 +60,9 @@ for _number, _names in enumerate(
     start=1,
 ):
     for _name in _names:
-        _MONTHS[_name] = _number
+        MONTHS[_name] = _number
 
-_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = (
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 )
@@ -125,7 +125,7 @@ _CREDIT = re.compile(
 )
 # A place name in capitals, as news datelines start: "BEIRUT", "DEIR EZ-ZOR, Syria".
 _PLACE = r"(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?,?\s+"
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "BEIRUT, Feb. 8, 2016 (AP) -": a full date after the place.
 _PLACE_DATE = re.compile(_PLACE + "(?i:" + _DATE_FORMS.pattern + ")")
 # "DAMASCUS, Feb 8 (Reuters) -": the year is missing; a dash must follow.
@@ -144,9 +144,9 @@ _URL_DATES = (
 )
 # Dates written out in a URL slug: -30-april-2024, /april-30-2024/, 30-apr-2024.
 _URL_SLUG_DATES = (
-    re.compile(r"(?<![^/_\-])(?P<dd>\d{1,2})[-_](?P<dm>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    re.compile(r"(?<![^/_\-])(?P<dd>\d{1,2})[-_](?P<dm>" + "|".join(sorted(MONTHS, key=len, reverse=True))
                + r")[-_](?P<dy>(?:19|20)\d{2})(?=$|[/._\-?#])", re.IGNORECASE),
-    re.compile(r"(?<![^/_\-])(?P<mm>" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    re.compile(r"(?<![^/_\-])(?P<mm>" + "|".join(sorted(MONTHS, key=len, reverse=True))
                + r")[-_](?P<md>\d{1,2})[-_](?P<my>(?:19|20)\d{2})(?=$|[/._\-?#])", re.IGNORECASE),
 )
 _QUERY_KEYS = frozenset({"date", "d", "published", "pubdate", "publish_date", "day"})
@@ -154,13 +154,14 @@ _MARKDOWN_LEAD = re.compile(r"^[\s#>*_\-]+")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?!\d)")
 
 
-def _plausible(year: int) -> bool:
+def plausible_year(year: int) -> bool:
+    """From :data:`MIN_YEAR` to next year (statements are not from the future)."""
     return MIN_YEAR <= year <= dt.date.today().year + 1
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
     """A date, or None when the parts are impossible or implausible."""
-    if not _plausible(year):
+    if not plausible_year(year):
         return None
     try:
         return dt.date(year, month, day)
@@ -179,11 +180,11 @@ def _from_match(m: re.Match[str], day_first: bool | None) -> dt.date | None:
     if m.group("iy"):
         return _make(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if m.group("dd"):
-        return _make(int(m.group("dy")), _MONTHS[m.group("dm").lower()], int(m.group("dd")))
+        return _make(int(m.group("dy")), MONTHS[m.group("dm").lower()], int(m.group("dd")))
     if m.group("mm"):
-        return _make(int(m.group("my")), _MONTHS[m.group("mm").lower()], int(m.group("md")))
+        return _make(int(m.group("my")), MONTHS[m.group("mm").lower()], int(m.group("md")))
     if m.group("rm"):
-        return _make(int(m.group("ry")), _MONTHS[m.group("rm").lower()], int(m.group("rd")))
+        return _make(int(m.group("ry")), MONTHS[m.group("rm").lower()], int(m.group("rd")))
     a, b, year_text = int(m.group("na")), int(m.group("nb")), m.group("ny")
     year = int(year_text) if len(year_text) == 4 else _two_digit_year(int(year_text))
     if a > 12 and b <= 12:
@@ -215,7 +216,7 @@ def _dateutil_date(value: str, day_first: bool | None) -> dt.date | None:
         results.append(parsed.date())
     if results[0] != results[1]:
         return None
-    return results[0] if _plausible(results[0].year) else None
+    return results[0] if plausible_year(results[0].year) else None
 
 
 def parse_date(value: str, day_first: bool | None = None) -> dt.date | None:
@@ -286,7 +287,7 @@ def date_from_url(url: str) -> dt.date | None:
             named = m.groupdict()
             day, month, year = (named["dd"], named["dm"], named["dy"]) if "dd" in named \
                 else (named["md"], named["mm"], named["my"])
-            found = _make(int(year), _MONTHS[month.lower()], int(day))
+            found = _make(int(year), MONTHS[month.lower()], int(day))
             if found:
                 return found
     for key, value in parse_qsl(parts.query):
@@ -305,7 +306,7 @@ def _url_year(url: str | None) -> int | None:
     except ValueError:
         return None
     m = _URL_YEAR.search(path + "/")
-    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
+    return int(m.group(1)) if m and plausible_year(int(m.group(1))) else None
 
 
 def _opening_date(text: str, day_first: bool | None, url: str | None) -> dt.date | None:
@@ -335,8 +336,8 @@ def _opening_date(text: str, day_first: bool | None, url: str | None) -> dt.date
         if year is None:
             return None
         if news.group("mm"):
-            return _make(year, _MONTHS[news.group("mm").lower()], int(news.group("md")))
-        return _make(year, _MONTHS[news.group("dm").lower()], int(news.group("dd")))
+            return _make(year, MONTHS[news.group("mm").lower()], int(news.group("md")))
+        return _make(year, MONTHS[news.group("dm").lower()], int(news.group("dd")))
     return None
 
 
@@ -432,70 +433,3 @@ def statement_date(
     if url:
         return date_from_url(url)
     return None
-
-
-_YEAR_ONLY = re.compile(r"\s*((?:19|20)\d{2})(?:\.0+)?\s*")
-_YEAR_MONTH = re.compile(r"\s*((?:19|20)\d{2})[-/.](\d{1,2})\s*")
-_MONTH_YEAR = re.compile(r"\s*(?P<m>" + _MONTH_NAMES + r")\.?,?\s+((?:19|20)\d{2})\s*", re.IGNORECASE)
-_URL_MONTH = re.compile(r"(?<![\d])((?:19|20)\d{2})/(\d{1,2})/")
-
-
-def parse_period(value: str, day_first: bool | None = None) -> tuple[dt.date, str] | None:
-    """An explicit date value read at the precision it has: ``2019-08-03`` a day,
-    ``2019-08``/``August 2019`` a month, ``2019`` a year; the date returned is the
-    period's first day.
-
-    >>> parse_period("August 2019")
-    (datetime.date(2019, 8, 1), 'month')
-    """
-    day = parse_date(value, day_first)
-    if day:
-        return day, "day"
-    m = _YEAR_ONLY.fullmatch(value)
-    if m and _plausible(int(m.group(1))):
-        return dt.date(int(m.group(1)), 1, 1), "year"
-    m = _YEAR_MONTH.fullmatch(value)
-    if m and _plausible(int(m.group(1))) and 1 <= int(m.group(2)) <= 12:
-        return dt.date(int(m.group(1)), int(m.group(2)), 1), "month"
-    m = _MONTH_YEAR.fullmatch(value)
-    if m and _plausible(int(m.group(2))):
-        return dt.date(int(m.group(2)), _MONTHS[m.group("m").lower()], 1), "month"
-    return None
-
-
-def period_from_url(url: str) -> tuple[dt.date, str] | None:
-    """A URL's date: a day (:func:`date_from_url`), else a month (``/2019/08/slug``)."""
-    day = date_from_url(url)
-    if day:
-        return day, "day"
-    try:
-        path = urlsplit(url).path
-    except ValueError:
-        return None
-    m = _URL_MONTH.search(path)
-    if m and _plausible(int(m.group(1))) and 1 <= int(m.group(2)) <= 12:
-        return dt.date(int(m.group(1)), int(m.group(2)), 1), "month"
-    return None
-
-
-def statement_period(
-    *,
-    metadata: str | None = None,
-    header: str = "",
-    title: str = "",
-    body: str = "",
-    url: str | None = None,
-    day_first: bool | None = None,
-) -> tuple[dt.date, str] | None:
-    """The statement's date and its precision: a whole date by :func:`statement_date`'s
-    rules first; else a partial one, from the metadata (``2019``, ``2019-08``), then
-    the URL (``/2019/08/``)."""
-    day = statement_date(metadata=metadata, header=header, title=title, body=body, url=url,
-                         day_first=day_first)
-    if day:
-        return day, "day"
-    if metadata:
-        found = parse_period(metadata, day_first)
-        if found:
-            return found
-    return period_from_url(url) if url else None

@@ -32,7 +32,7 @@ from query.parse import MAX_QUERY_LENGTH, ParsedQuery, parse_query
 from query.rank import Ranking
 from query.results import FacetResult, Hit, SearchResults
 from query.search import SORTS, Searcher
-from query.snippets import FORMATTERS, Formatter, Passage
+from query.passages import FORMATTERS, Formatter, Passage
 
 __all__ = [
     "FACETS",

@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from query.snippets import MARKERS, Formatter, Passage, join_passages
+from query.passages import MARKERS, Formatter, Passage, join_passages
 
 _CLAIM_KEYS = ("type", "types", "sentence", "actors", "locations")
 #: Claim roles (issue 21) with their evidence; absent from an index made before them.

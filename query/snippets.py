@@ -8,8 +8,9 @@ Built from the four roles of Whoosh's ``highlight`` module, each replaceable:
   terms it has and how rare they are (idf), repeats counting a little;
 - order: most structured filters satisfied first (see below), then best
   score, earlier passage on ties;
-- formatter: :class:`Formatter` renders highlights as ``[[markers]]``
-  (JSON), ``<mark>`` with everything else escaped (HTML) or ANSI colour.
+- formatter: ``query.passages.Formatter`` renders highlights as
+  ``[[markers]]`` (JSON), ``<mark>`` with everything else escaped (HTML) or
+  ANSI colour.
 
 Claim-centred passages: when the query filters on ``claim:``, ``actor:`` or
 ``location:``, the sentences the stored record gives for them (a claim's
@@ -29,11 +30,10 @@ query's own tree tells which words form a phrase and which sit under
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
@@ -51,81 +51,10 @@ from query._nodes import (
     TermNode,
     WildcardNode,
 )
+from query.passages import ELLIPSIS, Passage, Span
 
 #: Only this much of a body is scanned for passages (huge bodies stay fast).
 MAX_SCAN_CHARS = 200_000
-ELLIPSIS = "…"
-
-Span = tuple[int, int]
-
-
-# -- formatters ---------------------------------------------------------------
-class Formatter:
-    """Renders plain text and highlighted text (override both to customise)."""
-
-    def text(self, text: str) -> str:
-        return text
-
-    def highlight(self, text: str) -> str:
-        return f"[[{text}]]"
-
-
-class HtmlFormatter(Formatter):
-    """``<mark>word</mark>``; all other text HTML-escaped."""
-
-    def text(self, text: str) -> str:
-        return html.escape(text, quote=True)
-
-    def highlight(self, text: str) -> str:
-        return f"<mark>{html.escape(text, quote=True)}</mark>"
-
-
-class AnsiFormatter(Formatter):
-    """Bold yellow on a terminal (the CLI uses it only when stdout is a tty)."""
-
-    def highlight(self, text: str) -> str:
-        return f"\x1b[1;33m{text}\x1b[0m"
-
-
-MARKERS = Formatter()
-HTML = HtmlFormatter()
-ANSI = AnsiFormatter()
-#: Formatters by name, for callers choosing one from an option.
-FORMATTERS: dict[str, Formatter] = {"markers": MARKERS, "html": HTML, "ansi": ANSI}
-
-
-@dataclass(frozen=True)
-class Passage:
-    """One passage: its text (whitespace collapsed, ellipses added) and the
-    highlighted spans as offsets into ``text``.
-
-    :param start: offset of the passage in the body; ``end`` just past it.
-    :param filters: the structured filters (``claim_types:siege``,
-        ``actors:assad*``) the passage satisfies.
-    """
-
-    text: str
-    highlights: tuple[Span, ...]
-    score: float
-    start: int
-    end: int
-    filters: tuple[str, ...] = ()
-
-    def render(self, formatter: Formatter = MARKERS) -> str:
-        out: list[str] = []
-        last = 0
-        for s, e in self.highlights:
-            out.append(formatter.text(self.text[last:s]))
-            out.append(formatter.highlight(self.text[s:e]))
-            last = e
-        out.append(formatter.text(self.text[last:]))
-        return "".join(out)
-
-
-def join_passages(passages: Iterable[Passage], formatter: Formatter = MARKERS) -> str:
-    """Passages as one string, best first, without doubled ellipses."""
-    joined = " ".join(p.render(formatter) for p in passages)
-    return joined.replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS)
 
 
 # -- what to highlight ----------------------------------------------------------

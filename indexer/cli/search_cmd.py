@@ -22,7 +22,7 @@ from indexer.manifest import stored_errors
 from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
 from query.export import BATCH_COLUMNS, HIT_COLUMNS, csv_cells, write_csv, write_jsonl
-from query.snippets import ANSI, HTML, MARKERS, Formatter
+from query.passages import ANSI, HTML, MARKERS, Formatter
 from query.syntax_help import syntax_help
 from query.spreadsheet import SafeCsvWriter
 

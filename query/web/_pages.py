@@ -3,7 +3,7 @@
 The templates stay dumb: every link, label and bar height is computed here
 (no framework import, so these helpers are tested without a server). Text
 from statements reaches templates as plain ``str`` and is escaped by Jinja;
-only snippet passages rendered by ``query.snippets.HTML`` and text marked
+only snippet passages rendered by ``query.passages.HTML`` and text marked
 by ``query.web._markup`` (which escape everything themselves) are
 ``Markup``.
 """
@@ -20,7 +20,7 @@ from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import COLUMN_FIELDS, record_values
 
 from query.results import Hit, SearchResults
-from query.snippets import HTML
+from query.passages import HTML
 from query.web._filters import (
     CLAIM_ROLES,
     add_filter,

@@ -181,14 +181,16 @@ def test_long_bag_of_words_parses_fast() -> None:
     parse_query(text, default_operator="OR")  # warm caches
     start = time.perf_counter()
     parse_query(text, default_operator="OR")
-    assert time.perf_counter() - start < 0.1
+    # A guard against quadratic parsing (Whoosh's took seconds), wide enough
+    # for a loaded host: the parse takes ~10 ms.
+    assert time.perf_counter() - start < 0.5
 
 
 def test_too_long_is_refused_quickly() -> None:
     start = time.perf_counter()
     with pytest.raises(QueryError):
         parse_query("siege " * 100_000)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 0.25  # refused before any parsing (~1 ms)
 
 
 def test_limits_at_their_bound_parse() -> None:

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from query import Searcher, parse_query
 from query.results import Hit
-from query.snippets import ANSI, HTML, HighlightPlan, SnippetMaker
+from query.passages import ANSI, HTML
+from query.snippets import HighlightPlan, SnippetMaker
 from tests.query.claim_corpus import CLAIM_CORPUS
 from tests.query.conftest import build_index
 
