@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,8 @@ class Need:
     structured: str
     words: str
     judgements: dict[str, int]
+    #: Statements judged after the first runs (a system's top 10 held them unjudged).
+    pooled_late: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ class PoolRecord:
 def load_needs(gold: Path) -> list[Need]:
     """The needs of ``gold/needs.jsonl``."""
     with (gold / "needs.jsonl").open(encoding="utf-8") as handle:
-        return [Need(**json.loads(line)) for line in handle if line.strip()]
+        return [Need(**{**row, "pooled_late": tuple(row.get("pooled_late", ()))})
+                for row in map(json.loads, filter(str.strip, handle))]
 
 
 def read_pool(data: Path, gold: Path) -> list[PoolRecord]:
@@ -94,6 +98,7 @@ def ndcg_graded(ranked: list[str], grades: dict[str, int], k: int = 10) -> float
     return dcg([grades.get(doc, 0) for doc in ranked]) / ideal if ideal else 0.0
 
 
+@contextmanager
 def _sift(pool: list[PoolRecord], work: Path) -> Iterator[tuple[Ranker, Ranker]]:
     from indexer.write import IndexOptions, index_paths
 
@@ -113,6 +118,7 @@ def _sift(pool: list[PoolRecord], work: Path) -> Iterator[tuple[Ranker, Ranker]]
         yield structured, words
 
 
+@contextmanager
 def _whoosh(pool: list[PoolRecord], work: Path) -> Iterator[Ranker]:
     from whoosh import index
     from whoosh.qparser import MultifieldParser, OrGroup
@@ -136,7 +142,7 @@ def run_needs(data: Path, gold: Path) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="sift-needs-") as tmp:
         work = Path(tmp)
-        for (structured, words), whoosh in zip(_sift(pool, work), _whoosh(pool, work)):
+        with _sift(pool, work) as (structured, words), _whoosh(pool, work) as whoosh:
             for need in needs:
                 runs = {"structured": structured(need.structured), "words": words(need.words),
                         "whoosh": whoosh(need.words)}
