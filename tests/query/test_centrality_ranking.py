@@ -24,6 +24,11 @@ STATEMENTS = [
     {"id": "b-central", "title": "Russia bombs Idlib",
      "body": "Russia bombed Idlib on Friday, killing twelve people. Russia said its strikes hit militants. "
              f"{FILLER} Russia bombed the town again at night, and shelling continued in Idlib."},
+    # Russia named as often in both; only in the second is it the agent of the bombardment
+    {"id": "c-other-agent", "title": "Shelling in Homs",
+     "body": "Russia said on Monday that talks would resume. The Assad regime shelled Homs, killing five."},
+    {"id": "d-russia-agent", "title": "Shelling in Homs",
+     "body": "Turkey said on Monday that talks would resume. Russia shelled Homs, killing five."},
 ]
 
 
@@ -41,10 +46,14 @@ def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
     "claim:(bombardment AND by:Russia)", "actor:Russia AND location:Idlib",
 ])
 def test_central_statement_ranks_first(searcher: Searcher, query: str) -> None:
-    hits = searcher.search(query).hits
-    assert [h.id for h in hits][0] == "b-central"
-    if len(hits) > 1:
-        assert hits[0].score > hits[1].score
+    scores = {h.id: h.score for h in searcher.search(query, limit=10).hits}
+    assert scores["b-central"] > scores.get("a-passing", 0.0)
+
+
+def test_a_role_in_a_claim_of_the_queried_type_ranks_first(searcher: Searcher) -> None:
+    hits = searcher.search("actor:Russia AND claim:bombardment AND location:Homs").hits
+    assert [h.id for h in hits] == ["d-russia-agent", "c-other-agent"]
+    assert hits[0].score > hits[1].score
 
 
 def test_plain_words_rank_as_before(searcher: Searcher, tmp_path: Path) -> None:
