@@ -223,13 +223,13 @@ def _role_bonuses(children: tuple[Node, ...]) -> list[wq.Query]:
         elif isinstance(child, ClaimGroupNode):
             types.update(_group_types(child.child))
         else:
-            name = _names(child)
+            name = _keyword_names(child)
             if name is not None:
                 names.append(name)
     return [role_bonus_query(field, values, frozenset(types)) for field, values in names] if types else []
 
 
-def _names(node: Node) -> tuple[str, tuple[str, ...]] | None:
+def _keyword_names(node: Node) -> tuple[str, tuple[str, ...]] | None:
     """``(field, values)`` of ``actor:X``/``location:X`` (with the parts of a state)."""
     nodes = node.children if isinstance(node, BoolNode) and node.op == "or" else (node,)
     keywords = [n for n in nodes if isinstance(n, KeywordNode) and not n.prefix]
