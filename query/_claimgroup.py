@@ -164,5 +164,9 @@ def role_bonus_query(field: str, values: tuple[str, ...], types: frozenset[str])
         return "negated|true" not in terms and not terms.isdisjoint(type_terms) and not terms.isdisjoint(wanted)
 
     names = [wq.Term(field, v, boost=ROLE_BONUS) for v in values]
+    name = names[0] if len(names) == 1 else wq.Or(names)
+    # Candidates: the name and a claim type asked for (the type scores nothing here).
+    kinds = [wq.Term("claim_types", t) for t in sorted(types)]
+    kind = wq.ConstantScoreQuery(kinds[0] if len(kinds) == 1 else wq.Or(kinds), 0.0)
     text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
-    return ClaimGroup(names[0] if len(names) == 1 else wq.Or(names), holds_role, text)
+    return ClaimGroup(wq.And([name, kind]), holds_role, text)
