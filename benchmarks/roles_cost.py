@@ -32,22 +32,22 @@ def run_roles_cost(out: Path, corpus: Path, docs: int = 2000, repeats: int = 5, 
     """Median wall and CPU seconds of both variants, and the cost ratios."""
     shards = out / "corpora" / f"{corpus.stem}-x{docs}"
     info = ensure_shards(corpus.stem, docs, shards, corpus=corpus)
-    wall: dict[str, list[float]] = {"roles": [], "no-roles": []}
-    cpu: dict[str, list[float]] = {"roles": [], "no-roles": []}
+    wall: dict[str, list[float]] = {"with": [], "without": []}
+    cpu: dict[str, list[float]] = {"with": [], "without": []}
     for repeat in range(repeats):
-        order = ("roles", "no-roles") if repeat % 2 == 0 else ("no-roles", "roles")
+        order = ("with", "without") if repeat % 2 == 0 else ("without", "with")
         for variant in order:
-            target = out / "work" / f"roles-{variant}"
+            target = out / "work" / f"{switch}-{variant}"
             shutil.rmtree(target, ignore_errors=True)
             result = run_job({"kind": "sift-index", "inputs": [str(shards)], "index": str(target),
-                              "procs": 1, switch: variant == "roles"})
+                              "procs": 1, switch: variant == "with"})
             wall[variant].append(result["seconds"])
             cpu[variant].append(result["cpu_seconds"])
-            log(f"  {variant:<8} repeat {repeat + 1}: {result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU")
+            log(f"  {variant} {switch:<10} repeat {repeat + 1}: {result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU")
     med = {f"{kind}_{v}": statistics.median(times[v]) for kind, times in (("wall", wall), ("cpu", cpu)) for v in times}
     return {"switch": switch, "corpus": corpus.name, "docs": info["docs"], "repeats": repeats, **med,
-            "cost_wall": med["wall_roles"] / med["wall_no-roles"] - 1,
-            "cost_cpu": med["cpu_roles"] / med["cpu_no-roles"] - 1, "target": TARGET_COST,
+            "cost_wall": med["wall_with"] / med["wall_without"] - 1,
+            "cost_cpu": med["cpu_with"] / med["cpu_without"] - 1, "target": TARGET_COST,
             "all": {"wall": wall, "cpu": cpu}}
 
 
@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     parser.add_argument("--switch", choices=("roles", "centrality"), default="roles",
-                        help="what the 'no-roles' variant leaves out")
+                        help="what the 'without' variant leaves out")
     args = parser.parse_args()
     if not args.corpus.exists():
         raise SystemExit(f"skipped: no corpus at {args.corpus} (../shared/data is absent; pass --corpus)")
