@@ -9,8 +9,9 @@ module gives each term a pseudo-frequency instead, from what extraction found:
     c = mentions in the body + TITLE_BONUS * [in the title] + LEAD_BONUS * [in the lead]
 
 - actors and places: ``mentions`` are the name's evidence items in the body
-  (capped at ``indexer.extract.MAX_EVIDENCE``); a place only inferred from a
-  place inside it (Syria from Idlib) weighs ``INFERRED``;
+  (capped at ``indexer.extract.MAX_EVIDENCE``); a place inferred from places
+  inside it (Syria from Idlib) adds their weights (``INFERRED`` for one
+  without a weight of its own);
 - claim types: ``mentions`` are the claims of that type in the body, the
   title and lead bonuses go to a claim of the type there;
 - ``by`` names: the same over the claims (not denied) that attribute their
@@ -39,7 +40,7 @@ TITLE_BONUS = 2.0
 LEAD_BONUS = 1.0
 #: A body mention whose sentence starts before this character is in the lead.
 LEAD_CHARS = 300
-#: Weight of a place that is only inferred (``inferred_from``), never named.
+#: What an inferred place gets from a place inside it that has no weight of its own.
 INFERRED = 0.5
 
 _TITLE, _BODY = 0, 1
@@ -72,17 +73,23 @@ def _weights(mentions: Iterable[tuple[str, int, int]]) -> dict[str, float]:
 def name_weights(evidence: dict[str, list[Any]]) -> dict[str, float]:
     """``{keyword value: c}`` of the names of one kind (actors or locations).
 
+    A place inferred from places inside it (``{"inferred_from": "Idlib"}``)
+    adds their weights: a mention of Saraqib is a mention of a place in Idlib.
+
     >>> name_weights({"Russia": [[0, 0, 6, 0, 30], [1, 5, 11, 0, 40], [1, 900, 906, 880, 950]],
-    ...               "Syria": [{"inferred_from": "Idlib"}]})
-    {'russia': 5.0, 'syria': 0.5}
+    ...               "Idlib": [[1, 20, 25, 0, 40]], "Syria": [{"inferred_from": "Idlib"}]})
+    {'russia': 5.0, 'idlib': 2.0, 'syria': 2.0}
     """
     mentions = [(keyword_value(name), item[0], item[3])
                 for name, items in evidence.items() for item in items if isinstance(item, list)]
-    weights = _weights(mentions)
+    named = _weights(mentions)
+    weights = dict(named)
     for name, items in evidence.items():
-        key = keyword_value(name)
-        if key not in weights and items:
-            weights[key] = INFERRED
+        inside = [keyword_value(item["inferred_from"]) for item in items
+                  if isinstance(item, dict) and item.get("inferred_from")]
+        if inside:
+            key = keyword_value(name)
+            weights[key] = weights.get(key, 0.0) + sum(named.get(part, INFERRED) for part in inside)
     return weights
 
 
@@ -118,12 +125,15 @@ def field_weights(extraction: Extraction) -> dict[str, dict[str, float]]:
 
 def weighted_postings(value: str, weights: dict[str, float]) -> Postings:
     """Postings of a comma-separated keyword value (as ``schema.keyword_postings``),
-    each term weighted by ``weights`` (1 where it has none): the frequency,
-    hence the field length, stays the count of names."""
+    each term weighted by ``weights`` (its count where it has none): the
+    frequency, hence the field length, stays the count of names.
+
+    >>> [(t, w) for t, _n, w, _v in weighted_postings("russia,syria,idlib", {"russia": 4.0, "syria": 0.5})]
+    [(b'russia', 4.0), (b'syria', 0.5), (b'idlib', 1.0)]
+    """
     counts: dict[str, int] = {}
     for key in value.split(","):
         key = key.strip()
         if key:
             counts[key] = counts.get(key, 0) + 1
-    return Postings((k.encode("utf-8"), n, max(float(n), weights.get(k, float(n))), pack_uint(n))
-                    for k, n in counts.items())
+    return Postings((k.encode("utf-8"), n, weights.get(k, float(n)), pack_uint(n)) for k, n in counts.items())
