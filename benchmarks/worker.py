@@ -4,7 +4,9 @@ Jobs (``kind``):
 
 - ``sift-index``:  ``index_paths`` over ``inputs`` into ``index`` with
   ``IndexOptions(procs=..., extract=...)``; optional ``profile`` path writes
-  a cProfile dump;
+  a cProfile dump; ``"roles": false`` (benchmark only, one process) skips
+  claim-role extraction, to measure what roles cost (issue 21 item 6), and
+  ``"centrality": false`` the keyword weights of ``indexer.centrality``;
 - ``sift-read``: only read ``inputs`` (every statement built by the readers,
   ``indexer.formats.iter_records``, none kept): the readers' own memory;
 - ``whoosh-index``: plain Whoosh baseline (StemmingAnalyzer, ``title``/``body``
@@ -36,9 +38,21 @@ def _inputs(job: dict[str, Any]) -> list[Path]:
 def sift_index(job: dict[str, Any]) -> dict[str, Any]:
     from indexer.write import IndexOptions, index_paths
 
+    if job.get("roles", True) is False:
+        import indexer.extract
+
+        # Every claim gets no roles, as an index made before roles (benchmark only).
+        indexer.extract.claim_roles = lambda *_args: ((), False)
+    if job.get("centrality", True) is False:
+        import indexer.prepare
+
+        # Every keyword term weighs 1, as before centrality (benchmark only).
+        indexer.prepare.field_weights = lambda _extraction: {}
     options = IndexOptions(procs=job.get("procs", 1), extract=job.get("extract", True),
                            batch_size=job.get("batch_size", 1000), limitmb=job.get("limitmb", 128))
     start = time.perf_counter()
+    cpu_start = sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                       resource.getrusage(resource.RUSAGE_CHILDREN)))
     if job.get("profile"):
         import cProfile
 
@@ -48,7 +62,9 @@ def sift_index(job: dict[str, Any]) -> dict[str, Any]:
     else:
         report = index_paths(_inputs(job), Path(job["index"]), options)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "docs": report.indexed, "added": report.added,
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in usage) - cpu_start
+    return {"seconds": seconds, "cpu_seconds": cpu, "docs": report.indexed, "added": report.added,
             "unchanged": report.unchanged, "errors": len(report.errors)}
 
 

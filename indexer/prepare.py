@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.analysis import analyze, analyze_with_starts
+from indexer.centrality import field_weights, weighted_postings
 from indexer.extract import extract
 from indexer.fields import RECORD_FIELDS
 from indexer.gazetteer import Gazetteer
@@ -66,17 +67,19 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
         blocks = block_terms(statement.body, body_terms, body_starts, statement.publisher)
         if blocks:
             doc["near_blocks"] = keyword_postings(blocks)
+    # Keyword terms weighted by how central they are (indexer.centrality).
+    weights = field_weights(statement.extraction)
     for name in ROLE_KEYWORD_FIELDS:
         value = doc.get(name)
         if value:
-            doc[name] = keyword_postings(value)
+            doc[name] = weighted_postings(value, weights.get(name, {}))
     for name in PREPARED_KEYWORD_FIELDS:
         value = doc.get(name)
         if value:
             # Indexes made before these fields were indexed only still store
             # them: without this, Whoosh would store the postings object.
             doc[f"_stored_{name}"] = value
-            doc[name] = keyword_postings(value)
+            doc[name] = weighted_postings(value, weights.get(name, {}))
     return doc
 
 

@@ -11,6 +11,11 @@ candidates (a claim satisfying the group satisfies that, so none is lost);
 then each candidate's claims are read from the column and the statement is
 kept when one claim satisfies the whole group. Claims whose sentence is a
 denial (``negated``) are left out unless the group asks ``negated:true``.
+
+The same column ranks ``actor:Russia AND claim:bombardment``: a statement in
+which Russia holds a role (``by``, ``against``, ``speaker``; a place ``in``)
+in a claim of the queried type scores the name's term again, times
+``ROLE_BONUS`` (:func:`role_bonus_query`, issue 21 item 5).
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ NEGATED = "claim_negated"
 _TERM_PREFIX = {"claim_types": "type|", "claim_by": "by|", "claim_roles": ""}
 
 Predicate = Callable[[frozenset[str]], bool]
+
+#: How much a name's score counts again where it holds a role in a claim of the queried type.
+ROLE_BONUS = 1.0
+#: The roles a name of each keyword field can hold.
+_ROLES_OF = {"actors": ("by", "against", "speaker"), "locations": ("in",)}
 
 
 class ClaimGroup(wq.WrappingQuery):  # type: ignore[misc]
@@ -140,3 +150,23 @@ def _describe(node: Node) -> str:
     if isinstance(node, BoolNode):
         return "(" + f" {node.op.upper()} ".join(_describe(c) for c in node.children) + ")"
     return repr(node)
+
+
+def role_bonus_query(field: str, values: tuple[str, ...], types: frozenset[str]) -> wq.Query:
+    """Statements where one of ``values`` (folded names of ``field``,
+    ``actors`` or ``locations``) holds a role in a claim (not denied) of one
+    of ``types``, scored as the name's term times ``ROLE_BONUS``: the
+    optional part of ``actor:X AND claim:T`` (``query._compile``)."""
+    wanted = frozenset(f"{role}|{v}" for role in _ROLES_OF[field] for v in values)
+    type_terms = frozenset(f"type|{t}" for t in types)
+
+    def holds_role(terms: frozenset[str]) -> bool:
+        return "negated|true" not in terms and not terms.isdisjoint(type_terms) and not terms.isdisjoint(wanted)
+
+    names = [wq.Term(field, v, boost=ROLE_BONUS) for v in values]
+    name = names[0] if len(names) == 1 else wq.Or(names)
+    # Candidates: the name and a claim type asked for (the type scores nothing here).
+    kinds = [wq.Term("claim_types", t) for t in sorted(types)]
+    kind = wq.ConstantScoreQuery(kinds[0] if len(kinds) == 1 else wq.Or(kinds), 0.0)
+    text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
+    return ClaimGroup(wq.And([name, kind]), holds_role, text)

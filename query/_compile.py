@@ -29,7 +29,7 @@ from indexer.analysis import WORD_PATTERN, fold, term_for
 from indexer.schema import stored_date
 from query.rank import DEFAULT_RANKING, Ranking
 
-from query._claimgroup import NEGATED, claim_group_query
+from query._claimgroup import NEGATED, claim_group_query, role_bonus_query
 from query._claims import CLAIMS, claims_query
 from query._expansion import Origin, mark_origin
 from query._fieldsterm import FieldsTerm
@@ -204,4 +204,45 @@ def _compile_bool(node: BoolNode, source: str, ranking: Ranking) -> wq.Query:
     if not compiled:
         return wq.Not(_any(negatives))
     group = compiled[0] if len(compiled) == 1 else (wq.And(compiled) if node.op == "and" else wq.Or(compiled))
+    if node.op == "and":
+        bonuses = _role_bonuses(node.children)
+        if bonuses:
+            group = wq.AndMaybe(group, _any(bonuses))
     return wq.AndNot(group, _any(negatives)) if negatives else group
+
+
+def _role_bonuses(children: tuple[Node, ...]) -> list[wq.Query]:
+    """For ``actor:X AND claim:T`` (``location:``, claim groups' types too):
+    the optional queries that rank statements where X holds a role in a
+    claim of type T (``query._claimgroup.role_bonus_query``)."""
+    types: set[str] = set()
+    names: list[tuple[str, tuple[str, ...]]] = []
+    for child in children:
+        if isinstance(child, KeywordNode) and child.field == "claim_types" and not child.prefix:
+            types.add(child.value)
+        elif isinstance(child, ClaimGroupNode):
+            types.update(_group_types(child.child))
+        else:
+            name = _keyword_names(child)
+            if name is not None:
+                names.append(name)
+    return [role_bonus_query(field, values, frozenset(types)) for field, values in names] if types else []
+
+
+def _keyword_names(node: Node) -> tuple[str, tuple[str, ...]] | None:
+    """``(field, values)`` of ``actor:X``/``location:X`` (with the parts of a state)."""
+    nodes = node.children if isinstance(node, BoolNode) and node.op == "or" else (node,)
+    keywords = [n for n in nodes if isinstance(n, KeywordNode) and not n.prefix]
+    if len(keywords) != len(nodes) or keywords[0].field not in ("actors", "locations") \
+            or any(n.field != keywords[0].field for n in keywords):
+        return None
+    return keywords[0].field, tuple(n.value for n in keywords)
+
+
+def _group_types(node: Node) -> set[str]:
+    """Claim types a ``claim:( ... )`` group asks for (outside NOT)."""
+    if isinstance(node, KeywordNode):
+        return {node.value} if node.field == "claim_types" and not node.prefix else set()
+    if isinstance(node, BoolNode):
+        return set().union(*(_group_types(c) for c in node.children))
+    return set()

@@ -32,6 +32,7 @@ from query._compile import compile_node
 from query._dates import DateSyntaxError, comparison_or_period, date_range
 from query._lexer import Token, tokenize, unescape
 from query._limits import MAX_EXPANDING_WORDS, MAX_PATTERN_LENGTH, MAX_SCANNING_WORDS
+from query._parts import actor_values, any_keyword
 from query._nodes import (
     BoolNode,
     ClaimGroupNode,
@@ -201,6 +202,7 @@ class KeywordSyntax(FieldSyntax):
         canonical = lookup(text)
         return keyword_value(canonical or text)
 
+
     def word(self, parser: Parser, token: Token) -> Node | None:
         raw = token.text
         if _STAR.search(raw):
@@ -212,10 +214,10 @@ class KeywordSyntax(FieldSyntax):
             parser.expanding_word(base, token.pos, scanning=False)
             return KeywordNode(self.field, base, True, token.pos)
         text = unescape(raw)
-        value = self.value(parser, text)
-        if not value:
+        values = actor_values(parser.aliases, text) if self.kind == "actor" else [self.value(parser, text)]
+        if not values[0]:
             raise parser.error(f"{self.name}: needs a name", token.pos)
-        return KeywordNode(self.field, value, False, token.pos)
+        return any_keyword(self.field, values, token.pos)
 
 
 class ClaimSyntax(FieldSyntax):
@@ -252,11 +254,14 @@ class RoleSyntax(FieldSyntax):
             parser.expanding_word(base, token.pos, scanning=False)
             return KeywordNode(field, base, True, token.pos)
         text = unescape(raw)
-        lookup = parser.aliases.canonical_location if self.name == "in" else parser.aliases.canonical_actor
-        value = keyword_value(lookup(text) or text)
-        if not value:
+        if self.name == "in":
+            values = [keyword_value(parser.aliases.canonical_location(text) or text)]
+        else:
+            values = actor_values(parser.aliases, text)
+        if not values[0]:
             raise parser.error(f"{self.name}: needs a name", token.pos)
-        return KeywordNode(field, value if self.name == "by" else f"{self.name}|{value}", False, token.pos)
+        prefix = "" if self.name == "by" else f"{self.name}|"
+        return any_keyword(field, [prefix + v for v in values], token.pos)
 
 
 class NegatedSyntax(FieldSyntax):

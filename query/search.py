@@ -31,6 +31,7 @@ from indexer.schema import from_stored, keyword_value
 from indexer.layout import read_meta
 from indexer.reader import open_index, open_searcher
 from query._copies import collapse, copies_of, copy_labels
+from query._parts import parts_index
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
@@ -58,6 +59,7 @@ class _GazetteerAliases:
         self.files = files
         self.lock = threading.Lock()
         self.loaded: Aliases | None = None
+        self.parts: dict[str, tuple[str, ...]] | None = None
 
     def _get(self) -> Aliases:
         with self.lock:
@@ -70,6 +72,13 @@ class _GazetteerAliases:
 
     def canonical_location(self, text: str) -> str | None:
         return self._get().canonical_location(text)
+
+    def actor_parts(self, name: str) -> tuple[str, ...]:
+        """The actors that are part of ``name`` (its forces, police...; ``query._parts``)."""
+        if self.parts is None:
+            actors = getattr(self._get(), "actors", {})
+            self.parts = parts_index((a.name, a.part_of) for a in actors.values())
+        return self.parts.get(name, ())
 
 
 def _load_gazetteer(files: list[str]) -> Aliases:

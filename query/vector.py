@@ -161,6 +161,11 @@ class Evaluator:
             positive, negative = self._eval(q.a), self._eval(q.b)
             mask = positive.mask & ~negative.mask
             return Matches(mask, np.where(mask, positive.score, 0.0))
+        if type(q) is wq.AndMaybe:
+            # Whoosh's AndMaybeMatcher: the required part's matches, plus the
+            # optional part's score where it matches too.
+            required, optional = self._eval(q.a), self._eval(q.b)
+            return Matches(required.mask, required.score + np.where(required.mask & optional.mask, optional.score, 0.0))
         if type(q) is wq.DateRange:
             return self._date_range(q)
         if type(q) is wq.Phrase and len(q.words) > 1:

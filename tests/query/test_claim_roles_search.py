@@ -20,6 +20,8 @@ STATEMENTS = {
     "accuse.txt": "# Accusation\n\nRussia accused Ukraine of shelling the Zaporizhzhia nuclear plant.\n",
     # a denial: negated, and no bombardment claim
     "deny.txt": "# Denial\n\nMoscow rejected accusations that its jets bombed the market.\n",
+    # the act of a state's forces (an actor part of the state: indexer.national_forces)
+    "forces.txt": "# Forces\n\nRussian jets bombed a hospital in Idlib on Friday.\n",
 }
 
 
@@ -39,7 +41,7 @@ def _titles(searcher: Searcher, query: str) -> set[str]:
 
 
 @pytest.mark.parametrize("query, titles", [
-    ('claim:(bombardment AND by:Russia)', {"Two claims"}),
+    ('claim:(bombardment AND by:Russia)', {"Two claims", "Forces"}),
     ('claim:(killing AND by:"Assad regime")', {"Two claims"}),
     # the one-claim semantics: the bombardment is Russia's, the killing the regime's
     ('claim:(bombardment AND by:"Assad regime")', {"One claim"}),
@@ -52,7 +54,11 @@ def _titles(searcher: Searcher, query: str) -> set[str]:
     ('claim:(bombardment NOT by:Russia)', {"One claim", "Accusation"}),
     # reported accusations: by the accused, spoken by the accuser
     ('by:Ukraine', {"Accusation"}),
-    ('by:Russia', {"Two claims"}),
+    # a state's forces act for it: by:Russia finds them, by:"Russian Armed Forces" only them
+    ('by:Russia', {"Two claims", "Forces"}),
+    ('claim:(bombardment AND by:Russia AND in:Idlib)', {"Forces"}),
+    ('by:"Russian Armed Forces"', {"Forces"}),
+    ('claim:(bombardment AND by:"Russian military")', {"Forces"}),
     ('claim:(speaker:Russia AND by:Ukraine)', {"Accusation"}),
     ('claim:(by:Russia AND speaker:Russia)', set()),
     ('by:assad*', {"Two claims", "One claim"}),
@@ -64,10 +70,15 @@ def test_claim_groups(searcher: Searcher, query: str, titles: set[str]) -> None:
     assert _titles(searcher, query) == titles
 
 
+def test_actor_of_a_state_finds_its_forces(searcher: Searcher) -> None:
+    assert "Forces" in _titles(searcher, "actor:Russia")
+    assert "Two claims" not in _titles(searcher, 'actor:"Russian Armed Forces"')
+
+
 def test_by_facet_counts_agents(searcher: Searcher) -> None:
     facet = searcher.search("claim:bombardment", facets=("by",)).facets["by"]
     # statements counted once per agent of any of their claims
-    assert dict(facet.values) == {"Russia": 1, "Assad regime": 2, "Ukraine": 1}
+    assert dict(facet.values) == {"Russia": 1, "Assad regime": 2, "Ukraine": 1, "Russian Armed Forces": 1}
 
 
 def test_hits_carry_roles_with_evidence(searcher: Searcher) -> None:

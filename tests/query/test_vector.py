@@ -59,6 +59,7 @@ QUERIES = [
     '"forces shelled idlib"~2 OR "hospital market"', 'claims:"forces shelled"',
     "aleppo idlib", "=aleppo shelled", "aleppo AND NOT idlib",  # words in titles and bodies (BM25F)
     "hospitl~", "shelld~1 siege", "claims:s*", "claims:shelld~",  # words standing for one or more terms
+    'actor:"Syrian Armed Forces" AND claim:bombardment', "location:Idlib AND claim:(bombardment OR killing)",
 ]
 
 

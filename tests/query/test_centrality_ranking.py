@@ -1,0 +1,71 @@
+"""Structured fields rank by how central the value is (issue 21, item 5).
+
+Each pair holds a statement where the value is central (title, lead, several
+mentions or claims) and one where it is named in passing; the passing one has
+the smaller id, so equal scores (each term weighing 1, as before centrality)
+would put it first.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer.write import index_paths
+from query import Searcher
+
+FILLER = " ".join(["Officials met in Geneva to discuss the talks, and delegates spoke at length."] * 4)
+STATEMENTS = [
+    {"id": "a-passing", "title": "Talks in Geneva",
+     "body": f"{FILLER} The de-escalation zone brokered by Russia in Idlib held, delegates said. {FILLER} "
+             "Elsewhere, shelling hit a village."},
+    {"id": "b-central", "title": "Russia bombs Idlib",
+     "body": "Russia bombed Idlib on Friday, killing twelve people. Russia said its strikes hit militants. "
+             f"{FILLER} Russia bombed the town again at night, and shelling continued in Idlib."},
+    # Russia named as often in both; only in the second is it the agent of the bombardment
+    {"id": "c-other-agent", "title": "Shelling in Homs",
+     "body": "Russia said on Monday that talks would resume. The Assad regime shelled Homs, killing five."},
+    {"id": "d-russia-agent", "title": "Shelling in Homs",
+     "body": "Turkey said on Monday that talks would resume. Russia shelled Homs, killing five."},
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    root = tmp_path_factory.mktemp("centrality")
+    source = root / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in STATEMENTS), encoding="utf-8")
+    index_paths([source], root / "ix")
+    return Searcher(root / "ix")
+
+
+@pytest.mark.parametrize("query", [
+    "actor:Russia", "location:Idlib", "claim:bombardment", "by:Russia",
+    "claim:(bombardment AND by:Russia)", "actor:Russia AND location:Idlib",
+])
+def test_central_statement_ranks_first(searcher: Searcher, query: str) -> None:
+    scores = {h.id: h.score for h in searcher.search(query, limit=10).hits}
+    assert scores["b-central"] > scores.get("a-passing", 0.0)
+
+
+def test_a_role_in_a_claim_of_the_queried_type_ranks_first(searcher: Searcher) -> None:
+    hits = searcher.search("actor:Russia AND claim:bombardment AND location:Homs").hits
+    assert [h.id for h in hits] == ["d-russia-agent", "c-other-agent"]
+    assert hits[0].score > hits[1].score
+
+
+def test_plain_words_rank_as_before(searcher: Searcher, tmp_path: Path) -> None:
+    """Weights on keyword terms leave word scores alone: the same index built
+    without extraction (every keyword weight 1) scores words equally."""
+    from indexer.write import IndexOptions
+
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in STATEMENTS), encoding="utf-8")
+    index_paths([source], tmp_path / "ix", IndexOptions(extract=False))
+    with Searcher(tmp_path / "ix") as plain:
+        for query in ("Russia Idlib shelling", '"de-escalation zone"', "bomb*"):
+            ours = [(h.id, round(h.score, 9)) for h in searcher.search(query, default_operator="OR").hits]
+            theirs = [(h.id, round(h.score, 9)) for h in plain.search(query, default_operator="OR").hits]
+            assert ours == theirs
