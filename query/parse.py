@@ -202,7 +202,6 @@ class KeywordSyntax(FieldSyntax):
         canonical = lookup(text)
         return keyword_value(canonical or text)
 
-
     def word(self, parser: Parser, token: Token) -> Node | None:
         raw = token.text
         if _STAR.search(raw):
@@ -214,7 +213,7 @@ class KeywordSyntax(FieldSyntax):
             parser.expanding_word(base, token.pos, scanning=False)
             return KeywordNode(self.field, base, True, token.pos)
         text = unescape(raw)
-        values = actor_values(parser.aliases, text) if self.kind == "actor" else [self.value(parser, text)]
+        values = actor_values(parser.aliases, text) if self.aliases == "actor" else [self.value(parser, text)]
         if not values[0]:
             raise parser.error(f"{self.name}: needs a name", token.pos)
         return any_keyword(self.field, values, token.pos)
