@@ -97,7 +97,10 @@ _AUXILIARIES = frozenset(
 ORG_HEADS = frozenset(
     "council front brigade brigades ministry army movement party committee "
     "committees commission observatory network organization organisation agency "
-    "union battalion battalions forces authority corps division regiment legion".split()
+    "union battalion battalions forces authority corps division regiment legion "
+    # institutions of any country: police forces, offices, directorates, centres, associations
+    "police office directorate command administration secretariat association centre center "
+    "institute foundation coalition alliance mission ministries".split()
 )
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
@@ -620,8 +623,8 @@ class Matcher:
                 continue
             first = h
             while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first]:
-                if keys[first - 1] in ORG_HEADS:  # "Mujahideen Army al-Nasr Army": two names
-                    break
+                if keys[first - 1] in ORG_HEADS and first < h:  # "Mujahideen Army al-Nasr Army": two names
+                    break  # (two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \

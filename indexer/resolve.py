@@ -508,7 +508,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     resolver = gaz.world_resolver()
     if resolver is None:
         return places
-    taken = {i for c in actors for i in range(c[0], c[1] + 1)}
+    # An organisation-pattern name may open with its seat's name (``Dublin
+    # Historical Society``): those words are left to the resolver's institution
+    # rule, as curated places are; the rest (``Office of the White House``) is taken.
+    taken = {i for c in actors for i in range(_seat_end(words, c), c[1] + 1)}
     # A longer world name may contain a place or a country read as an actor
     # (``Mexico City``, ``Mexico City police``): the caller drops that actor.
     placed = {i: (c[0], c[1]) for c in (*places, *(a for a in actors if a[3] == "state"))
@@ -542,6 +545,24 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _seat_end(words: Words, actor: tuple) -> int:
+    """The first word of ``actor`` that is not its seat: the word after its
+    leading capitalised words for an organisation-pattern name (up to ``of``,
+    ``for``... or its last word), else its first word."""
+    first, last = actor[0], actor[1]
+    if actor[3] != "organisation":
+        return first
+    keys = words.key
+    i = first
+    while i < last and keys[i + 1] not in _ORG_LINK_WORDS:
+        i += 1
+    return i
+
+
+#: Words that end the leading part of an organisation's name (``Office of ...``).
+_ORG_LINK_WORDS = frozenset("of for on against the and".split())
 
 
 _STOP_WORDS: list[tuple[WorldResolver, dict[str, Any], int, frozenset[str]]] = []
