@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
+from indexer.landforms import landform_places
 from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -64,7 +65,13 @@ INSTITUTION_WORDS = frozenset(
     "schools board association police sheriff council government governor attorney commission "
     "committee ministry authority agency office fire army national guard airport hospital "
     "public community state republican democratic party chamber library museum general "
-    "city county municipal regional provincial federal high district highway port".split())
+    "city county municipal regional provincial federal high district highway port "
+    # the place's officials, services and local bodies ("Dublin Mayor", "Albany Fire
+    # Department", "Lombard Historical Society", "Augusta Herald")
+    "mayor manager marshal councilman councilwoman councillor councilor alderman selectman "
+    "fire volunteer historical society foundation hall club lodge metropolitan memorial "
+    "medical parks recreation education convention visitors tourism herald tribune gazette "
+    "journal daily".split())
 #: Words of a capitalised run that make it an institution seated in the
 #: place of a kind that opens it (``Clarke County Superior Court``,
 #: ``Henderson County Jail``): the place is named there (not so after a
@@ -279,9 +286,10 @@ class WorldResolver:
             i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
+            # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
             while j + 1 < n and pieces[2 * j + 2] == SOFT and not _POSSESSIVE_GAP.match(gaps[j + 1]) and (
-                    caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
-                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
+                    caps[j + 1] and keys[j + 1] not in _DATE_NAMES or (keys[j + 1] in _CONNECTORS and j + 2 < n
+                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _DATE_NAMES)):
                 j += 1
             start = i
             # Sentence-initial function words are not part of a name ("In Aleppo").
@@ -536,6 +544,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     else:
         named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
                                   _stop_words(resolver, gaz.demonyms))
+    named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                             | {i for c in named for i in range(c[0], c[1] + 1)})
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -599,6 +609,9 @@ _KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
                        "december monday tuesday wednesday thursday friday saturday sunday".split())
+#: Months and weekdays, written out or abbreviated: a name's run stops before them.
+_DATE_NAMES = _NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
+                                     "mon tue tues wed thu thur thurs fri sat sun".split())
 
 
 def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:

@@ -1,0 +1,46 @@
+"""World places in context (issue 18): a date after a name is no part of it; a
+place's officials and local bodies name the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def located(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.surface for m in gaz.find_locations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The killing of a woman in Akron on Sept. 9, 1997 was never solved.", "Akron"),
+        ("A re-enactment is planned in Dayton April 4.", "Dayton"),
+        ("A plane crashed in Montana Sunday.", "Montana"),
+    ],
+)
+def test_date_ends_a_name(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Albany Mayor Jane Doe said the roads were closed.", "Albany"),
+        ("The Dayton Historical Society will publish the letters.", "Dayton"),
+        ("Firefighters of the Akron Volunteer Fire Department came.", "Akron"),
+        ("She began her career at the Toledo Herald in 1970.", "Toledo"),
+    ],
+)
+def test_place_institutions_name_the_place(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+def test_person_name_still_no_place(gaz: Gazetteer) -> None:
+    assert "Sutton" not in located(gaz, "Ashley Sutton said the roads were closed.")
