@@ -195,7 +195,8 @@ class PeopleFinder:
 
     def __init__(self, known: Callable[[str], tuple[str, str] | None], blocked_first: set[str],
                  names: frozenset[str] | None = None, not_names: frozenset[str] = frozenset(),
-                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset()) -> None:
+                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset(),
+                 place_name: Callable[[str], bool] | None = None) -> None:
         cues = _read_cues()
         self._titles = frozenset(cues["title"])
         self._roles = frozenset(cues["role"])
@@ -210,6 +211,8 @@ class PeopleFinder:
         self._not_names = not_names | demonyms
         self._demonyms = demonyms
         self._common = (common_words() if common is None else common) - self._first
+        #: whether a name as written is a place's own full name (the world table)
+        self._place_name = place_name
 
     @property
     def titles(self) -> frozenset[str]:
@@ -334,6 +337,9 @@ class PeopleFinder:
             return None
         if cue == "first" and self._place_around(words, begin, end):
             return None  # "Kafr Zita Jub...", "Tal Minnis Sarmada": a place's name, not a person's
+        if cue == "first" and self._place_name is not None and end - begin >= 2 \
+                and self._place_name(" ".join(words[begin:end])):
+            return None  # "Rock Hill", "Glen Carbon", "South Ossetia": a first name opening a town's name
         if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
             end -= 2  # "Mikhail Voskresenskiy Middle East"
             name_keys = keys[begin:end]
@@ -513,4 +519,5 @@ def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
                  if (place := places.get(alias.target)) is not None and place.kind == "country"}
     blocked = {key for key in gazetteer.aliases["actor"] if " " not in key} | set(gazetteer.demonyms) | countries
     return PeopleFinder(known, blocked, not_names=frozenset(k for k in countries if " " not in k),
-                        demonyms=frozenset(gazetteer.demonyms))
+                        demonyms=frozenset(gazetteer.demonyms), place_name=lambda name: bool(
+                            (world := gazetteer.world_resolver()) and world.is_place_name(name)))

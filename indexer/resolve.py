@@ -258,6 +258,11 @@ class WorldResolver:
         return tuple(p for p in readings if p.kind == "city" and p.country == region.country
                      and p.admin1 == region.admin1)
 
+    def is_place_name(self, name: str) -> bool:
+        """Whether ``name`` is some world place's own full name (``Rock Hill``)."""
+        key = world_key(name)
+        return any(world_key(p.name) == key for p in self.table.lookup(key))
+
     def name_rank(self, place: WorldPlace) -> int:
         """Whether a place's output name must add its country so that one name
         never stands for places of two countries, whatever was read before: 0
