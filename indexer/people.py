@@ -53,8 +53,11 @@ _WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*"
 _ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
                         "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
 _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
-_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?[ \t]+(?:{_PARTICLE}[ \t]+)*"
-#: Two or more capitalised words on one line, with particles between them
+#: Blanks between a name's words: a single line break too (transcripts wrap lines
+#: mid-sentence: ``Ms. Mary\nRobinson``), never a blank line.
+_BLANKS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{_BLANKS})*"
+#: Two or more capitalised words (one line break at most between them), with particles between them
 #: (starting with a capital: the pattern then runs fast).
 _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
@@ -62,6 +65,8 @@ _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
     r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
     r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
+#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
@@ -205,7 +210,9 @@ class PeopleFinder:
             "monday tuesday wednesday thursday friday saturday sunday january february march "
             "april june july august september october november december".split())
         all_first = first_names() if names is None else names
-        self._first = frozenset(all_first - cues["notfirst"] - blocked_first - STOPWORDS - self._titles)
+        # An institution's or a date's word is never a first name ("Council", "Forum", "June").
+        self._first = frozenset(all_first - cues["notfirst"] - cues["notname"] - blocked_first - STOPWORDS
+                                - self._titles)
         self._known = known
         #: countries and demonyms: never a name's first word, and a name ends before one
         self._not_names = not_names | demonyms
@@ -429,7 +436,7 @@ class PeopleFinder:
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
         after the run (which ends at ``end``), or a role after a comma."""
-        if _VERB_AFTER.match(text, end):
+        if _VERB_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True

@@ -42,3 +42,23 @@ def test_place_and_institution_names_are_no_people(gaz: Gazetteer, text: str) ->
 )
 def test_people_still_found(gaz: Gazetteer, text: str, expected: str) -> None:
     assert people(gaz, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's word is no first name: the person starts after it
+        ("A member of the Kurdish National Council Mustafa Sino said so.", "Mustafa Sino"),
+        # an age after the name says it is a person's
+        ("The officer, Pradeep Pradhan (31), was suspended.", "Pradeep Pradhan"),
+        ("His friend, Amirhossein Moradi, also 20, was arrested.", "Amirhossein Moradi"),
+        # a transcript's line break inside a name
+        ("We welcome Ms. Mary\nRobinson as the Special Envoy.", "Mary Robinson"),
+    ],
+)
+def test_more_people_cues(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in people(gaz, text)
+
+
+def test_blank_line_still_ends_a_name(gaz: Gazetteer) -> None:
+    assert "Mary Robinson" not in people(gaz, "We welcome Ms. Mary\n\nRobinson County voted.")
