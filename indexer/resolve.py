@@ -124,7 +124,8 @@ AP_STATES = {
     "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
-_AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+_AP_STATE = re.compile(r"(?:[,-] ?|(?<![\w.])(?=[A-Z]\.[ ]?[A-Z][a-z]?\.))"
+                       r"(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 
@@ -225,7 +226,9 @@ class WorldResolver:
         for m in _AP_STATE.finditer(text):
             state = AP_STATES.get(m.group("abbr").replace(" ", ""))
             at = m.start("abbr")
-            if state is None or not _AP_BEFORE.search(text, max(0, at - 3), at):
+            # Two dots (``S.C.``, ``W.Va.``) are no word: the state wherever it stands.
+            if state is None or not (m.group("abbr").count(".") == 2
+                                     or _AP_BEFORE.search(text, max(0, at - 3), at)):
                 continue
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1

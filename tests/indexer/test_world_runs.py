@@ -44,3 +44,19 @@ def test_place_institutions_name_the_place(gaz: Gazetteer, text: str, expected: 
 
 def test_person_name_still_no_place(gaz: Gazetteer) -> None:
     assert "Sutton" not in located(gaz, "Ashley Sutton said the roads were closed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The S.C. Highway Patrol is looking for the driver.", "South Carolina"),
+        ("He rode his bike from Norman to D.C. last spring.", "District of Columbia"),
+    ],
+)
+def test_dotted_state_abbreviation_alone(gaz: Gazetteer, text: str, expected: str) -> None:
+    """Two dots make no English word: ``S.C.`` is the state wherever it stands."""
+    assert expected in [m.name for m in gaz.find_locations(text)]
+
+
+def test_one_dot_abbreviation_alone_is_a_word(gaz: Gazetteer) -> None:
+    assert located(gaz, "The Webster was sold to a Mass. concert promoter.") == []
