@@ -394,8 +394,12 @@ class WorldResolver:
         if before == [first - 1] and keys[first - 1] in _PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in _PLACE_TYPES for w in after):
+            # A prominent place opening a name (``Nashville Film Festival``, ``Vancouver
+            # International Airport``) says where, as an institution word after it does.
             if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
-                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))):
+                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
+                    and not (_prominent(readings) and keys[after[0]] not in _CONNECTORS
+                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after))):
                 return True
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
@@ -463,6 +467,20 @@ class WorldResolver:
             return best
         floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
         return best if best.population >= floor else None
+
+
+#: Words of an event's or operation's name after a place (``London Conference``,
+#: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
+_EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
+                         "initiative plan group format declaration charter agreement accords "
+                         "resolution communique memorandum dialogue round rounds".split())
+
+
+def _prominent(readings: tuple[WorldPlace, ...]) -> bool:
+    """Whether a name's first reading is a country, subdivision, region or sea,
+    or a city of :data:`MIN_POPULATION_NO_CONTEXT` people."""
+    best = _ranked(readings)[0] if readings else None
+    return best is not None and (best.kind != "city" or best.population >= MIN_POPULATION_NO_CONTEXT)
 
 
 def _dominant(readings: tuple[WorldPlace, ...]) -> bool:
@@ -646,6 +664,9 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
         while True:
             j = i + step
             link = j if step > 0 else i
+            if 0 <= j < n and j in taken and words.soft(link) and words.cap(j) \
+                    and not _POSSESSIVE_GAP.match(words.gap[link]):
+                return None  # "Pudong New District": the run is part of a longer name
             if not (0 <= j < n) or j in taken or not words.soft(link) or abs(j - first) >= 4:
                 break
             if step < 0 and keys[j] in STOPWORDS and keys[j] not in _CONNECTORS:

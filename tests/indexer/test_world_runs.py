@@ -60,3 +60,26 @@ def test_dotted_state_abbreviation_alone(gaz: Gazetteer, text: str, expected: st
 
 def test_one_dot_abbreviation_alone_is_a_word(gaz: Gazetteer) -> None:
     assert located(gaz, "The Webster was sold to a Mass. concert promoter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was stopped at Vancouver International Airport on Monday.", "Vancouver"),
+        ("The film opens the Nashville Film Festival next month.", "Nashville"),
+    ],
+)
+def test_prominent_place_opening_a_name_says_where(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Delegates met at the London Conference in 1992.", "London"),
+        ("The Helsinki Final Act was signed by 35 states.", "Helsinki"),
+        ("She is held at the Pudong New District detention center.", "New District"),
+    ],
+)
+def test_events_and_longer_names_name_no_place(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in located(gaz, text)
