@@ -421,6 +421,7 @@ class WorldResolver:
             if key in _ABBREVIATIONS or key in self.titles or key in _COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
             if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
+                    and not _of_place(words, first, last) \
                     and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
                 # or before a word only a place takes (Paris Police Department, the Houston area)
@@ -511,6 +512,14 @@ def _after_locative(keys: list[str], first: int) -> bool:
         return True
     return (prev in _COMPASS or prev in _SETTINGS) and first > 1 and (keys[first - 2] in _LOCATIVES
                                                                       or keys[first - 2] == "of")
+
+
+def _of_place(words: Words, first: int, last: int) -> bool:
+    """Whether ``of X`` ends a clause (``Ashley Evans, 26, of Paris, was``,
+    ``Midwest Restoration of Paris.``): where someone or something is from."""
+    nxt = last + 1
+    return first > 0 and words.key[first - 1] == "of" and words.soft(first) and (
+        nxt >= len(words.key) or words.gap[nxt].strip()[:1] in (",", ".", ";"))
 
 
 #: Words between a locative and a place (``of rural Paris``).

@@ -83,3 +83,9 @@ def test_prominent_place_opening_a_name_says_where(gaz: Gazetteer, text: str, ex
 )
 def test_events_and_longer_names_name_no_place(gaz: Gazetteer, text: str, absent: str) -> None:
     assert absent not in located(gaz, text)
+
+
+def test_of_a_given_name_town_ending_a_clause_is_the_town(gaz: Gazetteer) -> None:
+    """``of Paris,`` says where someone is from; ``of Paris Hilton`` names a person."""
+    assert "Paris" in located(gaz, "Ashley Evans, 26, of Paris, was arrested on Monday.")
+    assert "Paris" not in located(gaz, "It was one of Paris Hilton's parties.")
