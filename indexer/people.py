@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS, fold
+from indexer.chinese_names import chinese_name_start
 from indexer.gazetteer_types import name_key
 
 if TYPE_CHECKING:
@@ -298,6 +299,9 @@ class PeopleFinder:
                 if keys[i] in first and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
+            else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
+                if (i := chinese_name_start(keys, text)) >= 0:
+                    begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
             if before and before[-1].lower() in titles:
