@@ -43,6 +43,7 @@ from indexer.gazetteer_types import (
 )
 from indexer.model import Mention
 from indexer.definitions import context_definitions, find_definitions
+from indexer.national_forces import coordinated_forces
 from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
@@ -283,6 +284,8 @@ class Matcher:
         if heads:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
+        if has_upper and ("and" in keys or "or" in keys):  # "Syrian or Russian war planes"
+            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)

@@ -42,3 +42,16 @@ def test_world_place_opening_an_organisation_name_is_its_seat(gaz: Gazetteer) ->
     locations = [m.name for m in gaz.find_locations(
         "Trump met the king in the Oval Office of the White House in Washington.")]
     assert not any("Casablanca" in name for name in locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was unclear whether Syrian or Russian war planes carried out the raids.",
+         ["Syrian Armed Forces", "Russian Armed Forces"]),
+        ("Turkish and Iraqi troops held a drill.", ["Turkish Armed Forces", "Iraqi Security Forces"]),
+        ("The town was hit by Syrian regime war planes.", ["Syrian Armed Forces"]),
+    ],
+)
+def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.name for m in gaz.find_actors(text)] == expected
