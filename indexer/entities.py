@@ -101,7 +101,7 @@ ORG_HEADS = frozenset(
     "union battalion battalions forces authority corps division regiment legion "
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
-    "institute foundation coalition alliance mission ministries".split()
+    "institute foundation mission ministries".split()
 )
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())

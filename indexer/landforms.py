@@ -52,7 +52,10 @@ def landform_places(words: Words, taken: set[int]) -> list[tuple]:
         if not words.cap(k) or k in taken or k in used:
             continue
         span = None
-        if key in KIND_AFTER_NAME:
+        # A capitalised word after the kind word continues a longer name
+        # ("Small Island Developing States", "Neches River National Wildlife Refuge").
+        longer = k + 1 < n and words.soft(k + 1) and words.cap(k + 1)
+        if key in KIND_AFTER_NAME and not longer:
             lo = _run(words, k - 1, -1, taken | used)
             if lo is not None:
                 span, kind = (lo, k), KIND_AFTER_NAME[key]
@@ -86,7 +89,8 @@ def _run(words: Words, first: int, step: int, blocked: set[int]) -> int | None:
             break
         if words.cap(j) and keys[j] not in _NOT_NAME and keys[j] not in STOPWORDS:
             end = i = j
-        elif keys[j] in _PARTICLES and 0 <= j + step < n and words.cap(j + step):
+        elif keys[j] in _PARTICLES and (step > 0 or keys[j] != "of") and 0 <= j + step < n \
+                and words.cap(j + step):
             i = j
         else:
             break

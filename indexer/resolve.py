@@ -462,7 +462,18 @@ class WorldResolver:
             return _nearest(inside, [*host[:1], *anchors]) if inside else None
         local = [p for p in readings if p.country in countries]
         if local:
-            return _nearest(local, anchors)
+            near = _nearest(local, anchors)
+            # A sea, a region or a famous city is not the small namesake town of the
+            # statement's country (Geneva and Berlin in a text naming the US).
+            if near.kind == "city" and near.population < MIN_POPULATION_NO_CONTEXT:
+                top = min(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+                if top.kind in ("water", "region"):
+                    return top
+                famous = max(readings, key=lambda p: (p.kind == "city", p.population))
+                if famous.kind == "city" and famous.population >= max(MIN_POPULATION_NO_CONTEXT,
+                                                                       5 * near.population):
+                    return famous
+            return near
         best = min(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
         if best.kind != "city":
             return best

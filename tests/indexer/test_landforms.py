@@ -49,3 +49,14 @@ def test_landform_places_have_their_kind(gaz: Gazetteer) -> None:
 
     found = landform_places(Words("Boats sailed up the Catawba River to Lake Wylie."), set())
     assert [(name, kind) for _, _, name, kind, _, _ in found] == [("Catawba River", "water"), ("Lake Wylie", "water")]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Alliance of Small Island States met in New York.", "Small Island"),
+        ("Visitors of the Neches River National Wildlife Refuge counted birds.", "Neches River"),
+    ],
+)
+def test_kind_word_inside_a_longer_name(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in located(gaz, text)

@@ -89,3 +89,15 @@ def test_of_a_given_name_town_ending_a_clause_is_the_town(gaz: Gazetteer) -> Non
     """``of Paris,`` says where someone is from; ``of Paris Hilton`` names a person."""
     assert "Paris" in located(gaz, "Ashley Evans, 26, of Paris, was arrested on Monday.")
     assert "Paris" not in located(gaz, "It was one of Paris Hilton's parties.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After marathon talks in Geneva US Secretary of State John Kerry said a ceasefire would begin.", "Geneva"),
+        ("Since the fall of the Berlin Wall, US officials said, much has changed.", "Berlin"),
+    ],
+)
+def test_famous_city_beats_small_namesake_of_the_context_country(gaz: Gazetteer, text: str, expected: str) -> None:
+    """A text naming the US does not make Geneva a town of 20,000 in Illinois."""
+    assert expected in [m.name for m in gaz.find_locations(text)]
