@@ -101,3 +101,11 @@ def test_of_a_given_name_town_ending_a_clause_is_the_town(gaz: Gazetteer) -> Non
 def test_famous_city_beats_small_namesake_of_the_context_country(gaz: Gazetteer, text: str, expected: str) -> None:
     """A text naming the US does not make Geneva a town of 20,000 in Illinois."""
     assert expected in [m.name for m in gaz.find_locations(text)]
+
+
+def test_dateline_after_a_bylines_date(gaz: Gazetteer) -> None:
+    """A byline's date whose line break was lost still opens a dateline."""
+    from indexer.datelines import dateline_places
+
+    text = "By JOHN DOE Advocate Reporter March 30, 2009 NEWARK -- The council met."
+    assert [text[s:e] for s, e in dateline_places(text)] == ["NEWARK"]
