@@ -87,7 +87,10 @@ _COMPASS = frozenset("north south east west northern southern eastern western no
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
-    "township metro downtown region district native natives".split())
+    "township metro downtown region district native natives".split()) | frozenset(
+    # where a person is from: "an Albany man", "a Lancaster mother", "Coral Gables couple"
+    "man woman men women boy boys girl girls teen teens teenager teenagers couple family mother "
+    "father youth".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
 PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
                        "village town area camp crossing street square market hospital "
@@ -210,6 +213,10 @@ class WorldResolver:
         focus = countries | _focus(pending)
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
+            if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
+                    and words.key[last + 1] in PLACE_WORDS_AFTER and not words.cap(last + 1):
+                # "an Albany man": the text says it is a place; its largest reading
+                best = _seat(_ranked(readings)[0], readings)
             if best is not None:
                 out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)

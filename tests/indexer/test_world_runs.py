@@ -109,3 +109,15 @@ def test_dateline_after_a_bylines_date(gaz: Gazetteer) -> None:
 
     text = "By JOHN DOE Advocate Reporter March 30, 2009 NEWARK -- The council met."
     assert [text[s:e] for s, e in dateline_places(text)] == ["NEWARK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Coral Gables man was arrested on Friday.", "Coral Gables"),
+        ("Police said a Lancaster mother was knocked unconscious.", "Lancaster"),
+    ],
+)
+def test_where_a_person_is_from(gaz: Gazetteer, text: str, expected: str) -> None:
+    """``a Coral Gables man``: the text says the name is a place."""
+    assert expected in located(gaz, text)
