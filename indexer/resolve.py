@@ -87,10 +87,10 @@ _COMPASS = frozenset("north south east west northern southern eastern western no
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
-    "township metro downtown region district native natives".split()) | frozenset(
-    # where a person is from: "an Albany man", "a Lancaster mother", "Coral Gables couple"
-    "man woman men women boy boys girl girls teen teens teenager teenagers couple family mother "
-    "father youth".split())
+    "township metro downtown region district native natives".split())
+#: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
+ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
+                         "couple family mother father youth".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
 PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
                        "village town area camp crossing street square market hospital "
@@ -214,7 +214,9 @@ class WorldResolver:
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
             if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
-                    and words.key[last + 1] in PLACE_WORDS_AFTER and not words.cap(last + 1):
+                    and words.key[last + 1] in ORIGIN_NOUNS and not words.cap(last + 1) \
+                    and not (first == last and (words.key[first] in self.table.words
+                                                or words.key[first] in STOPWORDS)):
                 # "an Albany man": the text says it is a place; its largest reading
                 best = _seat(_ranked(readings)[0], readings)
             if best is not None:
@@ -429,7 +431,8 @@ class WorldResolver:
                 return False  # "Northwest 34th Street": a direction, not the town
             if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
                     and not _of_place(words, first, last) \
-                    and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
+                    and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
+                                                                       or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
                 # or before a word only a place takes (Paris Police Department, the Houston area)
                 return False
@@ -477,7 +480,8 @@ class WorldResolver:
                 if top.kind in ("water", "region"):
                     return top
                 famous = max(readings, key=lambda p: (p.kind == "city", p.population))
-                if famous.kind == "city" and famous.population >= max(MIN_POPULATION_NO_CONTEXT,
+                if famous.kind == "city" and world_key(famous.name) == world_key(near.name) \
+                        and famous.population >= max(MIN_POPULATION_NO_CONTEXT,
                                                                        5 * near.population):
                     return famous
             return near

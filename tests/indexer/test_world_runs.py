@@ -121,3 +121,7 @@ def test_dateline_after_a_bylines_date(gaz: Gazetteer) -> None:
 def test_where_a_person_is_from(gaz: Gazetteer, text: str, expected: str) -> None:
     """``a Coral Gables man``: the text says the name is a place."""
     assert expected in located(gaz, text)
+
+
+def test_an_ordinary_word_before_man_is_no_place(gaz: Gazetteer) -> None:
+    assert located(gaz, "One man sat atop a small mountain of cinderblocks.") == []
