@@ -127,8 +127,9 @@ AP_STATES = {
     "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
-_AP_STATE = re.compile(r"(?:[,-] ?|(?<![\w.])(?=[A-Z]\.[ ]?[A-Z][a-z]?\.))"
-                       r"(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+_AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+#: Two dots (``S.C.``, ``W.Va.``) are no word: such a state wherever it stands.
+_AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 
@@ -232,13 +233,13 @@ class WorldResolver:
         and ``Pa.`` are words too)."""
         out = []
         text = words.text
-        for m in _AP_STATE.finditer(text):
+        seen: set[int] = set()
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text)):
             state = AP_STATES.get(m.group("abbr").replace(" ", ""))
             at = m.start("abbr")
-            # Two dots (``S.C.``, ``W.Va.``) are no word: the state wherever it stands.
-            if state is None or not (m.group("abbr").count(".") == 2
-                                     or _AP_BEFORE.search(text, max(0, at - 3), at)):
+            if state is None or at in seen or not (m.re is _AP_DOTTED or _AP_BEFORE.search(text, max(0, at - 3), at)):
                 continue
+            seen.add(at)
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1
             if first > last or not taken.isdisjoint(range(first, last + 1)):
