@@ -101,7 +101,8 @@ ORG_HEADS = frozenset(
     "union battalion battalions forces authority corps division regiment legion "
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
-    "institute foundation mission ministries".split()
+    "institute foundation mission ministries court tribunal bureau service society "
+    "federation group".split()
 )
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
@@ -625,7 +626,9 @@ class Matcher:
             if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
                 continue
             first = h
-            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first]:
+            # A possessive before the name is its owner's ("Russia's Supreme Court").
+            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
+                    and "'" not in gap[first] and "’" not in gap[first]:
                 if keys[first - 1] in ORG_HEADS and first < h:  # "Mujahideen Army al-Nasr Army": two names
                     break  # (two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
@@ -640,7 +643,7 @@ class Matcher:
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT:
                 k = j + 1
                 end_at = h
-                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and \
+                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
                     if info[surface[k]][2]:
                         end_at = k

@@ -55,3 +55,17 @@ def test_world_place_opening_an_organisation_name_is_its_seat(gaz: Gazetteer) ->
 )
 def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert [m.name for m in gaz.find_actors(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kerala High Court granted bail.", "Kerala High Court"),
+        ("The Dravidian Federation protested.", "Dravidian Federation"),
+        # a possessive owner and a weekday are no part of the name
+        ("Russia’s Supreme Court banned the group.", "Supreme Court"),
+        ("The Bombay High Court on Friday adjourned the case.", "Bombay High Court"),
+    ],
+)
+def test_courts_groups_federations(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in organisations(gaz, text)
