@@ -651,6 +651,9 @@ def _stop_words(resolver: WorldResolver, demonyms: dict[str, Any]) -> frozenset[
 #: Kafr Awid``, ``al-Rashidin neighbourhood`` (lower case, before or after the
 #: name), ``Laurel County``, ``Hama Governorate`` (capitalised, after it, part of
 #: the name). Values: the output kind.
+#: Plural kind words before a list of names (``the villages of al-Qajar and al-Zara``).
+KIND_PLURAL = {"villages": "city", "towns": "city", "cities": "city", "neighbourhoods": "city",
+               "neighborhoods": "city", "districts": "subdivision", "provinces": "subdivision"}
 KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
                "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
@@ -662,7 +665,7 @@ KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province
                 "prefecture": "subdivision", "municipality": "subdivision"}
 #: More lower-case words inside a place's name (``Port-au-Prince``).
 _NAME_LINKS = frozenset("au aux du di en sur lès les".split())
-_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | {"town"}
+_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
@@ -670,6 +673,22 @@ _NOT_NAMES = frozenset("january february march april may june july august septem
 #: Months and weekdays, written out or abbreviated: a name's run stops before them.
 _DATE_NAMES = _NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
                                      "mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+_AL = frozenset("al el ad an ar as ash az".split())
+
+
+def _article_before(words: Words, k: int) -> bool:
+    """Whether ``the`` or ``a`` comes one or two lower-case words before word
+    ``k`` (``the nearby town``, ``a rebel-held town``)."""
+    keys = words.key
+    for back in (2, 3):
+        i = k - back
+        if i < 0 or keys[i] not in ("the", "a"):
+            continue
+        if all(not words.cap(j) and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
+            return True
+    return False
 
 
 def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
@@ -703,10 +722,11 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                 break
             if step < 0 and keys[j] in STOPWORDS and keys[j] not in _CONNECTORS:
                 break
-            if words.cap(j):
+            if words.cap(j) and keys[j] not in _DATE_NAMES:
                 i = last = j
             elif (keys[j] in _CONNECTORS or keys[j] in _NAME_LINKS) and 0 <= j + step < n and words.soft(max(j, j + step)) \
-                    and (words.cap(j + step) or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
+                    and (words.cap(j + step) and keys[j + step] not in _DATE_NAMES
+                         or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
                 i = j
                 if step < 0:
                     last = j  # "al-Rashidin": the particle opens the name
@@ -736,6 +756,26 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
             run = name_run(k + 2, 1)
             if run is not None:
                 add(*run, KIND_BEFORE[key])
+        elif key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and _article_before(words, k):
+            run = name_run(k + 2, 1)  # "the nearby town of Kafr Awid", "the rebel-held town of X"
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        elif key in KIND_PLURAL and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and k > 0 and keys[k - 1] in ("the", "two", "three"):
+            # "the villages of al-Qajar and al-Zara": each name of the list
+            at = k + 2
+            while at < n and words.soft(at):
+                lead = keys[at] in _AL and at + 1 < n and "-" in words.gap[at + 1]  # "al-Zara"
+                run = name_run(at + 1 if lead else at, 1)
+                if run is None:
+                    break
+                add(at if lead else run[0], run[1], KIND_PLURAL[key])
+                at = run[1] + 1
+                if at < n and keys[at] == "and" and words.soft(at):
+                    at += 1
+                elif not (at < n and words.gap[at].strip() == ","):
+                    break
         # "Talaingod town of Davao del Norte": "town" after a name only with its host.
         after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
         if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (

@@ -125,3 +125,19 @@ def test_where_a_person_is_from(gaz: Gazetteer, text: str, expected: str) -> Non
 
 def test_an_ordinary_word_before_man_is_no_place(gaz: Gazetteer) -> None:
     assert located(gaz, "One man sat atop a small mountain of cinderblocks.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was killed in rocket fire in the nearby town of Kafr Awid.", ["Kafr Awid"]),
+        ("Soldiers attacked between the villages of al-Qajar and al-Zara on Sunday.", ["al-Qajar", "al-Zara"]),
+    ],
+)
+def test_places_introduced_by_a_kind_word_with_an_adjective_or_in_a_list(
+        gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert located(gaz, text) == expected
+
+
+def test_plural_kind_word_before_common_nouns_names_nothing(gaz: Gazetteer) -> None:
+    assert located(gaz, "Aid reached the villages of the north on Monday.") == []
