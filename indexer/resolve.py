@@ -657,7 +657,7 @@ KIND_PLURAL = {"villages": "city", "towns": "city", "cities": "city", "neighbour
 KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
                "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
-               "province": "subdivision", "county": "subdivision", "region": "region"}
+               "province": "subdivision", "county": "subdivision", "region": "region", "area": "region"}
 KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
               "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
 KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",

@@ -141,3 +141,8 @@ def test_places_introduced_by_a_kind_word_with_an_adjective_or_in_a_list(
 
 def test_plural_kind_word_before_common_nouns_names_nothing(gaz: Gazetteer) -> None:
     assert located(gaz, "Aid reached the villages of the north on Monday.") == []
+
+
+def test_the_area_of_a_name_is_a_place(gaz: Gazetteer) -> None:
+    assert "Safsafeh" in located(gaz, "Last week SDF fighters captured the area of Safsafeh east of Tabqa.")
+    assert located(gaz, "Officials discussed the area of operations on Monday.") == []
