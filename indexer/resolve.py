@@ -659,7 +659,8 @@ KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "cit
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
                "province": "subdivision", "county": "subdivision", "region": "region", "area": "region"}
 KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
-              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
+              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city",
+              "crossing": "city"}
 KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
                 "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
                 "prefecture": "subdivision", "municipality": "subdivision"}

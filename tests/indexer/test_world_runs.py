@@ -146,3 +146,8 @@ def test_plural_kind_word_before_common_nouns_names_nothing(gaz: Gazetteer) -> N
 def test_the_area_of_a_name_is_a_place(gaz: Gazetteer) -> None:
     assert "Safsafeh" in located(gaz, "Last week SDF fighters captured the area of Safsafeh east of Tabqa.")
     assert located(gaz, "Officials discussed the area of operations on Monday.") == []
+
+
+def test_a_crossing_names_a_place(gaz: Gazetteer) -> None:
+    assert "Bab al Salama" in located(gaz, "A car bomb exploded close to the Bab al Salama crossing on the border.")
+    assert located(gaz, "Trucks waited at the border crossing for days.") == []
