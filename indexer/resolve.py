@@ -597,6 +597,9 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
+    demonyms = gaz.demonyms
+    if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
+        found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
     if _KIND_WORDS.isdisjoint(words.key):
         named: list[tuple] = []  # (what kind_named_places returns then)
     else:

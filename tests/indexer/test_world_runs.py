@@ -151,3 +151,8 @@ def test_the_area_of_a_name_is_a_place(gaz: Gazetteer) -> None:
 def test_a_crossing_names_a_place(gaz: Gazetteer) -> None:
     assert "Bab al Salama" in located(gaz, "A car bomb exploded close to the Bab al Salama crossing on the border.")
     assert located(gaz, "Trucks waited at the border crossing for days.") == []
+
+
+def test_a_demonym_is_no_town(gaz: Gazetteer) -> None:
+    """``Canadian`` is also a town in Texas: a demonym never reads as a world place."""
+    assert located(gaz, "He holds a Canadian passport and a house in Toronto.") == ["Toronto"]
