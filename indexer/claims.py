@@ -107,6 +107,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"shootings? of (?:\w+ ){0,2}(?:prisoners|civilians|protesters|demonstrators|detainees|people"
         r"|children|journalists|activists|men|women|villagers|students|worshippers)",
         r"open(?:ed|s)? fire (?:on|at)|(?:claimed|took|cost) (?:the )?li(?:fe|ves)",
+        # lives lost without a verb of killing ("the loss of 1 million lives", "the deadliest year")
+        r"loss(?:es)? of (?:[\w,.]+ ){0,3}?(?:innocent |civilian |human )?lives|lives (?:were )?lost|deadliest",
     ),
     "bombardment": (
         r"barrel[- ]bomb(?:s|ed|ing|ings)?",
@@ -229,6 +231,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|respect|comply|investigate|refrain|withdraw|protect|prosecute|bring|support|provide|step up|do more"
         r"|intervene|condemn|pressure|sanction|facilitate|guarantee|abide|implement|resume|engage|uphold)",
         r"we (?:ask|request|invite|encourage|implore|exhort)|let us (?!know)|requests? that",
+        # calls without a verb of calling ("should be disarmed", "action is required",
+        # "wants the government to release them", "we have to offer aid")
+        r"(?:should|must) be (?:\w+ )?(?:neutrali[sz]ed|disarmed|released|freed|protected|prosecuted|punished"
+        r"|investigated|stopped|lifted|ended|halted|withdrawn|allowed|held (?:to account|accountable|responsible)"
+        r"|brought to justice|implemented|ensured|guaranteed)",
+        r"(?:action|measures|steps) (?:is |are )?(?:urgently |now )?(?:required|needed)",
+        r"wants? (?:[\w-]+ ){1,4}?to (?:release|free|stop|end|halt|withdraw|lift|allow)",
+        r"should (?:\w+ )?move to|we (?:have|need) to (?!be\b)",
     ),
     "responsibility_attribution": (
         r"h[oe]ld(?:s|ing)?" + _GAP + r"\b(?:responsible|accountable)",

@@ -29,8 +29,9 @@ _DATELINE = re.compile(
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
 _REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
-#: What may come before a dateline: nothing, a line break or a sentence's end.
-_BEFORE = re.compile(r"(?:^|[\n.!?])[ \t]*$")
+#: What may come before a dateline: nothing, a line break, a sentence's end or a
+#: byline's date whose line break was lost (``Advocate Reporter March 30, 2009 NEWARK --``).
+_BEFORE = re.compile(r"(?:^|[\n.!?]|\b(?:19|20)\d\d)[ \t]*$")
 
 
 def dateline_places(text: str) -> list[tuple[int, int]]:

@@ -43,6 +43,7 @@ from indexer.gazetteer_types import (
 )
 from indexer.model import Mention
 from indexer.definitions import context_definitions, find_definitions
+from indexer.national_forces import coordinated_forces
 from indexer.people import PeopleFinder, occurrences, people_finder
 from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
@@ -97,7 +98,11 @@ _AUXILIARIES = frozenset(
 ORG_HEADS = frozenset(
     "council front brigade brigades ministry army movement party committee "
     "committees commission observatory network organization organisation agency "
-    "union battalion battalions forces authority corps division regiment legion".split()
+    "union battalion battalions forces authority corps division regiment legion "
+    # institutions of any country: police forces, offices, directorates, centres, associations
+    "police office directorate command administration secretariat association centre center "
+    "institute foundation mission ministries court tribunal bureau service society "
+    "federation group".split()
 )
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
@@ -280,6 +285,8 @@ class Matcher:
         if heads:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
+        if has_upper and ("and" in keys or "or" in keys):  # "Syrian or Russian war planes"
+            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
@@ -619,9 +626,11 @@ class Matcher:
             if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
                 continue
             first = h
-            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first]:
-                if keys[first - 1] in ORG_HEADS:  # "Mujahideen Army al-Nasr Army": two names
-                    break
+            # A possessive before the name is its owner's ("Russia's Supreme Court").
+            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
+                    and "'" not in gap[first] and "’" not in gap[first]:
+                if keys[first - 1] in ORG_HEADS and first < h:  # "Mujahideen Army al-Nasr Army": two names
+                    break  # (two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
@@ -634,7 +643,7 @@ class Matcher:
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT:
                 k = j + 1
                 end_at = h
-                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and \
+                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
                     if info[surface[k]][2]:
                         end_at = k

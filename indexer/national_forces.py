@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from indexer.gazetteer_types import DEMONYM_PLACE, NameSpan, name_key
@@ -29,7 +30,8 @@ from indexer.gazetteer_types import DEMONYM_PLACE, NameSpan, name_key
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
 
-__all__ = ["FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "forces_name", "junta_mentions", "merge_curated", "police_name"]
+__all__ = ["FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "coordinated_forces", "forces_name", "junta_mentions",
+           "merge_curated", "police_name"]
 
 #: Nouns after a country or demonym that name its armed forces.
 FORCE_NOUNS = (
@@ -37,6 +39,10 @@ FORCE_NOUNS = (
 ).split() + [
     "armed forces", "air force", "security forces", "special forces", "defence forces",
     "defense forces", "ground forces", "military junta", "occupation forces", "government forces",
+    # aircraft and units written in two words ("Syrian or Russian war planes", "Russian air power")
+    "war planes", "warplane", "war jets", "fighter jets", "fighter planes", "military aircraft",
+    "air power", "gunships", "helicopter gunships", "ground troops", "regime forces", "regime troops",
+    "regime war planes", "regime warplanes", "regime jets", "regime helicopters", "regime army",
 ]
 #: Nouns after a country or demonym that name its police, an actor of its own (``Bosnian police``).
 POLICE_NOUNS = ["police", "police force", "police forces", "policemen", "police officers", "riot police",
@@ -106,6 +112,27 @@ def merge_curated(gaz: Gazetteer) -> None:
             alias.target = owners[alias.target]
     for name in owners:
         del gaz.actors[name]
+
+
+def coordinated_forces(gaz: Gazetteer, keys: list[str], cap: Callable[[int], bool],
+                       cands: list[tuple]) -> list[tuple]:
+    """The forces of a demonym joined by ``and``/``or`` to a demonym's forces
+    (``Syrian or Russian war planes``, ``Turkish and Iraqi troops``): one
+    candidate ``(first, first, name, type, 0, rank)`` per such demonym, for
+    the actor candidates ``cands`` that open with a demonym."""
+    demonyms, aliases, actors = gaz.demonyms, gaz.aliases["actor"], gaz.actors
+    out = []
+    for first, last, name, _, _, rank in cands:
+        actor = actors.get(name)
+        if first < 2 or last == first or actor is None or actor.type != "armed_forces" \
+                or keys[first] not in demonyms or keys[first - 1] not in ("and", "or") \
+                or keys[first - 2] not in demonyms or not cap(first - 2):
+            continue
+        alias = aliases.get(" ".join([keys[first - 2], *keys[first + 1:last + 1]]))
+        other = actors.get(alias.target) if alias is not None else None
+        if other is not None and other.type == "armed_forces":
+            out.append((first - 2, first - 2, other.name, other.type, 0, rank))
+    return out
 
 
 def _key(gaz: Gazetteer, name: str) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS, fold
+from indexer.chinese_names import chinese_name_start
 from indexer.gazetteer_types import name_key
 
 if TYPE_CHECKING:
@@ -53,8 +54,11 @@ _WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*"
 _ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
                         "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
 _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
-_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?[ \t]+(?:{_PARTICLE}[ \t]+)*"
-#: Two or more capitalised words on one line, with particles between them
+#: Blanks between a name's words: a single line break too (transcripts wrap lines
+#: mid-sentence: ``Ms. Mary\nRobinson``), never a blank line.
+_BLANKS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{_BLANKS})*"
+#: Two or more capitalised words (one line break at most between them), with particles between them
 #: (starting with a capital: the pattern then runs fast).
 _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
@@ -62,6 +66,8 @@ _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
     r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
     r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
+#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
@@ -195,7 +201,8 @@ class PeopleFinder:
 
     def __init__(self, known: Callable[[str], tuple[str, str] | None], blocked_first: set[str],
                  names: frozenset[str] | None = None, not_names: frozenset[str] = frozenset(),
-                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset()) -> None:
+                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset(),
+                 place_name: Callable[[str], bool] | None = None) -> None:
         cues = _read_cues()
         self._titles = frozenset(cues["title"])
         self._roles = frozenset(cues["role"])
@@ -204,12 +211,16 @@ class PeopleFinder:
             "monday tuesday wednesday thursday friday saturday sunday january february march "
             "april june july august september october november december".split())
         all_first = first_names() if names is None else names
-        self._first = frozenset(all_first - cues["notfirst"] - blocked_first - STOPWORDS - self._titles)
+        # An institution's or a date's word is never a first name ("Council", "Forum", "June").
+        self._first = frozenset(all_first - cues["notfirst"] - cues["notname"] - blocked_first - STOPWORDS
+                                - self._titles)
         self._known = known
         #: countries and demonyms: never a name's first word, and a name ends before one
         self._not_names = not_names | demonyms
         self._demonyms = demonyms
         self._common = (common_words() if common is None else common) - self._first
+        #: whether a name as written is a place's own full name (the world table)
+        self._place_name = place_name
 
     @property
     def titles(self) -> frozenset[str]:
@@ -288,6 +299,9 @@ class PeopleFinder:
                 if keys[i] in first and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
+            else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
+                if (i := chinese_name_start(keys, text)) >= 0:
+                    begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
             if before and before[-1].lower() in titles:
@@ -334,6 +348,9 @@ class PeopleFinder:
             return None
         if cue == "first" and self._place_around(words, begin, end):
             return None  # "Kafr Zita Jub...", "Tal Minnis Sarmada": a place's name, not a person's
+        if cue == "first" and self._place_name is not None and end - begin >= 2 \
+                and self._place_name(" ".join(words[begin:end])):
+            return None  # "Rock Hill", "Glen Carbon", "South Ossetia": a first name opening a town's name
         if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
             end -= 2  # "Mikhail Voskresenskiy Middle East"
             name_keys = keys[begin:end]
@@ -423,7 +440,7 @@ class PeopleFinder:
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
         after the run (which ends at ``end``), or a role after a comma."""
-        if _VERB_AFTER.match(text, end):
+        if _VERB_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True
@@ -513,4 +530,5 @@ def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
                  if (place := places.get(alias.target)) is not None and place.kind == "country"}
     blocked = {key for key in gazetteer.aliases["actor"] if " " not in key} | set(gazetteer.demonyms) | countries
     return PeopleFinder(known, blocked, not_names=frozenset(k for k in countries if " " not in k),
-                        demonyms=frozenset(gazetteer.demonyms))
+                        demonyms=frozenset(gazetteer.demonyms), place_name=lambda name: bool(
+                            (world := gazetteer.world_resolver()) and world.is_place_name(name)))

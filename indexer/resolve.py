@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
+from indexer.landforms import landform_places
 from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -64,7 +65,13 @@ INSTITUTION_WORDS = frozenset(
     "schools board association police sheriff council government governor attorney commission "
     "committee ministry authority agency office fire army national guard airport hospital "
     "public community state republican democratic party chamber library museum general "
-    "city county municipal regional provincial federal high district highway port".split())
+    "city county municipal regional provincial federal high district highway port "
+    # the place's officials, services and local bodies ("Dublin Mayor", "Albany Fire
+    # Department", "Lombard Historical Society", "Augusta Herald")
+    "mayor manager marshal councilman councilwoman councillor councilor alderman selectman "
+    "fire volunteer historical society foundation hall club lodge metropolitan memorial "
+    "medical parks recreation education convention visitors tourism herald tribune gazette "
+    "journal daily".split())
 #: Words of a capitalised run that make it an institution seated in the
 #: place of a kind that opens it (``Clarke County Superior Court``,
 #: ``Henderson County Jail``): the place is named there (not so after a
@@ -81,6 +88,9 @@ _COMPASS = frozenset("north south east west northern southern eastern western no
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
     "township metro downtown region district native natives".split())
+#: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
+ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
+                         "couple family mother father youth".split())
 #: Nouns that, with ``of`` after them, name a part of the following place.
 PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
                        "village town area camp crossing street square market hospital "
@@ -118,6 +128,8 @@ AP_STATES = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
 _AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+#: Two dots (``S.C.``, ``W.Va.``) are no word: such a state wherever it stands.
+_AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 
@@ -202,6 +214,12 @@ class WorldResolver:
         focus = countries | _focus(pending)
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
+            if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
+                    and words.key[last + 1] in ORIGIN_NOUNS and not words.cap(last + 1) \
+                    and not (first == last and (words.key[first] in self.table.words
+                                                or words.key[first] in STOPWORDS)):
+                # "an Albany man": the text says it is a place; its largest reading
+                best = _seat(_ranked(readings)[0], readings)
             if best is not None:
                 out.append(Resolved(first, last, _seat(best, readings)))
                 anchors.append(best)
@@ -215,11 +233,13 @@ class WorldResolver:
         and ``Pa.`` are words too)."""
         out = []
         text = words.text
-        for m in _AP_STATE.finditer(text):
+        seen: set[int] = set()
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text)):
             state = AP_STATES.get(m.group("abbr").replace(" ", ""))
             at = m.start("abbr")
-            if state is None or not _AP_BEFORE.search(text, max(0, at - 3), at):
+            if state is None or at in seen or not (m.re is _AP_DOTTED or _AP_BEFORE.search(text, max(0, at - 3), at)):
                 continue
+            seen.add(at)
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1
             if first > last or not taken.isdisjoint(range(first, last + 1)):
@@ -251,6 +271,11 @@ class WorldResolver:
         return tuple(p for p in readings if p.kind == "city" and p.country == region.country
                      and p.admin1 == region.admin1)
 
+    def is_place_name(self, name: str) -> bool:
+        """Whether ``name`` is some world place's own full name (``Rock Hill``)."""
+        key = world_key(name)
+        return any(world_key(p.name) == key for p in self.table.lookup(key))
+
     def name_rank(self, place: WorldPlace) -> int:
         """Whether a place's output name must add its country so that one name
         never stands for places of two countries, whatever was read before: 0
@@ -279,9 +304,10 @@ class WorldResolver:
             i = i0
             # A run of capitalised words (lower-case connectors inside).
             j = i
+            # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
             while j + 1 < n and pieces[2 * j + 2] == SOFT and not _POSSESSIVE_GAP.match(gaps[j + 1]) and (
-                    caps[j + 1] or (keys[j + 1] in _CONNECTORS and j + 2 < n
-                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _NOT_NAMES)):
+                    caps[j + 1] and keys[j + 1] not in _DATE_NAMES or (keys[j + 1] in _CONNECTORS and j + 2 < n
+                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in _DATE_NAMES)):
                 j += 1
             start = i
             # Sentence-initial function words are not part of a name ("In Aleppo").
@@ -378,8 +404,12 @@ class WorldResolver:
         if before == [first - 1] and keys[first - 1] in _PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in _PLACE_TYPES for w in after):
+            # A prominent place opening a name (``Nashville Film Festival``, ``Vancouver
+            # International Airport``) says where, as an institution word after it does.
             if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
-                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))):
+                    keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
+                    and not (_prominent(readings) and keys[after[0]] not in _CONNECTORS
+                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after))):
                 return True
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
@@ -401,7 +431,9 @@ class WorldResolver:
             if key in _ABBREVIATIONS or key in self.titles or key in _COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
             if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
-                    and not (last + 1 < n and words.soft(last + 1) and keys[last + 1] in PLACE_WORDS_AFTER):
+                    and not _of_place(words, first, last) \
+                    and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
+                                                                       or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
                 # or before a word only a place takes (Paris Police Department, the Houston area)
                 return False
@@ -441,12 +473,38 @@ class WorldResolver:
             return _nearest(inside, [*host[:1], *anchors]) if inside else None
         local = [p for p in readings if p.country in countries]
         if local:
-            return _nearest(local, anchors)
+            near = _nearest(local, anchors)
+            # A sea, a region or a famous city is not the small namesake town of the
+            # statement's country (Geneva and Berlin in a text naming the US).
+            if near.kind == "city" and near.population < MIN_POPULATION_NO_CONTEXT:
+                top = min(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
+                if top.kind in ("water", "region"):
+                    return top
+                famous = max(readings, key=lambda p: (p.kind == "city", p.population))
+                if famous.kind == "city" and world_key(famous.name) == world_key(near.name) \
+                        and famous.population >= max(MIN_POPULATION_NO_CONTEXT,
+                                                                       5 * near.population):
+                    return famous
+            return near
         best = min(readings, key=lambda p: (_KIND_ORDER[p.kind], -p.population))
         if best.kind != "city":
             return best
         floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
         return best if best.population >= floor else None
+
+
+#: Words of an event's or operation's name after a place (``London Conference``,
+#: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
+_EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
+                         "initiative plan group format declaration charter agreement accords "
+                         "resolution communique memorandum dialogue round rounds".split())
+
+
+def _prominent(readings: tuple[WorldPlace, ...]) -> bool:
+    """Whether a name's first reading is a country, subdivision, region or sea,
+    or a city of :data:`MIN_POPULATION_NO_CONTEXT` people."""
+    best = _ranked(readings)[0] if readings else None
+    return best is not None and (best.kind != "city" or best.population >= MIN_POPULATION_NO_CONTEXT)
 
 
 def _dominant(readings: tuple[WorldPlace, ...]) -> bool:
@@ -479,6 +537,14 @@ def _after_locative(keys: list[str], first: int) -> bool:
                                                                       or keys[first - 2] == "of")
 
 
+def _of_place(words: Words, first: int, last: int) -> bool:
+    """Whether ``of X`` ends a clause (``Ashley Evans, 26, of Paris, was``,
+    ``Midwest Restoration of Paris.``): where someone or something is from."""
+    nxt = last + 1
+    return first > 0 and words.key[first - 1] == "of" and words.soft(first) and (
+        nxt >= len(words.key) or words.gap[nxt].strip()[:1] in (",", ".", ";"))
+
+
 #: Words between a locative and a place (``of rural Paris``).
 _SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro".split())
 
@@ -508,7 +574,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     resolver = gaz.world_resolver()
     if resolver is None:
         return places
-    taken = {i for c in actors for i in range(c[0], c[1] + 1)}
+    # An organisation-pattern name may open with its seat's name (``Dublin
+    # Historical Society``): those words are left to the resolver's institution
+    # rule, as curated places are; the rest (``Office of the White House``) is taken.
+    taken = {i for c in actors for i in range(_seat_end(words, c), c[1] + 1)}
     # A longer world name may contain a place or a country read as an actor
     # (``Mexico City``, ``Mexico City police``): the caller drops that actor.
     placed = {i: (c[0], c[1]) for c in (*places, *(a for a in actors if a[3] == "state"))
@@ -528,11 +597,16 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
+    demonyms = gaz.demonyms
+    if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
+        found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
     if _KIND_WORDS.isdisjoint(words.key):
         named: list[tuple] = []  # (what kind_named_places returns then)
     else:
         named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
                                   _stop_words(resolver, gaz.demonyms))
+    named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                             | {i for c in named for i in range(c[0], c[1] + 1)})
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -542,6 +616,24 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _seat_end(words: Words, actor: tuple) -> int:
+    """The first word of ``actor`` that is not its seat: the word after its
+    leading capitalised words for an organisation-pattern name (up to ``of``,
+    ``for``... or its last word), else its first word."""
+    first, last = actor[0], actor[1]
+    if actor[3] != "organisation":
+        return first
+    keys = words.key
+    i = first
+    while i < last and keys[i + 1] not in _ORG_LINK_WORDS:
+        i += 1
+    return i
+
+
+#: Words that end the leading part of an organisation's name (``Office of ...``).
+_ORG_LINK_WORDS = frozenset("of for on against the and".split())
 
 
 _STOP_WORDS: list[tuple[WorldResolver, dict[str, Any], int, frozenset[str]]] = []
@@ -562,22 +654,45 @@ def _stop_words(resolver: WorldResolver, demonyms: dict[str, Any]) -> frozenset[
 #: Kafr Awid``, ``al-Rashidin neighbourhood`` (lower case, before or after the
 #: name), ``Laurel County``, ``Hama Governorate`` (capitalised, after it, part of
 #: the name). Values: the output kind.
+#: Plural kind words before a list of names (``the villages of al-Qajar and al-Zara``).
+KIND_PLURAL = {"villages": "city", "towns": "city", "cities": "city", "neighbourhoods": "city",
+               "neighborhoods": "city", "districts": "subdivision", "provinces": "subdivision"}
 KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
                "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
-               "province": "subdivision", "county": "subdivision", "region": "region"}
+               "province": "subdivision", "county": "subdivision", "region": "region", "area": "region"}
 KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
-              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city"}
+              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city",
+              "crossing": "city"}
 KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
                 "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
                 "prefecture": "subdivision", "municipality": "subdivision"}
 #: More lower-case words inside a place's name (``Port-au-Prince``).
 _NAME_LINKS = frozenset("au aux du di en sur lès les".split())
-_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | {"town"}
+_KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
                        "december monday tuesday wednesday thursday friday saturday sunday".split())
+#: Months and weekdays, written out or abbreviated: a name's run stops before them.
+_DATE_NAMES = _NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
+                                     "mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+_AL = frozenset("al el ad an ar as ash az".split())
+
+
+def _article_before(words: Words, k: int) -> bool:
+    """Whether ``the`` or ``a`` comes one or two lower-case words before word
+    ``k`` (``the nearby town``, ``a rebel-held town``)."""
+    keys = words.key
+    for back in (2, 3):
+        i = k - back
+        if i < 0 or keys[i] not in ("the", "a"):
+            continue
+        if all(not words.cap(j) and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
+            return True
+    return False
 
 
 def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
@@ -604,14 +719,18 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
         while True:
             j = i + step
             link = j if step > 0 else i
+            if 0 <= j < n and j in taken and words.soft(link) and words.cap(j) \
+                    and not _POSSESSIVE_GAP.match(words.gap[link]):
+                return None  # "Pudong New District": the run is part of a longer name
             if not (0 <= j < n) or j in taken or not words.soft(link) or abs(j - first) >= 4:
                 break
             if step < 0 and keys[j] in STOPWORDS and keys[j] not in _CONNECTORS:
                 break
-            if words.cap(j):
+            if words.cap(j) and keys[j] not in _DATE_NAMES:
                 i = last = j
             elif (keys[j] in _CONNECTORS or keys[j] in _NAME_LINKS) and 0 <= j + step < n and words.soft(max(j, j + step)) \
-                    and (words.cap(j + step) or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
+                    and (words.cap(j + step) and keys[j + step] not in _DATE_NAMES
+                         or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
                 i = j
                 if step < 0:
                     last = j  # "al-Rashidin": the particle opens the name
@@ -641,6 +760,26 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
             run = name_run(k + 2, 1)
             if run is not None:
                 add(*run, KIND_BEFORE[key])
+        elif key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and _article_before(words, k):
+            run = name_run(k + 2, 1)  # "the nearby town of Kafr Awid", "the rebel-held town of X"
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        elif key in KIND_PLURAL and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and k > 0 and keys[k - 1] in ("the", "two", "three"):
+            # "the villages of al-Qajar and al-Zara": each name of the list
+            at = k + 2
+            while at < n and words.soft(at):
+                lead = keys[at] in _AL and at + 1 < n and "-" in words.gap[at + 1]  # "al-Zara"
+                run = name_run(at + 1 if lead else at, 1)
+                if run is None:
+                    break
+                add(at if lead else run[0], run[1], KIND_PLURAL[key])
+                at = run[1] + 1
+                if at < n and keys[at] == "and" and words.soft(at):
+                    at += 1
+                elif not (at < n and words.gap[at].strip() == ","):
+                    break
         # "Talaingod town of Davao del Norte": "town" after a name only with its host.
         after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
         if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (

@@ -1,0 +1,71 @@
+"""Organisation-pattern names of any country (issue 18): police forces, offices,
+directorates, associations, centres; and the seat a name opens with."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def organisations(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_actors(text) if m.kind == "organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers of the Kandahar Police arrested him.", "Kandahar Police"),
+        ("The Idlib Health Directorate said three died.", "Idlib Health Directorate"),
+        ("A statement by the Jaffna Press Association condemned it.", "Jaffna Press Association"),
+        ("Researchers at the Centre for Constitutional Governance warned.", "Centre for Constitutional Governance"),
+        ("The Office of Citizen Protection opened an inquiry.", "Office of Citizen Protection"),
+        ("The Syrian Center for Policy Research estimated the losses.", "Syrian Center for Policy Research"),
+        # two organisation words in a row are one name, not "Homs Police"
+        ("The Homs Police Command reported the arrests.", "Homs Police Command"),
+    ],
+)
+def test_institution_heads(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert organisations(gaz, text) == [expected]
+
+
+def test_world_place_opening_an_organisation_name_is_its_seat(gaz: Gazetteer) -> None:
+    """``Dublin Police`` names a place (its seat) as well as the organisation;
+    a place after the organisation word (``Office of the White House``) is not
+    freed by the organisation's name."""
+    assert "Dublin" in [m.name for m in gaz.find_locations("Officers of the Dublin Police said no.")]
+    locations = [m.name for m in gaz.find_locations(
+        "Trump met the king in the Oval Office of the White House in Washington.")]
+    assert not any("Casablanca" in name for name in locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was unclear whether Syrian or Russian war planes carried out the raids.",
+         ["Syrian Armed Forces", "Russian Armed Forces"]),
+        ("Turkish and Iraqi troops held a drill.", ["Turkish Armed Forces", "Iraqi Security Forces"]),
+        ("The town was hit by Syrian regime war planes.", ["Syrian Armed Forces"]),
+    ],
+)
+def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.name for m in gaz.find_actors(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kerala High Court granted bail.", "Kerala High Court"),
+        ("The Dravidian Federation protested.", "Dravidian Federation"),
+        # a possessive owner and a weekday are no part of the name
+        ("Russia’s Supreme Court banned the group.", "Supreme Court"),
+        ("The Bombay High Court on Friday adjourned the case.", "Bombay High Court"),
+    ],
+)
+def test_courts_groups_federations(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in organisations(gaz, text)
