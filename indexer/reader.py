@@ -11,9 +11,9 @@ retrying (:func:`indexer.layout.retry_missing`).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -64,6 +64,9 @@ def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
     return retry_missing(lambda: ix.searcher(**kwargs))
 
 
+
+T = TypeVar("T")
+
 class IndexArrays:
     """Per-document arrays of one index generation (liveness, field lengths,
     dates) and its posting lists as arrays, built lazily, shared by threads:
@@ -76,6 +79,7 @@ class IndexArrays:
         self._lengths: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
         self._dates: np.ndarray | None = None
+        self._derived: dict[str, object] = {}
 
     def live(self) -> np.ndarray:
         """Whether each document is live (not deleted)."""
@@ -116,6 +120,18 @@ class IndexArrays:
                         out[offset:offset + count] = np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
                 self._dates = out
             return self._dates
+
+    def has_derived(self, key: str) -> bool:
+        with self._lock:
+            return key in self._derived
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A table ``build`` makes from this generation, made once and kept
+        as long as the generation (the query side keeps its own here)."""
+        with self._lock:
+            if key not in self._derived:
+                self._derived[key] = build()
+            return cast(T, self._derived[key])
 
     def postings(self, field: str, btext: bytes) -> Postings:
         """Global document numbers and weights of one term, in order, and

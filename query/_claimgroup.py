@@ -23,11 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
 from indexer.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, decode_claim_roles
+from query._claimtable import NEGATED_TERM, ClaimTable
 from query._nodes import BoolNode, ClaimGroupNode, KeywordNode, Node, NotNode
 from query._wordprefix import WordPrefix
 
@@ -37,6 +39,8 @@ NEGATED = "claim_negated"
 _TERM_PREFIX = {"claim_types": "type|", "claim_by": "by|", "claim_roles": ""}
 
 Predicate = Callable[[frozenset[str]], bool]
+#: The same test over every claim at once: which claims of a table satisfy it.
+Condition = Callable[[ClaimTable], np.ndarray]
 
 #: How much a name's score counts again where it holds a role in a claim of the queried type.
 ROLE_BONUS = 1.0
@@ -46,15 +50,18 @@ _ROLES_OF = {"actors": ("by", "against", "speaker"), "locations": ("in",)}
 
 class ClaimGroup(wq.WrappingQuery):  # type: ignore[misc]
     """Statements with a claim satisfying ``predicate``, among ``child``'s
-    matches (the candidates)."""
+    matches (the candidates). ``condition`` is the same test over a whole
+    :class:`~query._claimtable.ClaimTable` (``query.vector`` uses it; the
+    matcher below tests one statement at a time)."""
 
-    def __init__(self, child: wq.Query, predicate: Predicate, text: str) -> None:
+    def __init__(self, child: wq.Query, predicate: Predicate, text: str, condition: Condition | None = None) -> None:
         super().__init__(child)
         self.predicate = predicate
         self.text = text
+        self.condition = condition
 
     def _rewrap(self, child: wq.Query) -> ClaimGroup:
-        return ClaimGroup(child, self.predicate, self.text)
+        return ClaimGroup(child, self.predicate, self.text, self.condition)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ClaimGroup) and (other.child, other.text) == (self.child, self.text)
@@ -84,7 +91,12 @@ def claim_group_query(node: ClaimGroupNode) -> wq.Query:
     candidates = None if asks_negated else _candidates(node.child)
     test = _predicate(node.child)
     predicate = test if asks_negated else (lambda terms: "negated|true" not in terms and test(terms))
-    return ClaimGroup(candidates or wq.Every(), predicate, _describe(node.child))
+
+    def condition(table: ClaimTable) -> np.ndarray:
+        claims = _claim_mask(table, node.child)
+        return claims if asks_negated else claims & ~table.holding((NEGATED_TERM,))
+
+    return ClaimGroup(candidates or wq.Every(), predicate, _describe(node.child), condition)
 
 
 def _candidates(node: Node) -> wq.Query | None:
@@ -132,6 +144,35 @@ def _predicate(node: Node) -> Predicate:
     raise TypeError(f"not a claim condition: {node!r}")  # the parser allows none other
 
 
+def _claim_mask(table: ClaimTable, node: Node) -> np.ndarray:
+    """Which claims of ``table`` satisfy ``node`` (:func:`_predicate` over all claims)."""
+    if isinstance(node, KeywordNode):
+        if node.field == NEGATED:
+            denied = table.holding((NEGATED_TERM,))
+            return denied if node.value == "true" else ~denied
+        key = _TERM_PREFIX.get(node.field, "") + node.value
+        if node.prefix:
+            role, _, start = key.rpartition("|")
+            head = role + "|"
+            return table.holding_matching(
+                lambda t: t.startswith(head) and any(w.startswith(start) for w in t[len(head):].replace("-", " ").split()))
+        return table.holding((key,))
+    if isinstance(node, NotNode):
+        return ~_claim_mask(table, node.child)
+    if isinstance(node, ClaimGroupNode):
+        return _claim_mask(table, node.child)
+    if isinstance(node, BoolNode):
+        masks = [_claim_mask(table, child) for child in node.children]
+        combined = masks[0].copy()
+        for mask in masks[1:]:
+            if node.op == "and":
+                combined &= mask
+            else:
+                combined |= mask
+        return combined
+    raise TypeError(f"not a claim condition: {node!r}")  # the parser allows none other
+
+
 def _mentions_negated(node: Node) -> bool:
     if isinstance(node, KeywordNode):
         return node.field == NEGATED
@@ -163,10 +204,13 @@ def role_bonus_query(field: str, values: tuple[str, ...], types: frozenset[str])
     def holds_role(terms: frozenset[str]) -> bool:
         return "negated|true" not in terms and not terms.isdisjoint(type_terms) and not terms.isdisjoint(wanted)
 
+    def condition(table: ClaimTable) -> np.ndarray:
+        return table.holding(type_terms) & table.holding(wanted) & ~table.holding((NEGATED_TERM,))
+
     names = [wq.Term(field, v, boost=ROLE_BONUS) for v in values]
     name = names[0] if len(names) == 1 else wq.Or(names)
     # Candidates: the name and a claim type asked for (the type scores nothing here).
     kinds = [wq.Term("claim_types", t) for t in sorted(types)]
     kind = wq.ConstantScoreQuery(kinds[0] if len(kinds) == 1 else wq.Or(kinds), 0.0)
     text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
-    return ClaimGroup(wq.And([name, kind]), holds_role, text)
+    return ClaimGroup(wq.And([name, kind]), holds_role, text, condition)

@@ -20,6 +20,8 @@ query bottom-up on dense per-document arrays instead:
 - a prefix, wildcard or fuzzy word is the ``Or`` of the index terms it
   stands for, expanded once on the whole index, within the bounds of
   ``query._expansion``;
+- a ``claim:( ... )`` group tests every claim of the index at once
+  (``query._claimtable``), then keeps its candidates that have one;
 - any other query (``=word``, ``claims:``, ...) runs on
   Whoosh's own matchers, segment by segment, and its scores join the
   arrays the same way, so every query keeps Whoosh's meaning.
@@ -39,8 +41,11 @@ from whoosh.util.times import datetime_to_long
 
 from indexer.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
 from indexer.reader import IndexArrays as VectorIndex
-from indexer.schema import SiftPositions
+from indexer.columns import column_reader
+from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
+from query._claimgroup import ClaimGroup
 from query._claims import InClaims
+from query._claimtable import ClaimTable
 from query._expansion import EXPANDING, Expander
 from query._fieldsterm import FieldsTerm, word_score
 from query.rank import SiftBM25F, SiftScorer
@@ -56,6 +61,11 @@ class Matches:
 
 
 _SHIFT = np.uint64(32)
+#: Claim groups with at most this many candidate statements test them one
+#: by one (10-50 us each) rather than build the table of every claim.
+FEW_CANDIDATES = 5_000
+#: The key of the claim table among a generation's derived tables.
+CLAIM_TABLE = "claim_table"
 
 
 def _candidate_keys(ids: np.ndarray, blocks: list[tuple[int, Any]], candidates: np.ndarray) -> np.ndarray:
@@ -166,6 +176,10 @@ class Evaluator:
             # optional part's score where it matches too.
             required, optional = self._eval(q.a), self._eval(q.b)
             return Matches(required.mask, required.score + np.where(required.mask & optional.mask, optional.score, 0.0))
+        if type(q) is ClaimGroup and q.condition is not None:
+            return self._claim_group(q)
+        if type(q) is wq.Every:
+            return Matches(np.ones(self.size, dtype=bool), np.full(self.size, float(q.boost)))
         if type(q) is wq.DateRange:
             return self._date_range(q)
         if type(q) is wq.Phrase and len(q.words) > 1:
@@ -319,6 +333,30 @@ class Evaluator:
         result.mask[docs] = True
         result.score[docs] = score * q.boost
         return result
+
+    def _claim_group(self, q: ClaimGroup) -> Matches:
+        """The candidates (``q.child``) with a claim satisfying the group,
+        scored as the candidates (Whoosh's ``FilterMatcher``).
+
+        Few candidates are tested one by one from the column; more, against
+        a table of every claim of the index, built once per generation
+        (``query._claimtable``): either way well under a second at 200,000
+        statements, where testing 100,000 candidates one by one took 4 s."""
+        if CLAIM_ROLES_COLUMN not in self.searcher.schema:
+            return self._empty()  # an index made before claim roles
+        candidates = self._eval(q.child)
+        reader = self.searcher.reader()
+        docs = np.flatnonzero(candidates.mask & self.index.live())
+        if len(docs) <= FEW_CANDIDATES and not self.index.has_derived(CLAIM_TABLE):
+            column = column_reader(reader, CLAIM_ROLES_COLUMN)
+            kept = [d for d in docs.tolist() if any(q.predicate(claim) for claim in decode_claim_roles(column[d]))]
+            mask = np.zeros(self.size, dtype=bool)
+            mask[kept] = True
+        else:
+            table = self.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(reader, self.size))
+            assert q.condition is not None
+            mask = candidates.mask & table.statements(q.condition(table), self.size)
+        return Matches(mask, np.where(mask, candidates.score, 0.0))
 
     def _date_range(self, q: wq.DateRange) -> Matches:
         dates = self.index.dates()
