@@ -11,7 +11,8 @@ language. Lines fit in 80 columns once click indents them.
 from __future__ import annotations
 
 from indexer.fields import FIELDS
-from query.parse import _EXAMPLES, FIELD_SYNTAX
+from query.field_syntax import EXAMPLES
+from query.field_syntax import FIELD_SYNTAX
 
 __all__ = ["FIELD_NOTES", "OPERATORS", "syntax_help", "syntax_examples"]
 
@@ -66,7 +67,7 @@ def syntax_help() -> str:
     for name, syntax in FIELD_SYNTAX.items():
         summary = (type(syntax).__doc__ or name).strip().splitlines()[0]
         meaning, more = FIELD_NOTES.get(name, (summary, ()))
-        lines.append(_line(_EXAMPLES[name], meaning))
+        lines.append(_line(EXAMPLES[name], meaning))
         lines.extend(_packed(more))
     lines += ["", "Syntax (precedence NOT > AND > OR):"]
     lines.extend(_line(", ".join(examples), meaning) for examples, meaning in OPERATORS)
@@ -75,6 +76,6 @@ def syntax_help() -> str:
 
 def syntax_examples() -> list[str]:
     """Every query :func:`syntax_help` shows (each must parse)."""
-    fields = [_EXAMPLES[name] for name in FIELD_SYNTAX]
+    fields = [EXAMPLES[name] for name in FIELD_SYNTAX]
     fields += [form for name in FIELD_SYNTAX for form in FIELD_NOTES.get(name, ("", ()))[1]]
     return fields + [example for examples, _meaning in OPERATORS for example in examples]

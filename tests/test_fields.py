@@ -15,11 +15,12 @@ from whoosh import index as whoosh_index
 from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import FIELDS, Field
 from indexer.schema import build_schema
-from indexer.write import IndexOptions, index_paths
+from indexer.write import index_paths
 from query import Searcher
 from query.export import HIT_COLUMNS, write_csv
 from query.facets import FACETS
-from query.parse import FIELD_SYNTAX, parse_query
+from query.field_syntax import FIELD_SYNTAX
+from query.parse import parse_query
 from query.syntax_help import syntax_help
 from query.web._filters import FACET_FIELDS
 from query.web._pages import FACET_TITLES

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import query
 from query import MAX_QUERY_LENGTH, QueryError, parse_query
 from query._limits import MAX_SLOP
-from query.parse import FIELD_SYNTAX
+from query.field_syntax import FIELD_SYNTAX
 
 
 def test_exported_members() -> None:

@@ -6,8 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.cli import main
-from query import parse
-from query.parse import FIELD_SYNTAX, TextSyntax, parse_query
+from query import field_syntax
+from query.field_syntax import FIELD_SYNTAX, TextSyntax
+from query.parse import parse_query
 from query.syntax_help import syntax_examples, syntax_help
 
 
@@ -19,7 +20,7 @@ def test_every_example_shown_is_a_query_the_parser_accepts(example: str) -> None
 def test_every_field_of_the_parser_is_listed_with_its_example() -> None:
     text = syntax_help()
     for name in FIELD_SYNTAX:
-        assert f"\n  {parse._EXAMPLES[name]} " in text, name
+        assert f"\n  {field_syntax.EXAMPLES[name]} " in text, name
     for form in ("date:[2016-01 TO 2016-06]", "date:>=2016-02", '"barrel bombs"~5', "bomb*", "Darrya~",
                  "NOT Myanmar, -Myanmar", "siege OR starvation", "(chlorine OR sarin) AND Douma", "actor:assad*"):
         assert form in text
@@ -27,7 +28,7 @@ def test_every_field_of_the_parser_is_listed_with_its_example() -> None:
 
 def test_a_field_added_to_the_table_shows_up(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(FIELD_SYNTAX, "headline", TextSyntax("headline", (("title", 1.0),)))
-    monkeypatch.setitem(parse._EXAMPLES, "headline", "headline:siege")
+    monkeypatch.setitem(field_syntax.EXAMPLES, "headline", "headline:siege")
     assert "\n  headline:siege                 Analysed text: words" in syntax_help()
 
 
