@@ -277,9 +277,10 @@ class _Run:
                 self._delete(job.statement.id)
         if self.workers is not None and self.workers.offer(jobs):
             return
+        schema = writer.schema  # (``self.ix.schema`` reads the table of contents again per call)
         for job in jobs:
             writer.add_document(**fit_to_schema(
-                prepare_document(job, self.gazetteer, self.options.extract, self.group_copies), self.ix.schema))
+                prepare_document(job, self.gazetteer, self.options.extract, self.group_copies), schema))
 
     def commit(self, last: bool = False) -> None:
         """Commit the batch, then record its files in the manifest.
