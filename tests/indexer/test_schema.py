@@ -53,6 +53,20 @@ def test_keyword_postings_equal_whooshs_keyword_field() -> None:
         assert list(keyword_postings(value)) == list(field.index(value))
 
 
+def test_positions_postings_equal_whooshs_text_field() -> None:
+    """The prepared postings are what the ``body`` field would index itself:
+    terms seen once and repeated, positions past the table of single ones."""
+    from indexer.analysis import analyze
+    from indexer.schema import build_schema, positions_postings
+
+    field = build_schema()["body"]
+    long_text = " ".join(f"w{i}" for i in range(9000)) + " regime w8500 w3 regime"
+    for text in ("Regime forces shelled the town, then the regime shelled it again.", "one", long_text):
+        mine = list(positions_postings(analyze(text)))
+        assert sorted(mine) == sorted(field.index(text))
+        assert all(type(weight) is float for _, _, weight, _ in mine)
+
+
 def test_stored_evidence_keeps_sentences_as_spans_and_reads_back_the_same() -> None:
     import json
 
