@@ -10,6 +10,8 @@
 - A merge streams each merged segment's postings, a block at a time, into
   the new segment instead of sorting them again with the new documents'
   (see :class:`SiftWriter`).
+- ``add_document`` adds each field's postings to the pool at once
+  (``indexer.bulk``).
 - A merge copies each merged segment's stored records as the compressed
   bytes they are, and its length bytes and column values as they are
   (``SiftWriter.write_per_doc``).
@@ -47,8 +49,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
 
+from indexer.bulk import BulkAdd
 from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftCodec, SiftLeafMatcher, StoredBlock, posting_lists
 from indexer.layout import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
@@ -192,7 +194,7 @@ def _postings_of(lists: Iterable[PostingList]) -> Iterator[tuple[str, bytes, int
 _FIELD_TERM = itemgetter(0, 1)
 
 
-class SiftWriter(SegmentWriter):  # type: ignore[misc]
+class SiftWriter(BulkAdd):
     """A SegmentWriter whose segment flush reads field lengths once per
     field, and whose merges stream posting lists instead of sorting every
     posting again.

@@ -56,7 +56,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.columns.FixedBytesColumn": ("_basepos", "_count", "_dbfile"),
     "whoosh.reading.SegmentReader": ("_perdoc", "_terms"),
     "whoosh.writing.SegmentWriter": (
-        "_added", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
+        "_added", "_boost", "_check_fields", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
         "_flush_segment", "_merge_segments", "_tempstorage",
     ),
     "whoosh.index.FileIndex": ("_segments",),
