@@ -48,7 +48,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
         "_blocklength", "_data", "_dataoffset", "_fixedsize", "_goto", "_lastblock", "_next_block",
         "_nextoffset", "_read_data", "_read_ids", "_read_values", "_read_weights",
     ),
-    "whoosh.codec.whoosh3.W3TermInfo": ("_df", "_inlined", "_maxid", "_minid", "_weight"),
+    "whoosh.codec.whoosh3.W3TermInfo": ("_inlined", "_struct"),
     # "_stored" is the name of the stored-fields column.
     "whoosh.codec.whoosh3.W3PerDocWriter": ("_colwriters", "_fieldlengths", "_stored"),
     "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
