@@ -274,11 +274,13 @@ class SiftWriter(BulkAdd):
         lengths = _CachedLengths(pdr) if pdr is not None else None
         merging = self.__dict__.get("_merging") or []
         try:
-            if not merging:
+            if not merging and hasattr(self.fieldwriter, "add_posting_lists"):
+                self.fieldwriter.add_posting_lists(self.schema, lengths, self.pool.posting_lists())
+            elif not merging:
                 self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
             elif hasattr(self.fieldwriter, "add_posting_lists"):
                 # Stable on equal terms: the pool, then the segments in the order they were added.
-                lists = heapq.merge(posting_lists(self.pool.iter_postings()),
+                lists = heapq.merge(self.pool.posting_lists(),
                                     *(_merged_lists(reader, startdoc, docmap, copy_blocks=True)
                                       for reader, startdoc, docmap in merging),
                                     key=_FIELD_TERM)

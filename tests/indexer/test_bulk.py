@@ -1,5 +1,6 @@
-"""Adding a document's postings a field at a time (``indexer.bulk``) writes
-what Whoosh's ``add_document`` writes, including when the pool spills to disk."""
+"""Adding a document's postings a field at a time into per-term lists
+(``indexer.bulk``) writes what Whoosh's ``add_document`` and posting pool
+write, including when the pool spills to disk."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from indexer.segment import SiftWriter
 WORDS = "regime forces shelled the town rebels said army killed civilians in aleppo homs".split()
 
 
-def _docs(count: int) -> list[dict[str, Any]]:
+def _docs(count: int, boosted: bool = False) -> list[dict[str, Any]]:
     rng = random.Random(3)
     docs = []
     for i in range(count):
@@ -28,6 +29,8 @@ def _docs(count: int) -> list[dict[str, Any]]:
         actors = ",".join(rng.sample(["assad regime", "russia", "isis"], rng.randrange(0, 3)))
         doc: dict[str, Any] = {"id": f"d{i}", "source": "f.jsonl", "body": positions_postings(analyze(body)),
                                "_stored_body": body, "title": f"Title {i} {rng.choice(WORDS)}", "record": "{}"}
+        if boosted and i % 50 == 7:
+            doc["_boost"] = 2.0  # added by Whoosh's own add_document, one posting at a time
         if actors:
             doc["actors"] = keyword_postings(actors)
             doc["_stored_actors"] = actors
@@ -54,15 +57,17 @@ def _content(directory: Path) -> tuple[Any, ...]:
     return stored, lengths, postings
 
 
-@pytest.mark.parametrize("limitmb", [64, 0.01])  # 0.01: the pool spills to disk many times
-def test_bulk_add_writes_what_whooshs_add_document_writes(tmp_path: Path, limitmb: float) -> None:
+@pytest.mark.parametrize("limitmb, boosted", [(64, False), (0.01, False), (64, True), (0.01, True)])
+def test_bulk_add_writes_what_whooshs_add_document_writes(tmp_path: Path, limitmb: float, boosted: bool) -> None:
+    """0.01 MB: the pool spills to disk many times; boosted: some documents
+    go through Whoosh's own ``add_document`` (the pool turns flat)."""
     contents = []
     for name, writer_class in (("whoosh", SegmentWriter), ("sift", SiftWriter)):
         directory = tmp_path / name
         directory.mkdir()
         ix = whoosh_index.create_in(str(directory), build_schema())
         writer = writer_class(ix, limitmb=limitmb, codec=SiftCodec())
-        for doc in _docs(300):
+        for doc in _docs(300, boosted):
             writer.add_document(**doc)
         writer.commit()
         contents.append(_content(directory))
