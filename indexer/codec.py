@@ -148,9 +148,7 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         dbfile = self.dbfile
         pos = dbfile.tell()
         self.index.append(pos)
-        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)))
-        dbfile.write(key)
-        dbfile.write(value)
+        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)  # one write: the same bytes
         self._hashes.append(int.from_bytes(_md5(key).digest()[-4:], "big"))
         self._positions.append(pos)
         self.lastkey = key
