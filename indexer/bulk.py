@@ -20,6 +20,9 @@ from itertools import repeat
 from operator import mul
 from typing import Any
 
+from whoosh.analysis import IDTokenizer
+from whoosh.fields import ID
+from whoosh.formats import Existence
 from whoosh.writing import PostingPool, SegmentWriter
 
 from indexer.codec import PostingList, posting_lists
@@ -33,6 +36,8 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
 
     #: The schema's fields without spelling or vectors (the ones added here), once known.
     bulk_fields: frozenset[str] | None = None
+    #: ... and its plain ``ID`` fields (one term: the value itself).
+    id_fields: frozenset[str] = frozenset()
 
     def __init__(self, ix: Any, *args: Any, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, *args, limitmb=limitmb, **kwargs)
@@ -46,6 +51,8 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
         if self.bulk_fields is None:
             self.bulk_fields = frozenset(name for name, field in schema.items()
                                          if not field.separate_spelling() and not field.vector)
+            self.id_fields = frozenset(name for name, field in schema.items() if type(field) is ID
+                                       and type(field.analyzer) is IDTokenizer and type(field.format) is Existence)
         if not self.bulk_fields.issuperset(fieldnames) \
                 or any(name.endswith("_boost") and name.startswith("_") for name in fields):
             super().add_document(**fields)  # spelling, vectors, boosts: Whoosh's own (Sift has none)
@@ -63,7 +70,11 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
             field = schema[fieldname]
             length = 0
             if field.indexed:
-                items = list(field.index(value))
+                if fieldname in self.id_fields and value.__class__ is str:
+                    # What ``field.index`` yields, without its analyzer's generators.
+                    items = [(value.encode("utf-8"), 1, field.format.field_boost, b"")]
+                else:
+                    items = list(field.index(value))
                 if items:
                     length = _add_postings(pool, fieldname, docnum, items, field.scorable)
             customval = fields.get(f"_stored_{fieldname}", value)

@@ -27,7 +27,8 @@ def _docs(count: int, boosted: bool = False) -> list[dict[str, Any]]:
     for i in range(count):
         body = " ".join(rng.choice(WORDS) + rng.choice(["", "s", "x"]) for _ in range(rng.randrange(1, 60)))
         actors = ",".join(rng.sample(["assad regime", "russia", "isis"], rng.randrange(0, 3)))
-        doc: dict[str, Any] = {"id": f"d{i}", "source": "f.jsonl", "body": positions_postings(analyze(body)),
+        doc: dict[str, Any] = {"id": f"d{i}", "source": "f.jsonl", "url": f"https://x.org/é/{i % 7}", "year": "2016",
+                               "body": positions_postings(analyze(body)),
                                "_stored_body": body, "title": f"Title {i} {rng.choice(WORDS)}", "record": "{}"}
         if boosted and i % 50 == 7:
             doc["_boost"] = 2.0  # added by Whoosh's own add_document, one posting at a time
