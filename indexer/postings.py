@@ -54,7 +54,7 @@ def positions_postings(terms: list[str], field_boost: float = 1.0) -> Postings:
             positions[term] = [found, pos]
         else:
             found.append(pos)
-    once, single = 1 * field_boost, _ONE_POSITION
+    once, single = 1 * field_boost, _ONE_POSITION or _one_positions()
     return Postings([
         (term.encode("utf-8"), 1, once, single[p] if p < _ONE_POSITION_KEPT else _ONE + positions_bytes([p]))
         if p.__class__ is int else
@@ -63,9 +63,15 @@ def positions_postings(terms: list[str], field_boost: float = 1.0) -> Postings:
 
 
 _ONE = pack_uint(1)
-#: The encoded value of a term seen once, at positions below this.
+#: The encoded value of a term seen once, at positions below this (made on
+#: first use: searching imports this module and never needs them).
 _ONE_POSITION_KEPT = 8192
-_ONE_POSITION = [_ONE + positions_bytes([p]) for p in range(_ONE_POSITION_KEPT)]
+_ONE_POSITION: list[bytes] = []
+
+
+def _one_positions() -> list[bytes]:
+    _ONE_POSITION[:] = [_ONE + positions_bytes([p]) for p in range(_ONE_POSITION_KEPT)]
+    return _ONE_POSITION
 
 
 def keyword_postings(value: str) -> Postings:
