@@ -84,9 +84,10 @@ class Batches:
                 self.delete(job.statement.id)
         if self.workers is not None and self.workers.offer(jobs):
             return
+        schema = writer.schema  # (``self.ix.schema`` reads the table of contents again per call)
         for job in jobs:
             writer.add_document(**fit_to_schema(
-                prepare_document(job, self.gazetteer, self.run_extraction, self.group_copies), self.ix.schema))
+                prepare_document(job, self.gazetteer, self.run_extraction, self.group_copies), schema))
 
     def commit(self, last: bool = False) -> None:
         """Commit what is queued and written (nothing to do if nothing is).

@@ -32,7 +32,8 @@ from typing import Any
 from whoosh.system import pack_uint
 
 from indexer.model import Claim, Extraction
-from indexer.schema import Postings, keyword_value
+from indexer.postings import Postings
+from indexer.schema import keyword_value
 
 #: Pseudo-frequency a title mention adds (the title says what a statement is about).
 TITLE_BONUS = 2.0
@@ -124,7 +125,7 @@ def field_weights(extraction: Extraction) -> dict[str, dict[str, float]]:
 
 
 def weighted_postings(value: str, weights: dict[str, float]) -> Postings:
-    """Postings of a comma-separated keyword value (as ``schema.keyword_postings``),
+    """Postings of a comma-separated keyword value (as ``postings.keyword_postings``),
     each term weighted by ``weights`` (its count where it has none): the
     frequency, hence the field length, stays the count of names.
 

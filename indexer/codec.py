@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from whoosh.codec.base import OutOfOrderError
+from whoosh.compat import dumps
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
@@ -147,9 +148,7 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         dbfile = self.dbfile
         pos = dbfile.tell()
         self.index.append(pos)
-        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)))
-        dbfile.write(key)
-        dbfile.write(value)
+        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)  # one write: the same bytes
         self._hashes.append(int.from_bytes(_md5(key).digest()[-4:], "big"))
         self._positions.append(pos)
         self.lastkey = key
@@ -242,7 +241,7 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
                 # Most terms (the Zipf tail): their entry, as start_term,
                 # add_posting, finish_postings and finish_term would make it.
                 this._tindex.add(pack_ushort(this._fieldid) + btext,
-                                 _inlined_terminfo(ids, weights, values, doc_lengths).to_bytes())
+                                 _inlined_entry(ids, weights, values, doc_lengths))
                 continue
             self.start_term(btext)
             _write_term(this._postwriter, ids, weights, values, doc_lengths)
@@ -255,23 +254,27 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
 INLINE_FAST = True
 
 
-def _inlined_terminfo(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
-                      lengths: list[int] | None) -> W3TermInfo:
-    """The entry of a posting list short enough to be inlined."""
-    info = W3TermInfo()
+def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
+                   lengths: list[int] | None) -> bytes:
+    """The terms-file entry of a posting list short enough to be inlined:
+    ``W3TermInfo.to_bytes()`` of the term info ``finish_postings`` would
+    make, packed straight from the lists (most terms of a segment pass here)."""
     stored_weights = array("f", weights)  # the writer's buffer: 32-bit floats
-    info._weight = sum(stored_weights)
-    info._df = len(ids)
+    minlength, maxlength = 0, _NO_LENGTH
     if lengths is not None:
         nonzero = [n for n in lengths if n]
-        info._minlength = min(nonzero) if nonzero else None
-        info._maxlength = max(lengths)
-    info._maxweight = max(0, max(weights))
-    info._minid, info._maxid = ids[0], ids[-1]
+        if nonzero:
+            minlength = length_to_byte(min(nonzero))
+        maxlength = length_to_byte(max(lengths))
     # As SiftPostingsWriter.finish_postings: no values, ``b""`` each.
     kept = [v for v in values if v]
-    info._inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
-    return info
+    inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
+    return _TERM_INFO.pack(True, sum(stored_weights), len(ids), minlength, maxlength, max(0, max(weights)),
+                           ids[0], ids[-1]) + dumps(inlined, 2)
+
+
+_TERM_INFO = W3TermInfo._struct
+_NO_LENGTH = length_to_byte(0)
 
 
 _FIELD_TERM = itemgetter(0, 1)

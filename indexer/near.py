@@ -94,12 +94,10 @@ def _codes(terms: Sequence[str]) -> np.ndarray:
     cache = _TERM_CODES
     if len(cache) > _TERM_CODES_LIMIT:
         cache.clear()
-    out = []
-    for term in terms:
-        code = cache.get(term)
-        if code is None:
-            code = cache[term] = zlib.crc32(term.encode("utf-8"))
-        out.append(code)
+    out = list(map(cache.get, terms))  # one C-level pass: most terms were seen before
+    if None in out:
+        out = [cache.setdefault(term, zlib.crc32(term.encode("utf-8"))) if code is None else code
+               for code, term in zip(out, terms)]
     return np.asarray(out, dtype=np.uint32)
 
 

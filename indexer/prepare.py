@@ -1,7 +1,7 @@
 """Turning a statement into a ready-to-write Whoosh document.
 
 Everything except writing postings happens here: extraction, building the
-document and analysing its text fields into postings (``schema.Postings``;
+document and analysing its text fields into postings (``postings.Postings``;
 Whoosh stores the ``_stored_<field>`` text). The indexing process and the
 segment workers of ``indexer.parallel`` both call :func:`prepare_document`.
 """
@@ -25,10 +25,9 @@ from indexer.schema import (
     ROLE_FIELDS,
     ROLE_KEYWORD_FIELDS,
     STORED_ANALYSED_FIELDS,
-    keyword_postings,
-    positions_postings,
     statement_document,
 )
+from indexer.postings import keyword_postings, positions_postings
 
 
 @dataclass(frozen=True)

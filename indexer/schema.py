@@ -46,13 +46,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from collections import defaultdict
 from functools import lru_cache
 
 from array import array
 from bisect import bisect_left
-
-import sys
 
 from whoosh.columns import FixedBytesColumn, VarBytesColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
@@ -61,6 +58,7 @@ from whoosh.system import _INT_SIZE, pack_uint
 
 from indexer.analysis import analyze_with_starts, fold, sift_analyzer
 from indexer.fields import RECORD_FIELDS, record_values
+from indexer.postings import BIG_ENDIAN, Postings, positions_bytes
 from indexer.near import SIGNATURE_SIZE
 from indexer.model import (
     EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_to_json, format_period, read_period, roles_to_json,
@@ -91,25 +89,6 @@ SCHEMA_VERSION = 2
 CLAIM_FIELDS = EVIDENCE_FIELDS
 
 
-class Postings(tuple):  # type: ignore[type-arg]
-    """Postings of one text field of one document, computed before the writer.
-
-    Items are Whoosh's ``(term bytes, frequency, weight, encoded positions)``
-    tuples, exactly what ``TEXT.index()`` would produce; worker processes
-    build them so the single writer process only has to store them.
-    """
-
-
-_BIG_ENDIAN = sys.byteorder == "big"
-
-
-def _positions_bytes(poslist: list[int]) -> bytes:
-    values = array("I", poslist)
-    if _BIG_ENDIAN:
-        values.byteswap()
-    return values.tobytes()
-
-
 class SiftPositions(Positions):  # type: ignore[misc]
     """Whoosh's ``Positions`` with the positions as little-endian uint32
     after the count, instead of a pickle: ``query.vector`` decodes the
@@ -117,37 +96,14 @@ class SiftPositions(Positions):  # type: ignore[misc]
     writing them costs less. Pickled into the schema: keep the name."""
 
     def encode(self, poslist: list[int]) -> bytes:
-        return bytes(pack_uint(len(poslist))) + _positions_bytes(poslist)
+        return bytes(pack_uint(len(poslist))) + positions_bytes(poslist)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         values = array("I")
         values.frombytes(valuestring[_INT_SIZE:])
-        if _BIG_ENDIAN:
+        if BIG_ENDIAN:
             values.byteswap()
         return values.tolist()
-
-
-def positions_postings(terms: list[str], field_boost: float = 1.0) -> Postings:
-    """Encode a field's term list as :class:`SiftPositions` does."""
-    positions: defaultdict[str, list[int]] = defaultdict(list)
-    for pos, term in enumerate(terms):
-        positions[term].append(pos)
-    return Postings(
-        (term.encode("utf-8"), len(poslist), len(poslist) * field_boost,
-         pack_uint(len(poslist)) + _positions_bytes(poslist))
-        for term, poslist in positions.items()
-    )
-
-
-def keyword_postings(value: str) -> Postings:
-    """Postings of a comma-separated keyword value, as ``KEYWORD(commas=True)``
-    with Whoosh's ``Frequency`` format would index it."""
-    counts: dict[str, int] = {}
-    for key in value.split(","):
-        key = key.strip()
-        if key:
-            counts[key] = counts.get(key, 0) + 1
-    return Postings((k.encode("utf-8"), n, float(n), pack_uint(n)) for k, n in counts.items())
 
 
 class PreparedKeyword(KEYWORD):  # type: ignore[misc]

@@ -10,6 +10,8 @@
 - A merge streams each merged segment's postings, a block at a time, into
   the new segment instead of sorting them again with the new documents'
   (see :class:`SiftWriter`).
+- ``add_document`` adds each field's postings to the pool at once
+  (``indexer.bulk``).
 - A merge copies each merged segment's stored records as the compressed
   bytes they are, and its length bytes and column values as they are
   (``SiftWriter.write_per_doc``).
@@ -47,8 +49,8 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
 
+from indexer.bulk import BulkAdd
 from indexer.codec import BLOCK_LIMIT, PostingList, RawValues, SiftCodec, SiftLeafMatcher, StoredBlock, posting_lists
 from indexer.layout import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
@@ -192,7 +194,7 @@ def _postings_of(lists: Iterable[PostingList]) -> Iterator[tuple[str, bytes, int
 _FIELD_TERM = itemgetter(0, 1)
 
 
-class SiftWriter(SegmentWriter):  # type: ignore[misc]
+class SiftWriter(BulkAdd):
     """A SegmentWriter whose segment flush reads field lengths once per
     field, and whose merges stream posting lists instead of sorting every
     posting again.
@@ -272,11 +274,13 @@ class SiftWriter(SegmentWriter):  # type: ignore[misc]
         lengths = _CachedLengths(pdr) if pdr is not None else None
         merging = self.__dict__.get("_merging") or []
         try:
-            if not merging:
+            if not merging and hasattr(self.fieldwriter, "add_posting_lists"):
+                self.fieldwriter.add_posting_lists(self.schema, lengths, self.pool.posting_lists())
+            elif not merging:
                 self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
             elif hasattr(self.fieldwriter, "add_posting_lists"):
                 # Stable on equal terms: the pool, then the segments in the order they were added.
-                lists = heapq.merge(posting_lists(self.pool.iter_postings()),
+                lists = heapq.merge(self.pool.posting_lists(),
                                     *(_merged_lists(reader, startdoc, docmap, copy_blocks=True)
                                       for reader, startdoc, docmap in merging),
                                     key=_FIELD_TERM)

@@ -48,7 +48,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
         "_blocklength", "_data", "_dataoffset", "_fixedsize", "_goto", "_lastblock", "_next_block",
         "_nextoffset", "_read_data", "_read_ids", "_read_values", "_read_weights",
     ),
-    "whoosh.codec.whoosh3.W3TermInfo": ("_df", "_inlined", "_maxid", "_minid", "_weight"),
+    "whoosh.codec.whoosh3.W3TermInfo": ("_inlined", "_struct"),
     # "_stored" is the name of the stored-fields column.
     "whoosh.codec.whoosh3.W3PerDocWriter": ("_colwriters", "_fieldlengths", "_stored"),
     "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
@@ -56,7 +56,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.columns.FixedBytesColumn": ("_basepos", "_count", "_dbfile"),
     "whoosh.reading.SegmentReader": ("_perdoc", "_terms"),
     "whoosh.writing.SegmentWriter": (
-        "_added", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
+        "_added", "_boost", "_check_fields", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
         "_flush_segment", "_merge_segments", "_tempstorage",
     ),
     "whoosh.index.FileIndex": ("_segments",),

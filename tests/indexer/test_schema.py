@@ -46,11 +46,27 @@ def test_document_carries_spans_only_with_claims() -> None:
 
 
 def test_keyword_postings_equal_whooshs_keyword_field() -> None:
-    from indexer.schema import build_schema, keyword_postings
+    from indexer.postings import keyword_postings
+    from indexer.schema import build_schema
 
     field = build_schema()["actors"]
     for value in ("assad regime,russia,assad regime", "un security council", "a,b,c,a,a"):
         assert list(keyword_postings(value)) == list(field.index(value))
+
+
+def test_positions_postings_equal_whooshs_text_field() -> None:
+    """The prepared postings are what the ``body`` field would index itself:
+    terms seen once and repeated, positions past the table of single ones."""
+    from indexer.analysis import analyze
+    from indexer.postings import positions_postings
+    from indexer.schema import build_schema
+
+    field = build_schema()["body"]
+    long_text = " ".join(f"w{i}" for i in range(9000)) + " regime w8500 w3 regime"
+    for text in ("Regime forces shelled the town, then the regime shelled it again.", "one", long_text):
+        mine = list(positions_postings(analyze(text)))
+        assert sorted(mine) == sorted(field.index(text))
+        assert all(type(weight) is float for _, _, weight, _ in mine)
 
 
 def test_stored_evidence_keeps_sentences_as_spans_and_reads_back_the_same() -> None:
