@@ -22,6 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.util.numeric import byte_to_length
 
 from indexer.blocks import ValuesGetter, posting_arrays
+from indexer.claimranges import ClaimRanges, claim_ranges
 from indexer.codec import SiftLeafMatcher
 from indexer.errors import IndexError_, IndexNotFoundError
 from indexer.layout import INDEX_NAME, META_FILE, index_exists, retry_missing
@@ -66,8 +67,8 @@ def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
 
 class IndexArrays:
     """Per-document arrays of one index generation (liveness, field lengths,
-    dates) and its posting lists as arrays, built lazily, shared by threads:
-    what query evaluation reads (``query.vector``)."""
+    dates, claim ranges) and its posting lists as arrays, built lazily,
+    shared by threads: what query evaluation reads (``query.vector``)."""
 
     def __init__(self, searcher: Any) -> None:
         self.size = searcher.doc_count_all()
@@ -76,6 +77,7 @@ class IndexArrays:
         self._lengths: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
         self._dates: np.ndarray | None = None
+        self._claims: dict[int, ClaimRanges] | None = None
 
     def live(self) -> np.ndarray:
         """Whether each document is live (not deleted)."""
@@ -116,6 +118,14 @@ class IndexArrays:
                         out[offset:offset + count] = np.fromiter((int(v) for v in column), dtype=np.uint64, count=count)
                 self._dates = out
             return self._dates
+
+    def claim_ranges(self, code: int) -> ClaimRanges:
+        """The claim ranges of the field ``CLAIM_FIELDS[code]`` (the
+        ``claim_spans`` column, decoded once for every query)."""
+        with self._lock:
+            if self._claims is None:
+                self._claims = claim_ranges(self.leaves, self.size)
+            return self._claims[code]
 
     def postings(self, field: str, btext: bytes) -> Postings:
         """Global document numbers and weights of one term, in order, and
