@@ -30,6 +30,8 @@ WORST_CASES = (
     "claims:(siege OR attack) AND NOT killed",
     "claims:report",
     'claims:"air strike"',
+    'claims:"launched airstrikes on"',
+    'claims:"civilians killed"~3',
     '"attack war"~500',
     "attak~ bombng~ civlians~",
     "NOT attack",
