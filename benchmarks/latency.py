@@ -6,8 +6,10 @@ the benchmark works on any corpus. Each query type gets ``count`` queries;
 one warm-up pass runs all of them first, then each is timed once.
 
 Types: ``term``, ``and2`` (two words, AND), ``phrase`` (two adjacent words),
-``field`` (``location:X word``), ``daterange`` (``date:[A TO B] word``) and
-``facets`` (a word with publisher/year/location facets).
+``field`` (``location:X word``), ``daterange`` (``date:[A TO B] word``),
+``facets`` (a word with publisher/year/location facets) and ``claims``
+(``claims:word``). The known worst cases (``benchmarks.worst_cases``) are
+timed too, median of 5.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.adapter import backend, open_sift
+from benchmarks.worst_cases import run_worst_cases
 from indexer.analysis import term_for
 
-QUERY_TYPES = ("term", "and2", "phrase", "field", "daterange", "facets")
+QUERY_TYPES = ("term", "and2", "phrase", "field", "daterange", "facets", "claims")
 FACETS = ("publisher", "year", "location")
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -81,6 +84,7 @@ def make_queries(shards: Path, index_dir: Path, count: int, seed: int = 7) -> di
         else:
             queries["daterange"].append({"q": f"date:[1900-01-01 TO 2100-12-31] {one}"})
         queries["facets"].append({"q": one, "facets": FACETS})
+        queries["claims"].append({"q": f"claims:{one}"})
     return queries
 
 
@@ -138,4 +142,5 @@ def run_latency(index_dir: Path, shards: Path, count: int = 200, limit: int = 10
                 "example": items[0]["q"],
             }
     baseline = run_whoosh_baseline(baseline_dir, queries, limit) if baseline_dir else {}
-    return {"types": rows, "errors": errors, "backend": backend(), "whoosh": baseline}
+    return {"types": rows, "errors": errors, "backend": backend(), "whoosh": baseline,
+            "worst": run_worst_cases(index_dir)}

@@ -75,6 +75,12 @@ def latency_table(data: dict[str, Any]) -> str:
                          f"{_f(r['mean_hits'], 0)} | `{r['example']}` |")
         for kind, error in result["errors"].items():
             lines.append(f"| {int(size):,} | {kind} | failed | | | | {error[:80]} |")
+    worst = [(size, text, r) for size, result in data["sizes"].items() for text, r in result.get("worst", {}).items()]
+    if worst:
+        lines += ["", "Worst cases (`benchmarks.worst_cases`, median of 5):", "",
+                  "| docs | query | wall ms | CPU ms | hits |", "|---:|---|---:|---:|---:|"]
+        lines += [f"| {int(size):,} | `{text}` | {_f(r['wall_ms'])} | {_f(r['cpu_ms'])} | {r['total']} |"
+                  for size, text, r in worst]
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.util.numeric import byte_to_length
 
 from indexer.blocks import ValuesGetter, posting_arrays
+from indexer.claimranges import ClaimRanges, claim_ranges
 from indexer.codec import SiftLeafMatcher
 from indexer.errors import IndexError_, IndexNotFoundError
 from indexer.layout import INDEX_NAME, META_FILE, index_exists, retry_missing
@@ -64,13 +65,13 @@ def open_searcher(ix: whoosh_index.Index, **kwargs: Any) -> Any:
     return retry_missing(lambda: ix.searcher(**kwargs))
 
 
-
 T = TypeVar("T")
+
 
 class IndexArrays:
     """Per-document arrays of one index generation (liveness, field lengths,
-    dates) and its posting lists as arrays, built lazily, shared by threads:
-    what query evaluation reads (``query.vector``)."""
+    dates, claim ranges) and its posting lists as arrays, built lazily,
+    shared by threads: what query evaluation reads (``query.vector``)."""
 
     def __init__(self, searcher: Any) -> None:
         self.size = searcher.doc_count_all()
@@ -80,6 +81,7 @@ class IndexArrays:
         self._live: np.ndarray | None = None
         self._dates: np.ndarray | None = None
         self._derived: dict[str, object] = {}
+        self._claims: dict[int, ClaimRanges] | None = None
 
     def live(self) -> np.ndarray:
         """Whether each document is live (not deleted)."""
@@ -132,6 +134,14 @@ class IndexArrays:
             if key not in self._derived:
                 self._derived[key] = build()
             return cast(T, self._derived[key])
+
+    def claim_ranges(self, code: int) -> ClaimRanges:
+        """The claim ranges of the field ``CLAIM_FIELDS[code]`` (the
+        ``claim_spans`` column, decoded once for every query)."""
+        with self._lock:
+            if self._claims is None:
+                self._claims = claim_ranges(self.leaves, self.size)
+            return self._claims[code]
 
     def postings(self, field: str, btext: bytes) -> Postings:
         """Global document numbers and weights of one term, in order, and

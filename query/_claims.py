@@ -15,12 +15,12 @@ from whoosh import query as wq
 from whoosh.matching import Matcher, NullMatcher
 from whoosh.query.spans import SpanWrappingMatcher
 
+from indexer.claimranges import SPANS_COLUMN
 from indexer.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, decode_claim_spans
 
 #: The virtual field name of the query language.
 CLAIMS = "claims"
-SPANS_COLUMN = "claim_spans"
 
 
 class _InSpansMatcher(SpanWrappingMatcher):  # type: ignore[misc]

@@ -12,17 +12,20 @@ query bottom-up on dense per-document arrays instead:
   (``FieldsTerm``) adds up its fields' pseudo-frequencies, then scores the
   sum (``query.rank.WordScorer``, BM25F);
 - ``Or`` adds scores, ``And`` keeps documents every part matched and adds
-  their scores, ``AndNot`` removes documents, a date range compares the
-  date column;
+  their scores, ``AndNot`` removes documents, ``Not`` keeps the others
+  (each scored 1, as Whoosh's ``InverseMatcher``), a date range compares
+  the date column;
 - a phrase decodes the positions of its words only in the documents that
   hold all of them and matches them as sorted ``document << 32 | position``
-  keys (see ``Evaluator._phrase``);
+  keys (``query._poskeys``, ``Evaluator.phrase_matches``);
+- a word or phrase in ``claims:`` is checked against the claim ranges the
+  same way (``query._claimspans``);
 - a prefix, wildcard or fuzzy word is the ``Or`` of the index terms it
   stands for, expanded once on the whole index, within the bounds of
   ``query._expansion``;
 - a ``claim:( ... )`` group tests every claim of the index at once
   (``query._claimtable``), then keeps its candidates that have one;
-- any other query (``=word``, ``claims:``, ...) runs on
+- any other query (``=word``, ...) runs on
   Whoosh's own matchers, segment by segment, and its scores join the
   arrays the same way, so every query keeps Whoosh's meaning.
 
@@ -46,10 +49,11 @@ from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
 from query._claimgroup import ClaimGroup
 from query._claims import InClaims
 from query._claimtable import ClaimTable
+from query._claimspans import in_claims
 from query._expansion import EXPANDING, Expander
 from query._fieldsterm import FieldsTerm, word_score
+from query._poskeys import candidate_keys, common_docs, follow_rows, sorted_docs
 from query.rank import SiftBM25F, SiftScorer
-
 
 
 @dataclass
@@ -60,7 +64,6 @@ class Matches:
     score: np.ndarray
 
 
-_SHIFT = np.uint64(32)
 #: Claim groups with at most this many candidate statements test them one
 #: by one (10-50 us each) rather than build the table of every claim.
 FEW_CANDIDATES = 5_000
@@ -68,77 +71,14 @@ FEW_CANDIDATES = 5_000
 CLAIM_TABLE = "claim_table"
 
 
-def _candidate_keys(ids: np.ndarray, blocks: list[tuple[int, Any]], candidates: np.ndarray) -> np.ndarray:
-    """Sorted position keys (``document << 32 | position``) of the postings
-    of the documents marked in ``candidates`` (a mask over all documents),
-    decoding only the blocks that hold one of them."""
-    wanted = candidates[ids]
-    starts = np.fromiter((start for start, _values in blocks), dtype=np.int64, count=len(blocks))
-    needed = np.logical_or.reduceat(wanted, starts) if len(starts) else np.zeros(0, dtype=bool)
-    chosen = np.flatnonzero(needed)
-    if not len(chosen):
-        return np.empty(0, dtype=np.uint64)
-    parts = [blocks[b][1]() for b in chosen]
-    if len(chosen) == len(blocks):
-        block_ids, block_wanted = ids, wanted
-    else:
-        rows = np.repeat(needed, np.diff(np.append(starts, len(ids))))
-        block_ids, block_wanted = ids[rows], wanted[rows]
-    lengths = parts[0][0] if len(parts) == 1 else np.concatenate([lengths for lengths, _blob in parts])
-    blob = b"".join(blob for _lengths, blob in parts)
-    return _position_keys(block_ids, (lengths, blob), block_wanted)
+@dataclass
+class PhraseMatches:
+    """A phrase's matches: their first and last position keys (sorted by
+    the last), and its words' postings (term, ids, weights, blocks)."""
 
-
-def _position_keys(ids: np.ndarray, encoded: tuple[np.ndarray, bytes], keep: np.ndarray) -> np.ndarray:
-    """``document << 32 | position`` for every position of ``SiftPositions``
-    values (a 4-byte count, then uint32 little-endian positions) of the
-    postings ``keep`` marks, in order."""
-    lengths, blob = encoded
-    words_per = lengths // 4
-    words = np.frombuffer(blob, dtype="<u4")
-    starts = np.cumsum(words_per) - words_per
-    take = np.repeat(keep, words_per)
-    ids, words_per = ids[keep], words_per[keep]
-    take[starts] = False  # the counts
-    keys = np.repeat(ids.astype(np.uint64), words_per - 1)
-    keys <<= _SHIFT
-    keys |= words[take]
-    return keys
-
-
-def _common_docs(id_lists: list[np.ndarray], size: int) -> np.ndarray:
-    """Documents in every one of the sorted id arrays, rarest list first."""
-    ordered = sorted(id_lists, key=len)
-    common = ordered[0]
-    for ids in ordered[1:]:
-        if not len(common):
-            break
-        present = np.zeros(size, dtype=bool)
-        present[ids] = True
-        common = common[present[common]]
-    return common
-
-
-def _follow(ends: np.ndarray, keys: np.ndarray, slop: int) -> np.ndarray:
-    """The keys (sorted) that come 1 to ``slop`` positions after one of
-    ``ends`` (sorted) in the same document: those whose nearest end before
-    them is in their document and at most ``slop`` back. One binary search
-    per key, whatever the slop (a loop over distances took minutes for
-    ``~99999999``, issue 23)."""
-    if not len(ends) or not len(keys):
-        return np.empty(0, dtype=np.uint64)
-    before = np.searchsorted(ends, keys, side="left") - 1  # the last end < key
-    nearest = ends[np.maximum(before, 0)]
-    close = (before >= 0) & ((nearest >> _SHIFT) == (keys >> _SHIFT))
-    close &= (keys - np.where(close, nearest, keys)) <= np.uint64(max(1, slop))
-    found: np.ndarray = keys[close]
-    return found
-
-
-def _sorted_docs(keys: np.ndarray) -> np.ndarray:
-    """The documents of sorted position keys, each once."""
-    docs = (keys >> _SHIFT).astype(np.int64)
-    return docs[np.concatenate(([True], docs[1:] != docs[:-1]))] if len(docs) else docs
+    terms: list[tuple[bytes, np.ndarray, np.ndarray, list[tuple[int, Any]]]]
+    firsts: np.ndarray
+    ends: np.ndarray
 
 
 class Evaluator:
@@ -155,7 +95,8 @@ class Evaluator:
         mask = result.mask & self.index.live()
         return Matches(mask, np.where(mask, result.score, 0.0))
 
-    def _empty(self) -> Matches:
+    def empty(self) -> Matches:
+        """No document."""
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64))
 
     def _eval(self, q: wq.Query) -> Matches:
@@ -180,6 +121,10 @@ class Evaluator:
             return self._claim_group(q)
         if type(q) is wq.Every:
             return Matches(np.ones(self.size, dtype=bool), np.full(self.size, float(q.boost)))
+        if type(q) is wq.Not:
+            # Whoosh's InverseMatcher: every other document, each scored 1.
+            mask = ~self._eval(q.query).mask
+            return Matches(mask, mask.astype(np.float64))
         if type(q) is wq.DateRange:
             return self._date_range(q)
         if type(q) is wq.Phrase and len(q.words) > 1:
@@ -189,6 +134,10 @@ class Evaluator:
         if type(q) is InClaims and type(q.child) in EXPANDING:
             # As InClaims.matcher: each term checked in claim sentences on its own.
             return self._or([InClaims(t) for t in self._expanded(q.child, keep_boost=True)])
+        if type(q) is InClaims:
+            found = in_claims(self, q)
+            if found is not None:
+                return found
         return self._by_whoosh(q)
 
     def _expanded(self, q: wq.Query, keep_boost: bool = False) -> list[wq.Query]:
@@ -209,7 +158,7 @@ class Evaluator:
         """Documents any part (``every``: all parts) matched; scores added
         (Whoosh's union and intersection matchers sum their children)."""
         if not parts:
-            return self._empty()
+            return self.empty()
         results = [self._eval(p) for p in parts]
         mask = results[0].mask.copy()
         score = results[0].score.copy()
@@ -221,7 +170,8 @@ class Evaluator:
             score += r.score
         return Matches(mask, np.where(mask, score, 0.0) if every else score)
 
-    def _bytes(self, field: str, text: Any) -> bytes | None:
+    def term_bytes(self, field: str, text: Any) -> bytes | None:
+        """The indexed form of ``text`` in ``field``, ``None`` if it has none."""
         schema = self.searcher.schema
         if field not in schema:
             return None
@@ -230,7 +180,7 @@ class Evaluator:
         except ValueError:
             return None
 
-    def _scores(self, field: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    def posting_scores(self, field: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Whoosh's score of each posting, as ``query.rank`` computes it."""
         scorer = self.searcher.weighting.scorer(self.searcher, field, btext)
         if isinstance(scorer, SiftScorer):
@@ -239,14 +189,14 @@ class Evaluator:
         return weights  # an unscored field: the posting weight
 
     def _term(self, q: wq.Term) -> Matches:
-        result = self._empty()
-        btext = self._bytes(q.fieldname, q.text)
+        result = self.empty()
+        btext = self.term_bytes(q.fieldname, q.text)
         if btext is None:
             return result
         ids, weights, _ = self.index.postings(q.fieldname, btext)
         if not len(ids):
             return result
-        scores = self._scores(q.fieldname, btext, ids, weights)
+        scores = self.posting_scores(q.fieldname, btext, ids, weights)
         if q.boost != 1.0:
             scores = scores * q.boost
         result.mask[ids] = True
@@ -260,7 +210,7 @@ class Evaluator:
         weighting = self.searcher.weighting
         if not isinstance(weighting, SiftBM25F) or not q.scorable(self.searcher.schema):
             return self._or(q.per_field())
-        result = self._empty()
+        result = self.empty()
         postings = []
         for i, field, btext in q.btexts(self.searcher.schema):
             ids, weights, _ = self.index.postings(field, btext)
@@ -283,53 +233,75 @@ class Evaluator:
     def _phrase(self, q: wq.Phrase) -> Matches:
         """Documents with the words in order, each within ``slop`` positions
         of the previous one (Whoosh's ``SpanNear2``, ordered, mindist 1),
-        scored as the sum of the words' scores.
+        scored as the sum of the words' scores."""
+        found = self.phrase_matches(q)
+        if found is None:
+            return self._by_whoosh(q)
+        return self.phrase_scores(q, found, sorted_docs(found.ends))
+
+    def phrase_matches(self, q: wq.Phrase, within: np.ndarray | None = None) -> PhraseMatches | None:
+        """Where the phrase ``q`` matches (in the documents ``within`` marks,
+        or all), or ``None`` if its field keeps no Sift positions.
 
         Positions are decoded only for documents holding every word, and
         after each word only for those where the phrase so far still
         matches; a position is the key ``document << 32 | position``, so
-        one word following another is a merge of two sorted arrays."""
+        one word following another is a merge of two sorted arrays. Each
+        match keeps the latest first key of the matches ending there: the
+        one inside the most claim ranges (``query._claimspans``)."""
         field = q.fieldname
         schema = self.searcher.schema
         if field not in schema or not isinstance(schema[field].format, SiftPositions):
-            return self._by_whoosh(q)
-        result = self._empty()
+            return None
+        none = PhraseMatches([], np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.uint64))
         terms = []
         postings: dict[bytes, tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]] = {}
         for word in q.words:
-            btext = self._bytes(field, word)
+            btext = self.term_bytes(field, word)
             if btext is None:
-                return result
+                return none
             if btext not in postings:
                 postings[btext] = self.index.postings(field, btext)
             ids, weights, blocks = postings[btext]
             if not len(ids):
-                return result
+                return none
             terms.append((btext, ids, weights, blocks))
-        common = _common_docs([ids for ids, _w, _b in postings.values()], self.size)
-        if not len(common):
-            return result
+        common = common_docs([ids for ids, _w, _b in postings.values()], self.size)
         candidates = np.zeros(self.size, dtype=bool)
         candidates[common] = True
+        if within is not None:
+            candidates &= within
+        if not candidates.any():
+            return none
         decoded: dict[bytes, np.ndarray] = {}  # a repeated word: decoded once
         ends: np.ndarray | None = None
+        firsts = none.firsts
         for i, (btext, ids, _w, blocks) in enumerate(terms):
             keys = decoded.get(btext)
             if keys is None:
-                keys = decoded[btext] = _candidate_keys(ids, blocks, candidates)
-            ends = keys if ends is None else _follow(ends, keys, q.slop)
+                keys = decoded[btext] = candidate_keys(ids, blocks, candidates)
+            if ends is None:
+                ends = firsts = keys
+            else:
+                ends, rows = follow_rows(ends, keys, q.slop)
+                firsts = firsts[rows]
             if not len(ends):
-                return result
+                return none
             if 0 < i < len(terms) - 1 and len(decoded) < len(postings):
                 # The next words: only where the phrase so far matches.
                 candidates = np.zeros(self.size, dtype=bool)
-                candidates[_sorted_docs(ends)] = True
+                candidates[sorted_docs(ends)] = True
         assert ends is not None
-        docs = _sorted_docs(ends)
+        return PhraseMatches(terms, firsts, ends)
+
+    def phrase_scores(self, q: wq.Phrase, found: PhraseMatches, docs: np.ndarray) -> Matches:
+        """The documents ``docs`` (sorted) of the matches ``found``, scored
+        as Whoosh scores the phrase: the sum of its words' scores, boosted."""
+        result = self.empty()
         score = np.zeros(len(docs), dtype=np.float64)
-        for btext, ids, weights, _blocks in terms:
+        for btext, ids, weights, _blocks in found.terms:
             rows = np.searchsorted(ids, docs)
-            score += self._scores(field, btext, docs, weights[rows])
+            score += self.posting_scores(q.fieldname, btext, docs, weights[rows])
         result.mask[docs] = True
         result.score[docs] = score * q.boost
         return result
@@ -343,7 +315,7 @@ class Evaluator:
         (``query._claimtable``): either way well under a second at 200,000
         statements, where testing 100,000 candidates one by one took 4 s."""
         if CLAIM_ROLES_COLUMN not in self.searcher.schema:
-            return self._empty()  # an index made before claim roles
+            return self.empty()  # an index made before claim roles
         candidates = self._eval(q.child)
         reader = self.searcher.reader()
         docs = np.flatnonzero(candidates.mask & self.index.live())
@@ -374,7 +346,7 @@ class Evaluator:
         return Matches(mask, np.where(mask, constant, 0.0))
 
     def _by_whoosh(self, q: wq.Query) -> Matches:
-        result = self._empty()
+        result = self.empty()
         context = self.searcher.context()
         for sub, offset in self.searcher.leaf_searchers():
             matcher = q.matcher(sub, context)

@@ -18,6 +18,7 @@ from benchmarks.__main__ import cli
 from benchmarks.corpus import Generator, load_corpus
 from benchmarks.irdata import parse_qrels, parse_records
 from benchmarks.proc import parallel_capacity
+from benchmarks.worst_cases import WORST_CASES
 from benchmarks.ranking import average_precision, ndcg_at, precision_at
 
 pytestmark = pytest.mark.slow
@@ -75,9 +76,11 @@ def test_every_benchmark_runs_tiny(tmp_path: Path) -> None:
     assert 0 < capacity["sift-2"] <= 2.5
     latency = data["latency"]["sizes"]["50"]
     assert not latency["errors"], latency["errors"]
-    assert set(latency["types"]) == {"term", "and2", "phrase", "field", "daterange", "facets"}
+    assert set(latency["types"]) == {"term", "and2", "phrase", "field", "daterange", "facets", "claims"}
+    assert set(latency["worst"]) == set(WORST_CASES)
     report = (tmp_path / "report-latest.md").read_text()
     assert report.startswith("# Sift benchmark run") and "| CPU x |" in report
+    assert "| `claims:a*` |" in report
     if (SHARED_DATA / "ir").is_dir():
         ranked = {(r["collection"], r["engine"]) for r in data["ranking"]["rows"]}
         assert ("time", "sift") in ranked and ("cisi", "whoosh-bm25f") in ranked

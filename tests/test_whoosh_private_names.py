@@ -54,6 +54,8 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
     "whoosh.columns": ("_child",),
     "whoosh.columns.FixedBytesColumn": ("_basepos", "_count", "_dbfile"),
+    # (IndexArrays._lengths is Sift's own name; the claim_spans column reads Whoosh's.)
+    "whoosh.columns.VarBytesColumn": ("_basepos", "_dbfile", "_lengths"),
     "whoosh.reading.SegmentReader": ("_perdoc", "_terms"),
     "whoosh.writing.SegmentWriter": (
         "_added", "_boost", "_check_fields", "_check_state", "_close_segment", "_commit_toc", "_finalize_segment", "_finish",
@@ -71,7 +73,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 
 #: Sift's own private names that Whoosh happens to use too (no coupling).
 SIFT_OWN = frozenset({
-    "_add", "_blocks", "_column_values", "_buffer", "_file", "_hash", "_id", "_length", "_lengths", "_lock", "_low", "_matcher",
+    "_add", "_blocks", "_column_values", "_buffer", "_file", "_hash", "_id", "_length", "_lock", "_low", "_matcher",
     "_merge", "_offset", "_options", "_pos", "_read_toc", "_term", "_text", "_trim", "_types",
 })
 

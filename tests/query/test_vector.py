@@ -16,7 +16,8 @@ from typing import Any
 from whoosh import query as wq
 
 from query import Searcher
-from query.vector import Evaluator, _candidate_keys, _common_docs, _follow
+from query._poskeys import candidate_keys, common_docs, follow
+from query.vector import Evaluator
 
 WORDS = ("regime forces shelled bombed killed civilians hospital market school aid convoy siege "
          "ceasefire talks minister said urged condemned report displaced refugees camp border").split()
@@ -60,6 +61,7 @@ QUERIES = [
     "aleppo idlib", "=aleppo shelled", "aleppo AND NOT idlib",  # words in titles and bodies (BM25F)
     "hospitl~", "shelld~1 siege", "claims:s*", "claims:shelld~",  # words standing for one or more terms
     'actor:"Syrian Armed Forces" AND claim:bombardment', "location:Idlib AND claim:(bombardment OR killing)",
+    'claims:"regime forces shelled"~2', "claims:(shelled OR forces) AND NOT aid", "NOT claims:aid",
 ]
 
 
@@ -220,7 +222,7 @@ def test_postings_as_whoosh_reads_them(small_blocks_dir: Path) -> None:
             if field == "body" and word in ("forc", "shell"):
                 assert len(blocks) > 2 * len(index.leaves), word  # several blocks per segment
             if expected:
-                keys = _candidate_keys(ids, blocks, np.ones(index.size, dtype=bool))
+                keys = candidate_keys(ids, blocks, np.ones(index.size, dtype=bool))
                 assert keys.tolist() == [(d << 32) | p for d, _w, positions in expected for p in positions]
         assert kinds == {"SiftLeafMatcher", "ListMatcher"}  # blocks and inlined postings
 
@@ -242,10 +244,10 @@ def test_phrase_reads_only_blocks_with_candidates(small_blocks_dir: Path) -> Non
         counted = [(start, counting(start, get)) for start, get in blocks]
         candidates = np.zeros(index.size, dtype=bool)
         candidates[np.intersect1d(ids, rare[:3])] = True
-        keys = _candidate_keys(ids, counted, candidates)
+        keys = candidate_keys(ids, counted, candidates)
         assert 0 < len(calls) <= 3
         assert sorted(set((keys >> np.uint64(32)).tolist())) == np.flatnonzero(candidates).tolist()
-        assert not len(_candidate_keys(ids, counted, np.zeros(index.size, dtype=bool)))
+        assert not len(candidate_keys(ids, counted, np.zeros(index.size, dtype=bool)))
         assert len(calls) <= 3
 
 
@@ -265,14 +267,14 @@ def test_follow_matches_brute_force(seed: int) -> None:
         return np.asarray([(d << 32) | p for d, p in pairs], dtype=np.uint64)
 
     ends, nexts = keys(), keys()
-    got = _follow(encode(ends), encode(nexts), slop)
+    got = follow(encode(ends), encode(nexts), slop)
     assert got.tolist() == encode(_brute_follow(set(ends), nexts, slop)).tolist()
 
 
 def test_common_docs() -> None:
     lists = [np.array([1, 4, 5, 9, 12]), np.array([0, 4, 9, 12, 30]), np.array([4, 9, 10, 12])]
-    assert _common_docs(lists, 31).tolist() == [4, 9, 12]
-    assert _common_docs([lists[0], np.array([2, 3])], 31).tolist() == []
+    assert common_docs(lists, 31).tolist() == [4, 9, 12]
+    assert common_docs([lists[0], np.array([2, 3])], 31).tolist() == []
 
 
 def test_follow_takes_the_same_time_whatever_the_slop() -> None:
@@ -281,7 +283,7 @@ def test_follow_takes_the_same_time_whatever_the_slop() -> None:
 
     keys = np.sort(np.random.default_rng(1).choice(2**40, 200_000, replace=False).astype(np.uint64))
     start = time.perf_counter()
-    _follow(keys[::2], keys[1::2], 10**12)
+    follow(keys[::2], keys[1::2], 10**12)
     assert time.perf_counter() - start < 0.5
 
 
