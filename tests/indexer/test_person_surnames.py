@@ -1,0 +1,38 @@
+"""A single name the text shows as a person (before ``said``, after a
+title, before an age) is that person wherever it stands alone, not a small
+town of that name (issue 18, LGL false positives: Dyer, McDonald, Welch)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def located(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.surface for m in gaz.find_locations(text)]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("In Huntsville, Texas, it was a good year for Dyer. \"I had a great time,\" Dyer said.", "Dyer"),
+    ("In Gainesville, Florida, deputies chatted with McDonald, 24, of Archer. McDonald was charged.",
+     "McDonald"),
+    ("In Charleston, South Carolina, Mr. Welch thanked the crowd, and Welch left by car.", "Welch"),
+])
+def test_a_person_alone_is_no_town(gaz: Gazetteer, text: str, person: str) -> None:
+    assert person not in located(gaz, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In Gainesville, Florida, deputies chatted with McDonald, 24, of Archer. McDonald was charged.",
+     "Archer"),
+    ("A spokesman for the city of Sevierville said a man drowned in Sevierville.", "Sevierville"),
+    ("Masses were held in St. Paul and St. Cloud on Sunday.", "Paul"),
+])
+def test_places_around_people_stay(gaz: Gazetteer, text: str, place: str) -> None:
+    assert any(place in surface for surface in located(gaz, text))
