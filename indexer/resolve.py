@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
 from indexer.landforms import landform_places
+from indexer.speakers import speakers as _speakers
 from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ class WorldResolver:
             return out
         lower = _lower_words(words)
         surnames = self._surnames | set(person_words)
-        speakers = _speakers(words, cands, self.titles)
+        speakers = _speakers(words, cands, self.titles, _PERSON_VERBS, _LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower) or \
@@ -519,34 +520,6 @@ def _dominant(readings: tuple[WorldPlace, ...]) -> bool:
         return True
     return best.kind == "city" and best.population >= 10 * max(1, readings[1].population) \
         and ranked[0] is best
-
-
-_AGE = re.compile(r"\d{1,2}$")
-_SAINTS = frozenset("st ste saint sainte san santa sao".split())
-#: Words before a name that make it a place even before ``said`` (``the city of Sevierville said``).
-_NOT_BEFORE_SPEAKER = _LOCATIVES | frozenset("of the city town county".split())
-
-
-def _speakers(words: Words, cands: list[tuple[int, int, tuple[WorldPlace, ...]]],
-              titles: frozenset[str]) -> set[str]:
-    """Keys of single names the text shows as a person somewhere: before a
-    reporting verb (``Dyer said``), after a title (``Mr. Welch``), before an
-    age (``McDonald, 24,``). Alone elsewhere in that text, such a name is
-    that person, not a small town of that name."""
-    keys, n = words.key, len(words.key)
-    out: set[str] = set()
-    for first, last, _ in cands:
-        if first != last:
-            continue
-        nxt = last + 1
-        if nxt < n and words.soft(nxt) and keys[nxt] in _PERSON_VERBS \
-                and not (first > 0 and keys[first - 1] in _NOT_BEFORE_SPEAKER) \
-                or first > 0 and words.gap[first].strip() in ("", ".") and keys[first - 1] in titles \
-                and keys[first - 1] not in _SAINTS \
-                or nxt < n and words.gap[nxt].strip() == "," and _AGE.match(keys[nxt]) \
-                and nxt + 1 < n and words.gap[nxt + 1].strip() == ",":
-            out.add(keys[first])
-    return out
 
 
 def _nearest(options: list[WorldPlace], anchors: list[WorldPlace]) -> WorldPlace:
