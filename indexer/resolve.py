@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
 from indexer.landforms import landform_places
+from indexer.people import first_names
 from indexer.speakers import speakers as _speakers
 from indexer.words import SOFT, WORD_INFO, Words
 
@@ -413,13 +414,26 @@ class WorldResolver:
             if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
                     keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (_prominent(readings) and keys[after[0]] not in _CONNECTORS
-                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after))):
+                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after)
+                             and not self._person_opens(words, first, last, after, readings))):
                 return True
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
             return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in _CONNECTORS and keys[w] not in _COMPASS
                    for w in before)
+
+    def _person_opens(self, words: Words, first: int, last: int, after: list[int],
+                      readings: tuple[WorldPlace, ...]) -> bool:
+        """Whether a small town's one-word name opening a longer name is a
+        given name there: a surname and a memorial's kind word follow
+        (``George Khouri Square``, ``Charles Webb Center``)."""
+        if first != last or len(after) < 2 or after[0] != last + 1 or words.upper(after[0]) \
+                or words.key[after[1]] not in MEMORIAL_WORDS:
+            return False
+        if any(p.kind != "city" or p.population >= MIN_POPULATION_ALONE for p in readings):
+            return False
+        return words.key[first] in first_names() and not self.table.maybe(words.key[after[0]])
 
     # ------------------------------------------------------------- mentions
     def _mention_ok(self, words: Words, first: int, last: int, lower: set[str]) -> bool:
@@ -497,6 +511,9 @@ class WorldResolver:
         return best if best.population >= floor else None
 
 
+#: Kind words of places named after a person (``George Khouri Square``).
+MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre park bridge stadium "
+                           "hall school hospital library museum institute foundation memorial".split())
 #: Words of an event's or operation's name after a place (``London Conference``,
 #: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
 _EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "

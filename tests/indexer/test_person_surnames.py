@@ -36,3 +36,23 @@ def test_a_person_alone_is_no_town(gaz: Gazetteer, text: str, person: str) -> No
 ])
 def test_places_around_people_stay(gaz: Gazetteer, text: str, place: str) -> None:
     assert any(place in surface for surface in located(gaz, text))
+
+
+def _names(gaz: Gazetteer, text: str) -> tuple[list[str], list[str]]:
+    actors, places = gaz.find_names(text)
+    return [a[0] for a in actors], [p[0] for p in places]
+
+
+def test_a_first_name_and_a_landform_surname_with_a_cue_is_a_person(gaz: Gazetteer) -> None:
+    """"Anthony Lake said": a person, no lake; a lake of the text stays one."""
+    actors, places = _names(gaz, "Former national security adviser Anthony Lake said the talks failed. "
+                                 "Tourists swam in Crystal Lake on Sunday.")
+    assert "Anthony Lake" in actors
+    assert "Anthony Lake" not in places and "Crystal Lake" in places
+
+
+def test_a_given_name_and_a_surname_opening_a_name_are_no_town(gaz: Gazetteer) -> None:
+    """"George Khouri Square": George is a given name there, not the town of George."""
+    _, places = _names(gaz, "Protesters gathered in George Khouri Square in Beirut. "
+                            "Funding for the Charles Webb Center in Charleston ends.")
+    assert "George" not in places and "Beirut" in places
