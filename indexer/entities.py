@@ -41,6 +41,7 @@ from indexer.gazetteer_types import (
     NameSpan,
     Place,
 )
+from indexer.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.model import Mention
 from indexer.definitions import context_definitions, find_definitions
 from indexer.national_forces import coordinated_forces
@@ -103,7 +104,7 @@ ORG_HEADS = frozenset(
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
     "federation group".split()
-)
+) | MEDIA_HEADS | MEDIA_TITLES
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
@@ -629,8 +630,9 @@ class Matcher:
             # A possessive before the name is its owner's ("Russia's Supreme Court").
             while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
                     and "'" not in gap[first] and "’" not in gap[first]:
-                if keys[first - 1] in ORG_HEADS and first < h:  # "Mujahideen Army al-Nasr Army": two names
-                    break  # (two heads in a row are one name: "Aleppo Police Command")
+                if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
+                    break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
+                    # two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
@@ -640,6 +642,10 @@ class Matcher:
                     break
             last = h
             j = h + 1
+            if j < n and keys[h] in MEDIA_HEADS and keys[j] in MEDIA_TAILS and pieces[2 * j] == SOFT \
+                    and first < h:
+                last = j  # "Hama Media center", "ISNA News agency": the body's own kind word, lower case
+                j += 1
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT:
                 k = j + 1
                 end_at = h
@@ -661,6 +667,14 @@ class Matcher:
             first, owner = self._org_start(words, first, h)
             if last - first < 1:
                 continue
+            if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
+                media = media_name(self.gaz, keys, first, h, last)
+                if media is None:
+                    continue
+                if media[2] is not None:
+                    out.append((media[0], media[1], media[2], self.gaz.actors[media[2]].type, media[0] - media[1], 0))
+                    continue
+                first = media[0]
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
             if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known

@@ -69,3 +69,26 @@ def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str,
 )
 def test_courts_groups_federations(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in organisations(gaz, text)
+
+
+def actor_names(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kurdish news agency ANF News reported the attack.", "ANF News"),
+        ("A correspondent for Universal TV was detained.", "Universal TV"),
+        ("It was first reported by Bloomberg News on Monday.", "Bloomberg News"),
+        ("Head of the Hama Media center said the battle continues.", "Hama Media center"),
+    ],
+)
+def test_news_outlets_of_any_country(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in actor_names(gaz, text)
+
+
+def test_a_known_outlet_keeps_its_name_and_generic_words_name_none(gaz: Gazetteer) -> None:
+    names = actor_names(gaz, "Lebanon's Al-Manar TV said so, and State TV showed the funeral.")
+    assert "Al-Manar" in names
+    assert not any(name.endswith("TV") for name in names)
