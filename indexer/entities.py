@@ -121,6 +121,23 @@ _ARTICLES = frozenset("the".split())
 _OF_STATE = frozenset(
     "government governments authorities president presidents minister ministers ministry delegation "
     "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Words of a state's formal name before ``of`` (``the Democratic Republic of``).
+_STATE_FORM = frozenset("republic kingdom state federation sultanate emirate principality "
+                        "federal democratic islamic peoples people's socialist united arab "
+                        "plurinational bolivarian hashemite cooperative".split())
+
+
+def _state_form_of(keys: list[str], at: int) -> bool:
+    """Whether words up to ``at`` are a state's formal name after a word of
+    :data:`_OF_STATE` (``Government of the Republic of``)."""
+    i = at
+    if i < 0 or keys[i] not in ("republic", "kingdom", "state", "federation", "sultanate", "emirate"):
+        return False
+    while i > 0 and at - i < 4 and (keys[i] in _STATE_FORM or keys[i] == "the"):
+        i -= 1
+    return keys[i] == "of" and i > 0 and keys[i - 1] in _OF_STATE
+
+
 #: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
 _PLACE_AFTER_POSSESSIVE = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest "
@@ -493,8 +510,9 @@ class Matcher:
                 at -= 1
                 prev = keys[at]
             if prev in LOCATIVE:
-                # "the Government of Cuba", "the President of Russia": the state itself
-                return not (prev == "of" and at > 0 and keys[at - 1] in _OF_STATE)
+                # "the Government of Cuba", "the President of Russia": the state itself;
+                # also "the Government of the Republic of South Sudan"
+                return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))
         return nxt == "based"
 
     def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],

@@ -92,3 +92,18 @@ def test_a_known_outlet_keeps_its_name_and_generic_words_name_none(gaz: Gazettee
     names = actor_names(gaz, "Lebanon's Al-Manar TV said so, and State TV showed the funeral.")
     assert "Al-Manar" in names
     assert not any(name.endswith("TV") for name in names)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("An agreement between the Government of the Republic of South Sudan and the rebels was signed.",
+     "South Sudan"),
+    ("The delegation of the Federal Democratic Republic of Ethiopia left the talks.", "Ethiopia"),
+])
+def test_a_government_of_a_states_formal_name_is_the_state(gaz: Gazetteer, text: str, state: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert state in [a[0] for a in actors] and state not in [p[0] for p in places]
+
+
+def test_the_formal_name_alone_after_a_locative_stays_a_place(gaz: Gazetteer) -> None:
+    actors, places = gaz.find_names("Refugees fled to the Republic of Kenya.")
+    assert "Kenya" in [p[0] for p in places]
