@@ -71,7 +71,7 @@ _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
-_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
+_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
 _ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)[-‐]")
 _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
@@ -458,6 +458,9 @@ class PeopleFinder:
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True
+        if before and before[-1].endswith(",") and before[-1][:-1].lower() in self._roles \
+                and before[-1][:-1].islower():
+            return True  # "CPJ's Africa representative, Muthoki Mumo"
         if end < len(text) and text[end] == ",":
             role = _COMMA_ROLE.match(text, end)
             return role is not None and (role.group(1).lower() in self._roles
