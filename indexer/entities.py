@@ -664,7 +664,7 @@ class Matcher:
                     and first < h:
                 last = j  # "Hama Media center", "ISNA News agency": the body's own kind word, lower case
                 j += 1
-            if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT:
+            if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
                 k = j + 1
                 end_at = h
                 while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \

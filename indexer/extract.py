@@ -25,6 +25,7 @@ from indexer.datelines import dateline_places, probe_datelines, restore_dateline
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
+from indexer.role_regions import drop_role_regions
 from indexer.roles import claim_roles
 from indexer.seats import seat_info, split_seats
 from indexer.sentences import split_sentences
@@ -86,6 +87,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             probed = probe_datelines(text, found_places, gazetteer.find_names)
             if probed:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
+        # "regional director for the Middle East": a title's region, no place.
+        found_places = drop_role_regions(searched, found_places)
         # "Idlib province" and "the town of Idlib" in one text: two places.
         found_places, split = split_seats(searched, found_places, gazetteer)
         seats.update(split)
