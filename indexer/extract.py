@@ -30,7 +30,9 @@ from indexer.roles import claim_roles
 from indexer.seats import seat_info, split_seats
 from indexer.sentences import split_sentences
 
-MAX_EVIDENCE = 10
+#: Evidence items kept per name and statement: every mention of nearly every
+#: name (a recognition benchmark counts them), while a record stays bounded.
+MAX_EVIDENCE = 25
 
 
 class _Collector:
