@@ -121,6 +121,9 @@ _ARTICLES = frozenset("the".split())
 _OF_STATE = frozenset(
     "government governments authorities president presidents minister ministers ministry delegation "
     "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Nouns before ``in`` that make the country after it its people or state
+#: (``our brothers in Saudi Arabia``, ``our partners in the European Union``).
+_PEOPLE_IN = frozenset("brothers sisters brethren friends partners colleagues allies counterparts".split())
 #: Words of a state's formal name before ``of`` (``the Democratic Republic of``).
 _STATE_FORM = frozenset("republic kingdom state federation sultanate emirate principality "
                         "federal democratic islamic peoples people's socialist united arab "
@@ -509,6 +512,8 @@ class Matcher:
             if prev == "the" and first > 1:
                 at -= 1
                 prev = keys[at]
+            if prev == "in" and at > 0 and keys[at - 1] in _PEOPLE_IN:
+                return False  # "our brothers in Saudi Arabia": its people or state, an actor
             if prev in LOCATIVE:
                 # "the Government of Cuba", "the President of Russia": the state itself;
                 # also "the Government of the Republic of South Sudan"

@@ -107,3 +107,10 @@ def test_a_government_of_a_states_formal_name_is_the_state(gaz: Gazetteer, text:
 def test_the_formal_name_alone_after_a_locative_stays_a_place(gaz: Gazetteer) -> None:
     actors, places = gaz.find_names("Refugees fled to the Republic of Kenya.")
     assert "Kenya" in [p[0] for p in places]
+
+
+def test_brothers_in_a_country_are_its_people_an_actor(gaz: Gazetteer) -> None:
+    actors, places = gaz.find_names("We accepted the initiative of our brothers in Türkiye and South Sudan, "
+                                    "as well as Uganda, aimed at peace.")
+    assert {"Turkey", "South Sudan"} <= {a[0] for a in actors}
+    assert not {"Turkey", "South Sudan"} & {p[0] for p in places}
