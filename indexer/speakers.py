@@ -4,7 +4,7 @@ A surname alone (``Dyer``, ``McDonald``, ``Welch``) is also the name of some
 small town; the world table would read it so wherever it stands alone. The
 text says otherwise when it uses the name as a person's somewhere: before a
 reporting verb (``Dyer said``), after a title (``Mr. Welch``), before an age
-(``McDonald, 24,``). :class:`indexer.resolve.WorldResolver` then leaves every
+(``McDonald, 24,``), after a given name and a middle initial (``Tyrise M. Bell``). :class:`indexer.resolve.WorldResolver` then leaves every
 single-word mention of it out where all its readings are small towns.
 
 A leaf: it reads :class:`indexer.words.Words` only.
@@ -49,6 +49,9 @@ def speakers(words: Words, cands: Iterable[tuple[int, int, object]], titles: fro
                 and before not in locatives and before not in _PLACE_BEFORE \
                 or before and gap[first].strip() in ("", ".") and before in titles and before not in _SAINTS \
                 or nxt + 1 < n and gap[nxt].strip() == "," and _AGE.match(keys[nxt]) \
-                and gap[nxt + 1].strip() == ",":
+                and gap[nxt + 1].strip() == "," \
+                or first > 1 and len(before) == 1 and gap[first].strip() == "." and words.cap(first - 1) \
+                and words.cap(first - 2) and words.soft(first - 1) and len(keys[first - 2]) > 1:
+            # (the last: after a given name and a middle initial, "Tyrise M. Bell")
             out.add(keys[first])
     return out

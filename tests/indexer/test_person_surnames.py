@@ -56,3 +56,13 @@ def test_a_given_name_and_a_surname_opening_a_name_are_no_town(gaz: Gazetteer) -
     _, places = _names(gaz, "Protesters gathered in George Khouri Square in Beirut. "
                             "Funding for the Charles Webb Center in Charleston ends.")
     assert "George" not in places and "Beirut" in places
+
+
+def test_a_surname_after_a_middle_initial_is_no_town(gaz: Gazetteer) -> None:
+    text = ("In North Las Vegas, Nevada, the police shooting of Tyrise M. Bell was justified. "
+            "The officer chased Bell. Bell ran.")
+    assert not any("Bell" in surface for surface in located(gaz, text))
+
+
+def test_a_holiday_is_no_town(gaz: Gazetteer) -> None:
+    assert "Christmas" not in located(gaz, "In DeKalb, Illinois, people spent a lot of money at Christmas.")
