@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
 from indexer.landforms import landform_places
+from indexer.list_places import list_places
 from indexer.people import first_names
 from indexer.speakers import speakers as _speakers
 from indexer.words import SOFT, WORD_INFO, Words
@@ -628,6 +629,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
                                   _stop_words(resolver, gaz.demonyms))
     named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                              | {i for c in named for i in range(c[0], c[1] + 1)})
+    named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                         | {i for c in named for i in range(c[0], c[1] + 1)})
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
