@@ -10,7 +10,9 @@ says what they are (as ``the village of Kafr Awid`` does for
   commas, ``al-Midan al-Hamadaniah New Aleppo and al-Muhafaza``, only the
   last name is clear);
 - a distance from another place: ``Heneyda is around 25 kilometres west of
-  the city of Raqqa``.
+  the city of Raqqa``;
+- a city's historic centre: ``the Old City``, ``the Ancient City of Aleppo``
+  (not the small towns named Old City).
 
 The name is kept as written and has no coordinates. A leaf: it reads
 :class:`indexer.words.Words` only.
@@ -38,6 +40,8 @@ _NUMBER = re.compile(r"\d[\d,.]*$")
 _NOT_NAMES = frozenset("january february march april may june july august september october november "
                        "december monday tuesday wednesday thursday friday saturday sunday".split())
 _MAX_WORDS = 3
+#: ``the Old City``, ``the Ancient City of Aleppo``, ``the Old Town``.
+_CENTRE_HEADS = frozenset("old ancient".split())
 
 
 def list_places(words: Words, taken: set[int]) -> list[tuple]:
@@ -80,6 +84,17 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             if not comma:
                 break
             before = _run_back(words, lo - 1, used)
+    for k in compress(range(n), map(_CENTRE_HEADS.__contains__, keys)):
+        # "the Old City (of Aleppo)": a city's historic centre, no town named so
+        if k + 1 < n and keys[k + 1] in ("city", "town") and words.cap(k) and words.cap(k + 1) \
+                and words.soft(k + 1) and not used.intersection((k, k + 1)):
+            hi = k + 1
+            if hi + 2 < n and keys[hi + 1] == "of" and words.soft(hi + 1) and words.soft(hi + 2):
+                host = _run_forward(words, hi + 2)
+                if host is not None:
+                    hi = host
+            if hi > k + 1 or k > 0 and keys[k - 1] == "the":
+                add((k, hi), "city")
     for k in compress(range(n), map(_UNITS.__contains__, keys)):
         i = k - 1
         if i < 2 or not _NUMBER.match(keys[i]):
@@ -91,6 +106,18 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             continue
         add(_run_back(words, i - 1, used), "city")
     return out
+
+
+def _run_forward(words: Words, first: int) -> int | None:
+    """The last word of the capitalised name starting at word ``first``."""
+    keys, n = words.key, len(words.key)
+    if not words.cap(first) or keys[first] in STOPWORDS:
+        return None
+    last = first
+    while last + 1 < n and last - first < _MAX_WORDS - 1 and words.soft(last + 1) and words.cap(last + 1) \
+            and keys[last + 1] not in _NOT_NAMES:
+        last += 1
+    return last
 
 
 def _of_after(keys: list[str], unit: int) -> bool:

@@ -34,3 +34,13 @@ def test_a_run_without_commas_is_no_name(gaz: Gazetteer) -> None:
     places = located(gaz, "Rockets hit al-Midan al-Hamadaniah New Aleppo and al-Muhafaza neighborhoods in Aleppo.")
     assert "al-Muhafaza" in places
     assert not any("Hamadaniah New" in p for p in places)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels blew up a tunnel in the Old City. The US condemned the attack.", "Old City"),
+    ("Regime forces bombarded a tunnel in Ancient City of Aleppo.", "Ancient City of Aleppo"),
+])
+def test_a_citys_historic_centre_is_no_town_named_so(gaz: Gazetteer, text: str, expected: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert expected in [p[0] for p in places]
+    assert not any(p[0].startswith("Old City (") for p in places)
