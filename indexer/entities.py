@@ -340,6 +340,16 @@ class Matcher:
                         covering.setdefault(i, []).append(p)
                 actors = [a for a in actors if a[0] not in covering
                           or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
+            if country_spans and places:
+                # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
+                ends = {p[1] for p in places if p[3] != "country"}
+                moved = self._appositions(words, {(a[0], a[1]) for a in actors if (a[0], a[1]) in country_spans},
+                                          [], ends)
+                if moved:
+                    places = sorted(places + [(a[0], a[1], self.gaz.canonical_location(a[2]) or a[2], "country",
+                                               a[0] - a[1], 0) for a in actors if (a[0], a[1]) in moved],
+                                    key=itemgetter(0))
+                    actors = [a for a in actors if (a[0], a[1]) not in moved]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
@@ -457,7 +467,7 @@ class Matcher:
         return not flags & NEEDCAP or words.any_cap(first, last)
 
     def _appositions(self, words: Words, countries: set[tuple[int, int]],
-                     places: list[_Candidate]) -> set[tuple[int, int]]:
+                     places: list[_Candidate], ends: set[int] | None = None) -> set[tuple[int, int]]:
         """The country spans that only place what precedes them: right after a
         place that is not a country and a comma, or after a place noun
         (``Idlib province Syria``, ``Aleppo's outskirts, Syria``), and then
@@ -465,7 +475,8 @@ class Matcher:
         word (a date), never by a verb (``In Aleppo, Russia bombed``)."""
         keys, gap, n = words.key, words.gap, len(words.key)
         place_of = self.gaz.places.get
-        ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
+        if ends is None:  # (given: the last words of the world places found)
+            ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
         out = set()
         for first, last in countries:
             if first == 0 or "\n" in gap[first]:

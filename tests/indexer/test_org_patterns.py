@@ -114,3 +114,17 @@ def test_brothers_in_a_country_are_its_people_an_actor(gaz: Gazetteer) -> None:
                                     "as well as Uganda, aimed at peace.")
     assert {"Turkey", "South Sudan"} <= {a[0] for a in actors}
     assert not {"Turkey", "South Sudan"} & {p[0] for p in places}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("My negotiating team has been in Addis Ababa, Ethiopia, since January, talking with the rebels.", "Ethiopia"),
+    ("Police secure the area following a blast in Male, Maldives, Thursday, May 6, 2021.", "Maldives"),
+])
+def test_a_country_placing_a_world_city_before_it_is_a_place(gaz: Gazetteer, text: str, country: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert country in [p[0] for p in places] and country not in [a[0] for a in actors]
+
+
+def test_a_country_acting_after_a_city_stays_an_actor(gaz: Gazetteer) -> None:
+    actors, _ = gaz.find_names("In Kabul, Afghanistan said it would act.")
+    assert "Afghanistan" in [a[0] for a in actors]
