@@ -22,6 +22,7 @@ from typing import Any
 from indexer.boilerplate import mask
 from indexer.claims import claim_types_and_triggers_of
 from indexer.datelines import dateline_places, probe_datelines, restore_datelines
+from indexer.far_places import drop_far_villages
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
@@ -91,6 +92,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
         # "regional director for the Middle East": a title's region, no place.
         found_places = drop_role_regions(searched, found_places)
+        # "the Mallah front" near Aleppo: no village of that name 400 km away.
+        found_places = drop_far_villages(found_places, gazetteer)
         # "Idlib province" and "the town of Idlib" in one text: two places.
         found_places, split = split_seats(searched, found_places, gazetteer)
         seats.update(split)
