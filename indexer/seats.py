@@ -7,10 +7,10 @@ apart, and one facet value serves a researcher best then. When a text names
 both explicitly, as ``Idlib province`` (governorate, oblast, state,
 countryside, ``rural Idlib``) and ``the town of Idlib`` (``Idlib city``),
 they are two places: the subdivision's mentions are named ``Idlib
-Governorate`` (the country's usual type word), every other mention stays
-``Idlib`` (the city). A query for either finds both, since ``Idlib
-Governorate`` is an alias of Idlib (``Gazetteer.canonical_location`` drops
-a place-type word).
+Province`` (the country's ISO 3166-2 type word, as news write it: ``Kharkiv
+Oblast``, ``Niger State``), every other mention stays ``Idlib`` (the city).
+A query for either finds both, since ``Idlib Province`` is an alias of
+Idlib (``Gazetteer.canonical_location`` drops a place-type word).
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ CITY_AFTER = frozenset("city town".split())
 CITY_OF = frozenset("city town".split())
 #: A country's usual English word for its first-level subdivisions, where the
 #: ISO 3166-2 type (pycountry) is not the one researchers use.
-_TYPE_OVERRIDES = {"SY": "Governorate", "UA": "Oblast", "RU": "Oblast", "LB": "Governorate",
-                   "JO": "Governorate", "EG": "Governorate"}
+_TYPE_OVERRIDES = {"UA": "Oblast", "RU": "Oblast"}
 _TYPE_WORDS = {"region": "Region", "state": "State", "province": "Province", "governorate": "Governorate",
                "oblast": "Oblast", "county": "County", "department": "Department", "prefecture": "Prefecture"}
 _SPLITTABLE = frozenset("province city town subdivision".split())
@@ -71,7 +70,7 @@ def mention_side(text: str, start: int, end: int, surface: str) -> str | None:
 @lru_cache(maxsize=512)
 def type_word(country_code: str, name: str) -> str:
     """The English type word of the subdivision ``name`` of a country
-    (``SY`` -> ``Governorate``, ``NG`` -> ``State``), ``Province`` when unknown."""
+    (``SY`` -> ``Province``, ``NG`` -> ``State``, ``UA`` -> ``Oblast``), ``Province`` when unknown."""
     if country_code in _TYPE_OVERRIDES:
         return _TYPE_OVERRIDES[country_code]
     try:
