@@ -115,6 +115,8 @@ def split_seats(text: str, places: list[NameSpan], gazetteer: Gazetteer) -> tupl
         if not code:
             continue
         bare = _SUFFIX.sub("", base)
+        if gazetteer.place_kind(base) != "province" and not _subdivision_named(gazetteer, bare, code):
+            continue  # "Zabadani countryside": a town's surroundings, no province of that name
         renamed[base] = f"{bare} {type_word(code, bare)}"
         split[renamed[base]] = (base, "subdivision")
         split[base] = (base, "city")
@@ -127,6 +129,16 @@ def split_seats(text: str, places: list[NameSpan], gazetteer: Gazetteer) -> tupl
             span = (renamed[name], kind, start, end, surface)
         out.append(span)
     return out, split
+
+
+def _subdivision_named(gazetteer: Gazetteer, name: str, code: str) -> bool:
+    """Whether the country ``code`` has a first-level subdivision called ``name``."""
+    resolver = gazetteer.world_resolver()
+    if resolver is None:
+        return False
+    from indexer.geonames import world_key
+
+    return any(p.kind == "subdivision" and p.country == code for p in resolver.table.lookup(world_key(name)))
 
 
 def seat_info(gazetteer: Gazetteer, split: dict[str, tuple[str, str]], name: str) -> dict[str, Any] | None:

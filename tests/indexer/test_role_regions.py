@@ -37,3 +37,13 @@ def test_unrwas_full_name_names_no_place(gaz: Gazetteer) -> None:
             "in the Near East, which provides relief.")
     extraction = extract(Statement(id="s", title="", body=body, source="test"), gaz)
     assert "UNRWA" in extraction.actors and "Near East" not in extraction.locations
+
+
+def test_a_region_naming_a_group_of_states_is_no_place(gaz: Gazetteer) -> None:
+    body = "Rebel groups are backed by Turkey, Gulf monarchies and the US."
+    assert "Gulf" not in _locations(gaz, body)
+
+
+def test_subdivisions_before_states_stay_places(gaz: Gazetteer) -> None:
+    body = "Gunmen attacked villages in Borno, Yobe and Adamawa states in Nigeria."
+    assert "Adamawa" in _locations(gaz, body)

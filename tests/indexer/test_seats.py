@@ -51,3 +51,8 @@ def test_a_query_for_either_name_finds_the_place(gaz: Gazetteer) -> None:
     assert gaz.canonical_location("Idlib Province") == "Idlib"
     assert gaz.canonical_location("Idlib Governorate") == "Idlib"
     assert gaz.canonical_location("Kharkiv Oblast") == "Kharkiv"
+
+
+def test_a_towns_countryside_is_no_province(gaz: Gazetteer) -> None:
+    locations, _ = _places(gaz, "Shelling hit Zabadani city. Fighting went on in the Zabadani countryside.")
+    assert not any(name.endswith("Province") for name in locations)
