@@ -17,7 +17,9 @@ A place name used for its state (``Russia vetoed``, ``Washington said``) is
 an actor in Sift's output, of type ``state``; it is still a place name that
 Sift recognised, and the field's guides count such metonymic uses as
 toponyms (Gritta et al. 2019), so by default those actor spans are mentions
-too (``--places-only`` leaves them out; both figures are reported).
+too, when their text is a place name (``the Kremlin``, ``the White House``
+stand for a state but are no toponyms; ``--every-state-span`` counts them as
+before); ``--places-only`` leaves them all out.
 
 Sift's evidence keeps at most ``indexer.extract.MAX_EVIDENCE`` spans per
 name and statement: further mentions of a place named more often than that
@@ -43,7 +45,7 @@ import json
 import math
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,10 +149,13 @@ def _place_points(record: Mapping[str, Any]) -> dict[str, LatLon]:
     return points
 
 
-def predicted_mentions(record: Mapping[str, Any], shift: int = 0, *, states: bool = True) -> list[Mention]:
+def predicted_mentions(record: Mapping[str, Any], shift: int = 0, *, states: bool = True,
+                       place_name: Callable[[str], bool] | None = None) -> list[Mention]:
     """The body spans of a ``sift extract`` record's location evidence (and, with
-    ``states``, of its actors of type ``state``: place names used for their state),
-    moved by ``shift`` characters (the text the reader stripped), one per span."""
+    ``states``, of its actors of type ``state``: place names used for their state,
+    only those whose text ``place_name`` accepts when given: ``the Kremlin``,
+    ``the State Department`` stand for a state but name no place), moved by
+    ``shift`` characters (the text the reader stripped), one per span."""
     points = _place_points(record)
     seen: dict[Span, Mention] = {}
     if states:
@@ -159,6 +164,8 @@ def predicted_mentions(record: Mapping[str, Any], shift: int = 0, *, states: boo
             if types.get(name) != "state":
                 continue
             for item in items:
+                if place_name is not None and isinstance(item, Mapping) and not place_name(str(item.get("text", ""))):
+                    continue
                 if isinstance(item, Mapping) and "start" in item and item.get("field", "body") == "body":
                     span = (item["start"] + shift, item["end"] + shift)
                     seen[span] = Mention(span[0], span[1], name, None)
@@ -207,8 +214,10 @@ def score_article(article: Article, mentions: list[Mention]) -> ArticleScore:
     )
 
 
-def evaluate(path: Path, limit: int | None = None, details: bool = False, *, states: bool = True) -> dict[str, Any]:
+def evaluate(path: Path, limit: int | None = None, details: bool = False, *, states: bool = True,
+             every_state_span: bool = False) -> dict[str, Any]:
     """Extract every article of ``path`` and score recognition and resolution."""
+    place_name = None if every_state_span else _place_name_test()
     cap = getattr(indexer.extract, "MAX_EVIDENCE", math.inf)  # evidence spans kept per name
     articles = load_toponym_xml(path, limit)
     extracted, errors = extract_records(TextRecord(a.id, "", a.text) for a in articles)
@@ -222,7 +231,7 @@ def evaluate(path: Path, limit: int | None = None, details: bool = False, *, sta
         if record is None:
             continue
         shift = len(article.text) - len(article.text.lstrip())  # the reader strips the text
-        mentions = predicted_mentions(record, shift, states=states)
+        mentions = predicted_mentions(record, shift, states=states, place_name=place_name)
         span_mismatches += sum(article.text[m.start:m.end] != _evidence_text(record, m, shift)
                                for m in mentions if m.point is not None or not states)
         capped += sum(len(items) >= cap for items in record.get("evidence", {}).get("locations", {}).values())
@@ -259,6 +268,24 @@ def evaluate(path: Path, limit: int | None = None, details: bool = False, *, sta
     if details:
         result["details"] = per_article
     return result
+
+
+def _place_name_test() -> Callable[[str], bool]:
+    """Whether a text names a place or opens with one or its demonym (``US State
+    Department``, ``Israeli officials``: LGL marks adjectival toponyms), as
+    Sift's gazetteer knows them; ``the Kremlin`` names none."""
+    from indexer.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+
+    def place_name(text: str) -> bool:
+        words = text.split()
+        return bool(words) and (gaz.canonical_location(text) is not None
+                                or gaz.canonical_location(words[0]) is not None
+                                or words[0].lower() in gaz.demonyms
+                                or " ".join(words[:2]).lower() in gaz.demonyms)
+
+    return place_name
 
 
 def _actor_spans(record: Mapping[str, Any], shift: int) -> dict[Span, str]:
@@ -305,11 +332,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="per article: missed toponyms and false positives")
     parser.add_argument("--places-only", action="store_true",
                         help="count only location mentions, not place names Sift read as their state (actor)")
+    parser.add_argument("--every-state-span", action="store_true",
+                        help="count every span of a state actor (also the Kremlin, the White House), "
+                             "as before 2026-12-06 (2)")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: no corpus at {args.data} (third-party data, only on developers' machines)")
         return 0
-    result = evaluate(args.data, args.limit, details=args.details, states=not args.places_only)
+    result = evaluate(args.data, args.limit, details=args.details, states=not args.places_only,
+                      every_state_span=args.every_state_span)
     for error in result["errors"]:
         print(f"error: {error}", file=sys.stderr)
     if args.details:

@@ -64,7 +64,7 @@ _MEDIA_WORDS = frozenset(
     "press today observer monitor sabah guardian telegraph independent express mirror standard star "
     "chronicle review report insider reporter weekly mail sun".split())
 #: Unknown credits that still look like a news organisation's name.
-_AGENCY_LIKE = re.compile(r"(?i)\b(?:news|agency|press|tv|radio|times|post|daily|online)\b|^[A-Z]{2,6}$")
+_AGENCY_LIKE = re.compile(r"(?i:\b(?:news|agency|press|tv|radio|times|post|daily|online)\b)|^[A-Z]{2,6}$")
 #: ``AP Photo/Hussein Malla``, ``(AFP Photo)``, ``AP Photo Pavel Golovkin`` (a caption that lost its
 #: slash: at most two name words follow), ``STR/AFP via Getty Images``, ``Photo by Hein Htet/EPA``,
 #: ``(AP Archive)``: the agency supplied a picture, not the text.

@@ -8,8 +8,8 @@ module gives each term a pseudo-frequency instead, from what extraction found:
 
     c = mentions in the body + TITLE_BONUS * [in the title] + LEAD_BONUS * [in the lead]
 
-- actors and places: ``mentions`` are the name's evidence items in the body
-  (capped at ``indexer.extract.MAX_EVIDENCE``); a place inferred from places
+- actors and places: ``mentions`` are the name's first :data:`MENTIONS`
+  evidence items in the body; a place inferred from places
   inside it (Syria from Idlib) adds their weights (``INFERRED`` for one
   without a weight of its own);
 - claim types: ``mentions`` are the claims of that type in the body, the
@@ -43,6 +43,9 @@ LEAD_BONUS = 1.0
 LEAD_CHARS = 300
 #: What an inferred place gets from a place inside it that has no weight of its own.
 INFERRED = 0.5
+#: Evidence items per name counted (extraction keeps more, for recognition; the
+#: ranking was tuned with this many).
+MENTIONS = 10
 
 _TITLE, _BODY = 0, 1
 
@@ -82,11 +85,11 @@ def name_weights(evidence: dict[str, list[Any]]) -> dict[str, float]:
     {'russia': 5.0, 'idlib': 2.0, 'syria': 2.0}
     """
     mentions = [(keyword_value(name), item[0], item[3])
-                for name, items in evidence.items() for item in items if isinstance(item, list)]
+                for name, items in evidence.items() for item in items[:MENTIONS] if isinstance(item, list)]
     named = _weights(mentions)
     weights = dict(named)
     for name, items in evidence.items():
-        inside = [keyword_value(item["inferred_from"]) for item in items
+        inside = [keyword_value(item["inferred_from"]) for item in items[:MENTIONS]
                   if isinstance(item, dict) and item.get("inferred_from")]
         if inside:
             key = keyword_value(name)

@@ -28,6 +28,8 @@ _DATELINE = re.compile(
     r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
+#: A dateline in brackets, in ordinary case, before a dash (``(Beirut) –``, ``(New York) -``).
+_PAREN_DATELINE = re.compile(r"\((?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\)[ \t]*(?:--+|[-–—])")
 _REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
 #: What may come before a dateline: nothing, a line break, a sentence's end or a
 #: byline's date whose line break was lost (``Advocate Reporter March 30, 2009 NEWARK --``).
@@ -43,8 +45,11 @@ def _datelines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, region)`` of each dateline's place (region: ``", Ohio"`` or ``""``)."""
     if "-" not in text and "–" not in text and "—" not in text and ":" not in text:
         return []
-    return [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
-            if _BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    found = [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
+             if _BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    if "(" in text:  # "(Beirut) –": a press release's dateline (a credit's name is no place there)
+        found += [(*m.span("place"), "") for m in _PAREN_DATELINE.finditer(text)]
+    return found
 
 
 def probe_datelines(text: str, found: list[tuple], find: Callable[[str], tuple[list, list]]) -> list[tuple]:

@@ -41,6 +41,7 @@ from indexer.gazetteer_types import (
     NameSpan,
     Place,
 )
+from indexer.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.model import Mention
 from indexer.definitions import context_definitions, find_definitions
 from indexer.national_forces import coordinated_forces
@@ -103,7 +104,7 @@ ORG_HEADS = frozenset(
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
     "federation group".split()
-)
+) | MEDIA_HEADS | MEDIA_TITLES
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
@@ -120,6 +121,26 @@ _ARTICLES = frozenset("the".split())
 _OF_STATE = frozenset(
     "government governments authorities president presidents minister ministers ministry delegation "
     "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Nouns before ``in`` that make the country after it its people or state
+#: (``our brothers in Saudi Arabia``, ``our partners in the European Union``).
+_PEOPLE_IN = frozenset("brothers sisters brethren friends partners colleagues allies counterparts".split())
+#: Words of a state's formal name before ``of`` (``the Democratic Republic of``).
+_STATE_FORM = frozenset("republic kingdom state federation sultanate emirate principality "
+                        "federal democratic islamic peoples people's socialist united arab "
+                        "plurinational bolivarian hashemite cooperative".split())
+
+
+def _state_form_of(keys: list[str], at: int) -> bool:
+    """Whether words up to ``at`` are a state's formal name after a word of
+    :data:`_OF_STATE` (``Government of the Republic of``)."""
+    i = at
+    if i < 0 or keys[i] not in ("republic", "kingdom", "state", "federation", "sultanate", "emirate"):
+        return False
+    while i > 0 and at - i < 4 and (keys[i] in _STATE_FORM or keys[i] == "the"):
+        i -= 1
+    return keys[i] == "of" and i > 0 and keys[i - 1] in _OF_STATE
+
+
 #: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
 _PLACE_AFTER_POSSESSIVE = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest "
@@ -319,6 +340,16 @@ class Matcher:
                         covering.setdefault(i, []).append(p)
                 actors = [a for a in actors if a[0] not in covering
                           or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
+            if country_spans and places:
+                # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
+                ends = {p[1] for p in places if p[3] != "country"}
+                moved = self._appositions(words, {(a[0], a[1]) for a in actors if (a[0], a[1]) in country_spans},
+                                          [], ends)
+                if moved:
+                    places = sorted(places + [(a[0], a[1], self.gaz.canonical_location(a[2]) or a[2], "country",
+                                               a[0] - a[1], 0) for a in actors if (a[0], a[1]) in moved],
+                                    key=itemgetter(0))
+                    actors = [a for a in actors if (a[0], a[1]) not in moved]
         result = (self._spans(actors, words, text), self._spans(places, words, text))
         self._last_spans = (text, result)
         return result
@@ -436,7 +467,7 @@ class Matcher:
         return not flags & NEEDCAP or words.any_cap(first, last)
 
     def _appositions(self, words: Words, countries: set[tuple[int, int]],
-                     places: list[_Candidate]) -> set[tuple[int, int]]:
+                     places: list[_Candidate], ends: set[int] | None = None) -> set[tuple[int, int]]:
         """The country spans that only place what precedes them: right after a
         place that is not a country and a comma, or after a place noun
         (``Idlib province Syria``, ``Aleppo's outskirts, Syria``), and then
@@ -444,7 +475,8 @@ class Matcher:
         word (a date), never by a verb (``In Aleppo, Russia bombed``)."""
         keys, gap, n = words.key, words.gap, len(words.key)
         place_of = self.gaz.places.get
-        ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
+        if ends is None:  # (given: the last words of the world places found)
+            ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
         out = set()
         for first, last in countries:
             if first == 0 or "\n" in gap[first]:
@@ -491,9 +523,12 @@ class Matcher:
             if prev == "the" and first > 1:
                 at -= 1
                 prev = keys[at]
+            if prev == "in" and at > 0 and keys[at - 1] in _PEOPLE_IN:
+                return False  # "our brothers in Saudi Arabia": its people or state, an actor
             if prev in LOCATIVE:
-                # "the Government of Cuba", "the President of Russia": the state itself
-                return not (prev == "of" and at > 0 and keys[at - 1] in _OF_STATE)
+                # "the Government of Cuba", "the President of Russia": the state itself;
+                # also "the Government of the Republic of South Sudan"
+                return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))
         return nxt == "based"
 
     def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],
@@ -629,8 +664,9 @@ class Matcher:
             # A possessive before the name is its owner's ("Russia's Supreme Court").
             while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
                     and "'" not in gap[first] and "’" not in gap[first]:
-                if keys[first - 1] in ORG_HEADS and first < h:  # "Mujahideen Army al-Nasr Army": two names
-                    break  # (two heads in a row are one name: "Aleppo Police Command")
+                if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
+                    break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
+                    # two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
@@ -640,7 +676,11 @@ class Matcher:
                     break
             last = h
             j = h + 1
-            if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT:
+            if j < n and keys[h] in MEDIA_HEADS and keys[j] in MEDIA_TAILS and pieces[2 * j] == SOFT \
+                    and first < h:
+                last = j  # "Hama Media center", "ISNA News agency": the body's own kind word, lower case
+                j += 1
+            if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
                 k = j + 1
                 end_at = h
                 while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
@@ -661,6 +701,14 @@ class Matcher:
             first, owner = self._org_start(words, first, h)
             if last - first < 1:
                 continue
+            if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
+                media = media_name(self.gaz, keys, first, h, last)
+                if media is None:
+                    continue
+                if media[2] is not None:
+                    out.append((media[0], media[1], media[2], self.gaz.actors[media[2]].type, media[0] - media[1], 0))
+                    continue
+                first = media[0]
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
             if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known

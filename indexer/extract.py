@@ -22,13 +22,18 @@ from typing import Any
 from indexer.boilerplate import mask
 from indexer.claims import claim_types_and_triggers_of
 from indexer.datelines import dateline_places, probe_datelines, restore_datelines
+from indexer.far_places import drop_far_villages
 from indexer.gazetteer import Gazetteer, name_key
 from indexer.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
+from indexer.role_regions import drop_role_regions
 from indexer.roles import claim_roles
+from indexer.seats import seat_info, split_seats
 from indexer.sentences import split_sentences
 
-MAX_EVIDENCE = 10
+#: Evidence items kept per name and statement: every mention of nearly every
+#: name (a recognition benchmark counts them), while a record stays bounded.
+MAX_EVIDENCE = 25
 
 
 class _Collector:
@@ -53,6 +58,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     news_source: str | None = None
     media = _media_names(gazetteer)
     claims: list[Claim] = []
+    seats: dict[str, tuple[str, str]] = {}
     for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
         if not text:
             continue
@@ -84,6 +90,13 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             probed = probe_datelines(text, found_places, gazetteer.find_names)
             if probed:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
+        # "regional director for the Middle East": a title's region, no place.
+        found_places = drop_role_regions(searched, found_places)
+        # "the Mallah front" near Aleppo: no village of that name 400 km away.
+        found_places = drop_far_villages(found_places, gazetteer)
+        # "Idlib province" and "the town of Idlib" in one text: two places.
+        found_places, split = split_seats(searched, found_places, gazetteer)
+        seats.update(split)
         for name, kind, _, _, _ in found_actors:
             actor_types.setdefault(name, kind)
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
@@ -123,7 +136,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         "locations": places.evidence,
     }
     locations = places.names()
-    info = {name: gazetteer.place_info(name) for name in locations}
+    info = {name: seat_info(gazetteer, seats, name) if name in seats else gazetteer.place_info(name)
+            for name in locations}
     return Extraction(
         actors=actors.names(),
         locations=locations,

@@ -71,7 +71,7 @@ _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
-_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
+_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
 _ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)[-‐]")
 _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
@@ -89,6 +89,8 @@ _FUNCTION_WORDS = frozenset(
     "we you they he she it this that these those here there more most new".split())
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
+#: Landform words that are also surnames (``Anthony Lake``, ``Michael Bay``).
+_LANDFORM_SURNAMES = frozenset("lake bay hill island rivers".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -271,6 +273,8 @@ class PeopleFinder:
         if by_surname:
             taken = [(s, e) for s, e, _ in found]
             for form, name in by_surname.items():
+                if form.lower() in _LANDFORM_SURNAMES:
+                    continue  # "Anthony Lake ... Crystal Lake": "Lake" alone is no person there
                 for at, end in occurrences(text, form):
                     if not any(at < te and ts < end for ts, te in taken):
                         found.append((at, end, name))
@@ -338,6 +342,9 @@ class PeopleFinder:
         if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
             return None
         notname = self._notname
+        if len(name_keys) == 2 and name_keys[1] in _LANDFORM_SURNAMES and name_keys[0] in self._first \
+                and self._said_of(text, offset, run, cue):
+            notname = notname - _LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
         for key, word in zip(name_keys, words[begin:end]):
             if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
                 return None
@@ -437,6 +444,13 @@ class PeopleFinder:
         return self._is_place(" ".join(words[begin:begin + 2])) or (
             begin > 0 and self._is_place(" ".join(words[begin - 1:begin + 1])))
 
+    def _said_of(self, text: str, offset: int, run: str, cue: str) -> bool:
+        """Whether the run at ``offset`` has a person's cue besides a first
+        name: a title before it, a reporting verb, a role or an age after it."""
+        before = text[max(0, offset - 20):offset].rsplit(None, 2)
+        return cue == "title" or bool(before) and before[-1].lower() in self._titles \
+            or self._verb_or_role(text, before, offset + len(run))
+
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
         after the run (which ends at ``end``), or a role after a comma."""
@@ -444,6 +458,9 @@ class PeopleFinder:
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True
+        if before and before[-1].endswith(",") and before[-1][:-1].lower() in self._roles \
+                and before[-1][:-1].islower():
+            return True  # "CPJ's Africa representative, Muthoki Mumo"
         if end < len(text) and text[end] == ",":
             role = _COMMA_ROLE.match(text, end)
             return role is not None and (role.group(1).lower() in self._roles

@@ -35,6 +35,9 @@ from typing import TYPE_CHECKING, Any
 from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
 from indexer.landforms import landform_places
+from indexer.list_places import list_places
+from indexer.people import first_names
+from indexer.speakers import speakers as _speakers
 from indexer.words import SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -187,11 +190,14 @@ class WorldResolver:
             return out
         lower = _lower_words(words)
         surnames = self._surnames | set(person_words)
+        speakers = _speakers(words, cands, self.titles, _PERSON_VERBS, _LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower) or \
                     (first == last and words.key[first] in surnames
-                     and all(p.kind == "city" for p in readings)):
+                     and all(p.kind == "city" for p in readings)) or \
+                    (first == last and words.key[first] in speakers
+                     and all(p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT for p in readings)):
                 continue
             part_of = self._part_of(words, first, last)
             placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
@@ -409,13 +415,26 @@ class WorldResolver:
             if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
                     keys[last] in _PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (_prominent(readings) and keys[after[0]] not in _CONNECTORS
-                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after))):
+                             and _EVENT_WORDS.isdisjoint(keys[w] for w in after)
+                             and not self._person_opens(words, first, last, after, readings))):
                 return True
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
             return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in _CONNECTORS and keys[w] not in _COMPASS
                    for w in before)
+
+    def _person_opens(self, words: Words, first: int, last: int, after: list[int],
+                      readings: tuple[WorldPlace, ...]) -> bool:
+        """Whether a small town's one-word name opening a longer name is a
+        given name there: a surname and a memorial's kind word follow
+        (``George Khouri Square``, ``Charles Webb Center``)."""
+        if first != last or len(after) < 2 or after[0] != last + 1 or words.upper(after[0]) \
+                or words.key[after[1]] not in MEMORIAL_WORDS:
+            return False
+        if any(p.kind != "city" or p.population >= MIN_POPULATION_ALONE for p in readings):
+            return False
+        return words.key[first] in first_names() and not self.table.maybe(words.key[after[0]])
 
     # ------------------------------------------------------------- mentions
     def _mention_ok(self, words: Words, first: int, last: int, lower: set[str]) -> bool:
@@ -493,6 +512,9 @@ class WorldResolver:
         return best if best.population >= floor else None
 
 
+#: Kind words of places named after a person (``George Khouri Square``).
+MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre park bridge stadium "
+                           "hall school hospital library museum institute foundation memorial".split())
 #: Words of an event's or operation's name after a place (``London Conference``,
 #: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
 _EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
@@ -607,6 +629,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
                                   _stop_words(resolver, gaz.demonyms))
     named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                              | {i for c in named for i in range(c[0], c[1] + 1)})
+    named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                         | {i for c in named for i in range(c[0], c[1] + 1)})
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]

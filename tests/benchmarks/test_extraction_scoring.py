@@ -314,3 +314,16 @@ def test_place_names_read_as_their_state_count_as_mentions() -> None:
                            "locations": {"Idlib": [{"field": "body", "start": 40, "end": 45}]}}}
     assert [(m.start, m.name) for m in predicted_mentions(record)] == [(0, "Russia"), (40, "Idlib")]
     assert [(m.start, m.name) for m in predicted_mentions(record, states=False)] == [(40, "Idlib")]
+
+
+def test_a_state_actor_span_that_names_no_place_is_no_mention() -> None:
+    """``the Kremlin`` stands for Russia but is no toponym; ``Russia`` is one."""
+    from benchmarks.geo_recognition import predicted_mentions
+
+    record = {"actor_types": {"Russia": "state"},
+              "evidence": {"actors": {"Russia": [{"field": "body", "start": 0, "end": 6, "text": "Russia"},
+                                                 {"field": "body", "start": 20, "end": 31, "text": "the Kremlin"}]},
+                           "locations": {}}}
+    named = predicted_mentions(record, place_name=lambda text: text == "Russia")
+    assert [m.start for m in named] == [0]
+    assert [m.start for m in predicted_mentions(record)] == [0, 20]

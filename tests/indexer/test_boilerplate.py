@@ -128,3 +128,13 @@ def test_wire_source_is_no_actor_but_a_quoted_outlet_is() -> None:
     assert ex.news_source == "Agence France-Presse"
     assert "Agence France-Presse" not in ex.actors and "Associated Press" not in ex.actors
     assert "Reuters" in ex.actors and "Hussein Malla" not in ex.actors
+
+
+def test_a_bracketed_dateline_is_a_place_not_the_source() -> None:
+    """``(Beirut) –`` opening a press release: Beirut is where it was filed,
+    a place; no news organisation is its source."""
+    assert mask("(Beirut) – Iranian authorities detained two students.", "body", media)[1] is None
+    assert mask("(AFP) – Iranian authorities detained two students.", "body", media)[1] == "Agence France-Presse"
+    body = "(Beirut) – Iranian authorities detained two students in Tehran, Human Rights Watch said."
+    extraction = extract(Statement(id="s", title="", body=body, source="test"), Gazetteer.load())
+    assert "Beirut" in extraction.locations and extraction.news_source is None

@@ -96,3 +96,15 @@ def test_fakes_location_recall_and_date_accuracy(shared_data: Path) -> None:
     result = evaluate(shared_data / "fakes" / "fakes-dev.csv")
     assert result["location_recall"] >= 0.95
     assert result["date_accuracy_with_column"] >= 0.98
+
+
+def test_every_mention_of_a_much_named_place_is_evidence_but_centrality_counts_ten() -> None:
+    """A recognition benchmark counts each mention: 15 mentions of Aleppo are
+    15 evidence items; the ranking weight still counts the first ten."""
+    from indexer.centrality import MENTIONS, name_weights
+
+    body = " ".join(f"Shells fell on Aleppo on day {i}." for i in range(15))
+    extraction = extract(Statement(id="s", title="", body=body, source="test"), Gazetteer.load())
+    assert len(extraction.evidence["locations"]["Aleppo"]) == 15
+    weights = name_weights(extraction.evidence["locations"])
+    assert weights["aleppo"] == MENTIONS + 1.0  # ten mentions and the lead bonus

@@ -69,3 +69,62 @@ def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str,
 )
 def test_courts_groups_federations(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in organisations(gaz, text)
+
+
+def actor_names(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_actors(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kurdish news agency ANF News reported the attack.", "ANF News"),
+        ("A correspondent for Universal TV was detained.", "Universal TV"),
+        ("It was first reported by Bloomberg News on Monday.", "Bloomberg News"),
+        ("Head of the Hama Media center said the battle continues.", "Hama Media center"),
+    ],
+)
+def test_news_outlets_of_any_country(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in actor_names(gaz, text)
+
+
+def test_a_known_outlet_keeps_its_name_and_generic_words_name_none(gaz: Gazetteer) -> None:
+    names = actor_names(gaz, "Lebanon's Al-Manar TV said so, and State TV showed the funeral.")
+    assert "Al-Manar" in names
+    assert not any(name.endswith("TV") for name in names)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("An agreement between the Government of the Republic of South Sudan and the rebels was signed.",
+     "South Sudan"),
+    ("The delegation of the Federal Democratic Republic of Ethiopia left the talks.", "Ethiopia"),
+])
+def test_a_government_of_a_states_formal_name_is_the_state(gaz: Gazetteer, text: str, state: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert state in [a[0] for a in actors] and state not in [p[0] for p in places]
+
+
+def test_the_formal_name_alone_after_a_locative_stays_a_place(gaz: Gazetteer) -> None:
+    actors, places = gaz.find_names("Refugees fled to the Republic of Kenya.")
+    assert "Kenya" in [p[0] for p in places]
+
+
+def test_brothers_in_a_country_are_its_people_an_actor(gaz: Gazetteer) -> None:
+    actors, places = gaz.find_names("We accepted the initiative of our brothers in Türkiye and South Sudan, "
+                                    "as well as Uganda, aimed at peace.")
+    assert {"Turkey", "South Sudan"} <= {a[0] for a in actors}
+    assert not {"Turkey", "South Sudan"} & {p[0] for p in places}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("My negotiating team has been in Addis Ababa, Ethiopia, since January, talking with the rebels.", "Ethiopia"),
+    ("Police secure the area following a blast in Male, Maldives, Thursday, May 6, 2021.", "Maldives"),
+])
+def test_a_country_placing_a_world_city_before_it_is_a_place(gaz: Gazetteer, text: str, country: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert country in [p[0] for p in places] and country not in [a[0] for a in actors]
+
+
+def test_a_country_acting_after_a_city_stays_an_actor(gaz: Gazetteer) -> None:
+    actors, _ = gaz.find_names("In Kabul, Afghanistan said it would act.")
+    assert "Afghanistan" in [a[0] for a in actors]

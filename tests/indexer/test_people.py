@@ -148,3 +148,18 @@ def test_names_end_where_the_name_ends(gaz: Gazetteer, text: str, expected: list
 )
 def test_an_office_before_its_holder_is_no_actor(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert list(dict.fromkeys(m.name for m in gaz.find_actors(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role owned by a body, after the name and a comma
+        ("On May 5, Gholamhossein Esmaili, the judiciary’s spokesperson, accused the students.",
+         "Gholamhossein Esmaili"),
+        # a role before a comma and the name
+        ("“Journalism is not a crime,” said CPJ sub-Saharan African representative, Muthoki Mumo.",
+         "Muthoki Mumo"),
+    ],
+)
+def test_roles_around_a_comma(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in people(gaz, text)
