@@ -9,11 +9,6 @@ from indexer.chinese_names import chinese_name_start
 from indexer.gazetteer import Gazetteer
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def people(gaz: Gazetteer, text: str) -> list[str]:
     return [m.name for m in gaz.find_actors(text) if m.kind == "person"]
 

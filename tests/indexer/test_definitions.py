@@ -8,11 +8,6 @@ from indexer.definitions import find_definitions
 from indexer.gazetteer import Gazetteer
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def unknown(name: str) -> None:
     return None
 

@@ -13,11 +13,6 @@ from indexer.gazetteer import Gazetteer
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def places(gaz: Gazetteer, text: str) -> list[str]:
     return [m.name for m in gaz.find_locations(text)]
 

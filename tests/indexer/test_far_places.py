@@ -3,14 +3,8 @@ a misreading (issue 18, item 4: `Al Mallah` in Aleppo is not Malah in Suwayda)."
 
 from __future__ import annotations
 
-import pytest
 
 from indexer.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
 
 
 def located(gaz: Gazetteer, text: str) -> list[str]:

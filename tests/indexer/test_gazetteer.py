@@ -9,11 +9,6 @@ import pytest
 from indexer.gazetteer import Gazetteer, GazetteerError, name_key
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

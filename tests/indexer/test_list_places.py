@@ -9,11 +9,6 @@ import pytest
 from indexer.gazetteer import Gazetteer
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def located(gaz: Gazetteer, text: str) -> list[str]:
     return [p[0] for p in gaz.find_names(text)[1]]
 

@@ -9,11 +9,6 @@ from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def actors(gaz: Gazetteer, text: str) -> list[str]:
     return [m.name for m in gaz.find_actors(text)]
 

@@ -8,11 +8,6 @@ from indexer.gazetteer import Gazetteer
 from indexer.people import PeopleFinder, first_names
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def people(gaz: Gazetteer, text: str) -> list[str]:
     """The distinct person actors of ``text``, in order."""
     out: list[str] = []

@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def located(gaz: Gazetteer, text: str) -> list[str]:
-    return [m.surface for m in gaz.find_locations(text)]
+from tests.indexer.places import located
 
 
 @pytest.mark.parametrize(("text", "person"), [

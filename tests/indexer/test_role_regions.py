@@ -9,11 +9,6 @@ from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _locations(gaz: Gazetteer, body: str) -> list[str]:
     return extract(Statement(id="s", title="", body=body, source="test"), gaz).locations
 

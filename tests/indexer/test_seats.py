@@ -10,11 +10,6 @@ from indexer.gazetteer import Gazetteer
 from indexer.model import Statement
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _places(gaz: Gazetteer, body: str) -> tuple[list[str], dict]:
     extraction = extract(Statement(id="s", title="", body=body, source="test"), gaz)
     return extraction.locations, extraction.places

@@ -15,11 +15,6 @@ from indexer.geonames import WorldPlace, world_table
 from indexer.model import Statement
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def places(gaz: Gazetteer, text: str) -> list[str]:
     return [m.name for m in gaz.find_locations(text)]
 
