@@ -14,7 +14,10 @@ unchanged input times the manifest's skip.
 
 ``--read-only`` measures the readers alone (``sift-read``: every statement
 built, none indexed), which takes minutes where indexing a million
-statements takes hours on a shared host.
+statements takes hours on a shared host. ``--short CHARS`` cuts every
+statement's text to its first CHARS characters (at a word), a million-line
+export of short items (headlines, posts) that a shared host indexes in
+minutes: what grows with the number of lines shows the same.
 
 The corpus is generated once at the largest size (``benchmarks.corpus``,
 document *i* depends only on the seed and *i*): the many-file layout of a
@@ -60,6 +63,28 @@ def layouts(out: Path, size: int, largest: Path) -> dict[str, Path]:
                     shutil.copyfileobj(source, sink, 1 << 20)
         one.with_suffix(".complete").write_text(str(size))
     return {"one": one, "many": many}
+
+
+def shortened(source: Path, chars: int) -> Path:
+    """The shards of ``source`` with each statement's text cut to ``chars``
+    characters at a word boundary (made once, next to ``source``)."""
+    target = source.with_name(f"{source.name}-short{chars}")
+    if (target / ".complete").exists():
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for part in sorted(source.glob("part-*.jsonl")):
+        with part.open(encoding="utf-8") as lines, (target / part.name).open("w", encoding="utf-8") as out:
+            for line in lines:
+                doc = json.loads(line)
+                field = "body" if "body" in doc else "text"
+                text = str(doc.get(field) or "")
+                if len(text) > chars:
+                    cut = text.rfind(" ", 0, chars)
+                    doc[field] = text[: cut if cut > 0 else chars]
+                out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    (target / ".complete").write_text(str(chars))
+    return target
 
 
 def measure_read(source: Path) -> dict[str, Any]:
@@ -114,8 +139,10 @@ def table(rows: list[dict[str, Any]]) -> str:
 @click.option("--extract/--no-extract", default=True, show_default=True,
               help="Run extraction (--no-extract measures reading and writing alone, faster).")
 @click.option("--read-only", is_flag=True, help="Measure the readers alone (no index written).")
+@click.option("--short", type=click.IntRange(min=20), default=None,
+              help="Cut each statement's text to this many characters (short items; faster runs).")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "memory", show_default=True)
-def main(sizes: str, seed: int, extract: bool, read_only: bool, out: Path) -> None:
+def main(sizes: str, seed: int, extract: bool, read_only: bool, short: int | None, out: Path) -> None:
     """Peak RSS of `sift index` on one JSONL file vs the same statements in 1,000-statement files."""
     counts = sorted(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
     if any(c % SHARD for c in counts):
@@ -123,13 +150,16 @@ def main(sizes: str, seed: int, extract: bool, read_only: bool, out: Path) -> No
     largest = out / "corpora" / f"gen{seed}-{counts[-1]}"
     started = time.perf_counter()
     ensure_shards(f"gen{seed}", counts[-1], largest, seed=seed)
+    if short:
+        largest = shortened(largest, short)
+        out = out / f"short{short}"
     print(f"corpus of {counts[-1]:,} ready in {time.perf_counter() - started:.0f} s", flush=True)
     capacity = parallel_capacity(2)
     rows: list[dict[str, Any]] = []
     stamp = time.strftime("%Y%m%dT%H%M%S")
     for size in counts:
         inputs = layouts(out, size, largest)
-        row: dict[str, Any] = {"size": size, "extract": extract, "read_only": read_only,
+        row: dict[str, Any] = {"size": size, "extract": extract, "read_only": read_only, "short": short,
                                "cpu_capacity": round(capacity, 2)}
         for layout in LAYOUTS:
             if read_only:
