@@ -5,6 +5,7 @@ by the schema, the parser, the query help, facets, exports and the web page
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 from pathlib import Path
@@ -100,3 +101,19 @@ def test_an_index_made_before_the_field_says_so_and_keeps_working(tmp_path: Path
         assert searcher.search("source:Reuters").total == 0
         assert searcher.search("shelled").total == 2
         assert searcher.search("shelled", facets=("source",)).facets["source"].values == []  # type: ignore[index]
+
+
+def test_the_web_page_shows_the_source_as_a_filter_chip(tmp_path: Path) -> None:
+    from tests.web.conftest import load_test_client
+
+    pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[web]')")
+    from query.web import create_app
+
+    index_paths([_statements(tmp_path / "in")], tmp_path / "ix")
+    with load_test_client()(create_app(tmp_path / "ix")) as client:
+        results = client.get("/", params={"q": "killing"}).text
+        statement = client.get("/statements/r1").text
+    assert "Sources" in results  # the facet panel
+    for page in (results, statement):
+        assert re.search(r'<a class="chip source[^"]*" href="[^"]*source%3A%22Reuters%22[^"]*"[^>]*>\s*source: Reuters', page)
+    assert "up to 10 per name" not in statement  # the evidence cap is no longer stated wrongly

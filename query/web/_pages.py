@@ -175,9 +175,7 @@ def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
     chips = [_chip(state, "actor", a) for a in hit.actors]
     chips += [_chip(state, "location", loc) for loc in hit.locations]
     chips += [_chip(state, "claim", t, label(t)) for t in claim_types]
-    # A chip per value of the registry's other fields (``source:Reuters``).
-    chips += [_chip(state, f.name, value, f"{f.name}: {value}")
-              for f in COLUMN_FIELDS for value in record_values(hit.fields, f.column or "")]
+    chips += registry_chips(state, hit.fields)
     return {
         "id": hit.id,
         "href": statement_url(hit.id, state.q),
@@ -193,6 +191,13 @@ def hit_view(state: SearchState, hit: Hit) -> dict[str, Any]:
         "claims": claim_views(state, hit.claims, roles_only=True)[:MAX_HIT_CLAIMS],
         "copies": copy_views(state, hit.copies),
     }
+
+
+def registry_chips(state: SearchState, values: dict[str, Any]) -> list[Chip]:
+    """A chip per value of the registry's fields with a column of their own
+    (``source: Reuters``, ``indexer.fields``), from a hit's or statement's values."""
+    return [_chip(state, f.name, value, f"{f.name}: {value}")
+            for f in COLUMN_FIELDS for value in record_values(values, f.column or "")]
 
 
 def copy_views(state: SearchState, copies: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -52,6 +52,7 @@ from query.web._pages import (
     facet_views,
     hit_view,
     page_links,
+    registry_chips,
     safe_url,
     stats_view,
     timeline_view,
@@ -293,6 +294,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
             entities=_entity_lists(statement), claims=claim_views(SearchState(), statement.get("claims") or []),
             copies=copy_views(state, statement.get("copies") or []),
             json_url="/api/statements/" + quote(statement_id, safe=""),
+            field_chips=registry_chips(state, statement),
         )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
