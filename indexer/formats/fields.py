@@ -11,7 +11,8 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from indexer.formats.common import ReadOptions, build_statement, clean
+from indexer.errors import IngestError
+from indexer.formats.common import ReadOptions, build_statement, clean, statement_too_long
 from indexer.model import Statement
 
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
@@ -92,18 +93,19 @@ class ColumnMaps:
         return mapping
 
 
-def split_record(record: Mapping[str, Any], mapping: Mapping[str, str]) -> tuple[dict[str, str], dict[str, Any]]:
-    """The role values of one record, and its other fields kept as metadata."""
+def record_statement(path: Path, locator: str, record: Mapping[str, Any], mapping: Mapping[str, str],
+                     options: ReadOptions, day_first: bool | None, no_text: str) -> Statement | IngestError:
+    """The statement of one JSON object or CSV row (``locator``: `` row 3``,
+    `` line 7``), or the error that skips it: ``no_text`` when it has no
+    text, or a text over ``--max-statement-mb``."""
     used = set(mapping.values())
     roles = {role: clean(record.get(name)) for role, name in mapping.items()}
     metadata = {k: v for k, v in record.items() if k not in used and k is not None and v not in (None, "")}
-    return roles, metadata
-
-
-def statement_from_record(
-    path: Path, locator: str, roles: Mapping[str, str], metadata: dict[str, Any], day_first: bool | None
-) -> Statement:
-    """Build the statement of one JSON object or CSV row from its role values."""
+    if not roles.get("body"):
+        return IngestError(f"{path}{locator}", no_text)
+    too_long = statement_too_long(roles.get("title") or "", roles["body"], options)
+    if too_long:
+        return IngestError(f"{path}{locator}", too_long)
     return build_statement(
         source=str(path),
         record_key=f"{path.name}{locator}",

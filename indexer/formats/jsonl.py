@@ -29,9 +29,8 @@ from indexer.formats.common import (
     open_text,
     record_limit,
     record_too_long,
-    statement_too_long,
 )
-from indexer.formats.fields import ColumnMaps, split_record, statement_from_record
+from indexer.formats.fields import ColumnMaps, record_statement
 from indexer.model import Statement
 
 _MAX_DEPTH_HINT = "JSON nested too deeply"
@@ -241,12 +240,5 @@ def read_json(path: Path, options: ReadOptions) -> Iterator[Statement | IngestEr
             yield item
             continue
         locator, obj = item
-        roles, metadata = split_record(obj, maps.of(obj))
-        if not roles.get("body"):
-            yield IngestError(f"{path}{locator}", "record has no text (expected body, text or content; or use --text-column)")
-            continue
-        too_long = statement_too_long(roles.get("title") or "", roles["body"], options)
-        if too_long:
-            yield IngestError(f"{path}{locator}", too_long)
-            continue
-        yield statement_from_record(path, locator, roles, metadata, day_first)
+        yield record_statement(path, locator, obj, maps.of(obj), options, day_first,
+                               "record has no text (expected body, text or content; or use --text-column)")

@@ -24,9 +24,8 @@ from indexer.formats.common import (
     invalid_utf8,
     open_text,
     record_limit,
-    statement_too_long,
 )
-from indexer.formats.fields import map_columns, split_record, statement_from_record
+from indexer.formats.fields import map_columns, record_statement
 from indexer.model import Statement
 
 _STOPPED = "the rest of the file is not read"
@@ -98,15 +97,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Statement | IngestErr
                 if reason := invalid_utf8("".join(v for v in row.values() if isinstance(v, str))):
                     yield IngestError(f"{path} row {number}", f"{reason}; row skipped")
                     continue
-                roles, metadata = split_record(row, mapping)
-                if not roles.get("body"):
-                    yield IngestError(f"{path} row {number}", "row has no text")
-                    continue
-                too_long = statement_too_long(roles.get("title") or "", roles["body"], options)
-                if too_long:
-                    yield IngestError(f"{path} row {number}", too_long)
-                    continue
-                yield statement_from_record(path, f" row {number}", roles, metadata, day_first)
+                yield record_statement(path, f" row {number}", row, mapping, options, day_first, "row has no text")
             if number == 0:
                 raise IngestError(str(path), "no rows below the header")
     finally:
