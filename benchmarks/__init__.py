@@ -27,7 +27,9 @@ imports them, never ``indexer/`` or ``query/``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 #: The repository root (benchmarks/ lives directly under it).
 REPO = Path(__file__).resolve().parent.parent
@@ -35,3 +37,20 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
 #: Default output directory of runs (git-ignored).
 DEFAULT_OUT = REPO / "benchmarks" / "out"
+
+
+def shared_data_absent(folder: Path) -> bool:
+    """Say so and return ``True`` when a benchmark's third-party data is not
+    here (users' machines, CI): the benchmark is skipped, not failed."""
+    if folder.exists():
+        return False
+    print(f"skipped: no source data at {folder} (third-party data, only on developers' machines)")
+    return True
+
+
+def write_json(path: Path | None, result: Any) -> None:
+    """Write a benchmark's result as JSON to ``path`` (its ``--out``), if given."""
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from benchmarks import REPO, SHARED_DATA
+from benchmarks import REPO, SHARED_DATA, shared_data_absent, write_json
 from benchmarks.sift_run import TextRecord, extract_records
 from benchmarks.scoring import Counts, NameMatch, date_counts, date_matches, match_labels, match_names
 
@@ -368,8 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the results as JSON to this file")
     parser.add_argument("--details", action="store_true", help="per conflict, and per statement misses and false positives")
     args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        print(f"skipped: no source data at {args.data} (third-party data, only on developers' machines)")
+    if shared_data_absent(args.data):
         return 0
     if not any(args.gold.glob("*.jsonl")):
         print(f"error: no gold *.jsonl files in {args.gold}", file=sys.stderr)
@@ -382,9 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         groups.update({f"conflict {k}": v for k, v in result["conflicts"].items()})
         print(format_details(result["statements"]) + "\n")
     print(format_table(groups))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, result)
     return 0
 
 

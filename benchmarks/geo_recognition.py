@@ -41,7 +41,6 @@ file (a user's machine has no ``../shared``) it says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import xml.etree.ElementTree as ET
@@ -51,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import indexer.extract
-from benchmarks import SHARED_DATA
+from benchmarks import SHARED_DATA, write_json
 from benchmarks.scoring import Counts, Span, match_spans, overlaps
 from benchmarks.sift_run import TextRecord, extract_records
 
@@ -349,9 +348,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"## {a['id']}\n  missed: {'; '.join(a['misses']) or '-'}\n  wrong:  {'; '.join(a['false_positives']) or '-'}")
         print()
     print(format_report(result))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, result)
     return 0
 
 

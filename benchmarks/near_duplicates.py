@@ -26,7 +26,6 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import numpy as np
 
 from benchmarks import SHARED_DATA
 from indexer.analysis import analyze_with_starts
@@ -106,7 +105,7 @@ def index_time(repeats: int, copies: int) -> dict[str, object]:
                 times[group].append(time.process_time() - start)
         from query import Searcher
 
-        with Searcher(Path(tmp) / f"ix-0-True") as searcher:
+        with Searcher(Path(tmp) / "ix-0-True") as searcher:
             start = time.perf_counter()
             result = searcher.search("syria", limit=1)
             first_search = time.perf_counter() - start

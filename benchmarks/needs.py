@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import shared_data_absent, write_json
 from benchmarks.ranking import bag_of_words
 
 REPO = Path(__file__).resolve().parents[1]
@@ -161,8 +162,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--details", action="store_true", help="each need's top 10 per system")
     parser.add_argument("--out", type=Path, help="write the results as JSON")
     args = parser.parse_args(argv)
-    if not (args.data / "fakes").is_dir():
-        print(f"skipped: {args.data} is absent (only developers' machines have it)")
+    if shared_data_absent(args.data / "fakes"):
         return
     result = run_needs(args.data, args.gold)
     print(f"{result['needs']} needs over {result['pool']} statements: nDCG@10")
@@ -174,8 +174,7 @@ def main(argv: list[str] | None = None) -> None:
             for system in SYSTEMS:
                 print(f"    {system}: {' '.join(row['top'][system])}")
     print(f"{'mean':<6}" + "".join(f"{result['mean'][s]:>12.3f}" for s in SYSTEMS))
-    if args.out:
-        args.out.write_text(json.dumps(result, indent=1))
+    write_json(args.out, result)
 
 
 if __name__ == "__main__":

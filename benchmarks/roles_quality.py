@@ -38,14 +38,13 @@ exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import REPO, SHARED_DATA
+from benchmarks import REPO, SHARED_DATA, shared_data_absent, write_json
 from benchmarks.extraction_gold import SOURCES, GoldError, entity_list, gold_object, with_records
 from benchmarks.scoring import Counts, NameMatch, match_names
 from benchmarks.sift_run import TextRecord, extract_records
@@ -358,8 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the results as JSON to this file")
     parser.add_argument("--details", action="store_true", help="per claim misses and false positives")
     args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        print(f"skipped: no source data at {args.data} (third-party data, only on developers' machines)")
+    if shared_data_absent(args.data):
         return 0
     if not args.gold.is_file():
         print(f"error: no gold file {args.gold}", file=sys.stderr)
@@ -377,9 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     groups = {"all": result["all"], **{f"source {k}": v for k, v in result["sources"].items()},
               **{f"conflict {k}": v for k, v in result["conflicts"].items()}}
     print(format_table(groups))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, result)
     return 0
 
 
