@@ -81,7 +81,6 @@ class IndexArrays:
         self._live: np.ndarray | None = None
         self._dates: np.ndarray | None = None
         self._derived: dict[str, object] = {}
-        self._claims: dict[int, ClaimRanges] | None = None
 
     def live(self) -> np.ndarray:
         """Whether each document is live (not deleted)."""
@@ -138,10 +137,7 @@ class IndexArrays:
     def claim_ranges(self, code: int) -> ClaimRanges:
         """The claim ranges of the field ``CLAIM_FIELDS[code]`` (the
         ``claim_spans`` column, decoded once for every query)."""
-        with self._lock:
-            if self._claims is None:
-                self._claims = claim_ranges(self.leaves, self.size)
-            return self._claims[code]
+        return self.derived("claim_ranges", lambda: claim_ranges(self.leaves, self.size))[code]
 
     def postings(self, field: str, btext: bytes) -> Postings:
         """Global document numbers and weights of one term, in order, and

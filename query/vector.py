@@ -318,16 +318,17 @@ class Evaluator:
             return self.empty()  # an index made before claim roles
         candidates = self._eval(q.child)
         reader = self.searcher.reader()
-        docs = np.flatnonzero(candidates.mask & self.index.live())
-        if len(docs) <= FEW_CANDIDATES and not self.index.has_derived(CLAIM_TABLE):
-            column = column_reader(reader, CLAIM_ROLES_COLUMN)
-            kept = [d for d in docs.tolist() if any(q.predicate(claim) for claim in decode_claim_roles(column[d]))]
-            mask = np.zeros(self.size, dtype=bool)
-            mask[kept] = True
-        else:
-            table = self.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(reader, self.size))
-            assert q.condition is not None
-            mask = candidates.mask & table.statements(q.condition(table), self.size)
+        if not self.index.has_derived(CLAIM_TABLE):
+            docs = np.flatnonzero(candidates.mask & self.index.live())
+            if len(docs) <= FEW_CANDIDATES:
+                column = column_reader(reader, CLAIM_ROLES_COLUMN)
+                kept = [d for d in docs.tolist() if any(q.predicate(claim) for claim in decode_claim_roles(column[d]))]
+                mask = np.zeros(self.size, dtype=bool)
+                mask[kept] = True
+                return Matches(mask, np.where(mask, candidates.score, 0.0))
+        table = self.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(reader, self.size))
+        assert q.condition is not None
+        mask = candidates.mask & table.statements(q.condition(table), self.size)
         return Matches(mask, np.where(mask, candidates.score, 0.0))
 
     def _date_range(self, q: wq.DateRange) -> Matches:
