@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.claims import CLAIM_TYPES, PRIORITY, claim_types
+from indexer.claim_taxonomy import CLAIM_TYPES, PRIORITY
+from indexer.claims import claim_types
 from indexer.sentences import split_sentences
 
 SEED = Path("/work/shared/seeds/000_fb413970f439558a.txt")
