@@ -45,7 +45,8 @@ from indexer.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_na
 from indexer.model import Mention
 from indexer.definitions import context_definitions, find_definitions
 from indexer.national_forces import coordinated_forces
-from indexer.people import PeopleFinder, occurrences, people_finder
+from indexer.people import PeopleFinder, people_finder
+from indexer.person_mentions import occurrences
 from indexer.resolve import COMPOUND_WORDS, add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 

@@ -230,7 +230,7 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
     from faker.providers.lorem.en_US import Provider as Lorem
     from faker.providers.person.en_US import Provider as Person
 
-    from indexer.people import first_names
+    from indexer.name_lists import first_names
 
     common = {fold(w) for w in (*Lorem.word_list, *Person.last_names)} | first_names()
 

@@ -19,7 +19,7 @@ name found in the same text. A run that the gazetteer knows as something else
 ``General Assembly``) is not a person. The cue words are in
 ``data/people.tsv``; the first-name list comes from the ``faker`` package's
 person providers (Latin-script names of every locale), read once and cached on
-disk (see :func:`first_names`), so extraction needs no network.
+disk (``indexer.name_lists``), so extraction needs no network.
 
 The work per text is a few regular-expression passes; Python looks only at
 the multi-word capitalised runs.
@@ -27,24 +27,21 @@ the multi-word capitalised runs.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS, fold
 from indexer.chinese_names import chinese_name_start
 from indexer.gazetteer_types import name_key
+from indexer.name_lists import common_words, first_names
+from indexer.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
     from indexer.gazetteer import Gazetteer
 
-__all__ = ["PersonSpan", "PeopleFinder", "first_names", "occurrences", "people_finder"]
-
-#: A person found in a text: ``(start, end, canonical name)``.
-PersonSpan = tuple[int, int, str]
+__all__ = ["PeopleFinder", "people_finder"]
 
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper() and c.isalpha())
 _LETTER = r"[^\W\d_]"
@@ -72,11 +69,8 @@ _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
 _COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
-_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an)[-‐]")
 _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
-#: Capitalised titles that may open a two-word span ("Mr Lavrov") and are no given name.
-_TITLE_CASE_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Sheikh".split())
 #: Titles after which one word is a name (a surname): not "General Electric".
 _SINGLE_NAME_TITLES = frozenset(
     "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
@@ -89,11 +83,7 @@ _FUNCTION_WORDS = frozenset(
     "we you they he she it this that these those here there more most new".split())
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
-#: Landform words that are also surnames (``Anthony Lake``, ``Michael Bay``).
-_LANDFORM_SURNAMES = frozenset("lake bay hill island rivers".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
-#: Bump when the first-name list is built differently (the disk cache's key).
-_LIST_VERSION = "1"
 
 
 def _read_cues() -> dict[str, set[str]]:
@@ -104,90 +94,6 @@ def _read_cues() -> dict[str, set[str]]:
             rule, word = line.split("\t")[:2]
             cues[rule].add(word.strip().lower())
     return cues
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sift"
-
-
-def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
-    """Folded first names of every Latin-script locale of ``faker``.
-
-    Importing faker's ninety person providers takes a third of a second, so
-    the list is written once to the user's cache directory, keyed by faker's
-    version; an unwritable cache only costs that time again.
-    """
-    try:
-        from importlib.metadata import version
-
-        faker_version = version("faker")
-    except Exception:  # faker missing: people are still found by their other cues
-        return frozenset()
-    return _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
-
-
-def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
-    """Folded ordinary English words that are nobody's name: ``faker``'s
-    English word list with its regular inflections (``launch``, ``launched``,
-    ``shows``), less every first and last name of its person providers
-    (``Will``, ``King``, ``Rose`` stay names). A capitalised run that ends
-    in one (``Youssef Diab Launched``, ``Hussein Malla Over``) ends before it.
-    Cached on disk like :func:`first_names`."""
-    try:
-        from importlib.metadata import version
-
-        faker_version = version("faker")
-    except Exception:
-        return frozenset()
-    return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
-
-
-def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:
-    path = _cache_dir() / filename
-    try:
-        return frozenset(path.read_text("utf-8").split())
-    except OSError:
-        pass
-    names = load()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(sorted(names)), "utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass
-    return frozenset(names)
-
-
-def _faker_common_words() -> set[str]:
-    from faker.providers.lorem.en_US import Provider as Lorem
-
-    words: set[str] = set()
-    for word in Lorem.word_list:
-        words.update((word, word + "s", word + "es", word + "ed", word + "d", word + "ing"))
-        if word.endswith("e"):
-            words.add(word[:-1] + "ing")
-        if word.endswith("y"):
-            words.update((word[:-1] + "ies", word[:-1] + "ied"))
-    return {fold(w) for w in words} - _faker_first_names(("last_names", "first_names", "first_names_male",
-                                                          "first_names_female"))
-
-
-def _faker_first_names(attrs: tuple[str, ...] = ("first_names", "first_names_male", "first_names_female")) -> set[str]:
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as providers
-
-    names: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
-        for attr in attrs:
-            values = provider.__dict__.get(attr) if provider is not None else None
-            if values and not isinstance(values, property):
-                names.update(n for n in values if n and all(ord(c) < 0x250 for c in n) and " " not in n)
-    return {fold(n) for n in names if len(n) > 1}
 
 
 class PeopleFinder:
@@ -253,33 +159,7 @@ class PeopleFinder:
                 found.append((start, end, name))
         if not found and not singles:
             return []
-        if len(found) > 1:
-            found = _longest_forms(found)
-        by_surname: dict[str, str] = {}  # a surname as written -> the full name
-        clashes: set[str] = set()
-        for start, end, name in found:
-            written = text[start:end].split()
-            forms = {written[-1], _ARTICLE.sub("", written[-1])}
-            if len(written) == 2 and written[0] not in _TITLE_CASE_TITLES:
-                forms.add(written[0])  # "Abiy Ahmed" ... "Abiy said"
-            for form in forms:
-                if by_surname.get(form, name) != name:
-                    clashes.add(form)
-                by_surname[form] = name
-        for form in clashes:
-            del by_surname[form]
-        for start, end, name in singles:
-            found.append((start, end, by_surname.get(text[start:end].rsplit(None, 1)[-1], name)))
-        if by_surname:
-            taken = [(s, e) for s, e, _ in found]
-            for form, name in by_surname.items():
-                if form.lower() in _LANDFORM_SURNAMES:
-                    continue  # "Anthony Lake ... Crystal Lake": "Lake" alone is no person there
-                for at, end in occurrences(text, form):
-                    if not any(at < te and ts < end for ts, te in taken):
-                        found.append((at, end, name))
-        found.sort()
-        return found
+        return resolve_mentions(text, found, singles)
 
     def _person(self, text: str, offset: int, run: str,
                 headline: bool) -> tuple[int, int, str, int] | None:
@@ -342,9 +222,9 @@ class PeopleFinder:
         if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
             return None
         notname = self._notname
-        if len(name_keys) == 2 and name_keys[1] in _LANDFORM_SURNAMES and name_keys[0] in self._first \
+        if len(name_keys) == 2 and name_keys[1] in LANDFORM_SURNAMES and name_keys[0] in self._first \
                 and self._said_of(text, offset, run, cue):
-            notname = notname - _LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
+            notname = notname - LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
         for key, word in zip(name_keys, words[begin:end]):
             if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
                 return None
@@ -466,43 +346,6 @@ class PeopleFinder:
             return role is not None and (role.group(1).lower() in self._roles
                                          or (role.group(2) or "").lower() in self._roles)
         return False
-
-
-def _longest_forms(found: list[PersonSpan]) -> list[PersonSpan]:
-    """A name that ends another name of the text is that person (``Abdel
-    Rahman`` after ``Rami Abdel Rahman``)."""
-    names = {name for _, _, name in found}
-    longer: dict[str, str] = {}
-    for name in names:
-        for other in names:
-            if other != name and other.endswith(" " + name) and len(other) > len(longer.get(name, "")):
-                longer[name] = other
-    return [(s, e, longer.get(name, name)) for s, e, name in found] if longer else found
-
-
-def occurrences(text: str, form: str) -> list[tuple[int, int]]:
-    """Where ``form`` stands in ``text`` as whole words (a possessive may follow)."""
-    out = []
-    at = text.find(form)
-    while at >= 0:
-        end = at + len(form)
-        if _standalone(text, at, end):
-            out.append((at, end))
-        at = text.find(form, end)
-    return out
-
-
-def _standalone(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a whole word (a possessive may follow)."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐'’"):
-        return False
-    if end < len(text):
-        after = text[end]
-        if after.isalnum() or after in "-‐":
-            return False
-        if after in "'’" and not text[end + 1:end + 2] in ("s", "S"):
-            return False
-    return True
 
 
 def _key(word: str) -> str:

@@ -36,7 +36,7 @@ from indexer.analysis import STOPWORDS
 from indexer.geonames import WorldPlace, WorldTable, world_key
 from indexer.landforms import landform_places
 from indexer.list_places import list_places
-from indexer.people import first_names
+from indexer.name_lists import first_names
 from indexer.speakers import speakers as _speakers
 from indexer.words import SOFT, WORD_INFO, Words
 

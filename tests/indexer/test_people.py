@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.gazetteer import Gazetteer
-from indexer.people import PeopleFinder, first_names
+from indexer.name_lists import first_names
+from indexer.people import PeopleFinder
 
 
 def people(gaz: Gazetteer, text: str) -> list[str]:
