@@ -47,7 +47,8 @@ from indexer.definitions import context_definitions, find_definitions
 from indexer.national_forces import coordinated_forces
 from indexer.people import PeopleFinder, people_finder
 from indexer.person_mentions import occurrences
-from indexer.resolve import COMPOUND_WORDS, add_world_places
+from indexer.place_words import COMPOUND_WORDS
+from indexer.world_places import add_world_places
 from indexer.words import CODES, HEADLINE, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 if TYPE_CHECKING:

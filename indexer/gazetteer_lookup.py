@@ -159,7 +159,7 @@ class GazetteerLookups:
     def place_info(self, name: str) -> dict[str, Any] | None:
         """``{"kind", "lat", "lon", "country"}`` of a place in the output, or
         ``None`` when no coordinates are known for it."""
-        from indexer.resolve import place_record
+        from indexer.world_places import place_record
 
         world = self._world.get(name)
         if world is not None:

@@ -4,7 +4,7 @@ GeoNames' populated places (the world table) hold no rivers, lakes or
 mountain ranges, and few townships; the text itself says what they are, in
 the kind word that is part of the name: ``the Neches River``, ``Lake Lanier``,
 ``the Nuba Mountains``, ``Hamilton Township``, ``Mount Hermon``. As with
-``the village of Kafr Awid`` (:func:`indexer.resolve.kind_named_places`), the
+``the village of Kafr Awid`` (:func:`indexer.kind_places.kind_named_places`), the
 name is kept as written and has no coordinates.
 
 A leaf: it reads :class:`indexer.words.Words` only.

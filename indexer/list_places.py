@@ -2,7 +2,7 @@
 
 Neighbourhoods and villages are mostly missing from the world data; the text
 says what they are (as ``the village of Kafr Awid`` does for
-:func:`indexer.resolve.kind_named_places`):
+:func:`indexer.kind_places.kind_named_places`):
 
 - a list before a plural kind word: ``Ghweiran and al-Nashwa al-Sharqi
   neighborhoods``, ``the Suran, Arshak and Ihtimalat regions``: the name after
