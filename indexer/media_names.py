@@ -3,7 +3,7 @@
 Reports cite and attack outlets that no data file knows (``ANF News``,
 ``Syria TV``, ``Holhol Media``, ``The Epoch Times``); as for ``Aleppo Police
 Command``, the kind word at the end of a capitalised name says what it is
-(:data:`indexer.entities.ORG_HEADS` includes these words). This module
+(:data:`indexer.org_names.ORG_HEADS` includes these words). This module
 decides the name: a known outlet inside it keeps its canonical name
 (``Al-Manar TV`` -> Al-Manar, ``Iraq Press TV`` -> Press TV), a name of
 generic words only (``State TV``) is no outlet.

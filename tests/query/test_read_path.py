@@ -27,9 +27,12 @@ WRITE_SIDE = (
 EXTRACTORS = (
     "indexer.extract", "indexer.entities", "indexer.people", "indexer.resolve", "indexer.claims",
     "indexer.sentences", "indexer.definitions", "indexer.boilerplate", "indexer.words", "ahocorasick",
+    "indexer.claim_taxonomy", "indexer.regex_prefixes", "indexer.name_lists", "indexer.person_mentions",
+    "indexer.place_words", "indexer.world_ranking", "indexer.world_candidates", "indexer.world_places",
+    "indexer.kind_places", "indexer.candidate_guards", "indexer.org_names",
 )
 #: Gazetteer data, loaded lazily by the first actor:/location: query only.
-GAZETTEER = ("indexer.gazetteer", "indexer.geonames", "indexer.national_forces")
+GAZETTEER = ("indexer.gazetteer", "indexer.gazetteer_lookup", "indexer.geonames", "indexer.national_forces")
 
 SEARCH = """
 import json, sys
