@@ -4,7 +4,7 @@
 the FA-KES dev set, the first 100 UN General Debate speeches of the 2010s and
 the first 100 HRDsAttack articles, one JSON line each; run it on the code
 before and after a change and compare the files byte for byte. Code before
-the tie fix in ``indexer.resolve._focus`` chose some places by set order,
+the tie fix in ``indexer.extraction.resolve._focus`` chose some places by set order,
 which follows ``PYTHONHASHSEED``: pin it to compare with such code.
 ``time`` gives FA-KES articles per CPU second, best and median of
 ``--passes`` passes in this process.
@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks import SHARED_DATA
-from indexer.extract import extract
-from indexer.gazetteer import Gazetteer
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
 from indexer.model import Statement
 
 FAKES = SHARED_DATA / "fakes" / "fakes-dev.csv"

@@ -33,9 +33,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from indexer.extract import extract
+from indexer.extraction.extract import extract
 from indexer.formats import ReadOptions, read_file
-from indexer.gazetteer import Gazetteer
+from indexer.extraction.gazetteer import Gazetteer
 from indexer.model import Statement
 from query.spreadsheet import safe_cell
 

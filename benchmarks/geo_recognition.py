@@ -21,7 +21,7 @@ too, when their text is a place name (``the Kremlin``, ``the White House``
 stand for a state but are no toponyms; ``--every-state-span`` counts them as
 before); ``--places-only`` leaves them all out.
 
-Sift's evidence keeps at most ``indexer.extract.MAX_EVIDENCE`` spans per
+Sift's evidence keeps at most ``indexer.extraction.extract.MAX_EVIDENCE`` spans per
 name and statement: further mentions of a place named more often than that
 are invisible here and count as misses; the report says how many names hit
 the cap. Inferred parent places have no span and are not mentions.
@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import indexer.extract
+import indexer.extraction.extract
 from benchmarks import SHARED_DATA, write_json
 from benchmarks.scoring import Counts, Span, match_spans, overlaps
 from benchmarks.sift_run import TextRecord, extract_records
@@ -217,7 +217,7 @@ def evaluate(path: Path, limit: int | None = None, details: bool = False, *, sta
              every_state_span: bool = False) -> dict[str, Any]:
     """Extract every article of ``path`` and score recognition and resolution."""
     place_name = None if every_state_span else _place_name_test()
-    cap = getattr(indexer.extract, "MAX_EVIDENCE", math.inf)  # evidence spans kept per name
+    cap = getattr(indexer.extraction.extract, "MAX_EVIDENCE", math.inf)  # evidence spans kept per name
     articles = load_toponym_xml(path, limit)
     extracted, errors = extract_records(TextRecord(a.id, "", a.text) for a in articles)
     total = Counts()
@@ -273,7 +273,7 @@ def _place_name_test() -> Callable[[str], bool]:
     """Whether a text names a place or opens with one or its demonym (``US State
     Department``, ``Israeli officials``: LGL marks adjectival toponyms), as
     Sift's gazetteer knows them; ``the Kremlin`` names none."""
-    from indexer.gazetteer import Gazetteer
+    from indexer.extraction.gazetteer import Gazetteer
 
     gaz = Gazetteer.load()
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from benchmarks import SHARED_DATA
 from indexer.analysis import analyze_with_starts
 from indexer.near import exact_similarity, signature
-from indexer.write import IndexOptions, index_paths
+from indexer.writing.write import IndexOptions, index_paths
 
 FAKES = SHARED_DATA / "fakes" / "fakes-dev.csv"
 

@@ -101,7 +101,7 @@ def ndcg_graded(ranked: list[str], grades: dict[str, int], k: int = 10) -> float
 
 @contextmanager
 def _sift(pool: list[PoolRecord], work: Path) -> Iterator[tuple[Ranker, Ranker]]:
-    from indexer.write import IndexOptions, index_paths
+    from indexer.writing.write import IndexOptions, index_paths
 
     from benchmarks.adapter import open_sift
 

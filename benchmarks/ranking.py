@@ -72,7 +72,7 @@ def evaluate(runs: dict[str, list[str]], collection: Collection, ids: list[str])
 # -- engines -----------------------------------------------------------------
 def sift_ranker(collection: Collection, work: Path) -> tuple[Ranker, Callable[[], None]]:
     """Index the collection with Sift (full pipeline) and search through the adapter."""
-    from indexer.write import IndexOptions, index_paths
+    from indexer.writing.write import IndexOptions, index_paths
 
     from benchmarks.adapter import open_sift
 

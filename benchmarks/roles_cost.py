@@ -5,7 +5,7 @@ corpus with role extraction vs without (the worker's benchmark-only
 The corpus (FA-KES by default) is replicated to ``--docs`` statements; the
 two variants alternate per repeat, each in a fresh subprocess; the cost is
 the ratio of medians, wall clock and CPU time. Target: at most +10 %.
-``--switch centrality`` measures the keyword weights of ``indexer.centrality``
+``--switch centrality`` measures the keyword weights of ``indexer.extraction.centrality``
 the same way (``"centrality": false``).
 
     python -m benchmarks.roles_cost [--docs 2000] [--repeats 5] [--corpus FILE] [--switch roles|centrality]

@@ -2,7 +2,7 @@
 
 Kept apart from the scripts so the rules can be tested on hand-made cases
 without data, and kept independent of Sift's own name folding
-(``indexer.gazetteer``), which is what is being measured.
+(``indexer.extraction.gazetteer``), which is what is being measured.
 
 - ``fold``: the comparison form of a name (case, accents, apostrophes,
   hyphens vs spaces, a leading "the").

@@ -1,7 +1,7 @@
 """Run Sift's extraction on in-memory records exactly as ``sift extract`` does.
 
 The records are written to a temporary JSON Lines file and read back with
-``indexer.write.extract_paths``, the function behind ``sift extract``: the
+``indexer.writing.write.extract_paths``, the function behind ``sift extract``: the
 JSON reader resolves each statement's date from its text (dateline, date
 line) as for a user, and the output is the public JSON form
 (``Statement.to_json``). Only ``id``, ``title`` and ``text`` are given: no
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.model import Statement
-from indexer.write import extract_paths
+from indexer.writing.write import extract_paths
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Jobs (``kind``):
   ``IndexOptions(procs=..., extract=...)``; optional ``profile`` path writes
   a cProfile dump; ``"roles": false`` (benchmark only, one process) skips
   claim-role extraction, to measure what roles cost (issue 21 item 6), and
-  ``"centrality": false`` the keyword weights of ``indexer.centrality``;
+  ``"centrality": false`` the keyword weights of ``indexer.extraction.centrality``;
 - ``sift-read``: only read ``inputs`` (every statement built by the readers,
   ``indexer.formats.iter_records``, none kept): the readers' own memory;
 - ``whoosh-index``: plain Whoosh baseline (StemmingAnalyzer, ``title``/``body``
@@ -36,18 +36,18 @@ def _inputs(job: dict[str, Any]) -> list[Path]:
 
 
 def sift_index(job: dict[str, Any]) -> dict[str, Any]:
-    from indexer.write import IndexOptions, index_paths
+    from indexer.writing.write import IndexOptions, index_paths
 
     if job.get("roles", True) is False:
-        import indexer.extract
+        import indexer.extraction.extract
 
         # Every claim gets no roles, as an index made before roles (benchmark only).
-        indexer.extract.claim_roles = lambda *_args: ((), False)
+        indexer.extraction.extract.claim_roles = lambda *_args: ((), False)
     if job.get("centrality", True) is False:
-        import indexer.prepare
+        import indexer.writing.prepare
 
         # Every keyword term weighs 1, as before centrality (benchmark only).
-        indexer.prepare.field_weights = lambda _extraction: {}
+        indexer.writing.prepare.field_weights = lambda _extraction: {}
     options = IndexOptions(procs=job.get("procs", 1), extract=job.get("extract", True),
                            batch_size=job.get("batch_size", 1000), limitmb=job.get("limitmb", 128))
     start = time.perf_counter()

@@ -32,7 +32,7 @@ from whoosh.analysis import Token, Tokenizer
 WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 #: Distinct words each per-word cache holds before it is cleared: the term
-#: caches here and ``indexer.words``' caches, five dicts with one entry per
+#: caches here and ``indexer.extraction.words``' caches, five dicts with one entry per
 #: word. Below 87,381 entries (2/3 of 2**17 slots) CPython keeps each dict's
 #: table at 2**17 slots (1.8 MB); one more entry doubles all five at once.
 #: So 85,000 (a text adds at most a few thousand words before the next
@@ -232,7 +232,7 @@ def split_words(text: str) -> tuple[list[str], list[int]]:
     """``text`` as ``[gap, word, gap, word, ..., gap]`` (the words of
     ``WORD_PATTERN``) and where each word starts; treat both as read-only.
 
-    Extraction (``indexer.entities``) and indexing split the same title and
+    Extraction (``indexer.extraction.entities``) and indexing split the same title and
     body one after the other: the last few splits are kept for the second.
     """
     found = _SPLITS.get(text)

@@ -10,7 +10,7 @@ web page and the exports read :data:`FIELDS`; the schema adds an index field
 for every field whose values come from the stored record (``from_record``).
 
 Adding such a field is adding one entry: ``source`` (the news agency a text
-credits, found by extraction, ``indexer.boilerplate``) was added so.
+credits, found by extraction, ``indexer.extraction.boilerplate``) was added so.
 
 The module is a leaf: the read side (``query``) imports it.
 """

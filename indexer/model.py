@@ -42,7 +42,7 @@ class Claim:
     locations: tuple[str, ...] = ()
     #: the field the sentence is in (``start``/``end`` are offsets into it)
     field: str = "body"
-    #: ``(role, canonical name, start, end)`` per role filled (``indexer.roles``:
+    #: ``(role, canonical name, start, end)`` per role filled (``indexer.extraction.roles``:
     #: ``by``, ``against``, ``in``, ``speaker``), offsets into ``field``
     roles: tuple[tuple[str, str, int, int], ...] = ()
     #: the sentence denies what it types (``rejected accusations that ...``)
@@ -101,7 +101,7 @@ class Statement:
     url: str | None = None
     publisher: str | None = None
     date: dt.date | None = None
-    #: How much of ``date`` is known (``indexer.dates.PRECISIONS``): a year-only
+    #: How much of ``date`` is known (``indexer.extraction.dates.PRECISIONS``): a year-only
     #: statement has ``date`` = 1 January and ``date_precision`` = "year".
     date_precision: str = "day"
     header: str = ""
@@ -165,7 +165,7 @@ def claim_to_json(claim: Claim, *, span: bool = False) -> dict[str, Any]:
     }
 
 
-#: The roles of a claim, in the JSON contract's order (``indexer.roles.ROLE_NAMES``).
+#: The roles of a claim, in the JSON contract's order (``indexer.extraction.roles.ROLE_NAMES``).
 ROLE_NAMES = ("by", "against", "in", "speaker")
 
 

@@ -1,6 +1,6 @@
 """Postings of one document's field, computed before the Whoosh writer.
 
-``indexer.prepare`` turns every title, body and keyword value into the
+``indexer.writing.prepare`` turns every title, body and keyword value into the
 ``(term bytes, frequency, weight, encoded value)`` items Whoosh's fields
 would produce, so that the writer (or a segment worker) only stores them;
 ``indexer.schema``'s prepared fields accept them as they are.

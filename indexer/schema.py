@@ -23,7 +23,7 @@ Field roles:
   (``indexer.near``); searches group reposted copies with them. An index
   made before has neither field: its statements are not grouped.
 - ``claim_by`` keyword terms: the folded names a claim's act is attributed
-  to (its ``by`` role, ``indexer.roles``), in claims not denied; ``by:`` and
+  to (its ``by`` role, ``indexer.extraction.roles``), in claims not denied; ``by:`` and
   the ``by`` facet read it. ``claim_roles`` the other roles as
   ``role|name`` terms (``in|idlib``, ``against|kurds``, ``speaker|russia``).
   ``claim_roles_of`` a per-document column: each claim's terms
@@ -65,11 +65,11 @@ from indexer.model import (
     sentences_as_text,
 )
 
-#: Text fields whose terms ``indexer.prepare`` computes ahead of the writer.
+#: Text fields whose terms ``indexer.writing.prepare`` computes ahead of the writer.
 ANALYSED_FIELDS = ("title", "body", "publisher")
 #: ... of which these are also stored (as the original text).
 STORED_ANALYSED_FIELDS = frozenset({"title", "body", "publisher"})
-#: Keyword fields whose postings ``indexer.prepare`` computes.
+#: Keyword fields whose postings ``indexer.writing.prepare`` computes.
 PREPARED_KEYWORD_FIELDS = ("actors", "locations", "claim_types")
 
 #: Keyword fields of claim roles (not in indexes made before them).
@@ -276,7 +276,7 @@ def to_document(statement_json: dict[str, Any], *, body: str, source: str, conte
 def statement_document(statement: Statement, *, source: str, content_hash: str,
                        term_starts: dict[int, list[int]] | None = None) -> dict[str, Any]:
     """``to_document(statement.to_json(spans=True), ...)``, built straight
-    from the statement and the extraction ``indexer.extract`` made (its
+    from the statement and the extraction ``indexer.extraction.extract`` made (its
     evidence already in the stored form): every statement indexed passes
     here, and going through the JSON form's dictionaries cost a third of
     what storing an extraction costs."""

@@ -7,7 +7,7 @@ types), each actor's and place's mentions with their sentences. This module
 turns them into *anchors*, the sentences a snippet is made from:
 
 - ``claim:T``: the sentence of each claim of type ``T``, its trigger words
-  highlighted (``indexer.claims.claim_triggers``), or the whole sentence
+  highlighted (``indexer.extraction.claims.claim_triggers``), or the whole sentence
   when no trigger can be placed;
 - ``actor:X``/``location:X`` (``X*`` too): the sentence of each mention of
   ``X`` in the body, the mention highlighted.
@@ -75,7 +75,7 @@ def claim_anchors(claims: Iterable[dict[str, Any]], body: str, wanted: set[str],
     the ``title`` is the title's (as ``indexer.schema`` reads them), even
     when the body repeats the title.
     """
-    from indexer.claims import claim_triggers  # compiles the trigger regex: only when needed
+    from indexer.extraction.claims import claim_triggers  # compiles the trigger regex: only when needed
 
     out: list[Anchor] = []
     cursor = 0

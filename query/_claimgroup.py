@@ -27,7 +27,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher, NullMatcher
 
-from indexer.columns import column_reader
+from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, decode_claim_roles
 from query._claimtable import NEGATED_TERM, ClaimTable
 from query._nodes import BoolNode, ClaimGroupNode, KeywordNode, Node, NotNode

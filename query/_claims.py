@@ -15,8 +15,8 @@ from whoosh import query as wq
 from whoosh.matching import Matcher, NullMatcher
 from whoosh.query.spans import SpanWrappingMatcher
 
-from indexer.claimranges import SPANS_COLUMN
-from indexer.columns import column_reader
+from indexer.storage.claimranges import SPANS_COLUMN
+from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, decode_claim_spans
 
 #: The virtual field name of the query language.

@@ -6,7 +6,7 @@ and one of the child's spans lies inside a claim range of the field
 Through Whoosh's matchers that is a column value decoded and a loop per
 matching document: ``claims:a*`` took 17 s on 200,000 statements (issue
 23). Here the ranges are decoded once per index generation
-(``indexer.claimranges``) and every position of a word, or every match of
+(``indexer.storage.claimranges``) and every position of a word, or every match of
 a phrase, is checked with one binary search.
 """
 
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from whoosh import query as wq
 
-from indexer.claimranges import SPANS_COLUMN, ClaimRanges
+from indexer.storage.claimranges import SPANS_COLUMN, ClaimRanges
 from indexer.schema import CLAIM_FIELDS, SiftPositions
 from query._claims import InClaims
 from query._poskeys import candidate_keys, sorted_docs

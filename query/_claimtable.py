@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer.columns import column_reader
+from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN
 
 #: A claim's term when its sentence denies the act.

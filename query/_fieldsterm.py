@@ -19,7 +19,7 @@ from weakref import WeakKeyDictionary
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, Matcher, NullMatcher
 
-from indexer.reader import unfiltered_postings
+from indexer.storage.reader import unfiltered_postings
 from query.rank import SiftBM25F, WordScorer
 
 FieldWeights = tuple[tuple[str, float], ...]

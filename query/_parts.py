@@ -1,7 +1,7 @@
 """A state's parts: the actors that stand for it too (issue 21).
 
 Extraction names ``Russian jets`` as ``Russian Armed Forces``, an actor of its
-own that is ``part_of`` Russia (``indexer.national_forces``; ministries,
+own that is ``part_of`` Russia (``indexer.extraction.national_forces``; ministries,
 police and curated forces likewise, ``indexer/data/actors.tsv``). A researcher
 asking ``by:Russia`` or ``actor:Russia`` means the state with its forces, so
 the parser searches a name together with its parts (``query.parse``); asking

@@ -2,7 +2,7 @@
 
 With every position of a word over the whole index in one sorted array,
 a phrase is a merge of two arrays per word (``follow``), and a claim range
-check one binary search (``indexer.claimranges``): no loop per document.
+check one binary search (``indexer.storage.claimranges``): no loop per document.
 Used by ``query.vector`` and ``query._claimspans``.
 """
 

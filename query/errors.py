@@ -7,7 +7,7 @@ Hierarchy::
                             bad date, too long); carries the position
 
 Index errors (``IndexNotFoundError`` ...) come from ``indexer.errors`` and
-pass through unchanged: the query layer opens indexes with ``indexer.store``.
+pass through unchanged: the query layer opens indexes with ``indexer.storage.store``.
 """
 
 from __future__ import annotations

@@ -172,7 +172,7 @@ class ClaimSyntax(FieldSyntax):
 
 class RoleSyntax(FieldSyntax):
     """``by:Russia``, ``against:Kurds``, ``in:Idlib``, ``speaker:UN``: a claim
-    role (``indexer.roles``), the name resolved like ``actor:``/``location:``.
+    role (``indexer.extraction.roles``), the name resolved like ``actor:``/``location:``.
     Alone it finds statements with such a claim (not denied); inside
     ``claim:( ... )`` it must hold in the same claim as the rest."""
 

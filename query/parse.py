@@ -41,7 +41,7 @@ MAX_DEPTH = 64
 
 
 class Aliases(Protocol):
-    """What the parser needs from the gazetteer (``indexer.gazetteer.Gazetteer``)."""
+    """What the parser needs from the gazetteer (``indexer.extraction.gazetteer.Gazetteer``)."""
 
     def canonical_actor(self, text: str) -> str | None: ...
 

@@ -28,8 +28,8 @@ from whoosh.util.times import long_to_datetime
 from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import COLUMN_FIELDS, record_values
 from indexer.schema import from_stored, keyword_value
-from indexer.layout import read_meta
-from indexer.reader import open_index, open_searcher
+from indexer.storage.layout import read_meta
+from indexer.storage.reader import open_index, open_searcher
 from query._copies import collapse, copies_of, copy_labels
 from query._parts import parts_index
 from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
@@ -48,8 +48,8 @@ class _GazetteerAliases:
     (loading it takes a moment; most queries never need it).
 
     This is the one arrow from a search into extraction's modules, and a
-    lazy one: ``indexer.gazetteer`` holds alias data and lookups; the text
-    matcher (``indexer.entities``) and the rest of extraction stay unloaded
+    lazy one: ``indexer.extraction.gazetteer`` holds alias data and lookups; the text
+    matcher (``indexer.extraction.entities``) and the rest of extraction stay unloaded
     (tests/query/test_read_path.py). Canonicalising through the index's own
     keyword values would lose aliases (``UNSC``); a stored alias table would
     cost about 1 MB per index: both were weighed and left out.
@@ -82,7 +82,7 @@ class _GazetteerAliases:
 
 
 def _load_gazetteer(files: list[str]) -> Aliases:
-    from indexer.gazetteer import Gazetteer  # loaded on first use only: it takes a moment
+    from indexer.extraction.gazetteer import Gazetteer  # loaded on first use only: it takes a moment
 
     try:
         return Gazetteer.load([Path(f) for f in files])
@@ -225,7 +225,7 @@ class _View:
 
     def dates(self) -> np.ndarray:
         """The date of every document (``NO_DATE`` when undated), read
-        segment by segment (see ``indexer.columns``)."""
+        segment by segment (see ``indexer.storage.columns``)."""
         return self.vector().dates()
 
 

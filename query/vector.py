@@ -42,9 +42,9 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.times import datetime_to_long
 
-from indexer.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
-from indexer.reader import IndexArrays as VectorIndex
-from indexer.columns import column_reader
+from indexer.storage.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
+from indexer.storage.reader import IndexArrays as VectorIndex
+from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
 from query._claimgroup import ClaimGroup
 from query._claims import InClaims

@@ -57,3 +57,22 @@ def test_a_cycle_hidden_in_a_function_breaks_the_contract(tmp_path: Path) -> Non
     done = _lint(config, tmp_path)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "1 broken" in done.stdout
+
+
+#: A module longer than this does more than one job (issue 19, item 9).
+MAX_MODULE_LINES = 500
+
+
+def test_no_library_module_is_over_500_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in sorted((ROOT / "indexer").rglob("*.py")) + sorted((ROOT / "query").rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}
+
+
+def test_the_layout_follows_the_pipeline() -> None:
+    """indexer/ is in subpackages by job and the CLI is a client under query/ (issue 19, item 8)."""
+    for package in ("indexer/formats", "indexer/extraction", "indexer/writing", "indexer/storage", "query/cli"):
+        assert (ROOT / package / "__init__.py").is_file(), package
+    assert not (ROOT / "indexer" / "cli").exists()
+    flat = {p.stem for p in (ROOT / "indexer").glob("*.py")}
+    assert flat <= {"__init__", "errors", "model", "fields", "analysis", "schema", "postings", "near", "wording", "codec"}

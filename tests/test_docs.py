@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from indexer.cli import main
+from query.cli import main
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

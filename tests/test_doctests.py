@@ -27,7 +27,7 @@ MODULES = _modules_with_examples()
 
 def test_the_modules_with_examples_are_found() -> None:
     # A broken discovery would run nothing and pass.
-    assert {"indexer.analysis", "indexer.gazetteer_types", "query.parse", "query.rank", "query.web._pages"} <= set(MODULES)
+    assert {"indexer.analysis", "indexer.extraction.gazetteer_types", "query.parse", "query.rank", "query.web._pages"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", MODULES)

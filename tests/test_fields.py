@@ -16,7 +16,7 @@ from whoosh import index as whoosh_index
 from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import FIELDS, Field
 from indexer.schema import build_schema
-from indexer.write import index_paths
+from indexer.writing.write import index_paths
 from query import Searcher
 from query.export import HIT_COLUMNS, write_csv
 from query.facets import FACETS
@@ -83,7 +83,8 @@ def test_the_source_field_added_through_the_registry_alone(tmp_path: Path) -> No
 
 def test_an_index_made_before_the_field_says_so_and_keeps_working(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from indexer import schema, store
+    from indexer import schema
+    from indexer.storage import store
 
     older = build_schema()
     older.remove("sources")
@@ -104,7 +105,7 @@ def test_an_index_made_before_the_field_says_so_and_keeps_working(tmp_path: Path
 
 
 def test_the_web_page_shows_the_source_as_a_filter_chip(tmp_path: Path) -> None:
-    from tests.web.conftest import load_test_client
+    from tests.query.web.conftest import load_test_client
 
     pytest.importorskip("fastapi", reason="the web extra is not installed (pip install -e '.[web]')")
     from query.web import create_app

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 from urllib.parse import urlsplit
 
-from indexer.periods import statement_period
+from indexer.extraction.periods import statement_period
 from indexer.errors import IngestError
 from indexer.model import Statement
 

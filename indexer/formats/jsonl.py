@@ -19,7 +19,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from indexer.dates import infer_day_first
+from indexer.extraction.dates import infer_day_first
 from indexer.errors import IngestError
 from indexer.formats.common import (
     ReadOptions,

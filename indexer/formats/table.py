@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
 
-from indexer.dates import infer_day_first
+from indexer.extraction.dates import infer_day_first
 from indexer.errors import IngestError
 from indexer.formats.common import (
     ReadOptions,

@@ -3,7 +3,7 @@
 Researchers must be able to check every extraction against the text, so the
 statement page marks each evidence span exactly where the extractor found
 it (``{"field", "start", "end", "text"}`` offsets, see
-``indexer.extract``) and each claim sentence where it occurs. Everything
+``indexer.extraction.extract``) and each claim sentence where it occurs. Everything
 that is not markup we add is HTML-escaped.
 
 Spans may overlap (a name inside a claim sentence, an actor containing a

@@ -58,9 +58,9 @@ def test_committed_judgements_are_complete(name: str) -> None:
 
 
 def test_sheet_rows_of_the_seed_statement() -> None:
-    from indexer.extract import extract
+    from indexer.extraction.extract import extract
     from indexer.formats import read_file
-    from indexer.gazetteer import Gazetteer
+    from indexer.extraction.gazetteer import Gazetteer
 
     from tests.conftest import SEED_FILE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.gazetteer import Gazetteer
+from indexer.extraction.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.gazetteer import Gazetteer
+from indexer.extraction.gazetteer import Gazetteer
 
 
 def located(gaz: Gazetteer, text: str) -> list[str]:

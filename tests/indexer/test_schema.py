@@ -72,8 +72,8 @@ def test_positions_postings_equal_whooshs_text_field() -> None:
 def test_stored_evidence_keeps_sentences_as_spans_and_reads_back_the_same() -> None:
     import json
 
-    from indexer.extract import extract
-    from indexer.gazetteer import Gazetteer
+    from indexer.extraction.extract import extract
+    from indexer.extraction.gazetteer import Gazetteer
     from indexer.model import Statement
 
     body = ("Regime forces shelled Douma. Regime forces shelled Douma. "
@@ -133,9 +133,9 @@ def test_statement_document_equals_the_document_of_the_json_form() -> None:
     exactly what the JSON form (``sift extract``'s values) gives."""
     import datetime as dt
 
-    from indexer.extract import extract
+    from indexer.extraction.extract import extract
     from indexer.formats import read_file
-    from indexer.gazetteer import Gazetteer
+    from indexer.extraction.gazetteer import Gazetteer
     from indexer.model import Statement
     from indexer.schema import statement_document
     from tests.conftest import SEED_FILE
@@ -164,8 +164,8 @@ def test_statement_document_equals_the_document_of_the_json_form() -> None:
 def test_actor_types_are_stored_and_read_back_by_both_paths() -> None:
     import json
 
-    from indexer.extract import extract
-    from indexer.gazetteer import Gazetteer
+    from indexer.extraction.extract import extract
+    from indexer.extraction.gazetteer import Gazetteer
     from indexer.model import Statement
     from indexer.schema import statement_document
 

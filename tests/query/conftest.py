@@ -15,7 +15,7 @@ import pytest
 from whoosh.index import create_in
 
 from indexer.schema import SCHEMA_VERSION, build_schema, to_document
-from indexer.store import write_meta
+from indexer.storage.store import write_meta
 from query import Searcher
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.write import index_paths
+from indexer.writing.write import index_paths
 from query import Searcher
 
 FILLER = " ".join(["Officials met in Geneva to discuss the talks, and delegates spoke at length."] * 4)
@@ -59,7 +59,7 @@ def test_a_role_in_a_claim_of_the_queried_type_ranks_first(searcher: Searcher) -
 def test_plain_words_rank_as_before(searcher: Searcher, tmp_path: Path) -> None:
     """Weights on keyword terms leave word scores alone: the same index built
     without extraction (every keyword weight 1) scores words equally."""
-    from indexer.write import IndexOptions
+    from indexer.writing.write import IndexOptions
 
     source = tmp_path / "statements.jsonl"
     source.write_text("\n".join(json.dumps(s) for s in STATEMENTS), encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.write import index_paths
+from indexer.writing.write import index_paths
 from query import QueryError, Searcher
 from query.parse import parse_query
 
@@ -20,7 +20,7 @@ STATEMENTS = {
     "accuse.txt": "# Accusation\n\nRussia accused Ukraine of shelling the Zaporizhzhia nuclear plant.\n",
     # a denial: negated, and no bombardment claim
     "deny.txt": "# Denial\n\nMoscow rejected accusations that its jets bombed the market.\n",
-    # the act of a state's forces (an actor part of the state: indexer.national_forces)
+    # the act of a state's forces (an actor part of the state: indexer.extraction.national_forces)
     "forces.txt": "# Forces\n\nRussian jets bombed a hospital in Idlib on Friday.\n",
 }
 
@@ -112,6 +112,6 @@ def test_old_index_without_role_fields_finds_nothing(searcher: Searcher, tmp_pat
     schema = build_schema()
     old = Schema(**{name: schema[name] for name in schema.names() if name not in ROLE_FIELDS})
     assert "claim_by" not in old and "claim_roles_of" not in old
-    from indexer.prepare import fit_to_schema
+    from indexer.writing.prepare import fit_to_schema
     doc = {"claim_by": "russia", "claim_roles": "in|homs", "claim_roles_of": b"", "id": "x"}
     assert fit_to_schema(doc, old) == {"id": "x"}

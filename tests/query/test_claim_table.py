@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from indexer.write import index_paths
+from indexer.writing.write import index_paths
 from query import Searcher, vector
 from query.vector import Evaluator
 from tests.query.test_claim_roles_search import STATEMENTS

@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 from whoosh.index import create_in
 
-from indexer.claimranges import SPANS_COLUMN, claim_ranges
-from indexer.columns import column_reader
+from indexer.storage.claimranges import SPANS_COLUMN, claim_ranges
+from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, SCHEMA_VERSION, build_schema, decode_claim_spans, to_document
-from indexer.store import write_meta
+from indexer.storage.store import write_meta
 from query import Searcher, _claims, vector
 from query.vector import Evaluator
 from tests.query.conftest import statement

@@ -13,8 +13,8 @@ from whoosh.index import create_in
 from indexer.analysis import analyze
 from indexer.near import exact_similarity
 from indexer.schema import build_schema
-from indexer.store import write_meta
-from indexer.write import IndexOptions, index_paths
+from indexer.storage.store import write_meta
+from indexer.writing.write import IndexOptions, index_paths
 from query import Searcher
 
 FAST = IndexOptions(extract=False)

@@ -14,25 +14,25 @@ from typing import Any
 
 import pytest
 
-from indexer.write import IndexOptions, index_paths
+from indexer.writing.write import IndexOptions, index_paths
 
 #: The indexer's write side: never needed to read an index.
 WRITE_SIDE = (
-    "indexer.write", "indexer.parallel", "indexer.prepare", "indexer.seen_ids", "indexer.store",
-    "indexer.batches", "indexer.known", "indexer.walk", "indexer.report", "indexer.worker_messages",
-    "indexer.segment", "indexer.manifest", "indexer.check", "indexer.formats", "indexer.cli",
+    "indexer.writing.write", "indexer.writing.parallel", "indexer.writing.prepare", "indexer.writing.seen_ids", "indexer.storage.store",
+    "indexer.writing.batches", "indexer.writing.known", "indexer.writing.walk", "indexer.writing.report", "indexer.writing.worker_messages",
+    "indexer.storage.segment", "indexer.storage.manifest", "indexer.storage.check", "indexer.formats", "query.cli",
     "whoosh.writing", "whoosh.externalsort",
 )
 #: Extraction: finding actors, places, people and claims in text.
 EXTRACTORS = (
-    "indexer.extract", "indexer.entities", "indexer.people", "indexer.resolve", "indexer.claims",
-    "indexer.sentences", "indexer.definitions", "indexer.boilerplate", "indexer.words", "ahocorasick",
-    "indexer.claim_taxonomy", "indexer.regex_prefixes", "indexer.name_lists", "indexer.person_mentions",
-    "indexer.place_words", "indexer.world_ranking", "indexer.world_candidates", "indexer.world_places",
-    "indexer.kind_places", "indexer.candidate_guards", "indexer.org_names",
+    "indexer.extraction.extract", "indexer.extraction.entities", "indexer.extraction.people", "indexer.extraction.resolve", "indexer.extraction.claims",
+    "indexer.extraction.sentences", "indexer.extraction.definitions", "indexer.extraction.boilerplate", "indexer.extraction.words", "ahocorasick",
+    "indexer.extraction.claim_taxonomy", "indexer.extraction.regex_prefixes", "indexer.extraction.name_lists", "indexer.extraction.person_mentions",
+    "indexer.extraction.place_words", "indexer.extraction.world_ranking", "indexer.extraction.world_candidates", "indexer.extraction.world_places",
+    "indexer.extraction.kind_places", "indexer.extraction.candidate_guards", "indexer.extraction.org_names",
 )
 #: Gazetteer data, loaded lazily by the first actor:/location: query only.
-GAZETTEER = ("indexer.gazetteer", "indexer.gazetteer_lookup", "indexer.geonames", "indexer.national_forces")
+GAZETTEER = ("indexer.extraction.gazetteer", "indexer.extraction.gazetteer_lookup", "indexer.extraction.geonames", "indexer.extraction.national_forces")
 
 SEARCH = """
 import json, sys
@@ -80,13 +80,13 @@ def test_a_search_loads_neither_the_write_side_nor_extraction(sift_index: Path) 
     modules = result["modules"]
     assert _loaded(modules, WRITE_SIDE) == []
     assert _loaded(modules, EXTRACTORS + GAZETTEER) == []
-    assert "indexer.reader" in modules and "indexer.blocks" in modules
+    assert "indexer.storage.reader" in modules and "indexer.storage.blocks" in modules
 
 
 def test_actor_and_location_load_the_gazetteer_data_only(sift_index: Path) -> None:
     result = _search_in_subprocess(sift_index, ["actor:unsc regime", "location:deraa"])
     modules = result["modules"]
-    assert "indexer.gazetteer" in modules  # names are canonicalised with the index's gazetteer
+    assert "indexer.extraction.gazetteer" in modules  # names are canonicalised with the index's gazetteer
     assert _loaded(modules, WRITE_SIDE) == []
     assert _loaded(modules, EXTRACTORS) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from indexer.cli import main
+from query.cli import main
 from query import field_syntax
 from query.field_syntax import FIELD_SYNTAX, TextSyntax
 from query.parse import parse_query

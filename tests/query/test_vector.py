@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from indexer.analysis import term_for
-from indexer.write import IndexOptions, index_paths
+from indexer.writing.write import IndexOptions, index_paths
 from typing import Any
 
 from whoosh import query as wq
@@ -161,7 +161,8 @@ PHRASES = [
 
 @pytest.fixture(scope="module")
 def small_blocks_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from indexer import batches, codec
+    from indexer.writing import batches
+    from indexer.storage import codec
 
     root = tmp_path_factory.mktemp("vector-blocks")
     (root / "in").mkdir()

@@ -13,10 +13,10 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from indexer.store import open_index
+from indexer.storage.store import open_index
 
 #: ``sift`` in a fresh interpreter (what a user runs; killable).
-SIFT = [sys.executable, "-c", "import sys; from indexer.cli import run; sys.exit(run())"]
+SIFT = [sys.executable, "-c", "import sys; from query.cli import run; sys.exit(run())"]
 
 WORDS = (
     "the minister said forces shelled homs aleppo damascus regime opposition ceasefire "

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from indexer.check import check_index
-from indexer.cli import main
-from indexer.store import MANIFEST_FILE, Manifest, open_index
-from indexer.write import IndexOptions, index_paths
+from indexer.storage.check import check_index
+from query.cli import main
+from indexer.storage.store import MANIFEST_FILE, Manifest, open_index
+from indexer.writing.write import IndexOptions, index_paths
 from tests.reliability.conftest import make_corpus
 
 

@@ -15,17 +15,17 @@ import pytest
 from click.testing import CliRunner
 from whoosh.qparser import QueryParser
 
-from indexer.check import check_index
-from indexer.cli import main
+from indexer.storage.check import check_index
+from query.cli import main
 from indexer.errors import IndexLockedError
-from indexer.store import LOCK_FILE, open_index, open_searcher, write_lock
+from indexer.storage.store import LOCK_FILE, open_index, open_searcher, write_lock
 from tests.reliability.conftest import make_corpus, sift, start_sift, stored
 
 READER_SCRIPT = """
 import json, sys, time
 from pathlib import Path
 from typing import Any
-from indexer.store import open_index, open_searcher
+from indexer.storage.store import open_index, open_searcher
 seen = []
 deadline = time.monotonic() + float(sys.argv[2])
 while time.monotonic() < deadline:

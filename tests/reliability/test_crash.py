@@ -31,9 +31,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from indexer.check import check_index
-from indexer.cli import main
-from indexer.store import INDEX_NAME, LOCK_FILE, index_exists
+from indexer.storage.check import check_index
+from query.cli import main
+from indexer.storage.store import INDEX_NAME, LOCK_FILE, index_exists
 from tests.reliability.conftest import make_corpus, sift, start_sift, stored
 
 BATCH = 200

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from indexer.errors import IngestError
 from indexer.formats import read_file
 from indexer.formats.html import html_to_text
-from indexer.write import IndexOptions, index_paths
+from indexer.writing.write import IndexOptions, index_paths
 
 SUFFIXES = [".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".md"]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -191,7 +191,7 @@ LIMIT_MEMORY = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30
 
 def _sift_index(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """``sift index`` in a subprocess: a hang fails the test instead of the suite."""
-    code = LIMIT_MEMORY + "import sys; from indexer.cli import run; sys.exit(run())"
+    code = LIMIT_MEMORY + "import sys; from query.cli import run; sys.exit(run())"
     return subprocess.run([sys.executable, "-c", code, "index", *args], capture_output=True, text=True, timeout=timeout)
 
 

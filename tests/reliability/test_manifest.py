@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from indexer.cli import main
-from indexer.manifest import Manifest
+from query.cli import main
+from indexer.storage.manifest import Manifest
 from query import Searcher
 from tests.reliability.conftest import make_corpus
 

@@ -18,13 +18,13 @@ from click.testing import CliRunner
 from whoosh.columns import EmptyColumnReader
 from whoosh.reading import SegmentReader
 
-from indexer.check import check_index
-from indexer.cli import main
-from indexer.columns import column_reader
+from indexer.storage.check import check_index
+from query.cli import main
+from indexer.storage.columns import column_reader
 from indexer.schema import SCHEMA_VERSION
-from indexer.store import create_or_open, open_index, write_meta
+from indexer.storage.store import create_or_open, open_index, write_meta
 from query import Searcher
-from tests.web.conftest import load_test_client
+from tests.query.web.conftest import load_test_client
 
 UNDATED = [{"id": f"u{i}", "title": f"weather {i}", "text": f"sunny weather in the hills number {i}"}
            for i in range(1, 4)]

@@ -1,0 +1,1 @@
+"""Extraction: what a statement says (actors, places, claims, dates) with evidence."""

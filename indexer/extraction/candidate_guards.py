@@ -1,0 +1,325 @@
+"""The matcher's false-hit guards: whether a gazetteer name found in text is
+meant there, and as what (an actor, a place or a modifier).
+
+``indexer.extraction.entities`` finds the candidates and resolves their overlaps; the
+guards (documented in ``indexer/data/GAZETTEER.md``) decide on each one from
+the words around it. They grow with every false hit fixed, so they live apart.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from indexer.analysis import STOPWORDS
+from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
+from indexer.extraction.place_words import COMPOUND_WORDS
+from indexer.extraction.words import WORD_INFO, Words
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
+__all__ = ["CASE_FLAGS", "COMPASS", "LOCATIVE", "SPEECH_VERBS", "Candidate", "CandidateGuards"]
+
+#: A candidate name: ``(first word, last word (inclusive), name, kind, first -
+#: last, -rank)``; the last two order candidates longest first (ties: higher
+#: rank, then leftmost) by a C-level key (see ``indexer.extraction.entities._resolve``).
+Candidate = tuple[int, int, str, str, int, int]
+#: Alias flags that make the case of the text matter.
+CASE_FLAGS = STRICT | NEEDCAP
+
+#: Words before a place that make it a location, not an actor or a person.
+LOCATIVE = frozenset(
+    "in into to from across throughout inside within near towards toward outside "
+    "around at via through of over entered entering fled visited visit left "
+    "tour toured touring travel traveled travelled arrived returned".split()
+)
+#: Words that make a country right after them a place, not an actor: a part of
+#: it is meant (``in northern Syria``, ``northeast Syria``).
+COMPASS = frozenset(
+    "north south east west northern southern eastern western northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern central".split()
+)
+#: Words after a country that make it an actor wherever it is (``a US-brokered truce``).
+_ACTOR_COMPOUNDS = frozenset("brokered sponsored".split())
+#: Verbs that make a capital stand for its state (``Moscow vetoed``).
+SPEECH_VERBS = frozenset(
+    "said says say announced announces vetoed vetoes denied denies warned warns "
+    "accused accuses rejected rejects condemned condemns claimed claims stated "
+    "insisted insists demanded demands urged urges confirmed confirms called calls "
+    "threatened threatens responded blamed blames launched launches believes "
+    "considers wants supports supported backed backs agreed agrees refused refuses "
+    "hopes expects argued argues maintains maintained recognized recognised imposed "
+    "sanctioned expelled summoned welcomed welcomes criticized criticised opposed "
+    "opposes insisted pledged vowed declined admitted acknowledged dismissed "
+    "responded retaliated "
+    # base forms, after an auxiliary ("Moscow would respond", "Washington will impose")
+    "respond retaliate warn deny reject condemn demand urge insist accept agree refuse "
+    "veto impose sanction expel recognise recognize support oppose consider decide "
+    "act strike announce confirm claim".split()
+)
+_AUXILIARIES = frozenset(
+    "has had have will would also repeatedly again previously strongly officially "
+    "reportedly already has't never".split()
+)
+#: Nouns after which a country only says where (``Idlib province, Syria``).
+_PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
+#: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
+_OF_STATE = frozenset(
+    "government governments authorities president presidents minister ministers ministry delegation "
+    "delegations representative representatives ambassador ambassadors king emir leader leaders".split())
+#: Nouns before ``in`` that make the country after it its people or state
+#: (``our brothers in Saudi Arabia``, ``our partners in the European Union``).
+_PEOPLE_IN = frozenset("brothers sisters brethren friends partners colleagues allies counterparts".split())
+#: Words of a state's formal name before ``of`` (``the Democratic Republic of``).
+_STATE_FORM = frozenset("republic kingdom state federation sultanate emirate principality "
+                        "federal democratic islamic peoples people's socialist united arab "
+                        "plurinational bolivarian hashemite cooperative".split())
+
+
+def _state_form_of(keys: list[str], at: int) -> bool:
+    """Whether words up to ``at`` are a state's formal name after a word of
+    :data:`_OF_STATE` (``Government of the Republic of``)."""
+    i = at
+    if i < 0 or keys[i] not in ("republic", "kingdom", "state", "federation", "sultanate", "emirate"):
+        return False
+    while i > 0 and at - i < 4 and (keys[i] in _STATE_FORM or keys[i] == "the"):
+        i -= 1
+    return keys[i] == "of" and i > 0 and keys[i - 1] in _OF_STATE
+
+
+#: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
+_PLACE_AFTER_POSSESSIVE = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern central capital border borders neighbours "
+    "neighbors neighbouring neighboring province provinces region regions city cities town towns "
+    "countryside coast territory territories soil airspace waters".split())
+#: Capitalised nouns after a country that make it a modifier (``Syria Kurds``, ``Syria Rebels``).
+_GROUP_NOUNS = frozenset(
+    "kurds rebels refugees civilians children militants activists opposition monitor fighters "
+    "jihadists islamists truce ceasefire talks war conflict crisis".split())
+#: Lower-case words after a country that do not make it a modifier (it acts, or it is a place).
+_NOT_MODIFIED = frozenset(
+    "today yesterday tonight now then also alone too itself first last again still once already "
+    "did does do is was were are has had have will would can could must should may might shall "
+    "never not always only just even later soon along together since until because when while where whose which who "
+    "whom as than like under over after before into onto upon within without against among amid via".split())
+
+
+class CandidateGuards:
+    """The guards of :class:`~indexer.extraction.entities.Matcher` (which sets the
+    attributes declared here)."""
+
+    gaz: Gazetteer
+    #: alias spelling -> for each of its words, whether it must be all capitals
+    _wanted: dict[str, tuple[bool, ...]]
+
+    def _case_allows(self, alias: Alias, words: Words, first: int, last: int, has_upper: bool,
+                     capped: bool | None) -> tuple[bool, bool | None]:
+        """Whether the match's capitals allow ``alias`` there, and whether a
+        word of the match is capitalised (``capped``, computed once per match)."""
+        flags = alias.flags
+        if not has_upper or not flags & CASE_FLAGS:
+            return True, capped
+        if flags & STRICT:
+            return self._case_ok(alias, words, first, last), capped
+        if capped is None:
+            capped = WORD_INFO[words.surface[first]][2] if first == last else words.any_cap(first, last)
+        return bool(capped), capped
+
+    def _case_ok(self, alias: Alias, words: Words, first: int, last: int) -> bool:
+        """Whether the case of words ``first..last`` suits ``alias`` (the text has capitals)."""
+        flags = alias.flags
+        if flags & STRICT:
+            wanted = self._wanted.get(alias.text)
+            if wanted is None:
+                wanted = self._wanted[alias.text] = tuple(
+                    len(want) > 1 and want.isupper() for want in re.findall(r"\w+", alias.text))
+            if len(wanted) == last + 1 - first:
+                for i, upper in enumerate(wanted, first):
+                    if upper and not words.upper(i):
+                        return False
+            elif not any(map(words.upper, range(first, last + 1))):
+                return False
+        return not flags & NEEDCAP or words.any_cap(first, last)
+
+    def _appositions(self, words: Words, countries: set[tuple[int, int]],
+                     places: list[Candidate], ends: set[int] | None = None) -> set[tuple[int, int]]:
+        """The country spans that only place what precedes them: right after a
+        place that is not a country and a comma, or after a place noun
+        (``Idlib province Syria``, ``Aleppo's outskirts, Syria``), and then
+        followed by the end of the text, punctuation, a number or a capitalised
+        word (a date), never by a verb (``In Aleppo, Russia bombed``)."""
+        keys, gap, n = words.key, words.gap, len(words.key)
+        place_of = self.gaz.places.get
+        if ends is None:  # (given: the last words of the world places found)
+            ends = {c[1] for c in places if (p := place_of(c[2])) is not None and p.kind != "country"}
+        out = set()
+        for first, last in countries:
+            if first == 0 or "\n" in gap[first]:
+                continue
+            prev = first - 1
+            if not (keys[prev] in _PLACE_NOUNS or (prev in ends and gap[first].strip() == ",")):
+                continue
+            nxt = last + 1
+            if nxt >= n or not words.soft(nxt) or words.cap(nxt) or keys[nxt][:1].isdigit():
+                out.add((first, last))
+        return out
+
+    @staticmethod
+    def _after_title(words: Words, first: int, titles: Any) -> bool:
+        """Whether word ``first`` follows a title, directly (``Mr. X``) or after
+        one or two capitalised given names joined by spaces (``Minister
+        Mohammed Shaar``)."""
+        keys = words.key
+        i = first - 1
+        if keys[i] in titles:
+            return True
+        for _ in range(2):
+            if not words.soft(i + 1) or not words.cap(i) or i < 1:
+                return False
+            i -= 1
+            if keys[i] in titles and words.cap(i) and words.soft(i + 1):
+                return True
+        return False
+
+    @staticmethod
+    def _country_is_place(keys: list[str], first: int, last: int) -> bool:
+        """Whether the country named by words ``first..last`` is a place there:
+        after a locative (``in Russia``, ``in the UK``) or a compass word
+        (``northern Syria``), or before ``based`` (``UK-based``); never before
+        ``backed``, ``led``... (``from the US-backed alliance``)."""
+        nxt = keys[last + 1] if last + 1 < len(keys) else ""
+        if nxt in _ACTOR_COMPOUNDS:  # "from the US-backed alliance": an actor
+            return False
+        if first > 0:
+            prev = keys[first - 1]
+            if prev in COMPASS:
+                return True
+            at = first - 1
+            if prev == "the" and first > 1:
+                at -= 1
+                prev = keys[at]
+            if prev == "in" and at > 0 and keys[at - 1] in _PEOPLE_IN:
+                return False  # "our brothers in Saudi Arabia": its people or state, an actor
+            if prev in LOCATIVE:
+                # "the Government of Cuba", "the President of Russia": the state itself;
+                # also "the Government of the Republic of South Sudan"
+                return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))
+        return nxt == "based"
+
+    def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],
+                          closed: set[int]) -> bool:
+        """Whether a country is a place by its neighbours (``listed``: the last
+        words of the countries already read as places, ``closed``: those
+        joined by ``and``/``or``, which end a list): in a list whose
+        earlier member is a place (``in France, Belgium, Germany, the United
+        States``, ``from Lebanon Iraq and Afghanistan``) unless a verb follows;
+        before a place (``Syria's Homs``, ``Tags Syria Damascus``); as a
+        modifier of a common noun (``Syria monitor says``, ``Haiti gang
+        leader`` opening the text, ``Syria Kurds``)."""
+        keys, n = words.key, len(words.key)
+        if self._country_is_place(keys, first, last) or (
+                first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
+            listed.add(last)
+            return True
+        nxt = last + 1
+        place = False
+        if first > 0 and listed:
+            prev, link = first - 1, words.gap[first]
+            if keys[prev] == "the" and prev > 0:  # "Germany, the United States"
+                prev, link = prev - 1, words.gap[prev]
+            if keys[prev] in ("and", "or") and prev > 0 and words.soft(prev + 1):
+                before = prev - 1 if keys[prev - 1] != "the" or prev < 2 else prev - 2
+                place = before in listed and before not in closed
+                if place:
+                    closed.add(last)  # "Syria and Iraq, Russia said": the list ended
+            elif prev in listed and prev not in closed and ("," in link or link.strip() == "") and "\n" not in link:
+                place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
+            if place and self._list_acts(words, last, last in closed):
+                place = False
+                closed.discard(last)
+        if not place and nxt < n and words.soft(nxt) and not words.newline(nxt):
+            following = keys[nxt]
+            gap = words.gap[nxt]
+            if "'" in gap or "’" in gap:  # "Syria's Homs", "Afghanistan's neighbours"
+                place = following in self.gaz.aliases["place"] or following in _PLACE_AFTER_POSSESSIVE
+            elif words.cap(nxt):
+                place = following in _GROUP_NOUNS or (following in self.gaz.aliases["place"]
+                                                      and following not in self.gaz.aliases["actor"])
+            elif gap.strip() == "" and following.isalpha() and following not in STOPWORDS \
+                    and following not in SPEECH_VERBS and following not in _AUXILIARIES \
+                    and following not in _NOT_MODIFIED and not following.endswith(("ed", "s")) \
+                    and following not in self.gaz.guards.title \
+                    and first == 0:
+                place = True  # a headline's "Syria monitor says"; not "the United States invasion of Iraq"
+        if place:
+            listed.add(last)
+        return place
+
+    @staticmethod
+    def _list_acts(words: Words, last: int, closed: bool) -> bool:
+        """Whether the list going on after word ``last`` ends in a verb
+        (``in Syria, Iran and Russia backed Assad``); a ``closed`` list (the
+        member came after ``and``) ends at a comma."""
+        keys, n = words.key, len(words.key)
+        i = last + 1
+        for _ in range(8):
+            if i >= n or "\n" in words.gap[i] or not (words.soft(i) or words.gap[i].strip() == "," and not closed):
+                return False
+            closed = closed or keys[i] in ("and", "or")
+            if keys[i] not in ("and", "or", "the") and not words.cap(i):
+                return CandidateGuards._verb_follows(words, i - 1)
+            i += 1
+        return False
+
+    @staticmethod
+    def _compound_follows(words: Words, last: int) -> bool:
+        """Whether ``-based``, ``-backed``, ``-led``... follows word ``last``
+        (``Britain-based monitor``): never a place mention."""
+        nxt = last + 1
+        return nxt < len(words.key) and words.key[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]
+
+    @staticmethod
+    def _verb_follows(words: Words, last: int) -> bool:
+        i = last + 1
+        n = len(words.key)
+        skipped = 0
+        while i < n and words.soft(i) and words.key[i] in _AUXILIARIES and skipped < 2:
+            i += 1
+            skipped += 1
+        return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS
+
+    def _guard_rejects(self, key: str, place: Place, words: Words, first: int) -> bool:
+        """Whether a place named by a common word or a person's name (``key``)
+        at word ``first`` is not a place there (``Michael Jordan``)."""
+        gaz = self.gaz
+        guards = gaz.guards
+        prev = first - 1 if first > 0 else None
+        prev_key = words.key[prev] if prev is not None else ""
+        if key in guards.common and (words.sentence_start(first) or not words.cap(first)):
+            return True
+        if key in guards.person:
+            if prev is not None and words.soft(first) and words.cap(prev) \
+                    and not words.sentence_start(prev) \
+                    and prev_key not in STOPWORDS and prev_key not in gaz.aliases["place"]:
+                return True  # Michael Jordan
+            if prev is not None and words.soft(first) and words.cap(prev) and words.sentence_start(prev) \
+                    and prev_key not in STOPWORDS and prev_key not in LOCATIVE \
+                    and prev_key not in gaz.aliases["place"]:
+                return True  # sentence-initial "Michael Jordan"
+            if place.kind != "country" and (prev is None or prev_key not in LOCATIVE):
+                return True
+        return False
+
+    def _demonym_places(self, alias: Alias, words: Words, first: int, has_upper: bool,
+                        out: list[Candidate]) -> None:
+        """"Syrian-Turkish border": each demonym before the matched one is a place too."""
+        gaz = self.gaz
+        i = first
+        while i > 0 and words.soft(i) and words.key[i - 1] in gaz.demonyms:
+            i -= 1
+            country = gaz.demonyms[words.key[i]]
+            target = gaz.places.get(gaz.canonical_location(country) or "")
+            if target is not None and (words.cap(i) or not has_upper):
+                out.append((i, i, target.name, target.kind, 0, -alias.rank))

@@ -1,0 +1,241 @@
+"""Claim taxonomy: the claim types, their output order and their trigger phrases.
+
+Kept apart from the detector (``indexer.extraction.claims``) because it is data that
+grows with every new type or phrase, while the matching machinery does not.
+The taxonomy is documented in ``indexer/data/CLAIMS.md``; keep the two in step.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLAIM_TYPES", "PRIORITY", "TRIGGERS"]
+
+#: Claim type id -> one-line description, in documentation order.
+CLAIM_TYPES: dict[str, str] = {
+    "killing": "people killed, dead or wounded; death tolls, casualties, martyrs, executions",
+    "bombardment": "aerial, artillery or missile attack: barrel bombs, airstrikes, shelling, rockets",
+    "chemical_attack": "use of chemical weapons: sarin, chlorine, nerve agents, toxic gas",
+    "siege": "a place besieged, encircled, blockaded or starved",
+    "displacement": "people displaced, forced to flee or out of their homes, refugees fleeing",
+    "detention": "people detained, arrested, abducted, kidnapped or forcibly disappeared",
+    "torture": "torture or ill-treatment of people",
+    "massacre": "a massacre, slaughter or mass killing",
+    "genocide": "genocide (not a mere reference to the Genocide Convention)",
+    "ethnic_cleansing": "ethnic or sectarian cleansing, forced demographic change",
+    "war_crimes": "war crimes or violations of international humanitarian law",
+    "crimes_against_humanity": "crimes against humanity",
+    "ceasefire_violation": "a truce, ceasefire or cessation of hostilities violated",
+    "humanitarian_access": "aid and humanitarian access: convoys blocked, aid delivered or denied",
+    "condemnation": "the speaker condemns, denounces, deplores or decries something",
+    "call_to_action": "the speaker calls on, urges or appeals to someone to act; demands; must act",
+    "responsibility_attribution": "someone is held responsible, blamed or accused",
+}
+
+#: Output order: the most specific, legally loaded qualification first, speech acts last.
+PRIORITY: tuple[str, ...] = (
+    "genocide",
+    "crimes_against_humanity",
+    "ethnic_cleansing",
+    "war_crimes",
+    "massacre",
+    "chemical_attack",
+    "ceasefire_violation",
+    "torture",
+    "siege",
+    "bombardment",
+    "displacement",
+    "detention",
+    "killing",
+    "humanitarian_access",
+    "responsibility_attribution",
+    "condemnation",
+    "call_to_action",
+)
+
+_GAP = r"[^.;!?]{0,80}?"  # a short stretch inside one clause
+_CEASEFIRE = (
+    r"(?:truce|cease[- ]?fires?|cessation of hostilities|armistice"
+    r"|de-?escalation (?:zones?|areas?|agreement|deal)|(?:peace|ceasefire) (?:deal|agreement))"
+)
+
+#: Trigger patterns per type (lower-case; word forms, hyphen/space variants).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    # Phrases that name a trigger without making the claim; consumed first.
+    "skip": (
+        r"convention on the prevention and punishment of the crime of genocide",
+        r"genocide convention",
+        r"organi[sz]ation for the prohibition of chemical weapons",
+        r"chemical weapons convention",
+        r"condemned (?:\w+ ){0,3}to (?:death|die|\d+|life|\w+ years)",
+        r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
+        r"(?:has|have|had) claimed responsibility for maintaining",
+        # Weapons held, traded or tested are not an attack with them.
+        r"(?:found|seized|stor(?:e|ed|ing)|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
+        r"|depots? of|shipments? of|suppl(?:y|ied|ies|ying)|sale of|sold|sell\w*|purchas\w*|acquir\w*"
+        r"|develop\w*|possess\w*|arsenals? of|dismantl\w*|destr(?:oy|oyed|uction of))"
+        r" (?:\w+ ){0,4}(?:weapons|arms|missiles?|rockets?|mortars?|artillery|ammunition|munitions)",
+        r"(?:ballistic |nuclear |anti-?(?:tank|aircraft) )?missile (?:tests?|programmes?|programs?"
+        r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty)",
+        # Brokering or adopting a truce is not breaking one.
+        r"brokered (?:\w+ ){0,3}?" + _CEASEFIRE,
+    ),
+    "killing": (
+        r"kill(?:s|ed|ing|ings)?",
+        r"dead|deaths?|died|dies|dying",
+        r"death tolls?|casualt(?:y|ies)|fatalit(?:y|ies)",
+        r"martyr(?:s|ed|dom)?",
+        r"slain|lost (?:their|his|her) li(?:fe|ves)",
+        r"execut(?:ed|es|ing|ion|ions)",
+        r"wounded|injured|injuries",
+        r"murder(?:s|ed|ing)?|assassinat(?:e|ed|es|ing|ion|ions)|beheade?d?|beheading|lynch(?:ed|ing)",
+        r"shot dead|gunned down|shot and killed|fatally (?:shot|wounded|injured|stabbed)|perished",
+        r"shootings? of (?:\w+ ){0,2}(?:prisoners|civilians|protesters|demonstrators|detainees|people"
+        r"|children|journalists|activists|men|women|villagers|students|worshippers)",
+        r"open(?:ed|s)? fire (?:on|at)|(?:claimed|took|cost) (?:the )?li(?:fe|ves)",
+        # lives lost without a verb of killing ("the loss of 1 million lives", "the deadliest year")
+        r"loss(?:es)? of (?:[\w,.]+ ){0,3}?(?:innocent |civilian |human )?lives|lives (?:were )?lost|deadliest",
+    ),
+    "bombardment": (
+        r"barrel[- ]bomb(?:s|ed|ing|ings)?",
+        r"cluster (?:bombs?|munitions?)",
+        r"vacuum bombs?|phosphorus (?:bombs?|munitions?)",
+        r"air[- ]?strikes?|air[- ]raids?|aerial (?:attacks?|bombing|bombardment|strikes?)",
+        r"(?:missile|drone|artillery|rocket) (?:strikes?|attacks?|fire)",
+        r"(?:us-led|coalition|israeli|turkish|russian|regime|government|syrian|american|u\.s\.|us)"
+        r" (?:air )?(?:strikes|raids)",
+        r"targeted (?:by|with) (?:\w+ )?(?:jets|warplanes|aircraft|helicopters|drones)",
+        r"shell(?:s|ed|ing)",
+        r"missiles?|rockets?|mortars?|artillery",
+        r"bombard(?:s|ed|ing|ment|ments)?",
+        r"bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
+        r"bombing (?:raids?|campaign)",
+        r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
+        r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
+        r"pound(?:s|ed|ing)",
+        r"(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
+        r" (?:\w+ ){0,2}?(?:struck|hit|targeted|bombed|attacked|raided|fired (?:on|at)|strafed)",
+        r"(?:struck|hit|targeted) by (?:an? |the )?(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
+        r"|warplanes|air ?strikes?)",
+        r"strikes? (?:on|against|targeting) (?:the |a |an )?(?:\w+ ){0,2}?(?:hospitals?|schools?|markets?"
+        r"|homes?|houses?|civilians?|villages?|towns?|neighbou?rhoods?|positions?|targets?|convoys?"
+        r"|bases?|camps?|shelters?|mosques?|churches?|bakery|bakeries)",
+        r"explosive weapons|bombs? (?:were |was )?dropped|dropp(?:ed|ing) (?:\w+ )?bombs"
+        r"|bombing of|bombings of|bombed|air (?:attacks?|campaign|assaults?)",
+        r"fir(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:missiles?|rockets?|shells?|mortars?) (?:at|on|into|toward)",
+    ),
+    "chemical_attack": (
+        r"chemical (?:weapons?|attacks?|agents?|arms|munitions?|strikes?|massacre|bombs?|substances?)",
+        r"sarin|chlorine|mustard gas|vx|nerve (?:agents?|gas)",
+        r"toxic (?:gas(?:es)?|chemicals?|substances?|agents?)",
+        r"poison(?:ous)? gas|gas attacks?",
+    ),
+    "siege": (
+        r"besieg(?:e|es|ed|ing)",
+        r"sieges?",
+        r"encircl(?:e|es|ed|ing|ement)",
+        r"blockade[sd]?",
+        r"starv(?:e|es|ed|ing|ation)",
+    ),
+    "displacement": (
+        r"displac(?:e|es|ed|ing|ement)",
+        r"forc(?:e|es|ed|ing)" + _GAP + r"\bto (?:flee|leave|evacuate)",
+        r"forc(?:e|es|ed|ing)" + _GAP + r"\bout of (?:their|his|her|the) (?:homes?|houses?|villages?|towns?|cit(?:y|ies)|lands?)",
+        r"(?:driven|expelled|evicted) (?:out )?(?:from|of) (?:their|his|her)",
+        r"fled (?:their|his|her) (?:homes?|houses?|villages?|towns?)",
+        r"(?:refugees|civilians|residents|families|people|thousands) (?:fleeing|fled|flee)",
+        r"fleeing (?:the )?(?:fighting|violence|bombing|bombardment|shelling|war)",
+        r"idps|exodus|uproot(?:ed|ing)",
+        r"forced (?:evacuation|transfer|deportation)s?|forcibly (?:evacuated|transferred|expelled)",
+        r"deport(?:ed|ation|ations)",
+        r"(?:fled|flee(?:s|ing)?) (?:to|into|across|over|from) ",
+        r"(?:drove|driven|drive|pushed|chased) (?:[\w,.]+ ){0,3}?(?:across|over|out of|from) (?:the )?"
+        r"(?:border|country|homes?|region|area|villages?|towns?|lands?)",
+        r"(?:sought|seek(?:ing)?|took|taken) (?:refuge|shelter) (?:in|from|across)",
+        r"(?:millions?|thousands|hundreds) (?:of )?(?:\w+ )?(?:refugees|displaced)"
+        r"|refugee (?:crisis|flows?|exodus)|(?:influx|flows?|waves?) of refugees",
+    ),
+    "detention": (
+        r"detain(?:s|ed|ing|ee|ees)?|detention",
+        r"arrest(?:s|ed|ing)?",
+        r"abduct(?:s|ed|ing|ion|ions)?|kidnap(?:s|ped|ping|pings)?",
+        r"(?:forcibly|forcefully) disappeared|enforced disappearances?",
+        r"imprison(?:s|ed|ing|ment)|political prisoners|hostages?|held captive",
+    ),
+    "torture": (
+        r"tortur(?:e|es|ed|ing)",
+        r"ill-treat(?:ed|ment)|mistreat(?:ed|ment)",
+    ),
+    "massacre": (
+        r"massacr(?:e|es|ed|ing)",
+        r"mass (?:killings?|executions?|graves?|murder)",
+        r"slaughter(?:s|ed|ing)?|bloodbath|carnage",
+    ),
+    "genocide": (r"genocid(?:e|es|al)",),
+    "ethnic_cleansing": (
+        r"(?:ethnic|sectarian)(?:ally)? cleans(?:e|es|ed|ing)",
+        r"demographic (?:change|engineering)",
+    ),
+    "war_crimes": (
+        r"war crim(?:e|es|inals?)",
+        r"(?:violat(?:e|es|ed|ing|ions?)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?)(?: of)? (?:the )?"
+        r"(?:international humanitarian law|geneva conventions?|laws of war|rules of war)",
+    ),
+    "crimes_against_humanity": (r"crimes? against humanity",),
+    "ceasefire_violation": (
+        r"(?:violat\w*|breach(?:es|ed|ing)?|broke|broken|break(?:s|ing)?)" + _GAP + _CEASEFIRE,
+        _CEASEFIRE + r"(?: \w+){0,2} (?:violations?|breach(?:es)?)",
+        r"(?:despite|in violation of) (?:the |a )?(?:[\w-]+ ){0,6}?" + _CEASEFIRE,
+    ),
+    "humanitarian_access": (
+        r"humanitarian (?:access|aid|assistance|corridors?|convoys?|relief|supplies|deliveries|pause)",
+        r"aid (?:convoys?|deliver(?:y|ies)|trucks|workers|agencies)",
+        r"deliver(?:s|ed|ing|y)?(?: of)? (?:humanitarian |food |medical )?(?:aid|assistance|relief)",
+        r"(?:block|prevent|obstruct|den(?:y|ies|ied)|bar|barred|hinder)\w*" + _GAP + r"\b(?:aid|access|convoys?|relief|assistance)",
+        r"denial of (?:aid|access|assistance)|access to (?:food|medicine|medical care)",
+        r"mobili[sz](?:e|es|ed|ing|ation of) (?:\w+ ){0,2}?(?:aid|assistance|resources|relief|funds|support)",
+        r"(?:food|medical|emergency|relief) (?:aid|assistance|supplies)|relief (?:supplies|efforts"
+        r"|operations|agencies|workers|items)",
+    ),
+    "condemnation": (
+        r"condemn(?:s|ed|ing|ation|ations)?",
+        r"denounc(?:e|es|ed|ing)",
+        r"deplor(?:e|es|ed|ing)",
+        r"decr(?:y|ies|ied|ying)",
+    ),
+    "call_to_action": (
+        r"call(?:s|ed|ing)? (?:up)?on(?! (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+        r"call(?:s|ed|ing)? for",
+        r"urg(?:e|es|ed|ing)",
+        r"appeal(?:s|ed|ing)? (?:to|for)",
+        r"demand(?:s|ed|ing)? (?:that|the|an|immediate|urgent)",
+        r"must(?! have been)",
+        r"needs? to (?:be taken|act|stop|end|take|intervene)",
+        r"(?:obligation|duty|responsibility) to (?:act|protect|stop|intervene|end)",
+        r"it is (?:imperative|necessary|essential|urgent) (?:to|that)",
+        r"(?:should|ought to) (?:\w+ )?(?:impose|take|act|stop|end|ensure|hold|release|allow|lift|halt|cease"
+        r"|respect|comply|investigate|refrain|withdraw|protect|prosecute|bring|support|provide|step up|do more"
+        r"|intervene|condemn|pressure|sanction|facilitate|guarantee|abide|implement|resume|engage|uphold)",
+        r"we (?:ask|request|invite|encourage|implore|exhort)|let us (?!know)|requests? that",
+        # calls without a verb of calling ("should be disarmed", "action is required",
+        # "wants the government to release them", "we have to offer aid")
+        r"(?:should|must) be (?:\w+ )?(?:neutrali[sz]ed|disarmed|released|freed|protected|prosecuted|punished"
+        r"|investigated|stopped|lifted|ended|halted|withdrawn|allowed|held (?:to account|accountable|responsible)"
+        r"|brought to justice|implemented|ensured|guaranteed)",
+        r"(?:action|measures|steps) (?:is |are )?(?:urgently |now )?(?:required|needed)",
+        r"wants? (?:[\w-]+ ){1,4}?to (?:release|free|stop|end|halt|withdraw|lift|allow)",
+        r"should (?:\w+ )?move to|we (?:have|need) to (?!be\b)",
+    ),
+    "responsibility_attribution": (
+        r"h[oe]ld(?:s|ing)?" + _GAP + r"\b(?:responsible|accountable)",
+        r"bear(?:s|ing)? (?:the )?(?:full |primary |direct |entire |legal )?responsibility",
+        r"(?:is|are|was|were|be|been|being) (?:\w+ )?(?:responsible|to blame) for",
+        r"responsibility (?:lies|rests|falls) (?:with|on)",
+        r"blam(?:e|es|ed|ing)",
+        r"accus(?:e|es|ed|ing)" + _GAP + r"\bof",
+        r"accusations? (?:against|that)",
+        r"(?:claim(?:s|ed|ing)?|accept(?:s|ed|ing)?|admit(?:s|ted|ting)?) (?:the )?responsibility (?:for|of)",
+        r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
+        r"(?:perpetrated|committed|carried out|orchestrated|masterminded) by|at the hands of"
+        r"|(?:principal |main )?(?:culprits?|perpetrators? of)|implicated in|(?:have|has|had|were|was) been implicated"
+        r"|those responsible for",
+    ),
+}

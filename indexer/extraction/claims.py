@@ -1,0 +1,363 @@
+"""Claim typing: which kinds of claim a sentence makes (killing, siege, condemnation, ...).
+
+Statements by political actors are built from a small repertoire of claims;
+typing sentences lets researchers search for "who accused whom of a siege".
+The taxonomy and its trigger phrases (``indexer.extraction.claim_taxonomy``) are
+documented in ``indexer/data/CLAIMS.md``; keep the two in step.
+
+All triggers form ONE regex with a named group per type, whose matches over
+the lower-cased sentence (``finditer``) give its types. Phrases that contain a
+trigger but make no claim (``the Genocide Convention``, ``condemned to
+death``) are matched first by a ``skip`` group, which consumes them so the
+triggers inside are not seen. For speed the regex is only tried where a
+trigger's first letters stand at a word's start, and there only with the
+triggers that can match (:func:`_candidates`); :func:`claim_types_of` types
+all the sentences of a text in one pass over it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from indexer.extraction.claim_taxonomy import CLAIM_TYPES, PRIORITY, TRIGGERS
+from indexer.extraction.regex_prefixes import pattern_prefixes
+
+__all__ = ["claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of"]
+
+
+def _compile() -> re.Pattern[str]:
+    """Combine all triggers into one alternation with a named group per type."""
+    return _compile_groups({name: list(TRIGGERS[name]) for name in ("skip", *CLAIM_TYPES)})
+
+
+def _compile_groups(groups: dict[str, list[str]]) -> re.Pattern[str]:
+    """One alternation of ``groups`` (type -> triggers), a named group per type, in order."""
+    alternatives = [rf"(?P<{name}>{'|'.join(bodies)})" for name, bodies in groups.items()]
+    # One leading \b for all groups: positions inside words fail in one test.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+#: How many leading characters of a match :func:`_match_prefixes` works out.
+_PREFIX_DEPTH = 5
+#: The same for one trigger, to find where it may start (longer: fewer false starts).
+_TRIGGER_PREFIX_DEPTH = 12
+
+
+def _match_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
+    """How matches of ``pattern`` can begin, or ``None`` if one might begin
+    with a non-word character (or ``re``'s parser is not what we expect)."""
+    try:
+        found = pattern_prefixes(pattern.pattern, _PREFIX_DEPTH)
+    except Exception:  # noqa: BLE001 - an internal of ``re`` changed: no shortcut
+        return None
+    if any(not _WORD_CHAR.match(p[:1]) for p in found):
+        return None
+    return found
+
+
+_WORD_CHAR = re.compile(r"\w")
+_PATTERN = _compile()
+_RANK = {name: i for i, name in enumerate(PRIORITY)}
+_HYPHENS_LIST = (("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u00ad", ""))
+_HYPHENS = str.maketrans(dict(_HYPHENS_LIST))
+
+
+def claim_types(sentence: str) -> tuple[str, ...]:
+    """The claim types ``sentence`` makes, most specific first; ``()`` when none.
+
+    >>> claim_types("Regime forces continue to rain barrel bombs on Aleppo.")
+    ('bombardment',)
+    >>> claim_types("The Coalition holds the UN Security Council responsible.")
+    ('responsibility_attribution',)
+
+    :param sentence: one sentence (any string is accepted).
+    """
+    text = _dehyphen(sentence.lower())
+    if _PREFIX_AUTOMATON is None:
+        return _types(m.lastgroup for m in _PATTERN.finditer(text) if not _hedged(text, 0, len(text), m))
+    return _types_in(text, text, ((0, len(text)),))[0]
+
+
+def claim_triggers(sentence: str) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` of each trigger that gives ``sentence`` a type,
+    in order: what a snippet highlights in a claim sentence. ``[]`` when
+    lower-casing would move offsets (the caller then marks the sentence).
+
+    >>> claim_triggers("Jets shelled Homs.")
+    [('bombardment', 5, 12)]
+    """
+    low = sentence.lower()
+    if len(low) != len(sentence) or "\u00ad" in sentence or "\u03a3" in sentence:
+        return []
+    low = _dehyphen(low)
+    return [(m.lastgroup, m.start(), m.end()) for m in _matches(low)
+            if m.lastgroup and m.lastgroup != "skip" and not _hedged(low, 0, len(low), m)]
+
+
+def claim_types_of(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+    """``[claim_types(text[s:e]) for s, e in spans]``, lower-casing and reading
+    the words of ``text`` once rather than once per span.
+
+    >>> text = "Jets shelled Homs. The regime blocked aid."
+    >>> claim_types_of(text, [(0, 18), (19, 42)])
+    [('bombardment',), ('humanitarian_access',)]
+
+    :param text: the text the spans point into (a body, a title).
+    :param spans: ``(start, end)`` character offsets, e.g. from
+        :func:`indexer.extraction.sentences.split_sentences`.
+    """
+    low = text.lower()
+    # Slicing the lowered text must give each span's own lowered text: every
+    # character maps to one (no ``İ`` -> ``i̇``, no deleted soft hyphen) and
+    # no capital sigma, whose lower case depends on what surrounds it.
+    if _PREFIX_AUTOMATON is None or len(low) != len(text) or "\u00ad" in text or "\u03a3" in text:
+        return [claim_types(text[s:e]) for s, e in spans]
+    return _types_in(_dehyphen(low), text, spans)
+
+
+#: ``(type, start, end)`` of one trigger, offsets in the text typed.
+Trigger = tuple[str, int, int]
+
+
+def claim_types_and_triggers_of(text: str, spans: Sequence[tuple[int, int]]
+                                ) -> tuple[list[tuple[str, ...]], list[list[Trigger]]]:
+    """:func:`claim_types_of`, and the triggers that gave each span its types
+    (offsets in ``text``; what ``indexer.extraction.roles`` reads), in the same pass.
+
+    >>> claim_types_and_triggers_of("Jets shelled Homs.", [(0, 18)])
+    ([('bombardment',)], [[('bombardment', 5, 12)]])
+    """
+    low = text.lower()
+    if _PREFIX_AUTOMATON is None or len(low) != len(text) or "\u00ad" in text or "\u03a3" in text:
+        triggers = [[(kind, a + s, b + s) for kind, a, b in claim_triggers(text[s:e])] for s, e in spans]
+        return [claim_types(text[s:e]) for s, e in spans], triggers
+    found: list[list[Trigger]] = []
+    return _types_in(_dehyphen(low), text, spans, found), found
+
+
+def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
+              triggers: list[list[Trigger]] | None = None) -> list[tuple[str, ...]]:
+    """The claim types of each span of ``text``, whose lowered form is ``low``
+    (same length, same offsets).
+
+    At each candidate word of a span (:func:`_candidates`) the pattern tried
+    there matches as ``finditer`` over the span would: ``match(low, p, end)``
+    reads nothing before ``p`` but the character ``\\b`` looks at, which is
+    not a word character at a word's start, as before a slice's start; and
+    nothing from ``end`` on, as at a slice's end.
+    """
+    starts, patterns = _candidates(low)
+    size, n = len(low), len(starts)
+    out: list[tuple[str, ...]] = []
+    for start, end in spans:
+        if not 0 <= start <= end <= size \
+                or (0 < start < size and not low[start - 1].isspace() and _cuts_word(low, start)) \
+                or (0 < end < size and not low[end].isspace() and _cuts_word(low, end)):
+            out.append(claim_types(text[start:end]))  # a span cutting a word: its words differ
+            if triggers is not None:
+                triggers.append([(k, a + start, b + start) for k, a, b in claim_triggers(text[start:end])])
+            continue
+        i = bisect_left(starts, start)
+        if i == n or starts[i] >= end:
+            out.append(())
+            if triggers is not None:
+                triggers.append([])
+            continue
+        found: set[str] = set()
+        where: list[Trigger] = []
+        pos = start
+        cued: bool | None = None  # whether a hedging cue is in the sentence, once asked
+        while i < n:
+            p = starts[i]
+            if p >= end:
+                break
+            if p >= pos:
+                m = patterns[i].match(low, p, end)
+                if m is not None:
+                    if m.lastgroup in EVENT_TYPES and cued is None:
+                        cued = _HEDGE_CUE.search(low[start:end]) is not None
+                    if not (cued and _hedged(low, start, end, m)):
+                        found.add(m.lastgroup)  # type: ignore[arg-type]
+                        if triggers is not None and m.lastgroup != "skip":
+                            where.append((m.lastgroup, m.start(), m.end()))  # type: ignore[arg-type]
+                    pos = m.end()
+            i += 1
+        if triggers is not None:
+            triggers.append(where)
+        found.discard("skip")
+        out.append(tuple(sorted(found, key=_RANK.__getitem__)) if found else ())
+    return out
+
+
+#: Types that report an act; a hedged or denied mention of one is no claim that it happened.
+EVENT_TYPES = frozenset(CLAIM_TYPES) - {
+    "condemnation", "call_to_action", "responsibility_attribution", "humanitarian_access",
+}
+_CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither|n't)"
+    r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)|prevent\w*|avert\w*"
+    r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
+    r"|possib\w+ of|potential|looming|imminent)(?: [\w'-]+){0,2} $"
+)
+_HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b")
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
+                     r"(?:claims?|allegations?|accusations?|reports?))\b")
+#: A word one of which every match of the four patterns above holds (at the
+#: same word start, in the sentence): a sentence without one hedges nothing,
+#: and one search spares the four per trigger. Grouped by first letter (``re``
+#: then tries one branch per word, not thirty).
+_HEDGE_CUE = re.compile(
+    r"\b(?:a(?:vert|void)|could|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear|i(?:f|mminent|n case|n the event)"
+    r"|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )|p(?:revent|ossib|otential)|r(?:isk|efut|eject)"
+    r"|threat|unless|w(?:hether|ould|ithout ))")
+
+
+def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Whether the act ``m`` found in sentence ``low[start:end]`` is not asserted to have
+    happened: in a conditional clause, under a modal (``would``, ``could``), negated,
+    prevented or feared, or denied earlier in the sentence."""
+    if m.lastgroup not in EVENT_TYPES:
+        return False
+    before_sentence = low[start:m.start()]
+    marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
+    before = " " + before_sentence[marks[-1] if marks else 0:]
+    close = _CLAUSE_MARKS.search(low, m.end(), end)
+    after = low[m.end():close.start() if close else end]
+    return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
+                or _DENIAL.search(before_sentence))
+
+
+def _cuts_word(text: str, i: int) -> bool:
+    """Whether ``text[i - 1]`` and ``text[i]`` are both word characters
+    (``\\w``: alphanumeric or ``_``)."""
+    pair = text[i - 1:i + 1]
+    return pair.isalnum() or ("_" in pair and pair.replace("_", "a").isalnum())
+
+
+def _dehyphen(text: str) -> str:
+    """``text.translate(_HYPHENS)``; ``replace`` per character present is much
+    faster than ``translate`` with a dict on a non-ASCII text."""
+    if text.isascii():
+        return text  # no character of ``_HYPHENS`` is ASCII
+    for char, to in _HYPHENS_LIST:
+        if char in text:
+            text = text.replace(char, to)
+    return text
+
+
+def _types(kinds: Iterable[str | None]) -> tuple[str, ...]:
+    found = {kind for kind in kinds if kind and kind != "skip"}
+    return tuple(sorted(found, key=_RANK.__getitem__))
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(text)`` (``text`` lowered), but trying at each
+    candidate word (:func:`_candidates`) only the triggers it can begin; the
+    loop of :func:`_types_in`, as a generator (for tests)."""
+    if _PREFIX_AUTOMATON is None:
+        yield from _PATTERN.finditer(text)
+        return
+    starts, patterns = _candidates(text)
+    pos = 0
+    for p, pattern in zip(starts, patterns):
+        if p >= pos:
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _candidates(text: str) -> tuple[list[int], list[re.Pattern[str]]]:
+    """Where in ``text`` (lowered) a match can begin, and the pattern to try there.
+
+    Every match starts a run of word characters (it begins with ``\\b`` and
+    with a word character), and its first letters are one of its trigger's
+    prefixes (``indexer.extraction.regex_prefixes``). One automaton finds every place where a
+    prefix starts a run, in a copy of ``text`` with each non-word character
+    made a space (:func:`_spaced`; characters map one to one, so a prefix in
+    ``text`` is the spaced prefix in the copy). Trying there an alternation of
+    just the triggers whose prefix was found (in their order, in their named
+    groups) leaves the matches of ``finditer`` (leftmost first, not
+    overlapping) unchanged. Trying all ~150 triggers at every word is what
+    made typing slow.
+    """
+    at: dict[int, tuple[int, ...]] = {}
+    for end, (length, entries) in _PREFIX_AUTOMATON.iter(" " + _spaced(text)):
+        start = end - length  # in ``text``: the haystack has one more leading space
+        seen = at.get(start)
+        at[start] = entries if seen is None else _union(seen, entries)
+    if not at:
+        return [], []
+    starts = sorted(at)
+    return starts, [_SUBPATTERNS.get(e) or _subpattern(e) for e in map(at.__getitem__, starts)]
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each character that is not an ASCII word character made a
+    space (so a non-ASCII letter too: that only admits more candidates)."""
+    return text.encode("ascii", "replace").translate(_SPACED).decode("ascii")
+
+
+def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    key = (a, b)
+    found = _UNIONS.get(key)
+    if found is None:
+        found = _UNIONS[key] = tuple(sorted(set(a) | set(b)))
+    return found
+
+
+def _prefix_automaton() -> Any:
+    """Spaced trigger prefixes (`` " " + _spaced(prefix)``) -> ``(length, trigger numbers)``.
+
+    A prefix that extends another with no trigger the shorter one lacks is
+    left out: wherever it is found, the shorter one is found at the same start.
+    """
+    import ahocorasick
+
+    entries_of: dict[str, set[int]] = {}
+    for i, (_, _, prefixes) in enumerate(_ENTRIES):
+        for prefix in prefixes or ():
+            entries_of.setdefault(" " + _spaced(prefix), set()).add(i)
+    automaton = ahocorasick.Automaton()
+    for key, entries in entries_of.items():
+        if any(key[:k] in entries_of and entries <= entries_of[key[:k]] for k in range(2, len(key))):
+            continue
+        automaton.add_word(key, (len(key) - 1, tuple(sorted(entries))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _subpattern(chosen: tuple[int, ...]) -> re.Pattern[str]:
+    """:data:`_PATTERN` with only the triggers numbered ``chosen`` (same order, same groups)."""
+    groups: dict[str, list[str]] = {}
+    for i in chosen:
+        name, body, _ = _ENTRIES[i]
+        groups.setdefault(name, []).append(body)
+    pattern = _SUBPATTERNS[chosen] = _compile_groups(groups)
+    return pattern
+
+
+def _entry_prefixes(body: str) -> frozenset[str] | None:
+    """The prefixes of one trigger, or ``None`` (try it everywhere) if unknown."""
+    try:
+        found = pattern_prefixes(body, _TRIGGER_PREFIX_DEPTH)
+    except Exception:  # noqa: BLE001 - an internal of ``re`` changed: no shortcut
+        return None
+    return None if "" in found else frozenset(found)
+
+
+_STARTS = _match_prefixes(_PATTERN)
+#: Every trigger in pattern order: ``(type, pattern text, prefixes)``.
+_ENTRIES: tuple[tuple[str, str, frozenset[str] | None], ...] = tuple(
+    (name, body, _entry_prefixes(body)) for name in ("skip", *CLAIM_TYPES) for body in TRIGGERS[name]
+)
+_SUBPATTERNS: dict[tuple[int, ...], re.Pattern[str]] = {}
+_UNIONS: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
+#: Bytes: ASCII word characters kept, every other byte a space.
+_SPACED = bytes(c if re.fullmatch(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
+_PREFIX_AUTOMATON: Any = _prefix_automaton() if _STARTS is not None and all(e[2] for e in _ENTRIES) else None

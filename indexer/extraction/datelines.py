@@ -1,0 +1,94 @@
+"""The place of a news dateline (``SARAJEVO (Reuters) -``, ``CHARLESTON, W.Va. --``).
+
+A dateline names where the story was filed: a place mention, never an
+actor. It is written in capitals, which the name finders read as an acronym
+or pass over, and :mod:`indexer.extraction.boilerplate` blanks it with its credit. So
+:func:`restore_datelines` writes the dateline's place back into the text the
+finders read, in ordinary case (same length, so every offset stays valid) and
+followed by a comma, so that it neither joins the words after it nor reads as
+the subject of the sentence (``BEIRUT - Lebanon said``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["dateline_places", "probe_datelines", "restore_datelines"]
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: At a line's or sentence's start: capitals (up to four words), an optional
+#: region (``, W.Va.``, ``, Ohio``), date (``, Feb 8``) and credit
+#: (``(Reuters)``), then a dash. Lines joined into one keep the form after
+#: a full stop (``... mortgage fraud. CORSICANA — A woman``).
+_DATELINE = re.compile(
+    # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" starting with its letter, so that
+    # ``re`` jumps from capital to capital instead of trying every position.
+    r"(?P<place>[A-Z](?<!\w[A-Z])[A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
+    r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
+    rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
+#: A dateline in brackets, in ordinary case, before a dash (``(Beirut) –``, ``(New York) -``).
+_PAREN_DATELINE = re.compile(r"\((?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\)[ \t]*(?:--+|[-–—])")
+_REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
+#: What may come before a dateline: nothing, a line break, a sentence's end or a
+#: byline's date whose line break was lost (``Advocate Reporter March 30, 2009 NEWARK --``).
+_BEFORE = re.compile(r"(?:^|[\n.!?]|\b(?:19|20)\d\d)[ \t]*$")
+
+
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """The spans of the places of ``text``'s datelines."""
+    return [span[:2] for span in _datelines(text)]
+
+
+def _datelines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, region)`` of each dateline's place (region: ``", Ohio"`` or ``""``)."""
+    if "-" not in text and "–" not in text and "—" not in text and ":" not in text:
+        return []
+    found = [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
+             if _BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    if "(" in text:  # "(Beirut) –": a press release's dateline (a credit's name is no place there)
+        found += [(*m.span("place"), "") for m in _PAREN_DATELINE.finditer(text)]
+    return found
+
+
+def probe_datelines(text: str, found: list[tuple], find: Callable[[str], tuple[list, list]]) -> list[tuple]:
+    """Places of ``text``'s datelines that ``found`` (name spans ``(name, kind,
+    start, end, surface)``) lacks, looked up by ``find`` (the gazetteer's
+    ``find_names``) as ``in <Place><region>``: a dateline says its place is
+    a place, so the guards for names that are also people's or ordinary words
+    (``COLUMBUS, Ohio``) do not apply there."""
+    out = []
+    for start, end, region in _datelines(text):
+        if any(start <= f[2] and f[3] <= end for f in found):
+            continue
+        place = _ordinary_case(text[start:end])
+        _, places = find(f"in {place}{region}.")
+        for name, kind, s, e, _ in places:
+            if 3 <= s and e <= 3 + len(place):
+                out.append((name, kind, start + s - 3, start + e - 3, text[start + s - 3:start + e - 3]))
+    return out
+
+
+def restore_datelines(searched: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """``searched`` (``text`` with boilerplate blanked) with each dateline
+    place of ``spans`` written back in ordinary case (``MEXICO CITY`` ->
+    ``Mexico City``), a comma after it where a space follows."""
+    if not spans:
+        return searched
+    out = list(searched)
+    for start, end in spans:
+        out[start:end] = _ordinary_case(text[start:end])
+        if end < len(out) and out[end] in " \t":
+            out[end] = ","
+        region = _REGION.match(text, end)  # ", Ohio (AP) -": the region says where too
+        if region is not None and region.end() > end:
+            out[region.start("name"):region.end("name")] = region.group("name")
+            if region.end() < len(out) and out[region.end()] in " \t":
+                out[region.end()] = ","
+    return "".join(out)
+
+
+def _ordinary_case(name: str) -> str:
+    """``AL-RAQQA`` -> ``Al-Raqqa``, ``CAMBRIDGE'S`` -> ``Cambridge's`` (same length)."""
+    return re.sub(r"[A-Z][A-Z]*", lambda m: m.group()[0] + m.group()[1:].lower(), name)

@@ -1,0 +1,354 @@
+"""Finding actors and places in text with a gazetteer.
+
+One Aho-Corasick automaton holds every alias key (folded words joined by
+single spaces). The text is turned into the same form: its words, folded, with
+a soft join between words whose gap is only space or a hyphen (so ``Deir
+ez-Zor``, ``Deir ez Zor`` and a name broken over a line all match) and a hard
+one at a break (punctuation, a blank line), which no alias can cross. Each
+match maps back through the word table to exact offsets in the original text,
+so ``text[m.start:m.end] == m.surface`` however :func:`fold` changed lengths.
+
+The automaton reads the words as codes (``indexer.extraction.words``). (A text whose
+folded words hold spaces, or a gazetteer with too many words to code, uses
+the folded words, ``" "`` and ``" | "`` instead.)
+
+Candidates then pass the false-hit guards documented in
+``indexer/data/GAZETTEER.md`` (:mod:`indexer.extraction.candidate_guards`) and overlaps
+are resolved longest-first. Names that look like organisations (``Aleppo
+Provincial Council``) are added as actors of kind ``organisation`` even when
+no gazetteer knows them (:mod:`indexer.extraction.org_names`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from indexer.extraction.candidate_guards import CASE_FLAGS, Candidate, CandidateGuards
+from indexer.extraction.gazetteer_types import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM_PLACE,
+    LOOKUP,
+    WEAK,
+    NameSpan,
+)
+from indexer.model import Mention
+from indexer.extraction.definitions import context_definitions, find_definitions
+from indexer.extraction.national_forces import coordinated_forces
+from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
+from indexer.extraction.people import PeopleFinder, people_finder
+from indexer.extraction.person_mentions import occurrences
+from indexer.extraction.world_places import add_world_places
+from indexer.extraction.words import CODES, SOFT, SPACED_KEYS, WORD_INFO, Words, register
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer  # (which builds a Matcher: no import at run time)
+
+__all__ = ["Matcher", "NameSpan"]
+
+
+#: Words after a country that make it a modifier, neither actor nor place (``US-backed
+#: SDF``: the SDF act); ``X-led coalition`` is the coalition's own actor when known.
+_MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".split())
+#: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
+_LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
+_AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
+
+
+class Matcher(CandidateGuards, OrganisationNames):
+    """Finds a gazetteer's actors and places in text (built once per gazetteer)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._keys = {key for key, alias in gazetteer.aliases["place"].items() if not alias.flags & LOOKUP} \
+            | set(gazetteer.aliases["actor"]) | ORG_HEADS
+        self._coded = register({word for key in self._keys for word in key.split(" ")})
+        self._folded_automaton: Any = None
+        if self._coded:
+            self.automaton = ahocorasick.Automaton()
+            for key in self._keys:
+                # No join before the first code: codes are runs of digits
+                # between joins, so a match can only start at a word's start.
+                # (key, spaces inside, an organisation word?)
+                self.automaton.add_word(SOFT.join(CODES[word] for word in key.split(" ")),
+                                        (key, key.count(" "), key in ORG_HEADS))
+            self.automaton.make_automaton()
+        else:
+            self.automaton = self._folded()
+        self._last: tuple[str, tuple[list[Mention], list[Mention]]] | None = None
+        self._last_spans: tuple[str, tuple[list[NameSpan], list[NameSpan]]] | None = None
+        #: alias spelling -> for each of its words, whether it must be all capitals
+        self._wanted: dict[str, tuple[bool, ...]] = {}
+        self._people: PeopleFinder | None = None  # built on first use (reads the first-name list)
+
+    # ------------------------------------------------------------------ find
+    def find(self, text: str) -> tuple[list[Mention], list[Mention]]:
+        """``(actors, places)`` in ``text``; the last result is cached because
+        callers ask for actors and places of the same text in turn."""
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        actors, places = self.find_spans(text)
+        result = ([Mention(*m) for m in actors], [Mention(*m) for m in places])
+        self._last = (text, result)
+        return result
+
+    def find_spans(self, text: str) -> tuple[list[NameSpan], list[NameSpan]]:
+        """:meth:`find` as plain tuples ``(name, kind, start, end, surface)``,
+        the fields of :class:`~indexer.model.Mention`: extraction reads
+        thousands of them per second and keeps none; cached like :meth:`find`."""
+        if self._last_spans is not None and self._last_spans[0] == text:
+            return self._last_spans[1]
+        words = Words(text)
+        keys = words.key
+        has_upper = text != text.lower()
+        gaz = self.gaz
+        actor_alias, place_alias = gaz.aliases["actor"].get, gaz.aliases["place"].get
+        actor_of, place_of = gaz.actors.get, gaz.places.get
+        titles, common, person = gaz.guards.title, gaz.guards.common, gaz.guards.person
+        info, surface = WORD_INFO, words.surface
+        actor_cands: list[Candidate] = []
+        place_cands: list[Candidate] = []
+        weak: list[Candidate] = []
+        country_spans: set[tuple[int, int]] = set()
+        heads: list[int] = []  # the words that are organisation words, in order
+        if self._coded and not (SPACED_KEYS and not SPACED_KEYS.isdisjoint(words.surface)):
+            hits: Iterable[tuple[int, tuple[str, int, bool]]] = self.automaton.iter(words.norm)
+        else:
+            hits = self._folded_hits(words)
+        based = "based" in keys  # "Britain-based": a modifier, neither place nor actor
+        listed: set[int] = set()  # the last words of countries read as places (a list goes on so)
+        closed: set[int] = set()  # those that close their list ("Syria and Iraq")
+        for end_idx, (key, inner_spaces, head) in hits:
+            last = end_idx >> 2  # the word whose code ends there (see the module docstring)
+            first = last - inner_spaces
+            if head and first < len(keys) and keys[first] == key:
+                heads.append(first)
+            capped = None  # whether a word of the match is capitalised, once asked
+            alias = actor_alias(key)
+            if alias is not None:
+                flags = alias.flags
+                ok = True  # (what _case_allows says without capitals to check)
+                if has_upper and flags & CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
+                        and "-" in words.gap[last + 1]:
+                    # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
+                    coalition = actor_alias(" ".join(keys[first:last + 3])) if last + 2 < len(keys) else None
+                    if coalition is not None and (actor := actor_of(coalition.target)) is not None:
+                        actor_cands.append((first, last + 2, coalition.target, actor.type, first - last - 2,
+                                            -10 - coalition.rank))
+                    ok = False
+                if ok and last + 1 < len(keys) and (keys[last + 1] in _AFFILIATE_WORDS and words.soft(last + 1)
+                                                    or keys[last + 1] in _LINK_COMPOUNDS and "-" in words.gap[last + 1]):
+                    ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
+                if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
+                        and (self._verb_follows(words, last) if flags & CAPITAL
+                           # A country after a locative ("in Russia") or a compass word
+                           # ("northern Syria"), or before "-based", is a place, not an actor.
+                           else not (flags & COUNTRY and self._country_as_place(words, first, last, listed, closed))):
+                    actor = actor_of(alias.target)
+                    cand = (first, last, alias.target, actor.type if actor else "other",
+                            first - last, -10 - alias.rank)
+                    if flags & COUNTRY:
+                        country_spans.add((first, last))
+                    (weak if flags & WEAK else actor_cands).append(cand)
+            alias = place_alias(key)
+            if alias is not None and not alias.flags & LOOKUP:
+                flags = alias.flags
+                ok = True
+                if has_upper and flags & CASE_FLAGS:
+                    ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and not self._compound_follows(words, last):
+                    place = place_of(alias.target)
+                    # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
+                    if place is not None \
+                            and not (first > 0 and info[surface[first - 1]][2]
+                                     and self._after_title(words, first, titles)) \
+                            and not ((key in common or key in person)
+                                     and self._guard_rejects(key, place, words, first)):
+                        place_cands.append((first, last, place.name, place.kind, first - last, -alias.rank))
+                        if flags & DEMONYM_PLACE:
+                            self._demonym_places(alias, words, first, has_upper, place_cands)
+        if country_spans and place_cands:
+            # A country inside a longer place's name ("Latin America"), or placing
+            # the place before it ("Idlib province, Syria."), is not an actor there.
+            inside = {span for span in country_spans for c in place_cands
+                      if c[0] <= span[0] and span[1] <= c[1] and c[1] - c[0] > span[1] - span[0]}
+            inside |= self._appositions(words, country_spans, place_cands)
+            if inside:
+                actor_cands = [c for c in actor_cands if (c[0], c[1]) not in inside]
+                country_spans -= inside
+        if weak:
+            # A weak alias counts when the text names its actor strongly, or the
+            # country it belongs to ("regime forces" is the Assad regime in a text
+            # that names Syria or a Syrian place, not in one about Belarus).
+            strong = {c[2] for c in actor_cands}
+            actor_cands += [c for c in weak if c[2] in strong
+                            or self._country_named(c[2], strong, place_cands)]
+        if heads:
+            actor_cands += self._organisations(text, words, heads)
+        # People win their span over any name inside it (a person's name is never a place).
+        if has_upper and ("and" in keys or "or" in keys):  # "Syrian or Russian war planes"
+            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
+        actor_cands += self._person_candidates(text, words)
+        actor_cands += self._definition_candidates(text, words)
+        actors = _resolve(actor_cands)
+        if len(actors) > 1:
+            actors = self._offices_of_people(actors, words)
+        # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
+        # Post", "Moscow said") are not places; organisation-pattern names
+        # ("Aleppo Provincial Council") keep theirs.
+        # An actor opening with a demonym ("Turkish border guards") leaves its words
+        # to places, unless that word is a place's name itself ("US-led coalition").
+        demonyms, place_names = gaz.demonyms, gaz.aliases["place"]
+        blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
+                   and not (demonyms.get(keys[first]) and keys[first] not in place_names)
+                   for i in range(first, last + 1)}
+        # A country acting ("Russia vetoed") is an actor there, not a location.
+        if country_spans:
+            blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans}
+        if blocked:
+            place_cands = [c for c in place_cands if blocked.isdisjoint(range(c[0], c[1] + 1))]
+        places = _resolve(place_cands)
+        if has_upper:
+            places = add_world_places(gaz, words, actors, places)
+            # A country inside a longer world place's name (Mexico City): only
+            # a place of several words can hold a shorter name.
+            longer = [p for p in places if p[1] > p[0]] if actors else None
+            if longer:
+                covering: dict[int, list[Candidate]] = {}  # word -> the longer places over it
+                for p in longer:
+                    for i in range(p[0], p[1] + 1):
+                        covering.setdefault(i, []).append(p)
+                actors = [a for a in actors if a[0] not in covering
+                          or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
+            if country_spans and places:
+                # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
+                ends = {p[1] for p in places if p[3] != "country"}
+                moved = self._appositions(words, {(a[0], a[1]) for a in actors if (a[0], a[1]) in country_spans},
+                                          [], ends)
+                if moved:
+                    places = sorted(places + [(a[0], a[1], self.gaz.canonical_location(a[2]) or a[2], "country",
+                                               a[0] - a[1], 0) for a in actors if (a[0], a[1]) in moved],
+                                    key=itemgetter(0))
+                    actors = [a for a in actors if (a[0], a[1]) not in moved]
+        result = (self._spans(actors, words, text), self._spans(places, words, text))
+        self._last_spans = (text, result)
+        return result
+
+    def _country_named(self, actor: str, actors: set[str], places: list[Candidate]) -> bool:
+        """Whether a country ``actor`` is part of is named, as an actor or as
+        (or through) a place."""
+        entry = self.gaz.actors.get(actor)
+        if entry is None or not entry.part_of:
+            return False
+        countries = set(entry.part_of)
+        if not countries.isdisjoint(actors):
+            return True
+        parents = self.gaz.parents
+        return any(c[2] in countries or not countries.isdisjoint(parents(c[2])) for c in places)
+
+    def _person_candidates(self, text: str, words: Words) -> list[Candidate]:
+        """The people of :mod:`indexer.extraction.people` as candidates over ``words``."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        starts = words.start
+        out: list[Candidate] = []
+        for start, end, name in self._people.find(text):
+            first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+            if first <= last:
+                out.append((first, last, name, "person", first - last, _PERSON_RANK))
+        return out
+
+    def _offices_of_people(self, actors: list[Candidate], words: Words) -> list[Candidate]:
+        """Without an office that is the title of the person right after it
+        (``UN Special Envoy for Syria Staffan de Mistura``, ``U.N.
+        Secretary-General Ban Ki-moon``): the person acts, not the office."""
+        titles = self._people.titles if self._people is not None else frozenset()
+        keys = words.key
+        out = []
+        for i, c in enumerate(actors):
+            nxt = actors[i + 1] if i + 1 < len(actors) else None
+            if nxt is not None and c[3] != "person" and nxt[3] == "person" and nxt[0] == c[1] + 1 \
+                    and words.soft(nxt[0]) and not titles.isdisjoint(keys[c[0]:c[1] + 1]):
+                continue
+            out.append(c)
+        return out
+
+    def _definition_candidates(self, text: str, words: Words) -> list[Candidate]:
+        """Every mention of a name the text defines (:mod:`indexer.extraction.definitions`)."""
+        if self._people is None:
+            self._people = people_finder(self.gaz)
+        known = self._people.known_name
+        starts = words.start
+        out: list[Candidate] = []
+        defined = find_definitions(text, known) if "(" in text or ", or " in text or "known as" in text else []
+        for alias, long_name, canonical, kind in defined + context_definitions(text):
+            for form in (alias, long_name):
+                for start, end in occurrences(text, form):
+                    first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
+                    if first <= last:
+                        out.append((first, last, canonical, kind, first - last, _DEFINED_RANK))
+        return out
+
+    def _folded(self) -> Any:
+        """The automaton over the folded words (see the module docstring)."""
+        if self._folded_automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key in self._keys:
+                # (key, spaces inside, length, an organisation word?)
+                automaton.add_word(f" {key} ", (key, key.count(" "), len(key), key in ORG_HEADS))
+            automaton.make_automaton()
+            self._folded_automaton = automaton
+        return self._folded_automaton
+
+    def _folded_hits(self, words: Words) -> Iterator[tuple[int, tuple[str, int, bool]]]:
+        """The hits of :meth:`_folded` in the folded words, as the coded
+        automaton reports them (``end >> 2`` is the last word)."""
+        norm, starts = words.folded()
+        for end, (key, inner_spaces, length, head) in self._folded().iter(norm):
+            first = bisect_left(starts, end - length)  # the word whose key starts there
+            yield 4 * (first + inner_spaces), (key, inner_spaces, head)
+
+    @staticmethod
+    def _spans(cands: list[Candidate], words: Words, text: str) -> list[NameSpan]:
+        start, surface, info = words.start, words.surface, WORD_INFO
+        out = []
+        for first, last, name, kind, _, _ in cands:
+            s, e = start[first], start[last] + info[surface[last]][1]
+            out.append((name, kind, s, e, text[s:e]))
+        return out
+
+
+def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first (ties: higher rank, then leftmost)."""
+    cands.sort(key=_LONGEST_FIRST)  # stable: equal keys keep their order
+    taken: set[int] = set()
+    chosen: list[Candidate] = []
+    for c in cands:
+        first, last = c[0], c[1]
+        if first == last:
+            if first in taken:
+                continue
+            taken.add(first)
+        else:
+            span = range(first, last + 1)
+            if not taken.isdisjoint(span):
+                continue
+            taken.update(span)
+        chosen.append(c)
+    chosen.sort(key=itemgetter(0))
+    return chosen
+
+
+_LONGEST_FIRST = itemgetter(4, 5, 0)
+#: A person found in the text wins a tie with a gazetteer name (``-10 - rank``):
+#: the text itself said this is a person.
+_PERSON_RANK = -50
+#: A name the text defines (``Reporters Without Borders (RSF)``) wins over all.
+_DEFINED_RANK = -100

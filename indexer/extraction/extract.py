@@ -1,0 +1,164 @@
+"""Extraction: the actors, locations and claims of one statement, with evidence.
+
+Glue over the leaves that do the work: ``sentences`` splits the text,
+``gazetteer`` finds and normalises names, ``claims`` types sentences. The
+title is searched like a first sentence (headlines make claims too).
+
+Evidence lists, for each name, where it was found, at most ``MAX_EVIDENCE``
+places per name, in the compact form the index stores (see
+:class:`~indexer.model.Extraction`): ``[field code, start, end, sentence
+start, sentence end]``; ``Statement.to_json`` gives the public
+``{"field", "start", "end", "text", "sentence"}``. A place implied by a named
+place lying inside it instead has ``{"inferred_from": "<named place>"}``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from operator import itemgetter
+from typing import Any
+
+from indexer.extraction.boilerplate import mask
+from indexer.extraction.claims import claim_types_and_triggers_of
+from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
+from indexer.extraction.far_places import drop_far_villages
+from indexer.extraction.gazetteer import Gazetteer, name_key
+from indexer.extraction.national_forces import junta_mentions
+from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
+from indexer.extraction.role_regions import drop_role_regions
+from indexer.extraction.roles import claim_roles
+from indexer.extraction.seats import seat_info, split_seats
+from indexer.extraction.sentences import split_sentences
+
+#: Evidence items kept per name and statement: every mention of nearly every
+#: name (a recognition benchmark counts them), while a record stays bounded.
+MAX_EVIDENCE = 25
+
+
+class _Collector:
+    """Ordered names with their evidence, capped per name."""
+
+    def __init__(self) -> None:
+        self.evidence: dict[str, list[Any]] = {}
+
+    def add(self, name: str, item: Any) -> None:
+        items = self.evidence.setdefault(name, [])
+        if len(items) < MAX_EVIDENCE:
+            items.append(item)
+
+    def names(self) -> list[str]:
+        return list(self.evidence)
+
+
+def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
+    """Find the actors, locations and claims of ``statement``."""
+    actors, places = _Collector(), _Collector()
+    actor_types: dict[str, str] = {}
+    news_source: str | None = None
+    media = _media_names(gazetteer)
+    claims: list[Claim] = []
+    seats: dict[str, tuple[str, str]] = {}
+    for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
+        if not text:
+            continue
+        # Bylines, credits and link blocks blanked (same offsets): no names or claims there.
+        searched, credited = mask(text, field, media)
+        news_source = news_source or credited
+        # A dateline's place (``SARAJEVO (Reuters) -``) is a place mention, never an actor.
+        datelines = dateline_places(text) if field == "body" else []
+        if datelines:
+            searched = restore_datelines(searched, text, datelines)
+        spans = split_sentences(searched) if field == "body" else [(0, len(text))]
+        if not spans:
+            continue
+        starts = [s for s, _ in spans]
+        types_of, triggers_of = claim_types_and_triggers_of(searched, spans)
+        # The names in each sentence that makes a claim: (actors, places), and
+        # their mentions (name, start, end) for the claim's roles.
+        by_sentence: dict[int, tuple[list[str], list[str]]] = {}
+        mentions_of: dict[int, tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]] = {}
+        found_actors, found_places = gazetteer.find_names(searched)  # one pass for both
+        if "junta" in searched:  # "the junta": the forces of the country the text is about
+            found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
+                                  key=itemgetter(2))
+        if news_source is not None:  # the text's source is metadata, not an actor
+            found_actors = [m for m in found_actors if m[0] != news_source]
+        if datelines:
+            found_actors = [m for m in found_actors
+                            if not any(s <= m[2] and m[3] <= e for s, e in datelines)]
+            probed = probe_datelines(text, found_places, gazetteer.find_names)
+            if probed:
+                found_places = sorted(found_places + probed, key=itemgetter(2))
+        # "regional director for the Middle East": a title's region, no place.
+        found_places = drop_role_regions(searched, found_places)
+        # "the Mallah front" near Aleppo: no village of that name 400 km away.
+        found_places = drop_far_villages(found_places, gazetteer)
+        # "Idlib province" and "the town of Idlib" in one text: two places.
+        found_places, split = split_seats(searched, found_places, gazetteer)
+        seats.update(split)
+        for name, kind, _, _, _ in found_actors:
+            actor_types.setdefault(name, kind)
+        for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
+            items_of = collector.evidence
+            for name, _, start, end, _ in mentions:
+                # The sentence containing the mention (the first if it precedes them all).
+                index = bisect_right(starts, start) - 1 if start >= starts[0] else 0
+                items = items_of.get(name)
+                if items is None:
+                    items = items_of[name] = []
+                if len(items) < MAX_EVIDENCE:
+                    sentence = spans[index]
+                    items.append([code, start, end, sentence[0], sentence[1]])
+                if types_of[index]:
+                    names = by_sentence.setdefault(index, ([], []))[slot]
+                    if name not in names:
+                        names.append(name)
+                    mentions_of.setdefault(index, ([], []))[slot].append((name, start, end))
+        for index, types in enumerate(types_of):
+            if types:
+                s, e = spans[index]
+                named_actors, named_places = by_sentence.get(index, ([], []))
+                actor_mentions, place_mentions = mentions_of.get(index, ([], []))
+                roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
+                claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
+                                    roles, negated))
+    # Every place so far was named (its evidence is text); those added now are
+    # only inferred, so a parent gets inferred evidence unless it was named.
+    named = places.names()
+    named_set = set(named)
+    for place in named:
+        for parent in gazetteer.parents(place):
+            if parent not in named_set:
+                places.add(parent, {"inferred_from": place})
+    evidence: dict[str, dict[str, list[Any]]] = {
+        "actors": actors.evidence,
+        "locations": places.evidence,
+    }
+    locations = places.names()
+    info = {name: seat_info(gazetteer, seats, name) if name in seats else gazetteer.place_info(name)
+            for name in locations}
+    return Extraction(
+        actors=actors.names(),
+        locations=locations,
+        places={name: where for name, where in info.items() if where is not None},
+        claims=claims,
+        evidence=evidence,
+        actor_types=actor_types,
+        news_source=news_source,
+    )
+
+
+def _media_names(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The canonical name of a news organisation as written (``AFP`` ->
+    ``Agence France-Presse``), ``None`` for anything else."""
+    aliases, actors = gazetteer.aliases["actor"], gazetteer.actors
+
+    def media(name: str) -> str | None:
+        alias = aliases.get(name_key(name))
+        if alias is None:
+            return None
+        actor = actors.get(alias.target)
+        return alias.target if actor is not None and actor.type == "media" else None
+
+    return media

@@ -1,0 +1,159 @@
+"""Places the text introduces by their kind: ``the village of Kafr Awid``,
+``al-Rashidin neighbourhood``, ``Laurel County``.
+
+Such places are mostly missing from the world data; the text says what they
+are. A rule of its own, apart from the world table's resolution
+(``indexer.extraction.resolve``), which it only follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import compress
+
+from indexer.analysis import STOPWORDS
+from indexer.extraction.place_words import CONNECTORS, DATE_NAMES, NOT_NAMES, POSSESSIVE_GAP
+from indexer.extraction.words import Words
+
+__all__ = ["KIND_AFTER", "KIND_BEFORE", "KIND_IN_NAME", "KIND_PLURAL", "KIND_WORDS", "kind_named_places"]
+
+#: Kind words that introduce a place the data may not know: ``the village of
+#: Kafr Awid``, ``al-Rashidin neighbourhood`` (lower case, before or after the
+#: name), ``Laurel County``, ``Hama Governorate`` (capitalised, after it, part of
+#: the name). Values: the output kind.
+#: Plural kind words before a list of names (``the villages of al-Qajar and al-Zara``).
+KIND_PLURAL = {"villages": "city", "towns": "city", "cities": "city", "neighbourhoods": "city",
+               "neighborhoods": "city", "districts": "subdivision", "provinces": "subdivision"}
+KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
+               "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
+               "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
+               "province": "subdivision", "county": "subdivision", "region": "region", "area": "region"}
+KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
+              "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city",
+              "crossing": "city"}
+KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province": "subdivision",
+                "district": "subdivision", "oblast": "subdivision", "parish": "subdivision",
+                "prefecture": "subdivision", "municipality": "subdivision"}
+#: More lower-case words inside a place's name (``Port-au-Prince``).
+_NAME_LINKS = frozenset("au aux du di en sur lès les".split())
+KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
+#: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
+_ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
+_AL = frozenset("al el ad an ar as ash az".split())
+
+
+def _article_before(words: Words, k: int) -> bool:
+    """Whether ``the`` or ``a`` comes one or two lower-case words before word
+    ``k`` (``the nearby town``, ``a rebel-held town``)."""
+    keys = words.key
+    for back in (2, 3):
+        i = k - back
+        if i < 0 or keys[i] not in ("the", "a"):
+            continue
+        if all(not words.cap(j) and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
+            return True
+    return False
+
+
+def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
+    """Places the text introduces by their kind, as candidates ``(first, last,
+    name, kind, first - last, 0)``: ``the village of Kafr Awid``, ``the town
+    of Talbiseh``, ``al-Rashidin neighbourhood``, ``Laurel County``. Villages
+    and neighbourhoods are mostly missing from the world data (GeoNames keeps
+    places with a recorded population); the text itself says what they are,
+    as it defines an actor (``Long Name (ACR)``). The name is as written; it
+    has no coordinates. Names touching ``taken`` words are left alone."""
+    keys, n = words.key, len(words.key)
+    if KIND_WORDS.isdisjoint(keys):
+        return []
+    out: list[tuple] = []
+    used: set[int] = set()
+    stop = frozenset(stop)
+
+    def name_run(first: int, step: int) -> tuple[int, int] | None:
+        """The capitalised run (``al-`` particles inside) from ``first``
+        forwards (``step`` 1) or backwards (-1), at most four words."""
+        if not (0 <= first < n) or not words.cap(first) or first in taken:
+            return None
+        i, last = first, first
+        while True:
+            j = i + step
+            link = j if step > 0 else i
+            if 0 <= j < n and j in taken and words.soft(link) and words.cap(j) \
+                    and not POSSESSIVE_GAP.match(words.gap[link]):
+                return None  # "Pudong New District": the run is part of a longer name
+            if not (0 <= j < n) or j in taken or not words.soft(link) or abs(j - first) >= 4:
+                break
+            if step < 0 and keys[j] in STOPWORDS and keys[j] not in CONNECTORS:
+                break
+            if words.cap(j) and keys[j] not in DATE_NAMES:
+                i = last = j
+            elif (keys[j] in CONNECTORS or keys[j] in _NAME_LINKS) and 0 <= j + step < n and words.soft(max(j, j + step)) \
+                    and (words.cap(j + step) and keys[j + step] not in DATE_NAMES
+                         or step < 0 and keys[j] in ("al", "el", "ad", "an", "ar", "as", "ash", "az")):
+                i = j
+                if step < 0:
+                    last = j  # "al-Rashidin": the particle opens the name
+            else:
+                break
+        lo, hi = sorted((first, last))
+        if keys[lo] in STOPWORDS and words.cap(lo) or keys[lo] in NOT_NAMES or keys[hi] in NOT_NAMES:
+            return None
+        if not taken.isdisjoint(range(lo, hi + 1)) or not used.isdisjoint(range(lo, hi + 1)):
+            return None
+        if hi == lo and (words.upper(lo) and len(words.surface[lo]) > 1 or keys[lo] in stop):
+            return None
+        return lo, hi
+
+    def add(lo: int, hi: int, kind: str) -> None:
+        text = words.text
+        name = " ".join(text[words.start[lo]:words.end(hi)].split())
+        used.update(range(lo, hi + 1))
+        out.append((lo, hi, name, kind, lo - hi, 0))
+
+    for k in compress(range(n), map(KIND_WORDS.__contains__, keys)):
+        key = keys[k]
+        if key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 0 and keys[k - 1] in ("the", "a") \
+                or key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and k > 1 and words.cap(k - 1):
+            run = name_run(k + 2, 1)
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        elif key in KIND_BEFORE and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and words.soft(k + 2) and _article_before(words, k):
+            run = name_run(k + 2, 1)  # "the nearby town of Kafr Awid", "the rebel-held town of X"
+            if run is not None:
+                add(*run, KIND_BEFORE[key])
+        elif key in KIND_PLURAL and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
+                and words.soft(k + 1) and k > 0 and keys[k - 1] in ("the", "two", "three"):
+            # "the villages of al-Qajar and al-Zara": each name of the list
+            at = k + 2
+            while at < n and words.soft(at):
+                lead = keys[at] in _AL and at + 1 < n and "-" in words.gap[at + 1]  # "al-Zara"
+                run = name_run(at + 1 if lead else at, 1)
+                if run is None:
+                    break
+                add(at if lead else run[0], run[1], KIND_PLURAL[key])
+                at = run[1] + 1
+                if at < n and keys[at] == "and" and words.soft(at):
+                    at += 1
+                elif not (at < n and words.gap[at].strip() == ","):
+                    break
+        # "Talaingod town of Davao del Norte": "town" after a name only with its host.
+        after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
+        if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (
+                # "a European neighbourhood of peace": a common noun's phrase
+                k + 2 < n and keys[k + 1] == "of" and not words.cap(k + 2)) \
+                and not _ADJECTIVE_END.search(keys[k - 1]):
+            run = name_run(k - 1, -1)
+            if run is not None:
+                add(*run, KIND_AFTER.get(key, "city"))
+        elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
+                and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
+            run = name_run(k - 1, -1)
+            if run is not None:
+                lo = run[0]
+                add(lo, k, KIND_IN_NAME[key])
+    return out

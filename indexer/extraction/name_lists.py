@@ -1,0 +1,104 @@
+"""Word lists read from the ``faker`` package: first names, ordinary English words.
+
+Person finding (``indexer.extraction.people``) and place reading (``indexer.extraction.resolve``,
+``indexer.extraction.geonames``) need them; building them imports ninety faker modules,
+so they are cached on disk. Apart from the finder because they are data
+loading, not name parsing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from indexer.analysis import fold
+
+__all__ = ["common_words", "first_names"]
+
+#: Bump when the first-name list is built differently (the disk cache's key).
+_LIST_VERSION = "1"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sift"
+
+
+def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded first names of every Latin-script locale of ``faker``.
+
+    Importing faker's ninety person providers takes a third of a second, so
+    the list is written once to the user's cache directory, keyed by faker's
+    version; an unwritable cache only costs that time again.
+    """
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:  # faker missing: people are still found by their other cues
+        return frozenset()
+    return _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+
+
+def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded ordinary English words that are nobody's name: ``faker``'s
+    English word list with its regular inflections (``launch``, ``launched``,
+    ``shows``), less every first and last name of its person providers
+    (``Will``, ``King``, ``Rose`` stay names). A capitalised run that ends
+    in one (``Youssef Diab Launched``, ``Hussein Malla Over``) ends before it.
+    Cached on disk like :func:`first_names`."""
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:
+        return frozenset()
+    return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+
+
+def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:
+    path = _cache_dir() / filename
+    try:
+        return frozenset(path.read_text("utf-8").split())
+    except OSError:
+        pass
+    names = load()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(sorted(names)), "utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+    return frozenset(names)
+
+
+def _faker_common_words() -> set[str]:
+    from faker.providers.lorem.en_US import Provider as Lorem
+
+    words: set[str] = set()
+    for word in Lorem.word_list:
+        words.update((word, word + "s", word + "es", word + "ed", word + "d", word + "ing"))
+        if word.endswith("e"):
+            words.add(word[:-1] + "ing")
+        if word.endswith("y"):
+            words.update((word[:-1] + "ies", word[:-1] + "ied"))
+    return {fold(w) for w in words} - _faker_first_names(("last_names", "first_names", "first_names_male",
+                                                          "first_names_female"))
+
+
+def _faker_first_names(attrs: tuple[str, ...] = ("first_names", "first_names_male", "first_names_female")) -> set[str]:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as providers
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(providers.__path__):
+        provider = getattr(importlib.import_module(f"{providers.__name__}.{module.name}"), "Provider", None)
+        for attr in attrs:
+            values = provider.__dict__.get(attr) if provider is not None else None
+            if values and not isinstance(values, property):
+                names.update(n for n in values if n and all(ord(c) < 0x250 for c in n) and " " not in n)
+    return {fold(n) for n in names if len(n) > 1}

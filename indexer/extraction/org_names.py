@@ -1,0 +1,174 @@
+"""Organisation-like names no gazetteer knows: ``Aleppo Provincial Council``,
+``Syrian Network for Human Rights``, found from a head word (``council``,
+``network``) back to where the name starts.
+
+A pattern of its own beside the gazetteer lookups of ``indexer.extraction.entities``,
+which adds these names as actors of kind ``organisation``.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from indexer.extraction.candidate_guards import Candidate
+from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
+from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
+__all__ = ["ORG_HEADS", "OrganisationNames"]
+
+#: Words ending a name that looks like an organisation.
+ORG_HEADS = frozenset(
+    "council front brigade brigades ministry army movement party committee "
+    "committees commission observatory network organization organisation agency "
+    "union battalion battalions forces authority corps division regiment legion "
+    # institutions of any country: police forces, offices, directorates, centres, associations
+    "police office directorate command administration secretariat association centre center "
+    "institute foundation mission ministries court tribunal bureau service society "
+    "federation group".split()
+) | MEDIA_HEADS | MEDIA_TITLES
+_NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
+_ORG_LINKS = frozenset("of for on against".split())
+_ORG_INNER = frozenset("of for and the on".split())
+#: Capitalised words that start sentences but never organisation names.
+_SENTENCE_STARTERS = frozenset(
+    "yesterday today tonight meanwhile earlier later however also moreover "
+    "furthermore recently previously now then but and so when while after before "
+    "since during according last this that these those on in at by".split()
+)
+_ARTICLES = frozenset("the".split())
+#: Weekdays and months never start an organisation's name ("on Saturday Syrian
+#: Army troops", "on Wednesday Al-Alam News Network reports").
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april june july august september october november december".split()
+)
+
+
+class OrganisationNames:
+    """The organisation pattern of :class:`~indexer.extraction.entities.Matcher`."""
+
+    gaz: Gazetteer
+
+    def _organisations(self, text: str, words: Words, heads: list[int]) -> list[Candidate]:
+        """Capitalised names ending in (or starting with) an organisation word
+        (``heads``: the words in :data:`ORG_HEADS`, in order)."""
+        # ``cap(i)``, ``soft(i)`` and ``newline(i)`` of :class:`Words`, inlined: info[surface[i]][2],
+        # pieces[2 * i] == SOFT (i > 0) and "\n" in gap[i].
+        keys, surface, pieces, gap, info = words.key, words.surface, words.pieces, words.gap, WORD_INFO
+        out: list[Candidate] = []
+        n = len(keys)
+        title_lines: dict[int, bool] = {}
+        for h in heads:
+            if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
+                continue
+            first = h
+            # A possessive before the name is its owner's ("Russia's Supreme Court").
+            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
+                    and "'" not in gap[first] and "’" not in gap[first]:
+                if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
+                    break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
+                    # two heads in a row are one name: "Aleppo Police Command")
+                if info[surface[first - 1]][2]:
+                    first -= 1
+                elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
+                        and pieces[2 * first - 2] == SOFT:
+                    first -= 1
+                else:
+                    break
+            last = h
+            j = h + 1
+            if j < n and keys[h] in MEDIA_HEADS and keys[j] in MEDIA_TAILS and pieces[2 * j] == SOFT \
+                    and first < h:
+                last = j  # "Hama Media center", "ISNA News agency": the body's own kind word, lower case
+                j += 1
+            if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
+                k = j + 1
+                end_at = h
+                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
+                        (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
+                    if info[surface[k]][2]:
+                        end_at = k
+                    k += 1
+                last = end_at
+            # A capitalised "The" inside starts the name (text without its full
+            # stops: "Kurds and Arabs The Syrian Democratic Forces").
+            for i in range(h - 1, first, -1):
+                if keys[i] == "the" and info[surface[i]][2]:
+                    first = i
+                    break
+            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
+                    words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
+                first += 1
+            first, owner = self._org_start(words, first, h)
+            if last - first < 1:
+                continue
+            if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
+                media = media_name(self.gaz, keys, first, h, last)
+                if media is None:
+                    continue
+                if media[2] is not None:
+                    out.append((media[0], media[1], media[2], self.gaz.actors[media[2]].type, media[0] - media[1], 0))
+                    continue
+                first = media[0]
+            start, end = words.start[first], words.end(last)
+            name = " ".join(text[start:end].split())
+            if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
+                known = self._demonym_name(owner, " ".join(keys[first:last + 1]))
+                if known is not None:
+                    out.append((first - 1, last, known, self.gaz.actors[known].type, first - 1 - last, 0))
+                    continue
+            out.append((first, last, name, "organisation", first - last, 0))
+        return out
+
+    def _demonym_name(self, country: str, rest: str) -> str | None:
+        """The actor named ``<demonym of country> <rest>`` (``Russian Aerospace Forces``)."""
+        table = self.gaz.aliases["actor"]
+        for demonym, of in self.gaz.demonyms.items():
+            if of == country:
+                alias = table.get(f"{demonym} {rest}")
+                if alias is not None and alias.target in self.gaz.actors:
+                    return alias.target
+        return None
+
+    def _org_start(self, words: Words, first: int, head: int) -> tuple[int, str | None]:
+        """Where an organisation's name starts once words glued before it in
+        text that lost its punctuation are dropped: a place or a dateline
+        or a known name before a demonym or another name (``Moscow Russian
+        Foreign Ministry``, ``MOSCOW Russias Aerospace Forces``, ``Assad Syrian
+        Observatory for Human Rights``), a possessive that lost its
+        apostrophe (``Trumps National Security Council``)."""
+        keys, gaz = words.key, self.gaz
+        places, actors = gaz.aliases["place"], gaz.aliases["actor"]
+        owner = None
+        while first < head - 1:
+            key, nxt = keys[first], keys[first + 1]
+            if "-" in words.gap[first + 1]:  # "Eritrea-Ethiopia Boundary Commission": one name
+                break
+            if (key in places or key in actors) and (nxt in gaz.demonyms or nxt in places or nxt in actors
+                                  or (nxt.endswith("s") and nxt[:-1] in places)):
+                first += 1
+            elif key.endswith("s") and len(key) > 3 and not words.upper(first) \
+                    and (key[:-1] in actors or key[:-1] in places) and key not in actors and key not in places:
+                place = places.get(key[:-1])
+                owner = place.target if place is not None else None
+                first += 1
+                break
+            else:
+                break
+        return first, owner
+
+    @staticmethod
+    def _on_title_line(words: Words, h: int, seen: dict[int, bool]) -> bool:
+        """Is word ``h`` on a headline-style line (most words capitalised)?
+        ``seen`` remembers the answer per line (keyed by its first word)."""
+        first, end = words.line(h)
+        if first not in seen:
+            codes = list(map(HEADLINE.__getitem__, words.surface[first:end])) if end - first < 2 \
+                else itemgetter(*words.surface[first:end])(HEADLINE)
+            long_words = len(codes) - codes.count(0)
+            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words
+        return seen[first]

@@ -1,0 +1,394 @@
+"""People's names in a statement: where they are, and one full name per person.
+
+Researchers filter by ``actor:"Volker Türk"``, so a person must come out as one
+canonical name however the text names them: ``UN High Commissioner for Human
+Rights Volker Türk``, then ``Türk``, ``Mr Türk``. A name is a run of
+capitalised words (with particles: ``bin``, ``al-``, ``von der``) that some cue
+makes a person's:
+
+- a title or role right before it, capitalised inside the run or not
+  (``Foreign Minister Sergei Lavrov``, ``spokesperson Liz Throssell``, ``Mr
+  Lavrov``);
+- a first name from the first-name list (``Elizabeth Hoff``);
+- a reporting verb or a role after a comma (``said Bintou Keita``, ``Bintou
+  Keita said``, ``Liz Throssell, spokesperson for OHCHR``).
+
+Later short mentions (the surname alone, or after a title) resolve to the full
+name found in the same text. A run that the gazetteer knows as something else
+(``Human Rights Watch``) or that holds an institution word (``Jordan Times``,
+``General Assembly``) is not a person. The cue words are in
+``data/people.tsv``; the first-name list comes from the ``faker`` package's
+person providers (Latin-script names of every locale), read once and cached on
+disk (``indexer.extraction.name_lists``), so extraction needs no network.
+
+The work per text is a few regular-expression passes; Python looks only at
+the multi-word capitalised runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from indexer.analysis import STOPWORDS, fold
+from indexer.extraction.chinese_names import chinese_name_start
+from indexer.extraction.gazetteer_types import name_key
+from indexer.extraction.name_lists import common_words, first_names
+from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
+__all__ = ["PeopleFinder", "people_finder"]
+
+_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper() and c.isalpha())
+_LETTER = r"[^\W\d_]"
+#: A capitalised word (a possessive ``'s`` is not part of it).
+_WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*"
+#: Abbreviated titles and initials, the only words a full stop may end inside a run.
+_ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
+                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
+_PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
+#: Blanks between a name's words: a single line break too (transcripts wrap lines
+#: mid-sentence: ``Ms. Mary\nRobinson``), never a blank line.
+_BLANKS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{_BLANKS})*"
+#: Two or more capitalised words (one line break at most between them), with particles between them
+#: (starting with a capital: the pattern then runs fast).
+_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
+#: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
+    r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
+    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
+#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
+#: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
+_VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
+_COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
+_LONG_WORD = re.compile(r"\b\w{3,}")
+_CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
+#: Titles after which one word is a name (a surname): not "General Electric".
+_SINGLE_NAME_TITLES = frozenset(
+    "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
+    "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
+    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
+#: Function words that end a name though the search keeps them (``Hussein Malla Over 20 ...``).
+_FUNCTION_WORDS = frozenset(
+    "over under after before into onto with without against amid among about above below across "
+    "behind beyond during until upon via near off out up down per than our your their his her its "
+    "we you they he she it this that these those here there more most new".split())
+#: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
+_ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
+_ROMAN = frozenset("ii iii iv v vi jr".split())
+
+
+def _read_cues() -> dict[str, set[str]]:
+    cues: dict[str, set[str]] = {"title": set(), "role": set(), "notfirst": set(), "notname": set()}
+    text = resources.files("indexer.data").joinpath("people.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rule, word = line.split("\t")[:2]
+            cues[rule].add(word.strip().lower())
+    return cues
+
+
+class PeopleFinder:
+    """Finds people in text (built once per gazetteer: see :meth:`find`).
+
+    :param known: a name as written -> ``(canonical, type)`` of the gazetteer's
+        actors and places (``type`` ``"place"`` for places): a run the
+        gazetteer knows as a non-person is not a person, and a known person
+        keeps its canonical name.
+    :param blocked_first: words that never count as a first name alone
+        (countries, demonyms, actor names).
+    """
+
+    def __init__(self, known: Callable[[str], tuple[str, str] | None], blocked_first: set[str],
+                 names: frozenset[str] | None = None, not_names: frozenset[str] = frozenset(),
+                 common: frozenset[str] | None = None, demonyms: frozenset[str] = frozenset(),
+                 place_name: Callable[[str], bool] | None = None) -> None:
+        cues = _read_cues()
+        self._titles = frozenset(cues["title"])
+        self._roles = frozenset(cues["role"])
+        self._notname = frozenset(cues["notname"])
+        self._dates = frozenset(
+            "monday tuesday wednesday thursday friday saturday sunday january february march "
+            "april june july august september october november december".split())
+        all_first = first_names() if names is None else names
+        # An institution's or a date's word is never a first name ("Council", "Forum", "June").
+        self._first = frozenset(all_first - cues["notfirst"] - cues["notname"] - blocked_first - STOPWORDS
+                                - self._titles)
+        self._known = known
+        #: countries and demonyms: never a name's first word, and a name ends before one
+        self._not_names = not_names | demonyms
+        self._demonyms = demonyms
+        self._common = (common_words() if common is None else common) - self._first
+        #: whether a name as written is a place's own full name (the world table)
+        self._place_name = place_name
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """The folded title and role words that precede a name (``envoy``, ``minister``)."""
+        return self._titles
+
+    def known_name(self, name: str) -> tuple[str, str] | None:
+        """The gazetteer's ``(canonical, type)`` for a name as written."""
+        return self._known(name)
+
+    def find(self, text: str) -> list[PersonSpan]:
+        """The people of ``text``, full names and short mentions, in text order."""
+        if not text:
+            return []
+        headline = _is_headline(text)
+        found: list[PersonSpan] = []
+        singles: list[tuple[int, int, str]] = []  # "Mr Lavrov": a surname to resolve
+        for match in _RUN.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-‐'’"):
+                continue  # inside a word
+            person = self._person(text, match.start(), match.group(), headline)
+            if person is None:
+                continue
+            start, end, name, words = person
+            if words == 1:
+                singles.append((start, end, name))
+            else:
+                found.append((start, end, name))
+        if not found and not singles:
+            return []
+        return resolve_mentions(text, found, singles)
+
+    def _person(self, text: str, offset: int, run: str,
+                headline: bool) -> tuple[int, int, str, int] | None:
+        """The person in one run of capitalised words ``run`` (at ``offset``):
+        ``(start, end, name, words)``, or ``None``."""
+        words = run.split()
+        keys = list(map(_KEYS.get, words))  # (most run words were keyed before)
+        if None in keys:
+            keys = list(map(_key, words))
+        titles = self._titles
+        begin = -1
+        cue = ""
+        for i in range(len(keys) - 2, -1, -1):  # the last title before a name word
+            if keys[i] in titles:
+                begin, cue = i + 1, "title"
+                break
+        if begin < 0 and not headline:
+            first = self._first
+            for i in range(len(keys) - 1):
+                # A first name the text also writes in lower case is a word here ("Made", "Long").
+                if keys[i] in first and f" {keys[i]} " not in text:
+                    begin, cue = i, "first"
+                    break
+            else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
+                if (i := chinese_name_start(keys, text)) >= 0:
+                    begin, cue = i, "first"
+        if begin < 0:
+            before = text[max(0, offset - 20):offset].rsplit(None, 2)
+            if before and before[-1].lower() in titles:
+                begin, cue = 0, "title"
+            elif not headline and self._verb_or_role(text, before, offset + len(run)):
+                begin, cue = 0, "verb"
+                while begin < len(keys) - 1 and keys[begin] in STOPWORDS:
+                    begin += 1  # "But Bintou Keita said"
+        if begin < 0:
+            return None
+        if cue == "first":
+            before = text[max(0, offset - 30):offset].rstrip(" \t")
+            begin = self._extend_back(text, keys, words, begin, bool(before) and (before[-1].islower() or before[-1] == ","))
+        elif begin + 2 < len(keys):
+            # "Deir al-Zor Moumtzis said": a place's name before a surname (resolved later)
+            for k in (3, 2):
+                if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
+                    return None
+        # "Commander Syrian Crisis Russia Turns": a demonym, or two country names, are no person's
+        if keys[begin] in self._demonyms or (keys[begin] in self._not_names and begin + 1 < len(keys)
+                                             and keys[begin + 1] in self._not_names):
+            return None
+        end = len(keys)
+        for i in range(begin, end):
+            if keys[i] in self._dates:
+                end = i
+                break
+        cut = self._name_end(text, keys, words, begin, end, cue == "first")
+        if cut < end and not self._notname.isdisjoint(keys[cut:end]) and keys[cut] not in self._not_names \
+                and not self._is_state(words[cut]):
+            return None  # "Ceylon Electricity Board", "Trumps National Security Council": an institution's name
+        end = cut
+        name_keys = keys[begin:end]
+        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
+            return None
+        notname = self._notname
+        if len(name_keys) == 2 and name_keys[1] in LANDFORM_SURNAMES and name_keys[0] in self._first \
+                and self._said_of(text, offset, run, cue):
+            notname = notname - LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
+        for key, word in zip(name_keys, words[begin:end]):
+            if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
+                return None
+        if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
+                                    or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
+            return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"
+        if max(map(len, name_keys)) < 2:
+            return None
+        if cue == "first" and self._place_around(words, begin, end):
+            return None  # "Kafr Zita Jub...", "Tal Minnis Sarmada": a place's name, not a person's
+        if cue == "first" and self._place_name is not None and end - begin >= 2 \
+                and self._place_name(" ".join(words[begin:end])):
+            return None  # "Rock Hill", "Glen Carbon", "South Ossetia": a first name opening a town's name
+        if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
+            end -= 2  # "Mikhail Voskresenskiy Middle East"
+            name_keys = keys[begin:end]
+        written = " ".join(words[begin:end])
+        known = self._known(written)
+        if known is None and written.endswith("s"):  # "Bashar al-Assads" (a possessive that lost its apostrophe)
+            known = self._known(written[:-1])
+            if known is not None and known[1] != "person":
+                known = None
+        if begin and cue == "title":  # "Sheikh Maqsoud", "King Fahd Hospital": a place's or body's own name
+            whole = self._known(" ".join(words[begin - 1:end]))
+            if whole is not None and whole[1] != "person":
+                return None
+        if known is not None and known[1] != "person":
+            return None
+        if known is None and cue == "verb" and any(self._known(w) for w in words[begin:end]):
+            return None  # "Abu Dhabi said", "Syrian Kurds said"
+        # Offsets of the name's first and last words (words are separated by blanks).
+        start = offset
+        for word in words[:begin]:
+            start = text.index(word, start) + len(word)
+        start = text.index(words[begin], start)
+        stop = start
+        for word in words[begin:end]:
+            stop = text.index(word, stop) + len(word)
+        if words[end - 1].endswith(".") and words[end - 1][:-1].lower() not in _ABBREVIATIONS:
+            stop -= 1
+        name = known[0] if known is not None else " ".join(text[start:stop].split())
+        return start, stop, name, len(name_keys)
+
+    def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
+        """The first word of a name found by its first name: the capitalised
+        words before it that are no known name, title or ordinary word
+        (``journalists Hamse Abdi Ahmed``), up to four words, when they are
+        all of the run's words before it and a lower-case word or a comma
+        precedes the run (not ``US Representatives Dan Kildee``, a
+        headline's ``Prosecute Julian Assange``); a kunya (``Abu Yazan``)."""
+        found = begin
+        while begin > 0 and len(keys) - begin < 4:
+            if keys[begin - 1] in _ARABIC_KUNYA:
+                return begin - 1
+            key, word = keys[begin - 1], words[begin - 1]
+            if key in self._titles or key in STOPWORDS or key in _FUNCTION_WORDS or key in self._common or key in self._notname \
+                    or key in self._dates or key in self._not_names or word.isupper() or word.endswith(".") \
+                    or f" {key} " in text or self._known(word) is not None or not word[1:].islower():
+                break
+            begin -= 1
+        return begin if begin == 0 and mid_sentence else found
+
+    def _name_end(self, text: str, keys: list[str], words: list[str], begin: int, end: int,
+                  first_name: bool) -> int:
+        """Where the name starting at ``begin`` ends: before a date, and,
+        after two name words, before a word that is no name's
+        (``Massimiliano Rebaudengo MSFs``, ``Hussein Malla Over``, ``Igor
+        Konashenkov Syria``, ``Youssef Diab Launched``): a stopword, an
+        ordinary English word (also one the text writes in lower case), a
+        country or demonym, an acronym or its plural."""
+        for i in range(begin + 1, end):
+            key, word = keys[i], words[i]
+            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name):
+                return i  # "Major Gains Which Completely Changed"; not "Cathy He"
+            if i >= begin + 2 and word[0].isupper() and (key in self._common
+                                      or key in self._not_names or f" {key} " in text or self._is_state(word)
+                                      or (len(word) > 1 and word.isupper() and key not in _ROMAN)
+                                      or (word[-1:] == "s" and len(word) > 2 and word[:-1].isupper())):
+                return i
+        return end
+
+    def _is_state(self, word: str) -> bool:
+        """``Damascus``, ``Syrias``: a state's name or capital (a possessive may have lost its apostrophe)."""
+        for form in (word, word[:-1]) if word[-1:] == "s" else (word,):
+            known = self._known(form)
+            if known is not None and known[1] == "state":
+                return True
+        return False
+
+    def _is_place(self, name: str) -> bool:
+        known = self._known(name)
+        return known is not None and known[1] == "place"
+
+    def _place_around(self, words: list[str], begin: int, end: int) -> bool:
+        """Whether the first name starts a place's name or ends one begun
+        by the word before it."""
+        return self._is_place(" ".join(words[begin:begin + 2])) or (
+            begin > 0 and self._is_place(" ".join(words[begin - 1:begin + 1])))
+
+    def _said_of(self, text: str, offset: int, run: str, cue: str) -> bool:
+        """Whether the run at ``offset`` has a person's cue besides a first
+        name: a title before it, a reporting verb, a role or an age after it."""
+        before = text[max(0, offset - 20):offset].rsplit(None, 2)
+        return cue == "title" or bool(before) and before[-1].lower() in self._titles \
+            or self._verb_or_role(text, before, offset + len(run))
+
+    def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
+        """A reporting verb before (``before``: the words before the run) or
+        after the run (which ends at ``end``), or a role after a comma."""
+        if _VERB_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
+            return True
+        if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
+            return True
+        if before and before[-1].endswith(",") and before[-1][:-1].lower() in self._roles \
+                and before[-1][:-1].islower():
+            return True  # "CPJ's Africa representative, Muthoki Mumo"
+        if end < len(text) and text[end] == ",":
+            role = _COMMA_ROLE.match(text, end)
+            return role is not None and (role.group(1).lower() in self._roles
+                                         or (role.group(2) or "").lower() in self._roles)
+        return False
+
+
+def _key(word: str) -> str:
+    """A run word's key: folded, without a final full stop (``Mr.``), cached."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        key = _KEYS[word] = fold(word.rstrip("."))
+    return key
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _is_headline(text: str) -> bool:
+    """A short single line with most long words capitalised (a title in
+    title case: ``Russia Warns Turkey Over Idlib``), where capitals say nothing."""
+    if len(text) > 300 or "\n" in text.strip():
+        return False
+    long_words = len(_LONG_WORD.findall(text))
+    return long_words > 2 and len(_CAPPED_WORD.findall(text)) >= 0.85 * long_words
+
+
+def people_finder(gazetteer: Gazetteer) -> PeopleFinder:
+    """A :class:`PeopleFinder` that knows ``gazetteer``'s names."""
+    actor_alias, place_alias = gazetteer.aliases["actor"].get, gazetteer.aliases["place"].get
+    actors, places = gazetteer.actors, gazetteer.places
+
+    def known(name: str) -> tuple[str, str] | None:
+        key = name_key(name.rstrip("."))
+        alias = actor_alias(key)
+        if alias is not None:
+            actor = actors.get(alias.target)
+            return alias.target, actor.type if actor else "other"
+        alias = place_alias(key)
+        if alias is not None:
+            return alias.target, "place"
+        return None
+
+    countries = {key for key, alias in gazetteer.aliases["place"].items()
+                 if (place := places.get(alias.target)) is not None and place.kind == "country"}
+    blocked = {key for key in gazetteer.aliases["actor"] if " " not in key} | set(gazetteer.demonyms) | countries
+    return PeopleFinder(known, blocked, not_names=frozenset(k for k in countries if " " not in k),
+                        demonyms=frozenset(gazetteer.demonyms), place_name=lambda name: bool(
+                            (world := gazetteer.world_resolver()) and world.is_place_name(name)))

@@ -1,0 +1,93 @@
+"""Word lists that tell a world place's mention from other capitalised words.
+
+Shared by candidate finding (``indexer.extraction.world_candidates``), the decision
+(``indexer.extraction.resolve``) and kind-named places (``indexer.extraction.kind_places``), and by
+the matcher (``COMPOUND_WORDS``); kept apart so each of those reads the same
+lists and none of them owns the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_WORDS", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "SETTINGS"]
+
+#: Words after a name, joined by a hyphen, that make it a modifier, never a
+#: place mention (``Britain-based monitor``, ``US-backed forces``).
+COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported born "
+                           "registered made owned run allied aligned".split())
+#: Words after a place's name that make it an agreement's name (``the Dayton
+#: accords``, ``the Minsk agreements``), not a place mention.
+AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
+                            "declaration convention conventions format".split())
+AGREEMENT_KINDS = frozenset("peace ceasefire truce trade nuclear framework".split())
+#: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
+#: ``Gulf of Aden``, ``Rio de Janeiro``).
+CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "
+                        "of on upon sur am im bin ibn abu".split())
+#: Capitalised words after a name that keep it a place (``Kachin State``).
+PLACE_TYPES = frozenset("state province region governorate oblast county parish district "
+                         "city town village area department prefecture territory island "
+                         "islands valley countryside".split())
+#: Words after a place that make the run an institution of that place.
+INSTITUTION_WORDS = frozenset(
+    "department court supreme senate house assembly legislature university college school "
+    "schools board association police sheriff council government governor attorney commission "
+    "committee ministry authority agency office fire army national guard airport hospital "
+    "public community state republican democratic party chamber library museum general "
+    "city county municipal regional provincial federal high district highway port "
+    # the place's officials, services and local bodies ("Dublin Mayor", "Albany Fire
+    # Department", "Lombard Historical Society", "Augusta Herald")
+    "mayor manager marshal councilman councilwoman councillor councilor alderman selectman "
+    "fire volunteer historical society foundation hall club lodge metropolitan memorial "
+    "medical parks recreation education convention visitors tourism herald tribune gazette "
+    "journal daily".split())
+#: Words of a capitalised run that make it an institution seated in the
+#: place of a kind that opens it (``Clarke County Superior Court``,
+#: ``Henderson County Jail``): the place is named there (not so after a
+#: bare name: ``Webb Center`` is named after a person).
+INSTITUTION_HEADS = frozenset(
+    "court courts jail prison office department sheriff commission commissioners school schools "
+    "board council hospital university college police library museum authority agency committee "
+    "center centre bureau airport assembly legislature senate examiner coroner".split())
+#: A party's initial before a place (``Sen. Ray Miller, D-Columbus``): US news style.
+PARTY_INITIALS = frozenset("d r i".split())
+COMPASS = frozenset("north south east west northern southern eastern western northeast "
+                     "northwest southeast southwest central upper lower greater new old".split())
+#: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
+PLACE_WORDS_AFTER = frozenset(
+    "police city county public library council mayor area suburbs suburb residents resident "
+    "township metro downtown region district native natives".split())
+#: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
+ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
+                         "couple family mother father youth".split())
+#: Nouns that, with ``of`` after them, name a part of the following place.
+PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb suburbs outskirts "
+                       "village town area camp crossing street square market hospital "
+                       "countryside province governorate old city centre center".split())
+#: Words after a single name that make it a person (``Brown said``).
+PERSON_VERBS = frozenset("said says told added asked wrote explained noted argued replied "
+                          "testified stated recalled".split())
+#: Abbreviations of months and titles, capitalised but never places.
+ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
+                           "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
+COMPASS_ALONE = frozenset("north south east west northeast northwest southeast southwest".split())
+LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
+MAX_WORDS = 5
+#: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
+POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
+#: Kind words of places named after a person (``George Khouri Square``).
+MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre park bridge stadium "
+                           "hall school hospital library museum institute foundation memorial".split())
+#: Words of an event's or operation's name after a place (``London Conference``,
+#: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
+EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
+                         "initiative plan group format declaration charter agreement accords "
+                         "resolution communique memorandum dialogue round rounds".split())
+#: Words between a locative and a place (``of rural Paris``).
+SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro".split())
+NOT_NAMES = frozenset("january february march april may june july august september october november "
+                       "december monday tuesday wednesday thursday friday saturday sunday".split())
+#: Months and weekdays, written out or abbreviated: a name's run stops before them.
+DATE_NAMES = NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
+                                     "mon tue tues wed thu thur thurs fri sat sun".split())

@@ -1,0 +1,271 @@
+"""Places from the world table, found and resolved in the statement's context.
+
+The matcher (:mod:`indexer.extraction.entities`) finds the names Sift's curated
+gazetteers know. What is left is looked up here, as geoparsers do (CLAVIN,
+Mordecai): *candidates* are the word sequences of capitalised runs that the
+world table (:mod:`indexer.extraction.geonames`) may name (:mod:`indexer.extraction.world_candidates`);
+a *decision*, here, then keeps a reading only with enough evidence:
+
+- the mention: a name inside a longer capitalised name (``Geneva
+  Conventions``, ``Ashley Sutton``, ``Karaj al-Hajz``) is not a place; nor an
+  all-caps word (``WOLA``), a name before ``-based``/``-backed``/``-led``...,
+  a name after a title (``President``), or a single word that the text also
+  uses in lower case (an ordinary word);
+- the statement: a reading in a country the statement names (or implies by a
+  confidently resolved place) wins, nearest to the statement's other places;
+  a part named relative to a place (``the al-Mashhad neighbourhood of
+  Aleppo``) must lie in that place's country;
+- the place: countries, subdivisions, regions and seas before towns; a town
+  outside the statement's countries only when large (``Bari`` needs a
+  quarter of a million people, ``Armenia`` the country beats the Colombian
+  city). A weak reading is left out rather than resolved far away.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indexer.analysis import STOPWORDS
+from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
+from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS
+from indexer.extraction.speakers import speakers as _speakers
+from indexer.extraction.world_candidates import WorldCandidates
+from indexer.extraction.world_ranking import (
+    KIND_ORDER,
+    MIN_POPULATION_ALONE,
+    MIN_POPULATION_NO_CONTEXT,
+    by_rank,
+    dominant,
+    nearest,
+    seat_city,
+)
+from indexer.extraction.words import Words
+
+__all__ = ["Resolved", "WorldResolver"]
+
+
+#: US states as AP style abbreviates them.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "D.C.": "District of Columbia",
+    "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
+#: Two dots (``S.C.``, ``W.Va.``) are no word: such a state wherever it stands.
+_AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
+#: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
+_AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A world place chosen for words ``first..last`` of the text."""
+
+    first: int
+    last: int
+    place: WorldPlace
+
+
+class WorldResolver(WorldCandidates):
+    """Finds and resolves world places in a text around the matcher's names."""
+
+    def __init__(self, table: WorldTable, titles: Iterable[str], stop: Iterable[str],
+                 common: Iterable[str], person: Iterable[str] = ()) -> None:
+        self.table = table
+        self.person = frozenset(person)
+        self.titles = frozenset(titles)
+        self.stop = frozenset(stop)
+        self.common = frozenset(common)
+        self._readings_of: dict[str, tuple[WorldPlace, ...]] = {}
+
+    def find(self, words: Words, taken: set[int], countries: set[str],
+             anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
+             person_words: Iterable[str] = ()) -> list[Resolved]:
+        """World places in ``words`` outside the ``taken`` word indices.
+
+        :param countries: ISO codes of countries the statement names or
+            implies (grown here by confidently resolved places).
+        :param anchors: places already resolved (for closeness).
+        :param placed: word -> ``(first, last)`` of the places found already;
+            a longer world name may contain them (``North Darfur`` over ``Darfur``).
+        :param person_words: keys of the words of the people the text names:
+            alone, such a word is that person (``Jones' appointment``), not a town.
+        """
+        self._placed = placed or {}
+        out: list[Resolved] = self._ap_states(words, taken) if "." in words.text else []
+        ap_at = {r.first: r.place for r in out}
+        if out:  # "Charleston, W.Va.": the state places the town before it
+            taken = taken | {w for r in out for w in range(r.first, r.last + 1)}
+            countries.add("US")
+            anchors.extend(r.place for r in out)
+        cands = list(self._candidates(words, taken))
+        if not cands:
+            return out
+        lower = _lower_words(words)
+        surnames = self._surnames | set(person_words)
+        speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
+        pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
+        for first, last, readings in cands:
+            if not self._mention_ok(words, first, last, lower) or \
+                    (first == last and words.key[first] in surnames
+                     and all(p.kind == "city" for p in readings)) or \
+                    (first == last and words.key[first] in speakers
+                     and all(p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT for p in readings)):
+                continue
+            part_of = self._part_of(words, first, last)
+            placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
+            readings = placed_in or readings
+            pending.append((first, last, readings, part_of))
+        # Confident readings first (countries, regions, unique large places):
+        # they set the statement's countries for the rest.
+        rest = []
+        for first, last, readings, part_of in pending:
+            best = by_rank(readings)[0] if len(readings) == 1 or dominant(readings) else None
+            if best is not None and part_of is None and (
+                    best.kind != "city" or best.population >= MIN_POPULATION_ALONE
+                    or best.country in countries):
+                out.append(Resolved(first, last, seat_city(best, readings)))
+                anchors.append(best)
+                if best.kind != "region" and best.country:
+                    countries.add(best.country)
+            else:
+                rest.append((first, last, readings, part_of))
+        focus = countries | _focus(pending)
+        for first, last, readings, part_of in rest:
+            best = self._decide(readings, focus, anchors, part_of)
+            if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
+                    and words.key[last + 1] in ORIGIN_NOUNS and not words.cap(last + 1) \
+                    and not (first == last and (words.key[first] in self.table.words
+                                                or words.key[first] in STOPWORDS)):
+                # "an Albany man": the text says it is a place; its largest reading
+                best = seat_city(by_rank(readings)[0], readings)
+            if best is not None:
+                out.append(Resolved(first, last, seat_city(best, readings)))
+                anchors.append(best)
+        out.sort(key=lambda r: r.first)
+        return out
+
+    def _ap_states(self, words: Words, taken: set[int]) -> list[Resolved]:
+        """US states written in the AP style after a town and a comma
+        (``Louisville, Ky.``, ``Charleston, W. Va.``) or a party initial
+        (``D-S.C.``): standard in US news, never alone (``Ill.``, ``Miss.``
+        and ``Pa.`` are words too)."""
+        out = []
+        text = words.text
+        seen: set[int] = set()
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text)):
+            state = AP_STATES.get(m.group("abbr").replace(" ", ""))
+            at = m.start("abbr")
+            if state is None or at in seen or not (m.re is _AP_DOTTED or _AP_BEFORE.search(text, max(0, at - 3), at)):
+                continue
+            seen.add(at)
+            first = bisect_left(words.start, m.start("abbr"))
+            last = bisect_left(words.start, m.end("abbr")) - 1
+            if first > last or not taken.isdisjoint(range(first, last + 1)):
+                continue
+            place = next((p for p in self.table.lookup(world_key(state))
+                          if p.kind == "subdivision" and p.country == "US"), None)
+            if place is not None:
+                out.append(Resolved(first, last, place))
+        return out
+
+    def _placed_in(self, words: Words, last: int, readings: tuple[WorldPlace, ...],
+                   ap_at: dict[int, WorldPlace]) -> tuple[WorldPlace, ...]:
+        """The ``readings`` of the name ending at ``last`` that lie in the
+        subdivision named after it and a comma (``Springfield, Ill.``,
+        ``Springfield, Illinois``); ``()`` when none is named so."""
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return ()
+        region = ap_at.get(nxt)
+        if region is None:
+            for end in (nxt + 1, nxt):
+                if end < len(words.key) and words.soft(end) or end == nxt:
+                    region = next((p for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))
+                                   if p.kind == "subdivision"), None)
+                    if region is not None:
+                        break
+        if region is None or not region.admin1:
+            return ()
+        return tuple(p for p in readings if p.kind == "city" and p.country == region.country
+                     and p.admin1 == region.admin1)
+
+    def is_place_name(self, name: str) -> bool:
+        """Whether ``name`` is some world place's own full name (``Rock Hill``)."""
+        key = world_key(name)
+        return any(world_key(p.name) == key for p in self.table.lookup(key))
+
+    def name_rank(self, place: WorldPlace) -> int:
+        """Whether a place's output name must add its country so that one name
+        never stands for places of two countries, whatever was read before: 0
+        when the first reading of its name (by kind, then population; a city
+        for a subdivision named after it) lies in its country, else 1. Places
+        of one country that share a name share it (the output's coordinates
+        still tell them apart)."""
+        readings = self.table.lookup(world_key(place.name))
+        if not readings:
+            return 0
+        first = seat_city(by_rank(readings)[0], readings)
+        return 0 if first.country == place.country else 1
+
+    # ------------------------------------------------------------- decision
+    def _decide(self, readings: tuple[WorldPlace, ...], countries: set[str],
+                anchors: list[WorldPlace], part_of: str | None) -> WorldPlace | None:
+        if part_of is not None:
+            host = self.table.lookup(world_key(part_of))
+            host_countries = {p.country for p in host[:3]} | countries
+            inside = [p for p in readings if p.country in host_countries]
+            return nearest(inside, [*host[:1], *anchors]) if inside else None
+        local = [p for p in readings if p.country in countries]
+        if local:
+            near = nearest(local, anchors)
+            # A sea, a region or a famous city is not the small namesake town of the
+            # statement's country (Geneva and Berlin in a text naming the US).
+            if near.kind == "city" and near.population < MIN_POPULATION_NO_CONTEXT:
+                top = min(readings, key=lambda p: (KIND_ORDER[p.kind], -p.population))
+                if top.kind in ("water", "region"):
+                    return top
+                famous = max(readings, key=lambda p: (p.kind == "city", p.population))
+                if famous.kind == "city" and world_key(famous.name) == world_key(near.name) \
+                        and famous.population >= max(MIN_POPULATION_NO_CONTEXT,
+                                                                       5 * near.population):
+                    return famous
+            return near
+        best = min(readings, key=lambda p: (KIND_ORDER[p.kind], -p.population))
+        if best.kind != "city":
+            return best
+        floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
+        return best if best.population >= floor else None
+
+
+def _lower_words(words: Words) -> set[str]:
+    """Keys the text writes in lower case somewhere (ordinary words there)."""
+    return words.lower_keys()
+
+
+def _focus(pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]]) -> set[str]:
+    """The country most of the statement's candidate names can lie in (at
+    least two distinct names): a statement's places tend to be near each
+    other (``Albany``, ``Springfield`` and ``Troy`` together are in the US)."""
+    names_in: dict[str, set[tuple[str, ...]]] = {}
+    for _, _, readings, _ in pending:
+        name = (readings[0].name,)
+        # In code order: a tie goes to the same country in every process (set
+        # order follows PYTHONHASHSEED, and made extraction differ between runs).
+        for code in sorted({p.country for p in readings if p.country}):
+            names_in.setdefault(code, set()).add(name)
+    if not names_in:
+        return set()
+    best = max(names_in, key=lambda c: len(names_in[c]))
+    return {best} if len(names_in[best]) >= 2 else set()

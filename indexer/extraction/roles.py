@@ -1,0 +1,349 @@
+"""Claim roles: which of a claim sentence's actors and places plays which part.
+
+Extraction already finds the actors and places of a claim sentence
+(``indexer.extraction.extract``) and where its claim triggers are (``indexer.extraction.claims``);
+this module decides, from their positions relative to the triggers and from
+cue words, who the act is attributed to (``by``), who it targets
+(``against``), where it happened (``in``) and who says so (``speaker``: the
+quoted actor of ``X said``, ``according to X``, the accuser of ``X accused Y
+of``; the publisher is metadata, not a speaker). Precision first: a name
+matched by no rule gets no role (it stays among the claim's actors).
+
+Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
+
+- speaker: ``X said``/``X's spokesman said``, ``said X``, ``according to X``,
+  ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
+  speech or attribution verb).
+- by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
+  by X``, ``perpetrated by X``, ``at the hands of X``); ``X's <trigger>``;
+  ``X-led <trigger>``; ``X <trigger>`` with only agent nouns, auxiliaries,
+  adverbs and light verbs between (``Russian jets have repeatedly bombed``,
+  ``X carried out air strikes``), not in the passive; ``accused X of``,
+  ``holds X responsible``, ``blamed X for``, ``X is responsible for``,
+  ``X claimed responsibility``, ``accusations against X``.
+- against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
+  object of a verb trigger (``besieged the Kurds``), the subject of a passive
+  (``X were killed``).
+- in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
+  ``across``, ``targeting``... with ``the city of``-like words between) in a
+  clause holding a trigger (or in a locative clause right after one), the
+  object of a verb trigger (``shelled Homs``), ``<trigger> of X``, a place
+  just before a trigger (``the Aleppo siege``), the subject of a passive.
+- Names joined by ``and`` or commas share the role of the last one
+  (``Russia and the regime bombed``).
+- negated: every trigger of the sentence stands after a denial (``rejected
+  accusations that``); denied acts themselves give no claim type
+  (``indexer.extraction.claims._hedged``), so no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer.model import ROLE_NAMES
+
+__all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
+
+#: ``(canonical name, start, end)`` of a name in the field (the sentence's text).
+Mention = tuple[str, int, int]
+#: ``(role, canonical name, start, end)``.
+RoleItem = tuple[str, str, int, int]
+
+#: Types that are speech acts: they take a speaker, never an agent of their own.
+_SPEECH_TYPES = frozenset({"condemnation", "call_to_action"})
+_ATTRIBUTION = "responsibility_attribution"
+
+_SPEECH_VERBS = (
+    r"(?:said|says|say|stated|states|announced|announces|declared|declares|added|adds|noted|notes|told|tells"
+    r"|reported|reports|confirmed|confirms|warned|warns|stressed|stresses|insisted|insists|affirmed|affirms"
+    r"|asserted|asserts|alleged|alleges|charged|charges|accused|accuses|accusing|blamed|blames|blaming"
+    r"|condemned|condemns|condemning|denounced|denounces|deplored|deplores|decried|decries|denied|denies"
+    r"|rejected|rejects|dismissed|dismisses|refuted|refutes|called|calls|urged|urges|demanded|demands"
+    r"|holds|held|hold|claimed|claims|wrote|writes|tweeted|expressed|expresses|welcomed|welcomes)"
+)
+#: After a speaker: ``'s spokesman``, an adverb, an auxiliary, then a speech verb.
+_SPEAKER_AFTER = re.compile(
+    r"(?:(?:'s?|\u2019s?) (?:[\w-]+ ){0,3}?)?(?: ?\(\w+\))?,?(?: (?:also|again|strongly|firmly|repeatedly"
+    r"|categorically|previously|earlier|later|on \w+day))?(?: (?:has|have|had|did|does|was|were))?"
+    r"(?: (?:also|again|strongly|firmly|repeatedly|categorically))? " + _SPEECH_VERBS + r"\b"
+)
+_SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|stated|added|according to|reported by|quoted by|cited by)"
+    r"|\bin a statement by) (?:the |a |an )?$"
+)
+
+_AGENT_NOUNS = (
+    r"forces|troops|army|jets|warplanes|war planes|planes|aircraft|air force|helicopters|gunships|drones"
+    r"|artillery|tanks|navy|warships|militias?|militants|fighters|soldiers|police|gunmen|units?|soldiers"
+    r"|security forces|military|government|regime|authorities|loyalists|rebels|insurgents"
+)
+_FILLERS = (
+    r"has|have|had|reportedly|allegedly|also|again|repeatedly|deliberately|indiscriminately|systematically"
+    r"|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
+    r"|committed|commit|commits|perpetrated|waged|wages|used|uses|use|dropped|fired|unleashed|intensified"
+    r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
+    r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
+    r"|allegedly|in turn|themselves|itself"
+)
+#: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light verbs.
+_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
+_BE = r"(?:was|were|is|are|been|being|be|got|get|gets)"
+#: Between a patient and its trigger: a passive (``were reportedly killed``).
+_PASSIVE_GAP = re.compile(
+    rf"(?: (?:[\w-]+))?(?: (?:has|have|had|will|would))?(?: (?:reportedly|allegedly|also|again|been))* {_BE}"
+    r"(?: (?:reportedly|allegedly|also|again|repeatedly|deliberately|being))* $"
+)
+_POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
+_LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
+#: Between a trigger and ``by X``: at most six words, no clause mark.
+_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ )?$")
+_BY_DIRECT = re.compile(r"^ ?(?:the |a |an )?(?:[\w-]+ )?$")
+_NOT_AGENT_BY = re.compile(
+    r"\b(?:backed|supported|brokered|sponsored|led|mediated|hosted|organi[sz]ed|issued|signed|condemned"
+    r"|denounced|documented|reported|verified|confirmed|cited|quoted|published|released|announced|owned"
+    r"|controlled|held|run|funded|armed|trained|ordered|approved|adopted|drafted|followed|accompanied"
+    r"|surrounded|encircled|besieged|blockaded|protected|guarded|rejected|denied|criticised|criticized) by\b"
+)
+#: Attribution cues: a mention right after is the one held responsible.
+_ACCUSED_BEFORE = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|h[oe]ld(?:s|ing)?|accusations? against"
+    r"|responsibility (?:lies|rests|falls) (?:with|on)|implicat(?:e|es|ed|ing))"
+    r" (?:both |the |a |an )?(?:[\w-]+ )?$"
+)
+_ACCUSED_AFTER = re.compile(
+    r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}?(?:,)? (?:of|for|responsible|accountable|as responsible|fully responsible"
+    r"|directly responsible)\b"
+)
+_RESPONSIBLE_AFTER = re.compile(
+    r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}? (?:(?:is|are|was|were|be|been) (?:\w+ )?(?:responsible|to blame)"
+    r"|(?:is|are|was|were|has been|have been|had been)(?: [\w-]+){0,3}? (?:accused of|blamed for)"
+    r"|(?:bears?|bore|bearing) (?:the )?(?:\w+ )?responsibility|(?:has|have|had )?(?:claimed|claims|admitted"
+    r"|admits|accepted|accepts) (?:the )?responsibility)\b"
+)
+_AGAINST_AFTER_TRIGGER = re.compile(r"^(?: [\w-]+){0,4}? (?:against|targeting|on) (?:the |a |an )?(?:[\w-]+ )?$")
+_OBJECT_GAP = re.compile(
+    r"^ (?:the |a |an |at least |some |more than |over |nearly |about |dozens of |hundreds of |thousands of"
+    r" |scores of |several |many |\d[\d,.]* )*$"
+)
+_VERB_TRIGGER = re.compile(r"(?:ed|ered|ged)$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|across|throughout|around|outside|inside|into|targeting|within|over|toward|towards"
+    r"|of the (?:city|town|village|province|governorate|district|region|area|camp) of)"
+    r"(?: (?:the|a|an|besieged|rebel-held|opposition-held|regime-held|government-held|city|town|village|province"
+    r"|governorate|district|region|area|countryside|suburbs?|neighbou?rhoods?|camp|outskirts|vicinity|northern"
+    r"|southern|eastern|western|north|south|east|west|central|rural|northwestern|northeastern|southwestern"
+    r"|southeastern|north-western|north-eastern|south-western|south-eastern|of|and|parts|areas|several"
+    r"|cities|towns|villages|provinces))* $"
+)
+#: Before an object of a preposition, which is no subject (``near Kobani Syria reportedly killed``).
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:in|at|near|on|of|from|to|into|across|over|with|against|for|around"
+                                    r"|outside|inside|by)(?: the)?(?: [\w-]+)? $")
+_LOCATIVE_WORDS = frozenset("in at near on across throughout around outside inside into targeting within over"
+                            " toward towards".split())
+_PLACE_MODIFIERS = frozenset(
+    "the a an besieged rebel-held opposition-held regime-held government-held city town village province"
+    " governorate district region area countryside suburb suburbs neighbourhood neighborhood neighbourhoods"
+    " neighborhoods camp outskirts vicinity northern southern eastern western north south east west central rural"
+    " northwestern northeastern southwestern southeastern north-western north-eastern south-western south-eastern"
+    " of and parts areas several cities towns villages provinces".split())
+
+
+def _after_locative(before: str) -> bool:
+    """Whether ``before`` ends with a locative cue (``in``, ``near the town of``):
+    :data:`_LOCATIVE` read word by word from the end (a regex search tried
+    every position of the window)."""
+    if not before.endswith(" "):
+        return False
+    for word in reversed(before[-60:].split()[-7:]):
+        if word in _LOCATIVE_WORDS:
+            return True
+        if word not in _PLACE_MODIFIERS:
+            return False
+    return False
+
+
+_NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
+                        r"|(?:met|meet|meets|meeting|gathered|convened|spoke|speaking|arrived|held talks"
+                        r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
+                        r"|talks in|conference in|summit in|session in|visit to|visited) (?:the )?$")
+_JOIN = re.compile(r"^(?:,| and|, and|,and| as well as| or)(?: the| its| their)? $")
+_CLAUSE_MARKS = re.compile(r"[;:()\u2014]| - |, (?!(?:in|near|at|on|across|and|or|including) )")
+_LOCATIVE_CLAUSE_START = re.compile(r"^, (?:in|near|at|on|across)\b")
+_ONE_WORD = re.compile(r" [\w-]+ ")
+_ROLE_ORDER = {name: i for i, name in enumerate(ROLE_NAMES)}
+_DENIAL_HINTS = ("den", "refut", "reject", "dismiss")
+#: Words one of which stands before an accused or a speaker named after its cue.
+_ACCUSED_HINTS = ("accus", "blam", "hold", "held", "responsib", "implicat")
+_SPEAKER_HINTS = ("said", "says", "told", "stated", "added", "according", " by", "statement")
+#: Any of the hints above in a text, in one search.
+_DENIAL_HINT, _ACCUSED_HINT, _SPEAKER_HINT = (
+    re.compile("|".join(map(re.escape, hints))) for hints in (_DENIAL_HINTS, _ACCUSED_HINTS, _SPEAKER_HINTS))
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
+                     r"(?:claims?|allegations?|accusations?|reports?))\b")
+
+
+def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, int, int]],
+                actors: Sequence[Mention], places: Sequence[Mention]) -> tuple[tuple[RoleItem, ...], bool]:
+    """The roles of the claim sentence ``text[start:end]``, and whether it is denied.
+
+    :param triggers: ``(type, start, end)`` of the sentence's triggers in ``text``
+        (``indexer.extraction.claims.claim_types_and_triggers_of``).
+    :param actors: ``(name, start, end)`` of the actor mentions in the sentence.
+    :param places: the same for places.
+    :returns: ``((role, name, start, end), ...)`` in :data:`ROLE_NAMES` order then
+        text order, each (role, name) once; and ``negated``.
+
+    >>> s = "Russian jets bombed a hospital in Idlib, the Observatory said."
+    >>> claim_roles(s, 0, len(s), [("bombardment", 13, 19)], [("Russia", 0, 7)], [("Idlib", 34, 39)])
+    ((('by', 'Russia', 0, 7), ('in', 'Idlib', 34, 39)), False)
+    """
+    sentence = text[start:end]
+    low = sentence.lower()
+    if len(low) != len(sentence) or not triggers:
+        return (), False  # lower-casing moved offsets: leave the roles empty
+    trig = [(kind, s - start, e - start) for kind, s, e in triggers]
+    # Most claim sentences hold no denial: a substring test spares the regex.
+    negated = _DENIAL_HINT.search(low) is not None and all(_denied(low, s) for _, s, _ in trig)
+    if not actors and not places:
+        return (), negated
+    acts = [t for t in trig if t[0] not in _SPEECH_TYPES]
+    found: dict[tuple[str, str], RoleItem] = {}
+    if actors:
+        actor_roles: list[str | None] = []
+        rel_actors = [(name, s - start, e - start) for name, s, e in actors]
+        for name, s, e in rel_actors:
+            actor_roles.append(_actor_role(low, s, e, trig, acts))
+        if len(rel_actors) > 1:
+            _share_joined(low, rel_actors, actor_roles)
+        for (name, s, e), role in zip(rel_actors, actor_roles):
+            if role is not None:
+                found.setdefault((role, name), (role, name, s + start, e + start))
+    scene: list[tuple[int, int]] | None = None
+    for name, s, e in places:
+        s, e = s - start, e - start
+        verdict = _is_scene(low, s, e, trig)
+        if verdict is None:  # a locative cue: is it in a clause of the act?
+            if scene is None:
+                scene = _scene_clauses(low, trig)
+            verdict = any(a <= s < b for a, b in scene)
+        if verdict:
+            found.setdefault(("in", name), ("in", name, s + start, e + start))
+    if not found:
+        return (), negated
+    speakers = {name for role, name in found if role == "speaker"}
+    items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
+                   key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
+    return tuple(items), negated
+
+
+def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
+                acts: list[tuple[str, int, int]]) -> str | None:
+    """The role of one actor mention (sentence offsets), or ``None``."""
+    before, after = low[max(0, s - 60):s], low[e:e + 80]
+    attributes = _ACCUSED_HINT.search(before) is not None
+    if attributes and any(ts < e and s < te and kind == _ATTRIBUTION and _ACCUSED_BEFORE.search(low[ts:s])
+                          for kind, ts, te in triggers):
+        return "by"  # inside "accused X of", "holds X responsible"
+    if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
+        return "by"
+    if ("respons" in after or "blame" in after or "accused" in after) and _RESPONSIBLE_AFTER.match(after):
+        return "by"
+    if _SPEAKER_AFTER.match(after) or (_SPEAKER_HINT.search(before) is not None
+                                       and _SPEAKER_BEFORE.search(before)):
+        return "speaker"
+    for kind, ts, te in acts:
+        if te <= s:  # the trigger comes first
+            if s - te > 80:
+                continue
+            gap = low[te:s]
+            if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
+                    or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
+                    and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):
+                return "by"
+            if kind != _ATTRIBUTION and (" against " in gap or " targeting " in gap or " on " in gap) \
+                    and _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap):
+                return "against"
+            if te == ts or not _OBJECT_GAP.match(gap) or kind == _ATTRIBUTION:
+                continue
+            if _VERB_TRIGGER.search(low[ts:te]) and not low[ts:te].endswith(" by"):
+                return "against"  # the object of a verb trigger: "besieged the Kurds"
+        elif ts >= e:  # the mention comes first
+            if ts - e > 80:
+                continue
+            gap = low[e:ts]
+            if gap.count(" ") > 7 or _CLAUSE_MARKS.search(gap):
+                continue
+            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)):
+                return "by"
+            if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
+                return "against"
+            if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
+                    and not _OBJECT_OF_PREPOSITION.search(before):
+                return "by"
+        else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")
+            if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
+                return "by"
+    return None
+
+
+def _share_joined(low: str, mentions: list[Mention], roles: list[str | None]) -> None:
+    """``X and Y shelled``: a name joined to the next by ``and``/a comma takes its role."""
+    for i in range(len(mentions) - 2, -1, -1):
+        if roles[i] is None and roles[i + 1] is not None:
+            if _JOIN.match(low[mentions[i][2]:mentions[i + 1][1]]):
+                roles[i] = roles[i + 1]
+    for i in range(1, len(mentions)):  # "against X and Y", "accused X and Y of"
+        if roles[i] is None and roles[i - 1] in ("by", "against"):
+            if _JOIN.match(low[mentions[i - 1][2]:mentions[i][1]]):
+                roles[i] = roles[i - 1]
+
+
+def _scene_clauses(low: str, triggers: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The clauses a place in which is where the act happened: those holding a
+    trigger (not a call to action), each extended over locative clauses after it."""
+    bounds = [0] + [m.start() for m in _CLAUSE_MARKS.finditer(low)] + [len(low)]
+    clauses = list(zip(bounds, bounds[1:]))
+    scene: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(clauses):
+        if any(a <= ts < b for kind, ts, _ in triggers if kind != "call_to_action"):
+            j = i
+            while j + 1 < len(clauses) and _LOCATIVE_CLAUSE_START.match(low[clauses[j + 1][0]:clauses[j + 1][1]]):
+                j += 1
+            scene.append((a, clauses[j][1]))
+    return scene
+
+
+def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+    """Whether the place mention ``low[s:e]`` is where an act happened;
+    ``None`` when that depends on its clause holding a trigger (a locative cue)."""
+    before = low[max(0, s - 60):s]
+    verdict = _scene_by_position(low, s, e, triggers)
+    if verdict is None and not _after_locative(before):
+        return False
+    if _NOT_SCENE.search(before[-45:]) or _SPEAKER_AFTER.match(low, e, e + 40):
+        return False
+    return verdict
+
+
+def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+    """``True`` for a place next to a trigger (``shelled Homs``), else ``None``."""
+    for kind, ts, te in triggers:
+        if kind in _SPEECH_TYPES or kind == _ATTRIBUTION:
+            continue
+        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or low[te:s] in (" ", " of ", " of the ")) \
+                and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
+            return True  # "shelled Homs", "the siege of Madaya"
+        if ts >= e and ts - e < 40:
+            gap = low[e:ts]
+            if gap in (" ", "'s ", "\u2019s ") or _ONE_WORD.fullmatch(gap):
+                return True  # "the Aleppo siege", "Idlib hospital bombing"
+            if _PASSIVE_GAP.fullmatch(gap) and _VERB_TRIGGER.search(low[ts:te]):
+                return True  # "Aleppo was bombed"
+    return None
+
+
+def _denied(low: str, trigger_start: int) -> bool:
+    """Whether a denial begins before the trigger at ``trigger_start``
+    (``rejected accusations that``: the denial overlaps the trigger)."""
+    return any(m.start() < trigger_start for m in _DENIAL.finditer(low))

@@ -1,0 +1,238 @@
+"""Candidates for world places: the names in a text's capitalised runs that
+the world table may read, and whether each mention can be a place at all.
+
+The first half of :class:`~indexer.extraction.resolve.WorldResolver` (as geoparsers
+split it: candidates, then a decision); the decision over the statement's
+context is in ``indexer.extraction.resolve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import compress
+
+from indexer.analysis import STOPWORDS
+from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
+from indexer.extraction.name_lists import first_names
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_WORDS, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS
+from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
+from indexer.extraction.words import SOFT, Words
+
+__all__ = ["WorldCandidates"]
+
+
+class WorldCandidates:
+    """Candidate names and mention checks of :class:`~indexer.extraction.resolve.WorldResolver`
+    (which sets the attributes declared here)."""
+
+    table: WorldTable
+    person: frozenset[str]
+    titles: frozenset[str]
+    stop: frozenset[str]
+    common: frozenset[str]
+    _readings_of: dict[str, tuple[WorldPlace, ...]]
+    _placed: dict[int, tuple[int, int]]
+    _surnames: set[str]
+
+    def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
+        """``(first, last, readings)`` for the longest names in capitalised runs."""
+        keys, n = words.key, len(words.key)
+        self._surnames: set[str] = set()
+        caps = words.caps()
+        pieces, gaps = words.pieces, words.gap
+        maybe = self.table.maybe
+        i = 0
+        for i0 in compress(range(n), caps):
+            if i0 < i or (i0 in taken and i0 not in self._placed):
+                continue
+            i = i0
+            # A run of capitalised words (lower-case connectors inside).
+            j = i
+            # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
+            while j + 1 < n and pieces[2 * j + 2] == SOFT and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
+                    caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
+                                    and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
+                j += 1
+            start = i
+            # Sentence-initial function words are not part of a name ("In Aleppo").
+            while start <= j and keys[start] in STOPWORDS and caps[start]:
+                start += 1
+            if 0 < j - start < 3 and keys[j] not in PLACE_TYPES and keys[start] not in COMPASS \
+                    and keys[start] not in SETTINGS and keys[start] not in self.table.words \
+                    and taken.isdisjoint(range(start, j + 1)) and all(
+                        keys[w] not in CONNECTORS for w in range(start, j + 1)) \
+                    and not maybe(" ".join(keys[start:j + 1])):
+                # The last word of a longer name (a person's surname) is not a
+                # place when the text later uses it alone ("John Brown ... Brown").
+                self._surnames.add(keys[j])
+            k = start
+            while k <= j:
+                found = None
+                for end in range(min(j, k + MAX_WORDS - 1), k - 1, -1):
+                    if keys[end] in CONNECTORS or not caps[k]:
+                        continue
+                    key = keys[k] if k == end else " ".join(keys[k:end + 1])
+                    if not maybe(key) or key in self.stop and not self._confirmed(words, k, end):
+                        continue
+                    if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
+                        continue
+                    readings = self._readings(key)
+                    if readings:
+                        found = (k, end, readings)
+                        break
+                if found is None:
+                    k += 1
+                    continue
+                if self._inside_longer_name(words, found[0], found[1], start, j, taken, found[2]):
+                    k = found[1] + 1
+                    continue
+                yield found
+                k = found[1] + 1
+            i = j + 1
+
+    def _readings(self, key: str) -> tuple[WorldPlace, ...]:
+        """The readings of a name: a place's own name before another's
+        alternate name (Oklahoma, not Oklahoma City); remembered per key."""
+        found = self._readings_of.get(key)
+        if found is None:
+            readings = self.table.lookup(key)
+            own = tuple(p for p in readings if world_key(p.name) == key)
+            found = own if own and not famous_alternate(own, readings) else readings
+            if len(self._readings_of) > 50_000:
+                self._readings_of.clear()
+            self._readings_of[key] = found
+        return found
+
+    def _confirmed(self, words: Words, first: int, last: int) -> bool:
+        """Whether a name that is also an ordinary word (a ``stop`` guard) is
+        surely a place here: written with the accents of its own spelling
+        (``Malé``), or placed by its country after a comma (``Male, Maldives``)."""
+        if not all(words.surface[w].isascii() for w in range(first, last + 1)):
+            return True
+        nxt = last + 1
+        if nxt >= len(words.key) or words.gap[nxt].strip() != ",":
+            return False
+        key = " ".join(words.key[first:last + 1])
+        codes = {p.country for p in self.table.lookup(key)}
+        for end in range(nxt, min(nxt + 3, len(words.key))):
+            if end > nxt and not words.soft(end):
+                break
+            if any(p.kind == "country" and p.country in codes
+                   for p in self.table.lookup(" ".join(words.key[nxt:end + 1]))):
+                return True
+        return False
+
+    def _free(self, first: int, last: int, taken: set[int]) -> bool:
+        """Whether words ``first..last`` touch no actor, and only places they
+        contain and outgrow."""
+        placed = self._placed
+        for w in range(first, last + 1):
+            span = placed.get(w)
+            if span is not None:
+                if not (first <= span[0] and span[1] <= last and span[1] - span[0] < last - first):
+                    return False
+            elif w in taken:
+                return False
+        return True
+
+    def _inside_longer_name(self, words: Words, first: int, last: int, run_first: int,
+                            run_last: int, taken: set[int], readings: tuple[WorldPlace, ...] = ()) -> bool:
+        """Whether the name is part of a longer capitalised name (a treaty, a
+        person, a street: ``Geneva Conventions``, ``Ashley Sutton``), not a
+        place of its own. A place naming an institution's seat keeps it
+        (``Texas Department of ...``, ``Ohio Supreme Court``, ``University of
+        Texas``): the name there says where."""
+        keys = words.key
+        after = [w for w in range(last + 1, run_last + 1) if w not in taken]
+        before = [w for w in range(run_first, first) if w not in taken]
+        if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
+            before = []  # "D-Columbus": a party and a place
+        if after and not all(keys[w] in PLACE_TYPES for w in after):
+            # A prominent place opening a name (``Nashville Film Festival``, ``Vancouver
+            # International Airport``) says where, as an institution word after it does.
+            if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
+                    keys[last] in PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
+                    and not (prominent(readings) and keys[after[0]] not in CONNECTORS
+                             and EVENT_WORDS.isdisjoint(keys[w] for w in after)
+                             and not self._person_opens(words, first, last, after, readings))):
+                return True
+        if before and keys[first - 1] == "of":
+            # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
+            return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
+        return any(keys[w] not in self.titles and keys[w] not in CONNECTORS and keys[w] not in COMPASS
+                   for w in before)
+
+    def _person_opens(self, words: Words, first: int, last: int, after: list[int],
+                      readings: tuple[WorldPlace, ...]) -> bool:
+        """Whether a small town's one-word name opening a longer name is a
+        given name there: a surname and a memorial's kind word follow
+        (``George Khouri Square``, ``Charles Webb Center``)."""
+        if first != last or len(after) < 2 or after[0] != last + 1 or words.upper(after[0]) \
+                or words.key[after[1]] not in MEMORIAL_WORDS:
+            return False
+        if any(p.kind != "city" or p.population >= MIN_POPULATION_ALONE for p in readings):
+            return False
+        return words.key[first] in first_names() and not self.table.maybe(words.key[after[0]])
+
+    def _mention_ok(self, words: Words, first: int, last: int, lower: set[str]) -> bool:
+        keys, n = words.key, len(words.key)
+        key = " ".join(keys[first:last + 1])
+        if first == last:
+            if words.upper(first) and len(words.surface[first]) > 1 and lower:
+                return False  # an acronym (WOLA), in a text not all in capitals
+            if key in lower:
+                return False  # the text uses it as an ordinary word
+            if key in self.common and words.sentence_start(first):
+                return False
+            if key in ABBREVIATIONS or key in self.titles or key in COMPASS_ALONE:
+                return False  # "Northwest 34th Street": a direction, not the town
+            if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
+                    and not _of_place(words, first, last) \
+                    and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
+                                                                       or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
+                # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
+                # or before a word only a place takes (Paris Police Department, the Houston area)
+                return False
+            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS:
+                return False
+        if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
+                and keys[last + 1] in COMPOUND_WORDS:
+            return False
+        if "&" in words.gap[first] or last + 1 < n and "&" in words.gap[last + 1]:
+            return False  # "Stevens & Wilkinson": a firm
+        if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
+            return False  # "the Dayton accords": an agreement named after where it was signed
+        if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
+            return False
+        return True
+
+    @staticmethod
+    def _part_of(words: Words, first: int, last: int) -> str | None:
+        """The place a mention is a part of: ``the X neighbourhood of Aleppo``
+        -> ``aleppo``; ``None`` when it is not named as a part."""
+        keys, n = words.key, len(words.key)
+        i = last + 1
+        while i < n and i <= last + 2 and words.soft(i) and keys[i] in PART_NOUNS:
+            i += 1
+        if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
+            return keys[i + 1]
+        return None
+
+
+def _after_locative(keys: list[str], first: int) -> bool:
+    """Whether word ``first`` follows a locative (``in Paris``), maybe with a
+    compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
+    prev = keys[first - 1] if first > 0 else ""
+    if prev in LOCATIVES:
+        return True
+    return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
+                                                                      or keys[first - 2] == "of")
+
+
+def _of_place(words: Words, first: int, last: int) -> bool:
+    """Whether ``of X`` ends a clause (``Ashley Evans, 26, of Paris, was``,
+    ``Midwest Restoration of Paris.``): where someone or something is from."""
+    nxt = last + 1
+    return first > 0 and words.key[first - 1] == "of" and words.soft(first) and (
+        nxt >= len(words.key) or words.gap[nxt].strip()[:1] in (",", ".", ";"))

@@ -1,0 +1,120 @@
+"""World places added to the matcher's candidates: the glue between the
+curated matcher (``indexer.extraction.entities``) and the world table's resolver.
+
+It gathers the statement's countries and taken words, runs the resolver,
+the kind-named, landform and list places, and gives the output form of a
+place (:func:`place_record`). Apart from the resolver, which knows nothing
+of the gazetteer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from indexer.extraction.geonames import WorldPlace
+from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
+from indexer.extraction.landforms import landform_places
+from indexer.extraction.list_places import list_places
+from indexer.extraction.resolve import WorldResolver
+from indexer.extraction.words import Words
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
+__all__ = ["OUTPUT_KIND", "add_world_places", "place_record"]
+
+#: Sift's place kinds (``places.tsv``) as the kinds of the output.
+OUTPUT_KIND = {"country": "country", "province": "subdivision", "city": "city", "town": "city",
+               "village": "city", "area": "region", "region": "region", "subdivision": "subdivision",
+               "water": "water"}
+
+
+def place_record(place: WorldPlace, country: str | None) -> dict[str, object]:
+    """The output form of a place: ``{"kind", "lat", "lon", "country"}``."""
+    return {"kind": OUTPUT_KIND.get(place.kind, place.kind), "lat": round(place.lat, 4),
+            "lon": round(place.lon, 4), "country": country}
+
+
+def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple]) -> list[tuple]:
+    """``places`` (the matcher's candidates ``(first, last, name, kind, ...)``)
+    with the world places found around them and around ``actors``, in text
+    order; each world place is remembered by ``gaz`` (:meth:`Gazetteer.place_info`)."""
+    resolver = gaz.world_resolver()
+    if resolver is None:
+        return places
+    # An organisation-pattern name may open with its seat's name (``Dublin
+    # Historical Society``): those words are left to the resolver's institution
+    # rule, as curated places are; the rest (``Office of the White House``) is taken.
+    taken = {i for c in actors for i in range(_seat_end(words, c), c[1] + 1)}
+    # A longer world name may contain a place or a country read as an actor
+    # (``Mexico City``, ``Mexico City police``): the caller drops that actor.
+    placed = {i: (c[0], c[1]) for c in (*places, *(a for a in actors if a[3] == "state"))
+              for i in range(c[0], c[1] + 1)}
+    taken.update(placed)
+    countries: set[str] = set()
+    code_of = gaz.iso_code
+    for c in places:
+        chain = [c[2], *gaz.parents(c[2])]
+        code = code_of(chain[-1])
+        if code:
+            countries.add(code)
+    for c in actors:
+        code = code_of(c[2])
+        if code:
+            countries.add(code)
+    keys = words.key
+    person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
+    found = resolver.find(words, taken, countries, [], placed, person_words)
+    demonyms = gaz.demonyms
+    if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
+        found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
+    if KIND_WORDS.isdisjoint(words.key):
+        named: list[tuple] = []  # (what kind_named_places returns then)
+    else:
+        named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+                                  _stop_words(resolver, gaz.demonyms))
+    named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                             | {i for c in named for i in range(c[0], c[1] + 1)})
+    named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                         | {i for c in named for i in range(c[0], c[1] + 1)})
+    if not found and not named:
+        return places
+    out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
+    for r in found:
+        name = gaz.remember_world_place(r.place)
+        out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
+    out += named
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _seat_end(words: Words, actor: tuple) -> int:
+    """The first word of ``actor`` that is not its seat: the word after its
+    leading capitalised words for an organisation-pattern name (up to ``of``,
+    ``for``... or its last word), else its first word."""
+    first, last = actor[0], actor[1]
+    if actor[3] != "organisation":
+        return first
+    keys = words.key
+    i = first
+    while i < last and keys[i + 1] not in _ORG_LINK_WORDS:
+        i += 1
+    return i
+
+
+#: Words that end the leading part of an organisation's name (``Office of ...``).
+_ORG_LINK_WORDS = frozenset("of for on against the and".split())
+
+
+_STOP_WORDS: list[tuple[WorldResolver, dict[str, Any], int, frozenset[str]]] = []
+
+
+def _stop_words(resolver: WorldResolver, demonyms: dict[str, Any]) -> frozenset[str]:
+    """``resolver.stop`` and the demonyms, built once per resolver and demonym table."""
+    if _STOP_WORDS:
+        cached_resolver, cached_demonyms, size, words = _STOP_WORDS[0]
+        if cached_resolver is resolver and cached_demonyms is demonyms and size == len(demonyms):
+            return words
+    words = frozenset(resolver.stop | demonyms.keys())
+    _STOP_WORDS[:] = [(resolver, demonyms, len(demonyms), words)]
+    return words

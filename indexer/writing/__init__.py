@@ -1,0 +1,1 @@
+"""An indexing run: files to statements to segments, with manifest, dedup and report."""

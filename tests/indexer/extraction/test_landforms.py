@@ -1,0 +1,54 @@
+"""Rivers, lakes, mountains, islands and townships named by their kind word
+(issue 18: the world table of populated places has none of them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+from tests.indexer.places import located
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Neches River will crest on Friday.", "Neches River"),
+        ("Boats were banned on Lake Lanier after the storm.", "Lake Lanier"),
+        ("Fighting spread across the Nuba Mountains last week.", "Nuba Mountains"),
+        ("He was born in Readington Township in 1930.", "Readington Township"),
+        ("Shepherds crossed Mount Hermon at night.", "Mount Hermon"),
+        ("The Farallon Islands lie offshore.", "Farallon Islands"),
+    ],
+)
+def test_named_by_kind_word(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The River was calm.",                 # a function word is no name
+        "They swam in the lake on Monday.",    # a lower-case kind word names nothing
+    ],
+)
+def test_no_name_no_place(gaz: Gazetteer, text: str) -> None:
+    assert located(gaz, text) == []
+
+
+def test_landform_places_have_their_kind(gaz: Gazetteer) -> None:
+    from indexer.extraction.landforms import landform_places
+    from indexer.extraction.words import Words
+
+    found = landform_places(Words("Boats sailed up the Catawba River to Lake Wylie."), set())
+    assert [(name, kind) for _, _, name, kind, _, _ in found] == [("Catawba River", "water"), ("Lake Wylie", "water")]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Alliance of Small Island States met in New York.", "Small Island"),
+        ("Visitors of the Neches River National Wildlife Refuge counted birds.", "Neches River"),
+    ],
+)
+def test_kind_word_inside_a_longer_name(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in located(gaz, text)

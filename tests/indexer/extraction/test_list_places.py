@@ -1,0 +1,41 @@
+"""Places the text introduces by a plural kind word after a list, or by a
+distance from another place (issue 18: villages and neighbourhoods no data
+file knows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+
+
+def located(gaz: Gazetteer, text: str) -> list[str]:
+    return [p[0] for p in gaz.find_names(text)[1]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army re-established control over Ghweiran and al-Nashwa al-Sharqi neighborhoods in Hasaka.",
+     "al-Nashwa al-Sharqi"),
+    ("Turkish forces struck positions in the Suran, Arshak and Ihtimalat regions in Syria.", "Arshak"),
+    ("At least 17 people were injured in Syria. Heneyda is around 25 kilometres west of the city of Raqqa.",
+     "Heneyda"),
+])
+def test_listed_and_distanced_places(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+def test_a_run_without_commas_is_no_name(gaz: Gazetteer) -> None:
+    """``al-Midan al-Hamadaniah New Aleppo and al-Muhafaza``: commas lost, only the last name is clear."""
+    places = located(gaz, "Rockets hit al-Midan al-Hamadaniah New Aleppo and al-Muhafaza neighborhoods in Aleppo.")
+    assert "al-Muhafaza" in places
+    assert not any("Hamadaniah New" in p for p in places)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels blew up a tunnel in the Old City. The US condemned the attack.", "Old City"),
+    ("Regime forces bombarded a tunnel in Ancient City of Aleppo.", "Ancient City of Aleppo"),
+])
+def test_a_citys_historic_centre_is_no_town_named_so(gaz: Gazetteer, text: str, expected: str) -> None:
+    actors, places = gaz.find_names(text)
+    assert expected in [p[0] for p in places]
+    assert not any(p[0].startswith("Old City (") for p in places)

@@ -1,0 +1,59 @@
+"""A first name opening a town's full name is no person (issue 18: LGL misses
+``Rock Hill``, ``Glen Carbon``, ``South Ossetia`` read as people), nor is a
+name holding a local institution's or road's word."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+
+
+def people(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.name for m in gaz.find_actors(text) if m.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The festival in Rock Hill drew thousands.",
+        "Firefighters from Glen Carbon arrived first.",
+        "Talks on South Ossetia stalled again.",
+        "Tickets are sold at the Arlington Neighbors office.",
+        "The Florida Highway Patrol closed the road.",
+        "He lives on Freeman Drive near the school.",
+    ],
+)
+def test_place_and_institution_names_are_no_people(gaz: Gazetteer, text: str) -> None:
+    assert people(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elizabeth Hoff said the hospital was hit.", "Elizabeth Hoff"),
+        ("Volunteers led by Glen Morris cleared the road.", "Glen Morris"),
+    ],
+)
+def test_people_still_found(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert people(gaz, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an institution's word is no first name: the person starts after it
+        ("A member of the Kurdish National Council Mustafa Sino said so.", "Mustafa Sino"),
+        # an age after the name says it is a person's
+        ("The officer, Pradeep Pradhan (31), was suspended.", "Pradeep Pradhan"),
+        ("His friend, Amirhossein Moradi, also 20, was arrested.", "Amirhossein Moradi"),
+        # a transcript's line break inside a name
+        ("We welcome Ms. Mary\nRobinson as the Special Envoy.", "Mary Robinson"),
+    ],
+)
+def test_more_people_cues(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in people(gaz, text)
+
+
+def test_blank_line_still_ends_a_name(gaz: Gazetteer) -> None:
+    assert "Mary Robinson" not in people(gaz, "We welcome Ms. Mary\n\nRobinson County voted.")

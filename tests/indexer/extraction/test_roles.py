@@ -1,0 +1,106 @@
+"""Claim roles (issue 21): who the act is attributed to, whom it targets, where, who says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.claims import claim_types_and_triggers_of, claim_types_of
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.model import Claim, Statement, claim_to_json
+from indexer.extraction.roles import claim_roles
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _claim(gazetteer: Gazetteer, sentence: str) -> Claim:
+    extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
+    (claim,) = extraction.claims
+    return claim
+
+
+def _roles(claim: Claim) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for role, name, _s, _e in claim.roles:
+        out.setdefault(role, []).append(name)
+    return out
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the grammatical agent, with agent nouns and light verbs between
+    ("Regime forces shelled Homs on Tuesday.", {"by": ["Syrian Armed Forces"], "in": ["Homs"]}),
+    ("Russia and the Assad regime bombed Aleppo.", {"by": ["Russia", "Assad regime"], "in": ["Aleppo"]}),
+    ("The Rapid Support Forces killed dozens of civilians in El Fasher.",
+     {"by": ["Rapid Support Forces"], "in": ["El Fasher"]}),
+    # by X in a passive; perpetrated by
+    ("The massacre was perpetrated by ISIS in Sinjar.", {"by": ["Islamic State"], "in": ["Sinjar"]}),
+    ("Twelve civilians were killed by the Rapid Support Forces in El Fasher.",
+     {"by": ["Rapid Support Forces"], "in": ["El Fasher"]}),
+    # X's strikes, X-led; the condemner is the speaker, not the agent
+    ("The UK condemned Russia's air strikes on Idlib.",
+     {"by": ["Russia"], "in": ["Idlib"], "speaker": ["United Kingdom"]}),
+    ("The Saudi-led coalition's air strikes on Sanaa killed 20 Houthi fighters.",
+     {"by": ["Saudi-led coalition"], "against": ["Houthis"], "in": ["Sanaa"]}),
+    # reported accusations: the accused is by, the accuser speaks
+    ("Russia accused Ukraine of shelling the Zaporizhzhia nuclear plant.", {"by": ["Ukraine"], "speaker": ["Russia"]}),
+    ("The Syrian Coalition holds the Assad regime and Iran responsible for the massacre in Darayya.",
+     {"by": ["Assad regime", "Iran"], "in": ["Darayya"], "speaker": ["Syrian Coalition"]}),
+    ("Russia was on Monday accused of dropping phosphorus bombs on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # X said: a speaker, never by
+    ("Russian warplanes struck a hospital in Idlib, killing 12 civilians, the Syrian Observatory said.",
+     {"by": ["Russian Armed Forces"], "in": ["Idlib"], "speaker": ["Syrian Observatory for Human Rights"]}),
+    ("Dozens were killed in Aleppo, according to the Syrian Observatory.",
+     {"in": ["Aleppo"], "speaker": ["Syrian Observatory for Human Rights"]}),
+    # the subject of a passive is the target
+    ("Hezbollah fighters were killed in Qusayr.", {"against": ["Hezbollah"], "in": ["Qusayr"]}),
+    # a place the act is not in: a speaker's seat, a call's addressee, a name after a preposition
+    ("The UN envoy based in Geneva said jets bombed Aleppo.", {"in": ["Aleppo"]}),
+    ("Britain called on Damascus to stop the shelling.", {"speaker": ["United Kingdom"]}),
+    ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
+])
+def test_roles(gazetteer: Gazetteer, sentence: str, expected: dict[str, list[str]]) -> None:
+    assert _roles(_claim(gazetteer, sentence)) == expected
+
+
+def test_unsure_roles_stay_empty(gazetteer: Gazetteer) -> None:
+    """Names merely in the sentence (no cue ties them to the act) get no role."""
+    claim = _claim(gazetteer, "Turkey and Russia met in Sochi to discuss the killing of civilians.")
+    assert claim.roles == ()
+    assert {"Turkey", "Russia"} <= set(claim.actors)
+
+
+def test_denial_is_negated_and_its_act_no_claim(gazetteer: Gazetteer) -> None:
+    denied = _claim(gazetteer, "Moscow rejected accusations that its jets bombed the market.")
+    assert denied.types == ("responsibility_attribution",) and denied.negated
+    assert _roles(denied) == {"speaker": ["Russia"]}
+    extraction = extract(Statement(id="t", title="", body="Israel denied that its aircraft had struck the hospital in Gaza.",
+                                   source="t"), gazetteer)
+    assert extraction.claims == []  # a denied act is no claim that it happened (CLAIMS.md)
+    assert not _claim(gazetteer, "Regime forces shelled Homs on Tuesday.").negated
+
+
+def test_evidence_spans_point_at_the_mention(gazetteer: Gazetteer) -> None:
+    body = "Intro sentence here. The UK condemned Russia's air strikes on Idlib."
+    claim = next(c for c in extract(Statement(id="t", title="", body=body, source="t"), gazetteer).claims)
+    public = claim_to_json(claim)
+    assert public["by"] == [{"name": "Russia", "field": "body", "start": 38, "end": 44, "text": "Russia"}]
+    assert body[38:44] == "Russia"
+    assert [r["name"] for r in public["in"]] == ["Idlib"] and public["against"] == []
+    assert public["speaker"][0]["text"] == "UK" and public["negated"] is False
+
+
+def test_roles_need_triggers() -> None:
+    assert claim_roles("Russia bombed Aleppo.", 0, 21, [], [("Russia", 0, 6)], []) == ((), False)
+
+
+def test_triggers_come_with_the_types() -> None:
+    text = "Jets shelled Homs. The regime blocked aid. Nothing here. They would have shelled Hama."
+    spans = [(0, 18), (19, 42), (43, 56), (57, 86)]
+    types, triggers = claim_types_and_triggers_of(text, spans)
+    assert types == claim_types_of(text, spans)
+    assert triggers[0] == [("bombardment", 5, 12)] and text[5:12] == "shelled"
+    assert triggers[2] == [] and triggers[3] == []  # hedged: no type, no trigger
+    assert [t[0] for t in triggers[1]] == ["humanitarian_access"]

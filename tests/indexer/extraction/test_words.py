@@ -1,0 +1,53 @@
+"""The word caches of ``indexer.extraction.words``: bounded, and sharing strings."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from indexer import analysis
+
+from indexer.extraction import words
+from indexer.extraction.words import Words
+
+
+def test_word_caches_never_exceed_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(words, "WORD_CACHE_LIMIT", 100)
+    words._clear_caches()
+    try:
+        for number in range(300):
+            text = " ".join(f"Word{number}x{k} word{number}y{k}" for k in range(10))
+            Words(text)
+            # Cleared before a text when over the bound: at most one text's words over it.
+            for cache in (words._PIECES, words._KEYS, words.WORD_INFO, words.HEADLINE):
+                assert len(cache) <= 100 + 2 * 20 + 1
+        found = Words("Assad met Putin in Damascus")
+        assert found.key == ["assad", "met", "putin", "in", "damascus"]
+    finally:
+        words._clear_caches()
+
+
+def _table_bytes(entries: int) -> int:
+    cache: dict[str, int] = {}
+    for number in range(entries):
+        cache[f"w{number}"] = number
+    return sys.getsizeof(cache)
+
+
+def test_word_caches_are_cleared_before_their_tables_double() -> None:
+    """Five dicts hold one entry per word (four here, the analyser's term
+    cache): a bound past 87,381 entries doubles all five tables at once
+    (9 MB more measured at 50k statements; a 200k bound let them reach
+    about 75 MB). A text adds at most a few thousand words after the check."""
+    assert analysis.WORD_CACHE_LIMIT == words.WORD_CACHE_LIMIT
+    full = _table_bytes(words.WORD_CACHE_LIMIT + 2_000)
+    assert full == _table_bytes(87_381) < _table_bytes(87_382)
+
+
+def test_a_lower_case_word_is_its_own_key() -> None:
+    word = "".join(["bomb", "ardment"])  # a fresh string, not an interned literal
+    found = Words(f"The {word} went on")
+    assert found.key[1] == word
+    assert words._KEYS[found.surface[1]] is found.surface[1]
+    assert Words("Regime FORCES").key == ["regime", "forces"]
