@@ -399,8 +399,7 @@ class Searcher:
     def statistics(self) -> IndexStatistics:
         """This index's statistics for scoring (this thread's generation)."""
         view = self._view()
-        vector = view.vector()
-        return IndexStatistics(view.reader, lambda field, term: vector.postings(field, term)[0])
+        return IndexStatistics(view.reader, view.vector().postings)
 
     def get(self, statement_id: str) -> dict[str, Any] | None:
         """The full statement (body, extracted fields, evidence), or ``None``."""

@@ -59,44 +59,55 @@ class Statistics(Protocol):
         ...
 
 
-#: (field, term) -> the term's document numbers, deleted ones included.
-PostingIds = Callable[[str, bytes], np.ndarray]
+#: (field, term) -> the term's document numbers and posting weights,
+#: deleted documents included (``indexer.reader.IndexArrays.postings``).
+PostingReader = Callable[[str, bytes], tuple[np.ndarray, np.ndarray, Any]]
 
 
 class IndexStatistics:
-    """The statistics of one index, read from its reader.
+    """The statistics of one index, counted from its posting lists (the
+    evaluator reads them anyway: no lookup of Whoosh's term records).
 
     :param reader: the index's (top-level) Whoosh reader.
-    :param posting_ids: reads a term's document numbers, to count the
-        documents of a word in several fields (the evaluator passes its
-        cached postings); by default read from the reader's segments.
+    :param postings: reads a term's postings (the evaluator passes its
+        cache); by default read from the reader's segments.
     """
 
-    def __init__(self, reader: Any, posting_ids: PostingIds | None = None) -> None:
+    def __init__(self, reader: Any, postings: PostingReader | None = None) -> None:
         self.reader = reader
-        self.posting_ids = posting_ids or self._read_ids
         self.size = int(reader.doc_count_all())
+        self._reader_of = postings or self._read
+        self._known: dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+
+    def _read(self, field: str, term: bytes) -> tuple[np.ndarray, np.ndarray, Any]:
+        return term_postings(list(self.reader.leaf_readers()), field, term)
+
+    def _posting(self, field: str, term: bytes) -> tuple[np.ndarray, np.ndarray]:
+        key = (field, term)
+        found = self._known.get(key)
+        if found is None:
+            ids, weights, _blocks = self._reader_of(field, term)
+            found = self._known[key] = (ids, weights)
+        return found
 
     def doc_count(self) -> int:
         return self.size
 
     def doc_frequency(self, field: str, term: bytes) -> int:
-        return int(self.reader.doc_frequency(field, term))
+        return len(self._posting(field, term)[0])
 
     def doc_frequency_any(self, terms: FieldTerms) -> int:
-        present = [(f, t) for f, t in terms if (f, t) in self.reader]
-        if len(present) == 1:
-            return self.doc_frequency(*present[0])
+        lists = [ids for ids in (self._posting(f, t)[0] for f, t in terms) if len(ids)]
+        if len(lists) <= 1:
+            return len(lists[0]) if lists else 0
         holding = np.zeros(self.size, dtype=bool)
-        for field, term in present:
-            holding[self.posting_ids(field, term)] = True
+        for ids in lists:
+            holding[ids] = True
         return int(np.count_nonzero(holding))
 
-    def _read_ids(self, field: str, term: bytes) -> np.ndarray:
-        return term_postings(list(self.reader.leaf_readers()), field, term)[0]
-
     def frequency(self, field: str, term: bytes) -> float:
-        return float(self.reader.frequency(field, term))
+        # Weights are whole numbers: the sum is exact, in any order.
+        return float(self._posting(field, term)[1].sum(dtype=np.float64))
 
     def field_length(self, field: str) -> float:
         return float(self.reader.field_length(field)) if field in self.reader.schema else 0.0

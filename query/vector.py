@@ -105,7 +105,7 @@ class Evaluator:
         self.ranking = ranking
         self.expander = Expander(self.reader)
         self._read: dict[tuple[str, bytes], Postings] = {}
-        self.statistics: Statistics = statistics or IndexStatistics(self.reader, self.posting_ids)
+        self.statistics: Statistics = statistics or IndexStatistics(self.reader, self.postings)
 
     def run(self, plan: p.Plan) -> Matches:
         result = self.evaluate(plan)
@@ -128,9 +128,6 @@ class Evaluator:
         if found is None:
             found = self._read[key] = self.index.postings(field, btext)
         return found
-
-    def posting_ids(self, field: str, btext: bytes) -> np.ndarray:
-        return self.postings(field, btext)[0]
 
     def term_bytes(self, field: str, text: str | bytes) -> bytes | None:
         """The indexed form of ``text`` in ``field``, ``None`` if it has none."""
