@@ -97,7 +97,6 @@ class Evaluator:
 
     def __init__(self, searcher: Any, index: VectorIndex, ranking: Ranking = DEFAULT_RANKING,
                  statistics: Statistics | None = None) -> None:
-        self.searcher = searcher
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.index = index
