@@ -30,9 +30,9 @@ one method per node type (``Evaluator.evaluate``):
 - ``=word`` checks the stored text of its stem's matches.
 
 Whoosh is only the storage here: its readers give the postings, lexicons,
-columns and stored fields. Scores equal those of Whoosh's matchers under
-``Ranking.weighting()`` up to the order of floating-point additions
-(tests/query/test_vector.py compares them).
+columns and stored fields. Scores equal those Whoosh's own matchers give
+the same plan with the same formulas, up to the order of floating-point
+additions (tests/query/test_vector.py and tests/query/whoosh_reference.py).
 """
 
 from __future__ import annotations

@@ -112,6 +112,25 @@ def test_altered_statistics_change_scores_as_bm25_says(shards: tuple[Path, Path,
             assert score == pytest.approx(word_gain(2 * n, 2 * df, 2 * cf) * bm25, rel=1e-9)
 
 
+def test_altered_statistics_change_bm25f_word_scores_by_the_gain(shards: tuple[Path, Path, Path]) -> None:
+    """The same for a plain word (BM25F over title and body): its gain
+    counts the documents holding it in either field, and its occurrences
+    in both."""
+    a, _b, _ab = shards
+    with Searcher(a) as searcher:
+        own = searcher.statistics()
+        terms = [("title", b"sieg"), ("body", b"sieg")]
+        n, df = own.doc_count(), own.doc_frequency_any(terms)
+        cf = own.frequency("title", b"sieg") + own.frequency("body", b"sieg")
+        assert max(own.doc_frequency(*t) for t in terms) < df < sum(own.doc_frequency(*t) for t in terms)
+        ratio = word_gain(2 * n, 2 * df, 2 * cf) / word_gain(n, df, cf)
+        before = _scores(searcher, "siege")
+        after = _scores(searcher, "siege", statistics=SummedStatistics([own, own]))
+    assert before and after.keys() == before.keys()
+    for doc, score in before.items():
+        assert after[doc] == pytest.approx(score * ratio, rel=1e-12)
+
+
 def _title_tf_and_length(view: Any, docnum: int) -> tuple[float, float]:
     ids, weights, _ = view.vector().postings("title", b"sieg")
     return float(weights[list(ids).index(docnum)]), float(view.vector().lengths("title")[docnum])
