@@ -66,7 +66,8 @@ PostingReader = Callable[[str, bytes], tuple[np.ndarray, np.ndarray, Any]]
 
 class IndexStatistics:
     """The statistics of one index, counted from its posting lists (the
-    evaluator reads them anyway: no lookup of Whoosh's term records).
+    evaluator reads them anyway: no lookup of Whoosh's term records). It
+    keeps the postings it has read: make one per query or request.
 
     :param reader: the index's (top-level) Whoosh reader.
     :param postings: reads a term's postings (the evaluator passes its
