@@ -1,7 +1,7 @@
 """The parsed form of a query: a small tree that keeps what the user meant.
 
-The parser builds this tree; ``query._compile`` turns it into a Whoosh query
-and ``query.snippets`` reads it to know what to highlight (phrases as a
+The parser builds this tree; ``query._compile`` turns it into the plan that
+search evaluates (``query.plan``) and ``query.snippets`` reads it to know what to highlight (phrases as a
 whole, nothing under ``NOT``). Keeping our own tree, rather than reading
 Whoosh's, is what lets snippets highlight a phrase as one unit and skip
 negated words.
