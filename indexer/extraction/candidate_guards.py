@@ -106,6 +106,26 @@ _NOT_MODIFIED = frozenset(
     "whom as than like under over after before into onto upon within without against among amid via".split())
 
 
+#: Nouns after a country (or a dash-joined pair of them) that make it a place (``the Sudan–Chad border``).
+_BORDER_NOUNS = frozenset("border borders frontier boundary borderlands".split())
+
+
+def _before_border(words: Words, last: int) -> bool:
+    """Whether a border noun follows word ``last``, maybe after one or two
+    capitalised words each joined by a dash (``Sudan–Chad border``)."""
+    keys, n = words.key, len(words.key)
+    i = last + 1
+    for _ in range(3):
+        if i >= n or not words.soft(i):
+            return False
+        if keys[i] in _BORDER_NOUNS:
+            return True
+        if not (words.cap(i) and words.gap[i].strip(" \t") in ("-", "‐", "‑", "‒", "–", "—")):
+            return False
+        i += 1
+    return False
+
+
 class CandidateGuards:
     """The guards of :class:`~indexer.extraction.entities.Matcher` (which sets the
     attributes declared here)."""
@@ -219,7 +239,7 @@ class CandidateGuards:
         modifier of a common noun (``Syria monitor says``, ``Haiti gang
         leader`` opening the text, ``Syria Kurds``)."""
         keys, n = words.key, len(words.key)
-        if self._country_is_place(keys, first, last) or (
+        if self._country_is_place(keys, first, last) or _before_border(words, last) or (
                 first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
             listed.add(last)
             return True

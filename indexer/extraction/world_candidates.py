@@ -20,6 +20,9 @@ from indexer.extraction.words import SOFT, Words
 
 __all__ = ["WorldCandidates"]
 
+#: The joins of a pair of names (``Paris-London``, ``Sudan–Chad``).
+_DASHES = frozenset("-‐‑‒–—")
+
 
 class WorldCandidates:
     """Candidate names and mention checks of :class:`~indexer.extraction.resolve.WorldResolver`
@@ -61,7 +64,7 @@ class WorldCandidates:
                     and keys[start] not in SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in CONNECTORS for w in range(start, j + 1)) \
-                    and not maybe(" ".join(keys[start:j + 1])):
+                    and not maybe(" ".join(keys[start:j + 1])) and not self._dash_pair(words, j):
                 # The last word of a longer name (a person's surname) is not a
                 # place when the text later uses it alone ("John Brown ... Brown").
                 self._surnames.add(keys[j])
@@ -143,6 +146,11 @@ class WorldCandidates:
         (``Texas Department of ...``, ``Ohio Supreme Court``, ``University of
         Texas``): the name there says where."""
         keys = words.key
+        # "the Washington-Moscow route": a dash between two place names parts two names.
+        if last < run_last and self._dash_pair(words, last + 1):
+            run_last = last
+        if first > run_first and self._dash_pair(words, first):
+            run_first = first
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
@@ -161,6 +169,16 @@ class WorldCandidates:
             return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in CONNECTORS and keys[w] not in COMPASS
                    for w in before)
+
+    def _dash_pair(self, words: Words, second: int) -> bool:
+        """Whether word ``second`` follows a hyphen or a dash and both words
+        around it may name places (``Paris-London``, ``Sudan–Chad``): a pair of
+        places (a route, a border), not one name such as a person's."""
+        gap = words.gap[second]
+        if second < 1 or not words.soft(second) or gap.strip(" \t") not in _DASHES:
+            return False
+        maybe = self.table.maybe
+        return maybe(words.key[second - 1]) and maybe(words.key[second])
 
     def _person_opens(self, words: Words, first: int, last: int, after: list[int],
                       readings: tuple[WorldPlace, ...]) -> bool:
@@ -188,6 +206,7 @@ class WorldCandidates:
                 return False  # "Northwest 34th Street": a direction, not the town
             if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
                     and not _of_place(words, first, last) \
+                    and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
                     and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
                                                                        or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
