@@ -14,7 +14,7 @@ from pathlib import Path
 
 from indexer.analysis import fold
 
-__all__ = ["common_words", "first_names"]
+__all__ = ["common_words", "english_surnames", "first_names"]
 
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -55,6 +55,37 @@ def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     except Exception:
         return frozenset()
     return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+
+
+def english_surnames(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded common surnames of ``faker``'s English-speaking locales
+    (``Welch``, ``Webb``, ``Taylor``): alone in a text, such a word is far
+    more often a person than the small town of that name. Cached on disk
+    like :func:`first_names`."""
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:
+        return frozenset()
+    return _cached(f"english-surnames-{faker_version}-{_LIST_VERSION}.txt", load or _faker_english_surnames)
+
+
+def _faker_english_surnames() -> set[str]:
+    import importlib
+
+    names: set[str] = set()
+    for locale in _ENGLISH_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names.update(n for n in provider.__dict__.get("last_names", ()) if n and " " not in n)
+    return {fold(n) for n in names if len(n) > 2}
+
+
+#: faker's locales whose surnames an English text uses most (en_IE's hold town names: Cahir).
+_ENGLISH_LOCALES = ("en_US", "en_GB")
 
 
 def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
-from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS
+from indexer.extraction.name_lists import english_surnames
+from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import WorldCandidates
+from indexer.extraction.world_candidates import WorldCandidates, after_locative, of_place
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -88,6 +89,7 @@ class WorldResolver(WorldCandidates):
         self.stop = frozenset(stop)
         self.common = frozenset(common)
         self._readings_of: dict[str, tuple[WorldPlace, ...]] = {}
+        self._surname_words: frozenset[str] | None = None  # read on first use (a file)
 
     def find(self, words: Words, taken: set[int], countries: set[str],
              anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
@@ -113,7 +115,12 @@ class WorldResolver(WorldCandidates):
         if not cands:
             return out
         lower = _lower_words(words)
+        # first word -> last word of each candidate and back (a list of places goes on so)
+        cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
         surnames = self._surnames | set(person_words)
+        surname_words = self._surname_words
+        if surname_words is None:
+            surname_words = self._surname_words = english_surnames()
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
@@ -125,6 +132,9 @@ class WorldResolver(WorldCandidates):
                 continue
             part_of = self._part_of(words, first, last)
             placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
+            if first == last and not placed_in and words.key[first] in surname_words \
+                    and self._person_not_place(words, first, readings, ap_at, cand_ends):
+                continue
             readings = placed_in or readings
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):
@@ -201,6 +211,32 @@ class WorldResolver(WorldCandidates):
         return tuple(p for p in readings if p.kind == "city" and p.country == region.country
                      and p.admin1 == region.admin1)
 
+    def _person_not_place(self, words: Words, at: int, readings: tuple[WorldPlace, ...],
+                          ap_at: dict[int, WorldPlace], cand_ends: dict[int, int]) -> bool:
+        """Whether a common surname alone (``Welch``, ``Webb``) names a person,
+        not the small town of that name: when every reading is a town under
+        :data:`MIN_POPULATION_NO_CONTEXT` and nothing around says place (a
+        locative, ``the city of X``, a state after a comma, ``X police``, a
+        list of places or of counties, a dash-joined place)."""
+        if any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings):
+            return False
+        keys, n = words.key, len(words.key)
+        if after_locative(keys, at) or of_place(words, at, at) or self._dash_pair(words, at) \
+                or at + 1 < n and self._dash_pair(words, at + 1):
+            return False
+        if at > 1 and keys[at - 1] == "of" and keys[at - 2] in _SETTLEMENT_NOUNS:
+            return False  # "the city of Monroe"
+        if at > 0 and keys[at - 1] in _NAME_OPENERS and words.cap(at - 1):
+            return False  # "St. Paul", "Mt. Pleasant": the abbreviation parted the name
+        nxt = at + 1
+        if nxt < n and words.soft(nxt) and keys[nxt] in PLACE_WORDS_AFTER:
+            return False
+        if _in_place_list(words, at, cand_ends, self._surname_words or frozenset()):
+            return False
+        # "Welch, W.Va.", "Hailey, Idaho": a state after a comma places it.
+        return not (nxt in ap_at or nxt < n and words.gap[nxt].strip() == "," and words.cap(nxt)
+                    and any(p.kind == "subdivision" for p in self.table.lookup(keys[nxt])))
+
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` is some world place's own full name (``Rock Hill``)."""
         key = world_key(name)
@@ -247,6 +283,45 @@ class WorldResolver(WorldCandidates):
             return best
         floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
         return best if best.population >= floor else None
+
+
+#: Nouns of settlements: ``the city of X``, ``Clay and Grant counties``.
+_SETTLEMENT_NOUNS = frozenset("city town village township county borough parish".split())
+_SETTLEMENT_PLURALS = frozenset("cities towns villages townships counties boroughs parishes".split())
+_LIST_LINKS = frozenset(("and", "or"))
+#: Abbreviated first words of place names (``St. Paul``, ``Ft. Worth``).
+_NAME_OPENERS = frozenset("st ste saint mt mount ft fort pt port".split())
+
+
+def _in_place_list(words: Words, at: int, cand_ends: dict[int, int], surnames: frozenset[str]) -> bool:
+    """Whether word ``at`` stands in a list of places: a neighbour across a
+    comma or ``and``/``or`` is a place name that is no surname
+    (``Middletown, Trenton and Monroe``), or the list ends in a plural
+    settlement noun (``Clay, Douglas and Grant counties``)."""
+    keys, n, gap = words.key, len(words.key), words.gap
+    # The member before: "X, Monroe", "X and Monroe", "X, and Monroe".
+    prev = at - 1
+    if prev > 0 and keys[prev] in _LIST_LINKS and words.soft(at):
+        prev -= 1
+    if 0 <= prev < at - 1 or (prev == at - 1 and gap[at].strip() == ","):
+        first = cand_ends.get(prev)
+        if first is not None and (first != prev or keys[prev] not in surnames):
+            return True
+    # The members after, up to a lower-case word: a plural settlement noun, or a place.
+    i = at + 1
+    for _ in range(12):
+        if i >= n or not (words.soft(i) or gap[i].strip() == ","):
+            return False
+        if keys[i] in _SETTLEMENT_PLURALS:
+            return True
+        if not words.cap(i) and keys[i] not in _LIST_LINKS:
+            return False
+        last = cand_ends.get(i)
+        if keys[i - 1] in _LIST_LINKS or gap[i].strip() == ",":
+            if last is not None and (last != i or keys[i] not in surnames) and words.cap(i):
+                return True
+        i += 1
+    return False
 
 
 def _lower_words(words: Words) -> set[str]:

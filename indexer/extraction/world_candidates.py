@@ -18,7 +18,7 @@ from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREE
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
-__all__ = ["WorldCandidates"]
+__all__ = ["WorldCandidates", "after_locative", "of_place"]
 
 #: The joins of a pair of names (``Paris-London``, ``Sudan–Chad``).
 _DASHES = frozenset("-‐‑‒–—")
@@ -204,8 +204,8 @@ class WorldCandidates:
                 return False
             if key in ABBREVIATIONS or key in self.titles or key in COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
-            if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
-                    and not _of_place(words, first, last) \
+            if (key in self.person or key in self.table.words) and not after_locative(keys, first) \
+                    and not of_place(words, first, last) \
                     and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
                     and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
                                                                        or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
@@ -239,7 +239,7 @@ class WorldCandidates:
         return None
 
 
-def _after_locative(keys: list[str], first: int) -> bool:
+def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
@@ -249,7 +249,7 @@ def _after_locative(keys: list[str], first: int) -> bool:
                                                                       or keys[first - 2] == "of")
 
 
-def _of_place(words: Words, first: int, last: int) -> bool:
+def of_place(words: Words, first: int, last: int) -> bool:
     """Whether ``of X`` ends a clause (``Ashley Evans, 26, of Paris, was``,
     ``Midwest Restoration of Paris.``): where someone or something is from."""
     nxt = last + 1
