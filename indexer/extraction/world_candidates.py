@@ -164,6 +164,9 @@ class WorldCandidates:
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
                              and not self._person_opens(words, first, last, after, readings))):
                 return True
+        if len(before) == 2 and before[0] == run_first and keys[first - 1] in ("on", "upon") \
+                and not words.cap(first - 1) and words.sentence_start(run_first):
+            return False  # "Fighting on Sumatra": a sentence's first word, no name
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
             return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
