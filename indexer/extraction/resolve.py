@@ -33,7 +33,7 @@ from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import WorldCandidates, after_locative, of_place
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -115,12 +115,12 @@ class WorldResolver(WorldCandidates):
         if not cands:
             return out
         lower = _lower_words(words)
-        # first word -> last word of each candidate and back (a list of places goes on so)
-        cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
-        surnames = self._surnames | set(person_words)
         surname_words = self._surname_words
         if surname_words is None:
             surname_words = self._surname_words = english_surnames()
+        # first word -> last word of each candidate and back (a list of places goes on so)
+        cand_ends = self._cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
+        surnames = self._surnames | set(person_words)
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
@@ -224,14 +224,14 @@ class WorldResolver(WorldCandidates):
         if after_locative(keys, at) or of_place(words, at, at) or self._dash_pair(words, at) \
                 or at + 1 < n and self._dash_pair(words, at + 1):
             return False
-        if at > 1 and keys[at - 1] == "of" and keys[at - 2] in _SETTLEMENT_NOUNS:
+        if at > 1 and keys[at - 1] == "of" and keys[at - 2] in SETTLEMENT_NOUNS:
             return False  # "the city of Monroe"
-        if at > 0 and keys[at - 1] in _NAME_OPENERS and words.cap(at - 1):
+        if at > 0 and keys[at - 1] in NAME_OPENERS and words.cap(at - 1):
             return False  # "St. Paul", "Mt. Pleasant": the abbreviation parted the name
         nxt = at + 1
         if nxt < n and words.soft(nxt) and keys[nxt] in PLACE_WORDS_AFTER:
             return False
-        if _in_place_list(words, at, cand_ends, self._surname_words or frozenset()):
+        if in_place_list(words, at, cand_ends, self._surname_words or frozenset()):
             return False
         # "Welch, W.Va.", "Hailey, Idaho": a state after a comma places it.
         return not (nxt in ap_at or nxt < n and words.gap[nxt].strip() == "," and words.cap(nxt)
@@ -283,45 +283,6 @@ class WorldResolver(WorldCandidates):
             return best
         floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
         return best if best.population >= floor else None
-
-
-#: Nouns of settlements: ``the city of X``, ``Clay and Grant counties``.
-_SETTLEMENT_NOUNS = frozenset("city town village township county borough parish".split())
-_SETTLEMENT_PLURALS = frozenset("cities towns villages townships counties boroughs parishes".split())
-_LIST_LINKS = frozenset(("and", "or"))
-#: Abbreviated first words of place names (``St. Paul``, ``Ft. Worth``).
-_NAME_OPENERS = frozenset("st ste saint mt mount ft fort pt port".split())
-
-
-def _in_place_list(words: Words, at: int, cand_ends: dict[int, int], surnames: frozenset[str]) -> bool:
-    """Whether word ``at`` stands in a list of places: a neighbour across a
-    comma or ``and``/``or`` is a place name that is no surname
-    (``Middletown, Trenton and Monroe``), or the list ends in a plural
-    settlement noun (``Clay, Douglas and Grant counties``)."""
-    keys, n, gap = words.key, len(words.key), words.gap
-    # The member before: "X, Monroe", "X and Monroe", "X, and Monroe".
-    prev = at - 1
-    if prev > 0 and keys[prev] in _LIST_LINKS and words.soft(at):
-        prev -= 1
-    if 0 <= prev < at - 1 or (prev == at - 1 and gap[at].strip() == ","):
-        first = cand_ends.get(prev)
-        if first is not None and (first != prev or keys[prev] not in surnames):
-            return True
-    # The members after, up to a lower-case word: a plural settlement noun, or a place.
-    i = at + 1
-    for _ in range(12):
-        if i >= n or not (words.soft(i) or gap[i].strip() == ","):
-            return False
-        if keys[i] in _SETTLEMENT_PLURALS:
-            return True
-        if not words.cap(i) and keys[i] not in _LIST_LINKS:
-            return False
-        last = cand_ends.get(i)
-        if keys[i - 1] in _LIST_LINKS or gap[i].strip() == ",":
-            if last is not None and (last != i or keys[i] not in surnames) and words.cap(i):
-                return True
-        i += 1
-    return False
 
 
 def _lower_words(words: Words) -> set[str]:

@@ -18,7 +18,7 @@ from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREE
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
-__all__ = ["WorldCandidates", "after_locative", "of_place"]
+__all__ = ["NAME_OPENERS", "SETTLEMENT_NOUNS", "WorldCandidates", "after_locative", "in_place_list", "of_place"]
 
 #: The joins of a pair of names (``Paris-London``, ``Sudan–Chad``).
 _DASHES = frozenset("-‐‑‒–—")
@@ -36,6 +36,9 @@ class WorldCandidates:
     _readings_of: dict[str, tuple[WorldPlace, ...]]
     _placed: dict[int, tuple[int, int]]
     _surnames: set[str]
+    #: first word -> last word of each candidate and back (set by ``find``)
+    _cand_ends: dict[int, int]
+    _surname_words: frozenset[str] | None
 
     def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
         """``(first, last, readings)`` for the longest names in capitalised runs."""
@@ -210,6 +213,7 @@ class WorldCandidates:
             if (key in self.person or key in self.table.words) and not after_locative(keys, first) \
                     and not of_place(words, first, last) \
                     and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
+                    and not in_place_list(words, first, self._cand_ends, self._surname_words or frozenset()) \
                     and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
                                                                        or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
@@ -246,7 +250,7 @@ def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
-    if prev in LOCATIVES:
+    if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
         return True
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
@@ -258,3 +262,42 @@ def of_place(words: Words, first: int, last: int) -> bool:
     nxt = last + 1
     return first > 0 and words.key[first - 1] == "of" and words.soft(first) and (
         nxt >= len(words.key) or words.gap[nxt].strip()[:1] in (",", ".", ";"))
+
+
+#: Nouns of settlements: ``the city of X``, ``Clay and Grant counties``.
+SETTLEMENT_NOUNS = frozenset("city town village township county borough parish".split())
+_SETTLEMENT_PLURALS = frozenset("cities towns villages townships counties boroughs parishes".split())
+_LIST_LINKS = frozenset(("and", "or"))
+#: Abbreviated first words of place names (``St. Paul``, ``Ft. Worth``).
+NAME_OPENERS = frozenset("st ste saint mt mount ft fort pt port".split())
+
+
+def in_place_list(words: Words, at: int, cand_ends: dict[int, int], surnames: frozenset[str]) -> bool:
+    """Whether word ``at`` stands in a list of places: a neighbour across a
+    comma or ``and``/``or`` is a place name that is no surname
+    (``Middletown, Trenton and Monroe``), or the list ends in a plural
+    settlement noun (``Clay, Douglas and Grant counties``)."""
+    keys, n, gap = words.key, len(words.key), words.gap
+    # The member before: "X, Monroe", "X and Monroe", "X, and Monroe".
+    prev = at - 1
+    if prev > 0 and keys[prev] in _LIST_LINKS and words.soft(at):
+        prev -= 1
+    if 0 <= prev < at - 1 or (prev == at - 1 and gap[at].strip() == ","):
+        first = cand_ends.get(prev)
+        if first is not None and (first != prev or keys[prev] not in surnames):
+            return True
+    # The members after, up to a lower-case word: a plural settlement noun, or a place.
+    i = at + 1
+    for _ in range(12):
+        if i >= n or not (words.soft(i) or gap[i].strip() == ","):
+            return False
+        if keys[i] in _SETTLEMENT_PLURALS:
+            return True
+        if not words.cap(i) and keys[i] not in _LIST_LINKS:
+            return False
+        last = cand_ends.get(i)
+        if keys[i - 1] in _LIST_LINKS or gap[i].strip() == ",":
+            if last is not None and (last != i or keys[i] not in surnames) and words.cap(i):
+                return True
+        i += 1
+    return False
