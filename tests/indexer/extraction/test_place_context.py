@@ -24,3 +24,15 @@ def test_placed_given_name_is_a_place(gaz: Gazetteer, text: str, expected: str) 
 
 def test_given_name_alone_still_no_place(gaz: Gazetteer) -> None:
     assert "Paris" not in located(gaz, "Paris Hilton and her sister arrived late.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces cut the Castello Road, the last route into Aleppo.",
+        "A car bomb exploded on al-Haj Road in Aleppo.",
+    ],
+)
+def test_road_is_no_place(gaz: Gazetteer, text: str) -> None:
+    """Roads and streets are no places (benchmarks/gold/CONVENTIONS.md): only the town."""
+    assert located(gaz, text) == ["Aleppo"]
