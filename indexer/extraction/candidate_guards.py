@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
+from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import COMPOUND_WORDS
 from indexer.extraction.words import WORD_INFO, Words
 
@@ -309,6 +310,30 @@ class CandidateGuards:
             i += 1
             skipped += 1
         return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS
+
+    def _country_in_name(self, words: Words, first: int, last: int) -> bool:
+        """Whether a one-word country is part of a longer capitalised name:
+        after a capitalised word that names nothing (``United Russia``,
+        ``Club America``), or as a given name before a surname-like word
+        (``Chad Walker``, a common surname after it); ``Iran Iraq``,
+        ``Northern Syria``, ``Syria Rebels``, ``Georgia Power`` stay."""
+        if first != last:
+            return False
+        gaz = self.gaz
+        keys, n = words.key, len(words.key)
+        places, actors = gaz.aliases["place"], gaz.aliases["actor"]
+        prev = first - 1
+        if prev >= 0 and words.gap[first] == " " and words.cap(prev) and not words.sentence_start(prev) \
+                and not words.upper(prev) and keys[prev] not in STOPWORDS and keys[prev] not in COMPASS \
+                and keys[prev] not in gaz.guards.title and keys[prev] not in gaz.demonyms \
+                and keys[prev] not in places and keys[prev] not in actors:
+            return True
+        nxt = last + 1
+        if nxt < n and words.gap[nxt] == " " and words.cap(nxt) and not words.upper(nxt) \
+                and keys[first] in gaz.guards.person and keys[nxt] in english_surnames() \
+                and keys[nxt] not in places and keys[nxt] not in actors and keys[nxt] not in _GROUP_NOUNS:
+            return True
+        return False
 
     def _guard_rejects(self, key: str, place: Place, words: Words, first: int) -> bool:
         """Whether a place named by a common word or a person's name (``key``)

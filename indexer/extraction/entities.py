@@ -135,6 +135,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                 ok = True  # (what _case_allows says without capitals to check)
                 if has_upper and flags & CASE_FLAGS:
                     ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and flags & COUNTRY and has_upper and self._country_in_name(words, first, last):
+                    ok = False  # "United Russia", "Chad Walker": a longer name
                 if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
                         and "-" in words.gap[last + 1]:
                     # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
@@ -165,6 +167,9 @@ class Matcher(CandidateGuards, OrganisationNames):
                     ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and not self._compound_follows(words, last):
                     place = place_of(alias.target)
+                    if place is not None and place.kind == "country" and has_upper \
+                            and self._country_in_name(words, first, last):
+                        place = None  # "Club America", "Chad Walker": a longer name
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
                     if place is not None \
                             and not (first > 0 and info[surface[first - 1]][2]

@@ -62,13 +62,21 @@ def english_surnames(load: Callable[[], set[str]] | None = None) -> frozenset[st
     (``Welch``, ``Webb``, ``Taylor``): alone in a text, such a word is far
     more often a person than the small town of that name. Cached on disk
     like :func:`first_names`."""
+    if load is None and _SURNAMES:  # read once per process: asked per name found
+        return _SURNAMES[0]
     try:
         from importlib.metadata import version
 
         faker_version = version("faker")
     except Exception:
         return frozenset()
-    return _cached(f"english-surnames-{faker_version}-{_LIST_VERSION}.txt", load or _faker_english_surnames)
+    names = _cached(f"english-surnames-{faker_version}-{_LIST_VERSION}.txt", load or _faker_english_surnames)
+    if load is None:
+        _SURNAMES[:] = [names]
+    return names
+
+
+_SURNAMES: list[frozenset[str]] = []
 
 
 def _faker_english_surnames() -> set[str]:
