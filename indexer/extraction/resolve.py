@@ -135,6 +135,12 @@ class WorldResolver(WorldCandidates):
             if first == last and not placed_in and words.key[first] in surname_words \
                     and self._person_not_place(words, first, readings, ap_at, cand_ends):
                 continue
+            if placed_in and part_of is None:  # "Savannah, Georgia": the text placed it
+                best = by_rank(placed_in)[0]
+                out.append(Resolved(first, last, best))
+                anchors.append(best)
+                countries.add(best.country)
+                continue
             readings = placed_in or readings
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):

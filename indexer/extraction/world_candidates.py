@@ -176,6 +176,22 @@ class WorldCandidates:
         return any(keys[w] not in self.titles and keys[w] not in CONNECTORS and keys[w] not in COMPASS
                    for w in before)
 
+    def state_after(self, words: Words, last: int) -> WorldPlace | None:
+        """The first-level subdivision named after word ``last`` and a comma
+        (``Savannah, Georgia``, ``Albany, New York``), else ``None``."""
+        nxt = last + 1
+        keys, n = words.key, len(words.key)
+        if nxt >= n or words.gap[nxt].strip() != "," or not words.cap(nxt):
+            return None
+        for end in (nxt + 1, nxt):
+            if end < n and (end == nxt or words.soft(end) and words.cap(end)):
+                key = keys[nxt] if end == nxt else " ".join(keys[nxt:end + 1])
+                if self.table.maybe(key):
+                    state = next((p for p in self.table.lookup(key) if p.kind == "subdivision"), None)
+                    if state is not None:
+                        return state
+        return None
+
     def _dash_pair(self, words: Words, second: int) -> bool:
         """Whether word ``second`` follows a hyphen or a dash and both words
         around it may name places (``Paris-London``, ``Sudan–Chad``): a pair of
@@ -214,6 +230,7 @@ class WorldCandidates:
                     and not of_place(words, first, last) \
                     and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
                     and not in_place_list(words, first, self._cand_ends, self._surname_words or frozenset()) \
+                    and self.state_after(words, last) is None \
                     and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
                                                                        or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,

@@ -21,7 +21,7 @@ from indexer.extraction.words import Words
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["OUTPUT_KIND", "add_world_places", "place_record"]
+__all__ = ["OUTPUT_KIND", "add_world_places", "place_record", "states_after_places"]
 
 #: Sift's place kinds (``places.tsv``) as the kinds of the output.
 OUTPUT_KIND = {"country": "country", "province": "subdivision", "city": "city", "town": "city",
@@ -86,6 +86,36 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def states_after_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple],
+                        countries: set[tuple[int, int]]) -> tuple[list[tuple], list[tuple]]:
+    """``(actors, places)`` with each country after a place of another
+    country and a comma read as that country's subdivision of the same name
+    when it has one (``Savannah, Georgia`` is the US state, not the country
+    acting); unchanged otherwise."""
+    resolver = gaz.world_resolver()
+    if resolver is None:
+        return actors, places
+    ends = {p[1]: p for p in places if p[3] != "country"}
+    moved: list[tuple] = []
+    for a in actors:
+        place = ends.get(a[0] - 1)
+        if (a[0], a[1]) not in countries or place is None or words.gap[a[0]].strip() != ",":
+            continue
+        chain = [place[2], *gaz.parents(place[2])]
+        code = gaz.iso_code(chain[-1])
+        if code is None or code == gaz.iso_code(a[2]):
+            continue
+        key = " ".join(words.key[a[0]:a[1] + 1])
+        state = next((p for p in resolver.table.lookup(key) if p.kind == "subdivision" and p.country == code), None)
+        if state is not None:
+            moved.append(a)
+            places = places + [(a[0], a[1], gaz.remember_world_place(state), "subdivision", a[0] - a[1], 0)]
+    if not moved:
+        return actors, places
+    places.sort(key=lambda c: c[0])
+    return [a for a in actors if a not in moved], places
 
 
 def _seat_end(words: Words, actor: tuple) -> int:
