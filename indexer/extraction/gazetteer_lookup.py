@@ -139,12 +139,18 @@ class GazetteerLookups:
             self._code_of = {name: code for code, name in self._iso.items()}
         return self._code_of.get(country)
 
-    def remember_world_place(self, place: Any) -> str:
+    def remember_world_place(self, place: Any, kind_word: str | None = None) -> str:
         """The canonical name of a world place found in a text, remembered for
         :meth:`place_info` and :meth:`parents` (``Name (Country)`` when a
-        different known place has its name)."""
+        different known place has its name).
+
+        :param kind_word: name it ``Name Kind`` instead (``Niger State``: a
+            subdivision named with its kind word because a country has its name).
+        """
         country = self._iso.get(place.country) if place.kind != "country" else None
-        if place.kind == "country":
+        if kind_word is not None:
+            name = f"{fold_keep_case(place.name)} {kind_word}"
+        elif place.kind == "country":
             name = self._iso.get(place.country, place.name)
         else:
             name = fold_keep_case(place.name)
