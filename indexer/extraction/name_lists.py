@@ -14,7 +14,7 @@ from pathlib import Path
 
 from indexer.analysis import fold
 
-__all__ = ["common_words", "english_surnames", "first_names"]
+__all__ = ["common_words", "english_surnames", "first_names", "language_names"]
 
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -77,6 +77,20 @@ def english_surnames(load: Callable[[], set[str]] | None = None) -> frozenset[st
 
 
 _SURNAMES: list[frozenset[str]] = []
+
+
+def language_names() -> frozenset[str]:
+    """Folded one-word names of the major languages (ISO 639-1, from
+    ``pycountry``): ``in English`` names a language, not the town."""
+    if not _LANGUAGES:
+        import pycountry
+
+        _LANGUAGES.append(frozenset(fold(lang.name) for lang in pycountry.languages
+                                    if hasattr(lang, "alpha_2") and " " not in lang.name))
+    return _LANGUAGES[0]
+
+
+_LANGUAGES: list[frozenset[str]] = []
 
 
 def _faker_english_surnames() -> set[str]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
-from indexer.extraction.name_lists import english_surnames
+from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
 from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place
@@ -160,12 +160,16 @@ class WorldResolver(WorldCandidates):
         focus = countries | _focus(pending)
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
-            if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
-                    and words.key[last + 1] in ORIGIN_NOUNS and not words.cap(last + 1) \
+            if best is None and part_of is None and self._said_place(words, first, last) \
                     and not (first == last and (words.key[first] in self.table.words
-                                                or words.key[first] in STOPWORDS)):
-                # "an Albany man": the text says it is a place; its largest reading
-                best = seat_city(by_rank(readings)[0], readings)
+                                                or words.key[first] in STOPWORDS
+                                                or words.key[first] in language_names())):
+                # "an Albany man", "in Ozark", "Ozark police": the text says it is a
+                # place; its largest reading in the statement's countries (any, when
+                # it names none) whose own name it is ("in Tawila" is no Yemeni At Tawilah)
+                own = [p for p in readings if (not focus or p.country in focus)
+                       and world_key(p.name) == " ".join(words.key[first:last + 1])]
+                best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
                 anchors.append(best)
@@ -216,6 +220,17 @@ class WorldResolver(WorldCandidates):
             return ()
         return tuple(p for p in readings if p.kind == "city" and p.country == region.country
                      and p.admin1 == region.admin1)
+
+    @staticmethod
+    def _said_place(words: Words, first: int, last: int) -> bool:
+        """Whether the words around a name say it is a place: a locative
+        before it (``in Ozark``) or a lower-case place or origin noun after it
+        (``Ozark police``, ``an Albany man``)."""
+        keys, nxt = words.key, last + 1
+        if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
+                and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
+            return True
+        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1)
 
     def _person_not_place(self, words: Words, at: int, readings: tuple[WorldPlace, ...],
                           ap_at: dict[int, WorldPlace], cand_ends: dict[int, int]) -> bool:

@@ -36,3 +36,28 @@ def test_given_name_alone_still_no_place(gaz: Gazetteer) -> None:
 def test_road_is_no_place(gaz: Gazetteer, text: str) -> None:
     """Roads and streets are no places (benchmarks/gold/CONVENTIONS.md): only the town."""
     assert located(gaz, text) == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Man found fatally shot in Ozark car dealership. Ozark police cordoned off the lot.", "Ozark"),
+        ("Decatur city officials have scheduled two community meetings.", "Decatur"),
+    ],
+)
+def test_small_town_the_text_calls_a_place(gaz: Gazetteer, text: str, expected: str) -> None:
+    """A small town in a text naming no country is kept when the words around
+    it say place (``in X``, ``X police``, ``X city officials``)."""
+    assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ad is airing in English and Spanish.",
+        "What happened in West Darfur and in Tawila shocked the world.",
+    ],
+)
+def test_said_place_needs_a_fitting_reading(gaz: Gazetteer, text: str) -> None:
+    """A language is no town; a reading in another country, by an alternate name, is none."""
+    assert not {"English", "At Tawilah", "Tawila"} & set(located(gaz, text))
