@@ -227,6 +227,8 @@ class WorldResolver(WorldCandidates):
         before it (``in Ozark``) or a lower-case place or origin noun after it
         (``Ozark police``, ``an Albany man``)."""
         keys, nxt = words.key, last + 1
+        if keys[first] in ("st", "ste", "saint"):
+            return False  # "at St. James": a church or a school as often as a town
         if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
             return True

@@ -55,7 +55,8 @@ class WorldCandidates:
             # A run of capitalised words (lower-case connectors inside).
             j = i
             # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
-            while j + 1 < n and pieces[2 * j + 2] == SOFT and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
+            while j + 1 < n and (pieces[2 * j + 2] == SOFT or gaps[j + 1] == ". " and keys[j] in NAME_OPENERS) \
+                    and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
                     caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
                 j += 1
@@ -83,6 +84,9 @@ class WorldCandidates:
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
                     readings = self._readings(key)
+                    if readings and end > k and any(gaps[w] == ". " for w in range(k + 1, end + 1)):
+                        # "St. James": only places of that own name (not Vung Tau, once Cap St. Jacques)
+                        readings = tuple(p for p in readings if world_key(p.name).endswith(keys[end]))
                     if readings:
                         found = (k, end, readings)
                         break

@@ -61,3 +61,19 @@ def test_small_town_the_text_calls_a_place(gaz: Gazetteer, text: str, expected: 
 def test_said_place_needs_a_fitting_reading(gaz: Gazetteer, text: str) -> None:
     """A language is no town; a reading in another country, by an alternate name, is none."""
     assert not {"English", "At Tawilah", "Tawila"} & set(located(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He lives in St. Louis with his family.", "St. Louis"),
+        ("The county fair in St. Marys, Ohio, opened on Friday.", "St. Marys"),
+    ],
+)
+def test_abbreviated_saint_keeps_the_name_whole(gaz: Gazetteer, text: str, expected: str) -> None:
+    """The dot of ``St.`` does not cut a place's name in two."""
+    assert expected in located(gaz, text)
+
+
+def test_saint_after_at_is_no_town_by_itself(gaz: Gazetteer) -> None:
+    assert located(gaz, "He prayed at St. James on Sunday.") == []
