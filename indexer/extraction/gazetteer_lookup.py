@@ -163,11 +163,11 @@ class GazetteerLookups:
 
             city = self._lookup_city(name) if known is not None and known.rank == 0 \
                 and known.kind in ("city", "town") and resolver is not None else None
-            if city is not None and distance_km(city, place) < _SAME_PLACE_KM:
-                country = self._country(name)  # one city in two countries' data (Jerusalem): one name
+            lookup_city = city is not None and city.population < MIN_POPULATION_ALONE
+            if city is not None and not lookup_city and distance_km(city, place) < _SAME_PLACE_KM:
+                country = self._iso.get(city.country)  # one city in two countries' data (Jerusalem): one name
                 self._world[name] = (place, country)
                 return name
-            lookup_city = city is not None and city.population < MIN_POPULATION_ALONE
             # The same name for the same place in every text: with its country when
             # the known place of that name, else the name's first reading, lies in another.
             if (self._country(name) != country) if known is not None and not lookup_city else \
@@ -187,9 +187,15 @@ class GazetteerLookups:
         region); a smaller one does not (Ontario, California)."""
         from indexer.extraction.geonames import world_key
 
-        code = self.iso_code(self._country(name) or "")
-        cities = [p for p in self._resolver.table.lookup(world_key(name)) if p.kind == "city" and p.country == code]
-        return max(cities, key=lambda p: p.population) if cities else None
+        cache: dict[str, Any] = self.__dict__.setdefault("_lookup_cities", {})  # asked per mention
+        if name not in cache:
+            known = self.places.get(name)  # (its own country: parents may hold the world reading's)
+            code = self.iso_code(known.parent or "") if known is not None else None
+            cities = [p for p in self._resolver.table.lookup(world_key(name)) if p.kind == "city" and p.country == code]
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[name] = max(cities, key=lambda p: p.population) if cities else None
+        return cache[name]
 
     def place_info(self, name: str) -> dict[str, Any] | None:
         """``{"kind", "lat", "lon", "country"}`` of a place in the output, or

@@ -41,3 +41,11 @@ def test_one_city_in_two_countries_data_has_one_name(gaz: Gazetteer) -> None:
 
 def test_large_known_city_keeps_its_name(gaz: Gazetteer) -> None:
     assert "Bari" not in _locations(gaz, "The Barí people of Catatumbo in Colombia fled.")
+
+
+def test_names_do_not_depend_on_what_was_read_before(gaz: Gazetteer) -> None:
+    texts = ("A fire broke out in Ontario, California.", "Two missionaries from Ontario were kidnapped.")
+    first = [_locations(gaz, t) for t in texts]
+    second = [_locations(gaz, t) for t in reversed(texts)][::-1]
+    assert first == second
+    assert "Ontario (United States)" in first[0] and "Ontario" in first[1]
