@@ -21,7 +21,9 @@ from indexer.model import Statement
 def test_us_state_not_country(gaz: Gazetteer, text: str, town: str) -> None:
     x = extract(Statement("x", "", text, "p"), gaz)
     assert "Georgia" not in x.actors
-    assert town in x.locations and "Georgia (United States)" in x.locations
+    # (the town's name may carry its country: a region of Ghana is also named Savannah)
+    assert any(name.split(" (")[0] == town for name in x.locations) and "Georgia (United States)" in x.locations
+    assert "United States" in x.locations
     assert gaz.place_info("Georgia (United States)")["kind"] == "subdivision"
 
 
