@@ -63,6 +63,10 @@ _AUXILIARIES = frozenset(
     "has had have will would also repeatedly again previously strongly officially "
     "reportedly already has't never".split()
 )
+#: Words right after a capital that make it its state acting (``Washington
+#: seems prepared``, ``Moscow must act``, ``Beijing should``).
+_STANCE_VERBS = frozenset("seems appears shouldn couldn cannot should must "
+                          "intends plans fears sees views regards hopes seeks aims".split())
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 #: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
@@ -306,6 +310,12 @@ class CandidateGuards:
         i = last + 1
         n = len(words.key)
         skipped = 0
+        if i < n and words.soft(i) and words.key[i] in _STANCE_VERBS:
+            # "Washington seems prepared", "Moscow must act"; not "the summit in Moscow should"
+            first = last
+            while first > 0 and words.soft(first) and words.cap(first - 1):
+                first -= 1
+            return first == 0 or words.key[first - 1] not in LOCATIVE
         while i < n and words.soft(i) and words.key[i] in _AUXILIARIES and skipped < 2:
             i += 1
             skipped += 1
