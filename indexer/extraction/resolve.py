@@ -67,6 +67,12 @@ _AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}
 _AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
+#: A one-dot abbreviation before a lower-case word (a headline's ``Ga. pastor``,
+#: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
+_AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
+#: Cities US news abbreviates so.
+AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
+_AP_CITY_NAMES = frozenset(AP_CITIES.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,18 +190,22 @@ class WorldResolver(WorldCandidates):
         out = []
         text = words.text
         seen: set[int] = set()
-        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text)):
-            state = AP_STATES.get(m.group("abbr").replace(" ", ""))
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text), *_AP_BEFORE_NOUN.finditer(text)):
+            abbr = m.group("abbr").replace(" ", "")
+            state = AP_STATES.get(abbr) or AP_CITIES.get(abbr)
             at = m.start("abbr")
-            if state is None or at in seen or not (m.re is _AP_DOTTED or _AP_BEFORE.search(text, max(0, at - 3), at)):
+            if state is None or at in seen or not (m.re is not _AP_STATE or _AP_BEFORE.search(text, max(0, at - 3), at)):
                 continue
+            if m.re is _AP_BEFORE_NOUN and text[m.end():m.end() + 12].split()[0].strip(",.;:") in STOPWORDS:
+                continue  # "Ill. and tired": a word (and a typo's dot), not the state
             seen.add(at)
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1
             if first > last or not taken.isdisjoint(range(first, last + 1)):
                 continue
-            place = next((p for p in self.table.lookup(world_key(state))
-                          if p.kind == "subdivision" and p.country == "US"), None)
+            kind = "city" if state in _AP_CITY_NAMES else "subdivision"
+            place = next((p for p in by_rank(self.table.lookup(world_key(state)))
+                          if p.kind == kind and p.country == "US"), None)
             if place is not None:
                 out.append(Resolved(first, last, place))
         return out
