@@ -70,6 +70,8 @@ _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 #: A one-dot abbreviation before a lower-case word (a headline's ``Ga. pastor``,
 #: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
+#: A vehicle's model year and make (``a 1992 Toyota``, ``his 2007 Cadillac``).
+_MODEL_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:19|20)\d\d\s+([A-Z][a-z]+)\b")
 #: Cities US news abbreviates so.
 AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
 _AP_CITY_NAMES = frozenset(AP_CITIES.values())
@@ -127,6 +129,8 @@ class WorldResolver(WorldCandidates):
         # first word -> last word of each candidate and back (a list of places goes on so)
         cand_ends = self._cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
         surnames = self._surnames | set(person_words)
+        if _MODEL_YEAR.search(words.text):  # "a 1992 Toyota Corolla": a make, in every mention
+            surnames |= {m.group(1).lower() for m in _MODEL_YEAR.finditer(words.text)}
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:

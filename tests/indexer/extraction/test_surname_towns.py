@@ -36,3 +36,10 @@ def test_surname_alone_is_no_town(gaz: Gazetteer, text: str) -> None:
 )
 def test_placed_surname_is_a_town(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in located(gaz, text)
+
+
+def test_vehicle_make_after_model_year_is_no_town(gaz: Gazetteer) -> None:
+    """``a 1992 Toyota Corolla``: a make, in that mention and the text's others."""
+    text = "A 1992 Toyota Corolla was traveling east in Las Vegas. The Toyota failed to yield."
+    assert "Toyota" not in located(gaz, text)
+    assert "Toyota" in located(gaz, "He drove to Toyota, Japan, on Monday.")
