@@ -13,7 +13,7 @@ from itertools import compress
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
-from indexer.extraction.name_lists import first_names
+from indexer.extraction.name_lists import first_names, language_names
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_WORDS, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
@@ -47,6 +47,7 @@ class WorldCandidates:
         caps = words.caps()
         pieces, gaps = words.pieces, words.gap
         maybe = self.table.maybe
+        languages = language_names()  # "English", "Hindi": a language, never the town alone
         i = 0
         for i0 in compress(range(n), caps):
             if i0 < i or (i0 in taken and i0 not in self._placed):
@@ -79,7 +80,7 @@ class WorldCandidates:
                     if keys[end] in CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
-                    if not maybe(key) or key in self.stop and not self._confirmed(words, k, end):
+                    if not maybe(key) or (key in self.stop or key in languages) and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue

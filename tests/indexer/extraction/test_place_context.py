@@ -77,3 +77,16 @@ def test_abbreviated_saint_keeps_the_name_whole(gaz: Gazetteer, text: str, expec
 
 def test_saint_after_at_is_no_town_by_itself(gaz: Gazetteer) -> None:
     assert located(gaz, "He prayed at St. James on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign ad is airing in Ohio in English and Spanish.",
+        "Survivors of the Nazi camps met in Berlin.",
+        "ISIL spread evil to many Arab and Islamic States, the minister said in Baghdad.",
+    ],
+)
+def test_language_and_people_words_are_no_towns(gaz: Gazetteer, text: str) -> None:
+    """``English`` (a language), ``Nazi``, ``Arab``: never a town by themselves."""
+    assert not {"English", "Al Annazah", "Arab"} & {m.name for m in gaz.find_locations(text)}
