@@ -70,8 +70,10 @@ _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 #: A one-dot abbreviation before a lower-case word (a headline's ``Ga. pastor``,
 #: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
+_DOT_LOWER = re.compile(r"\. [a-z]")  # (found fast: a literal start)
 #: A vehicle's model year and make (``a 1992 Toyota``, ``his 2007 Cadillac``).
-_MODEL_YEAR = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:19|20)\d\d\s+([A-Z][a-z]+)\b")
+_MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d ([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
+_MAKE_BEFORE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he|\b[Hh]is|\b[Hh]er|\b[Tt]heir) $")
 #: Cities US news abbreviates so.
 AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
 _AP_CITY_NAMES = frozenset(AP_CITIES.values())
@@ -129,8 +131,11 @@ class WorldResolver(WorldCandidates):
         # first word -> last word of each candidate and back (a list of places goes on so)
         cand_ends = self._cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
         surnames = self._surnames | set(person_words)
-        if _MODEL_YEAR.search(words.text):  # "a 1992 Toyota Corolla": a make, in every mention
-            surnames |= {m.group(1).lower() for m in _MODEL_YEAR.finditer(words.text)}
+        text = words.text
+        makes = {m.group(1).lower() for m in _MODEL_YEAR.finditer(text)
+                 if _MAKE_BEFORE.search(text, max(0, m.start() - 7), m.start())}
+        if makes:  # "a 1992 Toyota Corolla": a make, in every mention
+            surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
@@ -194,7 +199,8 @@ class WorldResolver(WorldCandidates):
         out = []
         text = words.text
         seen: set[int] = set()
-        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text), *_AP_BEFORE_NOUN.finditer(text)):
+        before_noun = _AP_BEFORE_NOUN.finditer(text) if _DOT_LOWER.search(text) else ()
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text), *before_noun):
             abbr = m.group("abbr").replace(" ", "")
             state = AP_STATES.get(abbr) or AP_CITIES.get(abbr)
             at = m.start("abbr")
