@@ -32,13 +32,21 @@ def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     the list is written once to the user's cache directory, keyed by faker's
     version; an unwritable cache only costs that time again.
     """
+    if load is None and _FIRST_NAMES:  # read once per process: asked per text
+        return _FIRST_NAMES[0]
     try:
         from importlib.metadata import version
 
         faker_version = version("faker")
     except Exception:  # faker missing: people are still found by their other cues
         return frozenset()
-    return _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+    names = _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+    if load is None:
+        _FIRST_NAMES[:] = [names]
+    return names
+
+
+_FIRST_NAMES: list[frozenset[str]] = []
 
 
 def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:

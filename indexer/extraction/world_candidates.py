@@ -48,6 +48,7 @@ class WorldCandidates:
         pieces, gaps = words.pieces, words.gap
         maybe = self.table.maybe
         languages = language_names()  # "English", "Hindi": a language, never the town alone
+        given = first_names()
         i = 0
         for i0 in compress(range(n), caps):
             if i0 < i or (i0 in taken and i0 not in self._placed):
@@ -69,9 +70,11 @@ class WorldCandidates:
                     and keys[start] not in SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in CONNECTORS for w in range(start, j + 1)) \
-                    and not maybe(" ".join(keys[start:j + 1])) and not self._dash_pair(words, j):
-                # The last word of a longer name (a person's surname) is not a
-                # place when the text later uses it alone ("John Brown ... Brown").
+                    and not maybe(" ".join(keys[start:j + 1])) and not self._dash_pair(words, j) \
+                    and keys[start] in given:
+                # The last word of a person's name is not a place when the text
+                # later uses it alone ("John Brown ... Brown"); a name opened by no
+                # given name ("Rodeo Gainesville", "Historic Dublin") erases nothing.
                 self._surnames.add(keys[j])
             k = start
             while k <= j:

@@ -48,3 +48,10 @@ def test_countries_before_a_border_are_places(gaz: Gazetteer, text: str, expecte
 def test_person_surname_rule_still_holds(gaz: Gazetteer) -> None:
     """A name written as a person's (no dash) still makes its last word a surname."""
     assert "Sutton" not in located(gaz, "Ashley Sutton spoke. Later Sutton left.")
+
+
+def test_place_ending_a_longer_name_keeps_its_other_mentions(gaz: Gazetteer) -> None:
+    """``Rodeo Gainesville`` opens with no given name: no surname, nothing erased."""
+    text = ("Police in Texas said Rodeo Gainesville opens in May. "
+            "Applications are at Landmark Bank in Gainesville.")
+    assert "Gainesville" in located(gaz, text)
