@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
+from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import COMPOUND_WORDS
 from indexer.extraction.words import WORD_INFO, Words
 
@@ -62,6 +63,10 @@ _AUXILIARIES = frozenset(
     "has had have will would also repeatedly again previously strongly officially "
     "reportedly already has't never".split()
 )
+#: Words right after a capital that make it its state acting (``Washington
+#: seems prepared``, ``Moscow must act``, ``Beijing should``).
+_STANCE_VERBS = frozenset("seems appears shouldn couldn cannot should must "
+                          "intends plans fears sees views regards hopes seeks aims".split())
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 #: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
@@ -104,6 +109,26 @@ _NOT_MODIFIED = frozenset(
     "did does do is was were are has had have will would can could must should may might shall "
     "never not always only just even later soon along together since until because when while where whose which who "
     "whom as than like under over after before into onto upon within without against among amid via".split())
+
+
+#: Nouns after a country (or a dash-joined pair of them) that make it a place (``the Sudan–Chad border``).
+_BORDER_NOUNS = frozenset("border borders frontier boundary borderlands".split())
+
+
+def _before_border(words: Words, last: int) -> bool:
+    """Whether a border noun follows word ``last``, maybe after one or two
+    capitalised words each joined by a dash (``Sudan–Chad border``)."""
+    keys, n = words.key, len(words.key)
+    i = last + 1
+    for _ in range(3):
+        if i >= n or not words.soft(i):
+            return False
+        if keys[i] in _BORDER_NOUNS:
+            return True
+        if not (words.cap(i) and words.gap[i].strip(" \t") in ("-", "‐", "‑", "‒", "–", "—")):
+            return False
+        i += 1
+    return False
 
 
 class CandidateGuards:
@@ -219,7 +244,7 @@ class CandidateGuards:
         modifier of a common noun (``Syria monitor says``, ``Haiti gang
         leader`` opening the text, ``Syria Kurds``)."""
         keys, n = words.key, len(words.key)
-        if self._country_is_place(keys, first, last) or (
+        if self._country_is_place(keys, first, last) or _before_border(words, last) or (
                 first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
             listed.add(last)
             return True
@@ -285,10 +310,40 @@ class CandidateGuards:
         i = last + 1
         n = len(words.key)
         skipped = 0
+        if i < n and words.soft(i) and words.key[i] in _STANCE_VERBS:
+            # "Washington seems prepared", "Moscow must act"; not "the summit in Moscow should"
+            first = last
+            while first > 0 and words.soft(first) and words.cap(first - 1):
+                first -= 1
+            return first == 0 or words.key[first - 1] not in LOCATIVE
         while i < n and words.soft(i) and words.key[i] in _AUXILIARIES and skipped < 2:
             i += 1
             skipped += 1
         return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS
+
+    def _country_in_name(self, words: Words, first: int, last: int) -> bool:
+        """Whether a one-word country is part of a longer capitalised name:
+        after a capitalised word that names nothing (``United Russia``,
+        ``Club America``), or as a given name before a surname-like word
+        (``Chad Walker``, a common surname after it); ``Iran Iraq``,
+        ``Northern Syria``, ``Syria Rebels``, ``Georgia Power`` stay."""
+        if first != last:
+            return False
+        gaz = self.gaz
+        keys, n = words.key, len(words.key)
+        places, actors = gaz.aliases["place"], gaz.aliases["actor"]
+        prev = first - 1
+        if prev >= 0 and words.gap[first] == " " and words.cap(prev) and not words.sentence_start(prev) \
+                and not words.upper(prev) and keys[prev] not in STOPWORDS and keys[prev] not in COMPASS \
+                and keys[prev] not in gaz.guards.title and keys[prev] not in gaz.demonyms \
+                and keys[prev] not in places and keys[prev] not in actors:
+            return True
+        nxt = last + 1
+        if nxt < n and words.gap[nxt] == " " and words.cap(nxt) and not words.upper(nxt) \
+                and keys[first] in gaz.guards.person and keys[nxt] in english_surnames() \
+                and keys[nxt] not in places and keys[nxt] not in actors and keys[nxt] not in _GROUP_NOUNS:
+            return True
+        return False
 
     def _guard_rejects(self, key: str, place: Place, words: Words, first: int) -> bool:
         """Whether a place named by a common word or a person's name (``key``)

@@ -27,7 +27,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z](?<!\w[A-Z])[A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
     r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:])")
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:\x96\x97])")
 #: A dateline in brackets, in ordinary case, before a dash (``(Beirut) –``, ``(New York) -``).
 _PAREN_DATELINE = re.compile(r"\((?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})\)[ \t]*(?:--+|[-–—])")
 _REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
@@ -43,7 +43,8 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
 
 def _datelines(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, region)`` of each dateline's place (region: ``", Ohio"`` or ``""``)."""
-    if "-" not in text and "–" not in text and "—" not in text and ":" not in text:
+    if "-" not in text and "–" not in text and "—" not in text and ":" not in text \
+            and "\x97" not in text and "\x96" not in text:  # (cp1252 dashes read as Latin-1)
         return []
     found = [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
              if _BEFORE.search(text, max(0, m.start() - 8), m.start())]

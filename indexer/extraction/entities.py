@@ -43,7 +43,7 @@ from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.person_mentions import occurrences
-from indexer.extraction.world_places import add_world_places
+from indexer.extraction.world_places import add_world_places, states_after_places
 from indexer.extraction.words import CODES, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
 if TYPE_CHECKING:
@@ -135,6 +135,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                 ok = True  # (what _case_allows says without capitals to check)
                 if has_upper and flags & CASE_FLAGS:
                     ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
+                if ok and flags & COUNTRY and has_upper and self._country_in_name(words, first, last):
+                    ok = False  # "United Russia", "Chad Walker": a longer name
                 if ok and last + 1 < len(keys) and keys[last + 1] in _MODIFIER_COMPOUNDS \
                         and "-" in words.gap[last + 1]:
                     # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
@@ -165,6 +167,9 @@ class Matcher(CandidateGuards, OrganisationNames):
                     ok, capped = self._case_allows(alias, words, first, last, has_upper, capped)
                 if ok and not self._compound_follows(words, last):
                     place = place_of(alias.target)
+                    if place is not None and place.kind == "country" and has_upper \
+                            and self._country_in_name(words, first, last):
+                        place = None  # "Club America", "Chad Walker": a longer name
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
                     if place is not None \
                             and not (first > 0 and info[surface[first - 1]][2]
@@ -227,6 +232,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                         covering.setdefault(i, []).append(p)
                 actors = [a for a in actors if a[0] not in covering
                           or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
+            if country_spans and places:  # "Savannah, Georgia": the US state, not the country
+                actors, places = states_after_places(gaz, words, actors, places, country_spans)
             if country_spans and places:
                 # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
                 ends = {p[1] for p in places if p[3] != "country"}

@@ -30,6 +30,7 @@ from indexer.extraction.role_regions import drop_role_regions
 from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
 from indexer.extraction.sentences import split_sentences
+from indexer.extraction.venues import drop_venue_mentions
 
 #: Evidence items kept per name and statement: every mention of nearly every
 #: name (a recognition benchmark counts them), while a record stays bounded.
@@ -82,6 +83,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        if "Assembly" in searched:  # "the President of the General Assembly": a venue, not an actor
+            found_actors = drop_venue_mentions(searched, found_actors)
         if news_source is not None:  # the text's source is metadata, not an actor
             found_actors = [m for m in found_actors if m[0] != news_source]
         if datelines:

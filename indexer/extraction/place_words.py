@@ -85,7 +85,7 @@ EVENT_WORDS = frozenset("conference conferences summit talks act process shield 
                          "initiative plan group format declaration charter agreement accords "
                          "resolution communique memorandum dialogue round rounds".split())
 #: Words between a locative and a place (``of rural Paris``).
-SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro".split())
+SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro unincorporated".split())
 NOT_NAMES = frozenset("january february march april may june july august september october november "
                        "december monday tuesday wednesday thursday friday saturday sunday".split())
 #: Months and weekdays, written out or abbreviated: a name's run stops before them.

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
-from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS
+from indexer.extraction.name_lists import english_surnames, language_names
+from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import WorldCandidates
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -66,6 +67,16 @@ _AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}
 _AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
+#: A one-dot abbreviation before a lower-case word (a headline's ``Ga. pastor``,
+#: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
+_AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
+_DOT_LOWER = re.compile(r"\. [a-z]")  # (found fast: a literal start)
+#: A vehicle's model year and make (``a 1992 Toyota``, ``his 2007 Cadillac``).
+_MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d ([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
+_MAKE_BEFORE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he|\b[Hh]is|\b[Hh]er|\b[Tt]heir) $")
+#: Cities US news abbreviates so.
+AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
+_AP_CITY_NAMES = frozenset(AP_CITIES.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +99,7 @@ class WorldResolver(WorldCandidates):
         self.stop = frozenset(stop)
         self.common = frozenset(common)
         self._readings_of: dict[str, tuple[WorldPlace, ...]] = {}
+        self._surname_words: frozenset[str] | None = None  # read on first use (a file)
 
     def find(self, words: Words, taken: set[int], countries: set[str],
              anchors: list[WorldPlace], placed: dict[int, tuple[int, int]] | None = None,
@@ -113,7 +125,17 @@ class WorldResolver(WorldCandidates):
         if not cands:
             return out
         lower = _lower_words(words)
+        surname_words = self._surname_words
+        if surname_words is None:
+            surname_words = self._surname_words = english_surnames()
+        # first word -> last word of each candidate and back (a list of places goes on so)
+        cand_ends = self._cand_ends = {c[0]: c[1] for c in cands} | {c[1]: c[0] for c in cands}
         surnames = self._surnames | set(person_words)
+        text = words.text
+        makes = {m.group(1).lower() for m in _MODEL_YEAR.finditer(text)
+                 if _MAKE_BEFORE.search(text, max(0, m.start() - 7), m.start())}
+        if makes:  # "a 1992 Toyota Corolla": a make, in every mention
+            surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         for first, last, readings in cands:
@@ -125,6 +147,15 @@ class WorldResolver(WorldCandidates):
                 continue
             part_of = self._part_of(words, first, last)
             placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
+            if first == last and not placed_in and words.key[first] in surname_words \
+                    and self._person_not_place(words, first, readings, ap_at, cand_ends):
+                continue
+            if placed_in and part_of is None:  # "Savannah, Georgia": the text placed it
+                best = by_rank(placed_in)[0]
+                out.append(Resolved(first, last, best))
+                anchors.append(best)
+                countries.add(best.country)
+                continue
             readings = placed_in or readings
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):
@@ -144,12 +175,16 @@ class WorldResolver(WorldCandidates):
         focus = countries | _focus(pending)
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
-            if best is None and part_of is None and last + 1 < len(words.key) and words.soft(last + 1) \
-                    and words.key[last + 1] in ORIGIN_NOUNS and not words.cap(last + 1) \
+            if best is None and part_of is None and self._said_place(words, first, last) \
                     and not (first == last and (words.key[first] in self.table.words
-                                                or words.key[first] in STOPWORDS)):
-                # "an Albany man": the text says it is a place; its largest reading
-                best = seat_city(by_rank(readings)[0], readings)
+                                                or words.key[first] in STOPWORDS
+                                                or words.key[first] in language_names())):
+                # "an Albany man", "in Ozark", "Ozark police": the text says it is a
+                # place; its largest reading in the statement's countries (any, when
+                # it names none) whose own name it is ("in Tawila" is no Yemeni At Tawilah)
+                own = [p for p in readings if (not focus or p.country in focus)
+                       and world_key(p.name) == " ".join(words.key[first:last + 1])]
+                best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
                 anchors.append(best)
@@ -164,18 +199,23 @@ class WorldResolver(WorldCandidates):
         out = []
         text = words.text
         seen: set[int] = set()
-        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text)):
-            state = AP_STATES.get(m.group("abbr").replace(" ", ""))
+        before_noun = _AP_BEFORE_NOUN.finditer(text) if _DOT_LOWER.search(text) else ()
+        for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text), *before_noun):
+            abbr = m.group("abbr").replace(" ", "")
+            state = AP_STATES.get(abbr) or AP_CITIES.get(abbr)
             at = m.start("abbr")
-            if state is None or at in seen or not (m.re is _AP_DOTTED or _AP_BEFORE.search(text, max(0, at - 3), at)):
+            if state is None or at in seen or not (m.re is not _AP_STATE or _AP_BEFORE.search(text, max(0, at - 3), at)):
                 continue
+            if m.re is _AP_BEFORE_NOUN and text[m.end():m.end() + 12].split()[0].strip(",.;:") in STOPWORDS:
+                continue  # "Ill. and tired": a word (and a typo's dot), not the state
             seen.add(at)
             first = bisect_left(words.start, m.start("abbr"))
             last = bisect_left(words.start, m.end("abbr")) - 1
             if first > last or not taken.isdisjoint(range(first, last + 1)):
                 continue
-            place = next((p for p in self.table.lookup(world_key(state))
-                          if p.kind == "subdivision" and p.country == "US"), None)
+            kind = "city" if state in _AP_CITY_NAMES else "subdivision"
+            place = next((p for p in by_rank(self.table.lookup(world_key(state)))
+                          if p.kind == kind and p.country == "US"), None)
             if place is not None:
                 out.append(Resolved(first, last, place))
         return out
@@ -200,6 +240,45 @@ class WorldResolver(WorldCandidates):
             return ()
         return tuple(p for p in readings if p.kind == "city" and p.country == region.country
                      and p.admin1 == region.admin1)
+
+    @staticmethod
+    def _said_place(words: Words, first: int, last: int) -> bool:
+        """Whether the words around a name say it is a place: a locative
+        before it (``in Ozark``) or a lower-case place or origin noun after it
+        (``Ozark police``, ``an Albany man``)."""
+        keys, nxt = words.key, last + 1
+        if keys[first] in ("st", "ste", "saint"):
+            return False  # "at St. James": a church or a school as often as a town
+        if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
+                and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
+            return True
+        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1)
+
+    def _person_not_place(self, words: Words, at: int, readings: tuple[WorldPlace, ...],
+                          ap_at: dict[int, WorldPlace], cand_ends: dict[int, int]) -> bool:
+        """Whether a common surname alone (``Welch``, ``Webb``) names a person,
+        not the small town of that name: when every reading is a town under
+        :data:`MIN_POPULATION_NO_CONTEXT` and nothing around says place (a
+        locative, ``the city of X``, a state after a comma, ``X police``, a
+        list of places or of counties, a dash-joined place)."""
+        if any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings):
+            return False
+        keys, n = words.key, len(words.key)
+        if after_locative(keys, at) or of_place(words, at, at) or self._dash_pair(words, at) \
+                or at + 1 < n and self._dash_pair(words, at + 1):
+            return False
+        if at > 1 and keys[at - 1] == "of" and keys[at - 2] in SETTLEMENT_NOUNS:
+            return False  # "the city of Monroe"
+        if at > 0 and keys[at - 1] in NAME_OPENERS and words.cap(at - 1):
+            return False  # "St. Paul", "Mt. Pleasant": the abbreviation parted the name
+        nxt = at + 1
+        if nxt < n and words.soft(nxt) and keys[nxt] in PLACE_WORDS_AFTER:
+            return False
+        if in_place_list(words, at, cand_ends, self._surname_words or frozenset()):
+            return False
+        # "Welch, W.Va.", "Hailey, Idaho": a state after a comma places it.
+        return not (nxt in ap_at or nxt < n and words.gap[nxt].strip() == "," and words.cap(nxt)
+                    and any(p.kind == "subdivision" for p in self.table.lookup(keys[nxt])))
 
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` is some world place's own full name (``Rock Hill``)."""

@@ -13,12 +13,15 @@ from itertools import compress
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
-from indexer.extraction.name_lists import first_names
+from indexer.extraction.name_lists import first_names, language_names
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_WORDS, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
-__all__ = ["WorldCandidates"]
+__all__ = ["NAME_OPENERS", "SETTLEMENT_NOUNS", "WorldCandidates", "after_locative", "in_place_list", "of_place"]
+
+#: The joins of a pair of names (``Paris-London``, ``Sudan–Chad``).
+_DASHES = frozenset("-‐‑‒–—")
 
 
 class WorldCandidates:
@@ -33,6 +36,9 @@ class WorldCandidates:
     _readings_of: dict[str, tuple[WorldPlace, ...]]
     _placed: dict[int, tuple[int, int]]
     _surnames: set[str]
+    #: first word -> last word of each candidate and back (set by ``find``)
+    _cand_ends: dict[int, int]
+    _surname_words: frozenset[str] | None
 
     def _candidates(self, words: Words, taken: set[int]) -> Iterable[tuple[int, int, tuple[WorldPlace, ...]]]:
         """``(first, last, readings)`` for the longest names in capitalised runs."""
@@ -41,6 +47,8 @@ class WorldCandidates:
         caps = words.caps()
         pieces, gaps = words.pieces, words.gap
         maybe = self.table.maybe
+        languages = language_names()  # "English", "Hindi": a language, never the town alone
+        given = first_names()
         i = 0
         for i0 in compress(range(n), caps):
             if i0 < i or (i0 in taken and i0 not in self._placed):
@@ -49,7 +57,8 @@ class WorldCandidates:
             # A run of capitalised words (lower-case connectors inside).
             j = i
             # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
-            while j + 1 < n and pieces[2 * j + 2] == SOFT and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
+            while j + 1 < n and (pieces[2 * j + 2] == SOFT or gaps[j + 1] == ". " and keys[j] in NAME_OPENERS) \
+                    and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
                     caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
                 j += 1
@@ -61,9 +70,11 @@ class WorldCandidates:
                     and keys[start] not in SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
                         keys[w] not in CONNECTORS for w in range(start, j + 1)) \
-                    and not maybe(" ".join(keys[start:j + 1])):
-                # The last word of a longer name (a person's surname) is not a
-                # place when the text later uses it alone ("John Brown ... Brown").
+                    and not maybe(" ".join(keys[start:j + 1])) and not self._dash_pair(words, j) \
+                    and keys[start] in given:
+                # The last word of a person's name is not a place when the text
+                # later uses it alone ("John Brown ... Brown"); a name opened by no
+                # given name ("Rodeo Gainesville", "Historic Dublin") erases nothing.
                 self._surnames.add(keys[j])
             k = start
             while k <= j:
@@ -72,11 +83,14 @@ class WorldCandidates:
                     if keys[end] in CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
-                    if not maybe(key) or key in self.stop and not self._confirmed(words, k, end):
+                    if not maybe(key) or (key in self.stop or key in languages) and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
                         continue
                     readings = self._readings(key)
+                    if readings and end > k and any(gaps[w] == ". " for w in range(k + 1, end + 1)):
+                        # "St. James": only places of that own name (not Vung Tau, once Cap St. Jacques)
+                        readings = tuple(p for p in readings if world_key(p.name).endswith(keys[end]))
                     if readings:
                         found = (k, end, readings)
                         break
@@ -143,6 +157,11 @@ class WorldCandidates:
         (``Texas Department of ...``, ``Ohio Supreme Court``, ``University of
         Texas``): the name there says where."""
         keys = words.key
+        # "the Washington-Moscow route": a dash between two place names parts two names.
+        if last < run_last and self._dash_pair(words, last + 1):
+            run_last = last
+        if first > run_first and self._dash_pair(words, first):
+            run_first = first
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
@@ -156,11 +175,40 @@ class WorldCandidates:
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
                              and not self._person_opens(words, first, last, after, readings))):
                 return True
+        if len(before) == 2 and before[0] == run_first and keys[first - 1] in ("on", "upon") \
+                and not words.cap(first - 1) and words.sentence_start(run_first):
+            return False  # "Fighting on Sumatra": a sentence's first word, no name
         if before and keys[first - 1] == "of":
             # "University of Texas" names a place; "Chamber of Commerce" a small town's name by chance.
             return not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings)
         return any(keys[w] not in self.titles and keys[w] not in CONNECTORS and keys[w] not in COMPASS
                    for w in before)
+
+    def state_after(self, words: Words, last: int) -> WorldPlace | None:
+        """The first-level subdivision named after word ``last`` and a comma
+        (``Savannah, Georgia``, ``Albany, New York``), else ``None``."""
+        nxt = last + 1
+        keys, n = words.key, len(words.key)
+        if nxt >= n or words.gap[nxt].strip() != "," or not words.cap(nxt):
+            return None
+        for end in (nxt + 1, nxt):
+            if end < n and (end == nxt or words.soft(end) and words.cap(end)):
+                key = keys[nxt] if end == nxt else " ".join(keys[nxt:end + 1])
+                if self.table.maybe(key):
+                    state = next((p for p in self.table.lookup(key) if p.kind == "subdivision"), None)
+                    if state is not None:
+                        return state
+        return None
+
+    def _dash_pair(self, words: Words, second: int) -> bool:
+        """Whether word ``second`` follows a hyphen or a dash and both words
+        around it may name places (``Paris-London``, ``Sudan–Chad``): a pair of
+        places (a route, a border), not one name such as a person's."""
+        gap = words.gap[second]
+        if second < 1 or not words.soft(second) or gap.strip(" \t") not in _DASHES:
+            return False
+        maybe = self.table.maybe
+        return maybe(words.key[second - 1]) and maybe(words.key[second])
 
     def _person_opens(self, words: Words, first: int, last: int, after: list[int],
                       readings: tuple[WorldPlace, ...]) -> bool:
@@ -186,8 +234,11 @@ class WorldCandidates:
                 return False
             if key in ABBREVIATIONS or key in self.titles or key in COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
-            if (key in self.person or key in self.table.words) and not _after_locative(keys, first) \
-                    and not _of_place(words, first, last) \
+            if (key in self.person or key in self.table.words) and not after_locative(keys, first) \
+                    and not of_place(words, first, last) \
+                    and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
+                    and not in_place_list(words, first, self._cand_ends, self._surname_words or frozenset()) \
+                    and self.state_after(words, last) is None \
                     and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
                                                                        or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
@@ -220,19 +271,58 @@ class WorldCandidates:
         return None
 
 
-def _after_locative(keys: list[str], first: int) -> bool:
+def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
-    if prev in LOCATIVES:
+    if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
         return True
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
 
 
-def _of_place(words: Words, first: int, last: int) -> bool:
+def of_place(words: Words, first: int, last: int) -> bool:
     """Whether ``of X`` ends a clause (``Ashley Evans, 26, of Paris, was``,
     ``Midwest Restoration of Paris.``): where someone or something is from."""
     nxt = last + 1
     return first > 0 and words.key[first - 1] == "of" and words.soft(first) and (
         nxt >= len(words.key) or words.gap[nxt].strip()[:1] in (",", ".", ";"))
+
+
+#: Nouns of settlements: ``the city of X``, ``Clay and Grant counties``.
+SETTLEMENT_NOUNS = frozenset("city town village township county borough parish".split())
+_SETTLEMENT_PLURALS = frozenset("cities towns villages townships counties boroughs parishes".split())
+_LIST_LINKS = frozenset(("and", "or"))
+#: Abbreviated first words of place names (``St. Paul``, ``Ft. Worth``).
+NAME_OPENERS = frozenset("st ste saint mt mount ft fort pt port".split())
+
+
+def in_place_list(words: Words, at: int, cand_ends: dict[int, int], surnames: frozenset[str]) -> bool:
+    """Whether word ``at`` stands in a list of places: a neighbour across a
+    comma or ``and``/``or`` is a place name that is no surname
+    (``Middletown, Trenton and Monroe``), or the list ends in a plural
+    settlement noun (``Clay, Douglas and Grant counties``)."""
+    keys, n, gap = words.key, len(words.key), words.gap
+    # The member before: "X, Monroe", "X and Monroe", "X, and Monroe".
+    prev = at - 1
+    if prev > 0 and keys[prev] in _LIST_LINKS and words.soft(at):
+        prev -= 1
+    if 0 <= prev < at - 1 or (prev == at - 1 and gap[at].strip() == ","):
+        first = cand_ends.get(prev)
+        if first is not None and (first != prev or keys[prev] not in surnames):
+            return True
+    # The members after, up to a lower-case word: a plural settlement noun, or a place.
+    i = at + 1
+    for _ in range(12):
+        if i >= n or not (words.soft(i) or gap[i].strip() == ","):
+            return False
+        if keys[i] in _SETTLEMENT_PLURALS:
+            return True
+        if not words.cap(i) and keys[i] not in _LIST_LINKS:
+            return False
+        last = cand_ends.get(i)
+        if keys[i - 1] in _LIST_LINKS or gap[i].strip() == ",":
+            if last is not None and (last != i or keys[i] not in surnames) and words.cap(i):
+                return True
+        i += 1
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from indexer.extraction.geonames import WorldPlace
+from indexer.extraction.geonames import WorldPlace, world_key
 from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
 from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
@@ -21,7 +21,7 @@ from indexer.extraction.words import Words
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["OUTPUT_KIND", "add_world_places", "place_record"]
+__all__ = ["OUTPUT_KIND", "add_world_places", "place_record", "states_after_places"]
 
 #: Sift's place kinds (``places.tsv``) as the kinds of the output.
 OUTPUT_KIND = {"country": "country", "province": "subdivision", "city": "city", "town": "city",
@@ -42,6 +42,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     resolver = gaz.world_resolver()
     if resolver is None:
         return places
+    if not _SUBDIVISION_WORDS.isdisjoint(words.key):
+        places = _subdivisions_named_as_countries(gaz, resolver, words, places)
     # An organisation-pattern name may open with its seat's name (``Dublin
     # Historical Society``): those words are left to the resolver's institution
     # rule, as curated places are; the rest (``Office of the White House``) is taken.
@@ -85,6 +87,64 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
     out += named
     out.sort(key=lambda c: c[0])
+    return out
+
+
+def states_after_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple],
+                        countries: set[tuple[int, int]]) -> tuple[list[tuple], list[tuple]]:
+    """``(actors, places)`` with each country after a place of another
+    country and a comma read as that country's subdivision of the same name
+    when it has one (``Savannah, Georgia`` is the US state, not the country
+    acting); unchanged otherwise."""
+    resolver = gaz.world_resolver()
+    if resolver is None:
+        return actors, places
+    ends = {p[1]: p for p in places if p[3] != "country"}
+    moved: list[tuple] = []
+    for a in actors:
+        place = ends.get(a[0] - 1)
+        if (a[0], a[1]) not in countries or place is None or words.gap[a[0]].strip() != ",":
+            continue
+        chain = [place[2], *gaz.parents(place[2])]
+        code = gaz.iso_code(chain[-1])
+        if code is None or code == gaz.iso_code(a[2]):
+            continue
+        key = " ".join(words.key[a[0]:a[1] + 1])
+        state = next((p for p in resolver.table.lookup(key) if p.kind == "subdivision" and p.country == code), None)
+        if state is not None:
+            moved.append(a)
+            places = places + [(a[0], a[1], gaz.remember_world_place(state), "subdivision", a[0] - a[1], 0)]
+    if not moved:
+        return actors, places
+    places.sort(key=lambda c: c[0])
+    return [a for a in actors if a not in moved], places
+
+
+#: Kind words after a name that make it a subdivision (``Niger State``, ``Punjab province``).
+_SUBDIVISION_WORDS = frozenset("state province region governorate oblast".split())
+
+
+def _subdivisions_named_as_countries(gaz: Gazetteer, resolver: WorldResolver, words: Words,
+                                     places: list[tuple]) -> list[tuple]:
+    """``places`` with a country followed by a subdivision's kind word read
+    as the subdivision of that name in another country (``Niger State``,
+    ``in Niger state``: Nigeria's, not the country), named as written with
+    its kind word; unchanged otherwise."""
+    keys, n = words.key, len(words.key)
+    out = []
+    for c in places:
+        nxt = c[1] + 1
+        if c[3] == "country" and nxt < n and keys[nxt] in _SUBDIVISION_WORDS and words.soft(nxt) \
+                and "-" not in words.gap[nxt]:
+            code = gaz.iso_code(c[2])
+            key = " ".join(keys[c[0]:c[1] + 1])
+            state = next((p for p in resolver.table.lookup(key) if p.kind == "subdivision" and p.country != code
+                          and world_key(p.name) == key), None)
+            if state is not None:
+                out.append((c[0], nxt, gaz.remember_world_place(state, keys[nxt].title()), "subdivision",
+                            c[0] - nxt, 0))
+                continue
+        out.append(c)
     return out
 
 

@@ -30,6 +30,7 @@ EXTRACTORS = (
     "indexer.extraction.claim_taxonomy", "indexer.extraction.regex_prefixes", "indexer.extraction.name_lists", "indexer.extraction.person_mentions",
     "indexer.extraction.place_words", "indexer.extraction.world_ranking", "indexer.extraction.world_candidates", "indexer.extraction.world_places",
     "indexer.extraction.kind_places", "indexer.extraction.candidate_guards", "indexer.extraction.org_names",
+    "indexer.extraction.venues",
 )
 #: Gazetteer data, loaded lazily by the first actor:/location: query only.
 GAZETTEER = ("indexer.extraction.gazetteer", "indexer.extraction.gazetteer_lookup", "indexer.extraction.geonames", "indexer.extraction.national_forces")

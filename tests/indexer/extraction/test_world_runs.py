@@ -51,7 +51,22 @@ def test_dotted_state_abbreviation_alone(gaz: Gazetteer, text: str, expected: st
 
 
 def test_one_dot_abbreviation_alone_is_a_word(gaz: Gazetteer) -> None:
-    assert located(gaz, "The Webster was sold to a Mass. concert promoter.") == []
+    assert located(gaz, "He went to Mass. The Webster was sold.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Webster was sold to a Mass. concert promoter.", "Massachusetts"),
+        ("Scandal-plagued Ga. pastor to be buried Saturday.", "Georgia (United States)"),
+        ("Phila. officer charged with drug dealing.", "Philadelphia"),
+        ("Tour traces L.A.'s spiritual diversity.", "Los Angeles"),
+    ],
+)
+def test_abbreviation_before_a_lower_case_word(gaz: Gazetteer, text: str, expected: str) -> None:
+    """A one-dot abbreviation before a lower-case word ends no sentence: a
+    headline's state (``Ga. pastor``) or city (``Phila. officer``), as in US news."""
+    assert expected in [m.name for m in gaz.find_locations(text)]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,41 @@
+"""A country's name inside a longer capitalised name is no country there
+(issue 18, round 3): a party or a club (``United Russia``, ``Club America``),
+a person whose given name is a country's (``Chad Walker``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.model import Statement
+
+
+def _names(gaz: Gazetteer, text: str) -> set[str]:
+    x = extract(Statement("x", "", text, "p"), gaz)
+    return set(x.actors) | set(x.locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Yevdokimov, a United Russia member, resigned on Monday.", "Russia"),
+        ("Officials from the Mexican team Club America announced the match.", "United States"),
+        ("Officers Ron McCurry and Chad Walker were dispatched to the house.", "Chad"),
+    ],
+)
+def test_country_inside_a_longer_name(gaz: Gazetteer, text: str, absent: str) -> None:
+    assert absent not in _names(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The Iran Iraq war ended in 1988.", "Iraq"),
+        ("Fighting in Northern Syria grew.", "Syria"),
+        ("Roberts works at Georgia Modular Systems in Fitzgerald.", "Georgia"),
+        ("Jordan said it would reopen the border.", "Jordan"),
+    ],
+)
+def test_country_still_named(gaz: Gazetteer, text: str, present: str) -> None:
+    assert present in _names(gaz, text)

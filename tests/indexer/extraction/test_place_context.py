@@ -1,0 +1,92 @@
+"""A name that is also a given name or a word (``Paris``) is a place when the
+text places it (issue 18, round 3): in a list with other places, or after a
+setting word (``rural``, ``unincorporated``), not only after ``in``."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+from tests.indexer.places import located
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("All residents of Paris and Henry County will receive a letter.", "Paris"),
+        ("Paris and Roxton continue to reap sales tax benefits.", "Paris"),
+        ("Evans and Harminson share a rural Paris address.", "Paris"),
+    ],
+)
+def test_placed_given_name_is_a_place(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
+
+
+def test_given_name_alone_still_no_place(gaz: Gazetteer) -> None:
+    assert "Paris" not in located(gaz, "Paris Hilton and her sister arrived late.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime forces cut the Castello Road, the last route into Aleppo.",
+        "A car bomb exploded on al-Haj Road in Aleppo.",
+    ],
+)
+def test_road_is_no_place(gaz: Gazetteer, text: str) -> None:
+    """Roads and streets are no places (benchmarks/gold/CONVENTIONS.md): only the town."""
+    assert located(gaz, text) == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Man found fatally shot in Ozark car dealership. Ozark police cordoned off the lot.", "Ozark"),
+        ("Decatur city officials have scheduled two community meetings.", "Decatur"),
+    ],
+)
+def test_small_town_the_text_calls_a_place(gaz: Gazetteer, text: str, expected: str) -> None:
+    """A small town in a text naming no country is kept when the words around
+    it say place (``in X``, ``X police``, ``X city officials``)."""
+    assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ad is airing in English and Spanish.",
+        "What happened in West Darfur and in Tawila shocked the world.",
+    ],
+)
+def test_said_place_needs_a_fitting_reading(gaz: Gazetteer, text: str) -> None:
+    """A language is no town; a reading in another country, by an alternate name, is none."""
+    assert not {"English", "At Tawilah", "Tawila"} & set(located(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He lives in St. Louis with his family.", "St. Louis"),
+        ("The county fair in St. Marys, Ohio, opened on Friday.", "St. Marys"),
+    ],
+)
+def test_abbreviated_saint_keeps_the_name_whole(gaz: Gazetteer, text: str, expected: str) -> None:
+    """The dot of ``St.`` does not cut a place's name in two."""
+    assert expected in located(gaz, text)
+
+
+def test_saint_after_at_is_no_town_by_itself(gaz: Gazetteer) -> None:
+    assert located(gaz, "He prayed at St. James on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign ad is airing in Ohio in English and Spanish.",
+        "Survivors of the Nazi camps met in Berlin.",
+        "ISIL spread evil to many Arab and Islamic States, the minister said in Baghdad.",
+    ],
+)
+def test_language_and_people_words_are_no_towns(gaz: Gazetteer, text: str) -> None:
+    """``English`` (a language), ``Nazi``, ``Arab``: never a town by themselves."""
+    assert not {"English", "Al Annazah", "Arab"} & {m.name for m in gaz.find_locations(text)}
