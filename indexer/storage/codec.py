@@ -232,7 +232,9 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
             lasttext = btext
             if scorable:
                 if field_lengths is not None:
-                    doc_lengths = [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
+                    # ids ascend: when the last has a length, all do (one C-level pass)
+                    doc_lengths = list(map(field_lengths.__getitem__, ids)) if ids and ids[-1] < len(field_lengths) \
+                        else [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
                 else:
                     doc_lengths = [lengths.doc_field_length(d, fieldname) for d in ids]
             else:
