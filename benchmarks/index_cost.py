@@ -6,9 +6,12 @@ alternate (the order rotates per repeat), each in a fresh subprocess. The
 figure is the CPU seconds of the job's process, start-up and imports
 included (``RUSAGE_CHILDREN`` around ``benchmarks.proc.run_job``): the wall
 clock means little on a shared host. The ratio is Whoosh's median over
-Sift's (above 1: Sift is faster). Target: at least 1.0.
+Sift's (above 1: Sift is faster). Target: at least 1.0. ``--baseline DIR``
+adds a third engine in the rotation, ``sift-index`` run by the code of
+another checkout (``git worktree add DIR COMMIT``): a before/after pair
+measured in the same run.
 
-    python -m benchmarks.index_cost [--statements 5000] [--repeats 3] [--out DIR]
+    python -m benchmarks.index_cost [--statements 5000] [--repeats 3] [--out DIR] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from benchmarks.corpus import ensure_shards
 from benchmarks.proc import run_job
 
 ENGINES = ("whoosh", "sift")
+BASELINE = "sift-baseline"
 
 
 def _children_cpu() -> float:
@@ -36,32 +40,37 @@ def _children_cpu() -> float:
 def _job(engine: str, shards: Path, target: Path) -> dict[str, Any]:
     kind = "whoosh-index" if engine == "whoosh" else "sift-index"
     job: dict[str, Any] = {"kind": kind, "inputs": [str(shards)], "index": str(target)}
-    if engine == "sift":
+    if engine != "whoosh":
         job["procs"] = 1
     return job
 
 
 def run_index_cost(out: Path, statements: int = 5000, repeats: int = 3, seed: int = 1,
-                   log: Any = print) -> dict[str, Any]:
-    """CPU seconds (process total) and peak RSS of both engines; medians and the speed ratio."""
+                   log: Any = print, baseline: Path | None = None) -> dict[str, Any]:
+    """CPU seconds (process total) and peak RSS of each engine; medians and the speed ratios."""
     shards = out / "corpora" / f"gen{seed}-{statements}"
     ensure_shards(f"gen{seed}", statements, shards, seed=seed)
-    cpu: dict[str, list[float]] = {engine: [] for engine in ENGINES}
-    rss: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+    engines = (*ENGINES, BASELINE) if baseline else ENGINES
+    cpu: dict[str, list[float]] = {engine: [] for engine in engines}
+    rss: dict[str, list[float]] = {engine: [] for engine in engines}
     for repeat in range(repeats):
-        order = ENGINES if repeat % 2 == 0 else tuple(reversed(ENGINES))
+        order = engines[repeat % len(engines):] + engines[:repeat % len(engines)]  # rotating
         for engine in order:
             target = out / "work" / f"cost-{engine}"
             shutil.rmtree(target, ignore_errors=True)
             before = _children_cpu()
-            result = run_job(_job(engine, shards, target))
+            result = run_job(_job(engine, shards, target), repo=baseline if engine == BASELINE else None)
             cpu[engine].append(_children_cpu() - before)
             rss[engine].append(result.get("rss_tree_mb") or result["maxrss_mb"])
             log(f"  {engine:<6} repeat {repeat + 1}: {cpu[engine][-1]:.2f} s CPU, {rss[engine][-1]:.1f} MB")
-    med = {engine: statistics.median(cpu[engine]) for engine in ENGINES}
-    return {"statements": statements, "repeats": repeats, "load": os.getloadavg()[0],
-            "whoosh_cpu": med["whoosh"], "sift_cpu": med["sift"], "ratio": med["whoosh"] / med["sift"],
-            "sift_rss_mb": statistics.median(rss["sift"]), "all": {"cpu": cpu, "rss_mb": rss}}
+    med = {engine: statistics.median(cpu[engine]) for engine in engines}
+    result = {"statements": statements, "repeats": repeats, "load": os.getloadavg()[0],
+              "whoosh_cpu": med["whoosh"], "sift_cpu": med["sift"], "ratio": med["whoosh"] / med["sift"],
+              "sift_rss_mb": statistics.median(rss["sift"])}
+    if baseline:
+        result.update(baseline_cpu=med[BASELINE], baseline_ratio=med["whoosh"] / med[BASELINE],
+                      baseline_rss_mb=statistics.median(rss[BASELINE]))
+    return {**result, "all": {"cpu": cpu, "rss_mb": rss}}
 
 
 def main() -> None:
@@ -70,8 +79,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured as a third engine")
     args = parser.parse_args()
-    result = run_index_cost(args.out, args.statements, args.repeats, args.seed)
+    result = run_index_cost(args.out.resolve(), args.statements, args.repeats, args.seed,
+                            baseline=args.baseline.resolve() if args.baseline else None)
     print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
 
 
