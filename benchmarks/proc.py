@@ -54,14 +54,19 @@ def _sample_tree(pid: int, stop: threading.Event, peak: list[float], anon: list[
         stop.wait(0.05)
 
 
-def run_job(job: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
-    """Run ``job`` (see ``benchmarks.worker``) in a fresh interpreter; its JSON result."""
+def run_job(job: dict[str, Any], timeout: float | None = None, repo: str | os.PathLike[str] | None = None,
+            ) -> dict[str, Any]:
+    """Run ``job`` (see ``benchmarks.worker``) in a fresh interpreter; its JSON result.
+
+    :param repo: another checkout whose code runs the job (before/after pairs); this one by default.
+    """
+    root = str(repo or REPO)
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH", "")]))
     env.setdefault("PYTHONHASHSEED", "0")
     proc = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.worker", json.dumps(job)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(REPO), env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root, env=env,
     )
     stop, peak, anon = threading.Event(), [0.0], [0.0]
     sampler = threading.Thread(target=_sample_tree, args=(proc.pid, stop, peak, anon), daemon=True)

@@ -63,8 +63,10 @@ AP_STATES = {
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
 _AP_STATE = re.compile(r"[,-] ?(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.)(?!\w)")
-#: Two dots (``S.C.``, ``W.Va.``) are no word: such a state wherever it stands.
-_AP_DOTTED = re.compile(r"\b(?<!\.)(?P<abbr>[A-Z]\.[ ]?[A-Z][a-z]?\.)(?!\w)")
+#: Two dots (``S.C.``, ``W.Va.``) are no word: such a state wherever it stands
+#: (not after a word character or a dot; the pattern starts with the capital,
+#: so ``re`` jumps from capital to capital instead of trying every position).
+_AP_DOTTED = re.compile(r"(?P<abbr>[A-Z](?<![\w.][A-Z])\.[ ]?[A-Z][a-z]?\.)(?!\w)")
 #: What comes before a state's abbreviation: a word and ``, `` or a party's ``D-``.
 _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 #: A one-dot abbreviation before a lower-case word (a headline's ``Ga. pastor``,

@@ -132,11 +132,14 @@ class Words:
 
     def caps(self) -> list[bool]:
         """For each word, whether it starts with a capital (:meth:`cap`)."""
-        return list(map(CAPS.__getitem__, self.surface))
+        # The first characters' own test, not a lookup per word in a cache of
+        # tens of thousands of words (a cache miss each): the same answer,
+        # as a cut possessive never changes a word's first character.
+        return list(map(str.isupper, map(_FIRST, self.surface)))
 
     def lower_keys(self) -> set[str]:
         """The keys of the words whose first character is lower case."""
-        return set(compress(self.key, map(LOWER_START.__getitem__, self.surface)))
+        return set(compress(self.key, map(str.islower, map(_FIRST, self.surface))))
 
     def cap(self, i: int) -> bool:
         """Whether word ``i`` starts with a capital."""
@@ -185,6 +188,8 @@ class Words:
         return first, end
 
 
+#: A word's first character (words are never empty).
+_FIRST = itemgetter(0)
 _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
 #: A dot between word characters (``U.S``, ``3.5``); starts with the dot, so
 #: ``re`` jumps from dot to dot.
@@ -199,10 +204,6 @@ _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
 #: Word -> its code, gap -> its join (no word is a gap: words hold word characters).
 _PIECES: dict[str, str] = {}
 _KEYS: dict[str, str] = {}  # word -> its key
-#: Word -> whether it starts with a capital (``WORD_INFO[word][2]``), and
-#: whether its first character is lower case: read per word of a text in one ``map``.
-CAPS: dict[str, bool] = {}
-LOWER_START: dict[str, bool] = {}
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
@@ -250,8 +251,6 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
     info = WORD_INFO[surface] = (key, len(word), word[:1].isupper(), word.isupper(),
                                   len(key) > 3 and key.isalpha())
     HEADLINE[surface] = (1 + info[2]) if info[4] else 0
-    CAPS[surface] = info[2]
-    LOWER_START[surface] = surface[:1].islower()
     _PIECES[surface] = CODES.get(key, _UNKNOWN)
     _KEYS[surface] = key
     if cut:
@@ -262,7 +261,7 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
 
 
 def _clear_caches() -> None:
-    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS, CAPS, LOWER_START):
+    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS):
         cache.clear()
 
 

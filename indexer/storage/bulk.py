@@ -27,6 +27,7 @@ from whoosh.writing import PostingPool, SegmentWriter
 
 from indexer.storage.codec import PostingList, posting_lists
 
+_FLOAT = {float}
 #: ``PostingPool.add``'s estimate of one posting's memory, less its strings' lengths.
 _POSTING_SIZE = (28 + 4 * 5) + 21 + 26 + 18 + 16 + 21
 
@@ -93,7 +94,8 @@ def _add_postings(pool: GroupedPool, fieldname: str, docnum: int, items: list[tu
     ``pool`` as ``(field, term bytes, document, weight, value)``; the field's
     length (its frequencies' sum when scorable, else 0)."""
     tbytes, freqs, weights, values = zip(*items)
-    weights = tuple(map(mul, weights, repeat(1.0)))  # as Whoosh's ``weight *= fieldboost``
+    if set(map(type, weights)) != _FLOAT:  # (floats times 1.0 are themselves: no new float each)
+        weights = tuple(map(mul, weights, repeat(1.0)))  # as Whoosh's ``weight *= fieldboost``
     if None in values:
         size = sum(len(v) for v in values if v is not None)
     else:
@@ -105,7 +107,9 @@ def _add_postings(pool: GroupedPool, fieldname: str, docnum: int, items: list[tu
 
 class GroupedPool(PostingPool):  # type: ignore[misc]
     """Whoosh's posting pool keeping the postings added in bulk per field and
-    term, each term's ``(document, weight, value)`` in the order added.
+    term, each term's ``document, weight, value`` in the order added, flat in
+    one list (no tuple per posting: a segment holds millions of postings, and
+    a tuple each cost 64 bytes, an allocation and the collector's attention).
 
     Documents are added in order and a field's terms are distinct within a
     document, so each term's list is in document order and the postings
@@ -117,7 +121,8 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.grouped: dict[str, defaultdict[bytes, list[tuple[int, float, Any]]]] = {}
+        #: field -> term -> ``[document, weight, value, document, weight, value, ...]``
+        self.grouped: dict[str, defaultdict[bytes, list[Any]]] = {}
         self.flat = False
 
     def add_field(self, fieldname: str, docnum: int, tbytes: tuple[bytes, ...], weights: tuple[float, ...],
@@ -134,7 +139,7 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
         terms = self.grouped.get(fieldname)
         if terms is None:
             terms = self.grouped[fieldname] = defaultdict(list)
-        deque(map(list.append, map(terms.__getitem__, tbytes), zip(repeat(docnum), weights, values)), maxlen=0)
+        deque(map(list.extend, map(terms.__getitem__, tbytes), zip(repeat(docnum), weights, values)), maxlen=0)
 
     def add(self, item: Any) -> None:
         if not self.flat:
@@ -165,12 +170,13 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
         for fieldname in sorted(self.grouped):
             terms = self.grouped[fieldname]
             for btext in sorted(terms):
-                ids, weights, values = zip(*terms[btext])
-                yield fieldname, btext, ids, weights, values
+                flat = terms[btext]
+                yield fieldname, btext, flat[0::3], flat[1::3], flat[2::3]
 
     def _sorted_postings(self) -> Iterator[tuple[str, bytes, int, float, Any]]:
         for fieldname in sorted(self.grouped):
             terms = self.grouped[fieldname]
             for btext in sorted(terms):
-                for docnum, weight, value in terms[btext]:
+                flat = terms[btext]
+                for docnum, weight, value in zip(flat[0::3], flat[1::3], flat[2::3]):
                     yield fieldname, btext, docnum, weight, value

@@ -232,7 +232,9 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
             lasttext = btext
             if scorable:
                 if field_lengths is not None:
-                    doc_lengths = [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
+                    # ids ascend: when the last has a length, all do (one C-level pass)
+                    doc_lengths = list(map(field_lengths.__getitem__, ids)) if ids and ids[-1] < len(field_lengths) \
+                        else [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
                 else:
                     doc_lengths = [lengths.doc_field_length(d, fieldname) for d in ids]
             else:
@@ -259,6 +261,8 @@ def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequenc
     """The terms-file entry of a posting list short enough to be inlined:
     ``W3TermInfo.to_bytes()`` of the term info ``finish_postings`` would
     make, packed straight from the lists (most terms of a segment pass here)."""
+    if len(ids) == 1:
+        return _single_entry(ids[0], weights, values[0], lengths[0] if lengths is not None else None)
     stored_weights = array("f", weights)  # the writer's buffer: 32-bit floats
     minlength, maxlength = 0, _NO_LENGTH
     if lengths is not None:
@@ -271,6 +275,16 @@ def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequenc
     inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
     return _TERM_INFO.pack(True, sum(stored_weights), len(ids), minlength, maxlength, max(0, max(weights)),
                            ids[0], ids[-1]) + dumps(inlined, 2)
+
+
+def _single_entry(docnum: int, weights: Sequence[float], value: Any, length: int | None) -> bytes:
+    """:func:`_inlined_entry` of a term in one document (most of a segment's
+    terms, the Zipf tail), the same bytes in fewer steps."""
+    stored = array("f", weights)
+    byte = _NO_LENGTH if length is None else length_to_byte(length)
+    inlined = ((int(docnum),), (stored[0],), (value if value else b"",))
+    return _TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weights[0]),
+                           docnum, docnum) + dumps(inlined, 2)
 
 
 _TERM_INFO = W3TermInfo._struct

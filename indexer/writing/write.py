@@ -293,7 +293,8 @@ def index_paths(
     :raises IndexError_: the index cannot be created, locked or written.
     """
     options = options or IndexOptions()
-    gazetteer = Gazetteer.load(options.gazetteer_files)
+    with fewer_collections():  # (loading allocates a few hundred thousand lasting objects)
+        gazetteer = Gazetteer.load(options.gazetteer_files)
     directory = directory.resolve()
     # Lock first: two first runs must not both create the index.
     with write_lock(directory, options.wait) as lock, fewer_collections():
@@ -333,7 +334,8 @@ def extract_paths(paths: Sequence[Path], options: IndexOptions | None = None) ->
     or record that could not be read.
     """
     options = options or IndexOptions()
-    gazetteer = Gazetteer.load(options.gazetteer_files)
+    with fewer_collections():
+        gazetteer = Gazetteer.load(options.gazetteer_files)
     report = IndexReport()
     files = find_files(paths, report)
     yield from report.errors

@@ -1,0 +1,90 @@
+"""Indexing with full extraction against plain Whoosh without it (issue 18 item 10).
+
+Generated statements (``benchmarks.corpus``, seed 1), one process each:
+the ``benchmarks.worker`` jobs ``whoosh-index`` and ``sift-index`` (procs 1)
+alternate (the order rotates per repeat), each in a fresh subprocess. The
+figure is the CPU seconds of the job's process, start-up and imports
+included (``RUSAGE_CHILDREN`` around ``benchmarks.proc.run_job``): the wall
+clock means little on a shared host. The ratio is Whoosh's median over
+Sift's (above 1: Sift is faster). Target: at least 1.0. ``--baseline DIR``
+adds a third engine in the rotation, ``sift-index`` run by the code of
+another checkout (``git worktree add DIR COMMIT``): a before/after pair
+measured in the same run.
+
+    python -m benchmarks.index_cost [--statements 5000] [--repeats 3] [--out DIR] [--baseline DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import ensure_shards
+from benchmarks.proc import run_job
+
+ENGINES = ("whoosh", "sift")
+BASELINE = "sift-baseline"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _job(engine: str, shards: Path, target: Path) -> dict[str, Any]:
+    kind = "whoosh-index" if engine == "whoosh" else "sift-index"
+    job: dict[str, Any] = {"kind": kind, "inputs": [str(shards)], "index": str(target)}
+    if engine != "whoosh":
+        job["procs"] = 1
+    return job
+
+
+def run_index_cost(out: Path, statements: int = 5000, repeats: int = 3, seed: int = 1,
+                   log: Any = print, baseline: Path | None = None) -> dict[str, Any]:
+    """CPU seconds (process total) and peak RSS of each engine; medians and the speed ratios."""
+    shards = out / "corpora" / f"gen{seed}-{statements}"
+    ensure_shards(f"gen{seed}", statements, shards, seed=seed)
+    engines = (*ENGINES, BASELINE) if baseline else ENGINES
+    cpu: dict[str, list[float]] = {engine: [] for engine in engines}
+    rss: dict[str, list[float]] = {engine: [] for engine in engines}
+    for repeat in range(repeats):
+        order = engines[repeat % len(engines):] + engines[:repeat % len(engines)]  # rotating
+        for engine in order:
+            target = out / "work" / f"cost-{engine}"
+            shutil.rmtree(target, ignore_errors=True)
+            before = _children_cpu()
+            result = run_job(_job(engine, shards, target), repo=baseline if engine == BASELINE else None)
+            cpu[engine].append(_children_cpu() - before)
+            rss[engine].append(result.get("rss_tree_mb") or result["maxrss_mb"])
+            log(f"  {engine:<6} repeat {repeat + 1}: {cpu[engine][-1]:.2f} s CPU, {rss[engine][-1]:.1f} MB")
+    med = {engine: statistics.median(cpu[engine]) for engine in engines}
+    result = {"statements": statements, "repeats": repeats, "load": os.getloadavg()[0],
+              "whoosh_cpu": med["whoosh"], "sift_cpu": med["sift"], "ratio": med["whoosh"] / med["sift"],
+              "sift_rss_mb": statistics.median(rss["sift"])}
+    if baseline:
+        result.update(baseline_cpu=med[BASELINE], baseline_ratio=med["whoosh"] / med[BASELINE],
+                      baseline_rss_mb=statistics.median(rss[BASELINE]))
+    return {**result, "all": {"cpu": cpu, "rss_mb": rss}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--statements", type=int, default=5000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured as a third engine")
+    args = parser.parse_args()
+    result = run_index_cost(args.out.resolve(), args.statements, args.repeats, args.seed,
+                            baseline=args.baseline.resolve() if args.baseline else None)
+    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
+
+
+if __name__ == "__main__":
+    main()
