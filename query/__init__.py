@@ -3,11 +3,15 @@
 Roles (one module each):
 
 - ``query.parse``: the query language (README.md) -> a tree of
-  nodes and a Whoosh query; ``FIELD_SYNTAX`` is the per-field plugin table.
+  nodes and its plan (``query.plan``); ``FIELD_SYNTAX`` is the per-field
+  plugin table.
+- ``query.vector``: evaluates a plan over whole posting arrays;
+  ``query.statistics``: the collection numbers scoring reads (one index,
+  or every shard).
 - ``query.search``: :class:`Searcher`, opening an index once and serving
   searches, ``get`` and ``stats`` (thread-safe).
-- ``query.rank``: BM25F weighting; :class:`Ranking`, its settings as one
-  frozen value given to a ``Searcher`` (tuned separately).
+- ``query.rank``: the BM25F formulas; :class:`Ranking`, their settings as
+  one frozen value given to a ``Searcher`` (tuned separately).
 - ``query.snippets``: ranked, highlighted passages (fragmenter, scorer,
   formatter).
 - ``query.facets``: facet classes behind a registry, and the histogram.

@@ -28,10 +28,9 @@ from query._lexer import Token, tokenize
 from query._limits import MAX_EXPANDING_WORDS, MAX_PATTERN_LENGTH, MAX_SCANNING_WORDS
 from query._nodes import BoolNode, ClaimGroupNode, Fields, Node, NotNode
 from query.errors import QueryError
+from query.plan import Plan
 from query.field_syntax import CLAIM_GROUP_FIELDS, EXAMPLES, FIELD_SYNTAX, FieldSyntax, TextSyntax
 from query.rank import DEFAULT_RANKING, Ranking
-
-from whoosh.query import Query
 
 #: Longest query accepted, in characters. Parsing is linear, but a query
 #: this long already expands to thousands of term lookups at search time.
@@ -60,11 +59,12 @@ class NoAliases:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A parsed query: the text, our tree, and the Whoosh query to run."""
+    """A parsed query: the text, our tree (what the user wrote, for
+    highlighting) and its plan (what to evaluate, ``query.plan``)."""
 
     text: str
     tree: Node
-    whoosh: Query
+    plan: Plan
 
 
 #: Where =word looks: the stored text fields (claims text is not stored).
@@ -271,8 +271,8 @@ def parse_query(text: str, *, default_operator: str = "AND", aliases: Aliases | 
         BM25F weights (``query.rank.Ranking``).
     :raises QueryError: the query is malformed; ``.position`` says where.
 
-    >>> str(parse_query("title:siege -date:2016").whoosh)
-    '(title:sieg ANDNOT date:[63587203200000000 TO 63618825599999999])'
+    >>> str(parse_query("title:siege -date:2016").plan)
+    '(title:sieg ANDNOT date:[2016-01-01T00:00:00 TO 2016-12-31T23:59:59.999999])'
     """
     parser = Parser(text, default_operator, aliases, ranking)
     tree = parser.parse()

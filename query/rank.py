@@ -1,15 +1,19 @@
-"""Ranking: Sift's BM25F weighting and field weights.
+"""Ranking: Sift's BM25F formulas, weights and settings, in one place.
 
 Kept in its own module so it can be tuned (benchmarks/ measures it on the
 TIME and CISI test collections) without touching query parsing or search.
 
 Its settings are one frozen value, :class:`Ranking`, given to each
-``query.Searcher``; nothing here is changed at run time.
+``query.Searcher``; nothing here is changed at run time. The scorers it
+makes (``Ranking.field_scorer``, ``Ranking.word_scorer``) take every
+collection number (documents, frequencies, average lengths) from a
+``query.statistics.Statistics`` provider: one index's, or the sums over
+the shards of a sharded index, which then scores as one index would.
 
 The model is BM25F (Robertson, Zaragoza and Taylor, 2004) with a DFR
 informativeness where BM25 has its idf. An unqualified word searches the
-fields of ``Ranking.field_boosts`` as one ``FieldsTerm``
-(``query._fieldsterm``), scored by ``WordScorer``: its frequency in each
+fields of ``Ranking.field_boosts`` as one ``query.plan.Word``, scored by
+``WordScorer``: its frequency in each
 field, length-normalised with that field's ``b`` and multiplied by the
 field's weight (``Ranking.field_weights``), is summed into one
 pseudo-frequency that saturates once with ``k1``, times the word's gain
@@ -17,7 +21,7 @@ pseudo-frequency that saturates once with ``k1``, times the word's gain
 occurrences there. A word repeated in the query counts that many times (the
 term's boost). Everything else (a word in
 one field such as ``title:x``, phrases, prefixes, wildcards, fuzzy words,
-``claims:``) is scored per field by ``SiftScorer`` (BM25 of that field with
+``claims:``) is scored per field by ``FieldScorer`` (BM25 of that field with
 the word's gain in it, times the field's ``field_boosts`` value), and the
 parts of a query add up.
 
@@ -48,11 +52,6 @@ larger ``k1`` on both tune halves but is worse on TIME's held-out half
 41 and 38 queries, many with one or two relevant documents, disagree. 42 of
 the 45 settings beat the best peer on TIME overall and all 45 on CISI, so the
 result does not hang on the choice.
-
-The per-field scorer keeps Whoosh's ``WeightLengthScorer`` protocol, so
-block-max ("quality") optimisations still apply to it when a Whoosh caller
-asks for top-k only; a ``FieldsTerm`` on a plain Whoosh searcher scores
-every match.
 """
 
 from __future__ import annotations
@@ -62,7 +61,7 @@ from dataclasses import dataclass
 from math import exp, log2
 from typing import Any
 
-from whoosh import scoring
+from query.statistics import FieldTerms, Statistics
 
 Pairs = tuple[tuple[str, float], ...]
 
@@ -129,10 +128,34 @@ class Ranking:
         """``field``'s BM25F weight (``default``, else its boost, if not listed)."""
         return dict(self.field_weights).get(field, self.boost(field) if default is None else default)
 
-    def weighting(self) -> SiftBM25F:
-        """The Whoosh weighting model that scores with these settings."""
-        return SiftBM25F(B=self.b, K1=self.k1, field_B=dict(self.field_b), field_K1=dict(self.field_k1),
-                         field_scale=dict(self.field_scale))
+    def k1_of(self, field: str) -> float:
+        """``field``'s ``k1`` (``field_k1``, else ``k1``)."""
+        return dict(self.field_k1).get(field, self.k1)
+
+    def b_of(self, field: str) -> float:
+        """``field``'s ``b`` (``field_b``, else ``b``)."""
+        return dict(self.field_b).get(field, self.b)
+
+    def field_scorer(self, statistics: Statistics, field: str, term: bytes) -> FieldScorer:
+        """BM25 of ``term`` in ``field`` alone (a word in one field, a
+        phrase's words, a prefix's terms), with the collection's numbers from
+        ``statistics`` (one index, or every shard: ``query.statistics``)."""
+        scale = dict(self.field_scale).get(field, 1.0)
+        gain = scale * word_gain(statistics.doc_count(), statistics.doc_frequency(field, term),
+                                 statistics.frequency(field, term))
+        return FieldScorer(gain, self.k1_of(field), self.b_of(field), statistics.average_field_length(field) or 1.0)
+
+    def word_scorer(self, statistics: Statistics, fields: Pairs, terms: FieldTerms) -> WordScorer:
+        """BM25F of one word over ``fields`` ((field, weight) pairs), its
+        indexed form in each being ``terms`` ((field, term) pairs, the
+        fields the index has): the gain counts the documents holding it in
+        any of them and its occurrences in all, unweighted."""
+        terms = tuple(terms)
+        occurrences = float(sum(statistics.frequency(f, t) for f, t in terms))
+        gain = word_gain(statistics.doc_count(), statistics.doc_frequency_any(terms), occurrences)
+        parts = tuple((field, weight, self.b_of(field), statistics.average_field_length(field) or 1.0)
+                      for field, weight in fields)
+        return WordScorer(gain, self.k1, parts)
 
 
 def _pairs(name: str, value: Any) -> Pairs:
@@ -178,72 +201,22 @@ def word_gain(doc_count: int, doc_frequency: int, collection_frequency: float) -
     return (collection_frequency + 1.0) / doc_frequency * log2((doc_count + 1.0) / (expected + 0.5))
 
 
-class SiftBM25F(scoring.WeightingModel):  # type: ignore[misc]
-    """BM25F of plain words, BM25 per field of the rest, with ``word_gain``
-    for the idf and per-field ``B``/``K1``.
+class FieldScorer:
+    """BM25 of one term in one field, times its gain: the per-field formula.
 
-    :param B: length normalisation (0: none, 1: full) for fields not in ``field_B``.
-    :param K1: term-frequency saturation for fields not in ``field_K1``.
-    :param field_B: per-field ``B``.
-    :param field_K1: per-field ``K1``.
-    :param field_scale: per-field score multiplier (default 1).
+    The methods work on floats and on numpy arrays alike, with the same
+    operations in the same order, so every caller gives equal scores.
     """
 
-    def __init__(self, B: float = DEFAULT_RANKING.b, K1: float = DEFAULT_RANKING.k1,
-                 field_B: dict[str, float] | None = None, field_K1: dict[str, float] | None = None,
-                 field_scale: dict[str, float] | None = None) -> None:
-        self.B = B
-        self.K1 = K1
-        self.field_B = dict(field_B or {})
-        self.field_K1 = dict(field_K1 or {})
-        self.field_scale = dict(field_scale or {})
+    def __init__(self, gain: float, K1: float, B: float, avgfl: float) -> None:
+        self.gain = gain
+        self.k1_plus_1 = K1 + 1.0
+        self.norm0 = K1 * (1.0 - B)
+        self.norm1 = K1 * B / avgfl
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and vars(other) == vars(self)
-
-    def __hash__(self) -> int:
-        return hash((self.B, self.K1, *(tuple(sorted(d.items())) for d in (self.field_B, self.field_K1, self.field_scale))))
-
-    def supports_block_quality(self) -> bool:
-        return True
-
-    def word_scorer(self, searcher: Any, fields: tuple[tuple[str, float], ...], doc_frequency: int,
-                    collection_frequency: float) -> WordScorer:
-        """The BM25F scorer of one word over ``fields`` ((field, weight)
-        pairs, all scorable); ``doc_frequency``: documents holding the word
-        in any of them; ``collection_frequency``: its occurrences in them,
-        unweighted."""
-        parent = searcher.get_parent()
-        gain = word_gain(parent.doc_count_all(), doc_frequency, collection_frequency)
-        parts = tuple((field, weight, self.field_B.get(field, self.B), parent.avg_field_length(field) or 1.0)
-                      for field, weight in fields)
-        return WordScorer(gain, self.K1, parts)
-
-    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> scoring.BaseScorer:
-        if not searcher.schema[fieldname].scorable:
-            return scoring.WeightScorer.for_(searcher, fieldname, text)
-        return SiftScorer(searcher, fieldname, text, self.field_B.get(fieldname, self.B),
-                          self.field_K1.get(fieldname, self.K1), self.field_scale.get(fieldname, 1.0))
-
-
-class SiftScorer(scoring.WeightLengthScorer):  # type: ignore[misc]
-    """Scores one term in one field; statistics come from the top-level searcher."""
-
-    def __init__(self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, scale: float = 1.0) -> None:
-        parent = searcher.get_parent()  # segment searchers share the index's statistics
-        self.gain = scale * word_gain(parent.doc_count_all(), parent.doc_frequency(fieldname, text),
-                                      parent.frequency(fieldname, text))
-        self.avgfl = parent.avg_field_length(fieldname) or 1.0
-        self.B = B
-        self.K1 = K1
-        # Precomputed per-term constants keep _score to a few float operations.
-        self._k1_plus_1 = K1 + 1.0
-        self._norm0 = K1 * (1.0 - B)
-        self._norm1 = K1 * B / self.avgfl
-        self.setup(searcher, fieldname, text)
-
-    def _score(self, weight: float, length: float) -> float:
-        return self.gain * weight * self._k1_plus_1 / (weight + self._norm0 + self._norm1 * length)
+    def score(self, weight: Any, length: Any) -> Any:
+        """The score of postings of ``weight`` in fields of ``length``."""
+        return self.gain * weight * self.k1_plus_1 / (weight + self.norm0 + self.norm1 * length)
 
 
 class WordScorer:
@@ -259,8 +232,8 @@ class WordScorer:
     cannot say "a title occurrence is worth three body ones".
 
     The methods work on floats and on numpy arrays alike, with the same
-    operations in the same order, so ``query.vector`` and the Whoosh
-    matcher (``query._fieldsterm``) give equal scores.
+    operations in the same order, so ``query.vector`` and a matcher scoring
+    one document at a time (the tests' Whoosh reference) give equal scores.
     """
 
     def __init__(self, gain: float, K1: float, parts: tuple[tuple[str, float, float, float], ...]) -> None:

@@ -37,6 +37,7 @@ from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
+from query.statistics import IndexStatistics, Statistics
 from query.vector import NO_DATE, Evaluator, VectorIndex
 
 #: Accepted values of ``sort=``.
@@ -275,7 +276,7 @@ class Searcher:
             raise RuntimeError("this Searcher is closed")
         searcher: WhooshSearcher | None = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = open_searcher(self._index, weighting=self.ranking.weighting())
+            searcher = open_searcher(self._index)
             self._local.searcher = searcher
             with self._lock:
                 self._open.append(searcher)
@@ -306,6 +307,7 @@ class Searcher:
         histogram: str | None = None,
         snippets: int = 1,
         all_copies: bool = False,
+        statistics: Statistics | None = None,
     ) -> SearchResults:
         """Run ``query`` and return one page of hits.
 
@@ -323,13 +325,16 @@ class Searcher:
             of a statement (``indexer.near``) make one hit, the earliest-dated
             matching copy with the best score of the group's matches, and
             ``total``, facets and the histogram count groups.
+        :param statistics: the collection's numbers to score with (by
+            default this index's): a shard scores with every shard's
+            (``query.statistics``).
         :raises QueryError: the query is malformed.
         :raises ValueError: an argument out of range (a caller's bug).
         """
         _check_arguments(limit, offset, sort, facets, histogram, snippets)
         parsed = self.parse(query, default_operator)
         view = self._view()
-        matches = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
+        matches = Evaluator(view.searcher, view.vector(), self.ranking, statistics).run(parsed.plan)
         docnums = np.flatnonzero(matches.mask)
         shown, scores = docnums, matches.score[docnums]
         labels = view.copy_labels()
@@ -391,6 +396,12 @@ class Searcher:
         )
 
     # -- records and statistics -------------------------------------------------
+    def statistics(self) -> IndexStatistics:
+        """This index's statistics for scoring (this thread's generation)."""
+        view = self._view()
+        vector = view.vector()
+        return IndexStatistics(view.reader, lambda field, term: vector.postings(field, term)[0])
+
     def get(self, statement_id: str) -> dict[str, Any] | None:
         """The full statement (body, extracted fields, evidence), or ``None``."""
         view = self._view()

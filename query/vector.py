@@ -3,18 +3,20 @@
 Whoosh evaluates a query one matching document at a time in Python, which
 costs a few microseconds per match: a common word in a 200,000-statement
 index takes a second. Sift needs every match anyway (exact totals, ties
-broken by id, facets over all matches), so it evaluates the compiled Whoosh
-query bottom-up on dense per-document arrays instead:
+broken by id, facets over all matches), so :class:`Evaluator` evaluates
+the query plan (``query.plan``) bottom-up on dense per-document arrays,
+one method per node type (``Evaluator.evaluate``):
 
 - a term reads its posting blocks (ids and weights) straight into arrays
-  and scores them with the same BM25 formula as ``query.rank`` (the same
-  float operations, in the same order); a plain word over several fields
-  (``FieldsTerm``) adds up its fields' pseudo-frequencies, then scores the
-  sum (``query.rank.WordScorer``, BM25F);
+  and scores them with ``Ranking.field_scorer`` (``query.rank``); a plain
+  word over several fields (``plan.Word``) adds up its fields'
+  pseudo-frequencies, then scores the sum (``Ranking.word_scorer``, BM25F).
+  The collection's numbers (document count, frequencies, average lengths)
+  come from the evaluator's ``query.statistics.Statistics``: this index's,
+  or those of every shard;
 - ``Or`` adds scores, ``And`` keeps documents every part matched and adds
   their scores, ``AndNot`` removes documents, ``Not`` keeps the others
-  (each scored 1, as Whoosh's ``InverseMatcher``), a date range compares
-  the date column;
+  (each scored 1), a date range compares the date column;
 - a phrase decodes the positions of its words only in the documents that
   hold all of them and matches them as sorted ``document << 32 | position``
   keys (``query._poskeys``, ``Evaluator.phrase_matches``);
@@ -25,35 +27,36 @@ query bottom-up on dense per-document arrays instead:
   ``query._expansion``;
 - a ``claim:( ... )`` group tests every claim of the index at once
   (``query._claimtable``), then keeps its candidates that have one;
-- any other query (``=word``, ...) runs on
-  Whoosh's own matchers, segment by segment, and its scores join the
-  arrays the same way, so every query keeps Whoosh's meaning.
+- ``=word`` checks the stored text of its stem's matches.
 
-Scores equal Whoosh's up to the order of floating-point additions.
+Whoosh is only the storage here: its readers give the postings, lexicons,
+columns and stored fields. Scores equal those of Whoosh's matchers under
+``Ranking.weighting()`` up to the order of floating-point additions
+(tests/query/test_vector.py compares them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import numpy as np
-from whoosh import query as wq
 from whoosh.util.times import datetime_to_long
 
+from indexer.analysis import WORD_PATTERN, fold
 from indexer.storage.reader import NO_DATE as NO_DATE  # (query.search reads them from here)
 from indexer.storage.reader import IndexArrays as VectorIndex
+from indexer.storage.reader import Postings
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
-from query._claimgroup import ClaimGroup
-from query._claims import InClaims
+from query import plan as p
 from query._claimtable import ClaimTable
-from query._claimspans import in_claims
-from query._expansion import EXPANDING, Expander
-from query._fieldsterm import FieldsTerm, word_score
+from query._claimspans import phrase_in_claims, term_in_claims
+from query._expansion import Expander
 from query._poskeys import candidate_keys, common_docs, follow_rows, sorted_docs
-from query.rank import SiftBM25F, SiftScorer
+from query.rank import DEFAULT_RANKING, Ranking
+from query.statistics import IndexStatistics, Statistics
 
 
 @dataclass
@@ -82,84 +85,138 @@ class PhraseMatches:
 
 
 class Evaluator:
-    """Evaluates compiled queries on one Whoosh searcher (see module docs)."""
+    """Evaluates query plans on one index (see module docs).
 
-    def __init__(self, searcher: Any, index: VectorIndex) -> None:
+    :param searcher: the index's Whoosh searcher (its reader, schema and
+        stored fields).
+    :param index: the index's arrays (``indexer.storage.reader.IndexArrays``).
+    :param ranking: the ranking settings and formulas.
+    :param statistics: the collection's numbers for scoring; by default
+        this index's (``query.statistics.IndexStatistics``).
+    """
+
+    def __init__(self, searcher: Any, index: VectorIndex, ranking: Ranking = DEFAULT_RANKING,
+                 statistics: Statistics | None = None) -> None:
         self.searcher = searcher
+        self.reader = searcher.reader()
+        self.schema = searcher.schema
         self.index = index
         self.size = index.size
-        self.expander = Expander(searcher.reader())
+        self.ranking = ranking
+        self.expander = Expander(self.reader)
+        self._read: dict[tuple[str, bytes], Postings] = {}
+        self.statistics: Statistics = statistics or IndexStatistics(self.reader, self.posting_ids)
 
-    def run(self, q: wq.Query) -> Matches:
-        result = self._eval(q)
+    def run(self, plan: p.Plan) -> Matches:
+        result = self.evaluate(plan)
         mask = result.mask & self.index.live()
         return Matches(mask, np.where(mask, result.score, 0.0))
+
+    def evaluate(self, plan: p.Plan) -> Matches:
+        """``plan``'s matches and scores, deleted documents included."""
+        return _EVALUATE[type(plan)](self, plan)
 
     def empty(self) -> Matches:
         """No document."""
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64))
 
-    def _eval(self, q: wq.Query) -> Matches:
-        if type(q) is wq.Term:
-            return self._term(q)
-        if type(q) is FieldsTerm:
-            return self._fields_term(q)
-        if type(q) is wq.Or:
-            return self._or(q.subqueries)
-        if type(q) is wq.And:
-            return self._and(q.subqueries)
-        if type(q) is wq.AndNot:
-            positive, negative = self._eval(q.a), self._eval(q.b)
-            mask = positive.mask & ~negative.mask
-            return Matches(mask, np.where(mask, positive.score, 0.0))
-        if type(q) is wq.AndMaybe:
-            # Whoosh's AndMaybeMatcher: the required part's matches, plus the
-            # optional part's score where it matches too.
-            required, optional = self._eval(q.a), self._eval(q.b)
-            return Matches(required.mask, required.score + np.where(required.mask & optional.mask, optional.score, 0.0))
-        if type(q) is ClaimGroup and q.condition is not None:
-            return self._claim_group(q)
-        if type(q) is wq.Every:
-            return Matches(np.ones(self.size, dtype=bool), np.full(self.size, float(q.boost)))
-        if type(q) is wq.Not:
-            # Whoosh's InverseMatcher: every other document, each scored 1.
-            mask = ~self._eval(q.query).mask
-            return Matches(mask, mask.astype(np.float64))
-        if type(q) is wq.DateRange:
-            return self._date_range(q)
-        if type(q) is wq.Phrase and len(q.words) > 1:
-            return self._phrase(q)
-        if type(q) in EXPANDING:
-            return self._or(self._expanded(q))
-        if type(q) is InClaims and type(q.child) in EXPANDING:
-            # As InClaims.matcher: each term checked in claim sentences on its own.
-            return self._or([InClaims(t) for t in self._expanded(q.child, keep_boost=True)])
-        if type(q) is InClaims:
-            found = in_claims(self, q)
-            if found is not None:
-                return found
-        return self._by_whoosh(q)
+    # -- postings and scores ----------------------------------------------------
+    def postings(self, field: str, btext: bytes) -> Postings:
+        """A term's postings (``IndexArrays.postings``), read once per evaluation."""
+        key = (field, btext)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = self.index.postings(field, btext)
+        return found
 
-    def _expanded(self, q: wq.Query, keep_boost: bool = False) -> list[wq.Query]:
-        """The terms of a prefix, wildcard or fuzzy word, boosted as
-        Whoosh's ``MultiTerm.matcher`` boosts them: a word that stands for
-        one term loses its boost there, and the scores are kept equal."""
-        terms = self.expander.terms(q)
-        boost = q.boost if keep_boost or len(terms) > 1 else 1.0
-        return [wq.Term(q.fieldname, t, boost=boost) for t in terms]
+    def posting_ids(self, field: str, btext: bytes) -> np.ndarray:
+        return self.postings(field, btext)[0]
 
-    def _or(self, parts: list[wq.Query]) -> Matches:
-        return self._combine(parts, every=False)
+    def term_bytes(self, field: str, text: str | bytes) -> bytes | None:
+        """The indexed form of ``text`` in ``field``, ``None`` if it has none."""
+        if field not in self.schema:
+            return None
+        try:
+            return bytes(self.schema[field].to_bytes(text))
+        except ValueError:
+            return None
 
-    def _and(self, parts: list[wq.Query]) -> Matches:
-        return self._combine(parts, every=True)
+    def posting_scores(self, field: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The score of each posting (documents ``ids``, weights ``weights``)
+        of a term in one field (``Ranking.field_scorer``)."""
+        if not self.schema[field].scorable:
+            return weights  # an unscored field: the posting weight
+        scorer = self.ranking.field_scorer(self.statistics, field, btext)
+        return np.asarray(scorer.score(weights, self.index.lengths(field)[ids]))
 
-    def _combine(self, parts: list[wq.Query], every: bool) -> Matches:
-        """Documents any part (``every``: all parts) matched; scores added
-        (Whoosh's union and intersection matchers sum their children)."""
-        if not parts:
+    def term_matches(self, field: str, btext: bytes, boost: float) -> Matches:
+        """The documents holding one term, scored, times ``boost``."""
+        result = self.empty()
+        ids, weights, _ = self.postings(field, btext)
+        if not len(ids):
+            return result
+        scores = self.posting_scores(field, btext, ids, weights)
+        if boost != 1.0:
+            scores = scores * boost
+        result.mask[ids] = True
+        result.score[ids] = scores
+        return result
+
+    # -- one method per plan node -----------------------------------------------
+    def _term(self, node: p.Term) -> Matches:
+        btext = self.term_bytes(node.field, node.text)
+        return self.empty() if btext is None else self.term_matches(node.field, btext, node.boost)
+
+    def expanded(self, node: p.Expand, keep_boost: bool = False) -> list[tuple[bytes, float]]:
+        """The terms of a prefix, wildcard or fuzzy word and their boost:
+        a word that stands for one term loses its boost (as Whoosh's
+        ``MultiTerm.matcher`` scores it), except in ``claims:``."""
+        terms = self.expander.terms(node)
+        boost = node.boost if keep_boost or len(terms) > 1 else 1.0
+        return [(t, boost) for t in terms]
+
+    def _expansion(self, node: p.Expand) -> Matches:
+        return self._add([self.term_matches(node.field, t, b) for t, b in self.expanded(node)], every=False)
+
+    def _word(self, node: p.Word) -> Matches:
+        """A word in any of several fields, scored by BM25F: each field's
+        pseudo-frequency added in field order, then one saturation."""
+        if not all(f in self.schema and self.schema[f].scorable for f, _w in node.fields):
+            return self._or(tuple(p.Term(f, node.text, boost=w * node.boost) for f, w in node.fields))
+        result = self.empty()
+        present = []
+        terms = []
+        for i, (field, _weight) in enumerate(node.fields):
+            btext = self.term_bytes(field, node.text)
+            if btext is None:
+                continue
+            terms.append((field, btext))
+            ids, weights, _ = self.postings(field, btext)
+            if len(ids):
+                present.append((i, field, ids, weights))
+                result.mask[ids] = True
+        if not present:
+            return result
+        scorer = self.ranking.word_scorer(self.statistics, node.fields, terms)
+        frequency = np.zeros(self.size, dtype=np.float64)
+        for i, field, ids, weights in present:
+            frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])
+        docs = np.flatnonzero(result.mask)
+        score = scorer.score(frequency[docs])
+        result.score[docs] = score * node.boost if node.boost != 1.0 else score
+        return result
+
+    def _or(self, node: p.Or | tuple[p.Plan, ...]) -> Matches:
+        parts = node.parts if isinstance(node, p.Or) else node
+        return self._add([self.evaluate(q) for q in parts], every=False)
+
+    def _and(self, node: p.And) -> Matches:
+        return self._add([self.evaluate(q) for q in node.parts], every=True)
+
+    def _add(self, results: list[Matches], every: bool) -> Matches:
+        """Documents any result (``every``: all results) has; scores added."""
+        if not results:
             return self.empty()
-        results = [self._eval(p) for p in parts]
         mask = results[0].mask.copy()
         score = results[0].score.copy()
         for r in results[1:]:
@@ -170,78 +227,72 @@ class Evaluator:
             score += r.score
         return Matches(mask, np.where(mask, score, 0.0) if every else score)
 
-    def term_bytes(self, field: str, text: Any) -> bytes | None:
-        """The indexed form of ``text`` in ``field``, ``None`` if it has none."""
-        schema = self.searcher.schema
-        if field not in schema:
-            return None
-        try:
-            return bytes(schema[field].to_bytes(text))
-        except ValueError:
-            return None
+    def _and_not(self, node: p.AndNot) -> Matches:
+        positive, negative = self.evaluate(node.positive), self.evaluate(node.negative)
+        mask = positive.mask & ~negative.mask
+        return Matches(mask, np.where(mask, positive.score, 0.0))
 
-    def posting_scores(self, field: str, btext: bytes, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Whoosh's score of each posting, as ``query.rank`` computes it."""
-        scorer = self.searcher.weighting.scorer(self.searcher, field, btext)
-        if isinstance(scorer, SiftScorer):
-            lengths = self.index.lengths(field)[ids]
-            return np.asarray(scorer.gain * weights * scorer._k1_plus_1 / (weights + scorer._norm0 + scorer._norm1 * lengths))
-        return weights  # an unscored field: the posting weight
+    def _and_maybe(self, node: p.AndMaybe) -> Matches:
+        """The required part's matches, plus the optional part's score where it matches too."""
+        required, optional = self.evaluate(node.required), self.evaluate(node.optional)
+        return Matches(required.mask, required.score + np.where(required.mask & optional.mask, optional.score, 0.0))
 
-    def _term(self, q: wq.Term) -> Matches:
-        result = self.empty()
-        btext = self.term_bytes(q.fieldname, q.text)
-        if btext is None:
-            return result
-        ids, weights, _ = self.index.postings(q.fieldname, btext)
-        if not len(ids):
-            return result
-        scores = self.posting_scores(q.fieldname, btext, ids, weights)
-        if q.boost != 1.0:
-            scores = scores * q.boost
-        result.mask[ids] = True
-        result.score[ids] = scores
-        return result
+    def _not(self, node: p.Not) -> Matches:
+        mask = ~self.evaluate(node.child).mask
+        return Matches(mask, mask.astype(np.float64))
 
-    def _fields_term(self, q: FieldsTerm) -> Matches:
-        """A word in any of several fields, scored by BM25F as
-        ``FieldsTerm.matcher`` scores it: each field's pseudo-frequency
-        added in field order, then one saturation."""
-        weighting = self.searcher.weighting
-        if not isinstance(weighting, SiftBM25F) or not q.scorable(self.searcher.schema):
-            return self._or(q.per_field())
-        result = self.empty()
-        postings = []
-        for i, field, btext in q.btexts(self.searcher.schema):
-            ids, weights, _ = self.index.postings(field, btext)
-            if len(ids):
-                postings.append((i, field, ids, weights))
-                result.mask[ids] = True
-        if not postings:
-            return result
-        # Deleted documents count, as in Whoosh's doc_frequency and
-        # frequency (run removes them).
-        occurrences = float(sum(weights.sum(dtype=np.float64) for _i, _f, _ids, weights in postings))
-        scorer = weighting.word_scorer(self.searcher, q.fields, int(np.count_nonzero(result.mask)), occurrences)
-        frequency = np.zeros(self.size, dtype=np.float64)
-        for i, field, ids, weights in postings:
-            frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])
-        docs = np.flatnonzero(result.mask)
-        result.score[docs] = word_score(scorer, frequency[docs], q.boost)
-        return result
+    def _every(self, node: p.Every) -> Matches:
+        return Matches(np.ones(self.size, dtype=bool), np.full(self.size, float(node.boost)))
 
-    def _phrase(self, q: wq.Phrase) -> Matches:
+    def _constant(self, node: p.Constant) -> Matches:
+        mask = self.evaluate(node.child).mask
+        return Matches(mask, np.where(mask, node.score, 0.0))
+
+    def _date_range(self, node: p.DateRange) -> Matches:
+        dates = self.index.dates()
+        mask = dates != NO_DATE
+        if node.start is not None:
+            mask &= dates >= np.uint64(datetime_to_long(node.start))
+        if node.end is not None:
+            mask &= dates <= np.uint64(datetime_to_long(node.end))
+        return Matches(mask, np.where(mask, node.boost, 0.0))
+
+    def _exact(self, node: p.Exact) -> Matches:
+        """The stem's matches whose stored text holds the word itself, with
+        the stem's scores (the index keeps no unstemmed copy of the text)."""
+        found = self.evaluate(node.child)
+        for d in np.flatnonzero(found.mask & self.index.live()).tolist():
+            if not self._has_word(self.reader.stored_fields(d), node):
+                found.mask[d] = False
+        return Matches(found.mask, np.where(found.mask, found.score, 0.0))
+
+    @staticmethod
+    def _has_word(stored: dict[str, Any], node: p.Exact) -> bool:
+        return any(fold(match.group()) == node.word
+                   for field in node.fields for match in WORD_PATTERN.finditer(stored.get(field) or ""))
+
+    def _in_claims(self, node: p.InClaims) -> Matches:
+        child = node.child
+        if isinstance(child, p.Expand):
+            # Each term checked in claim sentences on its own.
+            return self._add([term_in_claims(self, child.field, t, b) for t, b in self.expanded(child, keep_boost=True)],
+                             every=False)
+        if isinstance(child, p.Term):
+            btext = self.term_bytes(child.field, child.text)
+            return self.empty() if btext is None else term_in_claims(self, child.field, btext, child.boost)
+        if isinstance(child, p.Phrase):
+            return phrase_in_claims(self, child)
+        raise TypeError(f"claims: of {child}")  # the compiler makes no other
+
+    def _phrase(self, node: p.Phrase) -> Matches:
         """Documents with the words in order, each within ``slop`` positions
-        of the previous one (Whoosh's ``SpanNear2``, ordered, mindist 1),
-        scored as the sum of the words' scores."""
-        found = self.phrase_matches(q)
-        if found is None:
-            return self._by_whoosh(q)
-        return self.phrase_scores(q, found, sorted_docs(found.ends))
+        of the previous one, scored as the sum of the words' scores."""
+        found = self.phrase_matches(node)
+        return self.phrase_scores(node, found, sorted_docs(found.ends))
 
-    def phrase_matches(self, q: wq.Phrase, within: np.ndarray | None = None) -> PhraseMatches | None:
+    def phrase_matches(self, q: p.Phrase, within: np.ndarray | None = None) -> PhraseMatches:
         """Where the phrase ``q`` matches (in the documents ``within`` marks,
-        or all), or ``None`` if its field keeps no Sift positions.
+        or all); nowhere in a field without positions (in Sift's format).
 
         Positions are decoded only for documents holding every word, and
         after each word only for those where the phrase so far still
@@ -249,11 +300,10 @@ class Evaluator:
         one word following another is a merge of two sorted arrays. Each
         match keeps the latest first key of the matches ending there: the
         one inside the most claim ranges (``query._claimspans``)."""
-        field = q.fieldname
-        schema = self.searcher.schema
-        if field not in schema or not isinstance(schema[field].format, SiftPositions):
-            return None
+        field = q.field
         none = PhraseMatches([], np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.uint64))
+        if field not in self.schema or not isinstance(self.schema[field].format, SiftPositions):
+            return none
         terms = []
         postings: dict[bytes, tuple[np.ndarray, np.ndarray, list[tuple[int, Any]]]] = {}
         for word in q.words:
@@ -261,7 +311,7 @@ class Evaluator:
             if btext is None:
                 return none
             if btext not in postings:
-                postings[btext] = self.index.postings(field, btext)
+                postings[btext] = self.postings(field, btext)
             ids, weights, blocks = postings[btext]
             if not len(ids):
                 return none
@@ -294,30 +344,30 @@ class Evaluator:
         assert ends is not None
         return PhraseMatches(terms, firsts, ends)
 
-    def phrase_scores(self, q: wq.Phrase, found: PhraseMatches, docs: np.ndarray) -> Matches:
+    def phrase_scores(self, q: p.Phrase, found: PhraseMatches, docs: np.ndarray) -> Matches:
         """The documents ``docs`` (sorted) of the matches ``found``, scored
-        as Whoosh scores the phrase: the sum of its words' scores, boosted."""
+        as the sum of the phrase's words' scores, boosted."""
         result = self.empty()
         score = np.zeros(len(docs), dtype=np.float64)
         for btext, ids, weights, _blocks in found.terms:
             rows = np.searchsorted(ids, docs)
-            score += self.posting_scores(q.fieldname, btext, docs, weights[rows])
+            score += self.posting_scores(q.field, btext, docs, weights[rows])
         result.mask[docs] = True
         result.score[docs] = score * q.boost
         return result
 
-    def _claim_group(self, q: ClaimGroup) -> Matches:
+    def _claim_group(self, q: p.ClaimGroup) -> Matches:
         """The candidates (``q.child``) with a claim satisfying the group,
-        scored as the candidates (Whoosh's ``FilterMatcher``).
+        scored as the candidates.
 
         Few candidates are tested one by one from the column; more, against
         a table of every claim of the index, built once per generation
         (``query._claimtable``): either way well under a second at 200,000
         statements, where testing 100,000 candidates one by one took 4 s."""
-        if CLAIM_ROLES_COLUMN not in self.searcher.schema:
+        if CLAIM_ROLES_COLUMN not in self.schema:
             return self.empty()  # an index made before claim roles
-        candidates = self._eval(q.child)
-        reader = self.searcher.reader()
+        candidates = self.evaluate(q.child)
+        reader = self.reader
         if not self.index.has_derived(CLAIM_TABLE):
             docs = np.flatnonzero(candidates.mask & self.index.live())
             if len(docs) <= FEW_CANDIDATES:
@@ -327,38 +377,25 @@ class Evaluator:
                 mask[kept] = True
                 return Matches(mask, np.where(mask, candidates.score, 0.0))
         table = self.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(reader, self.size))
-        assert q.condition is not None
         mask = candidates.mask & table.statements(q.condition(table), self.size)
         return Matches(mask, np.where(mask, candidates.score, 0.0))
 
-    def _date_range(self, q: wq.DateRange) -> Matches:
-        dates = self.index.dates()
-        mask = dates != NO_DATE
-        start, end = q.startdate, q.enddate
-        if isinstance(start, datetime):
-            low = np.uint64(datetime_to_long(start))
-            mask &= (dates > low) if q.startexcl else (dates >= low)
-        if isinstance(end, datetime):
-            high = np.uint64(datetime_to_long(end))
-            mask &= (dates < high) if q.endexcl else (dates <= high)
-        if not q.constantscore:
-            return self._by_whoosh(q)
-        constant = q.boost  # Whoosh's ConstantScoreQuery(range, boost)
-        return Matches(mask, np.where(mask, constant, 0.0))
 
-    def _by_whoosh(self, q: wq.Query) -> Matches:
-        result = self.empty()
-        context = self.searcher.context()
-        for sub, offset in self.searcher.leaf_searchers():
-            matcher = q.matcher(sub, context)
-            ids: list[int] = []
-            scores: list[float] = []
-            while matcher.is_active():
-                ids.append(matcher.id())
-                scores.append(matcher.score())
-                matcher.next()
-            if ids:
-                index = np.asarray(ids, dtype=np.int64) + offset
-                result.mask[index] = True
-                result.score[index] = scores
-        return result
+#: The evaluator's method for each plan node type.
+_EVALUATE: dict[type, Callable[[Evaluator, Any], Matches]] = {
+    p.Term: Evaluator._term,
+    p.Word: Evaluator._word,
+    p.Phrase: Evaluator._phrase,
+    p.Expand: Evaluator._expansion,
+    p.InClaims: Evaluator._in_claims,
+    p.Exact: Evaluator._exact,
+    p.DateRange: Evaluator._date_range,
+    p.Or: Evaluator._or,
+    p.And: Evaluator._and,
+    p.AndNot: Evaluator._and_not,
+    p.AndMaybe: Evaluator._and_maybe,
+    p.Not: Evaluator._not,
+    p.Every: Evaluator._every,
+    p.Constant: Evaluator._constant,
+    p.ClaimGroup: Evaluator._claim_group,
+}

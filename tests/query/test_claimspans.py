@@ -1,5 +1,6 @@
 """``claims:`` over whole posting lists (``query._claimspans``) keeps the
-meaning and scores of Whoosh's matchers (``query._claims.InClaims``).
+meaning and scores of Whoosh's matchers (``InClaims`` of
+``tests/query/whoosh_reference.py``, checking spans one document at a time).
 
 The corpus is random text from a small vocabulary (so that words and
 phrases fall inside, outside and across claim ranges), with claim ranges
@@ -22,9 +23,10 @@ from indexer.storage.claimranges import SPANS_COLUMN, claim_ranges
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, SCHEMA_VERSION, build_schema, decode_claim_spans, to_document
 from indexer.storage.store import write_meta
-from query import Searcher, _claims, vector
+from query import Searcher
 from query.vector import Evaluator
 from tests.query.conftest import statement
+from tests.query.whoosh_reference import whoosh_scores
 
 WORDS = "siege attack killed shelled report aleppo forces regime air strike said army".split()
 
@@ -93,29 +95,21 @@ QUERIES = [
 def _run(index_dir: Path, text: str) -> dict[int, float]:
     with Searcher(index_dir) as searcher:
         view = searcher._view()
-        got = Evaluator(view.searcher, view.vector()).run(searcher.parse(text, "OR").whoosh)
+        got = Evaluator(view.searcher, view.vector()).run(searcher.parse(text, "OR").plan)
         return {int(d): float(got.score[d]) for d in got.mask.nonzero()[0]}
 
 
-def _run_on_whoosh_matchers(index_dir: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> dict[int, float]:
+def _run_on_whoosh_matchers(index_dir: Path, text: str) -> dict[int, float]:
     """``_run`` as before the vectorised path: every ``claims:`` word or
     phrase through Whoosh's matchers."""
-    with monkeypatch.context() as patch:
-        patch.setattr(vector, "in_claims", lambda _evaluator, _q: None)
-        return _run(index_dir, text)
+    with Searcher(index_dir) as searcher:
+        return whoosh_scores(searcher, searcher.parse(text, "OR").plan)
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_same_matches_and_scores_as_whoosh_matchers(index_dir: Path, text: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = _run_on_whoosh_matchers(index_dir, text, monkeypatch)
-    with monkeypatch.context() as patch:
-        # Issue 23: no claims: word or phrase checked one document at a time.
-        def per_document(*_args: Any) -> Any:
-            raise AssertionError("a claims: query ran on Whoosh's matchers")
-
-        patch.setattr(_claims._InSpansMatcher, "_get_spans", per_document)
-        got = _run(index_dir, text)
+def test_same_matches_and_scores_as_whoosh_matchers(index_dir: Path, text: str) -> None:
+    expected = _run_on_whoosh_matchers(index_dir, text)
+    got = _run(index_dir, text)
     assert got.keys() == expected.keys()
     for d, score in expected.items():
         assert got[d] == pytest.approx(score, rel=1e-9, abs=1e-12)
@@ -137,12 +131,11 @@ def _random_query(rng: random.Random) -> str:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_random_queries_same_as_whoosh_matchers(index_dir: Path, seed: int,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_random_queries_same_as_whoosh_matchers(index_dir: Path, seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(8):
         text = _random_query(rng)
-        expected = _run_on_whoosh_matchers(index_dir, text, monkeypatch)
+        expected = _run_on_whoosh_matchers(index_dir, text)
         got = _run(index_dir, text)
         assert got.keys() == expected.keys(), text
         for d, score in expected.items():

@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
-from whoosh import query as wq
-from whoosh import scoring
-
 import query.rank as rank
 from query import Ranking, Searcher
-from query._fieldsterm import FieldsTerm
+from query import plan as p
 from query.parse import parse_query
+from query.statistics import IndexStatistics
 from tests.query.conftest import build_index, statement
+from tests.query.whoosh_reference import whoosh_scores
 
 # Equal field lengths everywhere (2 title words, 3 body words), so only the
 # word's field(s) and frequency differ between the statements.
@@ -63,7 +61,8 @@ def test_the_gain_counts_documents_and_occurrences_in_any_field(index_dir: Path)
     with Searcher(index_dir) as searcher:
         view = searcher._view()
         weight = Ranking().weight("title")
-        scorer = view.searcher.weighting.word_scorer(view.searcher, (("title", weight), ("body", 1.0)), 4, 6.0)
+        statistics = IndexStatistics(view.searcher.reader())
+        scorer = Ranking().word_scorer(statistics, (("title", weight), ("body", 1.0)), ((f, b"sieg") for f in ("title", "body")))
         assert scorer.gain == pytest.approx(rank.word_gain(6, 4, 6.0))
         frequency = scorer.frequency(0, 1.0, 2.0)  # once in a title of average length
         assert frequency == pytest.approx(weight / (0.25 + 0.75 * 2.0 / view.searcher.avg_field_length("title")))
@@ -101,25 +100,19 @@ def test_a_word_that_clusters_in_its_documents_outranks_one_as_rare_that_does_no
     assert scores["once-however"] == pytest.approx(scores["once-however2"], rel=1e-12)
 
 
-def test_unqualified_words_compile_to_fields_terms() -> None:
-    q = parse_query("siege siege douma", default_operator="OR").whoosh
-    assert q == wq.Or([FieldsTerm((("title", Ranking().weight("title")), ("body", 1.0)), "sieg", boost=2),
-                       FieldsTerm((("title", Ranking().weight("title")), ("body", 1.0)), "douma")])
+def test_unqualified_words_compile_to_bm25f_words() -> None:
+    q = parse_query("siege siege douma", default_operator="OR").plan
+    assert q == p.Or((p.Word((("title", Ranking().weight("title")), ("body", 1.0)), "sieg", boost=2),
+                      p.Word((("title", Ranking().weight("title")), ("body", 1.0)), "douma")))
     # One field: a plain term, scored per field as before.
-    assert str(parse_query("title:siege").whoosh) == "title:sieg"
+    assert parse_query("title:siege").plan == p.Term("title", "sieg")
 
 
-def test_whoosh_matcher_equals_vector_scores_and_other_weightings_still_work(index_dir: Path) -> None:
-    q = parse_query("siege douma aleppo", default_operator="OR").whoosh
+def test_whoosh_matchers_give_the_evaluators_scores(index_dir: Path) -> None:
+    q = parse_query("siege douma aleppo", default_operator="OR").plan
     vector = _scores(index_dir, "siege douma aleppo")
-    ix = whoosh_index.open_dir(str(index_dir))
-    with ix.searcher(weighting=Ranking().weighting()) as searcher:
-        whoosh = {searcher.stored_fields(d)["id"]: s for s, d in searcher.search(q, limit=None).top_n}
+    with Searcher(index_dir) as searcher:
+        whoosh = {searcher._view().reader.stored_fields(d)["id"]: s for d, s in whoosh_scores(searcher, q).items()}
     assert whoosh.keys() == vector.keys()
     for doc, score in whoosh.items():
         assert vector[doc] == pytest.approx(score, rel=1e-12)
-    # Under Whoosh's own BM25F the word is the Or of its per-field terms.
-    with ix.searcher(weighting=scoring.BM25F()) as searcher:
-        plain = {d: s for s, d in searcher.search(q, limit=None).top_n}
-        per_field = wq.Or([t for sub in q.subqueries for t in sub.per_field()])
-        assert plain == {d: s for s, d in searcher.search(per_field, limit=None).top_n}

@@ -1,4 +1,5 @@
-"""``query.vector`` gives the same matches and scores as Whoosh's matchers."""
+"""``query.vector`` evaluates a query plan with the same matches and scores as
+Whoosh's matchers give it (``tests/query/whoosh_reference.py``)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from indexer.analysis import term_for
 from indexer.writing.write import IndexOptions, index_paths
 from typing import Any
 
-from whoosh import query as wq
-
 from query import Searcher
+from query import plan as p
 from query._poskeys import candidate_keys, common_docs, follow
 from query.vector import Evaluator
+from tests.query.whoosh_reference import to_whoosh, whoosh_scores
 
 WORDS = ("regime forces shelled bombed killed civilians hospital market school aid convoy siege "
          "ceasefire talks minister said urged condemned report displaced refugees camp border").split()
@@ -65,24 +66,14 @@ QUERIES = [
 ]
 
 
-def _whoosh(searcher: Any, q: wq.Query) -> dict[int, float]:
-    """Whoosh's matches and scores. Whoosh's own AndNot matcher keeps some
-    excluded documents (one at the start of a segment here), so that part
-    is taken as a set difference."""
-    if type(q) is wq.AndNot:
-        excluded = _whoosh(searcher, q.b)
-        return {d: s for d, s in _whoosh(searcher, q.a).items() if d not in excluded}
-    return {d: s for s, d in searcher.search(q, limit=None).top_n}
-
-
 def _assert_same_as_whoosh(index_dir: Path, text: str) -> None:
     """The vector evaluator's matches and scores for ``text`` are Whoosh's
     (and the query matches something)."""
     with Searcher(index_dir) as searcher:
         view = searcher._view()
         parsed = searcher.parse(text, "OR")
-        expected = _whoosh(view.searcher, parsed.whoosh)
-        got = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
+        expected = whoosh_scores(searcher, parsed.plan)
+        got = Evaluator(view.searcher, view.vector()).run(parsed.plan)
         docs = {int(d): float(got.score[d]) for d in got.mask.nonzero()[0]}
         assert docs.keys() == expected.keys()
         assert expected, text
@@ -95,20 +86,18 @@ def test_same_matches_and_scores_as_whoosh(index_dir: Path, text: str) -> None:
     _assert_same_as_whoosh(index_dir, text)
 
 
-def _as_terms(searcher: Any, q: wq.Query) -> wq.Query:
+def _as_terms(searcher: Any, q: p.Plan) -> p.Plan:
     """``q`` with each prefix, wildcard and fuzzy word replaced by the ``Or``
     of its terms, as Whoosh scores it on indexes of over 5,000 documents
     (on smaller ones Whoosh gives every match of a word standing for
     several terms the score 1)."""
     reader = searcher.reader()
-
-    def replace(leaf: wq.Query) -> wq.Query:
-        if type(leaf) not in (wq.Prefix, wq.Wildcard, wq.FuzzyTerm):
-            return leaf
-        terms = [t for t in leaf._btexts(reader) if t]
-        return wq.Or([wq.Term(leaf.fieldname, t, boost=leaf.boost if len(terms) > 1 else 1.0) for t in terms])
-
-    return q.accept(replace)
+    if isinstance(q, p.Or):
+        return p.Or(tuple(_as_terms(searcher, part) for part in q.parts))
+    if not isinstance(q, p.Expand):
+        return q
+    terms = [t for t in to_whoosh(q)._btexts(reader) if t]
+    return p.Or(tuple(p.Term(q.field, t if isinstance(t, str) else t.decode(), boost=q.boost if len(terms) > 1 else 1.0) for t in terms))
 
 
 @pytest.mark.parametrize("text", ["s*", "title:s*", "c*p", "sh*ed OR market", "shel~ siege", "title:(s* OR hosp*)"])
@@ -116,8 +105,8 @@ def test_words_standing_for_several_terms(index_dir: Path, text: str) -> None:
     with Searcher(index_dir) as searcher:
         view = searcher._view()
         parsed = searcher.parse(text, "OR")
-        expected = _whoosh(view.searcher, _as_terms(view.searcher, parsed.whoosh))
-        got = Evaluator(view.searcher, view.vector()).run(parsed.whoosh)
+        expected = whoosh_scores(searcher, _as_terms(view.searcher, parsed.plan))
+        got = Evaluator(view.searcher, view.vector()).run(parsed.plan)
         docs = {int(d): float(got.score[d]) for d in got.mask.nonzero()[0]}
         assert docs.keys() == expected.keys()
         assert expected, text
@@ -186,8 +175,8 @@ def test_phrases_without_matches(small_blocks_dir: Path, text: str) -> None:
     with Searcher(small_blocks_dir) as searcher:
         view = searcher._view()
         parsed = searcher.parse(text, "OR")
-        assert not _whoosh(view.searcher, parsed.whoosh)
-        assert not Evaluator(view.searcher, view.vector()).run(parsed.whoosh).mask.any()
+        assert not whoosh_scores(searcher, parsed.plan)
+        assert not Evaluator(view.searcher, view.vector()).run(parsed.plan).mask.any()
 
 
 def test_postings_as_whoosh_reads_them(small_blocks_dir: Path) -> None:
