@@ -40,7 +40,8 @@ from markupsafe import Markup
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from indexer.errors import SiftError
-from query import FACETS, QueryError, Searcher
+from query import FACETS, QueryError
+from query.shards import open_searcher
 from query.web import _export, _markup
 from query.web._filters import clause
 from query.web._pages import (
@@ -141,7 +142,7 @@ def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | 
         rebinding); ``None`` accepts any.
     :raises indexer.errors.IndexNotFoundError: no index there.
     """
-    searcher = Searcher(index_dir)
+    searcher = open_searcher(index_dir)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -1,0 +1,247 @@
+"""Searching a sharded index as one index (issue 22).
+
+A sharded index (``indexer.storage.shards``) is searched in two phases, as
+Elasticsearch's ``dfs_query_then_fetch`` does:
+
+1. *statistics*: the collection numbers the query's scoring needs
+   (document counts, term frequencies, field lengths) are the sums of every
+   shard's (``query.statistics.SummedStatistics``);
+2. *query and fetch*: every shard evaluates the query's plan scored with
+   those global numbers, and the matches are merged as global document
+   numbers (``query._merged``): reposted copies are grouped, pages sorted
+   (ties by id), facets and histograms counted over all shards at once.
+
+So a sharded index gives what one index over the same statements gives:
+the same ids in the same order, totals, scores (to rounding), snippets,
+copies, facets and histograms (tests/query/test_shards.py). What can
+differ is stated in README.md ("Larger collections").
+
+:func:`open_searcher` opens either kind; the CLI and the web app use it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+from whoosh.util.times import long_to_datetime
+
+from indexer.storage.shards import ShardLayout, is_sharded, read_layout
+from query._copies import collapse
+from query._merged import Merged
+from query.facets import FACETS, histogram
+from query.parse import Aliases, ParsedQuery, parse_query
+from query.rank import DEFAULT_RANKING, Ranking
+from query.results import Hit, SearchResults
+from query.search import Searcher, _check_arguments
+from query.snippets import HighlightPlan, SnippetMaker, idf_weight
+from query.statistics import Statistics, SummedStatistics
+from query.vector import NO_DATE, Evaluator
+
+__all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
+
+
+class _HitView:
+    """What ``Searcher._hit`` reads of a view, with the copies of all shards."""
+
+    def __init__(self, view: Any, merged: Merged, offset: int) -> None:
+        self.reader = view.reader
+        self.merged = merged
+        self.offset = offset
+
+    def copies(self, docnum: int) -> list[dict[str, Any]]:
+        return self.merged.copies(self.offset + docnum)
+
+
+class ShardedSearcher:
+    """Searches a sharded index as one; the same methods as :class:`query.Searcher`.
+
+    :param index_dir: the sharded index's directory.
+    :param aliases: resolves ``actor:``/``location:`` names; defaults to the
+        gazetteer the shards were built with.
+    :param ranking: the ranking settings (``query.Ranking``).
+    :raises indexer.errors.IndexNotFoundError: no sharded index (or a shard missing).
+    """
+
+    def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None,
+                 ranking: Ranking = DEFAULT_RANKING) -> None:
+        self.directory = Path(index_dir)
+        self.layout: ShardLayout = read_layout(self.directory)
+        self.ranking = ranking
+        self.shards: list[Searcher] = []
+        try:
+            for directory in self.layout.directories():
+                shard = Searcher(directory, aliases=aliases, ranking=ranking)
+                aliases = aliases or shard.aliases  # one gazetteer for all shards
+                self.shards.append(shard)
+        except BaseException:
+            self.close()
+            raise
+        self.aliases: Aliases = self.shards[0].aliases
+        self._lock = threading.Lock()
+        self._merged: dict[tuple[int, ...], Merged] = {}
+
+    # -- lifetime -----------------------------------------------------------
+    def __enter__(self) -> ShardedSearcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every shard."""
+        for shard in self.shards:
+            shard.close()
+
+    def _views(self) -> tuple[list[Any], Merged]:
+        views = [shard._view() for shard in self.shards]
+        key = tuple(int(v.reader.generation() or -1) for v in views)
+        with self._lock:
+            merged = self._merged.get(key)
+            if merged is None:
+                self._merged.clear()  # only the current generations are kept
+                merged = self._merged[key] = Merged(views)
+        return views, merged.bind(views)  # this thread's searchers, on the same generations
+
+    # -- queries ------------------------------------------------------------
+    def parse(self, query: str, default_operator: str = "AND") -> ParsedQuery:
+        """Parse ``query`` with the index's aliases (see ``query.parse``)."""
+        return parse_query(query, default_operator=default_operator, aliases=self.aliases, ranking=self.ranking)
+
+    def statistics(self) -> SummedStatistics:
+        """Phase 1: the statistics of all shards summed."""
+        return SummedStatistics([shard.statistics() for shard in self.shards])
+
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, sort: str = "relevance",
+               default_operator: str = "AND", facets: tuple[str, ...] | list[str] = (),
+               histogram: str | None = None, snippets: int = 1, all_copies: bool = False,
+               statistics: Statistics | None = None) -> SearchResults:
+        """Run ``query`` over every shard; the arguments and the result are
+        those of :meth:`query.Searcher.search`."""
+        _check_arguments(limit, offset, sort, facets, histogram, snippets)
+        parsed = self.parse(query, default_operator)
+        views, merged = self._views()
+        statistics = statistics or self.statistics()
+        scores, masks = [], []
+        for view in views:  # phase 2: each shard scored with the global numbers
+            matches = Evaluator(view.searcher, view.vector(), self.ranking, statistics).run(parsed.plan)
+            masks.append(matches.mask)
+            scores.append(matches.score)
+        mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
+        docnums = np.flatnonzero(mask)
+        shown, shown_scores = docnums, score[docnums]
+        labels = merged.copy_labels()
+        grouped = labels is not None and not all_copies
+        merged.count_by = labels if grouped else None
+        if grouped:
+            assert labels is not None
+            shown, shown_scores = collapse(docnums, shown_scores, labels, merged.dates(), merged.id_rank_array())
+        page = Searcher._page(self.shards[0], merged, shown, shown_scores, sort, offset + limit)[offset:]  # type: ignore[arg-type]
+        maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(views), count=snippets,
+                             keyword_idf=_keyword_idf(views))
+        hits = [self._hit(views, merged, docnum, value, offset + i + 1, maker)
+                for i, (value, docnum) in enumerate(page)]
+        result = SearchResults(query=query, total=len(shown), hits=hits, offset=offset, limit=limit,
+                               total_statements=len(docnums), grouped=grouped)
+        if facets:
+            result.facets = {name: FACETS[name]().facet_results(merged, docnums) for name in facets}
+        if histogram:
+            result.histogram, result.undated = _histogram(merged, shown, histogram)
+        return result
+
+    def _hit(self, views: list[Any], merged: Merged, docnum: int, score: float, rank: int,
+             maker: SnippetMaker) -> Hit:
+        shard, local = merged.locate(docnum)
+        view = _HitView(views[shard], merged, int(merged.offsets[shard]))
+        return self.shards[shard]._hit(view, local, score, rank, maker)  # type: ignore[arg-type]
+
+    # -- records and statistics -------------------------------------------------
+    def get(self, statement_id: str) -> dict[str, Any] | None:
+        """The full statement, from its shard, with its copies in every shard."""
+        shard = self.layout.shard_of(statement_id)
+        record = self.shards[shard].get(statement_id)
+        if record is None:
+            return None
+        views, merged = self._views()
+        docnum = views[shard].searcher.document_number(id=statement_id)
+        record["copies"] = merged.copies(int(merged.offsets[shard]) + int(docnum))
+        return record
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Size and contents of all shards together (see :meth:`query.Searcher.stats`)."""
+        _views, merged = self._views()
+        merged.count_by = None
+        docnums = np.flatnonzero(merged.live())
+        dates = merged.dates()[docnums]
+        dated = dates[dates != np.uint64(NO_DATE)]
+
+        def facet(name: str, size: int) -> list[list[Any]]:
+            return FACETS[name](size).facet_results(merged, docnums).to_json()
+
+        files = [p for d in self.layout.directories() for p in d.iterdir() if p.is_file()]
+        return {
+            "index": str(self.directory),
+            "shards": self.layout.count,
+            "statements": len(docnums),
+            "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
+            "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
+            "undated": len(docnums) - len(dated),
+            "publishers": facet("publisher", 1000),
+            "actors": facet("actor", top),
+            "locations": facet("location", top),
+            "claims": facet("claim", top),
+            "index_bytes": sum(p.stat().st_size for p in files),
+            "gazetteer_files": list(self.shards[0]._meta.get("gazetteer_files") or []),
+        }
+
+
+def open_searcher(index_dir: str | os.PathLike[str], **kwargs: Any) -> Searcher | ShardedSearcher:
+    """A searcher for the index at ``index_dir``, sharded or not.
+
+    :param kwargs: ``aliases=``, ``ranking=`` as :class:`query.Searcher` takes them.
+    """
+    if is_sharded(Path(index_dir)):
+        return ShardedSearcher(index_dir, **kwargs)
+    return Searcher(index_dir, **kwargs)
+
+
+def index_directories(index_dir: str | os.PathLike[str]) -> list[Path]:
+    """The index directories holding an index's statements: its shards', or itself."""
+    if is_sharded(Path(index_dir)):
+        return read_layout(Path(index_dir)).directories()
+    return [Path(index_dir)]
+
+
+def _idf(views: list[Any]) -> Any:
+    """The snippets' word idf over all shards (``query.search._idf`` summed)."""
+    cache: dict[str, float] = {}
+    total = max(1, sum(v.reader.doc_count() for v in views))
+
+    def idf(term: str) -> float:
+        if term not in cache:
+            df = sum(v.reader.doc_frequency("body", term) for v in views) \
+                or sum(v.reader.doc_frequency("title", term) for v in views)
+            cache[term] = idf_weight(total, df)
+        return cache[term]
+
+    return idf
+
+
+def _keyword_idf(views: list[Any]) -> Any:
+    cache: dict[tuple[str, str], float] = {}
+    total = max(1, sum(v.reader.doc_count() for v in views))
+
+    def idf(field: str, value: str) -> float:
+        if (field, value) not in cache:
+            cache[(field, value)] = idf_weight(total, sum(v.reader.doc_frequency(field, value) for v in views))
+        return cache[(field, value)]
+
+    return idf
+
+
+def _histogram(merged: Merged, docnums: Any, by: str) -> tuple[list[tuple[str, int]], int]:
+    return histogram(merged, docnums, by)
