@@ -5,6 +5,7 @@ a generated corpus split into 1, 2 and 3 shards."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from indexer.storage.shards import read_layout, shard_of
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import index_paths
 from query import FACETS, QueryError, SearchResults, Searcher, ShardedSearcher, open_searcher
+from tests.conftest import SHARED
 from tests.query.shard_corpus import ACTORS, PLACES, WORDS, generate, write_files
 
 SHARD_COUNTS = (1, 2, 3)
@@ -156,3 +158,38 @@ def test_get_and_stats_equal_one_index(searchers: dict[int, Any]) -> None:
         for key in ("statements", "first_date", "last_date", "undated", "publishers", "actors", "locations", "claims"):
             assert stats[key] == expected[key], key
         assert stats["shards"] == count
+
+
+# -- the TIME collection's queries (developers' machines only) -----------------------
+@pytest.fixture(scope="module")
+def time_indexes(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """TIME as one index and as 3 shards, and its queries as bags of words."""
+    from benchmarks.irdata import load_collection
+    from benchmarks.ranking import bag_of_words
+
+    folder = SHARED / "data" / "ir" / "time"
+    if not folder.is_dir():
+        pytest.skip("../shared/data/ir/time is absent (only developers' machines have it)")
+    collection = load_collection(folder)
+    root = tmp_path_factory.mktemp("time")
+    docs = root / "docs.jsonl"
+    with docs.open("w", encoding="utf-8") as out:
+        for record in collection.docs:
+            row = {"id": record.id, "title": record.title, "body": record.text or record.title}
+            out.write(json.dumps({**row, "date": record.date} if record.date else row) + "\n")
+    index_paths([docs], root / "one")
+    index_sharded([docs], root / "three", 3)
+    queries = [bag_of_words(collection.queries[q]) for q in collection.judged_queries()]
+    with Searcher(root / "one") as one, ShardedSearcher(root / "three") as three:
+        yield one, three, queries
+
+
+@pytest.mark.slow
+def test_time_queries_give_what_one_index_gives(time_indexes: Any) -> None:
+    one, three, queries = time_indexes
+    assert len(queries) > 50
+    for query in queries:
+        # Every hit (as the ranking benchmark takes them), then the first page with its snippets.
+        for options in ({"limit": 1000, "snippets": 0}, {"limit": 10, "snippets": 2}):
+            kwargs = {"default_operator": "OR", "facets": tuple(FACETS), "histogram": "year", **options}
+            assert_same(one.search(query, **kwargs), three.search(query, **kwargs))
