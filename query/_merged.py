@@ -107,7 +107,8 @@ class Merged:
                             for s, v in enumerate(self.views)]).astype(np.int64)
 
     def dates(self) -> np.ndarray:
-        return self._cached("dates", lambda: self.concat([v.dates() for v in self.views]))  # type: ignore[no-any-return]
+        dates = self._cached("dates", lambda: self.concat([v.dates() for v in self.views]))
+        return dates  # type: ignore[no-any-return]
 
     def live(self) -> np.ndarray:
         return self._cached(  # type: ignore[no-any-return]

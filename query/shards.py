@@ -89,7 +89,8 @@ class ShardedSearcher:
     def __enter__(self) -> ShardedSearcher:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.close()
 
     def close(self) -> None:
@@ -140,7 +141,9 @@ class ShardedSearcher:
         if grouped:
             assert labels is not None
             shown, shown_scores = collapse(docnums, shown_scores, labels, merged.dates(), merged.id_rank_array())
-        page = Searcher._page(self.shards[0], merged, shown, shown_scores, sort, offset + limit)[offset:]  # type: ignore[arg-type]
+        # The page is cut as one index cuts it (``Searcher._page``), on global numbers.
+        page = Searcher._page(self.shards[0], merged, shown, shown_scores, sort,  # type: ignore[arg-type]
+                              offset + limit)[offset:]
         maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(views), count=snippets,
                              keyword_idf=_keyword_idf(views))
         hits = [self._hit(views, merged, docnum, value, offset + i + 1, maker)

@@ -106,3 +106,18 @@ def test_shards_built_by_parallel_processes_equal_one_by_one(tmp_path: Path, inp
         assert ids_in(tmp_path / "parallel" / f"shard-{n:03d}") == ids_in(tmp_path / "serial" / f"shard-{n:03d}")
     args = ["search", "siege OR aleppo", "--format", "json", "--limit", "60"]
     assert sift(*args, "--index", parallel) == sift(*args, "--index", serial)
+
+
+def test_check_verifies_every_shard_and_the_routing(tmp_path: Path, inputs: list[Path]) -> None:
+    index = str(tmp_path / "sharded")
+    sift("index", *map(str, inputs), "--index", index, "--shards", "2")
+    out = sift("check", "--index", index)
+    assert out.startswith(f"{index}: healthy, 60 statements in 2 shards")
+    assert json.loads(sift("check", "--index", index, "--format", "json"))["healthy"] is True
+    # A statement written into the wrong shard (as a changed routing would leave it) is a problem.
+    stray = next(r for r in generate(4, 40) if shard_of(r["id"] + "x", 2) == 1)
+    source = tmp_path / "stray.jsonl"
+    source.write_text(json.dumps({**stray, "id": stray["id"] + "x"}) + "\n", "utf-8")
+    sift("index", str(source), "--index", str(tmp_path / "sharded" / "shard-000"))
+    out = sift("check", "--index", index, code=1)
+    assert f"problem: shard 0 holds 1 statements routed to other shards ({stray['id']}x)" in out
