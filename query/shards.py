@@ -5,7 +5,8 @@ Elasticsearch's ``dfs_query_then_fetch`` does:
 
 1. *statistics*: the collection numbers the query's scoring needs
    (document counts, term frequencies, field lengths) are the sums of every
-   shard's (``query.statistics.SummedStatistics``);
+   shard's (``query.statistics.SummedStatistics``), and prefix, wildcard
+   and fuzzy words stand for the terms of all shards (``query._shard_terms``);
 2. *query and fetch*: every shard evaluates the query's plan scored with
    those global numbers, and the matches are merged as global document
    numbers (``query._merged``): reposted copies are grouped, pages sorted
@@ -33,6 +34,7 @@ from whoosh.util.times import long_to_datetime
 from indexer.storage.shards import ShardLayout, is_sharded, read_layout
 from query._copies import collapse
 from query._merged import Merged
+from query._shard_terms import SharedExpander
 from query.facets import FACETS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
@@ -127,9 +129,12 @@ class ShardedSearcher:
         parsed = self.parse(query, default_operator)
         views, merged = self._views()
         statistics = statistics or self.statistics()
+        expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
         scores, masks = [], []
         for view in views:  # phase 2: each shard scored with the global numbers
-            matches = Evaluator(view.searcher, view.vector(), self.ranking, statistics).run(parsed.plan)
+            evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
+            evaluator.expander = expander  # type: ignore[assignment]
+            matches = evaluator.run(parsed.plan)
             masks.append(matches.mask)
             scores.append(matches.score)
         mask, score = merged.concat(masks).astype(bool), merged.concat(scores)

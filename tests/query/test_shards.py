@@ -193,3 +193,55 @@ def test_time_queries_give_what_one_index_gives(time_indexes: Any) -> None:
         for options in ({"limit": 1000, "snippets": 0}, {"limit": 10, "snippets": 2}):
             kwargs = {"default_operator": "OR", "facets": tuple(FACETS), "histogram": "year", **options}
             assert_same(one.search(query, **kwargs), three.search(query, **kwargs))
+
+
+# -- words expanded over all shards ------------------------------------------------------
+def _two_shards(root: Path, corpus: list[tuple[dict[str, Any], str]]) -> tuple[Path, Path]:
+    """``corpus`` as one index and as 2 shards routed by id (no copies grouping)."""
+    from indexer.storage.shards import ShardLayout, write_layout
+    from tests.query.conftest import build_index
+
+    layout = ShardLayout(root / "two", 2)
+    write_layout(layout)
+    for shard, directory in enumerate(layout.directories()):
+        directory.mkdir()
+        build_index(directory, [s for s in corpus if shard_of(s[0]["id"], 2) == shard])
+    (root / "one").mkdir()
+    return build_index(root / "one", corpus), layout.root
+
+
+def _ids_routed(count: int, wanted: int, prefix: str) -> list[str]:
+    return [i for i in (f"{prefix}{n}" for n in range(200)) if shard_of(i, 2) == wanted][:count]
+
+
+def test_an_expanded_word_keeps_its_boost_as_in_one_index(tmp_path: Path) -> None:
+    """``qzx*`` stands for 2 terms in the collection, 1 in each shard: its
+    title boost (0.5) applies as in one index."""
+    from tests.query.conftest import statement
+
+    (a,), (b,) = _ids_routed(1, 0, "d"), _ids_routed(1, 1, "d")
+    corpus = [statement(a, "qzxa report", "The body of the first."),
+              statement(b, "qzxb report", "The body of the second, longer than the first.")]
+    one, two = _two_shards(tmp_path, corpus)
+    with Searcher(one) as single, ShardedSearcher(two) as sharded:
+        assert_same(single.search("qzx*", default_operator="OR"), sharded.search("qzx*", default_operator="OR"))
+        assert sharded.search("qzx*").total == 2
+
+
+def test_the_bound_on_expanded_terms_counts_every_shard(tmp_path: Path) -> None:
+    """A word standing for more terms than allowed in the collection is
+    refused as one index refuses it, though each shard holds fewer."""
+    from query._limits import MAX_TERMS_PER_WORD
+    from tests.query.conftest import statement
+
+    words = [f"vq{n:04d}" for n in range(MAX_TERMS_PER_WORD + 20)]
+    half = len(words) // 2
+    ids = _ids_routed(1, 0, "e") + _ids_routed(1, 1, "e")
+    corpus = [statement(ids[0], "first", " ".join(words[:half])), statement(ids[1], "second", " ".join(words[half:]))]
+    one, two = _two_shards(tmp_path, corpus)
+    with Searcher(one) as single, ShardedSearcher(two) as sharded:
+        with pytest.raises(QueryError) as expected:
+            single.search("vq*")
+        with pytest.raises(QueryError) as got:
+            sharded.search("vq*")
+        assert str(got.value) == str(expected.value)
