@@ -31,8 +31,9 @@ from typing import Any
 import numpy as np
 from whoosh.util.times import long_to_datetime
 
-from indexer.storage.shards import ShardLayout, is_sharded, read_layout
+from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
 from query._copies import collapse
+from query._dfs import expand_nodes
 from query._merged import Merged
 from query._shard_terms import SharedExpander
 from query.facets import FACETS, histogram
@@ -66,11 +67,13 @@ class ShardedSearcher:
     :param aliases: resolves ``actor:``/``location:`` names; defaults to the
         gazetteer the shards were built with.
     :param ranking: the ranking settings (``query.Ranking``).
+    :param cluster: evaluate on Ray actors (``query.cluster``): ``"local"``
+        or a cluster's address; ``None``: in this process.
     :raises indexer.errors.IndexNotFoundError: no sharded index (or a shard missing).
     """
 
     def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None,
-                 ranking: Ranking = DEFAULT_RANKING) -> None:
+                 ranking: Ranking = DEFAULT_RANKING, cluster: str | None = None) -> None:
         self.directory = Path(index_dir)
         self.layout: ShardLayout = read_layout(self.directory)
         self.ranking = ranking
@@ -86,6 +89,20 @@ class ShardedSearcher:
         self.aliases: Aliases = self.shards[0].aliases
         self._lock = threading.Lock()
         self._merged: dict[tuple[int, ...], Merged] = {}
+        self.remote: Any = None
+        if cluster is not None:
+            self._connect(cluster)
+
+    def _connect(self, address: str) -> None:
+        from query.cluster import ClusterError, RayShards  # Ray only when a cluster is asked for
+
+        self.remote = RayShards(self.layout.directories(), address, self.ranking)
+        views, _merged = self._views()
+        for shard, (size, view) in enumerate(zip(self.remote.sizes(), views)):
+            if size != view.size:
+                self.close()
+                raise ClusterError(f"shard {shard} changed while opening ({size} documents on the cluster, "
+                                   f"{view.size} here): open the index again")
 
     # -- lifetime -----------------------------------------------------------
     def __enter__(self) -> ShardedSearcher:
@@ -96,9 +113,12 @@ class ShardedSearcher:
         self.close()
 
     def close(self) -> None:
-        """Close every shard."""
+        """Close every shard (and stop its actor)."""
         for shard in self.shards:
             shard.close()
+        if getattr(self, "remote", None) is not None:
+            self.remote.close()
+            self.remote = None
 
     def _views(self) -> tuple[list[Any], Merged]:
         views = [shard._view() for shard in self.shards]
@@ -128,15 +148,7 @@ class ShardedSearcher:
         _check_arguments(limit, offset, sort, facets, histogram, snippets)
         parsed = self.parse(query, default_operator)
         views, merged = self._views()
-        statistics = statistics or self.statistics()
-        expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
-        scores, masks = [], []
-        for view in views:  # phase 2: each shard scored with the global numbers
-            evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
-            evaluator.expander = expander  # type: ignore[assignment]
-            matches = evaluator.run(parsed.plan)
-            masks.append(matches.mask)
-            scores.append(matches.score)
+        masks, scores = self._matches(query, default_operator, parsed, views, statistics)
         mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
         docnums = np.flatnonzero(mask)
         shown, shown_scores = docnums, score[docnums]
@@ -160,6 +172,30 @@ class ShardedSearcher:
         if histogram:
             result.histogram, result.undated = _histogram(merged, shown, histogram)
         return result
+
+    def _matches(self, query: str, default_operator: str, parsed: ParsedQuery, views: list[Any],
+                 statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Every shard's match mask and scores, scored with the global statistics."""
+        expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
+        masks, scores = [], []
+        if self.remote is not None:
+            if statistics is not None:
+                raise ValueError("statistics= cannot be given to a search on a cluster")
+            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+            for view, (ids, values) in zip(views, self.remote.matches(query, default_operator, expansions)):
+                mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
+                mask[ids], score[ids] = True, values
+                masks.append(mask)
+                scores.append(score)
+            return masks, scores
+        statistics = statistics or self.statistics()
+        for view in views:  # phase 2: each shard scored with the global numbers
+            evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
+            evaluator.expander = expander  # type: ignore[assignment]
+            matches = evaluator.run(parsed.plan)
+            masks.append(matches.mask)
+            scores.append(matches.score)
+        return masks, scores
 
     def _hit(self, views: list[Any], merged: Merged, docnum: int, score: float, rank: int,
              maker: SnippetMaker) -> Hit:
@@ -207,13 +243,19 @@ class ShardedSearcher:
         }
 
 
-def open_searcher(index_dir: str | os.PathLike[str], **kwargs: Any) -> Searcher | ShardedSearcher:
+def open_searcher(index_dir: str | os.PathLike[str], *, cluster: str | None = None,
+                  **kwargs: Any) -> Searcher | ShardedSearcher:
     """A searcher for the index at ``index_dir``, sharded or not.
 
+    :param cluster: search the shards on Ray actors (``ShardedSearcher``).
     :param kwargs: ``aliases=``, ``ranking=`` as :class:`query.Searcher` takes them.
+    :raises ShardError: ``cluster`` for an index that is not sharded.
     """
     if is_sharded(Path(index_dir)):
-        return ShardedSearcher(index_dir, **kwargs)
+        return ShardedSearcher(index_dir, cluster=cluster, **kwargs)
+    if cluster is not None:
+        raise ShardError(f"{index_dir} is an index of one shard: a cluster searches sharded indexes "
+                         f"(sift index ... --shards N)")
     return Searcher(index_dir, **kwargs)
 
 
