@@ -47,6 +47,9 @@ from query.vector import NO_DATE, Evaluator
 
 __all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
 
+#: Combinations of the shards' generations whose merged tables are kept.
+MAX_GENERATIONS = 4
+
 
 class _HitView:
     """What ``Searcher._hit`` reads of a view, with the copies of all shards."""
@@ -122,11 +125,12 @@ class ShardedSearcher:
 
     def _views(self) -> tuple[list[Any], Merged]:
         views = [shard._view() for shard in self.shards]
-        key = tuple(int(v.reader.generation() or -1) for v in views)
+        key = tuple(-1 if g is None else int(g) for g in (v.reader.generation() for v in views))
         with self._lock:
             merged = self._merged.get(key)
             if merged is None:
-                self._merged.clear()  # only the current generations are kept
+                while len(self._merged) >= MAX_GENERATIONS:  # threads opened at another commit
+                    self._merged.pop(next(iter(self._merged)))
                 merged = self._merged[key] = Merged(views)
         return views, merged.bind(views)  # this thread's searchers, on the same generations
 
