@@ -42,7 +42,7 @@ from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
 from query.search import Searcher, _check_arguments
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
-from query.statistics import Statistics, SummedStatistics
+from query.statistics import FieldTerms, Statistics, SummedStatistics
 from query.vector import NO_DATE, Evaluator
 
 __all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
@@ -192,7 +192,7 @@ class ShardedSearcher:
                 masks.append(mask)
                 scores.append(score)
             return masks, scores
-        statistics = statistics or self.statistics()
+        statistics = statistics or _Memo(self.statistics())
         for view in views:  # phase 2: each shard scored with the global numbers
             evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
             evaluator.expander = expander  # type: ignore[assignment]
@@ -245,6 +245,40 @@ class ShardedSearcher:
             "index_bytes": sum(p.stat().st_size for p in files),
             "gazetteer_files": list(self.shards[0]._meta.get("gazetteer_files") or []),
         }
+
+
+class _Memo:
+    """Statistics remembered for one search: every shard's evaluation asks
+    the same numbers, and a summed one reads every shard (a word in several
+    fields reads its postings in each)."""
+
+    def __init__(self, inner: Statistics) -> None:
+        self.inner = inner
+        self.known: dict[tuple[Any, ...], Any] = {}
+
+    def _get(self, key: tuple[Any, ...], ask: Any) -> Any:
+        if key not in self.known:
+            self.known[key] = ask()
+        return self.known[key]
+
+    def doc_count(self) -> int:
+        return int(self._get(("doc_count",), self.inner.doc_count))
+
+    def doc_frequency(self, field: str, term: bytes) -> int:
+        return int(self._get(("df", field, term), lambda: self.inner.doc_frequency(field, term)))
+
+    def doc_frequency_any(self, terms: FieldTerms) -> int:
+        key = ("df_any", tuple(tuple(t) for t in terms))
+        return int(self._get(key, lambda: self.inner.doc_frequency_any(terms)))
+
+    def frequency(self, field: str, term: bytes) -> float:
+        return float(self._get(("cf", field, term), lambda: self.inner.frequency(field, term)))
+
+    def field_length(self, field: str) -> float:
+        return float(self._get(("length", field), lambda: self.inner.field_length(field)))
+
+    def average_field_length(self, field: str) -> float:
+        return float(self._get(("average", field), lambda: self.inner.average_field_length(field)))
 
 
 def open_searcher(index_dir: str | os.PathLike[str], *, cluster: str | None = None,
