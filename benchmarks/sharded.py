@@ -5,8 +5,9 @@ once per shard count with ``index_sharded``, then times every query of
 ``benchmarks.latency.make_queries`` on each, interleaved (query by query,
 each engine in turn) so the host's load falls on all alike. Reports per
 query type and engine the median and p95 wall time and the median CPU time
-(ms), and counts results differing from one index's (ids and totals;
-there should be none).
+(ms: the caller's CPU, which leaves out Ray actors' work), and counts
+results differing from one index's (ids and totals). With ``--ray``, the
+largest shard count is searched a second time through Ray actors.
 
     python -m benchmarks.sharded --docs 20000 --shards 2,4 --queries 40 --out /tmp/sharded
 """
@@ -48,12 +49,16 @@ def build(out: Path, docs: int, shard_counts: list[int], workers: int) -> dict[s
     return builds
 
 
-def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int) -> dict[str, Any]:
+def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
+        ray: bool = False) -> dict[str, Any]:
     from query import open_searcher
 
     builds = build(out, docs, shard_counts, workers)
     queries = make_queries(out / "input", Path(builds["one"]["dir"]), count)
     searchers = {name: open_searcher(info["dir"]) for name, info in builds.items()}
+    if ray:  # the most shards again, on actors of a local Ray instance
+        most = f"{max(shard_counts)} shards"
+        searchers[f"{most} (Ray)"] = open_searcher(builds[most]["dir"], cluster="local")
     rows: dict[str, Any] = {}
     differing = 0
     try:
@@ -90,8 +95,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=40, help="queries per type")
     parser.add_argument("--workers", type=int, default=1, help="processes building (shards at once)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/sift-sharded"))
+    parser.add_argument("--ray", action="store_true", help="also the most shards on local Ray actors")
     args = parser.parse_args()
-    result = run(args.out, args.docs, [int(n) for n in args.shards.split(",")], args.queries, args.workers)
+    result = run(args.out, args.docs, [int(n) for n in args.shards.split(",")], args.queries, args.workers, args.ray)
     (args.out / "sharded.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
 
