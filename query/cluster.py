@@ -113,7 +113,8 @@ class RayShards:
                 ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
             else:
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
-        actor = ray.remote(max_restarts=1)(ShardActor)
+        # A dead actor is restarted once (it reopens its shard); calls retried once.
+        actor = ray.remote(max_restarts=1, max_task_retries=1)(ShardActor)
         self.actors = [actor.remote(str(d), ranking) for d in directories]
         self.tokens = itertools.count(1)
 

@@ -86,3 +86,30 @@ def test_sift_search_on_a_local_cluster(built: tuple[Path, Path], ray_local: Any
     refused = CliRunner().invoke(main, [*args, "--index", str(one), "--cluster", "local"])
     assert refused.exit_code == 1
     assert "is an index of one shard: a cluster searches sharded indexes" in refused.output
+
+
+def test_a_dead_shard_searcher_fails_the_search_naming_the_shard(built: tuple[Path, Path], ray_local: Any) -> None:
+    """Never partial results: a shard whose actor is gone fails the search
+    with an error naming it."""
+    from query.cluster import ClusterError
+
+    _one, three = built
+    with ShardedSearcher(three, cluster="local") as remote:
+        assert remote.search("siege").total > 0
+        ray_local.kill(remote.remote.actors[1], no_restart=True)
+        with pytest.raises(ClusterError, match="^shard 1: its searcher failed"):
+            remote.search("siege")
+
+
+def test_a_restarted_shard_searcher_serves_the_next_searches(built: tuple[Path, Path], ray_local: Any) -> None:
+    one, three = built
+    with Searcher(one) as single, ShardedSearcher(three, cluster="local") as remote:
+        expected = single.search("siege OR camp", default_operator="OR", limit=20)
+        ray_local.kill(remote.remote.actors[2], no_restart=False)
+        for _attempt in range(3):  # the search in flight may fail, naming the shard; later ones are whole
+            try:
+                got = remote.search("siege OR camp", default_operator="OR", limit=20)
+                break
+            except Exception as exc:  # noqa: BLE001
+                assert str(exc).startswith("shard 2: "), exc
+        assert_same(expected, got)
