@@ -10,6 +10,9 @@ Roles (one module each):
   or every shard).
 - ``query.search``: :class:`Searcher`, opening an index once and serving
   searches, ``get`` and ``stats`` (thread-safe).
+- ``query.shards``: :class:`ShardedSearcher`, a sharded index searched as
+  one (two phases: global statistics, then every shard); ``open_searcher``
+  opens either kind.
 - ``query.rank``: the BM25F formulas; :class:`Ranking`, their settings as
   one frozen value given to a ``Searcher`` (tuned separately).
 - ``query.snippets``: ranked, highlighted passages (fragmenter, scorer,
@@ -36,6 +39,7 @@ from query.parse import MAX_QUERY_LENGTH, ParsedQuery, parse_query
 from query.rank import Ranking
 from query.results import FacetResult, Hit, SearchResults
 from query.search import SORTS, Searcher
+from query.shards import ShardedSearcher, open_searcher
 from query.passages import FORMATTERS, Formatter, Passage
 
 __all__ = [
@@ -53,6 +57,8 @@ __all__ = [
     "Ranking",
     "SearchResults",
     "Searcher",
+    "ShardedSearcher",
+    "open_searcher",
     "parse_query",
     "register_facet",
 ]

@@ -1,7 +1,7 @@
 """The private Whoosh names Sift relies on, in one place.
 
 Sift subclasses Whoosh's codec, writer and matchers and reads some of their
-state directly (``indexer/codec.py``, ``segment.py``, ``parallel.py``,
+state directly (``indexer/storage/codec.py``, ``segment.py``, ``parallel.py``,
 ``indexer/storage/reader.py``...), so it depends on names Whoosh does not promise to
 keep. ``pyproject.toml`` bounds Whoosh to the tested series
 (``whoosh>=2.7.4,<2.8``); this test is the canary for an upgrade: it lists

@@ -35,6 +35,7 @@ from indexer.writing.prepare import Job
 from indexer.writing.report import MAX_FILE_ERRORS, IndexReport, _FileErrors
 from indexer.schema import ROLE_FIELDS
 from indexer.writing.seen_ids import SeenIds
+from indexer.storage.shards import ShardRoute
 from indexer.storage.store import create_or_open, read_meta, write_lock, write_meta
 from indexer.writing.walk import find_files
 from indexer.wording import plural
@@ -72,6 +73,8 @@ class IndexOptions:
         with workers, segments are merged by a worker in the background).
     :param start_method: how workers start: ``"fork"`` (the default where
         the platform has it) or ``"spawn"`` (``indexer.writing.parallel``).
+    :param route: in one shard of a sharded index, the statements it keeps
+        (``indexer.writing.shards``); ``None``: every statement.
     """
 
     read: ReadOptions = field(default_factory=ReadOptions)
@@ -84,6 +87,7 @@ class IndexOptions:
     procs: int = 1
     group_copies: bool = True
     start_method: str | None = None
+    route: ShardRoute | None = None
 
 
 def _fingerprint(gazetteer: Gazetteer) -> str:
@@ -161,6 +165,8 @@ class _Run:
                 if isinstance(record, IngestError):
                     errors.add(record)
                     continue
+                if self.options.route is not None and not self.options.route.keeps(record.id):
+                    continue  # another shard's
                 first = self.known.taken_from(record.id)
                 if first is not None:
                     errors.add(IngestError(f"{record.source}{record.record}",
@@ -305,7 +311,9 @@ def index_paths(
         if lock.tidied:
             run.report.notices.append(f"removed {plural(len(lock.tidied), 'file')} left by an interrupted run")
         try:
-            files = find_files(paths, run.report, exclude=directory)
+            # A shard's run must not read its sibling shards either.
+            exclude = options.route.root.resolve() if options.route else directory
+            files = find_files(paths, run.report, exclude=exclude)
             run.report.files = len(files)
             if on_files:
                 on_files(len(files))

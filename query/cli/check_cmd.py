@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from indexer.storage.check import CheckReport, check_index
+from indexer.storage.shard_check import check_sharded
+from indexer.storage.shards import is_sharded
 from query.cli.common import index_option
 from indexer.wording import plural
 
@@ -42,6 +44,8 @@ def check_command(ctx: click.Context, index_dir: Path, fmt: str, repair: bool, w
 
     Exit code 0: healthy; 1: problems found (the output says what to do).
     Checking only reads; --repair fixes what does not need re-indexing.
+    A sharded index is checked shard by shard, and each statement must be
+    in the shard its id routes to.
 
     Example:
 
@@ -49,6 +53,18 @@ def check_command(ctx: click.Context, index_dir: Path, fmt: str, repair: bool, w
         sift check --index ~/sift-index
         sift check --repair --format json
     """
+    if is_sharded(index_dir):
+        sharded = check_sharded(index_dir, repair=repair, wait=wait)
+        if fmt == "json":
+            click.echo(json.dumps(sharded.to_json(), indent=2, ensure_ascii=False))
+        else:
+            head = (f"{index_dir}: {'healthy' if sharded.healthy else 'PROBLEMS'}, "
+                    f"{plural(sharded.statements, 'statement')} in {plural(len(sharded.shards), 'shard')}")
+            click.echo("\n".join([head, *(_text(r) for r in sharded.shards),
+                                   *(f"problem: {p}" for p in sharded.problems)]))
+        if not sharded.healthy:
+            ctx.exit(1)
+        return
     report = check_index(index_dir, repair=repair, wait=wait)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

@@ -22,6 +22,7 @@ DEFAULT_INDEX_DIR = ".sift"
 #: top-level modules it installs (and what they pull in).
 EXTRA_MODULES: dict[str, frozenset[str]] = {
     "web": frozenset({"fastapi", "starlette", "jinja2", "markupsafe", "uvicorn", "pydantic", "anyio"}),
+    "cluster": frozenset({"ray"}),
 }
 
 
@@ -58,6 +59,19 @@ def index_option(func: F) -> F:
         show_default=True,
         show_envvar=True,
         help="Index directory.",
+    )(func)
+
+
+def cluster_option(func: F) -> F:
+    """``--cluster ADDRESS``: search a sharded index on Ray actors (issue 22)."""
+    return click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        envvar="SIFT_CLUSTER",
+        default=None,
+        show_envvar=True,
+        help="Search a sharded index with shard searchers on a Ray cluster: 'local' starts one here; "
+        "'auto', host:port or ray://host:10001 joins a running one. Needs the cluster extra.",
     )(func)
 
 

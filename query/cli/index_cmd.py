@@ -18,6 +18,8 @@ from indexer.formats import ReadOptions
 from indexer.formats.common import ONE_STATEMENT_FILE_MB, STATEMENT_MB
 from indexer.model import Statement
 from indexer.wording import plural
+from indexer.storage.shards import is_sharded
+from indexer.writing.shards import index_sharded
 from indexer.writing.write import IndexOptions, extract_paths, index_paths
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -102,10 +104,13 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[int], None], Callable[[Pat
 @click.option("--wait", type=click.FloatRange(0), default=0.0, help="Seconds to wait for another writer.")
 @click.option("--procs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes: with N > 1, N-1 workers extract and analyse while one writes.")
+@click.option("--shards", type=click.IntRange(1, 1024), default=None,
+              help="Make a sharded index of N shards (statements routed by a hash of their id); "
+              "re-runs use the recorded number. With --procs P, P shards are built at once.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line and one line per file with errors.")
 def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_size: int, wait: float,
-                  procs: int, progress: bool | None, quiet: bool, **kwargs: Any) -> None:
+                  procs: int, shards: int | None, progress: bool | None, quiet: bool, **kwargs: Any) -> None:
     """Index statements from files and folders (recursively).
 
     Reads the seed's press-statement layout, .txt, .md, .html/.htm,
@@ -117,10 +122,15 @@ def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_s
     \b
         sift index seeds/ ~/scraped/statements.csv --index ~/sift-index
     """
-    options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait, procs=procs)
+    sharded = shards is not None or is_sharded(index_dir)
+    options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait, procs=1 if sharded else procs)
     show = sys.stderr.isatty() if progress is None else progress
-    with _progress(show and not quiet) as (on_files, step):
-        report = index_paths(list(paths), index_dir, options, progress=step, on_files=on_files)
+    with _progress(show and not quiet and not (sharded and procs > 1)) as (on_files, step):
+        if sharded:
+            report = index_sharded(list(paths), index_dir, shards, options, workers=procs, progress=step,
+                                   on_files=on_files)
+        else:
+            report = index_paths(list(paths), index_dir, options, progress=step, on_files=on_files)
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
     for line in error_lines(report.errors, by_file=quiet):

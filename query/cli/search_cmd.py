@@ -17,12 +17,13 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from query.cli.common import index_option, roles_text
+from query.cli.common import cluster_option, index_option, roles_text
 from indexer.storage.manifest import stored_errors
 from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
 from query.export import BATCH_COLUMNS, HIT_COLUMNS, csv_cells, write_csv, write_jsonl
 from query.passages import ANSI, HTML, MARKERS, Formatter
+from query.shards import ShardedSearcher, index_directories, open_searcher
 from query.syntax_help import syntax_help
 from query.spreadsheet import SafeCsvWriter
 
@@ -64,7 +65,7 @@ def _facet_names(_ctx: click.Context, _param: click.Parameter, value: str | None
     return names
 
 
-def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
+def _search(searcher: Searcher | ShardedSearcher, query: str, **kwargs: Any) -> SearchResults:
     try:
         return searcher.search(query, **kwargs)
     except QueryError as exc:
@@ -72,6 +73,7 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
 
 
 @click.command("search")
+@cluster_option
 @click.argument("query")
 @index_option
 @query_options
@@ -84,7 +86,7 @@ def _search(searcher: Searcher, query: str, **kwargs: Any) -> SearchResults:
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 @click.option("--all-copies", is_flag=True,
               help="One hit per statement: do not group reposted copies of a statement into one hit.")
-def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
+def search_command(query: str, index_dir: Path, cluster: str | None, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
                    color: bool | None, all_copies: bool) -> None:
     """Search the index (the query language in brief is below; README.md,
@@ -101,7 +103,7 @@ def search_command(query: str, index_dir: Path, limit: int, offset: int, sort: s
         sift search '"barrel bombs" AND location:Deraa date:2016' \\
             --facets actor,claim
     """
-    with Searcher(index_dir) as searcher:
+    with open_searcher(index_dir, cluster=cluster) as searcher:
         results = _search(searcher, query, limit=limit, offset=offset, sort=sort,
                           default_operator="OR" if use_or else "AND", facets=facets,
                           histogram=histogram, snippets=snippets, all_copies=all_copies)
@@ -206,13 +208,14 @@ def render_html(results: SearchResults) -> str:
 
 
 @click.command("batch")
+@cluster_option
 @click.argument("queries_file", type=click.File("r", encoding="utf-8"))
 @index_option
 @query_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--snippets", type=click.IntRange(0), default=1, show_default=True,
               help="Passages in the CSV snippet column (0: empty, faster on large batches).")
-def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: int, sort: str, use_or: bool,
+def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, limit: int, offset: int, sort: str, use_or: bool,
                   fmt: str, snippets: int) -> None:
     """Run one query per line of QUERIES_FILE ('-' for stdin), in order.
 
@@ -234,7 +237,7 @@ def batch_command(queries_file: IO[str], index_dir: Path, limit: int, offset: in
         writer.writerow(BATCH_COLUMNS)
     blank = [""] * len(HIT_COLUMNS)
     failed = 0
-    with Searcher(index_dir) as searcher:
+    with open_searcher(index_dir, cluster=cluster) as searcher:
         for number, line in enumerate(queries_file, 1):
             query = line.strip()
             if not query or query.startswith("#"):
@@ -276,7 +279,7 @@ def show_command(statement_id: str, index_dir: Path, fmt: str) -> None:
     \b
         sift show 8f56e1c3dd87964a --format json
     """
-    with Searcher(index_dir) as searcher:
+    with open_searcher(index_dir) as searcher:
         record = searcher.get(statement_id)
     if record is None:
         raise click.ClickException(f"no statement with id {statement_id!r} in {index_dir} (ids are shown by `sift search`)")
@@ -333,10 +336,11 @@ def stats_command(index_dir: Path, fmt: str) -> None:
     \b
         sift stats --format json
     """
-    with Searcher(index_dir) as searcher:
+    with open_searcher(index_dir) as searcher:
         stats = searcher.stats()
     # Records that could not be read stay reported until their file changes (issue 20).
-    errors = [f"{where}: {reason}" for found in stored_errors(index_dir).values() for where, reason in found]
+    errors = list(dict.fromkeys(f"{where}: {reason}" for directory in index_directories(index_dir)
+                                for found in stored_errors(directory).values() for where, reason in found))
     stats["input_errors"] = errors
     if fmt == "json":
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from query.cli.common import index_option, require_extra
+from query.cli.common import cluster_option, index_option, require_extra
 
 
 def allowed_hosts(host: str) -> list[str] | None:
@@ -43,10 +43,11 @@ def allowed_hosts(host: str) -> list[str] | None:
 
 @click.command(name="serve")
 @index_option
+@cluster_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. The default is reachable from this machine only.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-def serve_command(index_dir: Path, host: str, port: int) -> None:
+def serve_command(index_dir: Path, cluster: str | None, host: str, port: int) -> None:
     """Search the index in a web browser, or through a JSON API.
 
     Serves a search page with facets and a timeline, each statement with its
@@ -65,7 +66,7 @@ def serve_command(index_dir: Path, host: str, port: int) -> None:
 
         from query.web import create_app
     trusted = allowed_hosts(host)
-    app = create_app(index_dir, allowed_hosts=trusted)
+    app = create_app(index_dir, allowed_hosts=trusted, cluster=cluster)
     if trusted is None:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can search the index", err=True)
     shown = f"[{host}]" if ":" in host else host

@@ -40,7 +40,8 @@ from markupsafe import Markup
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from indexer.errors import SiftError
-from query import FACETS, QueryError, Searcher
+from query import FACETS, QueryError
+from query.shards import open_searcher
 from query.web import _export, _markup
 from query.web._filters import clause
 from query.web._pages import (
@@ -133,15 +134,17 @@ def _facet_names(facets: str) -> tuple[str, ...]:
     return names
 
 
-def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | None = None,
+               cluster: str | None = None) -> FastAPI:
     """The Sift web app over the index at ``index_dir``.
 
     :param allowed_hosts: ``Host`` headers to accept (``sift serve`` passes
         the loopback names when bound to localhost, which blocks DNS
         rebinding); ``None`` accepts any.
+    :param cluster: search a sharded index on Ray actors (``query.cluster``).
     :raises indexer.errors.IndexNotFoundError: no index there.
     """
-    searcher = Searcher(index_dir)
+    searcher = open_searcher(index_dir, cluster=cluster)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -1,0 +1,106 @@
+"""Query latency: one index vs the same statements in N shards, in-process (issue 22).
+
+Builds the generated corpus (``benchmarks.corpus``) once as one index and
+once per shard count with ``index_sharded``, then times every query of
+``benchmarks.latency.make_queries`` on each, interleaved (query by query,
+each engine in turn) so the host's load falls on all alike. Reports per
+query type and engine the median and p95 wall time and the median CPU time
+(ms: the caller's CPU, which leaves out Ray actors' work), and counts
+results differing from one index's (ids and totals). With ``--ray``, the
+largest shard count is searched a second time through Ray actors.
+
+    python -m benchmarks.sharded --docs 20000 --shards 2,4 --queries 40 --out /tmp/sharded
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import ensure_shards
+from benchmarks.latency import make_queries, percentile
+
+LIMIT = 10
+
+
+def build(out: Path, docs: int, shard_counts: list[int], workers: int) -> dict[str, Any]:
+    """The input files, one index, and one sharded index per count (reused when present)."""
+    from indexer.writing.shards import index_sharded
+    from indexer.writing.write import IndexOptions, index_paths
+
+    inputs = out / "input"
+    ensure_shards("generated", docs, inputs)
+    builds: dict[str, Any] = {}
+    targets = {"one": None, **{f"{n} shards": n for n in shard_counts}}
+    for name, count in targets.items():
+        directory = out / name.replace(" ", "-")
+        start, cpu = time.perf_counter(), time.process_time()
+        if count is None:
+            report = index_paths([inputs], directory, IndexOptions(procs=workers))
+        else:
+            report = index_sharded([inputs], directory, count, IndexOptions(), workers=workers)
+        builds[name] = {"dir": str(directory), "seconds": round(time.perf_counter() - start, 1),
+                        "driver_cpu": round(time.process_time() - cpu, 1), "summary": report.summary()}
+    return builds
+
+
+def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
+        ray: bool = False) -> dict[str, Any]:
+    from query import open_searcher
+
+    builds = build(out, docs, shard_counts, workers)
+    queries = make_queries(out / "input", Path(builds["one"]["dir"]), count)
+    searchers = {name: open_searcher(info["dir"]) for name, info in builds.items()}
+    if ray:  # the most shards again, on actors of a local Ray instance
+        most = f"{max(shard_counts)} shards"
+        searchers[f"{most} (Ray)"] = open_searcher(builds[most]["dir"], cluster="local")
+    rows: dict[str, Any] = {}
+    differing = 0
+    try:
+        for kind, items in queries.items():
+            wall: dict[str, list[float]] = {n: [] for n in searchers}
+            cpu: dict[str, list[float]] = {n: [] for n in searchers}
+            for item in items:  # warm-up: every table of every index built
+                for searcher in searchers.values():
+                    searcher.search(item["q"], limit=LIMIT, facets=item.get("facets", ()))
+            for item in items:
+                results = {}
+                for name, searcher in searchers.items():
+                    start, start_cpu = time.perf_counter(), time.process_time()
+                    results[name] = searcher.search(item["q"], limit=LIMIT, facets=item.get("facets", ()))
+                    wall[name].append((time.perf_counter() - start) * 1000)
+                    cpu[name].append((time.process_time() - start_cpu) * 1000)
+                one = results["one"]
+                differing += sum(1 for r in results.values()
+                                 if (r.total, [h.id for h in r.hits]) != (one.total, [h.id for h in one.hits]))
+            rows[kind] = {name: {"p50": round(statistics.median(wall[name]), 2),
+                                 "p95": round(percentile(wall[name], 95), 2),
+                                 "cpu_p50": round(statistics.median(cpu[name]), 2)} for name in searchers}
+    finally:
+        for searcher in searchers.values():
+            searcher.close()
+    return {"docs": docs, "queries_per_type": count, "load_average": os.getloadavg(), "builds": builds,
+            "types": rows, "differing_results": differing}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--shards", default="2,4", help="shard counts, comma-separated")
+    parser.add_argument("--queries", type=int, default=40, help="queries per type")
+    parser.add_argument("--workers", type=int, default=1, help="processes building (shards at once)")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/sift-sharded"))
+    parser.add_argument("--ray", action="store_true", help="also the most shards on local Ray actors")
+    args = parser.parse_args()
+    result = run(args.out, args.docs, [int(n) for n in args.shards.split(",")], args.queries, args.workers, args.ray)
+    (args.out / "sharded.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The two phases of a sharded search as messages, for shards in other
+processes (``query.cluster``; issue 22).
+
+In one process a shard scores with ``SummedStatistics`` asking every shard
+as it goes. A shard in another process cannot be asked mid-evaluation, so:
+
+1. *dfs*: each shard evaluates the query once with its own statistics
+   through a :class:`RecordingStatistics`, which notes every additive number
+   scoring asked for (document counts, frequencies, field lengths), plus
+   its document count and every field's length;
+2. each shard is asked the numbers other shards noted and it did not
+   (:func:`missing_keys`: a shard where a phrase does not match never asks
+   about its words, though it holds them), and the caller adds the notes up
+   (:func:`sum_notes`);
+3. *query*: each shard evaluates again (its postings cached from phase 1)
+   with :class:`NotedStatistics` answering from the sums.
+
+Averages are never summed: ``average_field_length`` is the summed length
+over the summed count, as ``SummedStatistics`` computes it. Prefix,
+wildcard and fuzzy words are expanded by the caller over every shard's
+lexicon first (:class:`FixedExpansions`), so each shard sees the same terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from query.statistics import FieldTerms, Statistics
+
+__all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "RecordingStatistics", "answer", "expand_nodes",
+           "missing_keys", "sum_notes"]
+
+#: A noted number's key: (method, arguments...).
+Key = tuple[Any, ...]
+
+
+class RecordingStatistics:
+    """A shard's own statistics, noting every additive number asked for.
+
+    :param inner: the shard's statistics (``Searcher.statistics()``).
+    :param fields: the fields whose length is always noted.
+    """
+
+    def __init__(self, inner: Statistics, fields: Iterable[str] = ()) -> None:
+        self.inner = inner
+        self.notes: dict[Key, float] = {("doc_count",): float(inner.doc_count())}
+        for field in fields:
+            self.notes[("field_length", field)] = float(inner.field_length(field))
+
+    def _note(self, key: Key, value: float) -> float:
+        self.notes[key] = float(value)
+        return value
+
+    def doc_count(self) -> int:
+        return int(self._note(("doc_count",), self.inner.doc_count()))
+
+    def doc_frequency(self, field: str, term: bytes) -> int:
+        return int(self._note(("doc_frequency", field, term), self.inner.doc_frequency(field, term)))
+
+    def doc_frequency_any(self, terms: FieldTerms) -> int:
+        key = ("doc_frequency_any", tuple(tuple(t) for t in terms))
+        return int(self._note(key, self.inner.doc_frequency_any(terms)))
+
+    def frequency(self, field: str, term: bytes) -> float:
+        return self._note(("frequency", field, term), self.inner.frequency(field, term))
+
+    def field_length(self, field: str) -> float:
+        return self._note(("field_length", field), self.inner.field_length(field))
+
+    def average_field_length(self, field: str) -> float:
+        return self.field_length(field) / (self.doc_count() or 1)
+
+
+def answer(statistics: Statistics, key: Key) -> float:
+    """The number a noted key stands for, asked of ``statistics``."""
+    method, *arguments = key
+    if method not in ADDITIVE:
+        raise LookupError(f"not an additive statistic: {key!r}")
+    return float(getattr(statistics, method)(*arguments))
+
+
+#: The statistics that add up over shards (the averages are derived).
+ADDITIVE = ("doc_count", "doc_frequency", "doc_frequency_any", "frequency", "field_length")
+
+
+def missing_keys(notes: Sequence[dict[Key, float]]) -> list[list[Key]]:
+    """Per shard, the keys other shards noted and it did not: a shard asks
+    only where its matches need it (a phrase absent from a shard asks
+    nothing there), yet its numbers count in the sums."""
+    every: dict[Key, None] = {}
+    for shard in notes:
+        every.update(dict.fromkeys(shard))
+    return [[key for key in every if key not in shard] for shard in notes]
+
+
+def sum_notes(notes: Sequence[dict[Key, float]]) -> dict[Key, float]:
+    """The shards' notes added up, key by key."""
+    total: dict[Key, float] = {}
+    for shard in notes:
+        for key, value in shard.items():
+            total[key] = total.get(key, 0.0) + value
+    return total
+
+
+class NotedStatistics:
+    """Statistics answered from summed notes (phase 2 of a remote shard)."""
+
+    def __init__(self, notes: dict[Key, float]) -> None:
+        self.notes = notes
+
+    def _get(self, key: Key) -> float:
+        try:
+            return self.notes[key]
+        except KeyError:
+            # Phase 2 asks what phase 1 asked; anything else is a bug, not a 0.
+            raise LookupError(f"statistic {key!r} was not collected in the first phase") from None
+
+    def doc_count(self) -> int:
+        return int(self._get(("doc_count",)))
+
+    def doc_frequency(self, field: str, term: bytes) -> int:
+        return int(self._get(("doc_frequency", field, term)))
+
+    def doc_frequency_any(self, terms: FieldTerms) -> int:
+        return int(self._get(("doc_frequency_any", tuple(tuple(t) for t in terms))))
+
+    def frequency(self, field: str, term: bytes) -> float:
+        return self._get(("frequency", field, term))
+
+    def field_length(self, field: str) -> float:
+        return self._get(("field_length", field))
+
+    def average_field_length(self, field: str) -> float:
+        return self.field_length(field) / (self.doc_count() or 1)
+
+
+def expand_nodes(plan: Any) -> Iterator[Any]:
+    """The prefix, wildcard and fuzzy words of a plan (``query.plan.Expand``),
+    depth first, repeats included."""
+    from query.plan import Expand
+
+    if isinstance(plan, Expand):
+        yield plan
+        return
+    if isinstance(plan, (tuple, list)):
+        for item in plan:
+            yield from expand_nodes(item)
+        return
+    if is_dataclass(plan) and not isinstance(plan, type):
+        for f in fields(plan):
+            value = getattr(plan, f.name)
+            if is_dataclass(value) or isinstance(value, (tuple, list)):
+                yield from expand_nodes(value)
+
+
+class FixedExpansions:
+    """An expander answering from terms expanded beforehand over every shard.
+
+    :param expansions: (word node, its terms) pairs; equal nodes have equal terms.
+    """
+
+    def __init__(self, expansions: Iterable[tuple[Any, list[bytes]]]) -> None:
+        self.terms_of = {node: list(terms) for node, terms in expansions}
+
+    def terms(self, node: Any) -> list[bytes]:
+        try:
+            return self.terms_of[node]
+        except KeyError:
+            raise LookupError(f"{node} was not expanded before the search (a bug; please report it)") from None

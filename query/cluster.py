@@ -1,0 +1,148 @@
+"""Shard searchers as long-lived Ray actors (issue 22; the ``cluster`` extra).
+
+``ShardedSearcher(path, cluster="local")`` (or an address: ``auto``,
+``host:port``, ``ray://host:10001``) starts or joins a Ray cluster and
+creates one :class:`ShardActor` per shard, each holding its shard open.
+A search then runs its two phases on the actors (``query._dfs``): each
+evaluates the query with its own statistics, noting what scoring needs,
+and gives the numbers other shards noted; the sums go back to every actor, which evaluates again with them (a
+second evaluation: the price of not knowing which numbers scoring needs
+before evaluating) and
+returns its matches and scores. The caller merges them on global document
+numbers and fetches the page, copies, snippets and facets itself, from the
+shards on the filesystem every node sees (a shared volume or NFS).
+
+Ray is imported only here, and only when a cluster is asked for.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from indexer.errors import SiftError
+from query._dfs import FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, sum_notes
+from query.rank import DEFAULT_RANKING, Ranking
+from query.vector import Evaluator
+
+__all__ = ["ClusterError", "RayShards", "ShardActor"]
+
+
+#: Searches an actor keeps between their two phases (concurrent searches).
+MAX_PENDING = 64
+
+
+class ClusterError(SiftError):
+    """A shard actor failed, or the cluster cannot be reached; names the shard."""
+
+
+class ShardActor:
+    """One shard's searcher, kept open in a Ray actor (plain class: Ray
+    wraps it with ``ray.remote`` in :class:`RayShards`).
+
+    :param directory: the shard's index directory.
+    """
+
+    def __init__(self, directory: str, ranking: Ranking = DEFAULT_RANKING) -> None:
+        from query.search import Searcher
+
+        self.searcher = Searcher(directory, ranking=ranking)
+        self.pending: dict[int, tuple[FixedExpansions, Any]] = {}
+
+    def size(self) -> int:
+        """Documents in the shard (deleted ones included): the caller's
+        global numbering must agree."""
+        return int(self.searcher._view().size)
+
+    def dfs(self, token: int, query: str, default_operator: str,
+            expansions: list[tuple[Any, list[bytes]]]) -> dict[tuple[Any, ...], float]:
+        """Phase 1: evaluate with this shard's statistics; return what scoring asked."""
+        view = self.searcher._view()
+        parsed = self.searcher.parse(query, default_operator)
+        recording = RecordingStatistics(self.searcher.statistics(), _scored_fields(view.reader.schema))
+        evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, recording)
+        expander = FixedExpansions(expansions)
+        evaluator.expander = expander  # type: ignore[assignment]
+        evaluator.run(parsed.plan)
+        self.pending[token] = (expander, parsed.plan)
+        while len(self.pending) > MAX_PENDING:  # searches whose second phase never came
+            self.pending.pop(next(iter(self.pending)))
+        return recording.notes
+
+    def lookup(self, keys: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], float]:
+        """This shard's numbers for ``keys`` (those other shards noted)."""
+        statistics = self.searcher.statistics()
+        return {key: answer(statistics, key) for key in keys}
+
+    def matches(self, token: int, notes: dict[tuple[Any, ...], float]) -> tuple[np.ndarray, np.ndarray]:
+        """Phase 2: evaluate again with the summed statistics: matching
+        document numbers and their scores."""
+        expander, plan = self.pending.pop(token)
+        # A new evaluator (phase 1's scorers used this shard's numbers).
+        view = self.searcher._view()
+        evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, NotedStatistics(notes))
+        evaluator.expander = expander  # type: ignore[assignment]
+        found = evaluator.run(plan)
+        ids = np.flatnonzero(found.mask)
+        return ids, found.score[ids]
+
+
+def _scored_fields(schema: Any) -> list[str]:
+    return [name for name in schema.names() if getattr(schema[name], "scorable", False)]
+
+
+class RayShards:
+    """The shards' actors on a Ray cluster, and the two phases over them.
+
+    :param directories: the shards' index directories, in shard order.
+    :param address: ``"local"`` starts a Ray instance in this process;
+        anything else is passed to ``ray.init(address=...)``.
+    """
+
+    def __init__(self, directories: list[Path], address: str = "local", ranking: Ranking = DEFAULT_RANKING) -> None:
+        try:
+            import ray
+        except ModuleNotFoundError as exc:
+            raise ClusterError("a cluster needs the cluster extra: pip install 'sift-search[cluster]'") from exc
+        self.ray = ray
+        if not ray.is_initialized():
+            if address == "local":
+                ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+            else:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        # A dead actor is restarted once (it reopens its shard); calls retried once.
+        actor = ray.remote(max_restarts=1, max_task_retries=1)(ShardActor)
+        self.actors = [actor.remote(str(d), ranking) for d in directories]
+        self.tokens = itertools.count(1)
+
+    def _all(self, calls: list[Any]) -> list[Any]:
+        results = []
+        for shard, call in enumerate(calls):
+            try:
+                results.append(self.ray.get(call))
+            except self.ray.exceptions.RayError as exc:
+                raise ClusterError(f"shard {shard}: its searcher failed: {exc}") from exc
+        return results
+
+    def sizes(self) -> list[int]:
+        return self._all([a.size.remote() for a in self.actors])  # type: ignore[no-any-return]
+
+    def matches(self, query: str, default_operator: str,
+                expansions: list[tuple[Any, list[bytes]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Both phases on every shard: each shard's (document numbers, scores)."""
+        token = next(self.tokens)
+        notes = self._all([a.dfs.remote(token, query, default_operator, expansions) for a in self.actors])
+        missing = missing_keys(notes)
+        asked = [(shard, self.actors[shard].lookup.remote(keys)) for shard, keys in enumerate(missing) if keys]
+        for (shard, _call), found in zip(asked, self._all([call for _shard, call in asked])):
+            notes[shard].update(found)
+        total = self.ray.put(sum_notes(notes))
+        return self._all([a.matches.remote(token, total) for a in self.actors])  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []

@@ -1,0 +1,335 @@
+"""Searching a sharded index as one index (issue 22).
+
+A sharded index (``indexer.storage.shards``) is searched in two phases, as
+Elasticsearch's ``dfs_query_then_fetch`` does:
+
+1. *statistics*: the collection numbers the query's scoring needs
+   (document counts, term frequencies, field lengths) are the sums of every
+   shard's (``query.statistics.SummedStatistics``), and prefix, wildcard
+   and fuzzy words stand for the terms of all shards (``query._shard_terms``);
+2. *query and fetch*: every shard evaluates the query's plan scored with
+   those global numbers, and the matches are merged as global document
+   numbers (``query._merged``): reposted copies are grouped, pages sorted
+   (ties by id), facets and histograms counted over all shards at once.
+
+So a sharded index gives what one index over the same statements gives:
+the same ids in the same order, totals, scores (to rounding), snippets,
+copies, facets and histograms (tests/query/test_shards.py). What can
+differ is stated in README.md ("Larger collections").
+
+:func:`open_searcher` opens either kind; the CLI and the web app use it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+from whoosh.util.times import long_to_datetime
+
+from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
+from query._copies import collapse
+from query._dfs import expand_nodes
+from query._merged import Merged
+from query._shard_terms import SharedExpander
+from query.facets import FACETS, histogram
+from query.parse import Aliases, ParsedQuery, parse_query
+from query.rank import DEFAULT_RANKING, Ranking
+from query.results import Hit, SearchResults
+from query.search import Searcher, _check_arguments
+from query.snippets import HighlightPlan, SnippetMaker, idf_weight
+from query.statistics import FieldTerms, Statistics, SummedStatistics
+from query.vector import NO_DATE, Evaluator
+
+__all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
+
+#: Combinations of the shards' generations whose merged tables are kept.
+MAX_GENERATIONS = 4
+
+
+class _HitView:
+    """What ``Searcher._hit`` reads of a view, with the copies of all shards."""
+
+    def __init__(self, view: Any, merged: Merged, offset: int) -> None:
+        self.reader = view.reader
+        self.merged = merged
+        self.offset = offset
+
+    def copies(self, docnum: int) -> list[dict[str, Any]]:
+        return self.merged.copies(self.offset + docnum)
+
+
+class ShardedSearcher:
+    """Searches a sharded index as one; the same methods as :class:`query.Searcher`.
+
+    :param index_dir: the sharded index's directory.
+    :param aliases: resolves ``actor:``/``location:`` names; defaults to the
+        gazetteer the shards were built with.
+    :param ranking: the ranking settings (``query.Ranking``).
+    :param cluster: evaluate on Ray actors (``query.cluster``): ``"local"``
+        or a cluster's address; ``None``: in this process.
+    :raises indexer.errors.IndexNotFoundError: no sharded index (or a shard missing).
+    """
+
+    def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None,
+                 ranking: Ranking = DEFAULT_RANKING, cluster: str | None = None) -> None:
+        self.directory = Path(index_dir)
+        self.layout: ShardLayout = read_layout(self.directory)
+        self.ranking = ranking
+        self.shards: list[Searcher] = []
+        try:
+            for directory in self.layout.directories():
+                shard = Searcher(directory, aliases=aliases, ranking=ranking)
+                aliases = aliases or shard.aliases  # one gazetteer for all shards
+                self.shards.append(shard)
+        except BaseException:
+            self.close()
+            raise
+        self.aliases: Aliases = self.shards[0].aliases
+        self._lock = threading.Lock()
+        self._merged: dict[tuple[int, ...], Merged] = {}
+        self.remote: Any = None
+        if cluster is not None:
+            self._connect(cluster)
+
+    def _connect(self, address: str) -> None:
+        from query.cluster import ClusterError, RayShards  # Ray only when a cluster is asked for
+
+        self.remote = RayShards(self.layout.directories(), address, self.ranking)
+        views, _merged = self._views()
+        for shard, (size, view) in enumerate(zip(self.remote.sizes(), views)):
+            if size != view.size:
+                self.close()
+                raise ClusterError(f"shard {shard} changed while opening ({size} documents on the cluster, "
+                                   f"{view.size} here): open the index again")
+
+    # -- lifetime -----------------------------------------------------------
+    def __enter__(self) -> ShardedSearcher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every shard (and stop its actor)."""
+        for shard in self.shards:
+            shard.close()
+        if getattr(self, "remote", None) is not None:
+            self.remote.close()
+            self.remote = None
+
+    def _views(self) -> tuple[list[Any], Merged]:
+        views = [shard._view() for shard in self.shards]
+        key = tuple(-1 if g is None else int(g) for g in (v.reader.generation() for v in views))
+        with self._lock:
+            merged = self._merged.get(key)
+            if merged is None:
+                while len(self._merged) >= MAX_GENERATIONS:  # threads opened at another commit
+                    self._merged.pop(next(iter(self._merged)))
+                merged = self._merged[key] = Merged(views)
+        return views, merged.bind(views)  # this thread's searchers, on the same generations
+
+    # -- queries ------------------------------------------------------------
+    def parse(self, query: str, default_operator: str = "AND") -> ParsedQuery:
+        """Parse ``query`` with the index's aliases (see ``query.parse``)."""
+        return parse_query(query, default_operator=default_operator, aliases=self.aliases, ranking=self.ranking)
+
+    def statistics(self) -> SummedStatistics:
+        """Phase 1: the statistics of all shards summed."""
+        return SummedStatistics([shard.statistics() for shard in self.shards])
+
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, sort: str = "relevance",
+               default_operator: str = "AND", facets: tuple[str, ...] | list[str] = (),
+               histogram: str | None = None, snippets: int = 1, all_copies: bool = False,
+               statistics: Statistics | None = None) -> SearchResults:
+        """Run ``query`` over every shard; the arguments and the result are
+        those of :meth:`query.Searcher.search`."""
+        _check_arguments(limit, offset, sort, facets, histogram, snippets)
+        parsed = self.parse(query, default_operator)
+        views, merged = self._views()
+        masks, scores = self._matches(query, default_operator, parsed, views, statistics)
+        mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
+        docnums = np.flatnonzero(mask)
+        shown, shown_scores = docnums, score[docnums]
+        labels = merged.copy_labels()
+        grouped = labels is not None and not all_copies
+        merged.count_by = labels if grouped else None
+        if grouped:
+            assert labels is not None
+            shown, shown_scores = collapse(docnums, shown_scores, labels, merged.dates(), merged.id_rank_array())
+        # The page is cut as one index cuts it (``Searcher._page``), on global numbers.
+        page = Searcher._page(self.shards[0], merged, shown, shown_scores, sort,  # type: ignore[arg-type]
+                              offset + limit)[offset:]
+        maker = SnippetMaker(HighlightPlan.from_tree(parsed.tree), _idf(views), count=snippets,
+                             keyword_idf=_keyword_idf(views))
+        hits = [self._hit(views, merged, docnum, value, offset + i + 1, maker)
+                for i, (value, docnum) in enumerate(page)]
+        result = SearchResults(query=query, total=len(shown), hits=hits, offset=offset, limit=limit,
+                               total_statements=len(docnums), grouped=grouped)
+        if facets:
+            result.facets = {name: FACETS[name]().facet_results(merged, docnums) for name in facets}
+        if histogram:
+            result.histogram, result.undated = _histogram(merged, shown, histogram)
+        return result
+
+    def _matches(self, query: str, default_operator: str, parsed: ParsedQuery, views: list[Any],
+                 statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Every shard's match mask and scores, scored with the global statistics."""
+        expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
+        masks, scores = [], []
+        if self.remote is not None:
+            if statistics is not None:
+                raise ValueError("statistics= cannot be given to a search on a cluster")
+            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+            for view, (ids, values) in zip(views, self.remote.matches(query, default_operator, expansions)):
+                mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
+                mask[ids], score[ids] = True, values
+                masks.append(mask)
+                scores.append(score)
+            return masks, scores
+        statistics = statistics or _Memo(self.statistics())
+        for view in views:  # phase 2: each shard scored with the global numbers
+            evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
+            evaluator.expander = expander  # type: ignore[assignment]
+            matches = evaluator.run(parsed.plan)
+            masks.append(matches.mask)
+            scores.append(matches.score)
+        return masks, scores
+
+    def _hit(self, views: list[Any], merged: Merged, docnum: int, score: float, rank: int,
+             maker: SnippetMaker) -> Hit:
+        shard, local = merged.locate(docnum)
+        view = _HitView(views[shard], merged, int(merged.offsets[shard]))
+        return self.shards[shard]._hit(view, local, score, rank, maker)  # type: ignore[arg-type]
+
+    # -- records and statistics -------------------------------------------------
+    def get(self, statement_id: str) -> dict[str, Any] | None:
+        """The full statement, from its shard, with its copies in every shard."""
+        shard = self.layout.shard_of(statement_id)
+        record = self.shards[shard].get(statement_id)
+        if record is None:
+            return None
+        views, merged = self._views()
+        docnum = views[shard].searcher.document_number(id=statement_id)
+        record["copies"] = merged.copies(int(merged.offsets[shard]) + int(docnum))
+        return record
+
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Size and contents of all shards together (see :meth:`query.Searcher.stats`)."""
+        _views, merged = self._views()
+        merged.count_by = None
+        docnums = np.flatnonzero(merged.live())
+        dates = merged.dates()[docnums]
+        dated = dates[dates != np.uint64(NO_DATE)]
+
+        def facet(name: str, size: int) -> list[list[Any]]:
+            return FACETS[name](size).facet_results(merged, docnums).to_json()
+
+        files = [p for d in self.layout.directories() for p in d.iterdir() if p.is_file()]
+        return {
+            "index": str(self.directory),
+            "shards": self.layout.count,
+            "statements": len(docnums),
+            "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
+            "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
+            "undated": len(docnums) - len(dated),
+            "publishers": facet("publisher", 1000),
+            "actors": facet("actor", top),
+            "locations": facet("location", top),
+            "claims": facet("claim", top),
+            "index_bytes": sum(p.stat().st_size for p in files),
+            "gazetteer_files": list(self.shards[0]._meta.get("gazetteer_files") or []),
+        }
+
+
+class _Memo:
+    """Statistics remembered for one search: every shard's evaluation asks
+    the same numbers, and a summed one reads every shard (a word in several
+    fields reads its postings in each)."""
+
+    def __init__(self, inner: Statistics) -> None:
+        self.inner = inner
+        self.known: dict[tuple[Any, ...], Any] = {}
+
+    def _get(self, key: tuple[Any, ...], ask: Any) -> Any:
+        if key not in self.known:
+            self.known[key] = ask()
+        return self.known[key]
+
+    def doc_count(self) -> int:
+        return int(self._get(("doc_count",), self.inner.doc_count))
+
+    def doc_frequency(self, field: str, term: bytes) -> int:
+        return int(self._get(("df", field, term), lambda: self.inner.doc_frequency(field, term)))
+
+    def doc_frequency_any(self, terms: FieldTerms) -> int:
+        key = ("df_any", tuple(tuple(t) for t in terms))
+        return int(self._get(key, lambda: self.inner.doc_frequency_any(terms)))
+
+    def frequency(self, field: str, term: bytes) -> float:
+        return float(self._get(("cf", field, term), lambda: self.inner.frequency(field, term)))
+
+    def field_length(self, field: str) -> float:
+        return float(self._get(("length", field), lambda: self.inner.field_length(field)))
+
+    def average_field_length(self, field: str) -> float:
+        return float(self._get(("average", field), lambda: self.inner.average_field_length(field)))
+
+
+def open_searcher(index_dir: str | os.PathLike[str], *, cluster: str | None = None,
+                  **kwargs: Any) -> Searcher | ShardedSearcher:
+    """A searcher for the index at ``index_dir``, sharded or not.
+
+    :param cluster: search the shards on Ray actors (``ShardedSearcher``).
+    :param kwargs: ``aliases=``, ``ranking=`` as :class:`query.Searcher` takes them.
+    :raises ShardError: ``cluster`` for an index that is not sharded.
+    """
+    if is_sharded(Path(index_dir)):
+        return ShardedSearcher(index_dir, cluster=cluster, **kwargs)
+    if cluster is not None:
+        raise ShardError(f"{index_dir} is an index of one shard: a cluster searches sharded indexes "
+                         f"(sift index ... --shards N)")
+    return Searcher(index_dir, **kwargs)
+
+
+def index_directories(index_dir: str | os.PathLike[str]) -> list[Path]:
+    """The index directories holding an index's statements: its shards', or itself."""
+    if is_sharded(Path(index_dir)):
+        return read_layout(Path(index_dir)).directories()
+    return [Path(index_dir)]
+
+
+def _idf(views: list[Any]) -> Any:
+    """The snippets' word idf over all shards (``query.search._idf`` summed)."""
+    cache: dict[str, float] = {}
+    total = max(1, sum(v.reader.doc_count() for v in views))
+
+    def idf(term: str) -> float:
+        if term not in cache:
+            df = sum(v.reader.doc_frequency("body", term) for v in views) \
+                or sum(v.reader.doc_frequency("title", term) for v in views)
+            cache[term] = idf_weight(total, df)
+        return cache[term]
+
+    return idf
+
+
+def _keyword_idf(views: list[Any]) -> Any:
+    cache: dict[tuple[str, str], float] = {}
+    total = max(1, sum(v.reader.doc_count() for v in views))
+
+    def idf(field: str, value: str) -> float:
+        if (field, value) not in cache:
+            cache[(field, value)] = idf_weight(total, sum(v.reader.doc_frequency(field, value) for v in views))
+        return cache[(field, value)]
+
+    return idf
+
+
+def _histogram(merged: Merged, docnums: Any, by: str) -> tuple[list[tuple[str, int]], int]:
+    return histogram(merged, docnums, by)

@@ -1,0 +1,115 @@
+"""Shards searched in other processes (issue 22): the two phases as messages
+(``query._dfs``) give what the in-process sharded search gives, on shard
+actors called directly, and on Ray actors of a local Ray instance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from indexer.writing.shards import index_sharded
+from indexer.writing.write import index_paths
+from query import FACETS, Searcher, ShardedSearcher
+from query._dfs import expand_nodes, missing_keys, sum_notes
+from query._shard_terms import SharedExpander
+from query.cluster import ShardActor
+from tests.query.shard_corpus import generate, write_files
+from tests.query.test_shards import assert_same
+
+QUERIES = ["siege", "siege hospital market", "title:siege body:convoy", '"forces regime"~3', "shel*",
+           "hospitl~", "claims:shelled", "actor:Russia", "claim:(bombardment AND by:Russia)", "NOT siege",
+           "date:[2016 TO 2017] OR convoy", "s*ge OR camp"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("cluster")
+    files = write_files(root / "input", generate(11, 150))
+    index_paths(files, root / "one")
+    index_sharded(files, root / "three", 3)
+    return root / "one", root / "three"
+
+
+def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]) -> None:
+    _one, three = built
+    with ShardedSearcher(three) as sharded:
+        actors = [ShardActor(str(d)) for d in sharded.layout.directories()]
+        views, _merged = sharded._views()
+        for token, query in enumerate(QUERIES):
+            parsed = sharded.parse(query, "OR")
+            expander = SharedExpander([v.reader for v in views])
+            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+            noted = [a.dfs(token, query, "OR", expansions) for a in actors]
+            for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
+                shard_notes.update(actor.lookup(keys))
+            notes = sum_notes(noted)
+            masks, scores = sharded._matches(query, "OR", parsed, views, None)
+            for actor, mask, score in zip(actors, masks, scores):
+                ids, values = actor.matches(token, notes)
+                assert np.array_equal(ids, np.flatnonzero(mask)), query
+                np.testing.assert_allclose(values, score[ids], rtol=1e-12, err_msg=query)
+        for actor in actors:
+            actor.searcher.close()
+
+
+@pytest.fixture(scope="module")
+def ray_local() -> Any:
+    ray = pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
+
+
+def test_ray_actors_give_what_one_index_gives(built: tuple[Path, Path], ray_local: Any) -> None:
+    one, three = built
+    with Searcher(one) as single, ShardedSearcher(three, cluster="local") as remote:
+        assert remote.remote is not None and len(remote.remote.actors) == 3
+        for query in QUERIES:
+            kwargs = {"limit": 50, "default_operator": "OR", "facets": tuple(FACETS), "histogram": "month"}
+            assert_same(single.search(query, **kwargs), remote.search(query, **kwargs))
+
+
+def test_sift_search_on_a_local_cluster(built: tuple[Path, Path], ray_local: Any) -> None:
+    from click.testing import CliRunner
+
+    from query.cli import main
+
+    one, three = built
+    args = ["search", "siege OR shel*", "--format", "json", "--facets", "actor,year", "--limit", "20"]
+    expected = CliRunner().invoke(main, [*args, "--index", str(one)])
+    got = CliRunner().invoke(main, [*args, "--index", str(three), "--cluster", "local"])
+    assert got.exit_code == expected.exit_code == 0, got.output
+    assert got.output == expected.output
+    refused = CliRunner().invoke(main, [*args, "--index", str(one), "--cluster", "local"])
+    assert refused.exit_code == 1
+    assert "is an index of one shard: a cluster searches sharded indexes" in refused.output
+
+
+def test_a_dead_shard_searcher_fails_the_search_naming_the_shard(built: tuple[Path, Path], ray_local: Any) -> None:
+    """Never partial results: a shard whose actor is gone fails the search
+    with an error naming it."""
+    from query.cluster import ClusterError
+
+    _one, three = built
+    with ShardedSearcher(three, cluster="local") as remote:
+        assert remote.search("siege").total > 0
+        ray_local.kill(remote.remote.actors[1], no_restart=True)
+        with pytest.raises(ClusterError, match="^shard 1: its searcher failed"):
+            remote.search("siege")
+
+
+def test_a_restarted_shard_searcher_serves_the_next_searches(built: tuple[Path, Path], ray_local: Any) -> None:
+    one, three = built
+    with Searcher(one) as single, ShardedSearcher(three, cluster="local") as remote:
+        expected = single.search("siege OR camp", default_operator="OR", limit=20)
+        ray_local.kill(remote.remote.actors[2], no_restart=False)
+        for _attempt in range(3):  # the search in flight may fail, naming the shard; later ones are whole
+            try:
+                got = remote.search("siege OR camp", default_operator="OR", limit=20)
+                break
+            except Exception as exc:  # noqa: BLE001
+                assert str(exc).startswith("shard 2: "), exc
+        assert_same(expected, got)
