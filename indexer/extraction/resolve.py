@@ -138,8 +138,9 @@ class WorldResolver(WorldCandidates):
             surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
+        confirmed = self._places_by_context(words, cands)
         for first, last, readings in cands:
-            if not self._mention_ok(words, first, last, lower) or \
+            if not self._mention_ok(words, first, last, lower, confirmed) or \
                     (first == last and words.key[first] in surnames
                      and all(p.kind == "city" for p in readings)) or \
                     (first == last and words.key[first] in speakers

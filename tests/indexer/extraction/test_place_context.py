@@ -90,3 +90,21 @@ def test_saint_after_at_is_no_town_by_itself(gaz: Gazetteer) -> None:
 def test_language_and_people_words_are_no_towns(gaz: Gazetteer, text: str) -> None:
     """``English`` (a language), ``Nazi``, ``Arab``: never a town by themselves."""
     assert not {"English", "Al Annazah", "Arab"} & {m.name for m in gaz.find_locations(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fire damaged a home in Paris on Monday. Paris firefighters put it out.",
+        "The storm hit homes in Dallas on Monday. Dallas officials counted the damage.",
+    ],
+)
+def test_given_name_placed_once_is_the_place_throughout(gaz: Gazetteer, text: str) -> None:
+    """One sense per text: a given name the text places once (``in Paris``)
+    is the place in its other mentions too (``Paris firefighters``)."""
+    assert len(located(gaz, text)) == 2
+
+
+def test_given_name_placed_once_still_no_place_before_a_surname(gaz: Gazetteer) -> None:
+    found = located(gaz, "Fire damaged a home in Paris on Monday. Paris Hilton gave money.")
+    assert len(found) == 1
