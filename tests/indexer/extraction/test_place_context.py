@@ -108,3 +108,10 @@ def test_given_name_placed_once_is_the_place_throughout(gaz: Gazetteer, text: st
 def test_given_name_placed_once_still_no_place_before_a_surname(gaz: Gazetteer) -> None:
     found = located(gaz, "Fire damaged a home in Paris on Monday. Paris Hilton gave money.")
     assert len(found) == 1
+
+
+def test_country_named_like_a_state_does_not_settle_the_country(gaz: Gazetteer) -> None:
+    """``Georgia`` is a US state too: it does not make the text Georgian, so
+    a US town of the text is still found (issue 18, round 4)."""
+    text = "An Albany police SWAT team and Georgia Bureau of Investigation agents raided the home."
+    assert "Albany" in located(gaz, text)
