@@ -142,7 +142,8 @@ class WorldResolver(WorldCandidates):
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower, confirmed) or \
                     (first == last and words.key[first] in surnames
-                     and all(p.kind == "city" for p in readings)) or \
+                     and (all(p.kind == "city" for p in readings)
+                          or words.key[first] in person_words and not self._context_says_place(words, first))) or \
                     (first == last and words.key[first] in speakers
                      and all(p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT for p in readings)):
                 continue
