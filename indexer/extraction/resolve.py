@@ -33,7 +33,7 @@ from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -254,7 +254,8 @@ class WorldResolver(WorldCandidates):
         if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
             return True
-        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1)
+        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1) \
+            and not source_to(keys, first)
 
     def _person_not_place(self, words: Words, at: int, readings: tuple[WorldPlace, ...],
                           ap_at: dict[int, WorldPlace], cand_ends: dict[int, int]) -> bool:

@@ -291,12 +291,22 @@ class WorldCandidates:
         return None
 
 
+#: Words before ``to`` that make what follows a source, not a destination.
+_SOURCE_TO = frozenset(("according", "thanks"))
+
+
+def source_to(keys: list[str], first: int) -> bool:
+    """Whether word ``first`` follows ``according to`` or ``thanks to``: a
+    source or a person (``according to Taylor``), not a place's locative."""
+    return first > 1 and keys[first - 1] == "to" and keys[first - 2] in _SOURCE_TO
+
+
 def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
     if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
-        return True
+        return not source_to(keys, first)
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
 

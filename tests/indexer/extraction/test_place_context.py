@@ -115,3 +115,15 @@ def test_country_named_like_a_state_does_not_settle_the_country(gaz: Gazetteer) 
     a US town of the text is still found (issue 18, round 4)."""
     text = "An Albany police SWAT team and Georgia Bureau of Investigation agents raided the home."
     assert "Albany" in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver fled at unsafe speeds, according to Taylor.",
+        "There are 29 states with full coverage, according to Linda Daily, a director.",
+    ],
+)
+def test_according_to_names_a_source_not_a_place(gaz: Gazetteer, text: str) -> None:
+    """``according to X``: ``to`` is no locative there (issue 18, round 4)."""
+    assert located(gaz, text) == []
