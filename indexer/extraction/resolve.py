@@ -33,7 +33,7 @@ from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, source_to
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, party_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -267,7 +267,7 @@ class WorldResolver(WorldCandidates):
         if any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings):
             return False
         keys, n = words.key, len(words.key)
-        if after_locative(keys, at) or of_place(words, at, at) or self._dash_pair(words, at) \
+        if after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) or self._dash_pair(words, at) \
                 or at + 1 < n and self._dash_pair(words, at + 1):
             return False
         if at > 1 and keys[at - 1] == "of" and keys[at - 2] in SETTLEMENT_NOUNS:

@@ -262,7 +262,7 @@ class WorldCandidates:
         place: a locative, ``of X,``, a dash pair, a list of places, a state
         after a comma, or a word only a place takes after it."""
         keys, n, nxt = words.key, len(words.key), at + 1
-        return after_locative(keys, at) or of_place(words, at, at) \
+        return after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) \
             or self._dash_pair(words, at) or (nxt < n and self._dash_pair(words, nxt)) \
             or in_place_list(words, at, self._cand_ends, self._surname_words or frozenset()) \
             or self.state_after(words, at) is not None \
@@ -289,6 +289,12 @@ class WorldCandidates:
         if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
             return keys[i + 1]
         return None
+
+
+def party_place(words: Words, at: int) -> bool:
+    """Whether word ``at`` follows a party's initial and a dash
+    (``Sen. Ray Miller, D-Columbus``): US news style for a lawmaker's home."""
+    return at > 0 and words.key[at - 1] in PARTY_INITIALS and words.gap[at] == "-" and words.upper(at - 1)
 
 
 #: Words before ``to`` that make what follows a source, not a destination.

@@ -127,3 +127,16 @@ def test_country_named_like_a_state_does_not_settle_the_country(gaz: Gazetteer) 
 def test_according_to_names_a_source_not_a_place(gaz: Gazetteer, text: str) -> None:
     """``according to X``: ``to`` is no locative there (issue 18, round 4)."""
     assert located(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("State Sen. Ray Miller, D-Columbus, said the numbers were staggering.", "Columbus"),
+        ("Delegates Ricky Moye, D-Raleigh, and Linda Sumner spoke.", "Raleigh"),
+    ],
+)
+def test_lawmakers_home_after_party_initial_is_a_place(gaz: Gazetteer, text: str, expected: str) -> None:
+    """``D-Columbus``: a party's initial and a dash say place, even for a
+    name that is a given name or a surname (issue 18, round 4)."""
+    assert expected in located(gaz, text)
