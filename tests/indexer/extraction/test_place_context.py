@@ -140,3 +140,17 @@ def test_lawmakers_home_after_party_initial_is_a_place(gaz: Gazetteer, text: str
     """``D-Columbus``: a party's initial and a dash say place, even for a
     name that is a given name or a surname (issue 18, round 4)."""
     assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two Northeast Georgia counties remain among the fastest-growing.", ["Georgia"]),
+        ("Storms hit North Georgia on Monday.", ["Georgia"]),
+        ("Residents of West Jordan voted.", ["West Jordan"]),  # a town of its own
+    ],
+)
+def test_compass_word_before_a_given_name_place(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """``Northeast Georgia``: a capitalised compass word is no person's first
+    name, so the place a given name also names stays (issue 18, round 4)."""
+    assert located(gaz, text) == expected
