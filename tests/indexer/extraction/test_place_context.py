@@ -154,3 +154,16 @@ def test_compass_word_before_a_given_name_place(gaz: Gazetteer, text: str, expec
     """``Northeast Georgia``: a capitalised compass word is no person's first
     name, so the place a given name also names stays (issue 18, round 4)."""
     assert located(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That is too low, say Metro Vancouver officials, who want more.", "Vancouver"),
+        ("Metro Nashville police records state the facts.", "Nashville"),
+    ],
+)
+def test_metro_before_a_city_is_its_area(gaz: Gazetteer, text: str, expected: str) -> None:
+    """``Metro Vancouver``: ``Metro`` is a modifier like ``Greater``, not a
+    longer name that hides the city (issue 18, round 4)."""
+    assert expected in located(gaz, text)
