@@ -66,6 +66,11 @@ class WorldCandidates:
             # Sentence-initial function words are not part of a name ("In Aleppo").
             while start <= j and keys[start] in STOPWORDS and caps[start]:
                 start += 1
+            # ... nor a sentence's first number word ("Three Philadelphia police officers"),
+            # unless it opens the place's own name ("Three Rivers").
+            if start < j and keys[start] in _NUMBER_WORDS and words.sentence_start(start) \
+                    and not maybe(f"{keys[start]} {keys[start + 1]}"):
+                start += 1
             if 0 < j - start < 3 and keys[j] not in PLACE_TYPES and keys[start] not in COMPASS \
                     and keys[start] not in SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
@@ -305,6 +310,11 @@ def source_to(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows ``according to`` or ``thanks to``: a
     source or a person (``according to Taylor``), not a place's locative."""
     return first > 1 and keys[first - 1] == "to" and keys[first - 2] in _SOURCE_TO
+
+
+#: Number words that open a sentence before a name (``Two Hanover police officers``).
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "several many dozens hundreds thousands".split())
 
 
 def after_locative(keys: list[str], first: int) -> bool:

@@ -167,3 +167,9 @@ def test_metro_before_a_city_is_its_area(gaz: Gazetteer, text: str, expected: st
     """``Metro Vancouver``: ``Metro`` is a modifier like ``Greater``, not a
     longer name that hides the city (issue 18, round 4)."""
     assert expected in located(gaz, text)
+
+
+def test_sentence_initial_number_word_opens_no_name(gaz: Gazetteer) -> None:
+    """``Three Philadelphia police officers``: the number is no part of a
+    longer name that would hide the city (issue 18, round 4)."""
+    assert "Philadelphia" in located(gaz, "Three Philadelphia police officers were in stable condition.")
