@@ -346,6 +346,14 @@ class CandidateGuards:
                 and keys[nxt] not in _GROUP_NOUNS
         return False
 
+    def _compass_part(self, words: Words, prev: int, first: int) -> bool:
+        """Whether a compass word before a given-name place names a part of
+        it (``North Georgia``), not a town of its own (``West Jordan``)."""
+        if words.key[prev] not in COMPASS:
+            return False
+        resolver = self.gaz.world_resolver()
+        return resolver is None or not resolver.is_place_name(f"{words.surface[prev]} {words.surface[first]}")
+
     def _guard_rejects(self, key: str, place: Place, words: Words, first: int) -> bool:
         """Whether a place named by a common word or a person's name (``key``)
         at word ``first`` is not a place there (``Michael Jordan``)."""
@@ -358,11 +366,12 @@ class CandidateGuards:
         if key in guards.person:
             if prev is not None and words.soft(first) and words.cap(prev) \
                     and not words.sentence_start(prev) \
-                    and prev_key not in STOPWORDS and prev_key not in gaz.aliases["place"]:
-                return True  # Michael Jordan
+                    and prev_key not in STOPWORDS and prev_key not in gaz.aliases["place"] \
+                    and not self._compass_part(words, prev, first):
+                return True  # Michael Jordan; not "North Georgia", a part of the place
             if prev is not None and words.soft(first) and words.cap(prev) and words.sentence_start(prev) \
                     and prev_key not in STOPWORDS and prev_key not in LOCATIVE \
-                    and prev_key not in gaz.aliases["place"]:
+                    and prev_key not in gaz.aliases["place"] and not self._compass_part(words, prev, first):
                 return True  # sentence-initial "Michael Jordan"
             if place.kind != "country" and (prev is None or prev_key not in LOCATIVE):
                 return True

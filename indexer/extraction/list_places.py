@@ -31,7 +31,7 @@ __all__ = ["PLURAL_AFTER", "list_places"]
 #: Plural kind words after a list of names, and the output kind.
 PLURAL_AFTER = {"neighborhoods": "city", "neighbourhoods": "city", "villages": "city", "towns": "city",
                 "districts": "subdivision", "suburbs": "city", "quarters": "city", "regions": "region",
-                "areas": "region", "camps": "city"}
+                "areas": "region", "camps": "city", "counties": "subdivision", "parishes": "subdivision"}
 _AL = frozenset("al el ad an ar as ash az".split())
 _UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile".split())
 _APPROX = frozenset("about around some roughly nearly approximately almost only just".split())
@@ -63,14 +63,15 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
     for k in compress(range(n), map(PLURAL_AFTER.__contains__, keys)):
         if k == 0 or words.cap(k) or not words.soft(k):
             continue
-        last = _run_back(words, k - 1, used)
+        last = _run_back(words, k - 1, used) or _found_back(words, k - 1, taken)
         if last is None:
             continue
         kind = PLURAL_AFTER[keys[k]]
         at = last[0] - 1
         if at < 1 or keys[at] != "and" or not words.soft(at):
             continue  # one name only: no list, no plural ("the Aleppo neighborhoods")
-        add(last, kind)
+        if last[1] not in taken:  # (a place found already, "Lancaster", still ends the list)
+            add(last, kind)
         before = _run_back(words, at - 1, used)
         # the names before "and", each set off by a comma or standing alone
         # (a run of capitals without commas is no clear name: "al-Midan al-Hamadaniah New Aleppo")
@@ -126,6 +127,19 @@ def _of_after(keys: list[str], unit: int) -> bool:
         if keys[j] in ("of", "from"):
             return True
     return False
+
+
+def _found_back(words: Words, last: int, taken: set[int]) -> tuple[int, int] | None:
+    """``(first, last)`` of the capitalised name found already (``taken``)
+    that ends at word ``last``: the end of a list of places
+    (``Douglas, Sarpy and Lancaster counties``); ``None`` otherwise."""
+    if last < 0 or last not in taken or not words.cap(last):
+        return None
+    first = last
+    while first > 0 and first - 1 in taken and words.soft(first) and words.cap(first - 1) \
+            and words.gap[first].strip() != "," and last - first < _MAX_WORDS:
+        first -= 1
+    return first, last
 
 
 def _run_back(words: Words, last: int, blocked: set[int]) -> tuple[int, int] | None:

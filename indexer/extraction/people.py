@@ -86,6 +86,8 @@ _FUNCTION_WORDS = frozenset(
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
+#: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _read_cues() -> dict[str, set[str]]:
@@ -221,14 +223,16 @@ class PeopleFinder:
             return None  # "Ceylon Electricity Board", "Trumps National Security Council": an institution's name
         end = cut
         name_keys = keys[begin:end]
-        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS:
+        if not name_keys or len(name_keys) > 5 or not words[begin][0].isupper() or name_keys[0] in STOPWORDS \
+                or name_keys[0] in _FUNCTION_WORDS:  # "Six Flags Over Texas": no Mr Over Texas
             return None
         notname = self._notname
         if len(name_keys) == 2 and name_keys[1] in LANDFORM_SURNAMES and name_keys[0] in self._first \
                 and self._said_of(text, offset, run, cue):
             notname = notname - LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
         for key, word in zip(name_keys, words[begin:end]):
-            if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN):
+            if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN
+                                                   and not _INITIAL.fullmatch(word)):
                 return None
         if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
                                     or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
@@ -303,7 +307,8 @@ class PeopleFinder:
                 return i  # "Major Gains Which Completely Changed"; not "Cathy He"
             if i >= begin + 2 and word[0].isupper() and (key in self._common
                                       or key in self._not_names or f" {key} " in text or self._is_state(word)
-                                      or (len(word) > 1 and word.isupper() and key not in _ROMAN)
+                                      or (len(word) > 1 and word.isupper() and key not in _ROMAN
+                                          and not _INITIAL.fullmatch(word))
                                       or (word[-1:] == "s" and len(word) > 2 and word[:-1].isupper())):
                 return i
         return end

@@ -53,7 +53,7 @@ INSTITUTION_HEADS = frozenset(
 #: A party's initial before a place (``Sen. Ray Miller, D-Columbus``): US news style.
 PARTY_INITIALS = frozenset("d r i".split())
 COMPASS = frozenset("north south east west northern southern eastern western northeast "
-                     "northwest southeast southwest central upper lower greater new old".split())
+                     "northwest southeast southwest central upper lower greater new old metro metropolitan".split())
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "

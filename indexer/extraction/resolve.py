@@ -33,7 +33,7 @@ from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, party_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -140,10 +140,12 @@ class WorldResolver(WorldCandidates):
             surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
+        confirmed = self._places_by_context(words, cands)
         for first, last, readings in cands:
-            if not self._mention_ok(words, first, last, lower) or \
+            if not self._mention_ok(words, first, last, lower, confirmed) or \
                     (first == last and words.key[first] in surnames
-                     and all(p.kind == "city" for p in readings)) or \
+                     and (all(p.kind == "city" for p in readings)
+                          or words.key[first] in person_words and not self._context_says_place(words, first))) or \
                     (first == last and words.key[first] in speakers
                      and all(p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT for p in readings)):
                 continue
@@ -254,7 +256,8 @@ class WorldResolver(WorldCandidates):
         if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
             return True
-        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1)
+        return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1) \
+            and not source_to(keys, first)
 
     def _person_not_place(self, words: Words, at: int, readings: tuple[WorldPlace, ...],
                           ap_at: dict[int, WorldPlace], cand_ends: dict[int, int]) -> bool:
@@ -266,7 +269,7 @@ class WorldResolver(WorldCandidates):
         if any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT for p in readings):
             return False
         keys, n = words.key, len(words.key)
-        if after_locative(keys, at) or of_place(words, at, at) or self._dash_pair(words, at) \
+        if after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) or self._dash_pair(words, at) \
                 or at + 1 < n and self._dash_pair(words, at + 1):
             return False
         if at > 1 and keys[at - 1] == "of" and keys[at - 2] in SETTLEMENT_NOUNS:

@@ -66,6 +66,11 @@ class WorldCandidates:
             # Sentence-initial function words are not part of a name ("In Aleppo").
             while start <= j and keys[start] in STOPWORDS and caps[start]:
                 start += 1
+            # ... nor a sentence's first number word ("Three Philadelphia police officers"),
+            # unless it opens the place's own name ("Three Rivers").
+            if start < j and keys[start] in _NUMBER_WORDS and words.sentence_start(start) \
+                    and not maybe(f"{keys[start]} {keys[start + 1]}"):
+                start += 1
             if 0 < j - start < 3 and keys[j] not in PLACE_TYPES and keys[start] not in COMPASS \
                     and keys[start] not in SETTINGS and keys[start] not in self.table.words \
                     and taken.isdisjoint(range(start, j + 1)) and all(
@@ -222,7 +227,10 @@ class WorldCandidates:
             return False
         return words.key[first] in first_names() and not self.table.maybe(words.key[after[0]])
 
-    def _mention_ok(self, words: Words, first: int, last: int, lower: set[str]) -> bool:
+    def _mention_ok(self, words: Words, first: int, last: int, lower: set[str],
+                    confirmed: frozenset[str] = frozenset()) -> bool:
+        """Whether the mention at ``first..last`` can be a place; ``confirmed``
+        holds the given names the text calls places elsewhere (:meth:`_places_by_context`)."""
         keys, n = words.key, len(words.key)
         key = " ".join(keys[first:last + 1])
         if first == last:
@@ -234,15 +242,11 @@ class WorldCandidates:
                 return False
             if key in ABBREVIATIONS or key in self.titles or key in COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
-            if (key in self.person or key in self.table.words) and not after_locative(keys, first) \
-                    and not of_place(words, first, last) \
-                    and not self._dash_pair(words, first) and not (last + 1 < n and self._dash_pair(words, last + 1)) \
-                    and not in_place_list(words, first, self._cand_ends, self._surname_words or frozenset()) \
-                    and self.state_after(words, last) is None \
-                    and not (last + 1 < n and words.soft(last + 1) and (keys[last + 1] in PLACE_WORDS_AFTER
-                                                                       or key in self.person and keys[last + 1] in ORIGIN_NOUNS)):
+            if (key in self.person or key in self.table.words) and not self._context_says_place(words, first) \
+                    and not (key in confirmed and not (last + 1 < n and words.cap(last + 1))):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,
-                # or before a word only a place takes (Paris Police Department, the Houston area)
+                # or before a word only a place takes (Paris Police Department, the Houston area),
+                # or where the text calls that given name a place elsewhere ("in Paris" ... "Paris firefighters")
                 return False
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS:
                 return False
@@ -258,6 +262,27 @@ class WorldCandidates:
             return False
         return True
 
+    def _context_says_place(self, words: Words, at: int) -> bool:
+        """Whether the words around the one-word name at ``at`` say it is a
+        place: a locative, ``of X,``, a dash pair, a list of places, a state
+        after a comma, or a word only a place takes after it."""
+        keys, n, nxt = words.key, len(words.key), at + 1
+        return after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) \
+            or self._dash_pair(words, at) or (nxt < n and self._dash_pair(words, nxt)) \
+            or in_place_list(words, at, self._cand_ends, self._surname_words or frozenset()) \
+            or self.state_after(words, at) is not None \
+            or (nxt < n and words.soft(nxt) and (keys[nxt] in PLACE_WORDS_AFTER
+                                                 or keys[at] in self.person and keys[nxt] in ORIGIN_NOUNS))
+
+    def _places_by_context(self, words: Words, cands: list[tuple[int, int, tuple]]) -> frozenset[str]:
+        """The given names (Paris, Dallas) the text calls places by their
+        context in one mention at least: one sense per text, so their other
+        mentions (``Paris firefighters``, ``Dallas officials``) are the place
+        too, unless a capitalised word follows (a person's name)."""
+        person = self.person
+        return frozenset(words.key[c[0]] for c in cands if c[0] == c[1] and words.key[c[0]] in person
+                         and words.key[c[0]] not in self.table.words and self._context_says_place(words, c[0]))
+
     @staticmethod
     def _part_of(words: Words, first: int, last: int) -> str | None:
         """The place a mention is a part of: ``the X neighbourhood of Aleppo``
@@ -271,12 +296,33 @@ class WorldCandidates:
         return None
 
 
+def party_place(words: Words, at: int) -> bool:
+    """Whether word ``at`` follows a party's initial and a dash
+    (``Sen. Ray Miller, D-Columbus``): US news style for a lawmaker's home."""
+    return at > 0 and words.key[at - 1] in PARTY_INITIALS and words.gap[at] == "-" and words.upper(at - 1)
+
+
+#: Words before ``to`` that make what follows a source, not a destination.
+_SOURCE_TO = frozenset(("according", "thanks"))
+
+
+def source_to(keys: list[str], first: int) -> bool:
+    """Whether word ``first`` follows ``according to`` or ``thanks to``: a
+    source or a person (``according to Taylor``), not a place's locative."""
+    return first > 1 and keys[first - 1] == "to" and keys[first - 2] in _SOURCE_TO
+
+
+#: Number words that open a sentence before a name (``Two Hanover police officers``).
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve "
+                          "several many dozens hundreds thousands".split())
+
+
 def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
     if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
-        return True
+        return not source_to(keys, first)
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
 

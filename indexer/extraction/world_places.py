@@ -65,6 +65,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         if code:
             countries.add(code)
     keys = words.key
+    if countries:
+        countries |= _namesake_states(resolver, words, actors, places)
     person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
     demonyms = gaz.demonyms
@@ -118,6 +120,19 @@ def states_after_places(gaz: Gazetteer, words: Words, actors: list[tuple], place
         return actors, places
     places.sort(key=lambda c: c[0])
     return [a for a in actors if a not in moved], places
+
+
+def _namesake_states(resolver: WorldResolver, words: Words, actors: list[tuple], places: list[tuple]) -> set[str]:
+    """The countries of the subdivisions a country's name as written also
+    names (``Georgia``: the US state too). Such a name does not settle the
+    statement's country (``Georgia Bureau of Investigation`` ... ``Albany``):
+    those countries are the statement's too, for the resolver."""
+    out: set[str] = set()
+    for c in (*places, *actors):
+        if c[3] in ("country", "state"):
+            key = " ".join(words.key[c[0]:c[1] + 1])
+            out.update(p.country for p in resolver.table.lookup(key) if p.kind == "subdivision" and p.country)
+    return out
 
 
 #: Kind words after a name that make it a subdivision (``Niger State``, ``Punjab province``).

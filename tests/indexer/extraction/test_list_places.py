@@ -39,3 +39,14 @@ def test_a_citys_historic_centre_is_no_town_named_so(gaz: Gazetteer, text: str, 
     actors, places = gaz.find_names(text)
     assert expected in [p[0] for p in places]
     assert not any(p[0].startswith("Old City (") for p in places)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents of Oconee, Clarke and Barrow counties voted on Tuesday.", ["Oconee", "Clarke", "Barrow"]),
+    ("The population of Douglas, Sarpy and Lancaster counties grew.", ["Sarpy"]),
+    ("Flooding closed roads in Avoyelles and Rapides parishes.", ["Avoyelles", "Rapides"]),
+])
+def test_a_list_before_counties_names_counties(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    """``Oconee, Clarke and Barrow counties``: each name of the list is a county (issue 18, round 4)."""
+    places = located(gaz, text)
+    assert all(name in places for name in expected)
