@@ -64,7 +64,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.index.FileIndex": ("_segments",),
     "whoosh.filedb.filestore.FileStorage": ("_fpath",),
     "whoosh.filedb.structfile.StructFile": ("_name",),
-    "whoosh.filedb.filetables.HashWriter": ("_write_hashes",),
+    "whoosh.filedb.filetables.HashWriter": ("_write_extras", "_write_hashes"),
     "whoosh.query.terms.MultiTerm": ("_btexts",),
     "whoosh.query.wrappers.WrappingQuery": ("_rewrap",),
     "whoosh.query.spans.SpanWrappingMatcher": ("_get_spans", "_replacement", "_spans"),
