@@ -148,9 +148,9 @@ class _Run:
             # Its errors are reported again until the file changes (issue 20).
             self.report.errors.extend(IngestError(where, reason) for where, reason in self.manifest.errors_of(key))
             return
-        # The file's statements in the index, as compact digests (20 bytes each,
-        # nothing for a new file): a file is streamed, and what is kept per
-        # statement must stay small (issue 20).
+        # The file's statements in the index (nothing for a new file), kept
+        # as digests on disk past a few thousand: a file is streamed, and
+        # what is kept per statement must not grow with it (issue 20).
         old_ids = SeenIds()
         for statement_id in self._ids_from_source(key):
             old_ids.add(statement_id, key)
@@ -255,6 +255,7 @@ class _Run:
     def close(self) -> None:
         self.batches.close()
         self.manifest.close()
+        self.known.close()
 
 
 #: Garbage collector thresholds while indexing (Python's default: 700, 10, 10).
