@@ -61,8 +61,12 @@ class IndexOptions:
         postings before they are written; split between the processes).
         Besides it, a process holds the word caches (``indexer.words``,
         ``indexer.analysis``: bounded by entries, at most about 25 MB) and,
-        while it writes a segment, 12 bytes per term of that segment
-        (``codec.CompactTermIndexWriter``).
+        while it writes or merges a segment, a few bytes per statement of
+        that segment (length bytes, column offsets): merges copy posting
+        lists a block at a time (``indexer.posting_blocks``) and build the
+        terms file's tables through a temporary file (``indexer.term_index``),
+        and the run's ids wait on disk (``indexer.seen_ids``), so memory
+        does not grow with the collection (issue 20).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
     :param group_copies: store what groups reposted copies (``indexer.near``;

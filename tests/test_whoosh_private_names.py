@@ -73,7 +73,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 
 #: Sift's own private names that Whoosh happens to use too (no coupling).
 SIFT_OWN = frozenset({
-    "_add", "_blocks", "_column_values", "_buffer", "_file", "_hash", "_id", "_length", "_lock", "_low", "_matcher",
+    "_add", "_blocks", "_column_values", "_buffer", "_hash", "_id", "_length", "_lock", "_matcher",
     "_merge", "_offset", "_options", "_pos", "_read_toc", "_term", "_text", "_trim", "_types",
 })
 
