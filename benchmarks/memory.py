@@ -123,7 +123,9 @@ def measure(source: Path, target: Path, extract: bool) -> dict[str, Any]:
 
 def flatness(rows: list[dict[str, Any]], layout: str) -> str | None:
     """The layout's peak RSS at the largest size over the smallest's, and whether that is flat."""
-    peaks = [(row["size"], row[layout].get("rss_tree_mb")) for row in rows if layout in row]
+    # (Without psutil, the tree's RSS is not sampled: the worker's own peak, maxrss, stands in.)
+    peaks = [(row["size"], row[layout].get("rss_tree_mb") or row[layout].get("maxrss_mb")) for row in rows
+             if layout in row]
     peaks = [(size, peak) for size, peak in peaks if peak]
     if len(peaks) < 2:
         return None
@@ -146,7 +148,9 @@ def table(rows: list[dict[str, Any]]) -> str:
         ratio = one["rss_tree_mb"] / many["rss_tree_mb"] if one.get("rss_tree_mb") and many.get("rss_tree_mb") else None
 
         def peak(result: dict[str, Any]) -> str:
-            return f"{result['rss_tree_mb']} ({result.get('anon_tree_mb')})" if result.get("rss_tree_mb") else "-"
+            if result.get("rss_tree_mb"):
+                return f"{result['rss_tree_mb']} ({result.get('anon_tree_mb')})"
+            return f"{result['maxrss_mb']} (maxrss)" if result.get("maxrss_mb") else "-"
 
         lines.append(
             f"| {row['size']:,} | {peak(one)} | {peak(many)} | {f'{ratio:.2f}' if ratio is not None else '-'} | "
