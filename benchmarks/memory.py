@@ -10,7 +10,11 @@ unchanged input times the manifest's skip.
 
 ::
 
-    python -m benchmarks.memory --sizes 100000,1000000 [--no-extract] [--read-only] [--out DIR]
+    python -m benchmarks.memory --sizes 100000,1000000 [--no-extract] [--read-only] [--layouts one] [--out DIR]
+
+"Flat" (issue 20, item 5): peak RSS at the largest size at most
+:data:`FLAT_RATIO` times the peak at the smallest; the run prints that
+ratio per layout. ``--layouts one`` measures the one-file layout alone.
 
 ``--read-only`` measures the readers alone (``sift-read``: every statement
 built, none indexed), which takes minutes where indexing a million
@@ -41,6 +45,8 @@ from benchmarks.proc import parallel_capacity, run_job
 
 SHARD = 1000
 LAYOUTS = ("one", "many")
+#: Peak RSS at the largest size over the peak at the smallest that counts as flat.
+FLAT_RATIO = 1.25
 
 
 def layouts(out: Path, size: int, largest: Path) -> dict[str, Path]:
@@ -115,6 +121,21 @@ def measure(source: Path, target: Path, extract: bool) -> dict[str, Any]:
     }
 
 
+def flatness(rows: list[dict[str, Any]], layout: str) -> str | None:
+    """The layout's peak RSS at the largest size over the smallest's, and whether that is flat."""
+    # (Without psutil, the tree's RSS is not sampled: the worker's own peak, maxrss, stands in.)
+    peaks = [(row["size"], row[layout].get("rss_tree_mb") or row[layout].get("maxrss_mb")) for row in rows
+             if layout in row]
+    peaks = [(size, peak) for size, peak in peaks if peak]
+    if len(peaks) < 2:
+        return None
+    (small, low), (large, high) = peaks[0], peaks[-1]
+    ratio = high / low
+    verdict = "flat" if ratio <= FLAT_RATIO else "NOT flat"
+    return (f"{layout} file{'s' if layout == 'many' else ''}: peak RSS at {large:,} / at {small:,} = "
+            f"{high} / {low} MB = {ratio:.2f} ({verdict}: at most {FLAT_RATIO})")
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     """The markdown table of ``rows`` (one per size, both layouts)."""
     lines = [
@@ -123,13 +144,17 @@ def table(rows: list[dict[str, Any]]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        one, many = row["one"], row["many"]
+        one, many = row.get("one") or {}, row.get("many") or {}
         ratio = one["rss_tree_mb"] / many["rss_tree_mb"] if one.get("rss_tree_mb") and many.get("rss_tree_mb") else None
+
+        def peak(result: dict[str, Any]) -> str:
+            if result.get("rss_tree_mb"):
+                return f"{result['rss_tree_mb']} ({result.get('anon_tree_mb')})"
+            return f"{result['maxrss_mb']} (maxrss)" if result.get("maxrss_mb") else "-"
+
         lines.append(
-            f"| {row['size']:,} | {one['rss_tree_mb']} ({one['anon_tree_mb']}) | {many['rss_tree_mb']} "
-            f"({many['anon_tree_mb']}) | {ratio:.2f} | {one['seconds']} | {many['seconds']} | {one['rerun_seconds'] or '-'} |"
-            if ratio is not None else f"| {row['size']:,} | {one} | {many} | n/a | | | |"
-        )
+            f"| {row['size']:,} | {peak(one)} | {peak(many)} | {f'{ratio:.2f}' if ratio is not None else '-'} | "
+            f"{one.get('seconds', '-')} | {many.get('seconds', '-')} | {one.get('rerun_seconds') or '-'} |")
     return "\n".join(lines)
 
 
@@ -141,10 +166,15 @@ def table(rows: list[dict[str, Any]]) -> str:
 @click.option("--read-only", is_flag=True, help="Measure the readers alone (no index written).")
 @click.option("--short", type=click.IntRange(min=20), default=None,
               help="Cut each statement's text to this many characters (short items; faster runs).")
+@click.option("--layouts", "chosen", default=",".join(LAYOUTS), show_default=True,
+              help="Layouts to measure: one (one JSONL file), many (1,000-statement files).")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT / "memory", show_default=True)
-def main(sizes: str, seed: int, extract: bool, read_only: bool, short: int | None, out: Path) -> None:
+def main(sizes: str, seed: int, extract: bool, read_only: bool, short: int | None, chosen: str, out: Path) -> None:
     """Peak RSS of `sift index` on one JSONL file vs the same statements in 1,000-statement files."""
     counts = sorted(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
+    measured = [layout for layout in LAYOUTS if layout in {c.strip() for c in chosen.split(",")}]
+    if not measured:
+        raise click.BadParameter(f"layouts: one or more of {', '.join(LAYOUTS)}")
     if any(c % SHARD for c in counts):
         raise click.BadParameter(f"sizes must be multiples of {SHARD}")
     largest = out / "corpora" / f"gen{seed}-{counts[-1]}"
@@ -161,7 +191,7 @@ def main(sizes: str, seed: int, extract: bool, read_only: bool, short: int | Non
         inputs = layouts(out, size, largest)
         row: dict[str, Any] = {"size": size, "extract": extract, "read_only": read_only, "short": short,
                                "cpu_capacity": round(capacity, 2)}
-        for layout in LAYOUTS:
+        for layout in measured:
             if read_only:
                 row[layout] = measure_read(inputs[layout])
             else:
@@ -170,6 +200,10 @@ def main(sizes: str, seed: int, extract: bool, read_only: bool, short: int | Non
         rows.append(row)
         (out / f"memory-{stamp}.json").write_text(json.dumps(rows, indent=1))
     print(table(rows))
+    for layout in measured:
+        line = flatness(rows, layout)
+        if line:
+            print(line)
 
 
 if __name__ == "__main__":

@@ -64,12 +64,12 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.index.FileIndex": ("_segments",),
     "whoosh.filedb.filestore.FileStorage": ("_fpath",),
     "whoosh.filedb.structfile.StructFile": ("_name",),
-    "whoosh.filedb.filetables.HashWriter": ("_write_hashes",),
+    "whoosh.filedb.filetables.HashWriter": ("_write_extras", "_write_hashes"),
 }
 
 #: Sift's own private names that Whoosh happens to use too (no coupling).
 SIFT_OWN = frozenset({
-    "_add", "_blocks", "_column_values", "_buffer", "_file", "_hash", "_id", "_length", "_lock", "_low", "_matcher",
+    "_add", "_blocks", "_buffer", "_column_values", "_hash", "_id", "_length", "_lock", "_matcher",
     "_merge", "_offset", "_options", "_pos", "_read_toc", "_spans", "_term", "_text", "_trim", "_types",
 })
 

@@ -25,14 +25,11 @@ before the block layout changed (read as Whoosh 3 blocks).
 
 from __future__ import annotations
 
-import struct
-import zlib
-from hashlib import md5 as _md5
 from array import array
 from itertools import groupby
 from operator import itemgetter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from whoosh.codec.base import OutOfOrderError
 from whoosh.compat import dumps
@@ -45,7 +42,6 @@ from whoosh.codec.whoosh3 import (
     W3Segment,
     W3TermInfo,
 )
-from whoosh.filedb import filetables
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -53,6 +49,8 @@ from indexer.storage import blocks
 from indexer.storage.blocks import BLOCK_HEAD as BLOCK_HEAD  # (the block layout: indexer.storage.blocks)
 from indexer.storage.blocks import LAYOUT as LAYOUT
 from indexer.storage.blocks import block_part as block_part
+from indexer.storage.posting_blocks import PostingBlocks, RawValues, StoredBlock
+from indexer.storage.term_index import CompactTermIndexWriter
 
 #: Posting lists shorter than this are stored inside the term's entry.
 INLINE_LIMIT = 8
@@ -119,70 +117,6 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         this._new_block()
 
 
-class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc]
-    """Whoosh's terms file writer (``OrderedHashWriter``, the same bytes)
-    keeping each term's hash and file position in two arrays instead of a
-    ``(hash, position)`` tuple per term.
-
-    The writer holds those pairs for every term of the segment until it
-    closes, to build the hash tables. As tuples of two ints in a list they
-    cost about 125 bytes per term, and a segment has a few terms per
-    statement of its own (``id``, ``url``, ``version_key``): a merge of
-    100,000 statements held about 45 MB, which stayed in the process as
-    freed arenas afterwards. As arrays: 12 bytes per term.
-    """
-
-    lastkey: bytes  # set by OrderedHashWriter
-
-    def __init__(self, dbfile: Any) -> None:
-        super().__init__(dbfile)
-        if self.hashfn is not filetables.md5_hash:  # (the arrays hold 32-bit hashes)
-            raise ValueError("CompactTermIndexWriter needs Whoosh's default (md5) hash")
-        self.buckets = None
-        self._hashes = array("I")
-        self._positions = array("q")
-
-    def add(self, key: bytes, value: bytes) -> None:
-        if key <= self.lastkey:
-            raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
-        dbfile = self.dbfile
-        pos = dbfile.tell()
-        self.index.append(pos)
-        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)  # one write: the same bytes
-        self._hashes.append(int.from_bytes(_md5(key).digest()[-4:], "big"))
-        self._positions.append(pos)
-        self.lastkey = key
-
-    def _write_hashes(self) -> None:
-        """Whoosh's ``HashWriter._write_hashes`` over the arrays: 256 open
-        addressing tables, the entries of each in the order they were added."""
-        hashes, positions = self._hashes, self._positions
-        buckets: list[list[int]] = [[] for _ in range(256)]
-        for i, hashval in enumerate(hashes):
-            buckets[hashval & 255].append(i)
-        dbfile = self.dbfile
-        pack = _POINTER.pack
-        for entries in buckets:
-            pos = dbfile.tell()
-            numslots = 2 * len(entries)
-            self.directory.append((pos, numslots))
-            table_hashes = [0] * numslots
-            table_positions = [0] * numslots  # 0: empty (no key starts at 0: the header)
-            for i in entries:
-                hashval = hashes[i]
-                slot = (hashval >> 8) % numslots
-                while table_positions[slot]:
-                    slot = (slot + 1) % numslots
-                table_hashes[slot] = hashval
-                table_positions[slot] = positions[i]
-            dbfile.write(b"".join(map(pack, table_hashes, table_positions)))
-        self._hashes = self._positions = None  # type: ignore[assignment]
-
-
-_KEY_VALUE_LENGTHS = struct.Struct("!ii")  # filetables' ``_lengths``
-_POINTER = struct.Struct("!Iq")  # filetables' ``_pointer``
-
-
 class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
     """Writes each term's whole posting list at once, and the terms file
     with :class:`CompactTermIndexWriter`.
@@ -230,6 +164,11 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
             if lasttext is not None and btext <= lasttext:
                 raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
             lasttext = btext
+            if isinstance(ids, PostingBlocks):  # a long list, a block at a time (never inlined)
+                self.start_term(btext)
+                _write_blocks(this._postwriter, ids, _lengths_of(lengths, fieldname, field_lengths) if scorable else None)
+                self.finish_term()
+                continue
             if scorable:
                 if field_lengths is not None:
                     # ids ascend: when the last has a length, all do (one C-level pass)
@@ -343,6 +282,55 @@ def _write_term(writer: Any, ids: Sequence[int], weights: Sequence[float], value
             at += end - start
 
 
+def _lengths_of(lengths: Any, fieldname: str, table: Any) -> Any:
+    """The function giving the field's length of each document of a block."""
+    if table is not None:
+        return lambda ids: [table[d] if d < len(table) else 0 for d in ids]
+    return lambda ids: [lengths.doc_field_length(d, fieldname) for d in ids]
+
+
+def _write_blocks(writer: Any, parts: PostingBlocks, lengths_of: Any) -> None:
+    """:func:`_write_term` of a list given a part at a time: the same blocks
+    (each stored block copied as one, the decoded postings between two
+    stored blocks cut from their first into blocks of the block limit)."""
+    limit = writer._blocklimit
+    copy = writer._compression if getattr(writer, "layout", 1) >= LAYOUT else None
+    started = False
+    ids: list[int] = []
+    weights: list[float] = []
+    values: list[Any] = []
+
+    def block(block_ids: Sequence[int], block_weights: Sequence[float], block_values: list[Any],
+              raw: bytes | None = None) -> None:
+        nonlocal started
+        if started:
+            writer._write_block()
+        started = True
+        _buffer(writer, block_ids, block_weights, [v for v in block_values if v],
+                lengths_of(block_ids) if lengths_of is not None else None, 0, len(block_ids))
+        writer._raw_second = raw
+
+    for part_ids, part_weights, part_values in parts:
+        if isinstance(part_values, StoredBlock):
+            if part_values.compression == copy:
+                for start in range(0, len(ids), limit):
+                    block(ids[start:start + limit], weights[start:start + limit], values[start:start + limit])
+                ids, weights, values = [], [], []
+                block(part_ids, part_weights, [], part_values.data)
+                continue
+            part_values = part_values.decode()
+        ids.extend(part_ids)
+        weights.extend(part_weights)
+        values.extend(part_values)
+        if len(ids) >= limit:
+            cut = len(ids) - len(ids) % limit
+            for start in range(0, cut, limit):
+                block(ids[start:start + limit], weights[start:start + limit], values[start:start + limit])
+            ids, weights, values = ids[cut:], weights[cut:], values[cut:]
+    if ids:
+        block(ids, weights, values)
+
+
 def _buffer(writer: Any, ids: Sequence[int], weights: Sequence[float], values: list[Any],
             lengths: list[int] | None, start: int, end: int) -> None:
     """Make postings ``start:end`` the writer's buffered block."""
@@ -377,38 +365,6 @@ def _runs(values: Sequence[Any], compression: int | None) -> Iterator[Sequence[A
         run.extend(part)
     if run:
         yield run
-
-
-class StoredBlock(NamedTuple):
-    """A block's values part as a segment stored it: ``size`` values,
-    compressed with zlib level ``compression`` (0: not compressed)."""
-
-    size: int
-    compression: int
-    data: bytes
-
-    def decode(self) -> list[bytes]:
-        return blocks.split_values(zlib.decompress(self.data) if self.compression else self.data, self.size)
-
-
-class RawValues(Sequence[Any]):
-    """A posting list's values, in parts: decoded values, or whole blocks of
-    a merged segment, kept as stored. A merge copies such a block's values
-    part (positions: most of a block) instead of decoding, re-encoding and
-    compressing it again; the writer starts a new block at each one."""
-
-    def __init__(self, parts: list[Sequence[Any] | StoredBlock]) -> None:
-        self.parts = parts
-
-    def __len__(self) -> int:
-        return sum(p.size if isinstance(p, StoredBlock) else len(p) for p in self.parts)
-
-    def __iter__(self) -> Iterator[Any]:
-        for part in self.parts:
-            yield from (part.decode() if isinstance(part, StoredBlock) else part)
-
-    def __getitem__(self, index: Any) -> Any:
-        return list(self)[index]
 
 
 class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]

@@ -38,12 +38,10 @@ from __future__ import annotations
 import heapq
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress, groupby
-from operator import itemgetter
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader, W3PerDocWriter, W3TermsReader, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, W3PerDocWriter, _lenfield
 from whoosh.columns import CompressedBytesColumn, TranslatingColumnReader, VarBytesColumn
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
@@ -51,7 +49,8 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
 
 from indexer.storage.bulk import BulkAdd
-from indexer.storage.codec import BLOCK_LIMIT, PostingList, RawValues, SiftCodec, SiftLeafMatcher, StoredBlock, posting_lists
+from indexer.storage.codec import SiftCodec
+from indexer.storage.merge_lists import FIELD_TERM, concatenated, merged_lists, postings_of
 from indexer.storage.layout import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
 #: Bytes read ahead by a sequential read (varints and pickles read a few bytes at a time).
@@ -88,110 +87,6 @@ class _CachedLengths:
         return getattr(self.reader, name)
 
 
-def _merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None,
-                  copy_blocks: bool = False) -> Iterator[PostingList]:
-    """A merged segment's posting lists, renumbered for the new segment, in
-    ``(field, term)`` order, read a block at a time.
-
-    The walk over the terms file has each term's entry; Whoosh's
-    ``iter_postings`` looks every term up again in the terms hash table.
-    Readers that are not Whoosh 3 segment readers use Whoosh's way.
-    """
-    schema = reader.schema
-    terms = getattr(reader, "_terms", None)
-    if not isinstance(reader, SegmentReader) or not isinstance(terms, W3TermsReader):
-        yield from posting_lists(
-            (fieldname, btext, docmap[docnum] if docmap is not None else startdoc + docnum, weight, value)
-            for fieldname, btext, docnum, weight, value in reader.iter_postings() if fieldname in schema)
-        return
-    deleted = frozenset(reader._perdoc.deleted_docs())
-    postings_reader, postfile = terms._codec.postings_reader, terms._postfile
-    names = frozenset(schema.names())  # (``in schema`` costs a method call per term)
-    for (fieldname, btext), terminfo in terms.items():
-        if fieldname not in names:
-            continue
-        inlined = getattr(terminfo, "_inlined", None)
-        if inlined is not None:
-            ids, weights, values = inlined
-        else:
-            matcher = postings_reader(postfile, terminfo, schema[fieldname].format, term=(fieldname, btext))
-            # Full blocks are copied as stored when numbering only shifts (no deletions).
-            ids, weights, values = _all_postings(matcher, copy_blocks and docmap is None)
-        if docmap is None:
-            ids = [docnum + startdoc for docnum in ids]
-        else:
-            if not deleted.isdisjoint(ids):
-                keep = [docnum not in deleted for docnum in ids]
-                ids, weights, values = (list(compress(column, keep)) for column in (ids, weights, values))
-                if not ids:
-                    continue
-            ids = [docmap[docnum] for docnum in ids]
-        yield fieldname, btext, ids, weights, values
-
-
-def _all_postings(matcher: Any, copy_blocks: bool = False) -> tuple[Sequence[int], Sequence[float], Sequence[Any]]:
-    """``(ids, weights, values)`` of a term's whole posting list. With
-    ``copy_blocks``, the values of each full block stay as stored
-    (:class:`~indexer.storage.codec.RawValues`): a merge copies them."""
-    if not isinstance(matcher, W3LeafMatcher):
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        return ids, weights, values
-    copy_blocks = copy_blocks and isinstance(matcher, SiftLeafMatcher)
-    matcher._read_ids()
-    matcher._read_weights()
-    if matcher._lastblock and not (copy_blocks and matcher._blocklength >= BLOCK_LIMIT):  # one block: most lists
-        matcher._read_values()
-        return matcher._ids, matcher._weights, matcher._values
-    ids, weights = list(matcher._ids), list(matcher._weights)
-    parts: list[Any] = [_block_values(matcher, copy_blocks)]
-    matcher._next_block()
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        parts.append(_block_values(matcher, copy_blocks))
-        matcher._next_block()
-    if any(isinstance(part, StoredBlock) for part in parts):
-        return ids, weights, RawValues(parts)
-    return ids, weights, [v for part in parts for v in part]  # nothing to copy: plain values
-
-
-def _block_values(matcher: Any, copy_blocks: bool) -> Any:
-    """The current block's values: as stored if it is a full block to copy."""
-    if copy_blocks and matcher._blocklength >= BLOCK_LIMIT:
-        return matcher.stored_second_part()
-    matcher._read_values()
-    return matcher._values
-
-
-def _concatenated(lists: Iterable[PostingList]) -> Iterator[PostingList]:
-    """One posting list per term from sources merged in document order."""
-    for (fieldname, btext), group in groupby(lists, key=_FIELD_TERM):
-        parts = list(group)
-        if len(parts) == 1:
-            yield parts[0]
-        elif any(isinstance(p[4], RawValues) for p in parts):
-            values = RawValues([q for p in parts for q in (p[4].parts if isinstance(p[4], RawValues) else [p[4]])])
-            yield fieldname, btext, [i for p in parts for i in p[2]], [w for p in parts for w in p[3]], values
-        else:
-            yield (fieldname, btext, [i for p in parts for i in p[2]], [w for p in parts for w in p[3]],
-                   [v for p in parts for v in p[4]])
-
-
-def _postings_of(lists: Iterable[PostingList]) -> Iterator[tuple[str, bytes, int, float, Any]]:
-    """Posting lists as Whoosh's single postings ``(field, term, id, weight, value)``."""
-    for fieldname, btext, ids, weights, values in lists:
-        for docnum, weight, value in zip(ids, weights, values):
-            yield fieldname, btext, docnum, weight, value
-
-
-_FIELD_TERM = itemgetter(0, 1)
 
 
 class SiftWriter(BulkAdd):
@@ -281,14 +176,14 @@ class SiftWriter(BulkAdd):
             elif hasattr(self.fieldwriter, "add_posting_lists"):
                 # Stable on equal terms: the pool, then the segments in the order they were added.
                 lists = heapq.merge(self.pool.posting_lists(),
-                                    *(_merged_lists(reader, startdoc, docmap, copy_blocks=True)
+                                    *(merged_lists(reader, startdoc, docmap, copy_blocks=True, stream=True)
                                       for reader, startdoc, docmap in merging),
-                                    key=_FIELD_TERM)
-                self.fieldwriter.add_posting_lists(self.schema, lengths, _concatenated(lists))
+                                    key=FIELD_TERM)
+                self.fieldwriter.add_posting_lists(self.schema, lengths, concatenated(lists))
             else:
                 # A field writer that takes postings one by one (Whoosh 3's own).
                 postings = heapq.merge(self.pool.iter_postings(),
-                                       *(_postings_of(_merged_lists(*source)) for source in merging))
+                                       *(postings_of(merged_lists(*source)) for source in merging))
                 self.fieldwriter.add_postings(self.schema, lengths, postings)
         finally:
             self._close_merged()

@@ -3,8 +3,8 @@ update or new.
 
 A statement's version is its content hash with the extraction fingerprint
 (``version_key``): the same text extracted by the same gazetteers is not
-written again. Ids taken by this run are kept as compact digests
-(``SeenIds``), so a run of a million statements holds about 20 MB.
+written again. Ids taken by this run are kept as digests on disk
+(``SeenIds``), so what a run holds does not grow with the statements.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ class KnownStatements:
 
     def take(self, statement_id: str, source: str) -> None:
         self.taken.add(statement_id, source)
+
+    def close(self) -> None:
+        """Drop the ids taken (at the end of the run)."""
+        self.taken.close()
 
     def digest(self, statement: Statement) -> str:
         """The statement's version: its content with the extraction fingerprint."""

@@ -62,8 +62,12 @@ class IndexOptions:
         postings before they are written; split between the processes).
         Besides it, a process holds the word caches (``indexer.extraction.words``,
         ``indexer.analysis``: bounded by entries, at most about 25 MB) and,
-        while it writes a segment, 12 bytes per term of that segment
-        (``codec.CompactTermIndexWriter``).
+        while it writes or merges a segment, a few bytes per statement of
+        that segment (length bytes, column offsets): merges copy posting
+        lists a block at a time (``indexer.storage.posting_blocks``) and build the
+        terms file's tables through a temporary file (``indexer.storage.term_index``),
+        and the run's ids wait on disk (``indexer.writing.seen_ids``), so memory
+        does not grow with the collection (issue 20).
     :param wait: seconds to wait for another writer to finish.
     :param extract: run extraction (``False`` only to measure its cost).
     :param group_copies: store what groups reposted copies (``indexer.near``;
@@ -152,9 +156,9 @@ class _Run:
             # Its errors are reported again until the file changes (issue 20).
             self.report.errors.extend(IngestError(where, reason) for where, reason in self.manifest.errors_of(key))
             return
-        # The file's statements in the index, as compact digests (20 bytes each,
-        # nothing for a new file): a file is streamed, and what is kept per
-        # statement must stay small (issue 20).
+        # The file's statements in the index (nothing for a new file), kept
+        # as digests on disk past a few thousand: a file is streamed, and
+        # what is kept per statement must not grow with it (issue 20).
         old_ids = SeenIds()
         for statement_id in self._ids_from_source(key):
             old_ids.add(statement_id, key)
@@ -261,6 +265,7 @@ class _Run:
     def close(self) -> None:
         self.batches.close()
         self.manifest.close()
+        self.known.close()
 
 
 #: Garbage collector thresholds while indexing (Python's default: 700, 10, 10).
