@@ -206,10 +206,10 @@ class _Checker:
     def columns(self, reader: SegmentReader, name: str) -> None:
         """Every column of the segment holds one readable value per document
         (a segment without a column file reads as defaults: issue 23)."""
-        for field in reader.schema.names():
-            if reader.schema[field].column_type is None:
+        for fieldname in reader.schema.names():
+            if reader.schema[fieldname].column_type is None:
                 continue
-            problem = column_problem(reader, field)
+            problem = column_problem(reader, fieldname)
             if problem is not None:
                 self.problem(f"segment {name}: {problem}", damage=True)
 
