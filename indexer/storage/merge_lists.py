@@ -62,16 +62,24 @@ def merged_lists(reader: Any, startdoc: int, docmap: dict[int, int] | None,
                 continue
             # Full blocks are copied as stored when numbering only shifts (no deletions).
             ids, weights, values = _all_postings(matcher, copy_blocks and docmap is None)
-        if docmap is None:
-            ids = [docnum + startdoc for docnum in ids]
-        else:
-            if not deleted.isdisjoint(ids):
-                keep = [docnum not in deleted for docnum in ids]
-                ids, weights, values = (list(compress(column, keep)) for column in (ids, weights, values))
-                if not ids:
-                    continue
-            ids = [docmap[docnum] for docnum in ids]
-        yield fieldname, btext, ids, weights, values
+        renumbered = _renumbered(ids, weights, values, startdoc, docmap, deleted)
+        if renumbered is not None:
+            yield fieldname, btext, *renumbered
+
+
+def _renumbered(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any], startdoc: int,
+                docmap: dict[int, int] | None, deleted: frozenset[int]) -> Block | None:
+    """Postings numbered for the new segment: shifted by ``startdoc``, or,
+    where the merge drops deleted documents, mapped by ``docmap`` without
+    them (``None`` when none is left)."""
+    if docmap is None:
+        return [docnum + startdoc for docnum in ids], weights, values
+    if not deleted.isdisjoint(ids):
+        keep = [docnum not in deleted for docnum in ids]
+        ids, weights, values = (list(compress(column, keep)) for column in (ids, weights, values))
+        if not ids:
+            return None
+    return [docmap[docnum] for docnum in ids], weights, values
 
 
 def _streamed(matcher: Any, startdoc: int, docmap: dict[int, int] | None, deleted: frozenset[int],
@@ -102,16 +110,9 @@ def _blocks(matcher: Any, startdoc: int, docmap: dict[int, int] | None, deleted:
         matcher._read_weights()
         ids, weights, values = matcher._ids, matcher._weights, _block_values(matcher, copy_blocks)
         matcher._next_block()
-        if docmap is None:
-            ids = [docnum + startdoc for docnum in ids]
-        else:
-            if not deleted.isdisjoint(ids):
-                keep = [docnum not in deleted for docnum in ids]
-                ids, weights, values = (list(compress(column, keep)) for column in (ids, weights, values))
-                if not ids:
-                    continue
-            ids = [docmap[docnum] for docnum in ids]
-        yield ids, weights, values
+        renumbered = _renumbered(ids, weights, values, startdoc, docmap, deleted)
+        if renumbered is not None:
+            yield renumbered
 
 
 def _all_postings(matcher: Any, copy_blocks: bool = False) -> tuple[Sequence[int], Sequence[float], Sequence[Any]]:
