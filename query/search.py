@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.searching import Searcher as WhooshSearcher
-from whoosh.util.times import long_to_datetime
 
 from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import COLUMN_FIELDS, record_values
@@ -36,6 +35,7 @@ from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
+from query._summary import index_summary
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
 from query.statistics import IndexStatistics, Statistics
 from query.vector import NO_DATE, Evaluator, VectorIndex
@@ -418,26 +418,9 @@ class Searcher:
         """Size and contents of the index: statements, date span, publishers,
         the ``top`` actors and locations, bytes on disk."""
         view = self._view()
-        docnums = np.flatnonzero(view.vector().live())
-        dates = view.dates()[docnums]
-        dated = dates[dates != np.uint64(NO_DATE)]
-
-        def facet(name: str, size: int) -> list[list[Any]]:
-            return FACETS[name](size).facet_results(view, docnums).to_json()
-
-        return {
-            "index": str(self.directory),
-            "statements": len(docnums),
-            "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
-            "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
-            "undated": len(docnums) - len(dated),
-            "publishers": facet("publisher", 1000),
-            "actors": facet("actor", top),
-            "locations": facet("location", top),
-            "claims": facet("claim", top),
-            "index_bytes": sum(p.stat().st_size for p in self.directory.iterdir() if p.is_file()),
-            "gazetteer_files": list(self._meta.get("gazetteer_files") or []),
-        }
+        return index_summary(self.directory, view.vector().live(), view.dates(), view, top,
+                             (p for p in self.directory.iterdir() if p.is_file()),
+                             self._meta.get("gazetteer_files") or [])
 
 
 def _idf(view: _View) -> Any:

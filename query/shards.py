@@ -29,7 +29,6 @@ from types import TracebackType
 from typing import Any
 
 import numpy as np
-from whoosh.util.times import long_to_datetime
 
 from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
 from query._copies import collapse
@@ -40,10 +39,11 @@ from query.facets import FACETS, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
+from query._summary import index_summary
 from query.search import Searcher, _check_arguments
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
 from query.statistics import FieldTerms, Statistics, SummedStatistics
-from query.vector import NO_DATE, Evaluator
+from query.vector import Evaluator
 
 __all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
 
@@ -223,28 +223,9 @@ class ShardedSearcher:
         """Size and contents of all shards together (see :meth:`query.Searcher.stats`)."""
         _views, merged = self._views()
         merged.count_by = None
-        docnums = np.flatnonzero(merged.live())
-        dates = merged.dates()[docnums]
-        dated = dates[dates != np.uint64(NO_DATE)]
-
-        def facet(name: str, size: int) -> list[list[Any]]:
-            return FACETS[name](size).facet_results(merged, docnums).to_json()
-
-        files = [p for d in self.layout.directories() for p in d.iterdir() if p.is_file()]
-        return {
-            "index": str(self.directory),
-            "shards": self.layout.count,
-            "statements": len(docnums),
-            "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
-            "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
-            "undated": len(docnums) - len(dated),
-            "publishers": facet("publisher", 1000),
-            "actors": facet("actor", top),
-            "locations": facet("location", top),
-            "claims": facet("claim", top),
-            "index_bytes": sum(p.stat().st_size for p in files),
-            "gazetteer_files": list(self.shards[0]._meta.get("gazetteer_files") or []),
-        }
+        files = (p for d in self.layout.directories() for p in d.iterdir() if p.is_file())
+        return index_summary(self.directory, merged.live(), merged.dates(), merged, top, files,
+                             self.shards[0]._meta.get("gazetteer_files") or [], shards=self.layout.count)
 
 
 class _Memo:
