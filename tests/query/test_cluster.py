@@ -46,7 +46,7 @@ def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]
             for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
                 shard_notes.update(actor.lookup(keys))
             notes = sum_notes(noted)
-            masks, scores = sharded._matches(query, "OR", parsed, views, None)
+            masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
             for actor, mask, score in zip(actors, masks, scores):
                 ids, values = actor.matches(token, notes)
                 assert np.array_equal(ids, np.flatnonzero(mask)), query
