@@ -117,7 +117,8 @@ class RayShards:
             else:
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
         # A dead actor is restarted once (it reopens its shard); calls retried once.
-        actor = ray.remote(max_restarts=1, max_task_retries=1)(ShardActor)
+        # Spread over the nodes, so one node lost loses few shards.
+        actor = ray.remote(max_restarts=1, max_task_retries=1, scheduling_strategy="SPREAD")(ShardActor)
         self.actors = [actor.remote(str(d), ranking) for d in directories]
         self.tokens = itertools.count(1)
         self.numbers = list(range(len(directories))) if numbers is None else list(numbers)

@@ -209,6 +209,11 @@ class ShardedSearcher:
         parsed = self.parse(query, default_operator)
         views, merged = self._views()
         masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
+        while lost:  # shards whose actors died: left out (their copies too), the search run again
+            for number in lost:
+                self._leave_out(number)
+            views, merged = self._views()
+            masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
         mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
         docnums = np.flatnonzero(mask)
         shown, shown_scores = docnums, score[docnums]
@@ -227,8 +232,8 @@ class ShardedSearcher:
                 for i, (value, docnum) in enumerate(page)]
         result = SearchResults(query=query, total=len(shown), hits=hits, offset=offset, limit=limit,
                                total_statements=len(docnums), grouped=grouped)
-        if self.missing or lost:
-            result.missing_shards = sorted([*self.missing, *lost])
+        if self.missing:
+            result.missing_shards = list(self.missing)
         if facets:
             result.facets = {name: FACETS[name]().facet_results(merged, docnums) for name in facets}
         if histogram:
@@ -239,7 +244,7 @@ class ShardedSearcher:
                  statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray], list[int]]:
         """Every shard's match mask and scores, scored with the global
         statistics, and the shards lost during this search (their actors
-        died; only when partial results are allowed): they match nothing."""
+        died; only when partial results are allowed)."""
         expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
         masks, scores, lost = [], [], []
         if self.remote is not None:

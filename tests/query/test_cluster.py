@@ -55,14 +55,6 @@ def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]
             actor.searcher.close()
 
 
-@pytest.fixture(scope="module")
-def ray_local() -> Any:
-    ray = pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield ray
-    ray.shutdown()
-
-
 def test_ray_actors_give_what_one_index_gives(built: tuple[Path, Path], ray_local: Any) -> None:
     one, three = built
     with Searcher(one) as single, ShardedSearcher(three, cluster="local") as remote:
