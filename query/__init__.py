@@ -39,7 +39,7 @@ from query.parse import MAX_QUERY_LENGTH, ParsedQuery, parse_query
 from query.rank import Ranking
 from query.results import FacetResult, Hit, SearchResults
 from query.search import SORTS, Searcher
-from query.shards import ShardedSearcher, open_searcher
+from query.shards import ShardedSearcher, ShardUnavailableError, open_searcher
 from query.passages import FORMATTERS, Formatter, Passage
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "Ranking",
     "SearchResults",
     "Searcher",
+    "ShardUnavailableError",
     "ShardedSearcher",
     "open_searcher",
     "parse_query",

@@ -100,9 +100,12 @@ class RayShards:
     :param directories: the shards' index directories, in shard order.
     :param address: ``"local"`` starts a Ray instance in this process;
         anything else is passed to ``ray.init(address=...)``.
+    :param numbers: the shards' numbers in the index (errors name them);
+        default ``0..len(directories)-1``.
     """
 
-    def __init__(self, directories: list[Path], address: str = "local", ranking: Ranking = DEFAULT_RANKING) -> None:
+    def __init__(self, directories: list[Path], address: str = "local", ranking: Ranking = DEFAULT_RANKING,
+                 numbers: list[int] | None = None) -> None:
         try:
             import ray
         except ModuleNotFoundError as exc:
@@ -114,33 +117,57 @@ class RayShards:
             else:
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
         # A dead actor is restarted once (it reopens its shard); calls retried once.
-        actor = ray.remote(max_restarts=1, max_task_retries=1)(ShardActor)
+        # Spread over the nodes, so one node lost loses few shards.
+        actor = ray.remote(max_restarts=1, max_task_retries=1, scheduling_strategy="SPREAD")(ShardActor)
         self.actors = [actor.remote(str(d), ranking) for d in directories]
         self.tokens = itertools.count(1)
+        self.numbers = list(range(len(directories))) if numbers is None else list(numbers)
 
-    def _all(self, calls: list[Any]) -> list[Any]:
-        results = []
-        for shard, call in enumerate(calls):
+    def _collect_answers(self, calls: dict[int, Any], lost: set[int] | None) -> dict[int, Any]:
+        """The answers of ``calls`` (actor position: call); an actor that
+        failed raises :class:`ClusterError` naming its shard, or, when
+        ``lost`` is a set (partial results allowed), is added to it."""
+        results = {}
+        for position, call in calls.items():
             try:
-                results.append(self.ray.get(call))
+                results[position] = self.ray.get(call)
             except self.ray.exceptions.RayError as exc:
-                raise ClusterError(f"shard {shard}: its searcher failed: {exc}") from exc
+                if lost is None:
+                    raise ClusterError(f"shard {self.numbers[position]}: its searcher failed: {exc}") from exc
+                lost.add(position)
         return results
 
     def sizes(self) -> list[int]:
-        return self._all([a.size.remote() for a in self.actors])  # type: ignore[no-any-return]
+        found = self._collect_answers({i: a.size.remote() for i, a in enumerate(self.actors)}, None)
+        return [int(found[i]) for i in range(len(self.actors))]
 
-    def matches(self, query: str, default_operator: str,
-                expansions: list[tuple[Any, list[bytes]]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Both phases on every shard: each shard's (document numbers, scores)."""
+    def matches(self, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
+                allow_partial: bool = False) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """Both phases on every shard: each shard's (document numbers, scores).
+
+        :param allow_partial: a shard whose actor fails gives ``None`` (its
+            numbers are left out of the statistics too) instead of failing
+            the search.
+        """
         token = next(self.tokens)
-        notes = self._all([a.dfs.remote(token, query, default_operator, expansions) for a in self.actors])
-        missing = missing_keys(notes)
-        asked = [(shard, self.actors[shard].lookup.remote(keys)) for shard, keys in enumerate(missing) if keys]
-        for (shard, _call), found in zip(asked, self._all([call for _shard, call in asked])):
-            notes[shard].update(found)
-        total = self.ray.put(sum_notes(notes))
-        return self._all([a.matches.remote(token, total) for a in self.actors])  # type: ignore[no-any-return]
+        lost: set[int] | None = set() if allow_partial else None
+        actors = dict(enumerate(self.actors))
+        notes = self._collect_answers({i: a.dfs.remote(token, query, default_operator, expansions)
+                              for i, a in actors.items()}, lost)
+        answered = sorted(notes)
+        missing = missing_keys([notes[i] for i in answered])
+        asked = {i: actors[i].lookup.remote(keys) for i, keys in zip(answered, missing) if keys}
+        for i, found in self._collect_answers(asked, lost).items():
+            notes[i].update(found)
+        total = self.ray.put(sum_notes([notes[i] for i in answered if i not in (lost or ())]))
+        live = [i for i in answered if i not in (lost or ())]
+        found = self._collect_answers({i: actors[i].matches.remote(token, total) for i in live}, lost)
+        return [found.get(i) for i in range(len(self.actors))]
+
+    def leave_out(self, position: int) -> None:
+        """Stop the actor at ``position`` (its shard is left out of searches)."""
+        self.ray.kill(self.actors.pop(position))
+        self.numbers.pop(position)
 
     def close(self) -> None:
         for actor in self.actors:

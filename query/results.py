@@ -111,6 +111,8 @@ class SearchResults:
         count groups); ``False`` with ``all_copies`` or an index made before
         copies were grouped.
     :param histogram: (period, count) in time order, gaps filled with 0.
+    :param missing_shards: a sharded index's shards left out (partial
+        results, allowed only on request): JSON ``"partial": true``.
     """
 
     query: str
@@ -123,6 +125,7 @@ class SearchResults:
     undated: int = 0
     total_statements: int | None = None
     grouped: bool = False
+    missing_shards: list[int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract (see the module docstring)."""
@@ -140,6 +143,9 @@ class SearchResults:
             out["facets"] = {name: f.to_json() for name, f in self.facets.items()}
         if self.histogram is not None:
             out["histogram"] = [[period, count] for period, count in self.histogram]
+        if self.missing_shards:
+            out["partial"] = True
+            out["missing_shards"] = list(self.missing_shards)
         return out
 
     def dumps(self, indent: int | None = 2) -> str:

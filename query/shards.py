@@ -45,10 +45,15 @@ from query.snippets import HighlightPlan, SnippetMaker, idf_weight
 from query.statistics import FieldTerms, Statistics, SummedStatistics
 from query.vector import Evaluator
 
-__all__ = ["ShardedSearcher", "index_directories", "open_searcher"]
+__all__ = ["ShardUnavailableError", "ShardedSearcher", "index_directories", "open_searcher"]
 
 #: Combinations of the shards' generations whose merged tables are kept.
 MAX_GENERATIONS = 4
+
+
+class ShardUnavailableError(ShardError):
+    """A shard of a sharded index cannot be opened or read; names the shard.
+    Searches fail with it unless partial results are allowed."""
 
 
 class _HitView:
@@ -72,20 +77,39 @@ class ShardedSearcher:
     :param ranking: the ranking settings (``query.Ranking``).
     :param cluster: evaluate on Ray actors (``query.cluster``): ``"local"``
         or a cluster's address; ``None``: in this process.
-    :raises indexer.errors.IndexNotFoundError: no sharded index (or a shard missing).
+    :param allow_partial: a shard that cannot be opened (or whose actor
+        dies) is left out and named in each result's ``missing_shards``
+        (``"partial": true``) instead of failing; never silently.
+    :raises indexer.errors.IndexNotFoundError: no sharded index.
+    :raises ShardUnavailableError: a shard cannot be opened (and partial
+        results are not allowed), or none can.
     """
 
     def __init__(self, index_dir: str | os.PathLike[str], *, aliases: Aliases | None = None,
-                 ranking: Ranking = DEFAULT_RANKING, cluster: str | None = None) -> None:
+                 ranking: Ranking = DEFAULT_RANKING, cluster: str | None = None,
+                 allow_partial: bool = False) -> None:
         self.directory = Path(index_dir)
         self.layout: ShardLayout = read_layout(self.directory)
         self.ranking = ranking
+        self.allow_partial = allow_partial
         self.shards: list[Searcher] = []
+        #: The shard number of each of ``shards``; ``missing``: those not opened.
+        self.numbers: list[int] = []
+        self.missing: list[int] = []
         try:
-            for directory in self.layout.directories():
-                shard = Searcher(directory, aliases=aliases, ranking=ranking)
+            for number, directory in enumerate(self.layout.directories()):
+                try:
+                    shard = Searcher(directory, aliases=aliases, ranking=ranking)
+                except Exception as exc:  # whatever stops a shard opening stops the search
+                    if not allow_partial:
+                        raise ShardUnavailableError(f"shard {number} ({directory}) cannot be opened: {exc}") from exc
+                    self.missing.append(number)
+                    continue
                 aliases = aliases or shard.aliases  # one gazetteer for all shards
                 self.shards.append(shard)
+                self.numbers.append(number)
+            if not self.shards:
+                raise ShardUnavailableError(f"no shard of {self.directory} can be opened")
         except BaseException:
             self.close()
             raise
@@ -99,9 +123,9 @@ class ShardedSearcher:
     def _connect(self, address: str) -> None:
         from query.cluster import ClusterError, RayShards  # Ray only when a cluster is asked for
 
-        self.remote = RayShards(self.layout.directories(), address, self.ranking)
+        self.remote = RayShards([s.directory for s in self.shards], address, self.ranking, self.numbers)
         views, _merged = self._views()
-        for shard, (size, view) in enumerate(zip(self.remote.sizes(), views)):
+        for shard, size, view in zip(self.numbers, self.remote.sizes(), views):
             if size != view.size:
                 self.close()
                 raise ClusterError(f"shard {shard} changed while opening ({size} documents on the cluster, "
@@ -124,7 +148,9 @@ class ShardedSearcher:
             self.remote = None
 
     def _views(self) -> tuple[list[Any], Merged]:
-        views = [shard._view() for shard in self.shards]
+        views = self._open_views()
+        while views is None:  # a shard was left out: the others again
+            views = self._open_views()
         key = tuple(-1 if g is None else int(g) for g in (v.reader.generation() for v in views))
         with self._lock:
             merged = self._merged.get(key)
@@ -133,6 +159,36 @@ class ShardedSearcher:
                     self._merged.pop(next(iter(self._merged)))
                 merged = self._merged[key] = Merged(views)
         return views, merged.bind(views)  # this thread's searchers, on the same generations
+
+    def _open_views(self) -> list[Any] | None:
+        """This thread's view of every shard; ``None`` when one could not be
+        read and was left out (partial results allowed)."""
+        views = []
+        for shard, number in zip(list(self.shards), list(self.numbers)):
+            try:
+                views.append(shard._view())
+            except Exception as exc:  # a segment gone or damaged since the shard was opened
+                if not self.allow_partial:
+                    raise ShardUnavailableError(f"shard {number} ({shard.directory}) cannot be read: {exc}") from exc
+                self._leave_out(number)
+                return None
+        return views
+
+    def _leave_out(self, number: int) -> None:
+        """Leave shard ``number`` out of this searcher's searches from now on
+        (reopen the searcher to try it again)."""
+        with self._lock:
+            if number not in self.numbers:
+                return  # another thread did
+            position = self.numbers.index(number)
+            if len(self.shards) == 1:
+                raise ShardUnavailableError(f"no shard of {self.directory} can be read")
+            self.shards.pop(position).close()
+            self.numbers.pop(position)
+            self.missing = sorted([*self.missing, number])
+            self._merged.clear()  # the tables of the shards as they were
+            if self.remote is not None:
+                self.remote.leave_out(position)
 
     # -- queries ------------------------------------------------------------
     def parse(self, query: str, default_operator: str = "AND") -> ParsedQuery:
@@ -152,7 +208,12 @@ class ShardedSearcher:
         _check_arguments(limit, offset, sort, facets, histogram, snippets)
         parsed = self.parse(query, default_operator)
         views, merged = self._views()
-        masks, scores = self._matches(query, default_operator, parsed, views, statistics)
+        masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
+        while lost:  # shards whose actors died: left out (their copies too), the search run again
+            for number in lost:
+                self._leave_out(number)
+            views, merged = self._views()
+            masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
         mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
         docnums = np.flatnonzero(mask)
         shown, shown_scores = docnums, score[docnums]
@@ -171,6 +232,8 @@ class ShardedSearcher:
                 for i, (value, docnum) in enumerate(page)]
         result = SearchResults(query=query, total=len(shown), hits=hits, offset=offset, limit=limit,
                                total_statements=len(docnums), grouped=grouped)
+        if self.missing:
+            result.missing_shards = list(self.missing)
         if facets:
             result.facets = {name: FACETS[name]().facet_results(merged, docnums) for name in facets}
         if histogram:
@@ -178,20 +241,26 @@ class ShardedSearcher:
         return result
 
     def _matches(self, query: str, default_operator: str, parsed: ParsedQuery, views: list[Any],
-                 statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Every shard's match mask and scores, scored with the global statistics."""
+                 statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray], list[int]]:
+        """Every shard's match mask and scores, scored with the global
+        statistics, and the shards lost during this search (their actors
+        died; only when partial results are allowed)."""
         expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
-        masks, scores = [], []
+        masks, scores, lost = [], [], []
         if self.remote is not None:
             if statistics is not None:
                 raise ValueError("statistics= cannot be given to a search on a cluster")
             expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
-            for view, (ids, values) in zip(views, self.remote.matches(query, default_operator, expansions)):
+            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial)
+            for number, view, answer in zip(self.numbers, views, answers):
                 mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
-                mask[ids], score[ids] = True, values
+                if answer is None:
+                    lost.append(number)
+                else:
+                    mask[answer[0]], score[answer[0]] = True, answer[1]
                 masks.append(mask)
                 scores.append(score)
-            return masks, scores
+            return masks, scores, lost
         statistics = statistics or _Memo(self.statistics())
         for view in views:  # phase 2: each shard scored with the global numbers
             evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
@@ -199,7 +268,7 @@ class ShardedSearcher:
             matches = evaluator.run(parsed.plan)
             masks.append(matches.mask)
             scores.append(matches.score)
-        return masks, scores
+        return masks, scores, lost
 
     def _hit(self, views: list[Any], merged: Merged, docnum: int, score: float, rank: int,
              maker: SnippetMaker) -> Hit:
@@ -210,7 +279,10 @@ class ShardedSearcher:
     # -- records and statistics -------------------------------------------------
     def get(self, statement_id: str) -> dict[str, Any] | None:
         """The full statement, from its shard, with its copies in every shard."""
-        shard = self.layout.shard_of(statement_id)
+        number = self.layout.shard_of(statement_id)
+        if number in self.missing:
+            raise ShardUnavailableError(f"shard {number}, which holds {statement_id!r}, could not be opened")
+        shard = self.numbers.index(number)
         record = self.shards[shard].get(statement_id)
         if record is None:
             return None
@@ -223,9 +295,12 @@ class ShardedSearcher:
         """Size and contents of all shards together (see :meth:`query.Searcher.stats`)."""
         _views, merged = self._views()
         merged.count_by = None
-        files = (p for d in self.layout.directories() for p in d.iterdir() if p.is_file())
-        return index_summary(self.directory, merged.live(), merged.dates(), merged, top, files,
-                             self.shards[0]._meta.get("gazetteer_files") or [], shards=self.layout.count)
+        files = (p for s in self.shards for p in s.directory.iterdir() if p.is_file())
+        summary = index_summary(self.directory, merged.live(), merged.dates(), merged, top, files,
+                                self.shards[0]._meta.get("gazetteer_files") or [], shards=self.layout.count)
+        if self.missing:
+            summary["missing_shards"] = list(self.missing)
+        return summary
 
 
 class _Memo:
@@ -263,15 +338,17 @@ class _Memo:
 
 
 def open_searcher(index_dir: str | os.PathLike[str], *, cluster: str | None = None,
-                  **kwargs: Any) -> Searcher | ShardedSearcher:
+                  allow_partial: bool = False, **kwargs: Any) -> Searcher | ShardedSearcher:
     """A searcher for the index at ``index_dir``, sharded or not.
 
     :param cluster: search the shards on Ray actors (``ShardedSearcher``).
+    :param allow_partial: a sharded index's unreadable shards are left out
+        and named in the results (one index has nothing to leave out).
     :param kwargs: ``aliases=``, ``ranking=`` as :class:`query.Searcher` takes them.
     :raises ShardError: ``cluster`` for an index that is not sharded.
     """
     if is_sharded(Path(index_dir)):
-        return ShardedSearcher(index_dir, cluster=cluster, **kwargs)
+        return ShardedSearcher(index_dir, cluster=cluster, allow_partial=allow_partial, **kwargs)
     if cluster is not None:
         raise ShardError(f"{index_dir} is an index of one shard: a cluster searches sharded indexes "
                          f"(sift index ... --shards N)")

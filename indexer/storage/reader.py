@@ -36,6 +36,27 @@ NO_DATE = 2**64 - 1
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
+class _OpeningStorage(FileStorage):  # type: ignore[misc]
+    """Whoosh leaves a damaged table of contents' file open when reading it
+    fails: the files opened while an index opens are noted to close them
+    then (and no longer noted once it is open)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.opened: list[Any] | None = []
+
+    def open_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        stream = super().open_file(name, *args, **kwargs)
+        if self.opened is not None:
+            self.opened.append(stream)
+        return stream
+
+    def close_opened(self) -> None:
+        for stream in self.opened or ():
+            stream.close()
+        self.opened = None
+
+
 def open_index(directory: Path) -> whoosh_index.Index:
     """Open an existing index for reading (memory-mapped, no lock, no writes).
 
@@ -51,9 +72,13 @@ def open_index(directory: Path) -> whoosh_index.Index:
         raise IndexNotFoundError(
             f"no Sift index at {directory}; create one with `sift index PATH --index {directory}`"
         )
+    storage = _OpeningStorage(str(directory))
     try:
-        return retry_missing(lambda: whoosh_index.FileIndex(FileStorage(str(directory)), indexname=INDEX_NAME))
+        index = retry_missing(lambda: whoosh_index.FileIndex(storage, indexname=INDEX_NAME))
+        storage.opened = None
+        return index
     except Exception as exc:  # Whoosh raises many unrelated types here
+        storage.close_opened()
         raise IndexError_(
             f"cannot open the index at {directory}: {exc}; run `sift check --index {directory}`"
         ) from exc

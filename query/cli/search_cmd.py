@@ -86,9 +86,12 @@ def _search(searcher: Searcher | ShardedSearcher, query: str, **kwargs: Any) -> 
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 @click.option("--all-copies", is_flag=True,
               help="One hit per statement: do not group reposted copies of a statement into one hit.")
+@click.option("--allow-partial", is_flag=True,
+              help="Sharded index: leave out shards that cannot be read and name them in the output "
+              "(\"partial\": true) instead of failing.")
 def search_command(query: str, index_dir: Path, cluster: str | None, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
-                   color: bool | None, all_copies: bool) -> None:
+                   color: bool | None, all_copies: bool, allow_partial: bool) -> None:
     """Search the index (the query language in brief is below; README.md,
     "Query language", has it all).
 
@@ -103,7 +106,7 @@ def search_command(query: str, index_dir: Path, cluster: str | None, limit: int,
         sift search '"barrel bombs" AND location:Deraa date:2016' \\
             --facets actor,claim
     """
-    with open_searcher(index_dir, cluster=cluster) as searcher:
+    with open_searcher(index_dir, cluster=cluster, allow_partial=allow_partial) as searcher:
         results = _search(searcher, query, limit=limit, offset=offset, sort=sort,
                           default_operator="OR" if use_or else "AND", facets=facets,
                           histogram=histogram, snippets=snippets, all_copies=all_copies)
@@ -142,6 +145,9 @@ def render_text(results: SearchResults, formatter: Formatter) -> str:
                    f"({results.total_statements} with reposted copies) match{'es' if results.total == 1 else ''}")
     shown = f" (showing {first}-{last})" if results.hits else ""
     lines.append(f"{matches} {results.query!r}{shown}")
+    if results.missing_shards:
+        lines.append(f"PARTIAL results: shard{'s' if len(results.missing_shards) > 1 else ''} "
+                     f"{', '.join(map(str, results.missing_shards))} could not be searched")
     for hit in results.hits:
         lines.append("")
         lines.append(f"{hit.rank:>3}. {hit.title or '(untitled)'}")

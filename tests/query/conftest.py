@@ -105,3 +105,28 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def searcher(index_dir: Path) -> Iterator[Searcher]:
     with Searcher(index_dir) as s:
         yield s
+
+
+@pytest.fixture(scope="session")
+def ray_nodes() -> Iterator[Any]:
+    """One Ray cluster for the session's Ray tests (start-up is paid once):
+    a real multi-node cluster on this machine (``ray.cluster_utils.Cluster``),
+    a head and one worker node of one CPU each, the driver connected to it."""
+    ray = pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
+    from ray.cluster_utils import Cluster
+
+    nodes = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
+    nodes.add_node(num_cpus=1)
+    ray.init(address=nodes.address, log_to_driver=False, configure_logging=False)
+    yield nodes
+    ray.shutdown()
+    nodes.shutdown()
+
+
+@pytest.fixture
+def ray_local(ray_nodes: Any) -> Any:
+    """The ``ray`` module, connected to the session's cluster
+    (``cluster="local"`` then uses it)."""
+    import ray
+
+    return ray

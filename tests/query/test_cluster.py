@@ -46,21 +46,13 @@ def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]
             for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
                 shard_notes.update(actor.lookup(keys))
             notes = sum_notes(noted)
-            masks, scores = sharded._matches(query, "OR", parsed, views, None)
+            masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
             for actor, mask, score in zip(actors, masks, scores):
                 ids, values = actor.matches(token, notes)
                 assert np.array_equal(ids, np.flatnonzero(mask)), query
                 np.testing.assert_allclose(values, score[ids], rtol=1e-12, err_msg=query)
         for actor in actors:
             actor.searcher.close()
-
-
-@pytest.fixture(scope="module")
-def ray_local() -> Any:
-    ray = pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield ray
-    ray.shutdown()
 
 
 def test_ray_actors_give_what_one_index_gives(built: tuple[Path, Path], ray_local: Any) -> None:
