@@ -18,7 +18,8 @@ from query.plan import Phrase, leaves
 def test_exported_members() -> None:
     assert query.__all__ == [
         "FACETS", "FORMATTERS", "MAX_QUERY_LENGTH", "SORTS", "Facet", "FacetResult", "Formatter", "Hit",
-        "ParsedQuery", "Passage", "QueryError", "Ranking", "SearchResults", "Searcher", "ShardedSearcher", "open_searcher",
+        "ParsedQuery", "Passage", "QueryError", "Ranking", "SearchResults", "Searcher", "ShardUnavailableError", "ShardedSearcher",
+        "open_searcher",
         "parse_query", "register_facet",
     ]
     for name in query.__all__:
