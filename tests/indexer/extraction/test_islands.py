@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
-from indexer.model import Statement
+from tests.indexer.places import extracted_locations
 
-
-def _locations(gaz: Gazetteer, text: str) -> list[str]:
-    return extract(Statement("x", "", text, "p"), gaz).locations
 
 
 @pytest.mark.parametrize(
@@ -24,15 +20,15 @@ def _locations(gaz: Gazetteer, text: str) -> list[str]:
     ],
 )
 def test_island_is_a_place_in_its_country(gaz: Gazetteer, text: str, place: str, country: str) -> None:
-    found = _locations(gaz, text)
+    found = extracted_locations(gaz, text)
     assert place in found and country in found
     assert gaz.place_info(place)["kind"] == "region"
 
 
 def test_peninsula_is_a_place(gaz: Gazetteer) -> None:
-    assert "Korean Peninsula" in _locations(gaz, "Tensions on the Korean Peninsula rose again.")
+    assert "Korean Peninsula" in extracted_locations(gaz, "Tensions on the Korean Peninsula rose again.")
 
 
 def test_sentence_opening_word_before_on_is_no_name(gaz: Gazetteer) -> None:
     """``Fighting on Sumatra``: the sentence's first word and ``on`` make no longer name."""
-    assert "Sumatra" in _locations(gaz, "Fighting on Sumatra and Sulawesi went on.")
+    assert "Sumatra" in extracted_locations(gaz, "Fighting on Sumatra and Sulawesi went on.")

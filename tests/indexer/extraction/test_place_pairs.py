@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
-from indexer.model import Statement
+from tests.indexer.places import extracted_locations
 from tests.indexer.places import located
 
-
-def _locations(gaz: Gazetteer, text: str) -> list[str]:
-    extraction = extract(Statement("x", "", text, "p"), gaz)
-    return extraction.locations
 
 
 @pytest.mark.parametrize(
@@ -31,7 +26,7 @@ def test_pair_names_both(gaz: Gazetteer, text: str, expected: list[str]) -> None
 
 def test_pair_does_not_erase_other_mentions(gaz: Gazetteer) -> None:
     text = "Flights to Moscow are cheap. He postponed the Washington-Moscow route."
-    assert "Moscow" in _locations(gaz, text)
+    assert "Moscow" in extracted_locations(gaz, text)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def test_pair_does_not_erase_other_mentions(gaz: Gazetteer) -> None:
     ],
 )
 def test_countries_before_a_border_are_places(gaz: Gazetteer, text: str, expected: set[str]) -> None:
-    assert expected <= set(_locations(gaz, text))
+    assert expected <= set(extracted_locations(gaz, text))
 
 
 def test_person_surname_rule_still_holds(gaz: Gazetteer) -> None:

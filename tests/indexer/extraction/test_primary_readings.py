@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
-from indexer.model import Statement
+from tests.indexer.places import extracted_locations
 
-
-def _locations(gaz: Gazetteer, text: str) -> list[str]:
-    return extract(Statement("x", "", text, "p"), gaz).locations
 
 
 @pytest.mark.parametrize(
@@ -24,28 +20,28 @@ def _locations(gaz: Gazetteer, text: str) -> list[str]:
     ],
 )
 def test_subdivision_or_big_city_owns_its_name(gaz: Gazetteer, text: str, name: str, country: str) -> None:
-    found = _locations(gaz, text)
+    found = extracted_locations(gaz, text)
     assert name in found and country in found
     assert gaz.place_info(name)["country"] == country
     assert gaz.parents(name) == [country]
 
 
 def test_smaller_homonym_is_qualified(gaz: Gazetteer) -> None:
-    assert "Ontario (United States)" in _locations(gaz, "A fire broke out in Ontario, California.")
+    assert "Ontario (United States)" in extracted_locations(gaz, "A fire broke out in Ontario, California.")
 
 
 def test_one_city_in_two_countries_data_has_one_name(gaz: Gazetteer) -> None:
-    found = _locations(gaz, "Settlers marched in Jerusalem, the Palestinian ministry said in Ramallah.")
+    found = extracted_locations(gaz, "Settlers marched in Jerusalem, the Palestinian ministry said in Ramallah.")
     assert "Jerusalem" in found and not any(name.startswith("Jerusalem (") for name in found)
 
 
 def test_large_known_city_keeps_its_name(gaz: Gazetteer) -> None:
-    assert "Bari" not in _locations(gaz, "The Barí people of Catatumbo in Colombia fled.")
+    assert "Bari" not in extracted_locations(gaz, "The Barí people of Catatumbo in Colombia fled.")
 
 
 def test_names_do_not_depend_on_what_was_read_before(gaz: Gazetteer) -> None:
     texts = ("A fire broke out in Ontario, California.", "Two missionaries from Ontario were kidnapped.")
-    first = [_locations(gaz, t) for t in texts]
-    second = [_locations(gaz, t) for t in reversed(texts)][::-1]
+    first = [extracted_locations(gaz, t) for t in texts]
+    second = [extracted_locations(gaz, t) for t in reversed(texts)][::-1]
     assert first == second
     assert "Ontario (United States)" in first[0] and "Ontario" in first[1]

@@ -119,27 +119,6 @@ def test_short_lists_entries_written_directly_equal_the_postings_writers(tmp_pat
     assert sum(1 for f, t in slow if f == "body" and t.startswith(b"rare")) == 40
 
 
-def _term_index_bytes(writer_class: Any, keys: list[bytes]) -> bytes:
-    from whoosh.filedb.filestore import RamStorage
-
-    storage = RamStorage()
-    writer = writer_class(storage.create_file("terms"))
-    for number, key in enumerate(keys):
-        writer.add(key, b"value %d" % number)
-    writer.close()
-    return bytes(storage.files["terms"])
-
-
-@pytest.mark.parametrize("count", [0, 1, 7, 3000])
-def test_compact_term_index_writes_whooshs_bytes(count: int) -> None:
-    from whoosh.filedb.filetables import OrderedHashWriter
-
-    from indexer.storage.codec import CompactTermIndexWriter
-
-    keys = sorted(b"\x00\x01" + f"term-{n}".encode() for n in range(count))
-    assert _term_index_bytes(CompactTermIndexWriter, keys) == _term_index_bytes(OrderedHashWriter, keys)
-
-
 def test_compact_term_index_rejects_keys_out_of_order() -> None:
     from whoosh.filedb.filestore import RamStorage
 

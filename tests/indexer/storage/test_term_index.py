@@ -22,6 +22,12 @@ def _terms_file(make: Any, keys: list[bytes]) -> bytes:
     return bytes(storage.files["terms"])
 
 
+@pytest.mark.parametrize("count", [0, 1, 7, 3000])
+def test_compact_term_index_writes_whooshs_bytes(count: int) -> None:
+    keys = sorted(b"\x00\x01" + f"term-{n}".encode() for n in range(count))
+    assert _terms_file(CompactTermIndexWriter, keys) == _terms_file(OrderedHashWriter, keys)
+
+
 @pytest.mark.parametrize(("count", "spill_at"), [(0, 4), (5, 4), (8, 4), (3000, 64), (5000, 1000), (5000, 7)])
 def test_spilled_terms_file_is_whooshs_bytes(count: int, spill_at: int) -> None:
     """Spilling (several chunks, positions past 2**16 so the position array
