@@ -32,6 +32,12 @@ class IngestError(SiftError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        # Pickled with its two arguments (the default passes the message
+        # alone), so a report's errors cross to and from worker processes
+        # and Ray actors (issue 22).
+        return type(self), (self.path, self.reason)
+
 
 class IndexError_(SiftError):  # trailing underscore: don't shadow the builtin
     """The index cannot be opened, locked or written."""

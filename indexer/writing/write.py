@@ -40,8 +40,8 @@ from indexer.storage.store import create_or_open, read_meta, write_lock, write_m
 from indexer.writing.walk import find_files
 from indexer.wording import plural
 
-__all__ = ["EXTRACTOR_VERSION", "MAX_FILE_ERRORS", "IndexOptions", "IndexReport", "extract_paths", "find_files",
-           "index_paths"]
+__all__ = ["EXTRACTOR_VERSION", "MAX_FILE_ERRORS", "IndexOptions", "IndexReport", "IndexRun", "OpenFile", "extract_paths",
+           "find_files", "index_paths", "open_run"]
 
 #: Bump when extraction changes its output for the same input.
 EXTRACTOR_VERSION = "1"
@@ -98,11 +98,26 @@ def _fingerprint(gazetteer: Gazetteer) -> str:
     return hashlib.sha256(f"{EXTRACTOR_VERSION}:{gazetteer.fingerprint()}".encode()).hexdigest()[:16]
 
 
-class _Run:
+@dataclass
+class OpenFile:
+    """A file whose records a run is taking: its statements already in the
+    index, the errors met and the statements counted so far."""
+
+    key: str
+    size: int
+    mtime_ns: int
+    old_ids: SeenIds
+    errors: _FileErrors
+    count: int = 0
+    shared: int = 0
+
+
+class IndexRun:
     """One index run: which files and statements to (re)write, and the
     report; writing is ``batches``', recording files ``pending_files'``."""
 
     def __init__(self, ix: whoosh_index.Index, directory: Path, options: IndexOptions, gazetteer: Gazetteer) -> None:
+        self.directory = directory
         self.options = options
         self.fingerprint = _fingerprint(gazetteer)
         self.report = IndexReport()
@@ -143,6 +158,10 @@ class _Run:
             self.commit()
 
     # -- files -------------------------------------------------------------
+    # A file is taken in three steps (``unchanged``, ``begin_file``, then
+    # ``take`` per record and ``end_file``) so that records read elsewhere
+    # (the driver of a cluster build, ``indexer.writing.cluster``) go
+    # through the same steps as those this run reads itself.
     def index_file(self, path: Path) -> None:
         key = str(path)
         try:
@@ -150,50 +169,72 @@ class _Run:
         except OSError as exc:
             self.report.errors.append(IngestError(key, f"cannot read: {exc.strerror or exc}"))
             return
+        if self.unchanged(key, stat.st_size, stat.st_mtime_ns):
+            return
+        opened = self.begin_file(key, stat.st_size, stat.st_mtime_ns)
+        try:
+            for record in iter_records(path, self.options.read):
+                self.take(opened, record)
+        except IngestError as exc:
+            self.end_file(opened, exc)
+            return
+        self.end_file(opened)
+
+    def unchanged(self, key: str, size: int, mtime_ns: int) -> bool:
+        """Whether the file is indexed as it is (then its statements and
+        errors are reported, and it is not read)."""
         known = self.manifest.get(key)
-        if known and known[:2] == (stat.st_size, stat.st_mtime_ns) and known[3] == self.fingerprint:
+        if known and known[:2] == (size, mtime_ns) and known[3] == self.fingerprint:
             self.report.unchanged += known[2]
             # Its errors are reported again until the file changes (issue 20).
             self.report.errors.extend(IngestError(where, reason) for where, reason in self.manifest.errors_of(key))
-            return
+            return True
+        return False
+
+    def begin_file(self, key: str, size: int, mtime_ns: int) -> OpenFile:
+        """Start taking a (changed or new) file's records."""
         # The file's statements in the index (nothing for a new file), kept
         # as digests on disk past a few thousand: a file is streamed, and
         # what is kept per statement must not grow with it (issue 20).
         old_ids = SeenIds()
         for statement_id in self._ids_from_source(key):
             old_ids.add(statement_id, key)
-        errors = _FileErrors(self.report, key)
-        count = shared = 0
-        try:
-            for record in iter_records(path, self.options.read):
-                if isinstance(record, IngestError):
-                    errors.add(record)
-                    continue
-                if self.options.route is not None and not self.options.route.keeps(record.id):
-                    continue  # another shard's
-                first = self.known.taken_from(record.id)
-                if first is not None:
-                    errors.add(IngestError(f"{record.source}{record.record}",
-                                           f"duplicate id {record.id!r} (also in {first}); skipped"))
-                    continue
-                self.known.take(record.id, key)
-                count += 1
-                shared += self._index_statement(record, key, known_ids=old_ids)
-        except IngestError as exc:
+        return OpenFile(key, size, mtime_ns, old_ids, _FileErrors(self.report, key))
+
+    def take(self, opened: OpenFile, record: Statement | IngestError) -> None:
+        """One record of the file: queued, skipped (another shard's, a
+        duplicate id) or its reading error noted."""
+        if isinstance(record, IngestError):
+            opened.errors.add(record)
+            return
+        if self.options.route is not None and not self.options.route.keeps(record.id):
+            return  # another shard's
+        first = self.known.taken_from(record.id)
+        if first is not None:
+            opened.errors.add(IngestError(f"{record.source}{record.record}",
+                                          f"duplicate id {record.id!r} (also in {first}); skipped"))
+            return
+        self.known.take(record.id, opened.key)
+        opened.count += 1
+        opened.shared += self._index_statement(record, opened.key, known_ids=opened.old_ids)
+
+    def end_file(self, opened: OpenFile, failure: IngestError | None = None) -> None:
+        """The file is read through (recorded once committed), or cut short by ``failure``."""
+        key = opened.key
+        opened.errors.close()
+        if failure is not None:
             # Unreadable, or cut short part-way: the statements read so far
             # stand, none of the file's is removed, and the file is not
             # recorded, so the next run reads it again.
-            errors.close()
-            self.report.errors.append(exc)
+            self.report.errors.append(failure)
             self.added_by_file.pop(key, None)
             if self.pending >= self.commit_size:
                 self.commit()
             return
-        errors.close()
-        if len(old_ids):
+        if len(opened.old_ids):
             self._remove_gone(key)
-        self.pending_files.add(
-            (key, stat.st_size, stat.st_mtime_ns, count, self.fingerprint, shared, tuple(errors.listed)))
+        self.pending_files.add((key, opened.size, opened.mtime_ns, opened.count, self.fingerprint, opened.shared,
+                                tuple(opened.errors.listed)))
         self.added_by_file.pop(key, None)
         if self.pending >= self.commit_size:
             self.commit()
@@ -262,6 +303,18 @@ class _Run:
         if gone_sources:
             self.manifest.remove(gone_sources)
 
+    def finish(self) -> None:
+        """Prune if asked, commit the last batch and record the gazetteers used."""
+        if self.options.prune:
+            self.prune()
+        self.commit(last=True)
+        meta = read_meta(self.directory)
+        meta.update(
+            gazetteer_files=[str(p.resolve()) for p in self.options.gazetteer_files],
+            fingerprint=self.fingerprint,
+        )
+        write_meta(self.directory, meta)
+
     def close(self) -> None:
         self.batches.close()
         self.manifest.close()
@@ -290,6 +343,27 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+@contextmanager
+def open_run(directory: Path, options: IndexOptions, gazetteer: Gazetteer) -> Iterator[IndexRun]:
+    """A run on the index at ``directory`` (created if new), holding its
+    write lock; what it has not committed is dropped when the block ends.
+
+    :raises IndexError_: the index cannot be created, locked or opened.
+    """
+    # Lock first: two first runs must not both create the index.
+    with write_lock(directory, options.wait) as lock, fewer_collections():
+        ix = create_or_open(directory, locked=True)
+        run = IndexRun(ix, directory, options, gazetteer)
+        if lock.stale_pid is not None:
+            run.report.notices.append(f"cleared a write lock left by process {lock.stale_pid}, which is gone")
+        if lock.tidied:
+            run.report.notices.append(f"removed {plural(len(lock.tidied), 'file')} left by an interrupted run")
+        try:
+            yield run
+        finally:
+            run.close()
+
+
 def index_paths(
     paths: Sequence[Path],
     directory: Path,
@@ -307,36 +381,18 @@ def index_paths(
     with fewer_collections():  # (loading allocates a few hundred thousand lasting objects)
         gazetteer = Gazetteer.load(options.gazetteer_files)
     directory = directory.resolve()
-    # Lock first: two first runs must not both create the index.
-    with write_lock(directory, options.wait) as lock, fewer_collections():
-        ix = create_or_open(directory, locked=True)
-        run = _Run(ix, directory, options, gazetteer)
-        if lock.stale_pid is not None:
-            run.report.notices.append(f"cleared a write lock left by process {lock.stale_pid}, which is gone")
-        if lock.tidied:
-            run.report.notices.append(f"removed {plural(len(lock.tidied), 'file')} left by an interrupted run")
-        try:
-            # A shard's run must not read its sibling shards either.
-            exclude = options.route.root.resolve() if options.route else directory
-            files = find_files(paths, run.report, exclude=exclude)
-            run.report.files = len(files)
-            if on_files:
-                on_files(len(files))
-            for path in files:
-                run.index_file(path)
-                if progress:
-                    progress(path)
-            if options.prune:
-                run.prune()
-            run.commit(last=True)
-            meta = read_meta(directory)
-            meta.update(
-                gazetteer_files=[str(p.resolve()) for p in options.gazetteer_files],
-                fingerprint=run.fingerprint,
-            )
-            write_meta(directory, meta)
-        finally:
-            run.close()
+    with open_run(directory, options, gazetteer) as run:
+        # A shard's run must not read its sibling shards either.
+        exclude = options.route.root.resolve() if options.route else directory
+        files = find_files(paths, run.report, exclude=exclude)
+        run.report.files = len(files)
+        if on_files:
+            on_files(len(files))
+        for path in files:
+            run.index_file(path)
+            if progress:
+                progress(path)
+        run.finish()
     return run.report
 
 

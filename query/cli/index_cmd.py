@@ -19,6 +19,7 @@ from indexer.formats.common import ONE_STATEMENT_FILE_MB, STATEMENT_MB
 from indexer.model import Statement
 from indexer.wording import plural
 from indexer.storage.shards import is_sharded
+from indexer.writing.cluster import index_on_cluster
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import IndexOptions, extract_paths, index_paths
 
@@ -107,10 +108,15 @@ def _progress(show: bool) -> Iterator[tuple[Callable[[int], None], Callable[[Pat
 @click.option("--shards", type=click.IntRange(1, 1024), default=None,
               help="Make a sharded index of N shards (statements routed by a hash of their id); "
               "re-runs use the recorded number. With --procs P, P shards are built at once.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Build a sharded index on a Ray cluster, one writer per shard: 'local' starts one here; "
+              "'auto', host:port or ray://host:10001 joins a running one. Shards must be on a filesystem every "
+              "node sees. Needs the cluster extra.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line and one line per file with errors.")
 def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_size: int, wait: float,
-                  procs: int, shards: int | None, progress: bool | None, quiet: bool, **kwargs: Any) -> None:
+                  procs: int, shards: int | None, cluster: str | None, progress: bool | None, quiet: bool,
+                  **kwargs: Any) -> None:
     """Index statements from files and folders (recursively).
 
     Reads the seed's press-statement layout, .txt, .md, .html/.htm,
@@ -123,10 +129,15 @@ def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_s
         sift index seeds/ ~/scraped/statements.csv --index ~/sift-index
     """
     sharded = shards is not None or is_sharded(index_dir)
+    if cluster is not None and not sharded:
+        raise click.UsageError("--cluster builds a sharded index: give --shards N (or --index a sharded index)")
     options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait, procs=1 if sharded else procs)
     show = sys.stderr.isatty() if progress is None else progress
     with _progress(show and not quiet and not (sharded and procs > 1)) as (on_files, step):
-        if sharded:
+        if cluster is not None:
+            report = index_on_cluster(list(paths), index_dir, shards, options, address=cluster, progress=step,
+                                      on_files=on_files)
+        elif sharded:
             report = index_sharded(list(paths), index_dir, shards, options, workers=procs, progress=step,
                                    on_files=on_files)
         else:

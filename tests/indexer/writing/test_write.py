@@ -208,3 +208,14 @@ def test_an_untitled_statement_is_not_found_by_title_words(tmp_path: Path) -> No
     with Searcher(tmp_path / "ix") as searcher:
         assert searcher.search("shelled").total == 1
         assert searcher.search("title:shelled").total == 0
+
+
+def test_an_ingest_error_pickles_with_its_path_and_reason() -> None:
+    # A report's errors cross to and from Ray actors (issue 22); the
+    # default pickling passed the message alone and failed to load.
+    import pickle
+
+    from indexer.errors import IngestError
+
+    clone = pickle.loads(pickle.dumps(IngestError("a.jsonl:3", "not JSON")))
+    assert (clone.path, clone.reason, str(clone)) == ("a.jsonl:3", "not JSON", "a.jsonl:3: not JSON")
