@@ -159,6 +159,8 @@ class _Build:
         # restarted: a restarted writer would not know the file it was taking.
         actor = ray.remote(max_restarts=0, max_task_retries=0, scheduling_strategy="SPREAD")(ShardWriter)
         self.writers = [actor.remote(str(d), options) for d in layout.directories()]
+        # (Started now: the gazetteers load while the driver walks the input.)
+        self.starting = [w.start.remote() for w in self.writers]
         self.chunks: list[list[Event]] = [[] for _ in self.writers]
         self.counts = [0] * layout.count
         self.sent: dict[Any, int] = {}  # reference: its shard
@@ -178,6 +180,7 @@ class _Build:
                 report.errors.append(IngestError(str(path), f"cannot read: {exc.strerror or exc}"))
                 continue
             seen.append((path, (str(path), info.st_size, info.st_mtime_ns)))
+        self._answers(dict(enumerate(self.starting)))
         wanted = self._answers({n: w.changed.remote([stat for _p, stat in seen]) for n, w in enumerate(self.writers)})
         for position, (path, stat) in enumerate(seen):
             takers = [n for n in range(self.layout.count) if wanted[n][position]]

@@ -49,53 +49,68 @@ class ShardWriter:
     """
 
     def __init__(self, directory: str, options: IndexOptions) -> None:
+        self.directory = Path(directory)
         self.options = replace(options, route=None, procs=1)
+        self.stack = ExitStack()
+        self.run: IndexRun | None = None
+        self.open: OpenFile | None = None
+
+    def start(self) -> None:
+        """Load the gazetteers, lock the shard and open its run (a method,
+        not the constructor: an error here reaches the driver as itself)."""
         with fewer_collections():
             gazetteer = Gazetteer.load(self.options.gazetteer_files)
         # This process only writes: collect garbage as an index run does (``fewer_collections``).
         gc.set_threshold(*INDEXING_GC_THRESHOLDS)
-        self.stack = ExitStack()
-        self.run: IndexRun = self.stack.enter_context(open_run(Path(directory), self.options, gazetteer))
-        self.open: OpenFile | None = None
+        self.run = self.stack.enter_context(open_run(self.directory, self.options, gazetteer))
+
+    def _run(self) -> IndexRun:
+        if self.run is None:
+            raise RuntimeError("ShardWriter.start was not called")
+        return self.run
 
     def changed(self, files: list[FileStat]) -> list[bool]:
         """Which files this shard must take (new or changed since its last
         commit); unchanged ones are reported as unchanged here."""
-        return [not self.run.unchanged(key, size, mtime) for key, size, mtime in files]
+        run = self._run()
+        return [not run.unchanged(key, size, mtime) for key, size, mtime in files]
 
     def feed(self, events: list[Event]) -> int:
         """Take the driver's events in order; commits as a local run does.
 
         :returns: statements this shard has taken so far in the run.
         """
+        run = self._run()
         for kind, value in events:
             if kind == "begin":
                 key, size, mtime = cast(FileStat, value)
-                self.open = self.run.begin_file(key, size, mtime)
+                self.open = run.begin_file(key, size, mtime)
             elif kind in ("statement", "error"):
                 assert self.open is not None and isinstance(value, (Statement, IngestError))
-                self.run.take(self.open, value)
+                run.take(self.open, value)
             elif kind in ("end", "fail"):
                 assert self.open is not None and (value is None or isinstance(value, IngestError))
-                self.run.end_file(self.open, value)
+                run.end_file(self.open, value)
                 self.open = None
             else:
                 raise ValueError(f"unknown event {kind!r}")
-        return self.run.report.added + self.run.report.updated
+        return run.report.added + run.report.updated
 
     def finish(self) -> IndexReport:
         """Prune if asked, commit the last batch, release the shard: its report."""
+        run = self._run()
         try:
-            self.run.finish()
+            run.finish()
         finally:
             self.stack.close()
-        return self.run.report
+        return run.report
 
     def stop(self) -> None:
         """Commit what is queued and release the shard (another shard
         failed: what this one has taken stands; its open file is read again
         by the next run, as it is not recorded)."""
         try:
-            self.run.commit(last=True)
+            if self.run is not None:
+                self.run.commit(last=True)
         finally:
             self.stack.close()

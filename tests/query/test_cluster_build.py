@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.errors import SiftError
+from indexer.storage.store import write_lock
 from indexer.writing.cluster import ClusterBuildError, connect, index_on_cluster
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import IndexOptions
@@ -81,6 +82,10 @@ def test_a_cluster_build_equals_the_local_build(corpus: tuple[list[Path], Path],
     assert pruned.splitlines()[-1].startswith("0 added, 0 updated, 100 unchanged, 20 removed")
     gone = {json.loads(line)["id"] for line in kept.decode("utf-8").splitlines()}
     assert shard_ids(built) == [ids - gone for ids in shard_ids(local)]
+    with write_lock(built / "shard-001"):  # another writer on one shard: its own error, naming the shard
+        refused = CliRunner().invoke(main, ["index", *map(str, files), "--index", str(built), "--cluster", "local"])
+    assert refused.exit_code == 1
+    assert refused.output.startswith(f"Error: shard 1: the index at {built / 'shard-001'} is being written by process")
 
 
 def test_no_ray_or_no_cluster_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
