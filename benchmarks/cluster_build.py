@@ -7,7 +7,9 @@ processes at once (workers=N), and one Ray writer actor per shard fed by
 this process (``index_on_cluster`` on a local Ray instance started once,
 before the rounds; its start-up is reported apart). Each build goes into
 a new directory. Reports statements/s (wall) per build, the medians, and
-this process's CPU seconds (the Ray actors' CPU is not in it).
+this process's CPU seconds (the Ray actors' CPU is not in it), and before
+each round how many cores the host gives ``--shards`` processes at once
+(``benchmarks.proc.parallel_capacity``).
 
     python -m benchmarks.cluster_build --docs 4000 --shards 2 --rounds 3 --out /tmp/cluster_build
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from benchmarks.corpus import ensure_shards
+from benchmarks.proc import parallel_capacity
 
 
 def _cpu() -> float:
@@ -63,7 +66,9 @@ def main() -> None:
     }
     rates: dict[str, list[float]] = {name: [] for name in builds}
     cpu: dict[str, list[float]] = {name: [] for name in builds}
+    capacity: list[float] = []
     for round_ in range(args.rounds):
+        capacity.append(parallel_capacity(args.shards))
         for number, (name, run) in enumerate(builds.items()):
             target = args.out / f"build-{round_}-{number}"
             shutil.rmtree(target, ignore_errors=True)
@@ -79,6 +84,7 @@ def main() -> None:
     summary = {
         "docs": args.docs, "shards": args.shards, "rounds": args.rounds, "ray_start_s": round(ray_start, 1),
         "cpus": os.cpu_count(), "load": os.getloadavg(),
+        "cores_given_to_shards_processes": [round(c, 2) for c in capacity],
         "median_statements_per_s": {k: round(statistics.median(v)) for k, v in rates.items()},
         "median_driver_cpu_s": {k: round(statistics.median(v), 1) for k, v in cpu.items()},
     }

@@ -12,7 +12,8 @@ resumes from each shard's last commit.
 Each shard's run reads the input itself (reading and parsing N times;
 extraction and writing, the bulk of the cost, once per statement). The
 shards' runs are independent, so ``workers`` of them run at once in
-separate processes.
+separate processes. On a Ray cluster (``indexer.writing.cluster``) the
+input is read once and each shard's run is fed its statements.
 """
 
 from __future__ import annotations

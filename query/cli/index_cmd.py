@@ -131,6 +131,8 @@ def index_command(paths: tuple[Path, ...], index_dir: Path, prune: bool, batch_s
     sharded = shards is not None or is_sharded(index_dir)
     if cluster is not None and not sharded:
         raise click.UsageError("--cluster builds a sharded index: give --shards N (or --index a sharded index)")
+    if cluster is not None and procs > 1:
+        raise click.UsageError("--procs is for local builds: on a cluster each shard has its own writer")
     options = _options(kwargs, prune=prune, batch_size=batch_size, wait=wait, procs=1 if sharded else procs)
     show = sys.stderr.isatty() if progress is None else progress
     with _progress(show and not quiet and not (sharded and procs > 1)) as (on_files, step):

@@ -96,6 +96,9 @@ def test_no_ray_or_no_cluster_is_a_clear_error(tmp_path: Path, monkeypatch: pyte
             connect(f"127.0.0.1:{port}")
     out = CliRunner().invoke(main, ["index", str(tmp_path), "--index", str(tmp_path / "ix"), "--cluster", "local"])
     assert out.exit_code == 2 and "--cluster builds a sharded index: give --shards N" in out.output
+    out = CliRunner().invoke(main, ["index", str(tmp_path), "--index", str(tmp_path / "ix"), "--shards", "2",
+                                    "--cluster", "local", "--procs", "2"])
+    assert out.exit_code == 2 and "--procs is for local builds" in out.output
     monkeypatch.setitem(sys.modules, "ray", None)  # as if the cluster extra were not installed
     out = CliRunner().invoke(main, ["index", str(tmp_path), "--index", str(tmp_path / "ix"), "--shards", "2",
                                     "--cluster", "local"])
