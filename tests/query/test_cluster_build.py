@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.errors import SiftError
+from indexer.storage.shards import shard_of
 from indexer.storage.store import write_lock
 from indexer.writing.cluster import ClusterBuildError, connect, index_on_cluster
 from indexer.writing.shards import index_sharded
@@ -73,13 +74,20 @@ def test_a_cluster_build_equals_the_local_build(corpus: tuple[list[Path], Path],
     for query in ("siege", "actor:Russia OR location:Idlib", '"forces regime"~4'):
         args = ["search", query, "--format", "json", "--facets", "actor,location,year", "--limit", "40", "--or"]
         assert sift(*args, "--index", str(built)) == sift(*args, "--index", str(local))
-    kept = files[0].read_bytes()
+    kept, edited = files[0].read_bytes(), files[1].read_bytes()
     files[0].unlink()
+    first = json.loads(edited.splitlines()[0])
+    files[1].write_bytes(edited.replace(json.dumps(first["title"]).encode(), b'"A new title"', 1))
     try:
-        pruned = sift("index", str(files[0].parent), "--index", str(built), "--cluster", "local", "--prune")
+        again = sift("index", str(files[0].parent), "--index", str(built), "--cluster", "local", "--prune")
     finally:
         files[0].write_bytes(kept)  # (the module's input)
-    assert pruned.splitlines()[-1].startswith("0 added, 0 updated, 100 unchanged, 20 removed")
+        files[1].write_bytes(edited)
+    assert again.splitlines()[-1].startswith("0 added, 1 updated, 99 unchanged, 20 removed")
+    from query import Searcher
+
+    with Searcher(built / f"shard-{shard_of(first['id'], SHARDS):03d}") as shard:
+        assert shard.get(first["id"])["title"] == "A new title"  # updated in its own shard
     gone = {json.loads(line)["id"] for line in kept.decode("utf-8").splitlines()}
     assert shard_ids(built) == [ids - gone for ids in shard_ids(local)]
     with write_lock(built / "shard-001"):  # another writer on one shard: its own error, naming the shard
