@@ -40,8 +40,8 @@ from indexer.storage.store import create_or_open, read_meta, write_lock, write_m
 from indexer.writing.walk import find_files
 from indexer.wording import plural
 
-__all__ = ["EXTRACTOR_VERSION", "MAX_FILE_ERRORS", "IndexOptions", "IndexReport", "IndexRun", "OpenFile", "extract_paths",
-           "find_files", "index_paths", "open_run"]
+__all__ = ["EXTRACTOR_VERSION", "MAX_FILE_ERRORS", "IndexOptions", "IndexReport", "IndexRun", "OpenFile",
+           "extract_paths", "find_files", "index_paths", "open_run"]
 
 #: Bump when extraction changes its output for the same input.
 EXTRACTOR_VERSION = "1"

@@ -22,6 +22,7 @@ from indexer.storage.store import write_lock
 from indexer.writing.cluster import ClusterBuildError, connect, index_on_cluster
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import IndexOptions
+from query import Searcher
 from query.cli import main
 from tests.query.cli.test_shards_cli import ids_in
 from tests.query.shard_corpus import generate, write_files
@@ -41,8 +42,6 @@ def shard_ids(root: Path) -> list[set[str]]:
 
 def counted(root: Path) -> int:
     """Documents in the shards, deleted ones left out (a duplicate counts twice)."""
-    from query import Searcher
-
     total = 0
     for n in range(SHARDS):
         with Searcher(root / f"shard-{n:03d}") as searcher:
@@ -84,8 +83,6 @@ def test_a_cluster_build_equals_the_local_build(corpus: tuple[list[Path], Path],
         files[0].write_bytes(kept)  # (the module's input)
         files[1].write_bytes(edited)
     assert again.splitlines()[-1].startswith("0 added, 1 updated, 99 unchanged, 20 removed")
-    from query import Searcher
-
     with Searcher(built / f"shard-{shard_of(first['id'], SHARDS):03d}") as shard:
         assert shard.get(first["id"])["title"] == "A new title"  # updated in its own shard
     gone = {json.loads(line)["id"] for line in kept.decode("utf-8").splitlines()}
@@ -130,7 +127,7 @@ def test_a_node_lost_mid_build_keeps_what_is_committed_and_a_rerun_completes_it(
         corpus: tuple[list[Path], Path], tmp_path: Path, ray_nodes: Any, ray_local: Any) -> None:
     files, local = corpus
     built = tmp_path / "built"
-    worker = ray_nodes.worker_nodes and next(iter(ray_nodes.worker_nodes))
+    worker = next(iter(ray_nodes.worker_nodes))
     read: list[Path] = []
 
     def lose_the_worker_node(path: Path) -> None:
@@ -143,7 +140,8 @@ def test_a_node_lost_mid_build_keeps_what_is_committed_and_a_rerun_completes_it(
 
     options = IndexOptions(batch_size=5)
     try:
-        with pytest.raises(ClusterBuildError, match=r"^shard (\d): its writer failed: .*run the same command again") as lost:
+        failed = r"^shard (\d): its writer failed: .*run the same command again"
+        with pytest.raises(ClusterBuildError, match=failed) as lost:
             index_on_cluster(files, built, SHARDS, options, address="local", chunk=5, in_flight=3,
                              progress=lose_the_worker_node)
     finally:
