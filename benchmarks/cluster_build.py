@@ -7,7 +7,8 @@ processes at once (workers=N), and one Ray writer actor per shard fed by
 this process (``index_on_cluster`` on a local Ray instance started once,
 before the rounds; its start-up is reported apart). Each build goes into
 a new directory. Reports statements/s (wall) per build, the medians, and
-this process's CPU seconds (the Ray actors' CPU is not in it), and before
+this process's CPU seconds with its children's, the Ray writer actors' CPU
+seconds (each actor's process time, its start included), and before
 each round how many cores the host gives ``--shards`` processes at once
 (``benchmarks.proc.parallel_capacity``).
 
@@ -30,6 +31,30 @@ from benchmarks.corpus import ensure_shards
 from benchmarks.proc import parallel_capacity
 
 
+CPU_NOTE = "benchmark: writer CPU seconds "
+
+
+def _timed_writer() -> type:
+    """``ShardWriter`` noting its process's CPU time in its report (a
+    notice, read back below): Ray's actors are not this process's children."""
+    from indexer.writing.shard_writer import ShardWriter
+
+    class TimedWriter(ShardWriter):
+        def finish(self) -> Any:
+            report = super().finish()
+            report.notices.append(f"{CPU_NOTE}{self.directory} {time.process_time()}")
+            return report
+
+    return TimedWriter
+
+
+def _actors_cpu(report: Any) -> float:
+    """The writers' CPU seconds noted in ``report`` (and the notes removed)."""
+    notes = [n for n in report.notices if n.startswith(CPU_NOTE)]
+    report.notices = [n for n in report.notices if not n.startswith(CPU_NOTE)]
+    return sum(float(n.rsplit(" ", 1)[1]) for n in notes)
+
+
 def _cpu() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -46,6 +71,7 @@ def main() -> None:
 
     import ray
 
+    from indexer.writing import cluster
     from indexer.writing.cluster import index_on_cluster
     from indexer.writing.shards import index_sharded
     from indexer.writing.write import IndexOptions
@@ -57,6 +83,7 @@ def main() -> None:
     ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
     ray_start = time.perf_counter() - started
     options = IndexOptions()
+    setattr(cluster, "ShardWriter", _timed_writer())  # (the writers note their CPU time)
     builds: dict[str, Callable[[Path], Any]] = {
         "local, one after another": lambda d: index_sharded(files, d, args.shards, options, workers=1),
         f"local, {args.shards} processes": lambda d: index_sharded(files, d, args.shards, options,
@@ -66,6 +93,7 @@ def main() -> None:
     }
     rates: dict[str, list[float]] = {name: [] for name in builds}
     cpu: dict[str, list[float]] = {name: [] for name in builds}
+    actors_cpu: list[float] = []
     capacity: list[float] = []
     for round_ in range(args.rounds):
         capacity.append(parallel_capacity(args.shards))
@@ -78,6 +106,8 @@ def main() -> None:
             assert report.added == args.docs, (name, report.summary())
             rates[name].append(args.docs / seconds)
             cpu[name].append(_cpu() - cpu_before)
+            if name.startswith("Ray"):
+                actors_cpu.append(_actors_cpu(report))
             print(f"round {round_}: {name}: {seconds:.1f} s, {args.docs / seconds:.0f} statements/s", flush=True)
             shutil.rmtree(target, ignore_errors=True)
     ray.shutdown()
@@ -87,6 +117,7 @@ def main() -> None:
         "cores_given_to_shards_processes": [round(c, 2) for c in capacity],
         "median_statements_per_s": {k: round(statistics.median(v)) for k, v in rates.items()},
         "median_driver_cpu_s": {k: round(statistics.median(v), 1) for k, v in cpu.items()},
+        "median_ray_writers_cpu_s": round(statistics.median(actors_cpu), 1),
     }
     print(json.dumps(summary, indent=2))
 
