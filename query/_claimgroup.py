@@ -39,8 +39,10 @@ Condition = Callable[[ClaimTable], np.ndarray]
 
 #: How much a name's score counts again where it holds a role in a claim of the queried type.
 ROLE_BONUS = 1.0
-#: What a claim type of the query adds where the name holds a role (see role_bonus_plan).
-TYPE_BONUS = 1.0
+#: What a claim type of the query adds where the name holds a role (see
+#: role_bonus_plan): nothing, the type's own ``claim:`` term already scores it.
+#: 0 and 1 (and 0.5, 2) gave the same top 10 on all 14 needs (benchmarks/RESULTS.md, stop 27).
+TYPE_BONUS = 0.0
 #: The roles a name of each keyword field can hold.
 _ROLES_OF = {"actors": ("by", "against", "speaker"), "locations": ("in",)}
 
@@ -168,10 +170,8 @@ def role_bonus_plan(field: str, values: tuple[str, ...], types: frozenset[str]) 
         return table.holding(type_terms) & table.holding(wanted) & ~table.holding((NEGATED_TERM,))
 
     name = plan.any_of([plan.Term(field, v, boost=ROLE_BONUS) for v in values])
-    # Candidates: the name and a claim type asked for. The type adds 1: it
-    # was meant to add nothing (a constant 0), but Whoosh's constant-score
-    # matcher read 0.0 as "no weight" and scored 1, and the rankings of
-    # issue 21 were measured so; kept until they are measured again.
+    # Candidates: the name and a claim type asked for; the type only filters
+    # (query.vector's Constant scores TYPE_BONUS, 0 included).
     kind = plan.Constant(plan.any_of([plan.Term("claim_types", t) for t in sorted(types)]), TYPE_BONUS)
     text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
     return plan.ClaimGroup(plan.And((name, kind)), text, holds_role, condition)
