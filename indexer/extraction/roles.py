@@ -85,7 +85,7 @@ _AGENT_NOUNS = (
 )
 _FILLERS = (
     r"has|have|had|reportedly|allegedly|also|again|repeatedly|deliberately|indiscriminately|systematically"
-    r"|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
+    r"|started|starts|start|begins|kept|keeps|keep|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
     r"|committed|commit|commits|perpetrated|waged|wages|used|uses|use|dropped|fired|unleashed|intensified"
     r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
     r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
@@ -100,6 +100,9 @@ _PASSIVE_GAP = re.compile(
     rf"(?: (?:[\w-]+))?(?: (?:has|have|had|will|would))?(?: (?:reportedly|allegedly|also|again|been))* {_BE}"
     r"(?: (?:reportedly|allegedly|also|again|repeatedly|deliberately|being))* $"
 )
+#: A name that is itself an act (``an Israeli attack on the camp killed three``,
+#: ``Gazetteer.DEMONYM_ACTOR_NOUNS``): its state did the act of the clause.
+_NAMES_AN_ACT = re.compile(r" (?:air ?strikes?|strikes?|raids?|attacks?|bombings?|bombardments?|shelling)$")
 _POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
 _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
 #: Between a trigger and ``by X``: at most six words, no clause mark.
@@ -294,7 +297,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             gap = low[e:ts]
             if gap.count(" ") > 7 or _CLAUSE_MARKS.search(_BRACKETED.sub("", gap, 1)):
                 continue
-            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)):
+            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)) \
+                    or (kind != _ATTRIBUTION and _NAMES_AN_ACT.search(low, s, e)):
                 return "by"
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"

@@ -68,6 +68,9 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("The Islamic State group claimed the attack that killed 20 people in Damascus.",
      {"by": ["Islamic State"], "in": ["Damascus"]}),
     ("An Islamic State (IS) car bomb killed 20 people in Deir ez-Zor.", {"by": ["Islamic State"], "in": ["Deir ez-Zor"]}),
+    # a name that is the act itself; a light verb between agent and act
+    ("An Israeli attack on a camp near Quneitra killed three fighters.", {"by": ["Israel"], "in": ["Quneitra"]}),
+    ("Turkey started shelling positions near Azaz.", {"by": ["Turkey"], "in": ["Azaz"]}),
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
