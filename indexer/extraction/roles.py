@@ -22,7 +22,7 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   ``holds X responsible``, ``blamed X for``, ``X is responsible for``,
   ``X claimed responsibility``, ``X claimed the attack``, ``X was behind the
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
-  ``accusations against X``. A state's adjective before a strike word names
+  ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
   the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
@@ -85,7 +85,7 @@ _AGENT_NOUNS = (
 )
 _FILLERS = (
     r"has|have|had|reportedly|allegedly|also|again|repeatedly|deliberately|indiscriminately|systematically"
-    r"|started|starts|start|begins|kept|keeps|keep|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
+    r"|started|starts|start|begins|kept|keeps|keep|number of|acts of|[a-z]+ed and|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
     r"|committed|commit|commits|perpetrated|waged|wages|used|uses|use|dropped|fired|unleashed|intensified"
     r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
     r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
@@ -124,6 +124,11 @@ _ACCUSED_AFTER = re.compile(
     r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}?(?:,)? (?:of|for|responsible|accountable|as responsible|fully responsible"
     r"|directly responsible)\b"
 )
+#: Between an act and the name of a relative clause that commits it (``the genocide Israel has committed``).
+_RELATIVE_GAP = re.compile(r" (?:(?:that|which) )?(?:the )?")
+_COMMITTED_AFTER = re.compile(
+    r"^(?:'s?|\u2019s?)?(?: [\w-]+)?? (?:(?:has|have|had|is|are|was|were|continues? to|continued to) )?(?:been )?"
+    r"(?:committ(?:ed|ing)|commits?|perpetrat(?:ed|es|ing)|carr(?:ied|ying|ies) out|wag(?:ed|es|ing)|inflict(?:ed|s|ing))\b")
 #: A headline's passive right after the name: ``Syrian regime accused of bombing``.
 _ACCUSED_PASSIVE_AFTER = re.compile(r"^(?:'s?|\u2019s?)? (?:(?:is|are|was|were|being) )?(?:[a-z]+ly )?(?:accused of|blamed for)\b")
 #: Before a name that is the accuser, not the accused (``Ukraine, which Russia accused of``).
@@ -280,6 +285,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if s - te > 80:
                 continue
             gap = low[te:s]
+            if kind != _ATTRIBUTION and _RELATIVE_GAP.fullmatch(gap) and _COMMITTED_AFTER.match(after):
+                return "by"  # "the war crimes the Iranian militias are committing"
             if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
                     or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
                     and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):

@@ -71,6 +71,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     # a name that is the act itself; a light verb between agent and act
     ("An Israeli attack on a camp near Quneitra killed three fighters.", {"by": ["Israel"], "in": ["Quneitra"]}),
     ("Turkey started shelling positions near Azaz.", {"by": ["Turkey"], "in": ["Azaz"]}),
+    # the agent of a relative clause after the act; verbs joined by "and"; "a number of"
+    ("The Syrian Coalition condemned the war crimes the Iranian militias are committing in Aleppo.",
+     {"by": ["Iran"], "in": ["Aleppo"], "speaker": ["Syrian Coalition"]}),
+    ("Hamas maimed and killed some 1,200 people.", {"by": ["Hamas"]}),
+    ("Armenia committed a number of war crimes against civilians.", {"by": ["Armenia"]}),
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
