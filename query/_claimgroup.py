@@ -39,8 +39,12 @@ Condition = Callable[[ClaimTable], np.ndarray]
 
 #: How much a name's score counts again where it holds a role in a claim of the queried type.
 ROLE_BONUS = 1.0
-#: What a claim type of the query adds where the name holds a role (see role_bonus_plan).
-TYPE_BONUS = 1.0
+#: What a claim type of the query adds where the name holds a role (see
+#: role_bonus_plan): nothing, the type's own ``claim:`` term already scores it.
+#: 0 and 1 (and 0.5, 2) gave the same top 10 on all 14 needs (benchmarks/RESULTS.md, stop 27).
+TYPE_BONUS = 0.0
+#: The field of names that scores a role of ``claim_roles`` (see _scored_role).
+_NAMES_OF_ROLE = {"in": "locations", "against": "actors", "speaker": "actors"}
 #: The roles a name of each keyword field can hold.
 _ROLES_OF = {"actors": ("by", "against", "speaker"), "locations": ("in",)}
 
@@ -65,7 +69,9 @@ def _candidates(node: Node) -> plan.Plan | None:
     if isinstance(node, KeywordNode):
         if node.field == NEGATED:
             return None
-        return plan.Expand("word_prefix", node.field, node.value) if node.prefix else plan.Term(node.field, node.value)
+        if node.prefix:
+            return plan.Expand("word_prefix", node.field, node.value)
+        return _scored_role(node.field, node.value)
     if isinstance(node, BoolNode):
         parts = [_candidates(child) for child in node.children]
         if node.op == "and":
@@ -73,6 +79,18 @@ def _candidates(node: Node) -> plan.Plan | None:
             return None if not kept else kept[0] if len(kept) == 1 else plan.And(tuple(kept))
         return None if any(p is None for p in parts) else plan.Or(tuple(p for p in parts if p is not None))
     return None  # NOT, or a nested group: no statement-level test
+
+
+def _scored_role(field: str, value: str) -> plan.Plan:
+    """The statement-level term of ``field:value``; a role of
+    ``claim_roles`` (``in|idlib``), which carries no weight of its own, is
+    scored by the name's centrality in the statement (``locations`` for
+    ``in``, ``actors`` for the others: ``indexer.extraction.centrality``),
+    as ``by:`` is by its ``claim_by`` weight."""
+    term = plan.Term(field, value)
+    role, _, name = value.partition("|")
+    names_field = _NAMES_OF_ROLE.get(role) if field == "claim_roles" else None
+    return term if names_field is None or not name else plan.AndMaybe(term, plan.Term(names_field, name))
 
 
 def _predicate(node: Node) -> Predicate:
@@ -168,10 +186,8 @@ def role_bonus_plan(field: str, values: tuple[str, ...], types: frozenset[str]) 
         return table.holding(type_terms) & table.holding(wanted) & ~table.holding((NEGATED_TERM,))
 
     name = plan.any_of([plan.Term(field, v, boost=ROLE_BONUS) for v in values])
-    # Candidates: the name and a claim type asked for. The type adds 1: it
-    # was meant to add nothing (a constant 0), but Whoosh's constant-score
-    # matcher read 0.0 as "no weight" and scored 1, and the rankings of
-    # issue 21 were measured so; kept until they are measured again.
+    # Candidates: the name and a claim type asked for; the type only filters
+    # (query.vector's Constant scores TYPE_BONUS, 0 included).
     kind = plan.Constant(plan.any_of([plan.Term("claim_types", t) for t in sorted(types)]), TYPE_BONUS)
     text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
     return plan.ClaimGroup(plan.And((name, kind)), text, holds_role, condition)

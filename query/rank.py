@@ -106,6 +106,18 @@ class Ranking:
     #: Per-field score multipliers on top of ``field_boosts`` (default 1): a
     #: hook for ``python -m benchmarks.tune`` to try weights without re-parsing.
     field_scale: Pairs = ()
+    #: The gain of a value asked for in a structured field (``keyword_fields``:
+    #: ``actor:``, ``location:``, ``claim:``, ``by:``) instead of its
+    #: ``word_gain``: every statement it matches holds the value, so how rare
+    #: the value is says nothing about which of them it is central to; its
+    #: pseudo-frequency (``indexer.extraction.centrality``) alone ranks them.
+    #: With the rarity gain a common type (``claim:killing``, in most
+    #: statements of a war) scored about 0.05 and the free words decided
+    #: alone. ``None``: the rarity gain (Sift before stop 27). 8 on the 14
+    #: needs of ``benchmarks.needs``; 4 to 16 score alike (benchmarks/RESULTS.md).
+    keyword_gain: float | None = 8.0
+    #: The structured fields ``keyword_gain`` applies to (weighted keyword fields).
+    keyword_fields: tuple[str, ...] = ("actors", "locations", "claim_types", "claim_by")
 
     def __post_init__(self) -> None:
         for name in ("k1", "b"):
@@ -115,6 +127,12 @@ class Ranking:
                 kind = "a positive number" if name == "k1" else "a number from 0 to 1"
                 raise ValueError(f"{name} must be {kind}, not {value!r}")
             object.__setattr__(self, name, float(value))
+        if self.keyword_gain is not None:
+            if isinstance(self.keyword_gain, bool) or not isinstance(self.keyword_gain, (int, float)) \
+                    or not self.keyword_gain > 0:
+                raise ValueError(f"keyword_gain must be a positive number or None, not {self.keyword_gain!r}")
+            object.__setattr__(self, "keyword_gain", float(self.keyword_gain))
+        object.__setattr__(self, "keyword_fields", tuple(self.keyword_fields))
         for name in ("field_boosts", "field_weights", "field_b", "field_k1", "field_scale"):
             object.__setattr__(self, name, _pairs(name, getattr(self, name)))
         if not self.field_boosts:
@@ -139,10 +157,14 @@ class Ranking:
     def field_scorer(self, statistics: Statistics, field: str, term: bytes) -> FieldScorer:
         """BM25 of ``term`` in ``field`` alone (a word in one field, a
         phrase's words, a prefix's terms), with the collection's numbers from
-        ``statistics`` (one index, or every shard: ``query.statistics``)."""
+        ``statistics`` (one index, or every shard: ``query.statistics``);
+        in a structured field (``keyword_fields``) the gain is ``keyword_gain``."""
         scale = dict(self.field_scale).get(field, 1.0)
-        gain = scale * word_gain(statistics.doc_count(), statistics.doc_frequency(field, term),
-                                 statistics.frequency(field, term))
+        if self.keyword_gain is not None and field in self.keyword_fields:
+            gain = scale * self.keyword_gain
+        else:
+            gain = scale * word_gain(statistics.doc_count(), statistics.doc_frequency(field, term),
+                                     statistics.frequency(field, term))
         return FieldScorer(gain, self.k1_of(field), self.b_of(field), statistics.average_field_length(field) or 1.0)
 
     def word_scorer(self, statistics: Statistics, fields: Pairs, terms: FieldTerms) -> WordScorer:

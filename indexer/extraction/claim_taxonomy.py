@@ -101,7 +101,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"air[- ]?strikes?|air[- ]raids?|aerial (?:attacks?|bombing|bombardment|strikes?)",
         r"(?:missile|drone|artillery|rocket) (?:strikes?|attacks?|fire)",
         r"(?:us-led|coalition|israeli|turkish|russian|regime|government|syrian|american|u\.s\.|us)"
-        r" (?:air )?(?:strikes|raids)",
+        r" (?:air |drone |missile )?(?:strikes?|raids?)",
         r"targeted (?:by|with) (?:\w+ )?(?:jets|warplanes|aircraft|helicopters|drones)",
         r"shell(?:s|ed|ing)",
         r"missiles?|rockets?|mortars?|artillery",

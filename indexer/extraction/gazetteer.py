@@ -98,6 +98,9 @@ DEMONYM_ACTOR_NOUNS = (
 ).split() + [
     "air force", "air strikes", "air raids", "special forces", "occupation forces",
     "foreign ministry", "defence ministry", "defense ministry", "security forces",
+    # one strike as well as several (``a Russian airstrike``, ``Israeli drone strike``: issue 21)
+    "airstrike", "air strike", "strike", "raid", "air raid", "drone strike", "drone strikes",
+    "missile strike", "missile strikes", "bombing", "bombings", "bombardments", "attack", "attacks",
 ]
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")

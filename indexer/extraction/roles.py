@@ -20,7 +20,10 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   adverbs and light verbs between (``Russian jets have repeatedly bombed``,
   ``X carried out air strikes``), not in the passive; ``accused X of``,
   ``holds X responsible``, ``blamed X for``, ``X is responsible for``,
-  ``X claimed responsibility``, ``accusations against X``.
+  ``X claimed responsibility``, ``X claimed the attack``, ``X was behind the
+  attack``, a headline's ``X accused of`` (not after ``which``/``who``),
+  ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
+  the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``).
@@ -77,23 +80,29 @@ _AGENT_NOUNS = (
     r"forces|troops|army|jets|warplanes|war planes|planes|aircraft|air force|helicopters|gunships|drones"
     r"|artillery|tanks|navy|warships|militias?|militants|fighters|soldiers|police|gunmen|units?|soldiers"
     r"|security forces|military|government|regime|authorities|loyalists|rebels|insurgents"
+    r"|group|jihadists|terrorists|extremists|bombers?|suicide bombers?|suicide attackers|attackers|snipers"
+    r"|car bombs?|truck bombs?|air strikes?|airstrikes?|strikes?|raids?|shells|rockets|missiles"
 )
 _FILLERS = (
     r"has|have|had|reportedly|allegedly|also|again|repeatedly|deliberately|indiscriminately|systematically"
-    r"|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
+    r"|started|starts|start|begins|kept|keeps|keep|number of|acts of|[a-z]+ed and|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
     r"|committed|commit|commits|perpetrated|waged|wages|used|uses|use|dropped|fired|unleashed|intensified"
     r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
     r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
-    r"|allegedly|in turn|themselves|itself"
+    r"|allegedly|in turn|themselves|itself|and|aerial|air|ground|rocket|missile|mortar|suicide|[a-z]+ly"
 )
-#: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light verbs.
-_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
+#: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
+#: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
+_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
 _BE = r"(?:was|were|is|are|been|being|be|got|get|gets)"
 #: Between a patient and its trigger: a passive (``were reportedly killed``).
 _PASSIVE_GAP = re.compile(
     rf"(?: (?:[\w-]+))?(?: (?:has|have|had|will|would))?(?: (?:reportedly|allegedly|also|again|been))* {_BE}"
     r"(?: (?:reportedly|allegedly|also|again|repeatedly|deliberately|being))* $"
 )
+#: A name that is itself an act (``an Israeli attack on the camp killed three``,
+#: ``Gazetteer.DEMONYM_ACTOR_NOUNS``): its state did the act of the clause.
+_NAMES_AN_ACT = re.compile(r" (?:air ?strikes?|strikes?|raids?|attacks?|bombings?|bombardments?|shelling)$")
 _POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
 _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
 #: Between a trigger and ``by X``: at most six words, no clause mark.
@@ -115,11 +124,25 @@ _ACCUSED_AFTER = re.compile(
     r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}?(?:,)? (?:of|for|responsible|accountable|as responsible|fully responsible"
     r"|directly responsible)\b"
 )
+#: Between an act and the name of a relative clause that commits it (``the genocide Israel has committed``).
+_RELATIVE_GAP = re.compile(r" (?:(?:that|which) )?(?:the )?")
+_COMMITTED_AFTER = re.compile(
+    r"^(?:'s?|\u2019s?)?(?: [\w-]+)?? (?:(?:has|have|had|is|are|was|were|continues? to|continued to) )?(?:been )?"
+    r"(?:committ(?:ed|ing)|commits?|perpetrat(?:ed|es|ing)|carr(?:ied|ying|ies) out|wag(?:ed|es|ing)|inflict(?:ed|s|ing))\b")
+#: A headline's passive right after the name: ``Syrian regime accused of bombing``.
+_ACCUSED_PASSIVE_AFTER = re.compile(r"^(?:'s?|\u2019s?)? (?:(?:is|are|was|were|being) )?(?:[a-z]+ly )?(?:accused of|blamed for)\b")
+#: Before a name that is the accuser, not the accused (``Ukraine, which Russia accused of``).
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|whom|who|that)(?: the)? $")
 _RESPONSIBLE_AFTER = re.compile(
     r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}? (?:(?:is|are|was|were|be|been) (?:\w+ )?(?:responsible|to blame)"
     r"|(?:is|are|was|were|has been|have been|had been)(?: [\w-]+){0,3}? (?:accused of|blamed for)"
     r"|(?:bears?|bore|bearing) (?:the )?(?:\w+ )?responsibility|(?:has|have|had )?(?:claimed|claims|admitted"
-    r"|admits|accepted|accepts) (?:the )?responsibility)\b"
+    r"|admits|accepted|accepts) (?:the )?responsibility"
+    # "forces loyal to Assad were behind the attack"
+    r"|(?:is|are|was|were|be|been) (?:\w+ )?behind (?:the|this|these|those|it|a|an)"
+    # "the Islamic State group claimed the attack"
+    r"|(?:has |have |had )?(?:claimed|claims|claiming) (?:the |both |a |an |last \w+'s |yesterday's )?"
+    r"(?:[\w-]+ ){0,3}?(?:attacks?|bombings?|blasts?|assassinations?|killings?|ambush|explosions?|massacre))\b"
 )
 _AGAINST_AFTER_TRIGGER = re.compile(r"^(?: [\w-]+){0,4}? (?:against|targeting|on) (?:the |a |an )?(?:[\w-]+ )?$")
 _OBJECT_GAP = re.compile(
@@ -168,6 +191,8 @@ _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
                         r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
                         r"|talks in|conference in|summit in|session in|visit to|visited) (?:the )?$")
 _JOIN = re.compile(r"^(?:,| and|, and|,and| as well as| or)(?: the| its| their)? $")
+#: A name's abbreviation in brackets right after it (``Islamic State (IS)``): no clause mark.
+_BRACKETED = re.compile(r"^ \([a-z]{2,6}\)")
 _CLAUSE_MARKS = re.compile(r"[;:()\u2014]| - |, (?!(?:in|near|at|on|across|and|or|including) )")
 _LOCATIVE_CLAUSE_START = re.compile(r"^, (?:in|near|at|on|across)\b")
 _ONE_WORD = re.compile(r" [\w-]+ ")
@@ -247,7 +272,10 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"  # inside "accused X of", "holds X responsible"
     if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
         return "by"
-    if ("respons" in after or "blame" in after or "accused" in after) and _RESPONSIBLE_AFTER.match(after):
+    if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
+        return "by"
+    if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
+            _ACCUSED_PASSIVE_AFTER.match(after) and not _RELATIVE_BEFORE.search(before))):
         return "by"
     if _SPEAKER_AFTER.match(after) or (_SPEAKER_HINT.search(before) is not None
                                        and _SPEAKER_BEFORE.search(before)):
@@ -257,6 +285,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if s - te > 80:
                 continue
             gap = low[te:s]
+            if kind != _ATTRIBUTION and _RELATIVE_GAP.fullmatch(gap) and _COMMITTED_AFTER.match(after):
+                return "by"  # "the war crimes the Iranian militias are committing"
             if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
                     or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
                     and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):
@@ -272,9 +302,10 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if ts - e > 80:
                 continue
             gap = low[e:ts]
-            if gap.count(" ") > 7 or _CLAUSE_MARKS.search(gap):
+            if gap.count(" ") > 7 or _CLAUSE_MARKS.search(_BRACKETED.sub("", gap, 1)):
                 continue
-            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)):
+            if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)) \
+                    or (kind != _ATTRIBUTION and _NAMES_AN_ACT.search(low, s, e)):
                 return "by"
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"

@@ -69,3 +69,43 @@ def test_plain_words_rank_as_before(searcher: Searcher, tmp_path: Path) -> None:
             ours = [(h.id, round(h.score, 9)) for h in searcher.search(query, default_operator="OR").hits]
             theirs = [(h.id, round(h.score, 9)) for h in plain.search(query, default_operator="OR").hits]
             assert ours == theirs
+
+
+WORDS_AND_PLACES = [
+    # a hospital named twice beside a bombardment, not struck
+    {"id": "a-hospital-aside", "title": "Strikes on the town",
+     "body": "Jets bombed the town of Saraqib on Friday. Doctors at a hospital nearby said the hospital was full."},
+    # a hospital struck: the word in the claim sentence
+    {"id": "b-hospital-struck", "title": "Strikes on the town",
+     "body": "Jets bombed the hospital in the town of Saraqib on Friday. Doctors nearby said they were busy."},
+    # Aleppo the place of a siege in both, as often, the sieges alike; only the second's title names it
+    {"id": "c-aleppo-aside", "title": "Siege in the north",
+     "body": f"{FILLER} The siege of Aleppo continued, delegates said."},
+    {"id": "d-aleppo-central", "title": "Siege of Aleppo",
+     "body": f"{FILLER} The siege of Aleppo continued, delegates said."},
+]
+
+
+@pytest.fixture(scope="module")
+def word_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    root = tmp_path_factory.mktemp("claimwords")
+    source = root / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in WORDS_AND_PLACES), encoding="utf-8")
+    index_paths([source], root / "ix")
+    return Searcher(root / "ix")
+
+
+def test_a_word_in_a_claim_sentence_counts_again(word_searcher: Searcher) -> None:
+    """``claim:bombardment AND hospital``: the hospital struck ranks above one
+    named twice beside the strike (``query._compile._claim_word_bonuses``)."""
+    hits = word_searcher.search("claim:bombardment AND hospital", all_copies=True).hits
+    assert [h.id for h in hits] == ["b-hospital-struck", "a-hospital-aside"]
+    assert hits[0].score > hits[1].score
+
+
+def test_the_place_of_a_claim_group_ranks_by_its_centrality(word_searcher: Searcher) -> None:
+    """``in:`` carries no weight of its own: the place's centrality (its title) ranks."""
+    hits = word_searcher.search("claim:(siege AND in:Aleppo)", all_copies=True).hits
+    assert [h.id for h in hits] == ["d-aleppo-central", "c-aleppo-aside"]
+    assert hits[0].score > hits[1].score
+

@@ -115,3 +115,19 @@ def test_old_index_without_role_fields_finds_nothing(searcher: Searcher, tmp_pat
     from indexer.writing.prepare import fit_to_schema
     doc = {"claim_by": "russia", "claim_roles": "in|homs", "claim_roles_of": b"", "id": "x"}
     assert fit_to_schema(doc, old) == {"id": "x"}
+
+
+def test_a_regime_stands_for_its_forces(tmp_path: Path) -> None:
+    """``by:"Assad regime"`` finds what its forces did (``Syrian Armed Forces``
+    is part of the regime as of Syria, ``indexer/data/actors.tsv``); the forces
+    stay narrow."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "forces.txt").write_text("# Forces\n\nSyrian army helicopters dropped barrel bombs on Homs in Syria.\n",
+                                       encoding="utf-8")
+    (folder / "regime.txt").write_text("# Regime\n\nThe Assad regime shelled Hama in Syria.\n", encoding="utf-8")
+    index_paths([folder], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        assert _titles(searcher, 'claim:(bombardment AND by:"Assad regime")') == {"Forces", "Regime"}
+        assert _titles(searcher, 'by:"Syrian Armed Forces"') == {"Forces"}
+        assert _titles(searcher, "by:Syria") == {"Forces", "Regime"}

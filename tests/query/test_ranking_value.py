@@ -47,6 +47,8 @@ def test_per_field_settings_accept_any_pairs_and_are_stored_as_tuples() -> None:
     ({"field_weights": (("title",),)}, "field_weights must be (field, number) pairs"),
     ({"field_b": (("title", -1.0),)}, "field_b must be non-negative"),
     ({"field_boosts": ()}, "field_boosts must name at least one field"),
+    ({"keyword_gain": 0.0}, "keyword_gain must be a positive number or None, not 0.0"),
+    ({"keyword_gain": True}, "keyword_gain must be a positive number or None, not True"),
 ])
 def test_bad_settings_are_refused_when_the_value_is_made(settings: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):

@@ -14,6 +14,7 @@ match and no score.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
@@ -260,8 +261,21 @@ def to_whoosh(plan: p.Plan) -> wq.Query:
     if isinstance(plan, p.Every):
         return wq.Every(boost=plan.boost)
     if isinstance(plan, p.Constant):
-        return wq.ConstantScoreQuery(to_whoosh(plan.child), plan.score)
+        return ExactConstant(to_whoosh(plan.child), plan.score)
     return ClaimGroup(to_whoosh(plan.child), plan.predicate)
+
+
+class ExactConstant(wq.ConstantScoreQuery):  # type: ignore[misc]
+    """Whoosh's constant score, 0 included: its ``ListMatcher`` reads an
+    ``all_weights`` of 0.0 as "none given" and scores 1, so the score is
+    given per document instead."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        m = super().matcher(searcher, context)
+        if not isinstance(m, ListMatcher):
+            return m
+        ids = array("I", m.all_ids())
+        return ListMatcher(ids, weights=array("f", [self.score] * len(ids)), term=m.term())
 
 
 def whoosh_scores(searcher: Any, plan: p.Plan, ranking: Ranking = DEFAULT_RANKING) -> dict[int, float]:

@@ -21,6 +21,7 @@ POSITIVE = [
     ("killing", "ISIL executed 19 men in Deir Ezzor."),
     ("bombardment", "Regime forces continue to rain barrel bombs on rebel-held areas."),
     ("bombardment", "Russian air-strikes and air raids hit the town."),
+    ("bombardment", "An Israeli strike hit a camp in the Golan."),
     ("bombardment", "The army shelled the district with cluster munitions and rockets."),
     ("bombardment", "Bombarding civilians with cluster bombs must stop."),
     ("chemical_attack", "The regime used chemical weapons in Ghouta."),

@@ -60,6 +60,24 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("The UN envoy based in Geneva said jets bombed Aleppo.", {"in": ["Aleppo"]}),
     ("Britain called on Damascus to stop the shelling.", {"speaker": ["United Kingdom"]}),
     ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
+    # one strike named by its state's adjective, as several are (``Russian airstrikes``)
+    ("Eleven people were killed in a Russian air strike on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("An Israeli drone strike killed three fighters in Quneitra.", {"by": ["Israel"], "in": ["Quneitra"]}),
+    # a headline's passive accusation, a group claiming an attack, an abbreviation in brackets
+    ("Syrian regime accused of dropping barrel bombs on Daraya.", {"by": ["Assad regime"], "in": ["Darayya"]}),
+    ("The Islamic State group claimed the attack that killed 20 people in Damascus.",
+     {"by": ["Islamic State"], "in": ["Damascus"]}),
+    ("An Islamic State (IS) car bomb killed 20 people in Deir ez-Zor.", {"by": ["Islamic State"], "in": ["Deir ez-Zor"]}),
+    # a name that is the act itself; a light verb between agent and act
+    ("An Israeli attack on a camp near Quneitra killed three fighters.", {"by": ["Israel"], "in": ["Quneitra"]}),
+    ("Turkey started shelling positions near Azaz.", {"by": ["Turkey"], "in": ["Azaz"]}),
+    # the agent of a relative clause after the act; verbs joined by "and"; "a number of"
+    ("The Syrian Coalition condemned the war crimes the Iranian militias are committing in Aleppo.",
+     {"by": ["Iran"], "in": ["Aleppo"], "speaker": ["Syrian Coalition"]}),
+    ("Hamas maimed and killed some 1,200 people.", {"by": ["Hamas"]}),
+    ("Armenia committed a number of war crimes against civilians.", {"by": ["Armenia"]}),
+    # the accuser in a relative clause is no accused
+    ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
 def test_roles(gazetteer: Gazetteer, sentence: str, expected: dict[str, list[str]]) -> None:
     assert _roles(_claim(gazetteer, sentence)) == expected
