@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_WORDS", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "SETTINGS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_WORDS", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -91,3 +91,15 @@ NOT_NAMES = frozenset("january february march april may june july august septemb
 #: Months and weekdays, written out or abbreviated: a name's run stops before them.
 DATE_NAMES = NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
                                      "mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+#: Vehicle makes that some town also bears (Toyota, Japan; Cadillac, Michigan;
+#: Mercedes, Argentina): before a model (``Toyota Hilux``, ``Cadillac
+#: Escalade``) or a vehicle noun (``Toyota pickups``) the make is meant, in
+#: every mention of the text (pickups are everywhere in conflict reporting).
+VEHICLE_MAKES = frozenset("toyota cadillac mercedes honda lada hyundai kia nissan mazda isuzu mitsubishi "
+                          "subaru suzuki chevrolet chevy dodge jeep volvo peugeot renault opel skoda fiat "
+                          "audi porsche lexus buick pontiac chrysler hummer daewoo datsun".split())
+#: Lower-case words after a make that make it the vehicle's.
+VEHICLE_NOUNS = frozenset("pickup pickups truck trucks car cars sedan sedans suv suvs van vans jeep jeeps "
+                          "minivan minibus vehicle vehicles driven landcruiser technicals".split())
