@@ -57,7 +57,7 @@ COMPASS = frozenset("north south east west northern southern eastern western nor
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
-    "township metro downtown region district native natives".split())
+    "township metro downtown region district native natives firefighters officials official pd".split())
 #: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
 ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
                          "couple family mother father youth".split())
