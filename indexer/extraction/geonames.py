@@ -45,7 +45,7 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "6"
+BUILD_VERSION = "8"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
@@ -183,7 +183,10 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
             hit = largest.get((cc, bare)) or largest.get((cc, bare.rsplit(" ", 1)[0])) \
                 or largest.get((cc, re.sub(r"(s|c|z)ka oblast$|ska oblast$", "", bare)))
             lat, lon = (hit[1], hit[2]) if hit else centre.get(cc, (0.0, 0.0))
-        names = [name]
+        republic = _republic_names(name)
+        if republic:  # "Dagestan, Respublika" -> Dagestan
+            name = republic[-1]
+        names = [name, *republic]
         type_word = _TYPE_WORDS.get((sub.type or "").lower())
         if type_word and not name.lower().endswith(type_word.lower()):
             names.append(f"{name} {type_word}")
@@ -207,6 +210,16 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
         aliases = [a.strip() for a in fields[5].split("|") if a.strip()]
         yield WorldPlace(next_id, fields[0], fields[1], float(fields[2]), float(fields[3]),
                          fields[4], "", 0), [fields[0], *aliases]
+
+
+def _republic_names(name: str) -> list[str]:
+    """The names news use for a subdivision ISO 3166-2 lists as ``X,
+    Respublika`` (Russia's republics: ``Dagestan, Respublika`` is Dagestan,
+    ``Ingushetiya, Respublika`` Ingushetia too)."""
+    bare, _, kind = name.partition(", ")
+    if kind.lower() != "respublika":
+        return []
+    return [bare, f"{bare[:-3]}ia"] if bare.endswith("iya") else [bare]
 
 
 #: First letters that transliterations of one name swap (``Qamishli``, ``Kamishli``).
