@@ -83,7 +83,7 @@ MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre pa
 #: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
 EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
                          "initiative plan group format declaration charter agreement accords "
-                         "resolution communique memorandum dialogue round rounds".split())
+                         "resolution communique memorandum dialogue round rounds war wars".split())
 #: Words between a locative and a place (``of rural Paris``).
 SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro unincorporated".split())
 NOT_NAMES = frozenset("january february march april may june july august september october november "
