@@ -100,6 +100,10 @@ def _read_cues() -> dict[str, set[str]]:
     return cues
 
 
+#: Words before a run read as a person by its verb that make a place's name there a place.
+_PLACE_BEFORE = (["in"], ["into"], ["from"], ["and"], ["near"], ["to"], ["across"])
+
+
 class PeopleFinder:
     """Finds people in text (built once per gazetteer: see :meth:`find`).
 
@@ -244,6 +248,10 @@ class PeopleFinder:
         if cue == "first" and self._place_name is not None and end - begin >= 2 \
                 and self._place_name(" ".join(words[begin:end])):
             return None  # "Rock Hill", "Glen Carbon", "South Ossetia": a first name opening a town's name
+        if cue == "verb" and self._place_name is not None and end - begin >= 2 \
+                and text[max(0, offset - 6):offset].rsplit(None, 1)[-1:] in _PLACE_BEFORE \
+                and self._place_name(" ".join(words[begin:end])):
+            return None  # "a peacekeeper in South Ossetia told", "Abkhazia and South Ossetia declared"
         if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
             end -= 2  # "Mikhail Voskresenskiy Middle East"
             name_keys = keys[begin:end]
