@@ -85,6 +85,9 @@ _DOT_LOWER = re.compile(r"\. [a-z]")  # (found fast: a literal start)
 #: A vehicle's model year (and colour) and make (``a 1992 Toyota``, ``his 2007 Cadillac``, ``a 1993 brown Cadillac``).
 _MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d (?:(?:white|black|red|blue|green|silver|gr[ae]y|brown|gold|tan|maroon|beige) )?([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
 _MAKE_BEFORE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he|\b[Hh]is|\b[Hh]er|\b[Tt]heir) $")
+#: A town the text places ("in Shakopee") outside the statement's countries
+#: when no other place bears its name: this many people (not ``Pack 174``).
+_UNIQUE_TOWN_POPULATION = 10_000
 #: Cities US news abbreviates so.
 AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
 _AP_CITY_NAMES = frozenset(AP_CITIES.values())
@@ -200,8 +203,11 @@ class WorldResolver(WorldCandidates):
                 # it names none) whose own name it is ("in Tawila" is no Yemeni At Tawilah)
                 key = " ".join(words.key[first:last + 1])
                 own = [p for p in readings if (not focus or p.country in focus) and world_key(p.name) == key]
-                if not own and not countries:  # the focus was a guess from other names
-                    own = [p for p in readings if world_key(p.name) == key]
+                if not own:  # the focus was a guess from other names, or the only place of that name
+                    anywhere = [p for p in readings if world_key(p.name) == key]
+                    own = anywhere if not countries or len(anywhere) == 1 \
+                        and anywhere[0].population >= _UNIQUE_TOWN_POPULATION \
+                        and _stands_alone(words, first, last) else []
                 best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
@@ -362,6 +368,14 @@ def _vehicle_follows(words: Words, at: int) -> bool:
     if words.cap(nxt):
         return key not in PLACE_TYPES and key not in INSTITUTION_WORDS
     return key in VEHICLE_NOUNS
+
+
+def _stands_alone(words: Words, first: int, last: int) -> bool:
+    """Whether a name is neither joined by a dash to the word before it
+    (``Miami-Dade``) nor followed by a capitalised word (``Centennial
+    Hall``, ``Panjab University``)."""
+    nxt = last + 1
+    return "-" not in words.gap[first] and not (nxt < len(words.key) and words.soft(nxt) and words.cap(nxt))
 
 
 def _same_sense(words: Words, undecided: list[tuple[int, int]], resolved: list[Resolved]) -> list[Resolved]:

@@ -5,6 +5,8 @@ place even when the text's other names guessed another country."""
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.extraction.gazetteer import Gazetteer
 from tests.indexer.places import located
 
@@ -25,3 +27,21 @@ def test_placed_unique_town_outside_a_guessed_country(gaz: Gazetteer) -> None:
     text = ("A piper played the 'Flowers of the Forest' as the hearse passed. Canon Liam Stevenson "
             "said soldiers from England had served there. The remains were carried in Banbridge yesterday.")
     assert "Banbridge" in located(gaz, text)
+
+
+def test_placed_town_no_other_place_bears_outside_the_named_countries(gaz: Gazetteer) -> None:
+    # Jordan is the statement's country; "in Shakopee" names the only Shakopee there is
+    text = "Jordan said it would send aid. The money was donated by a store in Shakopee."
+    assert "Shakopee" in located(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan said it would send aid. She was a believer in God.",
+        "Jordan said it would send aid. A meeting will be held at Centennial Hall.",
+        "Jordan said it would send aid. Police in Miami-Dade arrested him.",
+    ],
+)
+def test_lone_name_that_is_no_town_stays_out(gaz: Gazetteer, text: str) -> None:
+    assert [p for p in located(gaz, text) if p not in ("Jordan", "Miami")] == []
