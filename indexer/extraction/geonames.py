@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from indexer.analysis import fold
 from indexer.errors import SiftError
@@ -45,7 +46,7 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
@@ -192,6 +193,8 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
             names.append(f"{name} {type_word}")
         next_id += 1
         yield WorldPlace(next_id, name, "subdivision", lat, lon, cc, local, 0), names
+    yield from _constituent_units(pycountry, largest, centre, next_id)
+    next_id += 1 << 20
     # US counties (second level, so much named in US news), at their state's centre.
     for county in gc.get_us_counties():
         s = state_sums.get(county["state"])
@@ -210,6 +213,36 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
         aliases = [a.strip() for a in fields[5].split("|") if a.strip()]
         yield WorldPlace(next_id, fields[0], fields[1], float(fields[2]), float(fields[3]),
                          fields[4], "", 0), [fields[0], *aliases]
+
+
+def _constituent_units(pycountry: Any, largest: dict[tuple[str, str], tuple[int, float, float]],
+                       centre: dict[str, tuple[float, float]], next_id: int) -> Iterator[tuple[WorldPlace, list[str]]]:
+    """The units one level under a constituent country (ISO type ``Country``:
+    England, Scotland, Wales): the counties and boroughs UK news name
+    (``Cambridgeshire``, ``Tower Hamlets``), which ISO 3166-2 lists as
+    second-level. Only those whose name is no populated place's own name
+    (``Kent``, ``Norfolk``, ``Sutton`` stay the towns: a subdivision's reading
+    would outrank Norfolk, Virginia everywhere). Each lies around the city it
+    is named after (``Oxfordshire`` -> Oxford), else at the country's centre."""
+    subs = {s.code: s for s in pycountry.subdivisions}
+    towns = {key for _, key in largest}
+    for sub in pycountry.subdivisions:
+        parent = subs.get(sub.parent_code) if sub.parent_code else None
+        if parent is None or parent.parent_code is not None or (parent.type or "").lower() != "country":
+            continue
+        name = _BRACKETED.sub("", sub.name).strip()
+        if ", " in name:  # "Vale of Glamorgan, The"; "Bristol, City of" is the city's
+            head, tail = name.split(", ", 1)
+            if tail != "The":
+                continue
+            name = head
+        key, cc = world_key(name), sub.country_code
+        if key in towns:
+            continue
+        hit = largest.get((cc, key[:-len("shire")])) if key.endswith("shire") else None
+        lat, lon = (hit[1], hit[2]) if hit else centre.get(cc, (0.0, 0.0))
+        next_id += 1
+        yield WorldPlace(next_id, name, "subdivision", lat, lon, cc, sub.code.split("-", 1)[1], 0), [name]
 
 
 def _republic_names(name: str) -> list[str]:

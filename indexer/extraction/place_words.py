@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_WORDS", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -42,6 +42,17 @@ INSTITUTION_WORDS = frozenset(
     "fire volunteer historical society foundation hall club lodge metropolitan memorial "
     "medical parks recreation education convention visitors tourism herald tribune gazette "
     "journal daily".split())
+#: Head words of institutions named after a place or a person, not that
+#: place's own (a university, a newspaper, a hospital's memorial, a club, a
+#: firm): the place opening their name is no place mention there (the
+#: written conventions: a place inside an organisation's name), wherever the
+#: institution stands (``Columbia University``, ``Lansing State Journal``,
+#: ``Licking Memorial Hospital``, ``Chartwell Group``). A town's own bodies
+#: (``Dublin Police``, ``Albany City Council``) still place it.
+NAMED_AFTER = frozenset("university college journal herald tribune gazette times register memorial "
+                        "foundation group".split())
+#: Last words of a memorial's name that make it a place (``Sunset Memorial Park``).
+MEMORIAL_GROUNDS = frozenset("park parks cemetery gardens garden square plaza".split())
 #: Words of a capitalised run that make it an institution seated in the
 #: place of a kind that opens it (``Clarke County Superior Court``,
 #: ``Henderson County Jail``): the place is named there (not so after a
@@ -58,6 +69,10 @@ COMPASS = frozenset("north south east west northern southern eastern western nor
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
     "township metro downtown region district native natives firefighters officials official pd".split())
+#: Words of :data:`PLACE_WORDS_AFTER` that say place capitalised too: a
+#: town's own police (``Carthage Police Chief``, ``Grand Ledge Police``) is
+#: that town's, as ``Carthage police`` is.
+TOWN_BODIES = frozenset("police pd".split())
 #: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
 ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
                          "couple family mother father youth".split())

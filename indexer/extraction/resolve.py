@@ -38,6 +38,7 @@ from indexer.extraction.place_words import (
     PERSON_VERBS,
     PLACE_TYPES,
     PLACE_WORDS_AFTER,
+    TOWN_BODIES,
     VEHICLE_MAKES,
     VEHICLE_NOUNS,
 )
@@ -277,9 +278,9 @@ class WorldResolver(WorldCandidates):
         keys, nxt = words.key, last + 1
         if keys[first] in ("st", "ste", "saint"):
             return False  # "at St. James": a church or a school as often as a town
-        if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
+        if nxt < len(keys) and words.soft(nxt) and (not words.cap(nxt) or keys[nxt] in TOWN_BODIES) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
-            return True
+            return True  # "Ozark police", "an Albany man"; "Carthage Police Chief": the town's own police
         return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1) \
             and not source_to(keys, first)
 

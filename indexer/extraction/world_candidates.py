@@ -14,7 +14,7 @@ from itertools import compress
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_WORDS, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -172,9 +172,14 @@ class WorldCandidates:
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in PLACE_TYPES for w in after):
+            if readings and all(p.kind == "city" for p in readings) \
+                    and any(keys[w] in NAMED_AFTER for w in after) and keys[after[-1]] not in MEMORIAL_GROUNDS:
+                # "Lipscomb University", "Lansing State Journal": named after the town, not there
+                # (a state opening one says where: "Ohio State University"; "Sunset Memorial Park" is a place)
+                return True
             # A prominent place opening a name (``Nashville Film Festival``, ``Vancouver
             # International Airport``) says where, as an institution word after it does.
-            if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
+            if before or (keys[after[0]] not in INSTITUTION_WORDS and keys[last + 1] not in TOWN_BODIES and not (
                     keys[last] in PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (prominent(readings) and keys[after[0]] not in CONNECTORS
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
