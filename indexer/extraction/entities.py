@@ -44,6 +44,7 @@ from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.person_mentions import occurrences
 from indexer.extraction.town_police import town_police
+from indexer.extraction.world_candidates import article_thing
 from indexer.extraction.world_places import add_world_places, states_after_places
 from indexer.extraction.words import CODES, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
@@ -172,6 +173,9 @@ class Matcher(CandidateGuards, OrganisationNames):
                             and self._country_in_name(words, first, last):
                         place = None  # "Club America", "Chad Walker": a longer name
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
+                    if place is not None and place.kind == "city" and first > 0 and keys[first - 1] == "the" \
+                            and article_thing(words, first, last):
+                        place = None  # "sent to the Duma in December": no town
                     if place is not None \
                             and not (first > 0 and info[surface[first - 1]][2]
                                      and self._after_title(words, first, titles)) \

@@ -46,10 +46,11 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
+_VOWELS = frozenset("aeiou")
 _BRACKETED = re.compile(r"\s*\[.*?\]\s*")
 #: Subdivision type words that follow a bare name (``Sagaing Region``).
 _TYPE_WORDS = {"region": "Region", "state": "State", "province": "Province",
@@ -265,7 +266,9 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
     ordinary text by mistake: GeoNames keeps former names, nicknames and
     abbreviations (``Den`` for Denver, ``Passover``, ``Kate`` for Patterson,
     ``Area`` for Mundelein). Dropped: an alternate of three letters or fewer,
-    a strict prefix of the place's own name (``Snell`` for Snellville), and a
+    a strict prefix of the place's own name (``Snell`` for Snellville), the
+    own name with one or two vowels added (another language's case ending:
+    ``Adena`` for Aden, which is a town in Ohio too; not ``Hamah``), and a
     single word that is an English word or an English first or last name
     (``faker``'s en_US lists, Sift's first-name list); and, for a US place of
     fewer than 5,000 people, a single word that does not even start like its
@@ -289,6 +292,8 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
             return True
         if " " in key:
             return False
+        if key.startswith(own_key) and 0 < len(key) - len(own_key) <= 2 and set(key[len(own_key):]) <= _VOWELS:
+            return True  # "Adena" for Aden: an inflected form (another language's case), never English
         return key in common or own_key.startswith(key) or \
             (population < 5_000 and country == "US" and _INITIAL_CLASS.get(key[0], key[0]) != _INITIAL_CLASS.get(own_key[0], own_key[0]))
 

@@ -43,7 +43,7 @@ from indexer.extraction.place_words import (
     VEHICLE_NOUNS,
 )
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, party_place, source_to
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, in_place_list, of_place, party_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -158,6 +158,8 @@ class WorldResolver(WorldCandidates):
         confirmed = self._places_by_context(words, cands)
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower, confirmed) or \
+                    (first == last and all(p.kind == "city" and not p.name.startswith("The ") for p in readings)
+                     and article_thing(words, first, last)) or \
                     (first == last and words.key[first] in surnames
                      and (all(p.kind == "city" for p in readings)
                           or words.key[first] in person_words and not self._context_says_place(words, first))) or \

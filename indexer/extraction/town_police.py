@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["town_police"]
 
 
-def town_police(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+def town_police(gaz: Gazetteer, words: Words, actors: list[tuple],
+                places: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     """``(actors, places)`` with each ``<country> police`` actor read as the
     town of that name and its police when the statement's places lie in
     another country having such a town; unchanged otherwise."""

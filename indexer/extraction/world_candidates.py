@@ -322,6 +322,33 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "several many dozens hundreds thousands".split())
 
 
+#: Words after ``the X`` that end the noun phrase there (a preposition, an auxiliary, a speech verb).
+_PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has had said will would".split())
+
+
+def article_thing(words: Words, first: int, last: int) -> bool:
+    """Whether the one-word town name at ``first`` stands after a lower-case
+    ``the`` as a whole noun phrase (``sent to the Duma in December``, ``hired
+    by the Herald in 1968``, ``out of the Delta.``, ``the Woodlands'
+    director``): English names no town so, but an institution, a paper or a
+    landscape named like one; ``the Paris police``, ``the Gainesville and
+    Lindsay communities`` go on with a noun or a list, and a place whose own
+    name has the article (The Hague) is the caller's to keep."""
+    keys = words.key
+    if first != last or first == 0 or keys[first - 1] != "the" or words.cap(first - 1):
+        return False
+    nxt = last + 1
+    if nxt >= len(keys):
+        return True
+    gap = words.gap[nxt]
+    if POSSESSIVE_GAP.match(gap) or gap[:1] in ("'", "’"):
+        return True
+    mark = gap.strip()
+    if mark:
+        return mark[0] in '.;:)!?"”'
+    return not words.cap(nxt) and keys[nxt] in _PHRASE_ENDS
+
+
 def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
