@@ -236,8 +236,9 @@ class PeopleFinder:
             notname = notname - LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
         for key, word in zip(name_keys, words[begin:end]):
             if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN
-                                                   and not _INITIAL.fullmatch(word)):
-                return None
+                                                   and not _INITIAL.fullmatch(word)) \
+                    or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper()):
+                return None  # an acronym or its plural: "Mansfield OKs refinancing", "Devon MPs"
         if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
                                     or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
             return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"

@@ -57,3 +57,14 @@ def test_more_people_cues(gaz: Gazetteer, text: str, expected: str) -> None:
 
 def test_blank_line_still_ends_a_name(gaz: Gazetteer) -> None:
     assert "Mary Robinson" not in people(gaz, "We welcome Ms. Mary\n\nRobinson County voted.")
+
+
+def test_acronym_plural_is_no_surname(gaz: Gazetteer) -> None:
+    """A headline verb or a plural acronym after a town is no surname
+    (``Mansfield OKs refinancing``): the town stays a place (issue 18, LGL round 6)."""
+    from indexer.extraction.extract import extract
+    from indexer.model import Statement
+
+    out = extract(Statement("x", "", "Mansfield OKs refinancing $10.3 million in debt. The council met Monday. "
+                                     "A program encourages all Mansfield residents to read.", "p"), gaz)
+    assert "Mansfield OKs" not in out.actors and "Mansfield" in out.locations
