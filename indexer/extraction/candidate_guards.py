@@ -354,11 +354,24 @@ class CandidateGuards:
                     and key not in gaz.aliases["actor"] and not words.upper(prev):
                 return True
         if nxt < len(keys) and keys[first] in self.gaz.guards.person and gap[nxt] == " " \
-                and keys[nxt] in english_surnames() and words.cap(nxt) and not words.upper(nxt):
+                and words.cap(nxt) and not words.upper(nxt) \
+                and (keys[nxt] in english_surnames() or self._unknown_name_word(words, nxt)):
             aliases = self.gaz.aliases
             return keys[nxt] not in aliases["place"] and keys[nxt] not in aliases["actor"] \
                 and keys[nxt] not in _GROUP_NOUNS
         return False
+
+    def _unknown_name_word(self, words: Words, at: int) -> bool:
+        """Whether the capitalised word ``at`` has a surname's shape that no
+        English word has, a capital inside (``Chad LaBumbard``, ``Jordan
+        McKenzie``; not ``Georgia Bureau``), and is no name the world table
+        knows."""
+        key, surface = words.key[at], words.surface[at]
+        if len(surface) < 4 or not surface.isalpha() or not surface[0].isupper() \
+                or not any(c.isupper() for c in surface[2:-1]) or key in self.gaz.demonyms:
+            return False
+        resolver = self.gaz.world_resolver()
+        return resolver is None or (key not in resolver.table.words and not resolver.table.maybe(key))
 
     def _compass_part(self, words: Words, prev: int, first: int) -> bool:
         """Whether a compass word before a given-name place names a part of
