@@ -167,7 +167,7 @@ class PeopleFinder:
                 found.append((start, end, name))
         if not found and not singles:
             return []
-        return resolve_mentions(text, found, singles)
+        return resolve_mentions(text, found, singles, self._place_name)
 
     def _person(self, text: str, offset: int, run: str,
                 headline: bool) -> tuple[int, int, str, int] | None:
