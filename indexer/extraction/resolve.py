@@ -43,7 +43,7 @@ from indexer.extraction.place_words import (
     VEHICLE_NOUNS,
 )
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, in_place_list, of_place, party_place, source_to
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, dateline_place, in_place_list, of_place, party_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -280,6 +280,8 @@ class WorldResolver(WorldCandidates):
         keys, nxt = words.key, last + 1
         if keys[first] in ("st", "ste", "saint"):
             return False  # "at St. James": a church or a school as often as a town
+        if dateline_place(words, last):
+            return True  # "SPRINGFIELD - The city": the story's place
         if nxt < len(keys) and words.soft(nxt) and (not words.cap(nxt) or keys[nxt] in TOWN_BODIES) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
             return True  # "Ozark police", "an Albany man"; "Carthage Police Chief": the town's own police

@@ -8,6 +8,7 @@ context is in ``indexer.extraction.resolve``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import compress
 
@@ -273,6 +274,7 @@ class WorldCandidates:
         after a comma, or a word only a place takes after it."""
         keys, n, nxt = words.key, len(words.key), at + 1
         return after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) \
+            or dateline_place(words, at) \
             or self._dash_pair(words, at) or (nxt < n and self._dash_pair(words, nxt)) \
             or in_place_list(words, at, self._cand_ends, self._surname_words or frozenset()) \
             or self.state_after(words, at) is not None \
@@ -324,6 +326,18 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
 
 #: Words after ``the X`` that end the noun phrase there (a preposition, an auxiliary, a speech verb).
 _PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has had said will would".split())
+
+
+#: The gap after a dateline's place once extraction wrote it back in ordinary case
+#: (``SPRINGFIELD - The city`` -> ``Springfield,- The city``: datelines.restore_datelines).
+_RESTORED_DATELINE = re.compile(r",[ \t]*(?:--+|[-–—:\x96\x97])")
+
+
+def dateline_place(words: Words, last: int) -> bool:
+    """Whether the name ending at ``last`` is a dateline's place (``SPRINGFIELD -``):
+    the text says it is a place, and where the story is."""
+    nxt = last + 1
+    return nxt < len(words.key) and _RESTORED_DATELINE.match(words.gap[nxt]) is not None
 
 
 def article_thing(words: Words, first: int, last: int) -> bool:
