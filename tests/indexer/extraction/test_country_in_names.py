@@ -53,3 +53,11 @@ def test_given_name_country_before_a_surname_of_a_surname_shape(gaz: Gazetteer) 
 
 def test_country_before_an_ordinary_word_stays(gaz: Gazetteer) -> None:
     assert "Georgia" in _names(gaz, "Agents of the Georgia Bureau of Investigation raided the home.")
+
+
+def test_united_russia_is_a_party_at_a_sentence_start(gaz: Gazetteer) -> None:
+    """Russia's ruling party opens sentences (``United Russia said``), where a
+    capital says nothing: it is a known party, not Russia acting (issue 18, LGL round 6)."""
+    x = extract(Statement("x", "", "United Russia said in a statement that he had left. "
+                                   "United Russia controls most regional legislatures.", "p"), gaz)
+    assert "United Russia" in x.actors and "Russia" not in x.actors and "Russia" not in x.locations
