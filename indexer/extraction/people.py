@@ -51,7 +51,7 @@ _LETTER = r"[^\W\d_]"
 _WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*+"
 #: Abbreviated titles and initials, the only words a full stop may end inside a run.
 _ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
-                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
+                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr Gov".split())
 _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
 #: Blanks between a name's words: a single line break too (transcripts wrap lines
 #: mid-sentence: ``Ms. Mary\nRobinson``), never a blank line.
@@ -69,7 +69,7 @@ _VERB_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr gov".split())
 _COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
 _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")

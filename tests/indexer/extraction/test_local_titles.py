@@ -22,3 +22,12 @@ from indexer.model import Statement
 )
 def test_local_title_is_no_part_of_the_name(gaz: Gazetteer, text: str, person: str) -> None:
     assert person in extract(Statement("x", "", text, "p"), gaz).actors
+
+
+def test_abbreviated_governor_title(gaz: Gazetteer) -> None:
+    """``Gov.`` is a title, abbreviated as ``Sen.`` is: ``South Carolina Gov. Mark
+    Sanford`` is Mark Sanford and South Carolina, not a person ``Carolina Gov``."""
+    out = extract(Statement("x", "", "COLUMBIA --- South Carolina Gov. Mark Sanford said Friday he won't spend "
+                                     "the money.", "p"), gaz)
+    assert "Mark Sanford" in out.actors and "Carolina Gov" not in out.actors
+    assert "South Carolina" in out.locations
