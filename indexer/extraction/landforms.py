@@ -24,7 +24,7 @@ KIND_AFTER_NAME = {
     "river": "water", "creek": "water", "lake": "water", "bay": "water", "reservoir": "water",
     "canal": "water", "mountains": "region", "mountain": "region", "island": "region",
     "islands": "region", "valley": "region", "desert": "region", "peninsula": "region",
-    "plateau": "region", "township": "subdivision",
+    "plateau": "region", "township": "subdivision", "twp": "subdivision",
 }
 #: Capitalised kind words that open a name (``Lake Lanier``, ``Mount Hermon``).
 KIND_BEFORE_NAME = {"lake": "water", "mount": "region", "mt": "region", "river": "water"}

@@ -71,3 +71,12 @@ def test_kind_phrase_never_leaves_a_cut_name() -> None:
     words = Words("The forests of the Neches River National Wildlife Refuge grow.")
     names = [c[2] for c in landform_places(words, {words.key.index("neches")})]
     assert "River National Wildlife Refuge" not in names
+
+
+def test_township_abbreviated(gaz: Gazetteer) -> None:
+    """``Madison Twp.`` is a township, as ``Hamilton Township`` is, not a person (issue 18, LGL round 6)."""
+    from tests.indexer.places import extracted_locations
+
+    places = extracted_locations(gaz, "It could be Madison Twp., Trenton or Monroe. Rebekah Zoz of West Chester Twp. "
+                                      "won the crown.")
+    assert "Madison Twp" in places and "West Chester Twp" in places
