@@ -239,6 +239,8 @@ class PeopleFinder:
                                                    and not _INITIAL.fullmatch(word)) \
                     or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper()):
                 return None  # an acronym or its plural: "Mansfield OKs refinancing", "Devon MPs"
+        if cue == "title" and name_keys[0][-1:] == "s" and name_keys[0] in self._common:
+            return None  # a title-case headline's verb or plural: "Military Official Visits Georgia"
         if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
                                     or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
             return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"

@@ -31,3 +31,11 @@ def test_abbreviated_governor_title(gaz: Gazetteer) -> None:
                                      "the money.", "p"), gaz)
     assert "Mark Sanford" in out.actors and "Carolina Gov" not in out.actors
     assert "South Carolina" in out.locations
+
+
+def test_headline_verb_after_a_title_is_no_name(gaz: Gazetteer) -> None:
+    """A title-case headline's verb after a role word is no person's name
+    (``Senior U.S. Military Official Visits Georgia``; issue 18, LGL round 6)."""
+    out = extract(Statement("x", "", "Senior U.S. Military Official Visits Georgia. Gen. Cartwright arrived "
+                                     "on Monday.", "p"), gaz)
+    assert "Visits Georgia" not in out.actors
