@@ -166,6 +166,9 @@ class WorldCandidates:
         # "the Washington-Moscow route": a dash between two place names parts two names.
         if last < run_last and self._dash_pair(words, last + 1):
             run_last = last
+        # "Jerusalem as Palestinian capital": an English word, not an Arabic article (as-Suwayda).
+        if last + 2 <= run_last and keys[last + 1] in _ENGLISH_CONNECTORS and "-" not in words.gap[last + 2]:
+            run_last = last
         if first > run_first and self._dash_pair(words, first):
             run_first = first
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
@@ -331,6 +334,10 @@ _PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has h
 #: The gap after a dateline's place once extraction wrote it back in ordinary case
 #: (``SPRINGFIELD - The city`` -> ``Springfield,- The city``: datelines.restore_datelines).
 _RESTORED_DATELINE = re.compile(r",[ \t]*(?:--+|[-–—:\x96\x97])")
+
+
+#: Connectors that are also English words: a name goes on over them only with a hyphen (``as-Suwayda``).
+_ENGLISH_CONNECTORS = frozenset("as at an".split())
 
 
 def dateline_place(words: Words, last: int) -> bool:
