@@ -32,6 +32,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import (
+    COMPASS_ALONE,
     INSTITUTION_WORDS,
     LOCATIVES,
     ORIGIN_NOUNS,
@@ -285,6 +286,8 @@ class WorldResolver(WorldCandidates):
         if nxt < len(keys) and words.soft(nxt) and (not words.cap(nxt) or keys[nxt] in TOWN_BODIES) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
             return True  # "Ozark police", "an Albany man"; "Carthage Police Chief": the town's own police
+        if first > 1 and keys[first - 1] == "of" and keys[first - 2] in COMPASS_ALONE and not words.cap(first - 2):
+            return True  # "60 miles southwest of Raleigh"
         return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1) \
             and not source_to(keys, first)
 

@@ -376,6 +376,8 @@ def after_locative(keys: list[str], first: int) -> bool:
     prev = keys[first - 1] if first > 0 else ""
     if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
         return not source_to(keys, first)
+    if prev == "of" and first > 1 and keys[first - 2] in COMPASS_ALONE:
+        return True  # "60 miles southwest of Raleigh", "just west of Richland"
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
 

@@ -172,3 +172,12 @@ def test_english_word_connector_ends_the_name(gaz: Gazetteer) -> None:
 
     assert "Jerusalem" in extracted_locations(gaz, "No peace without Jerusalem as Palestinian capital.")
     assert "Suwayda" in extracted_locations(gaz, "Shelling hit as-Suwayda on Monday.")
+
+
+def test_compass_of_says_place(gaz: Gazetteer) -> None:
+    """``60 miles southwest of Raleigh``: a direction and ``of`` say place
+    for a name that is also a person's (issue 18, LGL round 6)."""
+    from tests.indexer.places import extracted_locations
+
+    assert "Raleigh" in extracted_locations(gaz, "The small town is about 60 miles southwest of Raleigh in North "
+                                                 "Carolina's Sandhills region.")
