@@ -24,7 +24,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" starting with its letter, so that
     # ``re`` jumps from capital to capital instead of trying every position.
-    r"(?P<place>[A-Z](?<!\w[A-Z])[A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
+    r"(?P<place>(?:(?<![\w.])(?:ST|STE|MT|FT|PT)\.[ \t]+)?"  # "ST. PAUL --": the abbreviation opens the name
+    r"[A-Z](?<!\w[A-Z])[A-Z'’.\-]*[A-Z](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z]){0,3})"
     r"(?P<region>,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})?"
     rf"(?:,?[ \t]+{_MONTH}[ \t]*\d{{1,2}})?"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--+|[-–—:\x96\x97])")
