@@ -26,6 +26,14 @@ name and statement: further mentions of a place named more often than that
 are invisible here and count as misses; the report says how many names hit
 the cap. Inferred parent places have no span and are not mentions.
 
+LGL's guidelines mark what Sift's written conventions
+(``benchmarks/gold/CONVENTIONS.md``) leave out: demonyms (``American``,
+``Palestinians``), streets and roads (``Main Street``, ``Highway 19``), a
+place before ``-based``/``-led``... and a place opening an organisation's
+name (``Gainesville Riding Club``). Every gold toponym counts in the main
+figures; a second row scores without those classes (and without Sift's
+mentions on them), each class counted (``--details`` lists them too).
+
 Resolution: the share of correctly recognised gold mentions with gold
 coordinates whose predicted coordinates lie within 161 km of them. It is
 "n/a" while no place in Sift's output carries coordinates; they are read
@@ -42,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
@@ -213,10 +222,42 @@ def score_article(article: Article, mentions: list[Mention]) -> ArticleScore:
     )
 
 
+#: Last words of a street's or road's name (LGL marks streets; Sift's conventions do not).
+_STREET_WORDS = frozenset("street st st. streets road rd rd. avenue ave ave. drive dr dr. boulevard blvd blvd. "
+                          "lane ln ln. highway hwy parkway pkwy pike turnpike bypass trafficway".split())
+_ROAD_NUMBER = re.compile(r"^(?:highway|hwy\.?|interstate|route|i|us|u\.s\.|sr|state route|fm|cr|ky|county road)[- ]?\d",
+                          re.IGNORECASE)
+_MODIFIER_AFTER = re.compile(r"^-(?:based|backed|led|funded|brokered|sponsored)\b")
+
+
+def convention_class(article: Article, toponym: Toponym, demonyms: Mapping[str, str],
+                     organisations: list[Span]) -> str | None:
+    """The class of a gold toponym that Sift's written conventions leave out
+    (``demonym``, ``street``, ``modifier``: ``Texas-based``,
+    ``organisation``: inside a longer organisation name Sift found), or
+    ``None`` for a place the conventions count."""
+    phrase = " ".join(toponym.phrase.split())
+    key = phrase.lower()
+    if key in demonyms or key.endswith("s") and key[:-1] in demonyms:
+        return "demonym"
+    words = key.split()
+    if words and (words[-1] in _STREET_WORDS or _ROAD_NUMBER.match(key)):
+        return "street"
+    if _MODIFIER_AFTER.match(article.text[toponym.end:toponym.end + 12]):
+        return "modifier"
+    span = (toponym.start, toponym.end)
+    if any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in organisations):
+        return "organisation"
+    return None
+
+
 def evaluate(path: Path, limit: int | None = None, details: bool = False, *, states: bool = True,
              every_state_span: bool = False) -> dict[str, Any]:
     """Extract every article of ``path`` and score recognition and resolution."""
     place_name = None if every_state_span else _place_name_test()
+    demonyms = _demonyms()
+    kept_total = Counts()
+    excluded: dict[str, list[int]] = {}  # class -> [gold toponyms, of them missed]
     cap = getattr(indexer.extraction.extract, "MAX_EVIDENCE", math.inf)  # evidence spans kept per name
     articles = load_toponym_xml(path, limit)
     extracted, errors = extract_records(TextRecord(a.id, "", a.text) for a in articles)
@@ -237,6 +278,16 @@ def evaluate(path: Path, limit: int | None = None, details: bool = False, *, sta
         any_point = any_point or any(m.point for m in mentions)
         score = score_article(article, mentions)
         total += score.counts
+        classes = [convention_class(article, t, demonyms, _organisation_spans(record, shift)) for t in article.toponyms]
+        missed = set(score.misses)
+        for t, c in zip(article.toponyms, classes):
+            if c is not None:
+                excluded.setdefault(c, [0, 0])[0] += 1
+                excluded[c][1] += t in missed
+        left_out = [(t.start, t.end) for t, c in zip(article.toponyms, classes) if c is not None]
+        kept = Article(article.id, article.text, [t for t, c in zip(article.toponyms, classes) if c is None])
+        kept_total += score_article(kept, [m for m in mentions if not any(
+            overlaps((m.start, m.end), span) for span in left_out)]).counts
         errors_km.extend(score.errors_km)
         actors = _actor_spans(record, shift)
         as_actor += sum(any(overlaps(span, (t.start, t.end)) for span in actors) for t in score.misses)
@@ -258,6 +309,13 @@ def evaluate(path: Path, limit: int | None = None, details: bool = False, *, sta
             "accuracy_161km": round(sum(e <= RESOLVED_KM for e in resolved) / len(errors_km), 4)
             if any_point and errors_km else None,
             "median_error_km": round(sorted(resolved)[len(resolved) // 2], 1) if resolved else None,
+        },
+        "by_conventions": {
+            "excluded_gold": {k: {"gold": v[0], "missed": v[1]} for k, v in sorted(excluded.items())},
+            **{k: v for k, v in kept_total.as_json().items()},
+            **{f"{k}_x100": (None if v is None else round(100 * v, 1))
+               for k, v in (("precision", kept_total.precision), ("recall", kept_total.recall),
+                            ("f1", kept_total.f1))},
         },
         "misses_read_as_actors": as_actor,
         "names_at_evidence_cap": capped,
@@ -287,6 +345,18 @@ def _place_name_test() -> Callable[[str], bool]:
     return place_name
 
 
+def _demonyms() -> Mapping[str, str]:
+    from indexer.extraction.gazetteer import Gazetteer
+
+    return Gazetteer.load().demonyms
+
+
+def _organisation_spans(record: Mapping[str, Any], shift: int) -> list[Span]:
+    """Body spans of the actors that are no state (organisations, groups, media...)."""
+    types = record.get("actor_types", {})
+    return [span for span, name in _actor_spans(record, shift).items() if types.get(name) not in ("state", "person")]
+
+
 def _actor_spans(record: Mapping[str, Any], shift: int) -> dict[Span, str]:
     """Body spans of the actors (a missed place read as an actor: ``Washington said``)."""
     return {(i["start"] + shift, i["end"] + shift): name
@@ -307,6 +377,7 @@ def format_report(result: Mapping[str, Any]) -> str:
     def x100(value: float | None) -> str:
         return "-" if value is None else f"{value:.1f}"
     res = result["resolution"]
+    conv = result["by_conventions"]
     acc = "n/a (no coordinates in Sift's output)" if res["accuracy_161km"] is None else \
         f"{100 * res['accuracy_161km']:.1f} (median error {res['median_error_km']} km)"
     return "\n".join([
@@ -315,6 +386,15 @@ def format_report(result: Mapping[str, Any]) -> str:
         f"| {result['articles']} | {result['gold_mentions']} | {result['predicted_mentions']} | {result['tp']} "
         f"| {result['fp']} | {result['fn']} | {x100(result['precision_x100'])} | {x100(result['recall_x100'])} "
         f"| {x100(result['f1_x100'])} | {acc} ({res['scored_hits']} hits with gold coordinates) |",
+        "",
+        "Without the gold toponyms Sift's conventions leave out ("
+        + ", ".join(f"{k} {v['gold']} ({v['missed']} missed)" for k, v in conv["excluded_gold"].items())
+        + "), and Sift's mentions on them:",
+        "",
+        "| TP | FP | FN | P | R | F1 |",
+        "|---|---|---|---|---|---|",
+        f"| {conv['tp']} | {conv['fp']} | {conv['fn']} | {x100(conv['precision_x100'])} "
+        f"| {x100(conv['recall_x100'])} | {x100(conv['f1_x100'])} |",
         "",
         f"missed toponyms Sift gives as actors: {result['misses_read_as_actors']}; "
         f"names at the evidence cap (further mentions unseen): {result['names_at_evidence_cap']}; "

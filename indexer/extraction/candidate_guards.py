@@ -57,15 +57,21 @@ SPEECH_VERBS = frozenset(
     # base forms, after an auxiliary ("Moscow would respond", "Washington will impose")
     "respond retaliate warn deny reject condemn demand urge insist accept agree refuse "
     "veto impose sanction expel recognise recognize support oppose consider decide "
-    "act strike announce confirm claim".split()
+    "act strike announce confirm claim "
+    # gerunds, after "is"/"was" ("Washington is hoping", "Moscow was pressing")
+    "hoping seeking trying pushing pressing planning considering weighing demanding insisting "
+    "urging threatening warning refusing".split()
 )
 _AUXILIARIES = frozenset(
     "has had have will would also repeatedly again previously strongly officially "
-    "reportedly already has't never".split()
+    "reportedly already has't never is was".split()
 )
+#: Auxiliaries that also make a place's description (``Moscow is a city``):
+#: after a locative the capital is the place (``the summit in Moscow is planning``).
+_COPULAS = frozenset("is was".split())
 #: Words right after a capital that make it its state acting (``Washington
 #: seems prepared``, ``Moscow must act``, ``Beijing should``).
-_STANCE_VERBS = frozenset("seems appears shouldn couldn cannot should must "
+_STANCE_VERBS = frozenset("seems appears shouldn couldn shouldnt couldnt wouldnt wont didnt doesnt cannot should must "
                           "intends plans fears sees views regards hopes seeks aims".split())
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
@@ -312,14 +318,22 @@ class CandidateGuards:
         skipped = 0
         if i < n and words.soft(i) and words.key[i] in _STANCE_VERBS:
             # "Washington seems prepared", "Moscow must act"; not "the summit in Moscow should"
-            first = last
-            while first > 0 and words.soft(first) and words.cap(first - 1):
-                first -= 1
-            return first == 0 or words.key[first - 1] not in LOCATIVE
+            return CandidateGuards._not_after_locative(words, last)
+        copula = False
         while i < n and words.soft(i) and words.key[i] in _AUXILIARIES and skipped < 2:
+            copula = copula or words.key[i] in _COPULAS
             i += 1
             skipped += 1
-        return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS
+        return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS \
+            and (not copula or CandidateGuards._not_after_locative(words, last))
+
+    @staticmethod
+    def _not_after_locative(words: Words, last: int) -> bool:
+        """Whether the capitalised name ending at ``last`` has no locative before it."""
+        first = last
+        while first > 0 and words.soft(first) and words.cap(first - 1):
+            first -= 1
+        return first == 0 or words.key[first - 1] not in LOCATIVE
 
     def _country_in_name(self, words: Words, first: int, last: int) -> bool:
         """Whether a one-word country is part of a longer capitalised name:
@@ -340,11 +354,24 @@ class CandidateGuards:
                     and key not in gaz.aliases["actor"] and not words.upper(prev):
                 return True
         if nxt < len(keys) and keys[first] in self.gaz.guards.person and gap[nxt] == " " \
-                and keys[nxt] in english_surnames() and words.cap(nxt) and not words.upper(nxt):
+                and words.cap(nxt) and not words.upper(nxt) \
+                and (keys[nxt] in english_surnames() or self._unknown_name_word(words, nxt)):
             aliases = self.gaz.aliases
             return keys[nxt] not in aliases["place"] and keys[nxt] not in aliases["actor"] \
                 and keys[nxt] not in _GROUP_NOUNS
         return False
+
+    def _unknown_name_word(self, words: Words, at: int) -> bool:
+        """Whether the capitalised word ``at`` has a surname's shape that no
+        English word has, a capital inside (``Chad LaBumbard``, ``Jordan
+        McKenzie``; not ``Georgia Bureau``), and is no name the world table
+        knows."""
+        key, surface = words.key[at], words.surface[at]
+        if len(surface) < 4 or not surface.isalpha() or not surface[0].isupper() \
+                or not any(c.isupper() for c in surface[2:-1]) or key in self.gaz.demonyms:
+            return False
+        resolver = self.gaz.world_resolver()
+        return resolver is None or (key not in resolver.table.words and not resolver.table.maybe(key))
 
     def _compass_part(self, words: Words, prev: int, first: int) -> bool:
         """Whether a compass word before a given-name place names a part of

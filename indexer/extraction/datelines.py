@@ -33,6 +33,8 @@ _PAREN_DATELINE = re.compile(r"\((?P<place>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}
 _REGION = re.compile(r",[ \t]*(?P<name>[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})")
 #: What may come before a dateline: nothing, a line break, a sentence's end or a
 #: byline's date whose line break was lost (``Advocate Reporter March 30, 2009 NEWARK --``).
+#: An abbreviation opening a dateline's place, right before the rest of it (``ST. PAUL``).
+_OPENER = re.compile(r"(?<![\w.])(?:ST|STE|MT|FT|PT)\.[ \t]+$")
 _BEFORE = re.compile(r"(?:^|[\n.!?]|\b(?:19|20)\d\d)[ \t]*$")
 
 
@@ -46,8 +48,14 @@ def _datelines(text: str) -> list[tuple[int, int, str]]:
     if "-" not in text and "–" not in text and "—" not in text and ":" not in text \
             and "\x97" not in text and "\x96" not in text:  # (cp1252 dashes read as Latin-1)
         return []
-    found = [(*m.span("place"), m.group("region") or "") for m in _DATELINE.finditer(text)
-             if _BEFORE.search(text, max(0, m.start() - 8), m.start())]
+    found = []
+    for m in _DATELINE.finditer(text):
+        start = m.start()
+        opener = _OPENER.search(text, max(0, start - 5), start)  # "ST. PAUL --": St. Paul, not Paul
+        if opener is not None:
+            start = opener.start()
+        if _BEFORE.search(text, max(0, start - 8), start):
+            found.append((start, m.end("place"), m.group("region") or ""))
     if "(" in text:  # "(Beirut) –": a press release's dateline (a credit's name is no place there)
         found += [(*m.span("place"), "") for m in _PAREN_DATELINE.finditer(text)]
     return found

@@ -43,6 +43,8 @@ from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.person_mentions import occurrences
+from indexer.extraction.town_police import town_police
+from indexer.extraction.world_candidates import article_thing
 from indexer.extraction.world_places import add_world_places, states_after_places
 from indexer.extraction.words import CODES, SOFT, SPACED_KEYS, WORD_INFO, Words, register
 
@@ -171,6 +173,9 @@ class Matcher(CandidateGuards, OrganisationNames):
                             and self._country_in_name(words, first, last):
                         place = None  # "Club America", "Chad Walker": a longer name
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
+                    if place is not None and place.kind == "city" and first > 0 and keys[first - 1] == "the" \
+                            and article_thing(words, first, last):
+                        place = None  # "sent to the Duma in December": no town
                     if place is not None \
                             and not (first > 0 and info[surface[first - 1]][2]
                                      and self._after_title(words, first, titles)) \
@@ -234,6 +239,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                           or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
             if country_spans and places:  # "Savannah, Georgia": the US state, not the country
                 actors, places = states_after_places(gaz, words, actors, places, country_spans)
+            if places and "police" in keys:  # "Lebanon Police" in Boone County, Indiana
+                actors, places = town_police(gaz, words, actors, places)
             if country_spans and places:
                 # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
                 ends = {p[1] for p in places if p[3] != "country"}

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from indexer.analysis import fold
 from indexer.errors import SiftError
@@ -45,10 +46,11 @@ from indexer.errors import SiftError
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "6"
+BUILD_VERSION = "10"
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
+_VOWELS = frozenset("aeiou")
 _BRACKETED = re.compile(r"\s*\[.*?\]\s*")
 #: Subdivision type words that follow a bare name (``Sagaing Region``).
 _TYPE_WORDS = {"region": "Region", "state": "State", "province": "Province",
@@ -183,12 +185,17 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
             hit = largest.get((cc, bare)) or largest.get((cc, bare.rsplit(" ", 1)[0])) \
                 or largest.get((cc, re.sub(r"(s|c|z)ka oblast$|ska oblast$", "", bare)))
             lat, lon = (hit[1], hit[2]) if hit else centre.get(cc, (0.0, 0.0))
-        names = [name]
+        republic = _republic_names(name)
+        if republic:  # "Dagestan, Respublika" -> Dagestan
+            name = republic[-1]
+        names = [name, *republic]
         type_word = _TYPE_WORDS.get((sub.type or "").lower())
         if type_word and not name.lower().endswith(type_word.lower()):
             names.append(f"{name} {type_word}")
         next_id += 1
         yield WorldPlace(next_id, name, "subdivision", lat, lon, cc, local, 0), names
+    yield from _constituent_units(pycountry, largest, centre, next_id)
+    next_id += 1 << 20
     # US counties (second level, so much named in US news), at their state's centre.
     for county in gc.get_us_counties():
         s = state_sums.get(county["state"])
@@ -209,6 +216,46 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
                          fields[4], "", 0), [fields[0], *aliases]
 
 
+def _constituent_units(pycountry: Any, largest: dict[tuple[str, str], tuple[int, float, float]],
+                       centre: dict[str, tuple[float, float]], next_id: int) -> Iterator[tuple[WorldPlace, list[str]]]:
+    """The units one level under a constituent country (ISO type ``Country``:
+    England, Scotland, Wales): the counties and boroughs UK news name
+    (``Cambridgeshire``, ``Tower Hamlets``), which ISO 3166-2 lists as
+    second-level. Only those whose name is no populated place's own name
+    (``Kent``, ``Norfolk``, ``Sutton`` stay the towns: a subdivision's reading
+    would outrank Norfolk, Virginia everywhere). Each lies around the city it
+    is named after (``Oxfordshire`` -> Oxford), else at the country's centre."""
+    subs = {s.code: s for s in pycountry.subdivisions}
+    towns = {key for _, key in largest}
+    for sub in pycountry.subdivisions:
+        parent = subs.get(sub.parent_code) if sub.parent_code else None
+        if parent is None or parent.parent_code is not None or (parent.type or "").lower() != "country":
+            continue
+        name = _BRACKETED.sub("", sub.name).strip()
+        if ", " in name:  # "Vale of Glamorgan, The"; "Bristol, City of" is the city's
+            head, tail = name.split(", ", 1)
+            if tail != "The":
+                continue
+            name = head
+        key, cc = world_key(name), sub.country_code
+        if key in towns:
+            continue
+        hit = largest.get((cc, key[:-len("shire")])) if key.endswith("shire") else None
+        lat, lon = (hit[1], hit[2]) if hit else centre.get(cc, (0.0, 0.0))
+        next_id += 1
+        yield WorldPlace(next_id, name, "subdivision", lat, lon, cc, sub.code.split("-", 1)[1], 0), [name]
+
+
+def _republic_names(name: str) -> list[str]:
+    """The names news use for a subdivision ISO 3166-2 lists as ``X,
+    Respublika`` (Russia's republics: ``Dagestan, Respublika`` is Dagestan,
+    ``Ingushetiya, Respublika`` Ingushetia too)."""
+    bare, _, kind = name.partition(", ")
+    if kind.lower() != "respublika":
+        return []
+    return [bare, f"{bare[:-3]}ia"] if bare.endswith("iya") else [bare]
+
+
 #: First letters that transliterations of one name swap (``Qamishli``, ``Kamishli``).
 _INITIAL_CLASS = {**dict.fromkeys("aeiouy", "a"), **dict.fromkeys("kqcgj", "k"), **dict.fromkeys("sz", "s"),
                   **dict.fromkeys("td", "t"), **dict.fromkeys("bpv", "b"), "w": "a", "h": "a"}
@@ -219,7 +266,9 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
     ordinary text by mistake: GeoNames keeps former names, nicknames and
     abbreviations (``Den`` for Denver, ``Passover``, ``Kate`` for Patterson,
     ``Area`` for Mundelein). Dropped: an alternate of three letters or fewer,
-    a strict prefix of the place's own name (``Snell`` for Snellville), and a
+    a strict prefix of the place's own name (``Snell`` for Snellville), the
+    own name with one or two vowels added (another language's case ending:
+    ``Adena`` for Aden, which is a town in Ohio too; not ``Hamah``), and a
     single word that is an English word or an English first or last name
     (``faker``'s en_US lists, Sift's first-name list); and, for a US place of
     fewer than 5,000 people, a single word that does not even start like its
@@ -243,6 +292,8 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
             return True
         if " " in key:
             return False
+        if key.startswith(own_key) and 0 < len(key) - len(own_key) <= 2 and set(key[len(own_key):]) <= _VOWELS:
+            return True  # "Adena" for Aden: an inflected form (another language's case), never English
         return key in common or own_key.startswith(key) or \
             (population < 5_000 and country == "US" and _INITIAL_CLASS.get(key[0], key[0]) != _INITIAL_CLASS.get(own_key[0], own_key[0]))
 

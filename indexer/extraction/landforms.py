@@ -1,4 +1,4 @@
-"""Rivers, lakes, mountains, islands and townships the text names by their kind.
+"""Rivers, lakes, mountains, islands, townships and protected lands the text names by their kind.
 
 GeoNames' populated places (the world table) hold no rivers, lakes or
 mountain ranges, and few townships; the text itself says what they are, in
@@ -17,18 +17,26 @@ from itertools import compress
 from indexer.analysis import STOPWORDS
 from indexer.extraction.words import Words
 
-__all__ = ["KIND_AFTER_NAME", "KIND_BEFORE_NAME", "landform_places"]
+__all__ = ["KIND_AFTER_NAME", "KIND_BEFORE_NAME", "KIND_PHRASES", "landform_places"]
 
 #: Capitalised kind words that end a name (``Red River``), and the output kind.
 KIND_AFTER_NAME = {
     "river": "water", "creek": "water", "lake": "water", "bay": "water", "reservoir": "water",
     "canal": "water", "mountains": "region", "mountain": "region", "island": "region",
     "islands": "region", "valley": "region", "desert": "region", "peninsula": "region",
-    "plateau": "region", "township": "subdivision",
+    "plateau": "region", "township": "subdivision", "twp": "subdivision",
 }
 #: Capitalised kind words that open a name (``Lake Lanier``, ``Mount Hermon``).
 KIND_BEFORE_NAME = {"lake": "water", "mount": "region", "mt": "region", "river": "water"}
-_KIND_WORDS = frozenset(KIND_AFTER_NAME) | frozenset(KIND_BEFORE_NAME)
+#: Protected lands named by a kind phrase that ends the name (``Jefferson National
+#: Forest``, ``Neches River National Wildlife Refuge``, ``Dolly Sods Wilderness``):
+#: regions, the longest phrase first.
+KIND_PHRASES = (("national", "wildlife", "refuge"), ("wildlife", "refuge"), ("national", "forest"),
+                ("national", "park"), ("national", "preserve"), ("national", "lakeshore"),
+                ("national", "seashore"), ("national", "monument"), ("state", "park"), ("state", "forest"),
+                ("wilderness",))
+_PHRASE_ENDS = frozenset(p[-1] for p in KIND_PHRASES)
+_KIND_WORDS = frozenset(KIND_AFTER_NAME) | frozenset(KIND_BEFORE_NAME) | _PHRASE_ENDS
 #: Lower-case particles inside a name (``Bab al-Mandab``, ``Isle of Wight``).
 _PARTICLES = frozenset("al el ad ar as ash at az an de del la le of".split())
 #: Capitalised words never in such a name: dates and determiners.
@@ -55,13 +63,19 @@ def landform_places(words: Words, taken: set[int]) -> list[tuple]:
         # A capitalised word after the kind word continues a longer name
         # ("Small Island Developing States", "Neches River National Wildlife Refuge").
         longer = k + 1 < n and words.soft(k + 1) and words.cap(k + 1)
-        if key in KIND_AFTER_NAME and not longer:
+        if key in _PHRASE_ENDS and not longer:
+            start = _phrase_start(words, k)
+            if start is not None:
+                lo = _run(words, start - 1, -1, taken | used)
+                if lo is not None and not (lo > 0 and words.soft(lo) and words.cap(lo - 1)):
+                    span, kind = (lo, k), "region"  # not a name cut by another ("Neches | River ...")
+        if span is None and key in KIND_AFTER_NAME and not longer:
             lo = _run(words, k - 1, -1, taken | used)
             if lo is not None:
                 span, kind = (lo, k), KIND_AFTER_NAME[key]
         if span is None and key in KIND_BEFORE_NAME:
             hi = _run(words, k + 1, 1, taken | used)
-            if hi is not None:
+            if hi is not None and not (keys[hi] in _PHRASE_ENDS and _phrase_start(words, hi) is not None):
                 span, kind = (k, hi), KIND_BEFORE_NAME[key]
         if span is None:
             continue
@@ -70,6 +84,18 @@ def landform_places(words: Words, taken: set[int]) -> list[tuple]:
         name = " ".join(words.text[words.start[lo]:words.end(hi)].split())
         out.append((lo, hi, name, kind, lo - hi, 0))
     return out
+
+
+def _phrase_start(words: Words, last: int) -> int | None:
+    """The first word of the longest kind phrase of :data:`KIND_PHRASES`
+    ending at word ``last``, all its words capitalised, or ``None``."""
+    keys = words.key
+    for phrase in KIND_PHRASES:
+        start = last - len(phrase) + 1
+        if start > 0 and tuple(keys[start:last + 1]) == phrase \
+                and all(words.cap(i) and (i == start or words.soft(i)) for i in range(start, last + 1)):
+            return start
+    return None
 
 
 def _run(words: Words, first: int, step: int, blocked: set[int]) -> int | None:

@@ -51,7 +51,7 @@ _LETTER = r"[^\W\d_]"
 _WORD = rf"[{_UPPER}](?:{_LETTER}|['’](?![sS]\b){_LETTER}|[-‐]{_LETTER})*+"
 #: Abbreviated titles and initials, the only words a full stop may end inside a run.
 _ABBREVIATED = "|".join(f"(?<={a}\\.)" for a in
-                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr".split())
+                        "Mr Ms Dr St Jr Lt Mrs Gen Col Maj Sgt Rev Sen Rep Adm Capt Brig Prof Cmdr Gov".split())
 _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|von|der|den|ter|le|la|ould|ben|y)"
 #: Blanks between a name's words: a single line break too (transcripts wrap lines
 #: mid-sentence: ``Ms. Mary\nRobinson``), never a blank line.
@@ -69,7 +69,7 @@ _VERB_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr".split())
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr gov".split())
 _COMMA_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|its|their)[ \t]+)?(?:[\w-]+['’]s[ \t]+)?([\w-]+)(?:[ \t]+([\w-]+))?")
 _LONG_WORD = re.compile(r"\b\w{3,}")
 _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
@@ -98,6 +98,10 @@ def _read_cues() -> dict[str, set[str]]:
             rule, word = line.split("\t")[:2]
             cues[rule].add(word.strip().lower())
     return cues
+
+
+#: Words before a run read as a person by its verb that make a place's name there a place.
+_PLACE_BEFORE = (["in"], ["into"], ["from"], ["and"], ["near"], ["to"], ["across"])
 
 
 class PeopleFinder:
@@ -163,7 +167,7 @@ class PeopleFinder:
                 found.append((start, end, name))
         if not found and not singles:
             return []
-        return resolve_mentions(text, found, singles)
+        return resolve_mentions(text, found, singles, self._place_name)
 
     def _person(self, text: str, offset: int, run: str,
                 headline: bool) -> tuple[int, int, str, int] | None:
@@ -232,8 +236,11 @@ class PeopleFinder:
             notname = notname - LANDFORM_SURNAMES  # "adviser Anthony Lake said": a person, no lake
         for key, word in zip(name_keys, words[begin:end]):
             if key in notname or key in titles or (len(word) > 1 and word.isupper() and key not in _ROMAN
-                                                   and not _INITIAL.fullmatch(word)):
-                return None
+                                                   and not _INITIAL.fullmatch(word)) \
+                    or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper()):
+                return None  # an acronym or its plural: "Mansfield OKs refinancing", "Devon MPs"
+        if cue == "title" and name_keys[0][-1:] == "s" and name_keys[0] in self._common:
+            return None  # a title-case headline's verb or plural: "Military Official Visits Georgia"
         if len(name_keys) == 1 and (cue != "title" or name_keys[0] in STOPWORDS
                                     or keys[begin - 1] not in _SINGLE_NAME_TITLES if begin else True):
             return None  # "Mr Lavrov", "President Tinubu"; not "General Electric"
@@ -244,6 +251,10 @@ class PeopleFinder:
         if cue == "first" and self._place_name is not None and end - begin >= 2 \
                 and self._place_name(" ".join(words[begin:end])):
             return None  # "Rock Hill", "Glen Carbon", "South Ossetia": a first name opening a town's name
+        if cue == "verb" and self._place_name is not None and end - begin >= 2 \
+                and text[max(0, offset - 6):offset].rsplit(None, 1)[-1:] in _PLACE_BEFORE \
+                and self._place_name(" ".join(words[begin:end])):
+            return None  # "a peacekeeper in South Ossetia told", "Abkhazia and South Ossetia declared"
         if cue == "first" and end - begin >= 3 and self._is_place(" ".join(words[end - 2:end])):
             end -= 2  # "Mikhail Voskresenskiy Middle East"
             name_keys = keys[begin:end]

@@ -9,6 +9,7 @@ full names only, not the run parsing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["LANDFORM_SURNAMES", "PersonSpan", "occurrences", "resolve_mentions"]
 
@@ -22,7 +23,8 @@ _TITLE_CASE_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. President Sheikh".
 LANDFORM_SURNAMES = frozenset("lake bay hill island rivers".split())
 
 
-def resolve_mentions(text: str, found: list[PersonSpan], singles: list[PersonSpan]) -> list[PersonSpan]:
+def resolve_mentions(text: str, found: list[PersonSpan], singles: list[PersonSpan],
+                     place_name: Callable[[str], bool] | None = None) -> list[PersonSpan]:
     """The people of ``text`` in text order: the full names ``found``, the
     single words ``singles`` (``Mr Lavrov``) and every later mention of a
     surname, each with its full name when the text gives one.
@@ -30,6 +32,9 @@ def resolve_mentions(text: str, found: list[PersonSpan], singles: list[PersonSpa
     :param text: the text the spans are offsets in.
     :param found: names of two words or more (this list is extended).
     :param singles: one-word names after a title.
+    :param place_name: whether a word is a place's own name: such a given
+        name alone is no mention of the person (``Lancaster`` after
+        ``Lancaster Girls``, a name misread from a school's), only a surname is.
     """
     if len(found) > 1:
         found = _longest_forms(found)
@@ -38,7 +43,8 @@ def resolve_mentions(text: str, found: list[PersonSpan], singles: list[PersonSpa
     for start, end, name in found:
         written = text[start:end].split()
         forms = {written[-1], _ARTICLE.sub("", written[-1])}
-        if len(written) == 2 and written[0] not in _TITLE_CASE_TITLES:
+        if len(written) == 2 and written[0] not in _TITLE_CASE_TITLES \
+                and (place_name is None or not place_name(written[0])):
             forms.add(written[0])  # "Abiy Ahmed" ... "Abiy said"
         for form in forms:
             if by_surname.get(form, name) != name:

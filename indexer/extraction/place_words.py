@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_WORDS", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "SETTINGS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -42,6 +42,17 @@ INSTITUTION_WORDS = frozenset(
     "fire volunteer historical society foundation hall club lodge metropolitan memorial "
     "medical parks recreation education convention visitors tourism herald tribune gazette "
     "journal daily".split())
+#: Head words of institutions named after a place or a person, not that
+#: place's own (a university, a newspaper, a hospital's memorial, a club, a
+#: firm): the place opening their name is no place mention there (the
+#: written conventions: a place inside an organisation's name), wherever the
+#: institution stands (``Columbia University``, ``Lansing State Journal``,
+#: ``Licking Memorial Hospital``, ``Chartwell Group``). A town's own bodies
+#: (``Dublin Police``, ``Albany City Council``) still place it.
+NAMED_AFTER = frozenset("university college journal herald tribune gazette times register memorial "
+                        "foundation group".split())
+#: Last words of a memorial's name that make it a place (``Sunset Memorial Park``).
+MEMORIAL_GROUNDS = frozenset("park parks cemetery gardens garden square plaza".split())
 #: Words of a capitalised run that make it an institution seated in the
 #: place of a kind that opens it (``Clarke County Superior Court``,
 #: ``Henderson County Jail``): the place is named there (not so after a
@@ -57,7 +68,11 @@ COMPASS = frozenset("north south east west northern southern eastern western nor
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
-    "township metro downtown region district native natives".split())
+    "township metro downtown region district native natives firefighters officials official pd".split())
+#: Words of :data:`PLACE_WORDS_AFTER` that say place capitalised too: a
+#: town's own police (``Carthage Police Chief``, ``Grand Ledge Police``) is
+#: that town's, as ``Carthage police`` is.
+TOWN_BODIES = frozenset("police pd".split())
 #: Nouns after a name that say where a person is from: ``an Albany man``, ``a Lancaster mother``.
 ORIGIN_NOUNS = frozenset("man woman men women boy boys girl girls teen teens teenager teenagers "
                          "couple family mother father youth".split())
@@ -83,7 +98,7 @@ MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre pa
 #: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
 EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "
                          "initiative plan group format declaration charter agreement accords "
-                         "resolution communique memorandum dialogue round rounds".split())
+                         "resolution communique memorandum dialogue round rounds war wars".split())
 #: Words between a locative and a place (``of rural Paris``).
 SETTINGS = frozenset("rural suburban downtown uptown midtown nearby urban coastal metro unincorporated".split())
 NOT_NAMES = frozenset("january february march april may june july august september october november "
@@ -91,3 +106,15 @@ NOT_NAMES = frozenset("january february march april may june july august septemb
 #: Months and weekdays, written out or abbreviated: a name's run stops before them.
 DATE_NAMES = NOT_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec "
                                      "mon tue tues wed thu thur thurs fri sat sun".split())
+
+
+#: Vehicle makes that some town also bears (Toyota, Japan; Cadillac, Michigan;
+#: Mercedes, Argentina): before a model (``Toyota Hilux``, ``Cadillac
+#: Escalade``) or a vehicle noun (``Toyota pickups``) the make is meant, in
+#: every mention of the text (pickups are everywhere in conflict reporting).
+VEHICLE_MAKES = frozenset("toyota cadillac mercedes honda lada hyundai kia nissan mazda isuzu mitsubishi "
+                          "subaru suzuki chevrolet chevy dodge jeep volvo peugeot renault opel skoda fiat "
+                          "audi porsche lexus buick pontiac chrysler hummer daewoo datsun".split())
+#: Lower-case words after a make that make it the vehicle's.
+VEHICLE_NOUNS = frozenset("pickup pickups truck trucks car cars sedan sedans suv suvs van vans jeep jeeps "
+                          "minivan minibus vehicle vehicles driven landcruiser technicals".split())

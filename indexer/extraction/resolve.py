@@ -31,9 +31,20 @@ from dataclasses import dataclass
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
-from indexer.extraction.place_words import LOCATIVES, ORIGIN_NOUNS, PERSON_VERBS, PLACE_WORDS_AFTER
+from indexer.extraction.place_words import (
+    COMPASS_ALONE,
+    INSTITUTION_WORDS,
+    LOCATIVES,
+    ORIGIN_NOUNS,
+    PERSON_VERBS,
+    PLACE_TYPES,
+    PLACE_WORDS_AFTER,
+    TOWN_BODIES,
+    VEHICLE_MAKES,
+    VEHICLE_NOUNS,
+)
 from indexer.extraction.speakers import speakers as _speakers
-from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, in_place_list, of_place, party_place, source_to
+from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, dateline_place, in_place_list, of_place, party_place, source_to
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -73,9 +84,12 @@ _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 #: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
 _DOT_LOWER = re.compile(r"\. [a-z]")  # (found fast: a literal start)
-#: A vehicle's model year and make (``a 1992 Toyota``, ``his 2007 Cadillac``).
-_MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d ([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
+#: A vehicle's model year (and colour) and make (``a 1992 Toyota``, ``his 2007 Cadillac``, ``a 1993 brown Cadillac``).
+_MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d (?:(?:white|black|red|blue|green|silver|gr[ae]y|brown|gold|tan|maroon|beige) )?([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
 _MAKE_BEFORE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he|\b[Hh]is|\b[Hh]er|\b[Tt]heir) $")
+#: A town the text places ("in Shakopee") outside the statement's countries
+#: when no other place bears its name: this many people (not ``Pack 174``).
+_UNIQUE_TOWN_POPULATION = 10_000
 #: Cities US news abbreviates so.
 AP_CITIES = {"L.A.": "Los Angeles", "Phila.": "Philadelphia"}
 _AP_CITY_NAMES = frozenset(AP_CITIES.values())
@@ -136,13 +150,17 @@ class WorldResolver(WorldCandidates):
         text = words.text
         makes = {m.group(1).lower() for m in _MODEL_YEAR.finditer(text)
                  if _MAKE_BEFORE.search(text, max(0, m.start() - 7), m.start())}
-        if makes:  # "a 1992 Toyota Corolla": a make, in every mention
+        makes |= {words.key[c[0]] for c in cands if c[0] == c[1] and words.key[c[0]] in VEHICLE_MAKES
+                  and _vehicle_follows(words, c[1])}
+        if makes:  # "a 1992 Toyota Corolla", "his Toyota Hilux": a make, in every mention
             surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
         pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]] = []
         confirmed = self._places_by_context(words, cands)
         for first, last, readings in cands:
             if not self._mention_ok(words, first, last, lower, confirmed) or \
+                    (first == last and all(p.kind == "city" and not p.name.startswith("The ") for p in readings)
+                     and article_thing(words, first, last)) or \
                     (first == last and words.key[first] in surnames
                      and (all(p.kind == "city" for p in readings)
                           or words.key[first] in person_words and not self._context_says_place(words, first))) or \
@@ -177,6 +195,7 @@ class WorldResolver(WorldCandidates):
             else:
                 rest.append((first, last, readings, part_of))
         focus = countries | _focus(pending)
+        undecided: list[tuple[int, int]] = []
         for first, last, readings, part_of in rest:
             best = self._decide(readings, focus, anchors, part_of)
             if best is None and part_of is None and self._said_place(words, first, last) \
@@ -186,12 +205,21 @@ class WorldResolver(WorldCandidates):
                 # "an Albany man", "in Ozark", "Ozark police": the text says it is a
                 # place; its largest reading in the statement's countries (any, when
                 # it names none) whose own name it is ("in Tawila" is no Yemeni At Tawilah)
-                own = [p for p in readings if (not focus or p.country in focus)
-                       and world_key(p.name) == " ".join(words.key[first:last + 1])]
+                key = " ".join(words.key[first:last + 1])
+                own = [p for p in readings if (not focus or p.country in focus) and world_key(p.name) == key]
+                if not own:  # the focus was a guess from other names, or the only place of that name
+                    anywhere = [p for p in readings if world_key(p.name) == key]
+                    own = anywhere if not countries or len(anywhere) == 1 \
+                        and anywhere[0].population >= _UNIQUE_TOWN_POPULATION \
+                        and _stands_alone(words, first, last) else []
                 best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
                 anchors.append(best)
+            elif part_of is None:
+                undecided.append((first, last))
+        if undecided and out:
+            out += _same_sense(words, undecided, out)
         out.sort(key=lambda r: r.first)
         return out
 
@@ -253,9 +281,13 @@ class WorldResolver(WorldCandidates):
         keys, nxt = words.key, last + 1
         if keys[first] in ("st", "ste", "saint"):
             return False  # "at St. James": a church or a school as often as a town
-        if nxt < len(keys) and words.soft(nxt) and not words.cap(nxt) \
+        if dateline_place(words, last):
+            return True  # "SPRINGFIELD - The city": the story's place
+        if nxt < len(keys) and words.soft(nxt) and (not words.cap(nxt) or keys[nxt] in TOWN_BODIES) \
                 and (keys[nxt] in ORIGIN_NOUNS or keys[nxt] in PLACE_WORDS_AFTER):
-            return True
+            return True  # "Ozark police", "an Albany man"; "Carthage Police Chief": the town's own police
+        if first > 1 and keys[first - 1] == "of" and keys[first - 2] in COMPASS_ALONE and not words.cap(first - 2):
+            return True  # "60 miles southwest of Raleigh"
         return first > 0 and keys[first - 1] in LOCATIVES and words.soft(first) and not words.cap(first - 1) \
             and not source_to(keys, first)
 
@@ -331,6 +363,39 @@ class WorldResolver(WorldCandidates):
             return best
         floor = MIN_POPULATION_ALONE if countries else MIN_POPULATION_NO_CONTEXT
         return best if best.population >= floor else None
+
+
+def _vehicle_follows(words: Words, at: int) -> bool:
+    """Whether the word after a make's name at ``at`` is a model's (a
+    capitalised word that no place or institution takes: ``Toyota Hilux``,
+    not ``Toyota City``) or a vehicle noun (``Toyota pickups``)."""
+    nxt = at + 1
+    if nxt >= len(words.key) or not words.soft(nxt):
+        return False
+    key = words.key[nxt]
+    if words.cap(nxt):
+        return key not in PLACE_TYPES and key not in INSTITUTION_WORDS
+    return key in VEHICLE_NOUNS
+
+
+def _stands_alone(words: Words, first: int, last: int) -> bool:
+    """Whether a name is neither joined by a dash to the word before it
+    (``Miami-Dade``) nor followed by a capitalised word (``Centennial
+    Hall``, ``Panjab University``)."""
+    nxt = last + 1
+    return "-" not in words.gap[first] and not (nxt < len(words.key) and words.soft(nxt) and words.cap(nxt))
+
+
+def _same_sense(words: Words, undecided: list[tuple[int, int]], resolved: list[Resolved]) -> list[Resolved]:
+    """The undecided mentions of a name the text resolved elsewhere, read as
+    that place: one sense per text (``in Whitestown`` ... ``Whitestown
+    invited all donors``: a small town alone is no place, but the text said
+    it is one). Only mentions that passed every check of a mention (no
+    person, no longer name) and that no reading of their own settled."""
+    keys = words.key
+    place_of = {" ".join(keys[r.first:r.last + 1]): r.place for r in resolved}
+    return [Resolved(first, last, place_of[key]) for first, last in undecided
+            if (key := " ".join(keys[first:last + 1])) in place_of]
 
 
 def _lower_words(words: Words) -> set[str]:

@@ -8,13 +8,14 @@ context is in ``indexer.extraction.resolve``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import compress
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_WORDS, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -165,6 +166,9 @@ class WorldCandidates:
         # "the Washington-Moscow route": a dash between two place names parts two names.
         if last < run_last and self._dash_pair(words, last + 1):
             run_last = last
+        # "Jerusalem as Palestinian capital": an English word, not an Arabic article (as-Suwayda).
+        if last + 2 <= run_last and keys[last + 1] in _ENGLISH_CONNECTORS and "-" not in words.gap[last + 2]:
+            run_last = last
         if first > run_first and self._dash_pair(words, first):
             run_first = first
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
@@ -172,9 +176,14 @@ class WorldCandidates:
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
         if after and not all(keys[w] in PLACE_TYPES for w in after):
+            if readings and all(p.kind == "city" for p in readings) \
+                    and any(keys[w] in NAMED_AFTER for w in after) and keys[after[-1]] not in MEMORIAL_GROUNDS:
+                # "Lipscomb University", "Lansing State Journal": named after the town, not there
+                # (a state opening one says where: "Ohio State University"; "Sunset Memorial Park" is a place)
+                return True
             # A prominent place opening a name (``Nashville Film Festival``, ``Vancouver
             # International Airport``) says where, as an institution word after it does.
-            if before or (keys[after[0]] not in INSTITUTION_WORDS and not (
+            if before or (keys[after[0]] not in INSTITUTION_WORDS and keys[last + 1] not in TOWN_BODIES and not (
                     keys[last] in PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (prominent(readings) and keys[after[0]] not in CONNECTORS
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
@@ -268,6 +277,7 @@ class WorldCandidates:
         after a comma, or a word only a place takes after it."""
         keys, n, nxt = words.key, len(words.key), at + 1
         return after_locative(keys, at) or of_place(words, at, at) or party_place(words, at) \
+            or dateline_place(words, at) \
             or self._dash_pair(words, at) or (nxt < n and self._dash_pair(words, nxt)) \
             or in_place_list(words, at, self._cand_ends, self._surname_words or frozenset()) \
             or self.state_after(words, at) is not None \
@@ -317,12 +327,57 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "several many dozens hundreds thousands".split())
 
 
+#: Words after ``the X`` that end the noun phrase there (a preposition, an auxiliary, a speech verb).
+_PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has had said will would".split())
+
+
+#: The gap after a dateline's place once extraction wrote it back in ordinary case
+#: (``SPRINGFIELD - The city`` -> ``Springfield,- The city``: datelines.restore_datelines).
+_RESTORED_DATELINE = re.compile(r",[ \t]*(?:--+|[-–—:\x96\x97])")
+
+
+#: Connectors that are also English words: a name goes on over them only with a hyphen (``as-Suwayda``).
+_ENGLISH_CONNECTORS = frozenset("as at an".split())
+
+
+def dateline_place(words: Words, last: int) -> bool:
+    """Whether the name ending at ``last`` is a dateline's place (``SPRINGFIELD -``):
+    the text says it is a place, and where the story is."""
+    nxt = last + 1
+    return nxt < len(words.key) and _RESTORED_DATELINE.match(words.gap[nxt]) is not None
+
+
+def article_thing(words: Words, first: int, last: int) -> bool:
+    """Whether the one-word town name at ``first`` stands after a lower-case
+    ``the`` as a whole noun phrase (``sent to the Duma in December``, ``hired
+    by the Herald in 1968``, ``out of the Delta.``, ``the Woodlands'
+    director``): English names no town so, but an institution, a paper or a
+    landscape named like one; ``the Paris police``, ``the Gainesville and
+    Lindsay communities`` go on with a noun or a list, and a place whose own
+    name has the article (The Hague) is the caller's to keep."""
+    keys = words.key
+    if first != last or first == 0 or keys[first - 1] != "the" or words.cap(first - 1):
+        return False
+    nxt = last + 1
+    if nxt >= len(keys):
+        return True
+    gap = words.gap[nxt]
+    if POSSESSIVE_GAP.match(gap) or gap[:1] in ("'", "’"):
+        return True
+    mark = gap.strip()
+    if mark:
+        return mark[0] in '.;:)!?"”'
+    return not words.cap(nxt) and keys[nxt] in _PHRASE_ENDS
+
+
 def after_locative(keys: list[str], first: int) -> bool:
     """Whether word ``first`` follows a locative (``in Paris``), maybe with a
     compass or setting word between (``of rural Paris``, ``in northern Victoria``)."""
     prev = keys[first - 1] if first > 0 else ""
     if prev in LOCATIVES or prev in SETTINGS:  # "in Paris", "a rural Paris address"
         return not source_to(keys, first)
+    if prev == "of" and first > 1 and keys[first - 2] in COMPASS_ALONE:
+        return True  # "60 miles southwest of Raleigh", "just west of Richland"
     return (prev in COMPASS or prev in SETTINGS) and first > 1 and (keys[first - 2] in LOCATIVES
                                                                       or keys[first - 2] == "of")
 

@@ -15,6 +15,7 @@ from indexer.extraction.geonames import WorldPlace, world_key
 from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
 from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
+from indexer.extraction.name_lists import first_names
 from indexer.extraction.resolve import WorldResolver
 from indexer.extraction.words import Words
 
@@ -67,7 +68,12 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     keys = words.key
     if countries:
         countries |= _namesake_states(resolver, words, actors, places)
-    person_words = {keys[i] for c in actors if c[3] == "person" for i in range(c[0], c[1] + 1)}
+    # A person's surname alone is that person ("Jones' appointment"), and a given name
+    # (Roy, Amelia); a town's name misread as one is no short mention (person_mentions):
+    # the town stays ("Lancaster Girls' Grammar School ... a woman from Lancaster").
+    given = first_names()
+    person_words = {keys[i] for c in actors if c[3] == "person"
+                    for i in range(c[0] + (c[1] > c[0] and keys[c[0]] not in given), c[1] + 1)}
     found = resolver.find(words, taken, countries, [], placed, person_words)
     demonyms = gaz.demonyms
     if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana

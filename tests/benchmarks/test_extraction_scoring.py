@@ -327,3 +327,26 @@ def test_a_state_actor_span_that_names_no_place_is_no_mention() -> None:
     named = predicted_mentions(record, place_name=lambda text: text == "Russia")
     assert [m.start for m in named] == [0]
     assert [m.start for m in predicted_mentions(record)] == [0, 20]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "after", "organisations", "expected"),
+    [
+        ("Palestinians", "", [], "demonym"),
+        ("American", " troops", [], "demonym"),
+        ("Main Street", "", [], "street"),
+        ("Highway 19", "", [], "street"),
+        ("Texas", "-based company", [], "modifier"),
+        ("Gainesville", " Riding Club", [(0, 23)], "organisation"),
+        ("Gainesville", " said", [(0, 11)], None),
+        ("Gainesville", "", [], None),
+    ],
+)
+def test_gold_the_conventions_leave_out_is_classed(phrase: str, after: str, organisations: list[tuple[int, int]],
+                                                   expected: str | None) -> None:
+    from benchmarks.geo_recognition import Article, Toponym, convention_class
+
+    article = Article("a", phrase + after)
+    toponym = Toponym(0, len(phrase), phrase)
+    demonyms = {"palestinian": "Palestine", "american": "United States"}
+    assert convention_class(article, toponym, demonyms, organisations) == expected

@@ -52,3 +52,31 @@ def test_landform_places_have_their_kind(gaz: Gazetteer) -> None:
 )
 def test_kind_word_inside_a_longer_name(gaz: Gazetteer, text: str, absent: str) -> None:
     assert absent not in located(gaz, text)
+
+
+def test_protected_lands_named_by_a_kind_phrase(gaz: Gazetteer) -> None:
+    """National forests, parks, preserves and wildernesses are named places
+    (issue 18, LGL round 6): the kind phrase ends the name."""
+    from tests.indexer.places import extracted_locations
+
+    places = extracted_locations(gaz, "Hikers visit the Big Thicket National Preserve, Rocky Mountain National Park "
+                                      "and the Cranberry Wilderness every summer.")
+    assert {"Big Thicket National Preserve", "Rocky Mountain National Park", "Cranberry Wilderness"} <= set(places)
+
+
+def test_kind_phrase_never_leaves_a_cut_name() -> None:
+    from indexer.extraction.landforms import landform_places
+    from indexer.extraction.words import Words
+
+    words = Words("The forests of the Neches River National Wildlife Refuge grow.")
+    names = [c[2] for c in landform_places(words, {words.key.index("neches")})]
+    assert "River National Wildlife Refuge" not in names
+
+
+def test_township_abbreviated(gaz: Gazetteer) -> None:
+    """``Madison Twp.`` is a township, as ``Hamilton Township`` is, not a person (issue 18, LGL round 6)."""
+    from tests.indexer.places import extracted_locations
+
+    places = extracted_locations(gaz, "It could be Madison Twp., Trenton or Monroe. Rebekah Zoz of West Chester Twp. "
+                                      "won the crown.")
+    assert "Madison Twp" in places and "West Chester Twp" in places

@@ -57,3 +57,35 @@ def test_more_people_cues(gaz: Gazetteer, text: str, expected: str) -> None:
 
 def test_blank_line_still_ends_a_name(gaz: Gazetteer) -> None:
     assert "Mary Robinson" not in people(gaz, "We welcome Ms. Mary\n\nRobinson County voted.")
+
+
+def test_acronym_plural_is_no_surname(gaz: Gazetteer) -> None:
+    """A headline verb or a plural acronym after a town is no surname
+    (``Mansfield OKs refinancing``): the town stays a place (issue 18, LGL round 6)."""
+    from indexer.extraction.extract import extract
+    from indexer.model import Statement
+
+    out = extract(Statement("x", "", "Mansfield OKs refinancing $10.3 million in debt. The council met Monday. "
+                                     "A program encourages all Mansfield residents to read.", "p"), gaz)
+    assert "Mansfield OKs" not in out.actors and "Mansfield" in out.locations
+
+
+def test_given_name_that_names_a_town_is_no_short_mention(gaz: Gazetteer) -> None:
+    """A two-word name misread from a school's (``Lancaster Girls’ Grammar
+    School``) does not make every later ``Lancaster`` that person: only a
+    surname is a short mention when the given name is a place's own name
+    (issue 18, LGL round 6)."""
+    from indexer.extraction.extract import extract
+    from indexer.model import Statement
+
+    out = extract(Statement("x", "", "She is a former Lancaster Girls’ Grammar School pupil. A woman from Lancaster "
+                                     "has won a top award. She moved to Lancaster in 2001.", "p"), gaz)
+    assert "Lancaster" in out.locations
+
+
+def test_given_name_short_mention_still_resolves(gaz: Gazetteer) -> None:
+    from indexer.extraction.extract import extract
+    from indexer.model import Statement
+
+    out = extract(Statement("x", "", "Prime Minister Abiy Ahmed spoke on Monday. Abiy said the talks would go on.", "p"), gaz)
+    assert "Abiy Ahmed" in out.actors and "Abiy" not in out.actors

@@ -301,3 +301,12 @@ def test_focus_tie_is_the_same_in_every_process() -> None:
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert seen == {"['BO']\n"}
+
+
+def test_us_regions_researchers_name(gaz: Gazetteer) -> None:
+    """The Midwest, New England, the Bay Area (issue 18, LGL round 6): regions of regions.tsv."""
+    from tests.indexer.places import extracted_locations
+
+    places = extracted_locations(gaz, "The company has 13 other mines across the Midwest. Prices in the Bay Area "
+                                      "and New England rose.")
+    assert {"Midwest", "San Francisco Bay Area", "New England"} <= set(places)

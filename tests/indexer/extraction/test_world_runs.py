@@ -163,3 +163,21 @@ def test_a_crossing_names_a_place(gaz: Gazetteer) -> None:
 def test_a_demonym_is_no_town(gaz: Gazetteer) -> None:
     """``Canadian`` is also a town in Texas: a demonym never reads as a world place."""
     assert located(gaz, "He holds a Canadian passport and a house in Toronto.") == ["Toronto"]
+
+
+def test_english_word_connector_ends_the_name(gaz: Gazetteer) -> None:
+    """``as``, ``at``, ``an`` join an Arabic name only with a hyphen
+    (``as-Suwayda``): ``Jerusalem as Palestinian capital`` names Jerusalem (issue 18, LGL round 6)."""
+    from tests.indexer.places import extracted_locations
+
+    assert "Jerusalem" in extracted_locations(gaz, "No peace without Jerusalem as Palestinian capital.")
+    assert "Suwayda" in extracted_locations(gaz, "Shelling hit as-Suwayda on Monday.")
+
+
+def test_compass_of_says_place(gaz: Gazetteer) -> None:
+    """``60 miles southwest of Raleigh``: a direction and ``of`` say place
+    for a name that is also a person's (issue 18, LGL round 6)."""
+    from tests.indexer.places import extracted_locations
+
+    assert "Raleigh" in extracted_locations(gaz, "The small town is about 60 miles southwest of Raleigh in North "
+                                                 "Carolina's Sandhills region.")
