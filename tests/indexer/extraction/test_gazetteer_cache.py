@@ -1,0 +1,56 @@
+"""The built-in gazetteer read back from its cache file is the one built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("SIFT_CACHE_DIR", str(tmp_path))
+    kept = Gazetteer._builtin
+    Gazetteer._builtin = None
+    yield tmp_path
+    Gazetteer._builtin = kept
+
+
+def _tables(gaz: Gazetteer) -> list[object]:
+    # Lists of items: the order matters too (it decides ties between names).
+    return [list(gaz.places.items()), list(gaz.actors.items()),
+            {kind: list(table.items()) for kind, table in gaz.aliases.items()},
+            gaz.guards, list(gaz.demonyms.items()), list(gaz.capitals.items()), gaz.fingerprint()]
+
+
+def test_second_load_reads_the_built_tables(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = Gazetteer.load()
+    assert len(list(cache_dir.glob("gazetteer-*.pickle"))) == 1
+    Gazetteer._builtin = None
+
+    def no_build(self: Gazetteer) -> None:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(Gazetteer, "_load_builtin", no_build)
+    read = Gazetteer.load()
+    assert read is not built
+    assert _tables(read) == _tables(built)
+
+
+def test_damaged_file_is_rebuilt(cache_dir: Path) -> None:
+    built = Gazetteer.load()
+    (path,) = cache_dir.glob("gazetteer-*.pickle")
+    path.write_bytes(b"not a pickle")
+    Gazetteer._builtin = None
+    assert _tables(Gazetteer.load()) == _tables(built)
+
+
+def test_user_files_are_never_cached(cache_dir: Path, tmp_path: Path) -> None:
+    user = tmp_path / "mine.tsv"
+    user.write_text("actor\tLocal Council of Foo\tother\tFoo Council\n", encoding="utf-8")
+    gaz = Gazetteer.load([user])
+    assert gaz.actor_type("Local Council of Foo") == "other"
+    assert not list(cache_dir.glob("gazetteer-*.pickle"))
