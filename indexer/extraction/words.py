@@ -246,6 +246,18 @@ def register(words: set[str]) -> bool:
     return True
 
 
+def adopt_codes(codes: dict[str, str]) -> bool:
+    """Take ``codes`` (word -> code: those a matcher's automaton was built
+    with in another process, ``indexer.extraction.gazetteer_cache``) as this
+    process's codes: ``True`` when they are now, ``False`` when the process
+    has given other codes already."""
+    if not CODES:
+        CODES.update(codes)
+        _clear_caches()  # words classified before had the unknown code
+        return True
+    return CODES == codes
+
+
 def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
     """``(key, length, cap, upper, headline word)`` of one word; the possessive
     ``'s`` is cut off (so ``Assad's`` matches ``Assad``), the rest folded."""

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from indexer.extraction import words
 from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.words import Words
 
 
 @pytest.fixture()
@@ -38,6 +40,20 @@ def test_second_load_reads_the_built_tables(cache_dir: Path, monkeypatch: pytest
     read = Gazetteer.load()
     assert read is not built
     assert _tables(read) == _tables(built)
+    # The matcher comes with the tables, over the same automaton and word codes.
+    text = "Russian jets struck Deir ez-Zor and Aleppo, the Syrian Observatory for Human Rights said."
+    assert read._matcher is not None and read._matcher.gaz is read
+    assert list(read.matcher().automaton.iter(Words(text).norm)) \
+        == list(built.matcher().automaton.iter(Words(text).norm))
+
+
+def test_other_word_codes_are_not_adopted() -> None:
+    """A process whose words have other codes builds its matcher again."""
+    before = dict(words.CODES)
+    assert words.CODES  # (this process has built a matcher)
+    assert words.adopt_codes(before)
+    assert not words.adopt_codes({"aleppo": "AAA"})
+    assert words.CODES == before
 
 
 def test_damaged_file_is_rebuilt(cache_dir: Path) -> None:
