@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.extraction import words
+from indexer.extraction.entities import Matcher
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.words import Words
 
@@ -30,21 +31,26 @@ def _tables(gaz: Gazetteer) -> list[object]:
 
 def test_second_load_reads_the_built_tables(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built = Gazetteer.load()
-    assert len(list(cache_dir.glob("gazetteer-*.pickle"))) == 1
+    assert [p.name.split("-")[0] for p in cache_dir.glob("*.pickle")] == ["gazetteer"]
+    built_matcher = built.matcher()  # built, and kept in its own file
+    assert sorted(p.name.split("-")[0] for p in cache_dir.glob("*.pickle")) == ["gazetteer", "matcher"]
     Gazetteer._builtin = None
 
-    def no_build(self: Gazetteer) -> None:
+    def no_build(*_args: object) -> None:
         raise AssertionError("built again")
 
     monkeypatch.setattr(Gazetteer, "_load_builtin", no_build)
+    monkeypatch.setattr(Matcher, "__init__", no_build)
     read = Gazetteer.load()
     assert read is not built
     assert _tables(read) == _tables(built)
-    # The matcher comes with the tables, over the same automaton and word codes.
+    # The matcher is read on first use (a search reads the tables only), over
+    # the same automaton and word codes.
+    assert read._matcher is None
     text = "Russian jets struck Deir ez-Zor and Aleppo, the Syrian Observatory for Human Rights said."
-    assert read._matcher is not None and read._matcher.gaz is read
+    assert read.matcher().gaz is read
     assert list(read.matcher().automaton.iter(Words(text).norm)) \
-        == list(built.matcher().automaton.iter(Words(text).norm))
+        == list(built_matcher.automaton.iter(Words(text).norm))
 
 
 def test_other_word_codes_are_not_adopted() -> None:
@@ -69,4 +75,5 @@ def test_user_files_are_never_cached(cache_dir: Path, tmp_path: Path) -> None:
     user.write_text("actor\tLocal Council of Foo\tother\tFoo Council\n", encoding="utf-8")
     gaz = Gazetteer.load([user])
     assert gaz.actor_type("Local Council of Foo") == "other"
-    assert not list(cache_dir.glob("gazetteer-*.pickle"))
+    gaz.matcher()
+    assert not list(cache_dir.glob("*.pickle"))
