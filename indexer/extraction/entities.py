@@ -122,7 +122,8 @@ class Matcher(CandidateGuards, OrganisationNames):
             hits: Iterable[tuple[int, tuple[str, int, bool]]] = self.automaton.iter(words.norm)
         else:
             hits = self._folded_hits(words)
-        based = "based" in keys  # "Britain-based": a modifier, neither place nor actor
+        present = words.key_set()
+        based = "based" in present  # "Britain-based": a modifier, neither place nor actor
         listed: set[int] = set()  # the last words of countries read as places (a list goes on so)
         closed: set[int] = set()  # those that close their list ("Syria and Iraq")
         for end_idx, (key, inner_spaces, head) in hits:
@@ -203,7 +204,7 @@ class Matcher(CandidateGuards, OrganisationNames):
         if heads:
             actor_cands += self._organisations(text, words, heads)
         # People win their span over any name inside it (a person's name is never a place).
-        if has_upper and ("and" in keys or "or" in keys):  # "Syrian or Russian war planes"
+        if has_upper and ("and" in present or "or" in present):  # "Syrian or Russian war planes"
             actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)

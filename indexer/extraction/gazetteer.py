@@ -37,7 +37,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import WORD_PATTERN, fold
-from indexer.extraction import national_forces
+from indexer.extraction import gazetteer_cache, national_forces
 from indexer.errors import SiftError
 from indexer.extraction.gazetteer_types import (  # re-exported: the gazetteer's own vocabulary
     CAPITAL as CAPITAL,
@@ -195,6 +195,9 @@ class Gazetteer(GazetteerLookups):
         """
         if not extra_files and cls._builtin is not None:
             return cls._builtin
+        if not extra_files and (cached := gazetteer_cache.read_builtin(cls)) is not None:
+            cls._builtin = cached  # the same tables, read back (see gazetteer_cache)
+            return cached
         gaz = cls()
         gaz._load_builtin()
         for path in extra_files:
@@ -206,6 +209,7 @@ class Gazetteer(GazetteerLookups):
         gaz._fingerprint = gaz._hash.hexdigest()[:16]
         if not extra_files:
             cls._builtin = gaz
+            gazetteer_cache.write_builtin(gaz)
         return gaz
 
     def _load_builtin(self) -> None:

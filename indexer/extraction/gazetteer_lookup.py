@@ -42,6 +42,8 @@ class GazetteerLookups:
     _iso: dict[str, str]
     _code_of: dict[str, str]
     _matcher: Matcher | None
+    #: The name of the built-in gazetteer's cache files (``gazetteer_cache``); ``None`` for another.
+    _cache_key: str | None = None
     _parents: dict[str, tuple[str, ...]]
     _world: dict[str, tuple[Any, str | None]]
     _resolver: Any
@@ -239,9 +241,14 @@ class GazetteerLookups:
     def matcher(self) -> Matcher:
         """The text matcher, built once on first use (the automaton is costly)."""
         if self._matcher is None:
+            from indexer.extraction import gazetteer_cache
             from indexer.extraction.entities import Matcher
 
-            self._matcher = Matcher(self)
+            matcher = gazetteer_cache.read_matcher(self)  # (the built-in gazetteer's, kept on disk)
+            if matcher is None:
+                matcher = Matcher(self)
+                gazetteer_cache.write_matcher(self, matcher)
+            self._matcher = matcher
         return self._matcher
 
     def find_actors(self, text: str) -> list[Mention]:

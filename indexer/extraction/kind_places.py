@@ -65,7 +65,7 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
     as it defines an actor (``Long Name (ACR)``). The name is as written; it
     has no coordinates. Names touching ``taken`` words are left alone."""
     keys, n = words.key, len(words.key)
-    if KIND_WORDS.isdisjoint(keys):
+    if KIND_WORDS.isdisjoint(words.key_set()):
         return []
     out: list[tuple] = []
     used: set[int] = set()

@@ -51,7 +51,7 @@ def landform_places(words: Words, taken: set[int]) -> list[tuple]:
     ``(first, last, name, kind, first - last, 0)``. Names touching ``taken``
     words are left alone; a function word is no name (``The River``)."""
     keys, n = words.key, len(words.key)
-    if _KIND_WORDS.isdisjoint(keys):
+    if _KIND_WORDS.isdisjoint(words.key_set()):
         return []
     out: list[tuple] = []
     used: set[int] = set()

@@ -60,7 +60,9 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
         name = " ".join(words.text[words.start[lo]:words.end(hi)].split())
         out.append((lo, hi, name, kind, lo - hi, 0))
 
-    for k in compress(range(n), map(PLURAL_AFTER.__contains__, keys)):
+    present = words.key_set()  # (a pass over the keys only for a trigger word the text has)
+    plurals = compress(range(n), map(PLURAL_AFTER.__contains__, keys)) if not present.isdisjoint(PLURAL_AFTER) else ()
+    for k in plurals:
         if k == 0 or words.cap(k) or not words.soft(k):
             continue
         last = _run_back(words, k - 1, used) or _found_back(words, k - 1, taken)
@@ -85,7 +87,7 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             if not comma:
                 break
             before = _run_back(words, lo - 1, used)
-    for k in compress(range(n), map(_CENTRE_HEADS.__contains__, keys)):
+    for k in compress(range(n), map(_CENTRE_HEADS.__contains__, keys)) if not _CENTRE_HEADS.isdisjoint(present) else ():
         # "the Old City (of Aleppo)": a city's historic centre, no town named so
         if k + 1 < n and keys[k + 1] in ("city", "town") and words.cap(k) and words.cap(k + 1) \
                 and words.soft(k + 1) and not used.intersection((k, k + 1)):
@@ -96,7 +98,7 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
                     hi = host
             if hi > k + 1 or k > 0 and keys[k - 1] == "the":
                 add((k, hi), "city")
-    for k in compress(range(n), map(_UNITS.__contains__, keys)):
+    for k in compress(range(n), map(_UNITS.__contains__, keys)) if not _UNITS.isdisjoint(present) else ():
         i = k - 1
         if i < 2 or not _NUMBER.match(keys[i]):
             continue

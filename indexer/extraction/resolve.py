@@ -84,6 +84,10 @@ _AP_BEFORE = re.compile(r"(?:\w, |(?<!\w)[DRI]-)$")
 #: ``Mass. legislators``): the dot ends no sentence, so it is the abbreviation's.
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])(?P<abbr>[A-Z][a-z]{1,4}\.)(?= [a-z])")
 _DOT_LOWER = re.compile(r"\. [a-z]")  # (found fast: a literal start)
+#: What every match of the three patterns above holds: a dot right after a
+#: capital and at most four lower-case letters. Found from dot to dot (a
+#: literal start), it spares the three scans of a text without one.
+_AP_SIGN = re.compile(r"\.(?:(?<=[A-Z]\.)|(?<=[A-Z][a-z]\.)|(?<=[A-Z][a-z]{2}\.)|(?<=[A-Z][a-z]{3}\.)|(?<=[A-Z][a-z]{4}\.))")
 #: A vehicle's model year (and colour) and make (``a 1992 Toyota``, ``his 2007 Cadillac``, ``a 1993 brown Cadillac``).
 _MODEL_YEAR = re.compile(r"(?<= )(?:19|20)\d\d (?:(?:white|black|red|blue|green|silver|gr[ae]y|brown|gold|tan|maroon|beige) )?([A-Z][a-z]+)\b")  # (the article before: _MAKE_BEFORE)
 _MAKE_BEFORE = re.compile(r"(?:\b[Aa]n?|\b[Tt]he|\b[Hh]is|\b[Hh]er|\b[Tt]heir) $")
@@ -228,8 +232,10 @@ class WorldResolver(WorldCandidates):
         (``Louisville, Ky.``, ``Charleston, W. Va.``) or a party initial
         (``D-S.C.``): standard in US news, never alone (``Ill.``, ``Miss.``
         and ``Pa.`` are words too)."""
-        out = []
+        out: list[Resolved] = []
         text = words.text
+        if not _AP_SIGN.search(text):
+            return out
         seen: set[int] = set()
         before_noun = _AP_BEFORE_NOUN.finditer(text) if _DOT_LOWER.search(text) else ()
         for m in (*_AP_STATE.finditer(text), *_AP_DOTTED.finditer(text), *before_noun):

@@ -44,7 +44,7 @@ class Words:
     about only the few words around each automaton hit.
     """
 
-    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts")
+    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set")
 
     def __init__(self, text: str) -> None:
         if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
@@ -57,6 +57,7 @@ class Words:
         #: text between word i - 1 (or the text's start) and word i
         self.gap: list[str] = parts[0:2 * n:2]
         self._line_starts: list[int] | None = None if "\n" in text else []
+        self._key_set: set[str] | None = None
         if "/" in text and self._drop_urls(text):
             pieces = self._pieces()
         else:
@@ -84,6 +85,16 @@ class Words:
             else [_KEYS[w] for w in self.surface]
         # The automaton's haystack (see the module docstring).
         self.norm = "".join(pieces)
+
+    def key_set(self) -> set[str]:
+        """The distinct keys (read-only). Several finders first ask whether
+        any of their few trigger words occurs at all; against this set each
+        asks in a few lookups, where each pass over the keys cost as much as
+        building the set once (issue 18 item 10)."""
+        found = self._key_set
+        if found is None:
+            found = self._key_set = set(self.key)
+        return found
 
     def folded(self) -> tuple[str, list[int]]:
         """The haystack made of the folded words: ``" key key | key "``, and
@@ -233,6 +244,18 @@ def register(words: set[str]) -> bool:
     if new:
         _clear_caches()  # cached words may have had the unknown code
     return True
+
+
+def adopt_codes(codes: dict[str, str]) -> bool:
+    """Take ``codes`` (word -> code: those a matcher's automaton was built
+    with in another process, ``indexer.extraction.gazetteer_cache``) as this
+    process's codes: ``True`` when they are now, ``False`` when the process
+    has given other codes already."""
+    if not CODES:
+        CODES.update(codes)
+        _clear_caches()  # words classified before had the unknown code
+        return True
+    return CODES == codes
 
 
 def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:

@@ -43,7 +43,7 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     resolver = gaz.world_resolver()
     if resolver is None:
         return places
-    if not _SUBDIVISION_WORDS.isdisjoint(words.key):
+    if not _SUBDIVISION_WORDS.isdisjoint(words.key_set()):
         places = _subdivisions_named_as_countries(gaz, resolver, words, places)
     # An organisation-pattern name may open with its seat's name (``Dublin
     # Historical Society``): those words are left to the resolver's institution
@@ -78,7 +78,7 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     demonyms = gaz.demonyms
     if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
         found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
-    if KIND_WORDS.isdisjoint(words.key):
+    if KIND_WORDS.isdisjoint(words.key_set()):
         named: list[tuple] = []  # (what kind_named_places returns then)
     else:
         named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},

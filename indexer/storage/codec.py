@@ -50,6 +50,7 @@ from indexer.storage.blocks import BLOCK_HEAD as BLOCK_HEAD  # (the block layout
 from indexer.storage.blocks import LAYOUT as LAYOUT
 from indexer.storage.blocks import block_part as block_part
 from indexer.storage.posting_blocks import PostingBlocks, RawValues, StoredBlock
+from indexer.storage.counted_file import CountedFile
 from indexer.storage.term_index import CompactTermIndexWriter
 
 #: Posting lists shorter than this are stored inside the term's entry.
@@ -135,6 +136,7 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
         this._tindex = CompactTermIndexWriter(self._create_file(W3Codec.TERMS_EXT))
         this._fieldmap = this._tindex.extras["fieldmap"] = {}
         this._postfile = self._create_file(W3Codec.POSTS_EXT)
+        this._postfile.file = CountedFile(this._postfile.file)  # (its position per term, see counted_file)
         this._postwriter = None
         this._infield = False
         this.is_closed = False

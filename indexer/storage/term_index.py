@@ -84,13 +84,20 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         self._count = 0
         self._largest = 0
         self._spill: IO[bytes] | None = None
+        #: Where the next entry goes: asked of the file once, then counted (a
+        #: buffered file's ``tell`` is a system call; nothing else writes to
+        #: the terms file between entries).
+        self._at: int | None = None
 
     def add(self, key: bytes, value: bytes) -> None:
         if key <= self.lastkey:
             raise ValueError(f"Keys must increase: {self.lastkey!r}..{key!r}")
-        dbfile = self.dbfile
-        pos = dbfile.tell()
-        dbfile.write(_KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value)  # one write: the same bytes
+        pos = self._at
+        if pos is None:
+            pos = self.dbfile.tell()
+        entry = _KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value
+        self.dbfile.write(entry)  # one write: the same bytes
+        self._at = pos + len(entry)
         self._hashes.append(int.from_bytes(_md5(key).digest()[-4:], "big"))
         self._positions.append(pos)
         self.lastkey = key
@@ -149,6 +156,7 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         chunks: 256 open addressing tables, the entries of each in the order
         they were added."""
         self._end_chunk(to_file=False)
+        self._at = None  # (no entry comes after the tables)
         dbfile = self.dbfile
         pack = _POINTER.pack
         for table in range(TABLES):

@@ -51,3 +51,11 @@ def test_a_lower_case_word_is_its_own_key() -> None:
     assert found.key[1] == word
     assert words._KEYS[found.surface[1]] is found.surface[1]
     assert Words("Regime FORCES").key == ["regime", "forces"]
+
+
+@pytest.mark.parametrize("text", ["Old villages and towns of Idlib, 5 km away", "", "Deir ez-Zor's old city",
+                                  "see www.example.org/old/town now"])
+def test_key_set_is_the_distinct_keys(text: str) -> None:
+    found = Words(text)
+    assert found.key_set() == set(found.key)
+    assert found.key_set() is found.key_set()  # built once per text

@@ -310,3 +310,17 @@ def test_us_regions_researchers_name(gaz: Gazetteer) -> None:
     places = extracted_locations(gaz, "The company has 13 other mines across the Midwest. Prices in the Bay Area "
                                       "and New England rose.")
     assert {"Midwest", "San Francisco Bay Area", "New England"} <= set(places)
+
+
+@pytest.mark.parametrize("text", [
+    "LOUISVILLE, Ky. (AP) - a man", "Charleston, W. Va., on Monday", "Rep. Smith (D-S.C.) said",
+    "a Ga. pastor", "in L.A. and Phila. today", "the U.S. said", "Fort Worth, Tex.", "no state here.",
+    "Aleppo. Homs. Idlib was shelled", "in Ohio.", "ABC. DEF.",
+])
+def test_ap_sign_is_in_every_ap_state_match(text: str) -> None:
+    """The quick test that spares the three AP patterns' scans finds a sign
+    wherever one of them matches (so skipping them changes nothing)."""
+    from indexer.extraction import resolve
+
+    matched = any(p.search(text) for p in (resolve._AP_STATE, resolve._AP_DOTTED, resolve._AP_BEFORE_NOUN))
+    assert not matched or resolve._AP_SIGN.search(text)

@@ -92,3 +92,19 @@ def test_writer_memory_does_not_grow_with_the_terms() -> None:
     an int object per term): its peak grew with the segment."""
     small, large = _peak_mb(100_000), _peak_mb(400_000)
     assert large < 1.25 * small + 0.5, (small, large)
+
+
+def test_terms_file_position_asked_once() -> None:
+    """A buffered file's ``tell`` is a system call: the writer asks it once
+    and counts the bytes of the entries after (same file, see above)."""
+    storage = RamStorage()
+    dbfile = storage.create_file("terms")
+    told = []
+    tell = dbfile.tell
+    dbfile.tell = lambda: told.append(1) or tell()  # type: ignore[method-assign]
+    writer = CompactTermIndexWriter(dbfile)
+    told.clear()  # (the header's)
+    for n in range(500):
+        writer.add(b"k%06d" % n, b"v" * (n % 7))
+    assert len(told) == 1
+    writer.close()
