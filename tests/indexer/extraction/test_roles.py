@@ -62,6 +62,9 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
     # one strike named by its state's adjective, as several are (``Russian airstrikes``)
     ("Eleven people were killed in a Russian air strike on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # a demonym sharing the head noun of the forces after it: both are agents
+    ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
+     {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "in": ["Aleppo"]}),
     ("An Israeli drone strike killed three fighters in Quneitra.", {"by": ["Israel"], "in": ["Quneitra"]}),
     # a headline's passive accusation, a group claiming an attack, an abbreviation in brackets
     ("Syrian regime accused of dropping barrel bombs on Daraya.", {"by": ["Assad regime"], "in": ["Darayya"]}),
