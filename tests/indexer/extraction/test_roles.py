@@ -85,6 +85,12 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     # after "said", a name with a verb of its own is the reported clause's subject, not the speaker
     ("The Observatory said Israeli jets were flying over Gaza after the bombardment.",
      {"speaker": ["Syrian Observatory for Human Rights"], "in": ["Gaza Strip"]}),
+    # a capital accused of an act is its state, not a place
+    ("Washington has accused Moscow of war crimes in Aleppo.",
+     {"by": ["Russia"], "in": ["Aleppo"], "speaker": ["United States"]}),
+    # the acts of an X-led coalition that has a name: the coalition's
+    ("Activists said that US-led airstrikes killed 20 civilians in Raqqa.",
+     {"by": ["US-led coalition"], "in": ["Raqqa"]}),
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
