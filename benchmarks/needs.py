@@ -10,6 +10,7 @@ nDCG@10 per need and the mean, and the top-10 statements no judgement covers
 (they must be judged before the figures count).
 
     python -m benchmarks.needs [--data ../shared/data] [--gold benchmarks/gold/needs] [--details]
+    python -m benchmarks.needs --loo [keyword_gain|claim_word_bonus|role_bonus]
 """
 
 from __future__ import annotations
@@ -99,18 +100,24 @@ def ndcg_graded(ranked: list[str], grades: dict[str, int], k: int = 10) -> float
     return dcg([grades.get(doc, 0) for doc in ranked]) / ideal if ideal else 0.0
 
 
-@contextmanager
-def _sift(pool: list[PoolRecord], work: Path) -> Iterator[tuple[Ranker, Ranker]]:
+def index_pool(pool: list[PoolRecord], work: Path) -> Path:
+    """A Sift index of the pool (title and text) in ``work/sift``."""
     from indexer.writing.write import IndexOptions, index_paths
-
-    from benchmarks.adapter import open_sift
 
     docs = work / "pool.jsonl"
     with docs.open("w", encoding="utf-8") as out:
         for record in pool:
             out.write(json.dumps({"id": record.id, "title": record.title, "body": record.text}) + "\n")
     index_paths([docs], work / "sift", IndexOptions())
-    with open_sift(work / "sift") as search:
+    return work / "sift"
+
+
+@contextmanager
+def sift_rankers(index_dir: Path, ranking: Any = None) -> Iterator[tuple[Ranker, Ranker]]:
+    """The structured and the words ranker over a Sift index of the pool."""
+    from benchmarks.adapter import open_sift
+
+    with open_sift(index_dir, ranking=ranking) as search:
         def structured(q: str) -> list[str]:
             return [doc for doc, _ in search(q, limit=10)[1]]
 
@@ -143,7 +150,7 @@ def run_needs(data: Path, gold: Path) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="sift-needs-") as tmp:
         work = Path(tmp)
-        with _sift(pool, work) as (structured, words), _whoosh(pool, work) as whoosh:
+        with sift_rankers(index_pool(pool, work)) as (structured, words), _whoosh(pool, work) as whoosh:
             for need in needs:
                 runs = {"structured": structured(need.structured), "words": words(need.words),
                         "whoosh": whoosh(need.words)}
@@ -161,8 +168,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--details", action="store_true", help="each need's top 10 per system")
     parser.add_argument("--out", type=Path, help="write the results as JSON")
+    parser.add_argument("--loo", metavar="KNOB", nargs="?", const="keyword_gain",
+                        help="leave-one-need-out check of a tuned constant (benchmarks.needs_loo; "
+                             "default keyword_gain)")
     args = parser.parse_args(argv)
     if shared_data_absent(args.data / "fakes"):
+        return
+    if args.loo:
+        from benchmarks.needs_loo import main as loo_main
+
+        loo_main(args.data, args.gold, args.loo, args.out)
         return
     result = run_needs(args.data, args.gold)
     print(f"{result['needs']} needs over {result['pool']} statements: nDCG@10")

@@ -38,7 +38,9 @@ Predicate = Callable[[frozenset[str]], bool]
 Condition = Callable[[ClaimTable], np.ndarray]
 
 #: How much a name's score counts again where it holds a role in a claim of the queried type.
-ROLE_BONUS = 1.0
+#: 0.5: chosen on 13 of the 14 needs in every leave-one-need-out fold (LOO
+#: nDCG@10 0.793 against 0.789 for 1; ``python -m benchmarks.needs --loo role_bonus``).
+ROLE_BONUS = 0.5
 #: What a claim type of the query adds where the name holds a role (see
 #: role_bonus_plan): nothing, the type's own ``claim:`` term already scores it.
 #: 0 and 1 (and 0.5, 2) gave the same top 10 on all 14 needs (benchmarks/RESULTS.md, stop 27).

@@ -19,6 +19,7 @@ from query import plan
 CLAIMS = "claims"
 
 
-def claims_plan(make: Any, boost: float) -> plan.Plan:
-    """``make(field, boost)`` for each claim field, limited to claim sentences."""
-    return plan.Or(tuple(plan.InClaims(make(field, boost)) for field in CLAIM_FIELDS))
+def claims_plan(make: Any, boost: float, types: tuple[str, ...] = ()) -> plan.Plan:
+    """``make(field, boost)`` for each claim field, limited to claim
+    sentences (of claims of one of ``types``, if given)."""
+    return plan.Or(tuple(plan.InClaims(make(field, boost), types) for field in CLAIM_FIELDS))

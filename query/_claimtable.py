@@ -22,6 +22,8 @@ from indexer.schema import CLAIM_ROLES_COLUMN
 
 #: A claim's term when its sentence denies the act.
 NEGATED_TERM = "negated|true"
+#: The key of the claim table among a generation's derived tables.
+CLAIM_TABLE = "claim_table"
 
 
 class ClaimTable:

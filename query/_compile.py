@@ -178,18 +178,20 @@ def _role_bonuses(children: tuple[Node, ...]) -> list[p.Plan]:
                 names.append(name)
     if not types:
         return []
-    return [role_bonus_plan(field, values, frozenset(types)) for field, values in names] + _claim_word_bonuses(children)
+    return [role_bonus_plan(field, values, frozenset(types)) for field, values in names] \
+        + _claim_word_bonuses(children, tuple(sorted(types)))
 
 
 #: How much a free word counts again where it lies in a claim sentence (see _claim_word_bonuses).
 CLAIM_WORD_BONUS = 1.0
 
 
-def _claim_word_bonuses(children: tuple[Node, ...]) -> list[p.Plan]:
+def _claim_word_bonuses(children: tuple[Node, ...], types: tuple[str, ...]) -> list[p.Plan]:
     """For ``claim:bombardment AND (hospital OR clinic)``: each plain word
     (alone or in an ``OR`` of plain words) scored once more, times
-    ``CLAIM_WORD_BONUS``, where it lies in a claim sentence (``claims:``),
-    so a hospital that is struck outranks one that treats the wounded in a
+    ``CLAIM_WORD_BONUS``, where it lies in the sentence of a claim of one of
+    ``types`` (``query._typedranges``), so a hospital that is struck
+    outranks one that treats the wounded, or whose staff were detained, in a
     statement about strikes (issue 21 item 5)."""
     out: list[p.Plan] = []
     for child in children:
@@ -197,7 +199,8 @@ def _claim_word_bonuses(children: tuple[Node, ...]) -> list[p.Plan]:
         if all(isinstance(w, TermNode) and not w.exact for w in words):
             for word in words:
                 assert isinstance(word, TermNode)
-                out.append(claims_plan(lambda f, b, term=word.term: p.Term(f, term, boost=b * CLAIM_WORD_BONUS), 1.0))
+                out.append(claims_plan(lambda f, b, term=word.term: p.Term(f, term, boost=b * CLAIM_WORD_BONUS), 1.0,
+                                       types))
     return out
 
 

@@ -100,12 +100,14 @@ class Expand:
 @dataclass(frozen=True)
 class InClaims:
     """``child`` (a term, phrase or expansion of title or body) where it
-    lies inside a claim sentence (``query._claimspans``)."""
+    lies inside a claim sentence (``query._claimspans``); with ``types``,
+    a sentence of a claim of one of those types (``query._typedranges``)."""
 
     child: Plan
+    types: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"claims({self.child})"
+        return f"claims{'[' + '|'.join(self.types) + ']' if self.types else ''}({self.child})"
 
 
 @dataclass(frozen=True)

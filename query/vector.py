@@ -51,7 +51,7 @@ from indexer.storage.reader import Postings
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
 from query import plan as p
-from query._claimtable import ClaimTable
+from query._claimtable import CLAIM_TABLE, ClaimTable
 from query._claimspans import phrase_in_claims, term_in_claims
 from query._expansion import Expander
 from query._poskeys import candidate_keys, common_docs, follow_rows, sorted_docs
@@ -70,8 +70,6 @@ class Matches:
 #: Claim groups with at most this many candidate statements test them one
 #: by one (10-50 us each) rather than build the table of every claim.
 FEW_CANDIDATES = 5_000
-#: The key of the claim table among a generation's derived tables.
-CLAIM_TABLE = "claim_table"
 
 
 @dataclass
@@ -271,13 +269,13 @@ class Evaluator:
         child = node.child
         if isinstance(child, p.Expand):
             # Each term checked in claim sentences on its own.
-            return self._add([term_in_claims(self, child.field, t, b) for t, b in self.expanded(child, keep_boost=True)],
-                             every=False)
+            return self._add([term_in_claims(self, child.field, t, b, node.types)
+                              for t, b in self.expanded(child, keep_boost=True)], every=False)
         if isinstance(child, p.Term):
             btext = self.term_bytes(child.field, child.text)
-            return self.empty() if btext is None else term_in_claims(self, child.field, btext, child.boost)
+            return self.empty() if btext is None else term_in_claims(self, child.field, btext, child.boost, node.types)
         if isinstance(child, p.Phrase):
-            return phrase_in_claims(self, child)
+            return phrase_in_claims(self, child, node.types)
         raise TypeError(f"claims: of {child}")  # the compiler makes no other
 
     def _phrase(self, node: p.Phrase) -> Matches:

@@ -73,6 +73,9 @@ _COPULAS = frozenset("is was".split())
 #: seems prepared``, ``Moscow must act``, ``Beijing should``).
 _STANCE_VERBS = frozenset("seems appears shouldn couldn shouldnt couldnt wouldnt wont didnt doesnt cannot should must "
                           "intends plans fears sees views regards hopes seeks aims".split())
+#: Verbs whose object, before ``of``/``for``, is the accused (see ``_accused_capital``).
+_ACCUSE_VERBS = frozenset("accused accuses accusing accuse blamed blames blaming blame".split())
+_HOLD_VERBS = frozenset("holds held hold holding".split())
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 #: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
@@ -310,6 +313,18 @@ class CandidateGuards:
         (``Britain-based monitor``): never a place mention."""
         nxt = last + 1
         return nxt < len(words.key) and words.key[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]
+
+    @staticmethod
+    def _accused_capital(words: Words, first: int, last: int) -> bool:
+        """Whether a capital is the accused of ``accused/blamed X of/for``
+        or ``holds X responsible``: the state it stands for (``Washington
+        accused Moscow of war crimes``), not a place (issue 21)."""
+        keys, n = words.key, len(words.key)
+        if first == 0 or last + 1 >= n or not words.soft(last + 1):
+            return False
+        before, after = keys[first - 1], keys[last + 1]
+        return (before in _ACCUSE_VERBS and after in ("of", "for")) \
+            or (before in _HOLD_VERBS and after in ("responsible", "accountable"))
 
     @staticmethod
     def _verb_follows(words: Words, last: int) -> bool:

@@ -57,6 +57,9 @@ __all__ = ["Matcher", "NameSpan"]
 #: Words after a country that make it a modifier, neither actor nor place (``US-backed
 #: SDF``: the SDF act); ``X-led coalition`` is the coalition's own actor when known.
 _MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".split())
+#: Acts after ``X-led`` that are the X-led coalition's (``US-led airstrikes``; ``air`` of ``air strikes``).
+LED_ACTS = frozenset("airstrikes airstrike strikes strike raids raid air bombing bombings bombardment "
+                     "bombardments attacks attack offensive".split())
 #: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
 _LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
 _AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
@@ -144,15 +147,22 @@ class Matcher(CandidateGuards, OrganisationNames):
                         and "-" in words.gap[last + 1]:
                     # "U.S.-led coalition": the coalition's own name (also across the dot), else nothing
                     coalition = actor_alias(" ".join(keys[first:last + 3])) if last + 2 < len(keys) else None
+                    span_end = last + 2
+                    if coalition is None and keys[last + 1] == "led" and last + 2 < len(keys) \
+                            and keys[last + 2] in LED_ACTS:
+                        # "US-led airstrikes", "Saudi-led air raids": the acts of the X-led coalition, if known
+                        coalition = actor_alias(" ".join(keys[first:last + 2]) + " coalition")
+                        span_end += keys[last + 2] == "air" and last + 3 < len(keys)
                     if coalition is not None and (actor := actor_of(coalition.target)) is not None:
-                        actor_cands.append((first, last + 2, coalition.target, actor.type, first - last - 2,
+                        actor_cands.append((first, span_end, coalition.target, actor.type, first - span_end,
                                             -10 - coalition.rank))
                     ok = False
                 if ok and last + 1 < len(keys) and (keys[last + 1] in _AFFILIATE_WORDS and words.soft(last + 1)
                                                     or keys[last + 1] in _LINK_COMPOUNDS and "-" in words.gap[last + 1]):
                     ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
                 if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
-                        and (self._verb_follows(words, last) if flags & CAPITAL
+                        and (self._verb_follows(words, last) or self._accused_capital(words, first, last)
+                             if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word
                            # ("northern Syria"), or before "-based", is a place, not an actor.
                            else not (flags & COUNTRY and self._country_as_place(words, first, last, listed, closed))):

@@ -117,15 +117,17 @@ def merge_curated(gaz: Gazetteer) -> None:
 def coordinated_forces(gaz: Gazetteer, keys: list[str], cap: Callable[[int], bool],
                        cands: list[tuple]) -> list[tuple]:
     """The forces of a demonym joined by ``and``/``or`` to a demonym's forces
-    (``Syrian or Russian war planes``, ``Turkish and Iraqi troops``): one
-    candidate ``(first, first, name, type, 0, rank)`` per such demonym, for
-    the actor candidates ``cands`` that open with a demonym."""
+    (``Syrian or Russian war planes``, ``Turkish and Iraqi troops``) or to
+    other forces named by a modifier and the same head noun (``Russian and
+    regime forces``: Russian forces): one candidate ``(first, first, name,
+    type, 0, rank)`` per such demonym, for the armed forces candidates
+    ``cands`` of two words or more."""
     demonyms, aliases, actors = gaz.demonyms, gaz.aliases["actor"], gaz.actors
     out = []
     for first, last, name, _, _, rank in cands:
         actor = actors.get(name)
         if first < 2 or last == first or actor is None or actor.type != "armed_forces" \
-                or keys[first] not in demonyms or keys[first - 1] not in ("and", "or") \
+                or keys[first - 1] not in ("and", "or") \
                 or keys[first - 2] not in demonyms or not cap(first - 2):
             continue
         alias = aliases.get(" ".join([keys[first - 2], *keys[first + 1:last + 1]]))

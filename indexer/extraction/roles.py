@@ -11,7 +11,8 @@ matched by no rule gets no role (it stays among the claim's actors).
 
 Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 
-- speaker: ``X said``/``X's spokesman said``, ``said X``, ``according to X``,
+- speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X),
+  ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
   speech or attribution verb).
 - by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
@@ -71,6 +72,9 @@ _SPEAKER_AFTER = re.compile(
     r"|categorically|previously|earlier|later|on \w+day))?(?: (?:has|have|had|did|does|was|were))?"
     r"(?: (?:also|again|strongly|firmly|repeatedly|categorically))? " + _SPEECH_VERBS + r"\b"
 )
+#: After a name that follows ``said``: a verb of its own makes it the subject
+#: of the reported clause (``said regime planes were flying``), not the speaker.
+_CLAUSE_VERB_AFTER = re.compile(r"(?: \w+ly)? (?:was|were|is|are|had|has|have|will|would|could|did|does|do)\b")
 _SPEAKER_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|stated|added|according to|reported by|quoted by|cited by)"
     r"|\bin a statement by) (?:the |a |an )?$"
@@ -278,7 +282,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             _ACCUSED_PASSIVE_AFTER.match(after) and not _RELATIVE_BEFORE.search(before))):
         return "by"
     if _SPEAKER_AFTER.match(after) or (_SPEAKER_HINT.search(before) is not None
-                                       and _SPEAKER_BEFORE.search(before)):
+                                       and _SPEAKER_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"
     for kind, ts, te in acts:
         if te <= s:  # the trigger comes first

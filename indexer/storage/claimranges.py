@@ -56,6 +56,17 @@ def claim_ranges(leaves: list[tuple[Any, int]], size: int) -> dict[int, ClaimRan
 
     :raises IndexError_: a column value is not a whole number of ranges.
     """
+    values, docs = span_rows(leaves, size)
+    return {code: ranges_of(values, docs, code, size) for code in range(len(CLAIM_FIELDS))}
+
+
+def span_rows(leaves: list[tuple[Any, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every range of the index in column order, as rows ``(field code,
+    first, end)``, and each row's document as a key (``document << 32``):
+    a document's rows follow its claims, less those without a range.
+
+    :raises IndexError_: a column value is not a whole number of ranges.
+    """
     lengths = np.zeros(size, dtype=np.int64)
     data: list[bytes] = []
     for reader, offset in leaves:
@@ -71,10 +82,11 @@ def claim_ranges(leaves: list[tuple[Any, int]], size: int) -> dict[int, ClaimRan
                           "run `sift check` on the index")
     values = np.frombuffer(b"".join(data), dtype=np.uintc).reshape(-1, 3)
     docs = np.repeat(np.arange(size, dtype=np.uint64), lengths // _RANGE_BYTES) << _SHIFT
-    return {code: _of_field(values, docs, code, size) for code in range(len(CLAIM_FIELDS))}
+    return values, docs
 
 
-def _of_field(values: np.ndarray, docs: np.ndarray, code: int, size: int) -> ClaimRanges:
+def ranges_of(values: np.ndarray, docs: np.ndarray, code: int, size: int) -> ClaimRanges:
+    """The ranges of field ``code`` among the rows of :func:`span_rows` (or some of them)."""
     rows = values[:, 0] == code
     starts = docs[rows] | values[rows, 1].astype(np.uint64)
     ends = docs[rows] | values[rows, 2].astype(np.uint64)

@@ -109,3 +109,33 @@ def test_the_place_of_a_claim_group_ranks_by_its_centrality(word_searcher: Searc
     assert [h.id for h in hits] == ["d-aleppo-central", "c-aleppo-aside"]
     assert hits[0].score > hits[1].score
 
+
+
+TYPED_SENTENCES = [
+    # a hospital struck: the word in the bombardment's sentence; a detention beside it
+    {"id": "b-hospital-struck", "title": "Strikes on the town",
+     "body": "Jets bombed the hospital in the town of Saraqib on Friday. Police arrested two doctors at the clinic "
+             "and detained the clinic director."},
+    # the same claims; a hospital twice, in the sentence of the detention
+    {"id": "e-hospital-detention", "title": "Strikes on the town",
+     "body": "Jets bombed the town of Saraqib on Friday. Police arrested two doctors at the hospital "
+             "and detained the hospital director."},
+]
+
+
+@pytest.fixture(scope="module")
+def typed_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    root = tmp_path_factory.mktemp("typedwords")
+    source = root / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in TYPED_SENTENCES), encoding="utf-8")
+    index_paths([source], root / "ix")
+    return Searcher(root / "ix")
+
+
+def test_a_word_counts_again_only_in_a_sentence_of_the_queried_type(typed_searcher: Searcher) -> None:
+    """``claim:bombardment AND hospital``: a hospital in the sentence of a
+    detention claim is not one struck (``query._typedranges``)."""
+    assert typed_searcher.search("claims:hospital", all_copies=True).total == 2  # both in claim sentences
+    hits = typed_searcher.search("claim:bombardment AND hospital", all_copies=True).hits
+    assert [h.id for h in hits] == ["b-hospital-struck", "e-hospital-detention"]
+    assert hits[0].score > hits[1].score

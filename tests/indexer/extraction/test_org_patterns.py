@@ -46,6 +46,9 @@ def test_world_place_opening_an_organisation_name_is_its_seat(gaz: Gazetteer) ->
          ["Syrian Armed Forces", "Russian Armed Forces"]),
         ("Turkish and Iraqi troops held a drill.", ["Turkish Armed Forces", "Iraqi Security Forces"]),
         ("The town was hit by Syrian regime war planes.", ["Syrian Armed Forces"]),
+        # a demonym sharing the head noun of other forces (issue 21: both are `by`)
+        ("In Syria, Aleppo was shelled by Russian and regime forces.", ["Russian Armed Forces", "Syrian Armed Forces"]),
+        ("Turkish and allied troops entered the town.", []),
     ],
 )
 def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str, expected: list[str]) -> None:

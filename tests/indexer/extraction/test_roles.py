@@ -62,6 +62,9 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
     # one strike named by its state's adjective, as several are (``Russian airstrikes``)
     ("Eleven people were killed in a Russian air strike on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # a demonym sharing the head noun of the forces after it: both are agents
+    ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
+     {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "in": ["Aleppo"]}),
     ("An Israeli drone strike killed three fighters in Quneitra.", {"by": ["Israel"], "in": ["Quneitra"]}),
     # a headline's passive accusation, a group claiming an attack, an abbreviation in brackets
     ("Syrian regime accused of dropping barrel bombs on Daraya.", {"by": ["Assad regime"], "in": ["Darayya"]}),
@@ -76,6 +79,18 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
      {"by": ["Iran"], "in": ["Aleppo"], "speaker": ["Syrian Coalition"]}),
     ("Hamas maimed and killed some 1,200 people.", {"by": ["Hamas"]}),
     ("Armenia committed a number of war crimes against civilians.", {"by": ["Armenia"]}),
+    # in a text about Syria, a regime's act names its forces as the agent
+    ("The renewed regime bombardment of rebel-held parts of Aleppo killed 12.",
+     {"by": ["Syrian Armed Forces"], "in": ["Aleppo"]}),
+    # after "said", a name with a verb of its own is the reported clause's subject, not the speaker
+    ("The Observatory said Israeli jets were flying over Gaza after the bombardment.",
+     {"speaker": ["Syrian Observatory for Human Rights"], "in": ["Gaza Strip"]}),
+    # a capital accused of an act is its state, not a place
+    ("Washington has accused Moscow of war crimes in Aleppo.",
+     {"by": ["Russia"], "in": ["Aleppo"], "speaker": ["United States"]}),
+    # the acts of an X-led coalition that has a name: the coalition's
+    ("Activists said that US-led airstrikes killed 20 civilians in Raqqa.",
+     {"by": ["US-led coalition"], "in": ["Raqqa"]}),
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
