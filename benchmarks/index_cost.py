@@ -11,12 +11,26 @@ adds a third engine in the rotation, ``sift-index`` run by the code of
 another checkout (``git worktree add DIR COMMIT``): a before/after pair
 measured in the same run.
 
+Bytecode (``--bytecode``): installed Whoosh runs from the ``.pyc`` files pip
+wrote, as any installed package does; a checkout of Sift has them only if
+Python could write them, and a host with ``PYTHONDONTWRITEBYTECODE=1`` (this
+one) would make every Sift process compile its ~85 modules (~0.12 s) while
+Whoosh never does. ``cached`` (the default, the fair comparison: what a
+normal install runs) compiles each checkout's ``indexer``, ``query`` and
+``benchmarks`` with ``compileall`` before timing and runs the jobs with
+``PYTHONDONTWRITEBYTECODE`` unset; ``none`` removes those ``__pycache__``
+folders first and runs the jobs with ``PYTHONDONTWRITEBYTECODE=1`` (Sift
+compiles its code in every process, Whoosh keeps its installed ``.pyc``);
+``both`` measures ``cached`` then ``none`` and reports the two.
+
     python -m benchmarks.index_cost [--statements 5000] [--repeats 3] [--out DIR] [--baseline DIR]
+                                    [--bytecode cached|none|both]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import resource
@@ -25,11 +39,32 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from benchmarks import REPO
 from benchmarks.corpus import ensure_shards
 from benchmarks.proc import run_job
 
 ENGINES = ("whoosh", "sift")
 BASELINE = "sift-baseline"
+#: The folders of a checkout whose bytecode ``--bytecode`` prepares.
+CODE_DIRS = ("indexer", "query", "benchmarks")
+BYTECODE_MODES = ("cached", "none")
+
+
+def prepare_bytecode(mode: str, checkouts: list[Path]) -> None:
+    """Compile (``cached``) or remove (``none``) the checkouts' bytecode, and
+    set ``PYTHONDONTWRITEBYTECODE`` for the jobs to match (see the module text)."""
+    for root in checkouts:
+        for name in CODE_DIRS:
+            folder = root / name
+            if mode == "cached":
+                compileall.compile_dir(str(folder), quiet=1)
+            else:
+                for cache in folder.rglob("__pycache__"):
+                    shutil.rmtree(cache, ignore_errors=True)
+    if mode == "cached":
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
 
 
 def _children_cpu() -> float:
@@ -46,10 +81,14 @@ def _job(engine: str, shards: Path, target: Path) -> dict[str, Any]:
 
 
 def run_index_cost(out: Path, statements: int = 5000, repeats: int = 3, seed: int = 1,
-                   log: Any = print, baseline: Path | None = None) -> dict[str, Any]:
-    """CPU seconds (process total) and peak RSS of each engine; medians and the speed ratios."""
+                   log: Any = print, baseline: Path | None = None, bytecode: str = "cached") -> dict[str, Any]:
+    """CPU seconds (process total) and peak RSS of each engine; medians and the speed ratios.
+
+    :param bytecode: ``cached`` or ``none``: how the checkouts' bytecode is prepared (module text).
+    """
     shards = out / "corpora" / f"gen{seed}-{statements}"
     ensure_shards(f"gen{seed}", statements, shards, seed=seed)
+    prepare_bytecode(bytecode, [REPO, *([baseline] if baseline else [])])
     engines = (*ENGINES, BASELINE) if baseline else ENGINES
     cpu: dict[str, list[float]] = {engine: [] for engine in engines}
     rss: dict[str, list[float]] = {engine: [] for engine in engines}
@@ -64,7 +103,7 @@ def run_index_cost(out: Path, statements: int = 5000, repeats: int = 3, seed: in
             rss[engine].append(result.get("rss_tree_mb") or result["maxrss_mb"])
             log(f"  {engine:<6} repeat {repeat + 1}: {cpu[engine][-1]:.2f} s CPU, {rss[engine][-1]:.1f} MB")
     med = {engine: statistics.median(cpu[engine]) for engine in engines}
-    result = {"statements": statements, "repeats": repeats, "load": os.getloadavg()[0],
+    result = {"statements": statements, "repeats": repeats, "bytecode": bytecode, "load": os.getloadavg()[0],
               "whoosh_cpu": med["whoosh"], "sift_cpu": med["sift"], "ratio": med["whoosh"] / med["sift"],
               "sift_rss_mb": statistics.median(rss["sift"])}
     if baseline:
@@ -80,10 +119,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     parser.add_argument("--baseline", type=Path, help="another checkout, measured as a third engine")
+    parser.add_argument("--bytecode", choices=(*BYTECODE_MODES, "both"), default="cached",
+                        help="checkouts' .pyc compiled first (cached, default) or removed (none)")
     args = parser.parse_args()
-    result = run_index_cost(args.out.resolve(), args.statements, args.repeats, args.seed,
-                            baseline=args.baseline.resolve() if args.baseline else None)
-    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
+    for mode in BYTECODE_MODES if args.bytecode == "both" else (args.bytecode,):
+        print(f"bytecode: {mode}")
+        result = run_index_cost(args.out.resolve(), args.statements, args.repeats, args.seed,
+                                baseline=args.baseline.resolve() if args.baseline else None, bytecode=mode)
+        print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}))
 
 
 if __name__ == "__main__":

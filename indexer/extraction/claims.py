@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from indexer.extraction.claim_taxonomy import CLAIM_TYPES, PRIORITY, TRIGGERS
@@ -28,9 +29,21 @@ from indexer.extraction.regex_prefixes import pattern_prefixes
 __all__ = ["claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of"]
 
 
-def _compile() -> re.Pattern[str]:
-    """Combine all triggers into one alternation with a named group per type."""
+@lru_cache(maxsize=1)
+def _whole_pattern() -> re.Pattern[str]:
+    """All triggers in one alternation with a named group per type.
+
+    Compiled on first use (~0.04 s): with the prefix automaton (always, with
+    the bundled taxonomy) only tests and a fallback need it.
+    """
     return _compile_groups({name: list(TRIGGERS[name]) for name in ("skip", *CLAIM_TYPES)})
+
+
+def __getattr__(name: str) -> Any:
+    """``_PATTERN``, the whole alternation, compiled on first use (tests read it)."""
+    if name == "_PATTERN":
+        return _whole_pattern()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _compile_groups(groups: dict[str, list[str]]) -> re.Pattern[str]:
@@ -40,26 +53,20 @@ def _compile_groups(groups: dict[str, list[str]]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-#: How many leading characters of a match :func:`_match_prefixes` works out.
-_PREFIX_DEPTH = 5
-#: The same for one trigger, to find where it may start (longer: fewer false starts).
+#: How many leading characters of a trigger :func:`_entry_prefixes` works out
+#: (to find where it may start; longer: fewer false starts).
 _TRIGGER_PREFIX_DEPTH = 12
 
 
-def _match_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
-    """How matches of ``pattern`` can begin, or ``None`` if one might begin
-    with a non-word character (or ``re``'s parser is not what we expect)."""
-    try:
-        found = pattern_prefixes(pattern.pattern, _PREFIX_DEPTH)
-    except Exception:  # noqa: BLE001 - an internal of ``re`` changed: no shortcut
-        return None
-    if any(not _WORD_CHAR.match(p[:1]) for p in found):
-        return None
-    return found
+def _word_starts(entries: Iterable[tuple[str, str, frozenset[str] | None]]) -> bool:
+    """Whether every trigger's prefixes are known and each begins with a word
+    character: then every match begins a run of word characters, where the
+    prefix automaton looks (the whole alternation's prefixes are the union of
+    its triggers', so its own parse, ~0.03 s at import, is not needed)."""
+    return all(prefixes and all(_WORD_CHAR.match(p[:1]) for p in prefixes) for _, _, prefixes in entries)
 
 
 _WORD_CHAR = re.compile(r"\w")
-_PATTERN = _compile()
 _RANK = {name: i for i, name in enumerate(PRIORITY)}
 _HYPHENS_LIST = (("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u00ad", ""))
 _HYPHENS = str.maketrans(dict(_HYPHENS_LIST))
@@ -77,7 +84,7 @@ def claim_types(sentence: str) -> tuple[str, ...]:
     """
     text = _dehyphen(sentence.lower())
     if _PREFIX_AUTOMATON is None:
-        return _types(m.lastgroup for m in _PATTERN.finditer(text) if not _hedged(text, 0, len(text), m))
+        return _types(m.lastgroup for m in _whole_pattern().finditer(text) if not _hedged(text, 0, len(text), m))
     return _types_in(text, text, ((0, len(text)),))[0]
 
 
@@ -260,7 +267,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
     candidate word (:func:`_candidates`) only the triggers it can begin; the
     loop of :func:`_types_in`, as a generator (for tests)."""
     if _PREFIX_AUTOMATON is None:
-        yield from _PATTERN.finditer(text)
+        yield from _whole_pattern().finditer(text)
         return
     starts, patterns = _candidates(text)
     pos = 0
@@ -351,7 +358,6 @@ def _entry_prefixes(body: str) -> frozenset[str] | None:
     return None if "" in found else frozenset(found)
 
 
-_STARTS = _match_prefixes(_PATTERN)
 #: Every trigger in pattern order: ``(type, pattern text, prefixes)``.
 _ENTRIES: tuple[tuple[str, str, frozenset[str] | None], ...] = tuple(
     (name, body, _entry_prefixes(body)) for name in ("skip", *CLAIM_TYPES) for body in TRIGGERS[name]
@@ -360,4 +366,4 @@ _SUBPATTERNS: dict[tuple[int, ...], re.Pattern[str]] = {}
 _UNIONS: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
 #: Bytes: ASCII word characters kept, every other byte a space.
 _SPACED = bytes(c if re.fullmatch(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
-_PREFIX_AUTOMATON: Any = _prefix_automaton() if _STARTS is not None and all(e[2] for e in _ENTRIES) else None
+_PREFIX_AUTOMATON: Any = _prefix_automaton() if _word_starts(_ENTRIES) else None

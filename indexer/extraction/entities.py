@@ -250,7 +250,7 @@ class Matcher(CandidateGuards, OrganisationNames):
                           or not any(a[1] <= p[1] and p[1] - p[0] > a[1] - a[0] for p in covering[a[0]])]
             if country_spans and places:  # "Savannah, Georgia": the US state, not the country
                 actors, places = states_after_places(gaz, words, actors, places, country_spans)
-            if places and "police" in keys:  # "Lebanon Police" in Boone County, Indiana
+            if places and "police" in present:  # "Lebanon Police" in Boone County, Indiana
                 actors, places = town_police(gaz, words, actors, places)
             if country_spans and places:
                 # "in Addis Ababa, Ethiopia, since January": the country places the world place before it

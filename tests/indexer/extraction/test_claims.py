@@ -169,8 +169,8 @@ def test_claim_types_never_raises(sentence: str) -> None:
 def test_trigger_starts_are_known() -> None:
     from indexer.extraction import claims
 
-    assert claims._STARTS, "the prefix reader gave up: claim typing runs unguarded (slow)"
-    assert "kill" in {p[:4] for p in claims._STARTS}
+    assert claims._PREFIX_AUTOMATON is not None, "the prefix reader gave up: claim typing runs unguarded (slow)"
+    assert "kill" in {p[:4] for _, _, prefixes in claims._ENTRIES for p in prefixes or ()}
 
 
 def _assert_same_matches(sentence: str) -> None:
