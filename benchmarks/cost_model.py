@@ -53,13 +53,12 @@ def build_costs(rows: list[dict[str, Any]]) -> dict[str, float]:
     return {"read": read, "write": single[1]["cpu_s"] / statements - read, "from_shards": most}
 
 
-def query_costs(result: dict[str, Any]) -> dict[str, dict[str, float]]:
+def query_costs(result: dict[str, Any], statements: int, key: str = "cpu_p50") -> dict[str, dict[str, float]]:
     """Per query type, ``a`` (CPU ms a statement) and ``b`` (ms a shard), from one index and the most shards."""
-    statements = int(result["docs"])
     out = {}
     for kind, engines in result["types"].items():
         shards = max(int(name.split()[0]) for name in engines if name.endswith("shards"))
-        one, many = engines["one"]["cpu_p50"], engines[f"{shards} shards"]["cpu_p50"]
+        one, many = engines["one"][key], engines[f"{shards} shards"][key]
         fixed = max(0.0, (many - one) / (shards - 1))
         out[kind] = {"a": max(0.0, one - fixed) / statements, "b": fixed}
     return out
@@ -88,17 +87,22 @@ def main() -> None:
     parser.add_argument("--builds", type=Path, required=True, help="builds.jsonl of benchmarks.shard_build matrix")
     parser.add_argument("--input", help="the input whose builds to fit (default: the first)")
     parser.add_argument("--queries", type=Path, required=True, help="sharded.json of benchmarks.sharded")
+    parser.add_argument("--statements", type=int, help="statements of the searched indexes (default: the file's docs)")
+    parser.add_argument("--ray", type=Path, help="a sharded.json with ray_round_trip_ms (default: --queries)")
     parser.add_argument("--cores", type=int, default=2, help="cores a node")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.builds.read_text().splitlines() if line.strip()]
     chosen = args.input or rows[0]["input"]
     build = build_costs([r for r in rows if r["input"] == chosen])
     result = json.loads(args.queries.read_text())
-    ray_ms = (result.get("ray_round_trip_ms") or {}).get("p50", 0.0)
-    query = query_costs(result)
-    print(json.dumps({"input": chosen, "build_cpu_s_per_statement": build, "query_cpu_ms": query,
-                      "ray_round_trip_ms": ray_ms, "cores_per_node": args.cores,
-                      "projection": project(build, query, ray_ms, args.cores)}, indent=2))
+    ray_ms = (json.loads((args.ray or args.queries).read_text()).get("ray_round_trip_ms") or {}).get("p50", 0.0)
+    statements = args.statements or int(result["docs"])
+    out: dict[str, Any] = {"input": chosen, "build_cpu_s_per_statement": build, "ray_round_trip_ms": ray_ms,
+                           "cores_per_node": args.cores}
+    for key in ("cpu_p50", "cpu_p95"):
+        query = query_costs(result, statements, key)
+        out[key] = {"query_cpu_ms": query, "projection": project(build, query, ray_ms, args.cores)}
+    print(json.dumps(out, indent=2))
 
 
 if __name__ == "__main__":

@@ -87,6 +87,8 @@ def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
         inputs, builds = out / "input", build(out, docs, shard_counts, workers)
     queries = make_queries(inputs, Path(builds["one"]["dir"]), count)
     searchers = {name: open_searcher(info["dir"]) for name, info in builds.items()}
+    if existing is not None:
+        docs = int(searchers["one"].stats()["statements"])
     round_trip = None
     if ray:  # the most shards again, on actors of a local Ray instance
         most = f"{max(shard_counts)} shards"
