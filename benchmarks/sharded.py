@@ -10,6 +10,11 @@ results differing from one index's (ids and totals). With ``--ray``, the
 largest shard count is searched a second time through Ray actors.
 
     python -m benchmarks.sharded --docs 20000 --shards 2,4 --queries 40 --out /tmp/sharded
+    python -m benchmarks.sharded --inputs IN --one ONE --sharded FOUR --queries 40 --ray --out /tmp/q1m
+
+The second form searches indexes built already (``benchmarks.shard_build``),
+and with ``--ray`` also times a call to every actor that does no search
+work (``ray_round_trip_ms``: Ray's floor per round of calls).
 """
 
 from __future__ import annotations
@@ -49,16 +54,46 @@ def build(out: Path, docs: int, shard_counts: list[int], workers: int) -> dict[s
     return builds
 
 
+def prebuilt(inputs: Path, one: Path, sharded: list[Path]) -> dict[str, Any]:
+    """Indexes built elsewhere (``benchmarks.shard_build``) of the statements under ``inputs``."""
+    from indexer.storage.shards import read_layout
+
+    builds: dict[str, Any] = {"one": {"dir": str(one)}}
+    for directory in sharded:
+        builds[f"{read_layout(directory).count} shards"] = {"dir": str(directory)}
+    return builds
+
+
+def ray_round_trip(searcher: Any, calls: int = 50) -> dict[str, float]:
+    """Wall ms of one call to every actor of a Ray-backed searcher (their
+    sizes: no search work), p50 and p95: Ray's floor per round of calls."""
+    times = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        searcher.remote.sizes()
+        times.append((time.perf_counter() - start) * 1000)
+    return {"p50": round(statistics.median(times), 2), "p95": round(percentile(times, 95), 2)}
+
+
 def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
-        ray: bool = False) -> dict[str, Any]:
+        ray: bool = False, existing: tuple[Path, Path, list[Path]] | None = None) -> dict[str, Any]:
     from query import open_searcher
 
-    builds = build(out, docs, shard_counts, workers)
-    queries = make_queries(out / "input", Path(builds["one"]["dir"]), count)
+    if existing is not None:
+        inputs, one, sharded = existing
+        builds = prebuilt(inputs, one, sharded)
+        shard_counts = [int(name.split()[0]) for name in builds if name != "one"]
+    else:
+        inputs, builds = out / "input", build(out, docs, shard_counts, workers)
+    queries = make_queries(inputs, Path(builds["one"]["dir"]), count)
     searchers = {name: open_searcher(info["dir"]) for name, info in builds.items()}
+    if existing is not None:
+        docs = int(searchers["one"].stats()["statements"])
+    round_trip = None
     if ray:  # the most shards again, on actors of a local Ray instance
         most = f"{max(shard_counts)} shards"
         searchers[f"{most} (Ray)"] = open_searcher(builds[most]["dir"], cluster="local")
+        round_trip = ray_round_trip(searchers[f"{most} (Ray)"])
     rows: dict[str, Any] = {}
     differing = 0
     try:
@@ -80,12 +115,14 @@ def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
                                  if (r.total, [h.id for h in r.hits]) != (one.total, [h.id for h in one.hits]))
             rows[kind] = {name: {"p50": round(statistics.median(wall[name]), 2),
                                  "p95": round(percentile(wall[name], 95), 2),
-                                 "cpu_p50": round(statistics.median(cpu[name]), 2)} for name in searchers}
+                                 "cpu_p50": round(statistics.median(cpu[name]), 2),
+                                 "cpu_p95": round(percentile(cpu[name], 95), 2)} for name in searchers}
     finally:
         for searcher in searchers.values():
             searcher.close()
     return {"docs": docs, "queries_per_type": count, "load_average": os.getloadavg(), "builds": builds,
-            "types": rows, "differing_results": differing}
+            "types": rows, "differing_results": differing, "ray_round_trip_ms": round_trip,
+            "cpu_s": round(time.process_time(), 1)}
 
 
 def main() -> None:
@@ -96,8 +133,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="processes building (shards at once)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/sift-sharded"))
     parser.add_argument("--ray", action="store_true", help="also the most shards on local Ray actors")
+    parser.add_argument("--inputs", type=Path, help="with --one and --sharded: indexes built already, of these files")
+    parser.add_argument("--one", type=Path, help="an index of the statements under --inputs")
+    parser.add_argument("--sharded", type=Path, action="append", default=[], help="a sharded index of them (repeatable)")
     args = parser.parse_args()
-    result = run(args.out, args.docs, [int(n) for n in args.shards.split(",")], args.queries, args.workers, args.ray)
+    existing = (args.inputs, args.one, args.sharded) if args.one else None
+    args.out.mkdir(parents=True, exist_ok=True)
+    result = run(args.out, args.docs, [int(n) for n in args.shards.split(",")], args.queries, args.workers, args.ray,
+                 existing)
     (args.out / "sharded.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))
 

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from query._copies import copies_of, copy_labels
+from query.facets import count_pairs
 
 __all__ = ["Merged", "MergedReader"]
 
@@ -161,14 +162,7 @@ class Merged:
         names, docs, keys = self._pairs(field)
         selected = np.zeros(self.size, dtype=bool)
         selected[np.asarray(docnums, dtype=np.int64)] = True
-        chosen = selected[docs]
-        width = max(1, len(names))
-        if self.count_by is None:
-            counts = np.bincount(keys[chosen], minlength=len(names))
-        else:  # a group counts once per key, whichever of its matches hold it
-            group_keys = np.unique(self.count_by[docs[chosen]] * width + keys[chosen])
-            counts = np.bincount(group_keys % width, minlength=len(names))
-        return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        return count_pairs(names, docs, keys, selected, self.count_by)
 
     def display_name(self, field: str, key: str) -> str:
         """As one index shows it: from the first shard holding the key."""

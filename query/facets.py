@@ -20,12 +20,44 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Protocol
 
+import numpy as np
+
 from indexer.fields import FACETS as FACET_SPECS
 from indexer.fields import Facet as FacetSpec
 from query.results import FacetResult
 
 #: Values kept per facet (the rest is counted in ``truncated``).
 DEFAULT_FACET_SIZE = 20
+
+
+def count_pairs(names: Sequence[str], docs: Any, keys: Any, selected: Any, count_by: Any = None) -> dict[str, int]:
+    """Matching documents per key, from a field's (document, key code) pairs.
+
+    :param selected: a boolean array, true for the matching documents.
+    :param count_by: a group number per document (reposted copies): a
+        group counts once per key, whichever of its matches hold it.
+    """
+    chosen = selected[docs]
+    width = max(1, len(names))
+    if count_by is None:
+        counts = np.bincount(keys[chosen], minlength=len(names))
+    else:
+        counts = np.bincount(_distinct(count_by[docs[chosen]] * width + keys[chosen]) % width, minlength=len(names))
+    return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+
+def _distinct(values: Any) -> Any:
+    """The distinct values of an integer array, by a sort: numpy 2's
+    ``np.unique`` hashes them instead, 70x slower on the 640,000 pairs of a
+    frequent word at a million statements (265 against 3.5 ms: 75 % of a
+    faceted search's time, issue 22)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 class FacetSource(Protocol):

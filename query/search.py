@@ -31,7 +31,7 @@ from indexer.storage.layout import read_meta
 from indexer.storage.reader import open_index, open_searcher
 from query._copies import collapse, copies_of, copy_labels
 from query._parts import parts_index
-from query.facets import FACETS, HISTOGRAM_FIELDS, histogram
+from query.facets import FACETS, HISTOGRAM_FIELDS, count_pairs, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
 from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
@@ -157,13 +157,7 @@ class _View:
         names, docs, keys = self._pairs(field)
         selected = np.zeros(self.size, dtype=bool)
         selected[np.asarray(docnums, dtype=np.int64)] = True
-        chosen = selected[docs]
-        if self.count_by is None:
-            counts = np.bincount(keys[chosen], minlength=len(names))
-        else:  # a group counts once per key, whichever of its matches hold it
-            group_keys = np.unique(self.count_by[docs[chosen]] * max(1, len(names)) + keys[chosen])
-            counts = np.bincount(group_keys % max(1, len(names)), minlength=len(names))
-        return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        return count_pairs(names, docs, keys, selected, self.count_by)
 
     def vector(self) -> VectorIndex:
         with self.tables.lock:

@@ -51,7 +51,8 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "whoosh.codec.whoosh3.W3TermInfo": ("_inlined", "_struct"),
     # "_stored" is the name of the stored-fields column.
     "whoosh.codec.whoosh3.W3PerDocWriter": ("_colwriters", "_fieldlengths", "_stored"),
-    "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader",),
+    # (A segment's "_fieldlengths" is set by the writer and read by the reader.)
+    "whoosh.codec.whoosh3.W3PerDocReader": ("_cached_reader", "_fieldlengths", "_segment"),
     "whoosh.columns": ("_child",),
     "whoosh.columns.FixedBytesColumn": ("_basepos", "_count", "_dbfile"),
     # (IndexArrays._lengths is Sift's own name; the claim_spans column reads Whoosh's.)

@@ -49,6 +49,7 @@ from indexer.storage import blocks
 from indexer.storage.blocks import BLOCK_HEAD as BLOCK_HEAD  # (the block layout: indexer.storage.blocks)
 from indexer.storage.blocks import LAYOUT as LAYOUT
 from indexer.storage.blocks import block_part as block_part
+from indexer.storage.lengths import ExactLengthsReader, ExactLengthsWriter
 from indexer.storage.posting_blocks import PostingBlocks, RawValues, StoredBlock
 from indexer.storage.counted_file import CountedFile
 from indexer.storage.term_index import CompactTermIndexWriter
@@ -427,7 +428,8 @@ class SiftLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
 
 
 class SiftCodec(W3Codec):  # type: ignore[misc]
-    """Whoosh 3's codec with :class:`SiftPostingsWriter` and :class:`SiftLeafMatcher`."""
+    """Whoosh 3's codec with :class:`SiftPostingsWriter` and :class:`SiftLeafMatcher`,
+    keeping exact field-length totals (``indexer.storage.lengths``)."""
 
     def __init__(self, blocklimit: int = BLOCK_LIMIT, compression: int = COMPRESSION, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
@@ -438,6 +440,12 @@ class SiftCodec(W3Codec):  # type: ignore[misc]
         a background merge writes a segment whose name the indexing process
         chose, so that its commits leave the files being written alone."""
         return W3Segment(self, indexname, segid=self.__dict__.pop("next_segment_id", None))
+
+    def per_document_writer(self, storage: Any, segment: Any) -> Any:
+        return ExactLengthsWriter(self, storage, segment)
+
+    def per_document_reader(self, storage: Any, segment: Any) -> Any:
+        return ExactLengthsReader(storage, segment)
 
     def field_writer(self, storage: Any, segment: Any) -> Any:
         if getattr(self, "layout", 1) < LAYOUT:

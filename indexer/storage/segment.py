@@ -14,7 +14,8 @@
   (``indexer.storage.bulk``).
 - A merge copies each merged segment's stored records as the compressed
   bytes they are, and its length bytes and column values as they are
-  (``SiftWriter.write_per_doc``).
+  (``SiftWriter.write_per_doc``), and adds up the segments' exact field
+  length totals, not the rounded bytes' (``indexer.storage.lengths``).
 
 Everything else, including the on-disk format, is Whoosh's own.
 
@@ -50,6 +51,7 @@ from whoosh.util.numeric import byte_to_length
 
 from indexer.storage.bulk import BulkAdd
 from indexer.storage.codec import SiftCodec
+from indexer.storage.lengths import EXACT_COLUMN, exact_column, live_total
 from indexer.storage.merge_lists import FIELD_TERM, concatenated, merged_lists, postings_of
 from indexer.storage.layout import INDEX_NAME, MERGE_TEMP_PREFIX, retry_missing
 
@@ -128,10 +130,13 @@ class SiftWriter(BulkAdd):
         add_stored = VarBytesColumn.Writer.add  # the compressed bytes, as they are
         stored = pdr.column_reader("_stored", VarBytesColumn()) if pdr.has_column("_stored") else None
         lengths = []  # (field, its length bytes per document)
+        exact = []  # (field, its true lengths per document, where the segment has them)
         for name in fieldnames:
             lenfield = _lenfield(name)
             if pdr.has_column(lenfield):
                 lengths.append((name, lenfield, bytes(pdr.column_reader(lenfield, LENGTHS_COLUMN))))
+            if pdr.has_column(exact_column(name)):
+                exact.append((exact_column(name), pdr.column_reader(exact_column(name), EXACT_COLUMN)))
         columns = []
         for name in fieldnames:
             coltype = schema[name].column_type
@@ -141,6 +146,9 @@ class SiftWriter(BulkAdd):
                     creader = creader.raw_column()
                 columns.append((name, coltype, creader))
         totals = pdw._fieldlengths
+        for name, _, _ in lengths:
+            # The sources' exact totals, not the rounded bytes' (indexer.storage.lengths).
+            totals[name] += live_total(pdr, name)
         for docnum in range(count):
             if docnum in deleted:
                 continue
@@ -156,7 +164,8 @@ class SiftWriter(BulkAdd):
                 byte = column[docnum] if docnum < len(column) else 0
                 if byte:
                     pdw.add_column_value(lenfield, LENGTHS_COLUMN, byte)
-                    totals[name] += _LENGTHS[byte]
+            for name, ecolumn in exact:
+                pdw.add_column_value(name, EXACT_COLUMN, ecolumn[docnum])
             for name, coltype, creader in columns:
                 pdw.add_column_value(name, coltype, creader[docnum])
             pdw.finish_doc()

@@ -75,6 +75,16 @@ def cluster_option(func: F) -> F:
     )(func)
 
 
+def allow_partial_option(func: F) -> F:
+    """``--allow-partial``: a sharded index's unreadable shards are left out, and said so (issue 22)."""
+    return click.option(
+        "--allow-partial",
+        is_flag=True,
+        help="Sharded index: leave out shards that cannot be read and name them in the output "
+        "(\"partial\": true) instead of failing.",
+    )(func)
+
+
 class SiftGroup(click.Group):
     """A click group that turns Sift's errors into messages, never tracebacks."""
 

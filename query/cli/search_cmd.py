@@ -17,7 +17,7 @@ from typing import IO, Any, TypeVar
 
 import click
 
-from query.cli.common import cluster_option, index_option, roles_text
+from query.cli.common import allow_partial_option, cluster_option, index_option, roles_text
 from indexer.storage.manifest import stored_errors
 from indexer.wording import plural
 from query import FACETS, SORTS, QueryError, SearchResults, Searcher
@@ -86,9 +86,7 @@ def _search(searcher: Searcher | ShardedSearcher, query: str, **kwargs: Any) -> 
 @click.option("--color/--no-color", default=None, help="Colour highlights (default: when stdout is a terminal).")
 @click.option("--all-copies", is_flag=True,
               help="One hit per statement: do not group reposted copies of a statement into one hit.")
-@click.option("--allow-partial", is_flag=True,
-              help="Sharded index: leave out shards that cannot be read and name them in the output "
-              "(\"partial\": true) instead of failing.")
+@allow_partial_option
 def search_command(query: str, index_dir: Path, cluster: str | None, limit: int, offset: int, sort: str, use_or: bool,
                    facets: tuple[str, ...], histogram: str | None, snippets: int, fmt: str,
                    color: bool | None, all_copies: bool, allow_partial: bool) -> None:
@@ -221,8 +219,9 @@ def render_html(results: SearchResults) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--snippets", type=click.IntRange(0), default=1, show_default=True,
               help="Passages in the CSV snippet column (0: empty, faster on large batches).")
+@allow_partial_option
 def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, limit: int, offset: int, sort: str, use_or: bool,
-                  fmt: str, snippets: int) -> None:
+                  fmt: str, snippets: int, allow_partial: bool) -> None:
     """Run one query per line of QUERIES_FILE ('-' for stdin), in order.
 
     Blank lines and lines starting with # are skipped. A malformed line
@@ -231,6 +230,8 @@ def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, l
     the query, its total, the columns of `sift search --format csv` and an
     error, and a row with an empty rank for a query without hits; a cell a
     spreadsheet would run as a formula (=, +, -, @...) gets a leading '.
+    With --allow-partial, JSON Lines records of partial results have
+    "partial": true and "missing_shards"; either format warns on stderr.
 
     Example:
 
@@ -243,7 +244,8 @@ def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, l
         writer.writerow(BATCH_COLUMNS)
     blank = [""] * len(HIT_COLUMNS)
     failed = 0
-    with open_searcher(index_dir, cluster=cluster) as searcher:
+    missing: set[int] = set()
+    with open_searcher(index_dir, cluster=cluster, allow_partial=allow_partial) as searcher:
         for number, line in enumerate(queries_file, 1):
             query = line.strip()
             if not query or query.startswith("#"):
@@ -260,6 +262,7 @@ def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, l
                 else:
                     out.write(json.dumps({"query": query, "error": message}, ensure_ascii=False) + "\n")
                 continue
+            missing.update(results.missing_shards or ())
             if writer:
                 # The web export's columns (query.export), between the query and an error.
                 writer.writerows([query, results.total, *csv_cells(hit), ""] for hit in results.hits)
@@ -267,10 +270,15 @@ def batch_command(queries_file: IO[str], index_dir: Path, cluster: str | None, l
                     writer.writerow([query, results.total, *blank, ""])
             else:
                 hits = [{"id": h.id, "score": round(h.score, 4), "title": h.title, "date": h.date} for h in results.hits]
-                record = {"query": query, "total": results.total, "hits": hits}
+                record: dict[str, Any] = {"query": query, "total": results.total, "hits": hits}
+                if results.missing_shards:
+                    record.update(partial=True, missing_shards=list(results.missing_shards))
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if failed:
         click.echo(f"{plural(failed, 'malformed query', 'malformed queries')} (see the error records)", err=True)
+    if missing:
+        click.echo(f"PARTIAL results: shard{'s' if len(missing) > 1 else ''} "
+                   f"{', '.join(map(str, sorted(missing)))} could not be searched", err=True)
 
 
 @click.command("show")

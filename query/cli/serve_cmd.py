@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from query.cli.common import cluster_option, index_option, require_extra
+from query.cli.common import allow_partial_option, cluster_option, index_option, require_extra
 
 
 def allowed_hosts(host: str) -> list[str] | None:
@@ -47,7 +47,8 @@ def allowed_hosts(host: str) -> list[str] | None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. The default is reachable from this machine only.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-def serve_command(index_dir: Path, cluster: str | None, host: str, port: int) -> None:
+@allow_partial_option
+def serve_command(index_dir: Path, cluster: str | None, host: str, port: int, allow_partial: bool) -> None:
     """Search the index in a web browser, or through a JSON API.
 
     Serves a search page with facets and a timeline, each statement with its
@@ -66,7 +67,7 @@ def serve_command(index_dir: Path, cluster: str | None, host: str, port: int) ->
 
         from query.web import create_app
     trusted = allowed_hosts(host)
-    app = create_app(index_dir, allowed_hosts=trusted, cluster=cluster)
+    app = create_app(index_dir, allowed_hosts=trusted, cluster=cluster, allow_partial=allow_partial)
     if trusted is None:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can search the index", err=True)
     shown = f"[{host}]" if ":" in host else host

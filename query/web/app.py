@@ -135,16 +135,18 @@ def _facet_names(facets: str) -> tuple[str, ...]:
 
 
 def create_app(index_dir: str | os.PathLike[str], *, allowed_hosts: list[str] | None = None,
-               cluster: str | None = None) -> FastAPI:
+               cluster: str | None = None, allow_partial: bool = False) -> FastAPI:
     """The Sift web app over the index at ``index_dir``.
 
     :param allowed_hosts: ``Host`` headers to accept (``sift serve`` passes
         the loopback names when bound to localhost, which blocks DNS
         rebinding); ``None`` accepts any.
     :param cluster: search a sharded index on Ray actors (``query.cluster``).
+    :param allow_partial: a sharded index's unreadable shards are left out,
+        and named in each answer (``"partial": true``) and on the page.
     :raises indexer.errors.IndexNotFoundError: no index there.
     """
-    searcher = open_searcher(index_dir, cluster=cluster)
+    searcher = open_searcher(index_dir, cluster=cluster, allow_partial=allow_partial)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -125,3 +125,51 @@ def test_no_readable_shard_fails_even_when_partial_is_allowed(built: tuple[Path,
         _removed(directory)
     with pytest.raises(ShardUnavailableError, match="no shard of .* can be opened"):
         ShardedSearcher(copy, allow_partial=True)
+
+
+def test_sift_batch_allow_partial(built: tuple[Path, Path], tmp_path: Path) -> None:
+    three, rest = built
+    broken = _broken_copy(three, tmp_path / "three", _garbage_toc)
+    queries = tmp_path / "queries.txt"
+    queries.write_text("siege\nshel* OR convoy\n", "utf-8")
+    failed = CliRunner().invoke(main, ["batch", str(queries), "--index", str(broken)])
+    assert failed.exit_code == 1 and f"shard {BROKEN} " in failed.output and "cannot be opened" in failed.output
+    expected = CliRunner().invoke(main, ["batch", str(queries), "--index", str(rest)], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["batch", str(queries), "--index", str(broken), "--allow-partial"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr == f"PARTIAL results: shard {BROKEN} could not be searched\n"
+    got = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.pop("partial") for r in got] == [True, True]
+    assert [r.pop("missing_shards") for r in got] == [[BROKEN], [BROKEN]]
+    want = [json.loads(line) for line in expected.stdout.splitlines()]
+    for records in (got, want):
+        for record in records:
+            for hit in record["hits"]:
+                hit.pop("score")
+    assert got == want and got[0]["total"] > 0
+    csv_out = CliRunner().invoke(main, ["batch", str(queries), "--index", str(broken), "--allow-partial",
+                                        "--format", "csv"], catch_exceptions=False)
+    assert csv_out.exit_code == 0 and csv_out.stderr == result.stderr
+    whole = CliRunner().invoke(main, ["batch", str(queries), "--index", str(rest), "--format", "csv"])
+    assert len(csv_out.stdout.splitlines()) == len(whole.stdout.splitlines()) > 2
+
+
+def test_sift_serve_allow_partial(built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fastapi")
+    uvicorn = pytest.importorskip("uvicorn")
+    from tests.query.web.conftest import load_test_client
+
+    broken = _broken_copy(built[0], tmp_path / "three", _garbage_toc)
+    apps: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: apps.append(app))
+    failed = CliRunner().invoke(main, ["serve", "--index", str(broken)])
+    assert failed.exit_code == 1 and f"shard {BROKEN} " in failed.output and not apps
+    result = CliRunner().invoke(main, ["serve", "--index", str(broken), "--allow-partial"], catch_exceptions=False)
+    assert result.exit_code == 0
+    with load_test_client()(apps[0], base_url="http://127.0.0.1") as client:  # (a loopback Host header)
+        answer = client.get("/api/search", params={"q": "siege"}).json()
+        assert answer["partial"] is True and answer["missing_shards"] == [BROKEN] and answer["total"] > 0
+        page = client.get("/", params={"q": "siege"}).text
+        assert f"Partial results: shard\n        {BROKEN} could not be searched." in page
+        assert client.get("/api/stats").json()["missing_shards"] == [BROKEN]

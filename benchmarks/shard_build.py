@@ -1,0 +1,141 @@
+"""Build throughput of sharded indexes: shards x workers, one fresh process a build (issue 22, item 5).
+
+Each build runs in its own ``python -m benchmarks.shard_build one ...``
+process, which times itself and prints one JSON line: wall seconds, CPU
+seconds (its own and its reaped children's: the shard workers), peak RSS of
+the driver and of the largest worker (``getrusage``), and the host's load
+average before and after. ``cores`` = CPU / wall is the CPU the host
+actually gave the build; ``statements/cpu_s`` is the CPU-normalised speed,
+which compares builds run under different loads.
+
+One shard is one index (``index_paths``, ``procs`` = workers: the driver and
+``workers - 1`` processes writing segments); N shards is ``index_sharded``
+with ``workers`` shards built at once, each reading the whole input and
+keeping its own statements.
+
+    python -m benchmarks.shard_build matrix --input generated:200000 --shards 1,2,4 --workers 1,2 --out /tmp/sb
+    python -m benchmarks.shard_build matrix --input ungdc --shards 1,2,4 --workers 1,2 --out /tmp/sb
+    python -m benchmarks.shard_build one --inputs DIR --index DIR --shards 4 --workers 2 --no-extract
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import REPO
+
+
+def build_one(inputs: Path, index: Path, shards: int, workers: int, extract: bool) -> dict[str, Any]:
+    """Build ``index`` from ``inputs`` in this process (and its workers); the measurements."""
+    from indexer.writing.shards import index_sharded
+    from indexer.writing.write import IndexOptions, index_paths
+
+    load_before = os.getloadavg()
+    start, cpu = time.perf_counter(), time.process_time()
+    if shards == 1:
+        report = index_paths([inputs], index, IndexOptions(procs=workers, extract=extract))
+    else:
+        report = index_sharded([inputs], index, shards, IndexOptions(extract=extract), workers=workers)
+    wall = time.perf_counter() - start
+    own = time.process_time() - cpu
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    child_cpu = children.ru_utime + children.ru_stime
+    total_cpu = own + child_cpu
+    statements = report.added + report.updated + report.unchanged
+    return {
+        "shards": shards, "workers": workers, "extract": extract, "statements": statements,
+        "seconds": round(wall, 1), "cpu_s": round(total_cpu, 1), "driver_cpu_s": round(own, 1),
+        "cores": round(total_cpu / wall, 2) if wall else None,
+        "statements_per_s": round(statements / wall, 1) if wall else None,
+        "statements_per_cpu_s": round(statements / total_cpu, 1) if total_cpu else None,
+        "driver_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_peak_rss_mb": round(children.ru_maxrss / 1024, 1) if children.ru_maxrss else None,
+        "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
+        "errors": len(report.errors),
+    }
+
+
+def run_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool) -> dict[str, Any]:
+    """:func:`build_one` in a fresh process (its own peak RSS), into a new ``index``."""
+    shutil.rmtree(index, ignore_errors=True)
+    command = [sys.executable, "-m", "benchmarks.shard_build", "one", "--inputs", str(inputs), "--index", str(index),
+               "--shards", str(shards), "--workers", str(workers), *([] if extract else ["--no-extract"])]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def prepare_input(spec: str, out: Path) -> Path:
+    """The input folder for ``generated:N`` (``benchmarks.corpus``, seed 1) or
+    ``ungdc[:N]`` (the UN General Debate speeches as paragraphs, ``benchmarks.ungdc``;
+    the first N of them)."""
+    kind, _, count = spec.partition(":")
+    if kind == "ungdc" and (not count or count.isdigit()):
+        from benchmarks.corpus import write_shards
+        from benchmarks.ungdc import ensure_paragraphs, statements
+
+        if not count:
+            return ensure_paragraphs(out / "input-ungdc")
+        directory = out / f"input-ungdc-{count}"
+        if not (directory / ".complete").exists():
+            write_shards(itertools.islice(statements(), int(count)), directory)
+        return directory
+    if kind != "generated" or not count.isdigit():
+        raise SystemExit(f"--input: generated:N or ungdc[:N], not {spec!r}")
+    from benchmarks.corpus import ensure_shards
+
+    directory = out / f"input-generated-{count}"
+    ensure_shards("generated", int(count), directory)
+    return directory
+
+
+def matrix(spec: str, shard_counts: list[int], worker_counts: list[int], extract: bool, out: Path) -> list[dict[str, Any]]:
+    """Every shards x workers build of one input, appended to ``out/builds.jsonl`` as each ends."""
+    inputs = prepare_input(spec, out)
+    rows = []
+    for shards in shard_counts:
+        for workers in worker_counts:
+            row = {"input": spec, **run_fresh(inputs, out / f"ix-{spec.replace(':', '-')}-{shards}x{workers}",
+                                               shards, workers, extract)}
+            rows.append(row)
+            with (out / "builds.jsonl").open("a") as log:
+                log.write(json.dumps(row) + "\n")
+            print(json.dumps(row), flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    one = sub.add_parser("one", help="one build, in this process")
+    one.add_argument("--inputs", type=Path, required=True)
+    one.add_argument("--index", type=Path, required=True)
+    one.add_argument("--shards", type=int, default=1)
+    one.add_argument("--workers", type=int, default=1)
+    one.add_argument("--no-extract", action="store_true", help="skip extraction (to measure the rest)")
+    many = sub.add_parser("matrix", help="shards x workers builds, each in a fresh process")
+    many.add_argument("--input", default="generated:200000", help="generated:N or ungdc[:N]")
+    many.add_argument("--shards", default="1,2,4")
+    many.add_argument("--workers", default="1,2")
+    many.add_argument("--no-extract", action="store_true")
+    many.add_argument("--out", type=Path, default=Path("/tmp/sift-shard-build"))
+    args = parser.parse_args()
+    if args.command == "one":
+        print(json.dumps(build_one(args.inputs, args.index, args.shards, args.workers, not args.no_extract)))
+    else:
+        args.out.mkdir(parents=True, exist_ok=True)
+        matrix(args.input, [int(n) for n in args.shards.split(",")], [int(n) for n in args.workers.split(",")],
+               not args.no_extract, args.out)
+
+
+if __name__ == "__main__":
+    main()
