@@ -51,6 +51,26 @@ class Claim:
 
 #: The fields evidence points into, by the code an evidence item starts with.
 EVIDENCE_FIELDS = ("title", "body")
+#: A body text's lead: a mention (a claim) whose sentence starts before this
+#: character (``indexer.extraction.centrality``, claim groups' roles).
+LEAD_CHARS = 300
+#: Pseudo-frequency a mention in the title adds (the title says what a statement is about).
+TITLE_BONUS = 2.0
+#: Pseudo-frequency a mention in the lead adds.
+LEAD_BONUS = 1.0
+#: A claim's terms (``indexer.schema``'s ``claim_roles_of``) where it stands in
+#: the title or the body's lead: a claim group's roles score them (``query._claimgroup``).
+CLAIM_IN_TITLE, CLAIM_IN_LEAD = "at|title", "at|lead"
+
+
+def claim_place(span: list[int] | None) -> tuple[str, ...]:
+    """``(at|title,)`` for a stored claim (``span``: field code, start, end)
+    in the title, ``(at|lead,)`` for one in the body's lead, else ``()``."""
+    if not span:
+        return ()
+    if EVIDENCE_FIELDS[span[0]] == "title":
+        return (CLAIM_IN_TITLE,)
+    return (CLAIM_IN_LEAD,) if span[1] < LEAD_CHARS else ()
 
 
 @dataclass

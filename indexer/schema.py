@@ -27,7 +27,8 @@ Field roles:
   the ``by`` facet read it. ``claim_roles`` the other roles as
   ``role|name`` terms (``in|idlib``, ``against|kurds``, ``speaker|russia``).
   ``claim_roles_of`` a per-document column: each claim's terms
-  (``type|bombardment``, ``by|russia``, ``negated|true``), tab-separated, one
+  (``type|bombardment``, ``by|russia``, ``negated|true``; ``at|title`` or
+  ``at|lead`` where it stands there), tab-separated, one
   line per claim; ``claim:( ... )`` groups check their conditions in one
   claim with it (``query._claimgroup``). An index made before has none of
   the three: its claims have no roles (index again to get them).
@@ -61,7 +62,8 @@ from indexer.fields import RECORD_FIELDS, record_values
 from indexer.postings import BIG_ENDIAN, Postings, positions_bytes
 from indexer.near import SIGNATURE_SIZE
 from indexer.model import (
-    EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_to_json, format_period, read_period, roles_to_json,
+    EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_place, claim_to_json, format_period, read_period,
+    roles_to_json,
     sentences_as_text,
 )
 
@@ -377,6 +379,7 @@ def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
                     roles[term] = None
         if negated:
             terms["negated|true"] = None
+        terms.update(dict.fromkeys(claim_place(claim.get("span"))))
         lines.append("\t".join(terms))
     out: dict[str, Any] = {}
     if by:

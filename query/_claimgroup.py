@@ -12,6 +12,11 @@ then each candidate's claims are read from the column and the statement is
 kept when one claim satisfies the whole group. Claims whose sentence is a
 denial (``negated``) are left out unless the group asks ``negated:true``.
 
+A group's roles (``by:``, ``in:``, ``against:``, ``speaker:``) only filter
+among the candidates; each is scored over the claims that satisfy the whole
+group (:func:`role_frequency`, ``query.vector``), so claims of other types
+do not rank a statement for ``claim:(T AND by:X)``.
+
 The same column ranks ``actor:Russia AND claim:bombardment``: a statement in
 which Russia holds a role (``by``, ``against``, ``speaker``; a place ``in``)
 in a claim of the queried type scores the name's term again, times
@@ -24,6 +29,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from indexer.model import CLAIM_IN_LEAD, CLAIM_IN_TITLE, LEAD_BONUS, TITLE_BONUS
 from query import plan
 from query._claimtable import NEGATED_TERM, ClaimTable
 from query._nodes import BoolNode, ClaimGroupNode, KeywordNode, Node, NotNode
@@ -62,7 +68,8 @@ def claim_group_plan(node: ClaimGroupNode) -> plan.Plan:
         claims = _claim_mask(table, node.child)
         return claims if asks_negated else claims & ~table.holding((NEGATED_TERM,))
 
-    return plan.ClaimGroup(candidates or plan.Every(), _describe(node.child), predicate, condition)
+    return plan.ClaimGroup(candidates or plan.Every(), _describe(node.child), predicate, condition,
+                           _group_roles(node.child))
 
 
 def _candidates(node: Node) -> plan.Plan | None:
@@ -84,15 +91,37 @@ def _candidates(node: Node) -> plan.Plan | None:
 
 
 def _scored_role(field: str, value: str) -> plan.Plan:
-    """The statement-level term of ``field:value``; a role of
-    ``claim_roles`` (``in|idlib``), which carries no weight of its own, is
-    scored by the name's centrality in the statement (``locations`` for
-    ``in``, ``actors`` for the others: ``indexer.extraction.centrality``),
-    as ``by:`` is by its ``claim_by`` weight."""
+    """The statement-level term of ``field:value``; a role (``by|russia``,
+    ``in|idlib``) only filters there: the group scores it over the claims
+    that satisfy it whole (:func:`_group_roles`)."""
     term = plan.Term(field, value)
+    return term if _group_role(field, value) is None else plan.Constant(term, 0.0)
+
+
+def _group_role(field: str, value: str) -> plan.GroupRole | None:
+    """How the role ``field:value`` of a group is scored: ``by:X`` as the
+    ``claim_by`` term, ``in:X`` as the place X (``locations``), ``against:``
+    and ``speaker:`` as the actor; ``None`` for a claim type."""
+    if field == "claim_by":
+        return plan.GroupRole(field, value, "by|" + value)
     role, _, name = value.partition("|")
     names_field = _NAMES_OF_ROLE.get(role) if field == "claim_roles" else None
-    return term if names_field is None or not name else plan.AndMaybe(term, plan.Term(names_field, name))
+    return None if names_field is None or not name else plan.GroupRole(names_field, name, value)
+
+
+def _group_roles(node: Node) -> tuple[plan.GroupRole, ...]:
+    """The roles a group asks for (not under ``NOT``, not a prefix), each once.
+
+    Scored over the statement, ``by:X`` counted X's claims of any type, so
+    in ``claim:(chemical_attack AND by:"Assad regime")`` a statement with
+    many regime claims of other types outranked one whose chemical attacks
+    were the regime's; counted over the group's claims, it ranks by those."""
+    if isinstance(node, KeywordNode):
+        role = None if node.prefix or node.field == NEGATED else _group_role(node.field, node.value)
+        return () if role is None else (role,)
+    if isinstance(node, BoolNode):
+        return tuple(dict.fromkeys(r for child in node.children for r in _group_roles(child)))
+    return ()  # NOT, or a nested group
 
 
 def _predicate(node: Node) -> Predicate:
@@ -193,3 +222,27 @@ def role_bonus_plan(field: str, values: tuple[str, ...], types: frozenset[str]) 
     kind = plan.Constant(plan.any_of([plan.Term("claim_types", t) for t in sorted(types)]), TYPE_BONUS)
     text = f"role of {field}:{'|'.join(values)} in {'|'.join(sorted(types))}"
     return plan.ClaimGroup(plan.And((name, kind)), text, holds_role, condition)
+
+
+def role_frequency(claims: list[frozenset[str]], key: str) -> float:
+    """A group role's pseudo-frequency in one statement from the claims
+    (their terms) that satisfy the group, as ``indexer.extraction.centrality``
+    weighs a ``by`` name: the body claims holding ``key``, plus ``TITLE_BONUS``
+    if one is in the title and ``LEAD_BONUS`` if one is in the lead."""
+    holding = [c for c in claims if key in c]
+    body = sum(CLAIM_IN_TITLE not in c for c in holding)
+    title = any(CLAIM_IN_TITLE in c for c in holding)
+    lead = any(CLAIM_IN_LEAD in c for c in holding)
+    return body + TITLE_BONUS * title + LEAD_BONUS * lead
+
+
+def role_frequencies(table: ClaimTable, claims: np.ndarray, key: str, size: int) -> np.ndarray:
+    """:func:`role_frequency` of every statement at once (``claims``: the
+    claims of ``table`` that satisfy the group)."""
+    holding = claims & table.holding((key,))
+    in_title = holding & table.holding((CLAIM_IN_TITLE,))
+    docs = table.claim_doc
+    out = np.bincount(docs[holding & ~in_title], minlength=size).astype(np.float64)
+    out += TITLE_BONUS * (np.bincount(docs[in_title], minlength=size) > 0)
+    out += LEAD_BONUS * (np.bincount(docs[holding & table.holding((CLAIM_IN_LEAD,))], minlength=size) > 0)
+    return out

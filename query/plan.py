@@ -214,16 +214,30 @@ class Constant:
 
 
 @dataclass(frozen=True)
+class GroupRole:
+    """A role of a claim group (``by:Russia``: the claim term ``by|russia``)
+    scored as the term ``text`` of ``field`` (``claim_by``, or the name in
+    ``actors``/``locations``) with, as pseudo-frequency, the number of the
+    statement's claims that satisfy the whole group and hold ``key``."""
+
+    field: str
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
 class ClaimGroup:
     """The documents among ``child``'s (the candidates, with their scores)
     that have one claim satisfying the group (``query._claimgroup``):
     ``condition`` tests every claim of a table at once, ``predicate`` one
-    claim's terms."""
+    claim's terms. Each of ``roles`` (``GroupRole``) adds a score counted
+    over the claims that satisfy the group."""
 
     child: Plan
     text: str
     predicate: Callable[[frozenset[str]], bool] = attribute(compare=False)
     condition: Callable[[ClaimTable], Any] = attribute(compare=False)
+    roles: tuple[GroupRole, ...] = ()
 
     def __str__(self) -> str:
         return f"claim({self.text})"

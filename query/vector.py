@@ -51,6 +51,7 @@ from indexer.storage.reader import Postings
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_ROLES_COLUMN, SiftPositions, decode_claim_roles
 from query import plan as p
+from query._claimgroup import role_frequencies, role_frequency
 from query._claimtable import CLAIM_TABLE, ClaimTable
 from query._claimspans import phrase_in_claims, term_in_claims
 from query._expansion import Expander
@@ -352,7 +353,8 @@ class Evaluator:
 
     def _claim_group(self, q: p.ClaimGroup) -> Matches:
         """The candidates (``q.child``) with a claim satisfying the group,
-        scored as the candidates.
+        scored as the candidates plus each of the group's roles
+        (``plan.GroupRole``) counted over those claims.
 
         Few candidates are tested one by one from the column; more, against
         a table of every claim of the index, built once per generation
@@ -362,17 +364,34 @@ class Evaluator:
             return self.empty()  # an index made before claim roles
         candidates = self.evaluate(q.child)
         reader = self.reader
+        counts = np.zeros((len(q.roles), self.size), dtype=np.float64)
         if not self.index.has_derived(CLAIM_TABLE):
             docs = np.flatnonzero(candidates.mask & self.index.live())
             if len(docs) <= FEW_CANDIDATES:
                 column = column_reader(reader, CLAIM_ROLES_COLUMN)
-                kept = [d for d in docs.tolist() if any(q.predicate(claim) for claim in decode_claim_roles(column[d]))]
                 mask = np.zeros(self.size, dtype=bool)
-                mask[kept] = True
-                return Matches(mask, np.where(mask, candidates.score, 0.0))
+                for d in docs.tolist():
+                    claims = [claim for claim in decode_claim_roles(column[d]) if q.predicate(claim)]
+                    mask[d] = bool(claims)
+                    for i, role in enumerate(q.roles):
+                        counts[i, d] = role_frequency(claims, role.key)
+                return self._group_scores(q, candidates, mask, counts)
         table = self.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(reader, self.size))
-        mask = candidates.mask & table.statements(q.condition(table), self.size)
-        return Matches(mask, np.where(mask, candidates.score, 0.0))
+        claims = q.condition(table)
+        for i, role in enumerate(q.roles):
+            counts[i] = role_frequencies(table, claims, role.key, self.size)
+        return self._group_scores(q, candidates, candidates.mask & table.statements(claims, self.size), counts)
+
+    def _group_scores(self, q: p.ClaimGroup, candidates: Matches, mask: np.ndarray, counts: np.ndarray) -> Matches:
+        """The candidates' scores in ``mask`` plus each role's, its pseudo-frequency
+        the row of ``counts`` (``query._claimgroup.role_frequency``)."""
+        score = np.where(mask, candidates.score, 0.0)
+        for role, row in zip(q.roles, counts):
+            btext = self.term_bytes(role.field, role.text)
+            docs = np.flatnonzero(mask & (row > 0))
+            if btext is not None and len(docs):
+                score[docs] += self.posting_scores(role.field, btext, docs, row[docs])
+        return Matches(mask, score)
 
 
 #: The evaluator's method for each plan node type.

@@ -31,16 +31,10 @@ from typing import Any
 
 from whoosh.system import pack_uint
 
-from indexer.model import Claim, Extraction
+from indexer.model import LEAD_BONUS, LEAD_CHARS, TITLE_BONUS, Claim, Extraction
 from indexer.postings import Postings
 from indexer.schema import keyword_value
 
-#: Pseudo-frequency a title mention adds (the title says what a statement is about).
-TITLE_BONUS = 2.0
-#: Pseudo-frequency a mention in the lead adds.
-LEAD_BONUS = 1.0
-#: A body mention whose sentence starts before this character is in the lead.
-LEAD_CHARS = 300
 #: What an inferred place gets from a place inside it that has no weight of its own.
 INFERRED = 0.5
 #: Evidence items per name counted (extraction keeps more, for recognition; the

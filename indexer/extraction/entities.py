@@ -22,7 +22,7 @@ no gazetteer knows them (:mod:`indexer.extraction.org_names`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,24 @@ _MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".spli
 #: Acts after ``X-led`` that are the X-led coalition's (``US-led airstrikes``; ``air`` of ``air strikes``).
 LED_ACTS = frozenset("airstrikes airstrike strikes strike raids raid air bombing bombings bombardment "
                      "bombardments attacks attack offensive".split())
+
+
+def led_coalition_acts(words: Words, actor_alias: Callable[[str], Any], actor_of: Callable[[str], Any]) -> list[Candidate]:
+    """``Saudi-led airstrikes``, ``American-led air raids``: a capitalised word
+    that names no actor (a demonym) before ``-led`` and an act is the X-led
+    coalition, where the gazetteer knows one (an actor's name before ``-led``
+    is read with the name, in :meth:`Matcher.find_spans`)."""
+    keys, out = words.key, []
+    for i in range(len(keys) - 2):
+        if keys[i + 1] == "led" and "-" in words.gap[i + 1] and keys[i + 2] in LED_ACTS and words.cap(i) \
+                and actor_alias(keys[i]) is None:
+            coalition = actor_alias(f"{keys[i]} led coalition")
+            if coalition is not None and (actor := actor_of(coalition.target)) is not None:
+                end = i + 2 + (keys[i + 2] == "air" and i + 3 < len(keys))
+                out.append((i, end, coalition.target, actor.type, i - end, -10 - coalition.rank))
+    return out
+
+
 #: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
 _LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
 _AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
@@ -213,6 +231,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                             or self._country_named(c[2], strong, place_cands)]
         if heads:
             actor_cands += self._organisations(text, words, heads)
+        if "led" in present:  # "Saudi-led airstrikes": a demonym's X-led coalition
+            actor_cands += led_coalition_acts(words, actor_alias, actor_of)
         # People win their span over any name inside it (a person's name is never a place).
         if has_upper and ("and" in present or "or" in present):  # "Syrian or Russian war planes"
             actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)

@@ -28,6 +28,7 @@ from indexer.storage.claimranges import SPANS_COLUMN
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, CLAIM_ROLES_COLUMN, decode_claim_roles, decode_claim_spans
 from query import plan as p
+from query._claimgroup import role_frequency
 from query._expansion import FUZZY_PREFIX
 from query.rank import DEFAULT_RANKING, FieldScorer, Ranking
 from query.statistics import IndexStatistics
@@ -192,24 +193,55 @@ class InClaims(wq.WrappingQuery):  # type: ignore[misc]
 
 
 class ClaimGroup(wq.WrappingQuery):  # type: ignore[misc]
-    """``child``'s documents with a claim satisfying ``predicate``."""
+    """``child``'s documents with a claim satisfying ``predicate``, plus each
+    role's score over those claims (``query._claimgroup.role_frequency``)."""
 
-    def __init__(self, child: wq.Query, predicate: Any) -> None:
+    def __init__(self, child: wq.Query, predicate: Any, roles: tuple[p.GroupRole, ...] = ()) -> None:
         super().__init__(child)
         self.predicate = predicate
+        self.roles = roles
 
     def _rewrap(self, child: wq.Query) -> ClaimGroup:
-        return ClaimGroup(child, self.predicate)
+        return ClaimGroup(child, self.predicate, self.roles)
 
     def matcher(self, searcher: Any, context: Any = None) -> Matcher:
         if CLAIM_ROLES_COLUMN not in searcher.schema:
             return NullMatcher()
         column = column_reader(searcher.reader(), CLAIM_ROLES_COLUMN)
-        ids = frozenset(d for d in self.child.docs(searcher)
-                        if any(self.predicate(claim) for claim in decode_claim_roles(column[d])))
-        if not ids:
+        kept: dict[int, list[frozenset[str]]] = {}
+        for d in self.child.docs(searcher):
+            claims = [claim for claim in decode_claim_roles(column[d]) if self.predicate(claim)]
+            if claims:
+                kept[d] = claims
+        if not kept:
             return NullMatcher()
-        return FilterMatcher(self.child.matcher(searcher, context), ids)
+        # No context: its block-quality skipping drops documents whose
+        # candidates include a 0-scored part (a group's role, ExactConstant).
+        child = FilterMatcher(self.child.matcher(searcher), frozenset(kept))
+        if not self.roles:
+            return child
+        scores: dict[int, float] = {}
+        while child.is_active():
+            scores[child.id()] = child.score()
+            child.next()
+        for role in self.roles:
+            btext = searcher.schema[role.field].to_bytes(role.text)
+            if (role.field, btext) not in searcher.reader():
+                continue  # not in this segment: its claims' names are elsewhere
+            scorer = searcher.weighting.scorer(searcher, role.field, btext)
+            for d in scores:
+                frequency = role_frequency(kept[d], role.key)
+                if frequency:
+                    scores[d] += scorer._score(frequency, searcher.reader().doc_field_length(d, role.field, 0))
+        ids = sorted(scores)
+        return _SteppedListMatcher(array("I", ids), weights=array("d", [scores[d] for d in ids]))
+
+
+class _SteppedListMatcher(ListMatcher):  # type: ignore[misc]
+    """A ``ListMatcher`` whose ``all_ids`` steps through it, so that a
+    collector reading ``score()`` at each id gets that id's score."""
+
+    all_ids = Matcher.all_ids
 
 
 class WordPrefix(wq.Prefix):  # type: ignore[misc]
@@ -262,7 +294,7 @@ def to_whoosh(plan: p.Plan) -> wq.Query:
         return wq.Every(boost=plan.boost)
     if isinstance(plan, p.Constant):
         return ExactConstant(to_whoosh(plan.child), plan.score)
-    return ClaimGroup(to_whoosh(plan.child), plan.predicate)
+    return ClaimGroup(to_whoosh(plan.child), plan.predicate, plan.roles)
 
 
 class ExactConstant(wq.ConstantScoreQuery):  # type: ignore[misc]

@@ -91,6 +91,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     # the acts of an X-led coalition that has a name: the coalition's
     ("Activists said that US-led airstrikes killed 20 civilians in Raqqa.",
      {"by": ["US-led coalition"], "in": ["Raqqa"]}),
+    # ... also after a demonym (no actor's name of its own), when the coalition is known
+    ("Activists said that Saudi-led airstrikes killed 20 civilians in Sanaa.",
+     {"by": ["Saudi-led coalition"], "in": ["Sanaa"]}),
+    ("American-led air raids hit a bridge in Raqqa.", {"by": ["US-led coalition"], "in": ["Raqqa"]}),
+    ("Russian-led airstrikes hit a bridge in Idlib.", {"in": ["Idlib"]}),  # no Russian-led coalition known
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
 ])
