@@ -120,6 +120,11 @@ class Matcher(CandidateGuards, OrganisationNames):
         self._last = (text, result)
         return result
 
+    def forget_last(self) -> None:
+        """Drop the cached last result (its world places were remembered by the
+        gazetteer for that text only: ``GazetteerLookups.start_text``)."""
+        self._last = self._last_spans = None
+
     def find_spans(self, text: str) -> tuple[list[NameSpan], list[NameSpan]]:
         """:meth:`find` as plain tuples ``(name, kind, start, end, surface)``,
         the fields of :class:`~indexer.model.Mention`: extraction reads

@@ -54,6 +54,7 @@ class _Collector:
 
 def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     """Find the actors, locations and claims of ``statement``."""
+    gazetteer.start_text()  # (the same output whatever the process extracted before)
     actors, places = _Collector(), _Collector()
     actor_types: dict[str, str] = {}
     news_source: str | None = None

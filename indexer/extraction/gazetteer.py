@@ -180,7 +180,7 @@ class Gazetteer(GazetteerLookups):
         #: place -> :meth:`parents`, remembered (extraction asks for every place
         #: of every statement); emptied whenever a place or an alias changes.
         self._parents: dict[str, tuple[str, ...]] = {}
-        #: world places resolved in some text: name -> (place, country name)
+        #: world places resolved in the current text (``start_text``): name -> (place, country name)
         self._world: dict[str, tuple[Any, str | None]] = {}
         self._resolver: Any = None
         self._place_info: dict[str, dict[str, Any] | None] = {}

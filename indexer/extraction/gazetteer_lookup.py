@@ -141,6 +141,21 @@ class GazetteerLookups:
             self._code_of = {name: code for code, name in self._iso.items()}
         return self._code_of.get(country)
 
+    def start_text(self) -> None:
+        """Forget the world places remembered for the previous text (and the
+        parents found through them): what one statement resolved must not
+        change another's places, or a statement's output would depend on the
+        statements a process met before it (a sharded build in parallel
+        processes against one by one). Called by ``extract`` per statement."""
+        world = self._world
+        if world:
+            parents = self._parents
+            for name in world:
+                parents.pop(name, None)
+            world.clear()
+            if self._matcher is not None:
+                self._matcher.forget_last()  # (its last result remembered them: the same text again must too)
+
     def remember_world_place(self, place: Any, kind_word: str | None = None) -> str:
         """The canonical name of a world place found in a text, remembered for
         :meth:`place_info` and :meth:`parents` (``Name (Country)`` when a
@@ -177,8 +192,10 @@ class GazetteerLookups:
                 name = f"{name} ({country or place.country})"
             elif lookup_city and self._country(name) != country:
                 self._parents[name] = (country,) if country else ()  # the world reading's, not the city's
-        if len(self._world) > 100_000:
-            self._world.clear()
+                self._world[name] = (place, country)
+                return name
+        if name not in self._world:
+            self._parents.pop(name, None)  # (asked before the name was a world place)
         self._world[name] = (place, country)
         return name
 

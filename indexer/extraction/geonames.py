@@ -415,7 +415,7 @@ class WorldTable:
             rows = self._db().execute(
                 "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.admin1, p.population "
                 "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
-                "ORDER BY p.population DESC", (key,)).fetchall()
+                "ORDER BY p.population DESC, n.rowid", (key,)).fetchall()  # (ties: the order built)
             found = tuple(WorldPlace(*row) for row in rows)
         if len(self._found) > 50_000:
             self._found.clear()
