@@ -47,8 +47,13 @@ class KnownStatements:
 
     @staticmethod
     def indexed(searcher: Any, statement_id: str) -> bool:
-        """Whether the index holds any version of the statement."""
-        return searcher.document_number(id=statement_id) is not None
+        """Whether the index holds any version of the statement, live.
+
+        A term lookup per segment, as :meth:`stored`: ``document_number``
+        built a postings matcher in every segment for each new statement
+        (twice the cost, in the indexing process, which alone reads and
+        looks up statements while the workers write)."""
+        return holds_live(searcher.reader(), "id", statement_id)
 
 
 def holds_live(reader: Any, field: str, text: str) -> bool:

@@ -273,10 +273,12 @@ class IndexRun:
         """
         digest = self.known.digest(statement)
         searcher = self.batches.searcher
-        if self.known.stored(searcher, statement.id, digest):
+        in_file = known_ids.source_of(statement.id) is not None
+        # One lookup for a new statement: a stored version implies its id is indexed.
+        exists = in_file or self.known.indexed(searcher, statement.id)
+        if exists and self.known.stored(searcher, statement.id, digest):
             self.report.unchanged += 1
-            return 0 if known_ids.source_of(statement.id) is not None else 1
-        exists = known_ids.source_of(statement.id) is not None or self.known.indexed(searcher, statement.id)
+            return 0 if in_file else 1
         self.batches.add(Job(statement, key, digest, exists))
         if exists:
             self.report.updated += 1
