@@ -95,3 +95,25 @@ def test_a_frequent_word_is_read_only_in_blocks_holding_the_rare_words_documents
             found = searcher.search(query, limit=50)
             assert (found.total, [(h.id, h.score) for h in found.hits]) == \
                 (expected.total, [(h.id, h.score) for h in expected.hits])
+
+
+def test_once_counted_a_frequent_word_is_not_read_whole_again(tiny_blocks_dir: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.storage import reader
+
+    whole_reads: list[bytes] = []
+    real = reader.term_postings
+
+    def recording(leaves: Any, field: str, btext: bytes, within: Any = None) -> Any:
+        if within is None:
+            whole_reads.append(btext)
+        return real(leaves, field, btext, within)
+
+    monkeypatch.setattr(reader, "term_postings", recording)
+    with Searcher(tiny_blocks_dir) as searcher:
+        first = searcher.search("gaza regime", limit=20)
+        assert b"regim" in whole_reads  # its numbers counted from the whole list, once
+        whole_reads.clear()
+        again = searcher.search("gaza regime", limit=20)
+        assert b"regim" not in whole_reads and b"gaza" in whole_reads
+        assert [(h.id, h.score) for h in again.hits] == [(h.id, h.score) for h in first.hits]
