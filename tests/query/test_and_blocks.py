@@ -70,7 +70,8 @@ def _evaluate(searcher: Searcher, query: str) -> vector.Matches:
 @settings(max_examples=150, deadline=None)
 @given(query=and_queries())
 def test_and_reading_words_in_part_gives_the_same_bits(tiny_blocks_dir: Path, query: str) -> None:
-    with Searcher(tiny_blocks_dir) as searcher:
+    with Searcher(tiny_blocks_dir) as searcher, pytest.MonkeyPatch.context() as always:
+        always.setattr(vector, "SPARSE", 0)  # every word read in part, however dense its candidates
         restricted = _evaluate(searcher, query)
         with pytest.MonkeyPatch.context() as patch:
             patch.setitem(vector._EVALUATE, p.And, _whole_and)
@@ -88,11 +89,13 @@ def test_a_frequent_word_is_read_only_in_blocks_holding_the_rare_words_documents
         assert len(some_blocks) < len(all_blocks)
         assert set(np.intersect1d(whole, rare).tolist()) <= set(some.tolist())
         words = [PLACES[0].lower(), "regime", "forces"]
-        for query in (" ".join(words), " AND ".join(reversed(words)), "gaza shelled -aid"):
+        for sparse, query in [(sparse, q) for sparse in (0, vector.SPARSE)
+                              for q in (" ".join(words), " AND ".join(reversed(words)), "gaza shelled -aid")]:
             with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(vector, "SPARSE", sparse)
+                found = searcher.search(query, limit=50)
                 patch.setitem(vector._EVALUATE, p.And, _whole_and)
                 expected = searcher.search(query, limit=50)
-            found = searcher.search(query, limit=50)
             assert (found.total, [(h.id, h.score) for h in found.hits]) == \
                 (expected.total, [(h.id, h.score) for h in expected.hits])
 
@@ -110,6 +113,7 @@ def test_once_counted_a_frequent_word_is_not_read_whole_again(tiny_blocks_dir: P
         return real(leaves, field, btext, within)
 
     monkeypatch.setattr(reader, "term_postings", recording)
+    monkeypatch.setattr(vector, "SPARSE", 0)
     with Searcher(tiny_blocks_dir) as searcher:
         first = searcher.search("gaza regime", limit=20)
         assert b"regim" in whole_reads  # its numbers counted from the whole list, once
