@@ -37,7 +37,7 @@ from query.rank import DEFAULT_RANKING, Ranking
 from query.results import Hit, SearchResults
 from query._summary import index_summary
 from query.snippets import HighlightPlan, SnippetMaker, idf_weight
-from query.statistics import IndexStatistics, Statistics
+from query.statistics import TERM_NUMBERS, IndexStatistics, Statistics
 from query.vector import NO_DATE, Evaluator, VectorIndex
 
 #: Accepted values of ``sort=``.
@@ -393,7 +393,8 @@ class Searcher:
     def statistics(self) -> IndexStatistics:
         """This index's statistics for scoring (this thread's generation)."""
         view = self._view()
-        return IndexStatistics(view.reader, view.vector().postings)
+        vector = view.vector()
+        return IndexStatistics(view.reader, vector.postings, vector.derived(TERM_NUMBERS, dict))
 
     def get(self, statement_id: str) -> dict[str, Any] | None:
         """The full statement (body, extracted fields, evidence), or ``None``."""

@@ -26,6 +26,9 @@ import numpy as np
 
 from indexer.storage.reader import term_postings
 
+#: The key of an index generation's counted numbers (``IndexArrays.derived``).
+TERM_NUMBERS = "term_numbers"
+
 #: (field, indexed term) pairs: one word in several fields.
 FieldTerms = Sequence[tuple[str, bytes]]
 
@@ -72,13 +75,25 @@ class IndexStatistics:
     :param reader: the index's (top-level) Whoosh reader.
     :param postings: reads a term's postings (the evaluator passes its
         cache); by default read from the reader's segments.
+    :param numbers: where the numbers counted are kept for the index
+        generation (``IndexArrays.derived``): a later query of the same
+        words then need not decode their whole posting lists (an AND reads
+        a frequent word only where its rarer words match, ``query.vector``).
     """
 
-    def __init__(self, reader: Any, postings: PostingReader | None = None) -> None:
+    def __init__(self, reader: Any, postings: PostingReader | None = None,
+                 numbers: dict[tuple[Any, ...], float] | None = None) -> None:
         self.reader = reader
         self.size = int(reader.doc_count_all())
         self._reader_of = postings or self._read
         self._known: dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+        self._numbers = {} if numbers is None else numbers
+
+    def _counted(self, key: tuple[Any, ...], count: Callable[[], float]) -> float:
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = count()
+        return found
 
     def _read(self, field: str, term: bytes) -> tuple[np.ndarray, np.ndarray, Any]:
         return term_postings(list(self.reader.leaf_readers()), field, term)
@@ -95,9 +110,13 @@ class IndexStatistics:
         return self.size
 
     def doc_frequency(self, field: str, term: bytes) -> int:
-        return len(self._posting(field, term)[0])
+        return int(self._counted(("doc_frequency", field, term), lambda: len(self._posting(field, term)[0])))
 
     def doc_frequency_any(self, terms: FieldTerms) -> int:
+        key = ("doc_frequency_any", tuple((f, t) for f, t in terms))
+        return int(self._counted(key, lambda: self._count_any(terms)))
+
+    def _count_any(self, terms: FieldTerms) -> int:
         lists = [ids for ids in (self._posting(f, t)[0] for f, t in terms) if len(ids)]
         if len(lists) <= 1:
             return len(lists[0]) if lists else 0
@@ -108,7 +127,8 @@ class IndexStatistics:
 
     def frequency(self, field: str, term: bytes) -> float:
         # Weights are whole numbers: the sum is exact, in any order.
-        return float(self._posting(field, term)[1].sum(dtype=np.float64))
+        return self._counted(("frequency", field, term),
+                             lambda: float(self._posting(field, term)[1].sum(dtype=np.float64)))
 
     def field_length(self, field: str) -> float:
         return float(self.reader.field_length(field)) if field in self.reader.schema else 0.0

@@ -57,7 +57,7 @@ from query._claimspans import phrase_in_claims, term_in_claims
 from query._expansion import Expander
 from query._poskeys import candidate_keys, common_docs, follow_rows, sorted_docs
 from query.rank import DEFAULT_RANKING, Ranking
-from query.statistics import IndexStatistics, Statistics
+from query.statistics import TERM_NUMBERS, IndexStatistics, Statistics
 
 
 @dataclass
@@ -67,6 +67,13 @@ class Matches:
     mask: np.ndarray
     score: np.ndarray
 
+
+#: An AND reads a word only in the blocks holding its candidates when it
+#: holds ``SPARSE`` times more documents than there are candidates: in
+#: blocks of 512 postings (``codec.BLOCK_LIMIT``), then about 4 candidates
+#: a block, 2 % of blocks left out at random; denser candidates leave out
+#: none and cost ~1 ms of bookkeeping at 1M statements (``Evaluator._and``).
+SPARSE = 128
 
 #: Claim groups with at most this many candidate statements test them one
 #: by one (10-50 us each) rather than build the table of every claim.
@@ -103,7 +110,8 @@ class Evaluator:
         self.ranking = ranking
         self.expander = Expander(self.reader)
         self._read: dict[tuple[str, bytes], Postings] = {}
-        self.statistics: Statistics = statistics or IndexStatistics(self.reader, self.postings)
+        self.statistics: Statistics = statistics or IndexStatistics(
+            self.reader, self.postings, index.derived(TERM_NUMBERS, dict))
 
     def run(self, plan: p.Plan) -> Matches:
         result = self.evaluate(plan)
@@ -119,11 +127,15 @@ class Evaluator:
         return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64))
 
     # -- postings and scores ----------------------------------------------------
-    def postings(self, field: str, btext: bytes) -> Postings:
-        """A term's postings (``IndexArrays.postings``), read once per evaluation."""
+    def postings(self, field: str, btext: bytes, within: np.ndarray | None = None) -> Postings:
+        """A term's postings (``IndexArrays.postings``), read once per
+        evaluation; with ``within`` (sorted documents) at least theirs, the
+        blocks holding none of them not decoded (unless read whole already)."""
         key = (field, btext)
         found = self._read.get(key)
         if found is None:
+            if within is not None:
+                return self.index.postings(field, btext, within)
             found = self._read[key] = self.index.postings(field, btext)
         return found
 
@@ -144,10 +156,15 @@ class Evaluator:
         scorer = self.ranking.field_scorer(self.statistics, field, btext)
         return np.asarray(scorer.score(weights, self.index.lengths(field)[ids]))
 
-    def term_matches(self, field: str, btext: bytes, boost: float) -> Matches:
-        """The documents holding one term, scored, times ``boost``."""
+    def term_matches(self, field: str, btext: bytes, boost: float, within: np.ndarray | None = None) -> Matches:
+        """The documents holding one term, scored, times ``boost``; with
+        ``within`` (sorted), at least those of ``within`` (see ``_and``)."""
         result = self.empty()
-        ids, weights, _ = self.postings(field, btext)
+        if within is not None and self.schema[field].scorable and (field, btext) in self.reader:
+            # The numbers first, as the whole list would ask: a list read
+            # whole for them is then not read again in part.
+            self.ranking.field_scorer(self.statistics, field, btext)
+        ids, weights, _ = self.postings(field, btext, within)
         if not len(ids):
             return result
         scores = self.posting_scores(field, btext, ids, weights)
@@ -158,9 +175,9 @@ class Evaluator:
         return result
 
     # -- one method per plan node -----------------------------------------------
-    def _term(self, node: p.Term) -> Matches:
+    def _term(self, node: p.Term, within: np.ndarray | None = None) -> Matches:
         btext = self.term_bytes(node.field, node.text)
-        return self.empty() if btext is None else self.term_matches(node.field, btext, node.boost)
+        return self.empty() if btext is None else self.term_matches(node.field, btext, node.boost, within)
 
     def expanded(self, node: p.Expand, keep_boost: bool = False) -> list[tuple[bytes, float]]:
         """The terms of a prefix, wildcard or fuzzy word and their boost:
@@ -173,26 +190,28 @@ class Evaluator:
     def _expansion(self, node: p.Expand) -> Matches:
         return self._add([self.term_matches(node.field, t, b) for t, b in self.expanded(node)], every=False)
 
-    def _word(self, node: p.Word) -> Matches:
+    def _word(self, node: p.Word, within: np.ndarray | None = None) -> Matches:
         """A word in any of several fields, scored by BM25F: each field's
-        pseudo-frequency added in field order, then one saturation."""
+        pseudo-frequency added in field order, then one saturation. With
+        ``within`` (sorted), at least the matches among those documents."""
         if not all(f in self.schema and self.schema[f].scorable for f, _w in node.fields):
-            return self._or(tuple(p.Term(f, node.text, boost=w * node.boost) for f, w in node.fields))
+            return self._add([self._term(p.Term(f, node.text, boost=w * node.boost), within)
+                              for f, w in node.fields], every=False)
         result = self.empty()
         present = []
-        terms = []
-        for i, (field, _weight) in enumerate(node.fields):
-            btext = self.term_bytes(field, node.text)
-            if btext is None:
-                continue
-            terms.append((field, btext))
-            ids, weights, _ = self.postings(field, btext)
+        found = [(i, f, b) for i, (f, _w) in enumerate(node.fields) if (b := self.term_bytes(f, node.text)) is not None]
+        terms = [(field, btext) for _i, field, btext in found]
+        scorer = None
+        if within is not None and any(term in self.reader for term in terms):
+            scorer = self.ranking.word_scorer(self.statistics, node.fields, terms)  # as in term_matches
+        for i, field, btext in found:
+            ids, weights, _ = self.postings(field, btext, within)
             if len(ids):
                 present.append((i, field, ids, weights))
                 result.mask[ids] = True
         if not present:
             return result
-        scorer = self.ranking.word_scorer(self.statistics, node.fields, terms)
+        scorer = scorer or self.ranking.word_scorer(self.statistics, node.fields, terms)
         frequency = np.zeros(self.size, dtype=np.float64)
         for i, field, ids, weights in present:
             frequency[ids] += scorer.frequency(i, weights, self.index.lengths(field)[ids])
@@ -206,7 +225,40 @@ class Evaluator:
         return self._add([self.evaluate(q) for q in parts], every=False)
 
     def _and(self, node: p.And) -> Matches:
-        return self._add([self.evaluate(q) for q in node.parts], every=True)
+        """Documents every part matches, scores added in the parts' order.
+
+        A word or term part is read only where the parts evaluated before it
+        match (``within``): the other parts first, then the words, rarest
+        first; a frequent word's blocks holding none of those documents stay
+        compressed. Its matches elsewhere may be missing, but the AND drops
+        them anyway, and the postings it keeps score as when read whole."""
+        parts = node.parts
+        results: list[Matches] = [self.empty()] * len(parts)
+        words = [i for i, q in enumerate(parts) if isinstance(q, (p.Term, p.Word))]
+        candidates: np.ndarray | None = None
+        for i, q in enumerate(parts):
+            if i not in words:
+                results[i] = self.evaluate(q)
+                candidates = results[i].mask if candidates is None else candidates & results[i].mask
+        guesses = {i: self._documents_guess(parts[i]) for i in words}
+        for i in sorted(words, key=guesses.__getitem__):
+            within = None
+            if candidates is not None and np.count_nonzero(candidates) * SPARSE < guesses[i]:
+                within = np.flatnonzero(candidates)
+            results[i] = _WORDS[type(parts[i])](self, parts[i], within)
+            candidates = results[i].mask if candidates is None else candidates & results[i].mask
+        return self._add(results, every=True)
+
+    def _documents_guess(self, node: p.Term | p.Word) -> int:
+        """About how many documents hold a word or term (this index's own
+        count, deleted ones included): the order ``_and`` reads them in."""
+        fields = [(node.field, 1.0)] if isinstance(node, p.Term) else node.fields
+        total = 0
+        for field, _weight in fields:
+            btext = self.term_bytes(field, node.text)
+            if btext is not None and (field, btext) in self.reader:
+                total += int(self.reader.doc_frequency(field, btext))
+        return total
 
     def _add(self, results: list[Matches], every: bool) -> Matches:
         """Documents any result (``every``: all results) has; scores added."""
@@ -393,6 +445,12 @@ class Evaluator:
                 score[docs] += self.posting_scores(role.field, btext, docs, row[docs])
         return Matches(mask, score)
 
+
+#: The evaluator's method for a word or term read only ``within`` some documents (``Evaluator._and``).
+_WORDS: dict[type, Callable[[Evaluator, Any, np.ndarray | None], Matches]] = {
+    p.Term: Evaluator._term,
+    p.Word: Evaluator._word,
+}
 
 #: The evaluator's method for each plan node type.
 _EVALUATE: dict[type, Callable[[Evaluator, Any], Matches]] = {

@@ -132,25 +132,60 @@ def split_values(second: bytes, count: int) -> list[bytes]:
     return values
 
 
-def posting_arrays(get: Callable[[int, int], bytes], offset: int
+def posting_arrays(get: Callable[[int, int], bytes], offset: int, within: np.ndarray | None = None
                    ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, ValuesGetter]]]:
     """Ids, weights and blocks (first row, values getter) of a posting list
     in this layout starting at ``offset`` of a postings file (``get(position,
     length) -> bytes``), read in one piece: ids and weights are converted
-    once for the whole list, values only when a getter is called."""
+    once for the whole list, values only when a getter is called.
+
+    With ``within`` (sorted ids), only the blocks whose id range (after the
+    previous block's last id, up to its own) holds one of them are
+    decompressed: an AND needs a frequent word's postings only where its
+    rarer words match. The blocks kept are whole (other ids included); a
+    posting of a ``within`` id is never left out."""
     at = offset + len(WHOOSH3_HEADER_MAGIC)
+    headers: list[tuple[int, bytes, int, int]] = []  # (count, raw data, last id, compression)
+    while True:
+        (length,) = BLOCK_LENGTH.unpack(get(at, BLOCK_LENGTH.size))
+        block = get(at + BLOCK_LENGTH.size, abs(length))
+        stream = io.BytesIO(block)
+        count, last_id, _maxweight, compression = pickle.load(stream)[:4]  # Whoosh's block info
+        headers.append((count, block[stream.tell():], last_id, compression))
+        if length < 0:  # the last block
+            break
+        at += BLOCK_LENGTH.size + length
+    if within is not None:
+        headers = [headers[i] for i in blocks_holding(np.asarray([h[2] for h in headers], dtype=np.int64), within)]
+    return _decode_blocks(headers)
+
+
+def blocks_holding(last_ids: np.ndarray, within: np.ndarray) -> list[int]:
+    """The blocks (by their ``last_ids``, ascending) whose id range, from
+    the previous block's last id + 1 to their own, holds an id of the
+    sorted ``within``."""
+    if not len(last_ids) or not len(within):
+        return []
+    firsts = np.empty(len(last_ids), dtype=np.int64)
+    firsts[0] = 0
+    firsts[1:] = last_ids[:-1] + 1
+    at = np.searchsorted(within, firsts)  # the first id of within at or after the range's start
+    inside = at < len(within)
+    inside[inside] = np.asarray(within)[at[inside]] <= last_ids[inside]
+    return np.flatnonzero(inside).tolist()
+
+
+def _decode_blocks(headers: list[tuple[int, bytes, int, int]]
+                   ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, ValuesGetter]]]:
+    """Ids, weights and blocks of consecutive blocks of one list (count,
+    data after the info, last id, compression each), any skipped between."""
     deltas: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     weighted = False
     blocks: list[tuple[int, ValuesGetter]] = []
     last_ids: list[int] = []
     rows = 0
-    while True:
-        (length,) = BLOCK_LENGTH.unpack(get(at, BLOCK_LENGTH.size))
-        block = get(at + BLOCK_LENGTH.size, abs(length))
-        stream = io.BytesIO(block)
-        count, last_id, _maxweight, compression = pickle.load(stream)[:4]  # Whoosh's block info
-        raw = block[stream.tell():]
+    for count, raw, last_id, compression in headers:
         (size,) = PART.unpack_from(raw)
         first = raw[PART.size:PART.size + size]
         if compression:
@@ -167,9 +202,8 @@ def posting_arrays(get: Callable[[int, int], bytes], offset: int
         blocks.append((rows, values_getter(raw, compression, count)))
         last_ids.append(last_id)
         rows += count
-        if length < 0:  # the last block
-            break
-        at += BLOCK_LENGTH.size + length
+    if not blocks:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
     steps = np.concatenate(deltas).astype(np.int64)
     # A block's first delta is its first id: make it the step from the
     # previous block's last id, so that one running sum gives every id.

@@ -164,10 +164,11 @@ class IndexArrays:
         ``claim_spans`` column, decoded once for every query)."""
         return self.derived("claim_ranges", lambda: claim_ranges(self.leaves, self.size))[code]
 
-    def postings(self, field: str, btext: bytes) -> Postings:
+    def postings(self, field: str, btext: bytes, within: np.ndarray | None = None) -> Postings:
         """Global document numbers and weights of one term, in order, and
-        its blocks (see :func:`term_postings`). Deleted documents are included."""
-        return term_postings(self.leaves, field, btext)
+        its blocks (see :func:`term_postings`; ``within``: at least those of
+        these sorted documents). Deleted documents are included."""
+        return term_postings(self.leaves, field, btext, within)
 
 
 
@@ -186,12 +187,17 @@ def unfiltered_postings(reader: Any, field: str, btext: bytes) -> Any:
     return matcher
 
 
-def term_postings(leaves: list[tuple[Any, int]], field: str, btext: bytes) -> Postings:
+def term_postings(leaves: list[tuple[Any, int]], field: str, btext: bytes,
+                  within: np.ndarray | None = None) -> Postings:
     """Global document numbers and weights of one term over the segment
     ``leaves`` (reader, first document number), in order, and its blocks:
     (first row, a function returning the block's values as (byte lengths,
     concatenation)), so that values are decoded only for the blocks that
-    need them. Deleted documents are included."""
+    need them. Deleted documents are included.
+
+    With ``within`` (sorted document numbers), Sift's blocks holding none
+    of them are skipped (``blocks.posting_arrays``): every posting of a
+    ``within`` document is there, others may be missing."""
     ids: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     blocks: list[tuple[int, ValuesGetter]] = []
@@ -202,7 +208,8 @@ def term_postings(leaves: list[tuple[Any, int]], field: str, btext: bytes) -> Po
         matcher = unfiltered_postings(reader, field, btext)
         if isinstance(matcher, SiftLeafMatcher):
             this: Any = matcher
-            leaf_ids, leaf_weights, leaf_blocks = posting_arrays(this._postfile.get, this._startoffset)
+            leaf_ids, leaf_weights, leaf_blocks = posting_arrays(
+                this._postfile.get, this._startoffset, None if within is None else _local(within, reader, offset))
             ids.append(leaf_ids + offset)
             weights.append(leaf_weights)
             blocks.extend((rows + start, values) for start, values in leaf_blocks)
@@ -216,6 +223,13 @@ def term_postings(leaves: list[tuple[Any, int]], field: str, btext: bytes) -> Po
     if not ids:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64), []
     return np.concatenate(ids), np.concatenate(weights), blocks
+
+
+def _local(within: np.ndarray, reader: Any, offset: int) -> np.ndarray:
+    """The sorted global numbers ``within`` that fall in the segment of
+    ``reader`` starting at ``offset``, as its own numbers."""
+    start, end = np.searchsorted(within, [offset, offset + reader.doc_count_all()])
+    return np.asarray(within[start:end], dtype=np.int64) - offset
 
 
 def _whoosh_blocks(matcher: Any) -> Iterator[tuple[np.ndarray, np.ndarray, ValuesGetter]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import struct
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -64,3 +65,29 @@ def test_a_block_whose_count_disagrees_with_its_info_is_refused() -> None:
     raw = WHOOSH3_HEADER_MAGIC + struct.pack("!i", -(len(info) + len(data))) + info + data
     with pytest.raises(ValueError, match="2 postings, 3 expected"):
         blocks.posting_arrays(lambda at, n: raw[at:at + n], 0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(postings=posting_lists, block_size=st.integers(1, 9), compression=st.sampled_from([0, 1]),
+       within=st.lists(st.integers(0, 1600), max_size=12, unique=True).map(sorted))
+def test_restricted_to_some_ids_every_one_of_their_postings_is_read(
+        postings: tuple[list[int], list[float], list[bytes]], block_size: int, compression: int,
+        within: list[int]) -> None:
+    ids, weights, values = postings
+    cuts = [(ids[i:i + block_size], weights[i:i + block_size], values[i:i + block_size])
+            for i in range(0, len(ids), block_size)]
+    data = _postings_file(cuts, compression)
+    wanted = np.asarray(within, dtype=np.int64)
+
+    some_ids, some_weights, some_blocks = blocks.posting_arrays(lambda at, n: data[at:at + n], 0, wanted)
+
+    whole = dict(zip(ids, weights))
+    assert set(within) & set(ids) <= set(some_ids.tolist())  # no posting of a wanted id left out
+    assert [whole[i] for i in some_ids.tolist()] == some_weights.tolist()  # the others are true postings
+    assert some_ids.tolist() == sorted(set(some_ids.tolist()))
+    previous = [-1] + [cut[0][-1] for cut in cuts[:-1]]
+    holding = [cut for cut, before in zip(cuts, previous) if any(before < i <= cut[0][-1] for i in within)]
+    assert len(some_blocks) == len(holding)  # the others are skipped, not decompressed
+    for (block_ids, _w, block_values), (start, get) in zip(holding, some_blocks):
+        assert some_ids[start:start + len(block_ids)].tolist() == block_ids
+        assert get()[1] == b"".join(block_values)
