@@ -28,6 +28,9 @@ from indexer.storage.reader import term_postings
 
 #: The key of an index generation's counted numbers (``IndexArrays.derived``).
 TERM_NUMBERS = "term_numbers"
+#: At most this many numbers are kept per generation (a server sees endless
+#: distinct words): past it they are forgotten and counted again when asked.
+KEPT_NUMBERS = 100_000
 
 #: (field, indexed term) pairs: one word in several fields.
 FieldTerms = Sequence[tuple[str, bytes]]
@@ -92,6 +95,8 @@ class IndexStatistics:
     def _counted(self, key: tuple[Any, ...], count: Callable[[], float]) -> float:
         found = self._numbers.get(key)
         if found is None:
+            if len(self._numbers) >= KEPT_NUMBERS:
+                self._numbers.clear()
             found = self._numbers[key] = count()
         return found
 

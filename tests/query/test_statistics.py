@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from query import Ranking, Searcher
@@ -144,3 +145,30 @@ def test_index_statistics_count_a_word_in_several_fields_once(shards: tuple[Path
         holding = {d for f in ("title", "body") for d in reader.postings(f, b"sieg").all_ids()}
         assert statistics.doc_frequency_any([("title", b"sieg"), ("body", b"sieg")]) == len(holding)
         assert searcher.statistics().doc_frequency_any([("title", b"sieg"), ("body", b"sieg")]) == len(holding)
+
+
+def test_numbers_kept_for_a_generation_are_bounded() -> None:
+    """A long-running server sees endless distinct words: the numbers kept
+    per index generation are forgotten past ``KEPT_NUMBERS`` instead of
+    growing without limit, and counted again when asked."""
+    from query import statistics as st
+
+    class Reader:
+        schema: dict[str, object] = {}
+
+        def doc_count_all(self) -> int:
+            return 3
+
+    numbers: dict[tuple[object, ...], float] = {}
+    reads: list[bytes] = []
+
+    def postings(field: str, term: bytes) -> tuple[np.ndarray, np.ndarray, None]:
+        reads.append(term)
+        return np.array([0, 2]), np.array([1.0, 2.0]), None
+
+    for n in range(st.KEPT_NUMBERS + 10):
+        stats = st.IndexStatistics(Reader(), postings, numbers)
+        assert stats.doc_frequency("body", b"w%d" % n) == 2
+    assert len(numbers) <= st.KEPT_NUMBERS
+    again = st.IndexStatistics(Reader(), postings, numbers)
+    assert again.frequency("body", b"w0") == 3.0
