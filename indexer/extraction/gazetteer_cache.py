@@ -13,7 +13,7 @@ The automaton reads words as codes shared by the whole process
 process that has given other codes already (another gazetteer's matcher)
 builds its matcher again instead.
 
-The files live beside the world table (``indexer.extraction.geonames.cache_dir``)
+The files live beside the world table (``indexer.extraction.caches.cache_dir``)
 and their names hold a hash of everything the tables are built from: the
 data files, the world data version (package versions), the Python and
 automaton package versions and the source of the extraction code, so new
@@ -32,6 +32,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from indexer.extraction.caches import cache_dir
 
 if TYPE_CHECKING:
     from indexer.extraction.entities import Matcher
@@ -66,8 +68,6 @@ def _key() -> str | None:
 
 
 def _cache_file(kind: str, key: str) -> Path:
-    from indexer.extraction.geonames import cache_dir
-
     return cache_dir() / f"{kind}-{key}.pickle"
 
 

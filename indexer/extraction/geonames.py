@@ -42,6 +42,7 @@ from typing import Any
 
 from indexer.analysis import fold
 from indexer.errors import SiftError
+from indexer.extraction.caches import cache_dir
 
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
@@ -91,16 +92,6 @@ def world_key(text: str) -> str:
 def key_hash(key: str) -> int:
     """The 32-bit hash kept in memory for ``key``."""
     return zlib.crc32(key.encode("utf-8"))
-
-
-def cache_dir() -> Path:
-    """Where Sift keeps caches: ``$SIFT_CACHE_DIR``, ``$XDG_CACHE_HOME/sift``
-    or ``~/.cache/sift``."""
-    explicit = os.environ.get("SIFT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sift"
 
 
 # ------------------------------------------------------------------ sources

@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from indexer.analysis import fold
+from indexer.extraction.caches import cache_dir
 
 __all__ = ["common_words", "english_surnames", "first_names", "language_names"]
 
 #: Bump when the first-name list is built differently (the disk cache's key).
 _LIST_VERSION = "1"
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sift"
 
 
 def first_names(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
@@ -132,7 +127,7 @@ _ENGLISH_LOCALES = ("en_US", "en_GB")
 
 
 def _cached(filename: str, load: Callable[[], set[str]]) -> frozenset[str]:
-    path = _cache_dir() / filename
+    path = cache_dir() / filename
     try:
         return frozenset(path.read_text("utf-8").split())
     except OSError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indexer.extraction.gazetteer import Gazetteer
@@ -95,6 +97,17 @@ def test_first_names_come_from_a_cache_once_built(tmp_path: object, monkeypatch:
     assert first_names(load) == {"volker", "liz"}
     assert first_names(load) == {"volker", "liz"}
     assert calls == [1]
+
+
+def test_name_lists_are_cached_where_the_other_caches_are(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``$SIFT_CACHE_DIR`` moves every cache of Sift, the name lists' too."""
+    from indexer.extraction import name_lists
+
+    monkeypatch.setenv("SIFT_CACHE_DIR", str(tmp_path / "sift-cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert name_lists._cached("probe.txt", lambda: {"volker"}) == {"volker"}
+    assert (tmp_path / "sift-cache" / "probe.txt").exists()
+    assert not (tmp_path / "xdg").exists()
 
 
 def test_finder_without_first_names_still_uses_titles() -> None:
