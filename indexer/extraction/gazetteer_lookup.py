@@ -105,7 +105,7 @@ class GazetteerLookups:
     def _find_parents(self, place: str) -> list[str]:
         world = self._world.get(place)
         if world is not None and place not in self.places:
-            return [world[1]] if world[1] else []
+            return [world[1]] if world[1] and world[1] != place else []  # (a country is in no country)
         canonical = place if place in self.places else self.canonical_location(place)
         out: list[str] = []
         current = self.places.get(canonical) if canonical else None
@@ -164,11 +164,12 @@ class GazetteerLookups:
         :param kind_word: name it ``Name Kind`` instead (``Niger State``: a
             subdivision named with its kind word because a country has its name).
         """
-        country = self._iso.get(place.country) if place.kind != "country" else None
+        country = self._iso.get(place.country)
         if kind_word is not None:
             name = f"{fold_keep_case(place.name)} {kind_word}"
         elif place.kind == "country":
-            name = self._iso.get(place.country, place.name)
+            # A country is its own country, as a curated one is (``"country": "Tunisia"``).
+            name = country = self._iso.get(place.country, place.name)
         else:
             name = fold_keep_case(place.name)
             known = self.places.get(name)
