@@ -74,7 +74,9 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             continue  # one name only: no list, no plural ("the Aleppo neighborhoods")
         if last[1] not in taken:  # (a place found already, "Lancaster", still ends the list)
             add(last, kind)
-        before = _run_back(words, at - 1, used)
+        before, known = _run_back(words, at - 1, used), False
+        if before is None:  # "Barrow, Jackson and Madison counties": Jackson found already
+            before, known = _found_back(words, at - 1, taken), True
         # the names before "and", each set off by a comma or standing alone
         # (a run of capitals without commas is no clear name: "al-Midan al-Hamadaniah New Aleppo")
         while before is not None:
@@ -83,10 +85,14 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             single = sum(words.key[w] not in _AL for w in range(lo, hi + 1)) == 1
             if not (comma or single and (lo == 0 or not words.cap(lo - 1))):
                 break
-            add(before, kind)
+            if not known:
+                add(before, kind)
             if not comma:
                 break
-            before = _run_back(words, lo - 1, used)
+            # a name found already (another list member) goes on to the names before it
+            before, known = _run_back(words, lo - 1, used), False
+            if before is None:
+                before, known = _found_back(words, lo - 1, taken), True
     for k in compress(range(n), map(_CENTRE_HEADS.__contains__, keys)) if not _CENTRE_HEADS.isdisjoint(present) else ():
         # "the Old City (of Aleppo)": a city's historic centre, no town named so
         if k + 1 < n and keys[k + 1] in ("city", "town") and words.cap(k) and words.cap(k + 1) \

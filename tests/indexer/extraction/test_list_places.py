@@ -50,3 +50,12 @@ def test_a_list_before_counties_names_counties(gaz: Gazetteer, text: str, expect
     """``Oconee, Clarke and Barrow counties``: each name of the list is a county (issue 18, round 4)."""
     places = located(gaz, text)
     assert all(name in places for name in expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Jackson" and "Madison" are world places found already: the list goes on over them.
+    ("School boards in Barrow, Jackson and Madison counties tweaked their policies.", "Barrow"),
+    ("The rate for the metro area - Clarke, Madison, Oconee and Oglethorpe counties - rose.", "Clarke"),
+])
+def test_a_list_goes_on_over_names_found_already(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in located(gaz, text)
