@@ -19,11 +19,13 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
+from indexer.analysis import STOPWORDS
 from indexer.extraction.boilerplate import mask
 from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
+from indexer.extraction.name_lists import common_words
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.extraction.role_regions import drop_role_regions
@@ -91,7 +93,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if datelines:
             found_actors = [m for m in found_actors
                             if not any(s <= m[2] and m[3] <= e for s, e in datelines)]
-            probed = probe_datelines(text, found_places, gazetteer.find_names)
+            probed = probe_datelines(text, found_places, gazetteer.find_names, _ordinary_word(gazetteer))
             if probed:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
         # "regional director for the Middle East": a title's region, no place.
@@ -151,6 +153,13 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         actor_types=actor_types,
         news_source=news_source,
     )
+
+
+def _ordinary_word(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a folded word is an ordinary word (stop-listed, common), no town's name."""
+    common, stop = gazetteer.guards.common, gazetteer.guards.stop
+    everyday = common_words()
+    return lambda word: word in STOPWORDS or word in common or word in stop or word in everyday
 
 
 def _media_names(gazetteer: Gazetteer) -> Callable[[str], str | None]:
