@@ -25,9 +25,10 @@ from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
-from indexer.extraction.name_lists import common_words
+from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
+from indexer.extraction.repeated_places import repeated_places
 from indexer.extraction.role_regions import drop_role_regions
 from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
@@ -96,6 +97,11 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             probed = probe_datelines(text, found_places, gazetteer.find_names, _ordinary_word(gazetteer))
             if probed:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
+        # One sense per text: a place name read once is that place at its other lone mentions.
+        again = repeated_places(searched, found_actors, found_places, _ordinary_word(gazetteer),
+                                _personal_or_demonym(gazetteer))
+        if again:
+            found_places = sorted(found_places + again, key=itemgetter(2))
         # "regional director for the Middle East": a title's region, no place.
         found_places = drop_role_regions(searched, found_places)
         # "the Mallah front" near Aleppo: no village of that name 400 km away.
@@ -160,6 +166,13 @@ def _ordinary_word(gazetteer: Gazetteer) -> Callable[[str], bool]:
     common, stop = gazetteer.guards.common, gazetteer.guards.stop
     everyday = common_words()
     return lambda word: word in STOPWORDS or word in common or word in stop or word in everyday
+
+
+def _personal_or_demonym(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a folded word is a given name, a common English surname or a
+    demonym (``Syrian``: no place mention by Sift's conventions)."""
+    demonyms = gazetteer.demonyms
+    return lambda word: word in demonyms or word in first_names() or word in english_surnames()
 
 
 def _media_names(gazetteer: Gazetteer) -> Callable[[str], str | None]:

@@ -1,0 +1,85 @@
+"""One sense per text, over every mention: a place name the text reads as a
+place once is that place wherever else the text writes it alone.
+
+The resolver (:mod:`indexer.extraction.resolve`) already gives an undecided
+mention the sense of a resolved one; mentions that its checks of a mention
+set aside (``Gainesville says``: a speaker; ``Gainesville's``; a headline's
+word) are not even candidates there, and local news names its town most
+often in just those forms. A writer does not use one name for a town and
+for something else in one story (Gale et al. 1992, "One sense per
+discourse"). A name inside a longer capitalised name (``Gainesville Riding
+Club``, ``Rodeo Gainesville``) or inside a name found already (an
+organisation, a person) stays out. A leaf: it reads the text and name spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from indexer.analysis import STOPWORDS
+
+__all__ = ["repeated_places"]
+
+#: What may follow a repeated mention: not a capitalised word (a longer name)
+#: nor a letter; ``'s``, ``-area`` and punctuation may (``Iran-based``: no place, CONVENTIONS.md).
+_AFTER = re.compile(r"(?:['’]s\b|-(?:area|region)\b)?(?![\w'’-]|\s+[A-Z0-9])")
+#: Two capitals in a row: an acronym (``TxDOT``, ``NASA``), no town's name as written.
+_CAPITALS = re.compile(r"[A-Z][A-Z]")
+#: Determiners that open a sentence before a name (``Another Gainesville business``).
+_DETERMINERS = frozenset("another each every both all either neither".split())
+#: The word before a mention, when a capitalised one joins it (``Rodeo Gainesville``).
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+
+
+def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
+                    ordinary: Callable[[str], bool], personal: Callable[[str], bool]) -> list[tuple]:
+    """Name spans ``(name, kind, start, end, surface)`` of the other mentions
+    of the places in ``places`` (as written: ``surface``) that no span of
+    ``actors`` or ``places`` covers, standing alone (after a capitalised word
+    only when a stop word: ``The Gainesville store``, not ``Rodeo
+    Gainesville``). A one-word name that is an ``ordinary`` word (folded:
+    ``School`` read as a town in a headline) or that ``personal``
+    (folded) says people bear as a given name or surname (Welch, Hailey) is
+    left to the resolver's checks at each mention: a text may name the town
+    and the person."""
+    if not places:
+        return []
+    spans = sorted((s[2], s[3]) for s in (*actors, *places))
+    # A name some person of the text bears (Welch, Flores) is that person as often.
+    person_words = {w for a in actors if a[1] == "person" for w in str(a[0]).split()}
+    sense: dict[str, tuple[str, str]] = {}
+    lower = _lower_words(text)
+    for name, kind, start, end, surface in places:
+        if " " not in surface and surface.lower() in lower:
+            continue  # "Republic", "Accord": the text writes the word in lower case too
+        if kind != "country" and name.split(" (")[0] != surface:
+            continue  # "Caribbean" read as the Caribbean Sea: an adjective as often
+        if surface and surface[0].isupper() and len(surface) > 2 and not _CAPITALS.search(surface) \
+                and not person_words.intersection(surface.split()) \
+                and not (" " not in surface and (personal(surface.lower()) or ordinary(surface.lower()))):
+            sense.setdefault(surface, (name, kind))
+    if not sense:
+        return []
+    out: list[tuple] = []
+    pattern = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(sense, key=len, reverse=True))) + r")")
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if not _AFTER.match(text, end) or _covered(spans, start, end):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and before.group(1).lower() not in STOPWORDS \
+                and before.group(1).lower() not in _DETERMINERS:
+            continue  # "Rodeo Gainesville", "Historic Dublin": a longer name
+        name, kind = sense[m.group()]
+        out.append((name, kind, start, end, m.group()))
+    return out
+
+
+def _lower_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case."""
+    return set(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", text))
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)

@@ -1,0 +1,42 @@
+"""One sense per text over every mention (issue 18, LGL round 7): a place
+name the text reads as a place once is that place at its other lone
+mentions, which the resolver's checks of a mention set aside."""
+
+from __future__ import annotations
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.repeated_places import repeated_places
+from indexer.model import Statement
+
+
+def mentions(gaz: Gazetteer, body: str, name: str) -> list[str]:
+    st = Statement(id="1", title="", body=body, source="x")
+    evidence = extract(st, gaz).evidence["locations"].get(name, [])
+    return [body[item[1]:item[2]] for item in evidence]
+
+
+def test_other_lone_mentions_are_the_place(gaz: Gazetteer) -> None:
+    body = ("Business owners in Gainesville, Texas, are optimistic. Another Gainesville business "
+            "set to move is a bakery. Day said that Gainesville says no to the downturn.")
+    assert len(mentions(gaz, body, "Gainesville")) == 3
+
+
+def test_longer_names_and_people_stay_out() -> None:
+    text = "The store in Gainesville opened. The Rodeo Gainesville starts. Gainesville Riding Club rides."
+    places = [("Gainesville", "city", 13, 24, "Gainesville")]
+    assert repeated_places(text, [], places, lambda w: False, lambda w: False) == []
+
+
+def test_a_name_people_bear_is_not_spread() -> None:
+    text = "He lived in Welch until 2001. Police said Welch stabbed a man."
+    places = [("Welch", "city", 12, 17, "Welch")]
+    assert repeated_places(text, [], places, lambda w: False, lambda w: w == "welch") == []
+    assert [s[2] for s in repeated_places(text, [], places, lambda w: False, lambda w: False)] == [42]
+
+
+def test_covered_mentions_and_acronyms_stay_out() -> None:
+    text = "TxDOT crews in Austin work. TxDOT said the Austin Police Department helps."
+    actors = [("Austin Police Department", "organisation", 43, 67, "Austin Police Department")]
+    places = [("Austin", "city", 14, 20, "Austin"), ("TxDOT", "city", 0, 5, "TxDOT")]
+    assert repeated_places(text, actors, places, lambda w: False, lambda w: False) == []
