@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.place_words import SETTINGS
 
 __all__ = ["repeated_places"]
 
@@ -28,6 +29,8 @@ _AFTER = re.compile(r"(?:['’]s\b|-(?:area|region)\b)?(?![\w'’-]|\s+[A-Z0-9])
 _CAPITALS = re.compile(r"[A-Z][A-Z]")
 #: Determiners that open a sentence before a name (``Another Gainesville business``).
 _DETERMINERS = frozenset("another each every both all either neither".split())
+#: Words that set a town in a headline's or a sentence's first word (``Downtown Greer``, ``Historic Dublin``).
+_SETTINGS = SETTINGS | {"historic", "greater", "metropolitan"}
 #: The word before a mention, when a capitalised one joins it (``Rodeo Gainesville``).
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
 
@@ -69,7 +72,7 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and before.group(1).lower() not in STOPWORDS \
-                and before.group(1).lower() not in _DETERMINERS:
+                and before.group(1).lower() not in _DETERMINERS and before.group(1).lower() not in _SETTINGS:
             continue  # "Rodeo Gainesville", "Historic Dublin": a longer name
         name, kind = sense[m.group()]
         out.append((name, kind, start, end, m.group()))

@@ -40,3 +40,10 @@ def test_covered_mentions_and_acronyms_stay_out() -> None:
     actors = [("Austin Police Department", "organisation", 43, 67, "Austin Police Department")]
     places = [("Austin", "city", 14, 20, "Austin"), ("TxDOT", "city", 0, 5, "TxDOT")]
     assert repeated_places(text, actors, places, lambda w: False, lambda w: False) == []
+
+
+def test_a_setting_word_before_the_town_is_no_longer_name() -> None:
+    text = "Darby Street in Dublin is renamed. Historic Dublin and Downtown Dublin gain signs."
+    places = [("Dublin", "city", 16, 22, "Dublin")]
+    found = repeated_places(text, [], places, lambda w: False, lambda w: False)
+    assert [text[s[2]:s[3]] for s in found] == ["Dublin", "Dublin"]
