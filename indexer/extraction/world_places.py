@@ -15,8 +15,9 @@ from indexer.extraction.geonames import WorldPlace, world_key
 from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
 from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
-from indexer.extraction.name_lists import first_names
-from indexer.extraction.resolve import WorldResolver
+from indexer.extraction.name_lists import common_words, first_names
+from indexer.extraction.resolve import Resolved, WorldResolver
+from indexer.extraction.state_towns import towns_before_states
 from indexer.extraction.words import Words
 
 if TYPE_CHECKING:
@@ -78,10 +79,11 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     demonyms = gaz.demonyms
     if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
         found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
+    found, placed_towns = _towns_before_states(resolver, words, taken, actors, places, found)
     if KIND_WORDS.isdisjoint(words.key_set()):
-        named: list[tuple] = []  # (what kind_named_places returns then)
+        named: list[tuple] = placed_towns  # (what kind_named_places returns then, and those)
     else:
-        named = kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
+        named = placed_towns + kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
                                   _stop_words(resolver, gaz.demonyms))
     named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                              | {i for c in named for i in range(c[0], c[1] + 1)})
@@ -96,6 +98,35 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _towns_before_states(resolver: WorldResolver, words: Words, taken: set[int], actors: list[tuple],
+                         places: list[tuple], found: list[Resolved]) -> tuple[list[Resolved], list[tuple]]:
+    """``(found, towns)``: ``found`` with the towns the world knows right
+    before a comma and a state or country (``Surprise, Ariz.``, ``Taji,
+    Iraq``), and the candidates of those it does not know (``Thackerville,
+    Okla.``: no coordinates); see :mod:`indexer.extraction.state_towns`."""
+    if "," not in words.text:
+        return found, []
+    table = resolver.table
+    regions: list[tuple[int, WorldPlace]] = [(r.first, r.place) for r in found
+                                             if r.place.kind in ("subdivision", "country")]
+    for c in (*places, *actors):
+        if c[3] in ("country", "subdivision", "province", "state") and c[0] > 0 and words.gap[c[0]].strip() == ",":
+            key = " ".join(words.key[c[0]:c[1] + 1])
+            region = next((p for p in table.lookup(key) if p.kind in ("subdivision", "country")), None)
+            if region is not None:
+                regions.append((c[0], region))
+    if not regions:
+        return found, []
+    used = taken | {i for r in found for i in range(r.first, r.last + 1)} \
+        | {i for c in places for i in range(c[0], c[1] + 1)}
+    towns = towns_before_states(words, used, regions, table, common_words() | words.lower_keys() | resolver.common)
+    if not towns:
+        return found, []
+    known = [Resolved(first, last, place) for first, last, place, _ in towns if place is not None]
+    unknown = [(first, last, name, "city", first - last, 0) for first, last, place, name in towns if place is None]
+    return sorted(found + known, key=lambda r: r.first), unknown
 
 
 def states_after_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: list[tuple],
