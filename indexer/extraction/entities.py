@@ -41,6 +41,8 @@ from indexer.model import Mention
 from indexer.extraction.definitions import context_definitions, find_definitions
 from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
+from indexer.extraction.origin_places import PERSON_NOUNS, origin_places
+from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.person_mentions import occurrences
 from indexer.extraction.town_police import town_police
@@ -60,6 +62,12 @@ _MODIFIER_COMPOUNDS = frozenset("backed led funded supported armed trained".spli
 #: Acts after ``X-led`` that are the X-led coalition's (``US-led airstrikes``; ``air`` of ``air strikes``).
 LED_ACTS = frozenset("airstrikes airstrike strikes strike raids raid air bombing bombings bombardment "
                      "bombardments attacks attack offensive".split())
+
+
+def _ordinary(words: Words) -> Callable[[str], bool]:
+    """Whether a folded word is an ordinary word: common in English or written in lower case in the text."""
+    lower, common = words.lower_keys(), common_words()
+    return lambda key: key in lower or key in common
 
 
 def led_coalition_acts(words: Words, actor_alias: Callable[[str], Any], actor_of: Callable[[str], Any]) -> list[Candidate]:
@@ -277,6 +285,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                 actors, places = states_after_places(gaz, words, actors, places, country_spans)
             if places and "police" in present:  # "Lebanon Police" in Boone County, Indiana
                 actors, places = town_police(gaz, words, actors, places)
+            if not PERSON_NOUNS.isdisjoint(present):  # "a Meadow Grove man": where he is from
+                actors, places = origin_places(gaz, words, actors, places, _ordinary(words))
             if country_spans and places:
                 # "in Addis Ababa, Ethiopia, since January": the country places the world place before it
                 ends = {p[1] for p in places if p[3] != "country"}
