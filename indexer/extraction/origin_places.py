@@ -59,6 +59,7 @@ def origin_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: lis
     person_words = {k for a in actors if a[3] == "person" and a[2] not in origins for k in keys[a[0]:a[1] + 1]}
     moved: list[tuple] = []
     added: list[tuple] = []
+    town_of: dict[tuple[str, tuple[str, ...]], str] = {}  # (person read, its words) -> the town
     for k in range(1, n):
         if keys[k] not in PERSON_NOUNS or words.cap(k) or words.gap[k] not in (" ", "-area "):
             continue  # ("Underwood's father", "Gaafar's men": a possessive)
@@ -76,8 +77,8 @@ def origin_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: lis
                 and first - 1 not in covered and first - 1 not in other:
             first -= 1
         before = first - 1
-        if before >= 0 and words.soft(first) and words.cap(before):
-            continue  # a longer capitalised run
+        if before >= 0 and words.soft(first) and words.cap(before) and keys[before] not in _ARTICLES:
+            continue  # a longer capitalised run ("The Meadow Grove man" opens a sentence)
         # after an article, a headline's verb ("Deputies arrest Pointe Coupee teen") or at the text's start
         if not (before < 0 or keys[before] in _ARTICLES
                 or words.soft(first) and not words.cap(before) and keys[before] not in STOPWORDS):
@@ -102,8 +103,13 @@ def origin_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: lis
             name = " ".join(words.text[words.start[first]:words.end(last)].split())
         if person is not None:
             moved.append(person)
+            town_of[person[2], tuple(keys[first:last + 1])] = name
         added.append((first, last, name, "city", first - last, 0))
         covered.update(range(first, last + 1))
     if not added:
         return actors, places
+    # one sense per text: the "person" of that name is the town at its other mentions too
+    again = [a for a in actors if a[3] == "person" and a not in moved and (a[2], tuple(keys[a[0]:a[1] + 1])) in town_of]
+    added += [(a[0], a[1], town_of[a[2], tuple(keys[a[0]:a[1] + 1])], "city", a[0] - a[1], 0) for a in again]
+    moved += again
     return [a for a in actors if a not in moved], sorted(places + added, key=lambda c: c[0])

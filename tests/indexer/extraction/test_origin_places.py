@@ -34,3 +34,11 @@ def test_origin_town(gaz: Gazetteer, text: str, town: str) -> None:
 ])
 def test_no_origin_town(gaz: Gazetteer, text: str, word: str) -> None:
     assert word not in names(gaz, text)[1]
+
+
+def test_origin_town_at_every_mention(gaz: Gazetteer) -> None:
+    text = ("A Columbus woman accused a Meadow Grove man of assault. Richard Pehrson of Meadow Grove "
+            "was cleared. The Meadow Grove man was happy.")
+    actors, places = gaz.find_names(text)
+    assert [p[4] for p in places].count("Meadow Grove") == 3
+    assert "Meadow Grove" not in [a[0] for a in actors]
