@@ -62,7 +62,7 @@ INSTITUTION_HEADS = frozenset(
     "board council hospital university college police library museum authority agency committee "
     "center centre bureau airport assembly legislature senate examiner coroner".split())
 #: A party's initial before a place (``Sen. Ray Miller, D-Columbus``): US news style.
-PARTY_INITIALS = frozenset("d r i".split())
+PARTY_INITIALS = frozenset("d r i dfl".split())  # (DFL: Minnesota's Democratic-Farmer-Labor party)
 COMPASS = frozenset("north south east west northern southern eastern western northeast "
                      "northwest southeast southwest central upper lower greater new old metro metropolitan".split())
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).

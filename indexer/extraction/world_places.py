@@ -16,7 +16,8 @@ from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
 from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
-from indexer.extraction.resolve import Resolved, WorldResolver
+from indexer.extraction.party_homes import party_homes
+from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
 from indexer.extraction.state_towns import towns_before_states
 from indexer.extraction.words import Words
 
@@ -80,6 +81,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
         found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
     found, placed_towns = _towns_before_states(resolver, words, taken, actors, places, found)
+    if "-" in words.text:  # "Rep. Brent Boggs, D-Braxton": the lawmaker's home
+        placed_towns += party_homes(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                                    | {i for c in (*places, *placed_towns) for i in range(c[0], c[1] + 1)},
+                                    _STATE_ABBREVIATIONS)
     if KIND_WORDS.isdisjoint(words.key_set()):
         named: list[tuple] = placed_towns  # (what kind_named_places returns then, and those)
     else:
@@ -172,6 +177,8 @@ def _namesake_states(resolver: WorldResolver, words: Words, actors: list[tuple],
     return out
 
 
+#: AP state abbreviations folded, without their dots (``calif``, ``wva``).
+_STATE_ABBREVIATIONS = frozenset(a.replace(".", "").lower() for a in AP_STATES)
 #: Kind words after a name that make it a subdivision (``Niger State``, ``Punjab province``).
 _SUBDIVISION_WORDS = frozenset("state province region governorate oblast".split())
 
