@@ -9,6 +9,7 @@ of the gazetteer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from indexer.extraction.geonames import WorldPlace, world_key
@@ -19,6 +20,7 @@ from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
 from indexer.extraction.state_towns import towns_before_states
+from indexer.extraction.unknown_towns import unknown_towns
 from indexer.extraction.words import Words
 
 if TYPE_CHECKING:
@@ -94,6 +96,10 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
                              | {i for c in named for i in range(c[0], c[1] + 1)})
     named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                          | {i for c in named for i in range(c[0], c[1] + 1)})
+    if " in " in words.text:  # "who lives in Cockerham,": a town no data knows
+        named += unknown_towns(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                               | {i for c in (*places, *named) for i in range(c[0], c[1] + 1)},
+                               _ordinary(gaz, words, actors))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -103,6 +109,14 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _ordinary(gaz: Gazetteer, words: Words, actors: list[tuple]) -> Callable[[str], bool]:
+    """Whether a folded word is no town's name: common in English, a demonym,
+    a language, or a word of a person the text names."""
+    common, demonyms = common_words(), gaz.demonyms
+    people = {k for a in actors if a[3] == "person" for k in words.key[a[0]:a[1] + 1]}
+    return lambda key: key in common or key in demonyms or key in people or key in gaz.guards.common
 
 
 def _towns_before_states(resolver: WorldResolver, words: Words, taken: set[int], actors: list[tuple],

@@ -1,0 +1,30 @@
+"""A town no data knows after a locative cue and ``in`` that closes a clause
+(issue 18, LGL round 7); never ``in Medicaid,``, ``in Bitcoin.``, ``in Congress``."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+from tests.indexer.places import located
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The fire station in Cookville, located on County Road 4045, is open.", "Cookville"),
+    ("Mr Smith, who lives in Cockerham, completed the course.", "Cockerham"),
+    ("The owner of a kosher bakery in Squirrel Hill, prepared macaroons.", "Squirrel Hill"),
+])
+def test_unknown_town_after_a_cue(gaz: Gazetteer, text: str, town: str) -> None:
+    assert town in located(gaz, text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("States spent more in Medicaid, he said.", "Medicaid"),  # no cue
+    ("Investors put their money in Bitcoin.", "Bitcoin"),  # no cue
+    ("He was born and then served in Congress.", "Congress"),  # an institution
+    ("She lived in Hope, and hope kept her going.", "Hope"),  # written in lower case too
+    ("Services will be held in H. L. Snyder Funeral Home.", "H"),  # an initial
+    ("Jane Baker was raised in Baker.", "Baker"),  # the person's name
+])
+def test_no_town_without_a_cue_or_from_an_ordinary_word(gaz: Gazetteer, text: str, word: str) -> None:
+    assert word not in located(gaz, text)
