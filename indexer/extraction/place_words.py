@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LEGISLATURES", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -87,6 +87,9 @@ PERSON_VERBS = frozenset("said says told added asked wrote explained noted argue
 ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
                            "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())
 COMPASS_ALONE = frozenset("north south east west northeast northwest southeast southwest".split())
+#: Legislatures and governments a text names alone (``in Congress``): never a town of that name.
+LEGISLATURES = frozenset("congress parliament senate legislature assembly cabinet knesset duma majlis "
+                         "bundestag storting riksdag".split())
 LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
 MAX_WORDS = 5
 #: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.place_words import DATE_NAMES, INSTITUTION_WORDS
+from indexer.extraction.place_words import DATE_NAMES, INSTITUTION_WORDS, LEGISLATURES
 from indexer.extraction.words import Words
 
 __all__ = ["LOCATIVE_CUES", "NEVER_TOWNS", "unknown_towns"]
@@ -30,8 +30,8 @@ LOCATIVE_CUES = frozenset(
     "resident residents police home homes house houses farm store shop bakery restaurant facility "
     "office station plant campus church mosque synagogue school hospital".split())
 #: Legislatures and institutions a text places things ``in``, never a town (``in Congress``).
-NEVER_TOWNS = frozenset("congress parliament senate house assembly legislature council cabinet court "
-                        "government administration office".split()) | INSTITUTION_WORDS
+NEVER_TOWNS = frozenset("house council court government administration office".split()) \
+    | INSTITUTION_WORDS | LEGISLATURES
 _MAX_WORDS = 3
 #: What closes the clause after the name.
 _CLOSERS = (",", ".", ";", ":", "!", "?")

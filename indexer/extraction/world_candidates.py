@@ -15,7 +15,7 @@ from itertools import compress
 from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -251,6 +251,8 @@ class WorldCandidates:
                 return False
             if key in ABBREVIATIONS or key in self.titles or key in COMPASS_ALONE:
                 return False  # "Northwest 34th Street": a direction, not the town
+            if key in LEGISLATURES:
+                return False  # "in Congress": the legislature, never Congress, Arizona
             if (key in self.person or key in self.table.words) and not self._context_says_place(words, first) \
                     and not (key in confirmed and not (last + 1 < n and words.cap(last + 1))):
                 # a given name (Victoria) or a word (Over, Strong) only after "in", "to"...,

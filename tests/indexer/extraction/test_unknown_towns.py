@@ -28,3 +28,11 @@ def test_unknown_town_after_a_cue(gaz: Gazetteer, text: str, town: str) -> None:
 ])
 def test_no_town_without_a_cue_or_from_an_ordinary_word(gaz: Gazetteer, text: str, word: str) -> None:
     assert word not in located(gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Oxford, Mississippi, said the bill stalled in Congress last week.",
+    "Mayors from Texas and Ohio lobbied Parliament and the Senate in Austin.",
+])
+def test_a_legislature_is_never_a_town(gaz: Gazetteer, text: str) -> None:
+    assert not {"Congress", "Parliament", "Senate"} & set(located(gaz, text))
