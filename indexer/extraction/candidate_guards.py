@@ -314,6 +314,16 @@ class CandidateGuards:
         nxt = last + 1
         return nxt < len(words.key) and words.key[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]
 
+    def _paired_capital_acts(self, words: Words, last: int) -> bool:
+        """Whether a capital ending at ``last`` is joined by ``and``/``or`` to
+        another state's one-word name that a verb of a state's stance follows
+        (``Washington and Cairo should realise``, ``Washington and Moscow
+        agreed``): both capitals stand for their states; not after a locative."""
+        keys, n, nxt = words.key, len(words.key), last + 2
+        return nxt < n and keys[last + 1] in ("and", "or") and words.soft(last + 1) and words.soft(nxt) \
+            and words.cap(nxt) and keys[nxt] in self.gaz.aliases["actor"] and self._verb_follows(words, nxt) \
+            and self._not_after_locative(words, last)  # ("officials in Washington and Moscow said": places)
+
     @staticmethod
     def _accused_capital(words: Words, first: int, last: int) -> bool:
         """Whether a capital is the accused of ``accused/blamed X of/for``

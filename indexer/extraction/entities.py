@@ -193,6 +193,7 @@ class Matcher(CandidateGuards, OrganisationNames):
                     ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
                 if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
                         and (self._verb_follows(words, last) or self._accused_capital(words, first, last)
+                             or self._paired_capital_acts(words, last)
                              if flags & CAPITAL
                            # A country after a locative ("in Russia") or a compass word
                            # ("northern Syria"), or before "-based", is a place, not an actor.
