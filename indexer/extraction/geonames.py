@@ -386,7 +386,8 @@ class WorldTable:
             return known
         if len(self._maybe) > 200_000:
             self._maybe.clear()
-        known = self._maybe[key] = self._in_hashes(key)
+        spelled = _spelled_out(key)
+        known = self._maybe[key] = self._in_hashes(key) or spelled is not None and self._in_hashes(spelled)
         return known
 
     def _in_hashes(self, key: str) -> bool:
@@ -408,10 +409,36 @@ class WorldTable:
                 "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? "
                 "ORDER BY p.population DESC, n.rowid", (key,)).fetchall()  # (ties: the order built)
             found = tuple(WorldPlace(*row) for row in rows)
+            spelled = _spelled_out(key)
+            if spelled is not None:  # "Mt. Pleasant": the places named "Mount Pleasant" too
+                ids = {p.id for p in found}
+                more = [p for p in self.lookup(spelled) if p.id not in ids]
+                if more:
+                    found = tuple(sorted((*found, *more), key=lambda p: -p.population))
         if len(self._found) > 50_000:
             self._found.clear()
         self._found[key] = found
         return found
+
+
+#: Abbreviations opening a place's name as US news writes it, spelled out (``Mt. Pleasant``, ``Ft. Worth``).
+#: (Not ``St.``: a saint's name far more often, ``St. Patrick``, ``St. Michael``.)
+NAME_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _spelled_out(key: str) -> str | None:
+    """``key`` with its opening abbreviation spelled out (``mt pleasant`` ->
+    ``mount pleasant``), ``None`` when it opens with none or is only that word."""
+    head, _, rest = key.partition(" ")
+    full = NAME_ABBREVIATIONS.get(head)
+    return f"{full} {rest}" if full is not None and rest else None
+
+
+def same_name(name: str, key: str) -> bool:
+    """Whether a place's ``name`` is ``key`` as written (a :func:`world_key`),
+    an opening abbreviation spelled out or not (``Mount Pleasant`` is ``mt pleasant``)."""
+    own = world_key(name)
+    return own == key or (_spelled_out(own) or own) == (_spelled_out(key) or key)
 
 
 _TABLES: dict[Path, WorldTable] = {}

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.geonames import world_key
+from indexer.extraction.geonames import same_name
 from indexer.extraction.name_lists import language_names
 from indexer.extraction.place_words import DATE_NAMES
 from indexer.extraction.world_ranking import by_rank
@@ -93,7 +93,7 @@ def origin_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: lis
         if person is None and any(first <= a[1] and a[0] <= last for a in person_at.values()):
             continue  # part of a person's name
         key = " ".join(keys[first:last + 1])
-        readings = [p for p in resolver.table.lookup(key) if p.kind == "city" and world_key(p.name) == key] \
+        readings = [p for p in resolver.table.lookup(key) if p.kind == "city" and same_name(p.name, key)] \
             if resolver is not None else []
         if readings and person is None:
             continue  # a name the world knows: the resolver's (its context and countries decide)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
+from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import (
     COMPASS_ALONE,
@@ -210,9 +210,9 @@ class WorldResolver(WorldCandidates):
                 # place; its largest reading in the statement's countries (any, when
                 # it names none) whose own name it is ("in Tawila" is no Yemeni At Tawilah)
                 key = " ".join(words.key[first:last + 1])
-                own = [p for p in readings if (not focus or p.country in focus) and world_key(p.name) == key]
+                own = [p for p in readings if (not focus or p.country in focus) and same_name(p.name, key)]
                 if not own:  # the focus was a guess from other names, or the only place of that name
-                    anywhere = [p for p in readings if world_key(p.name) == key]
+                    anywhere = [p for p in readings if same_name(p.name, key)]
                     own = anywhere if not countries or len(anywhere) == 1 \
                         and anywhere[0].population >= _UNIQUE_TOWN_POPULATION \
                         and _stands_alone(words, first, last) else []
@@ -326,7 +326,7 @@ class WorldResolver(WorldCandidates):
     def is_place_name(self, name: str) -> bool:
         """Whether ``name`` is some world place's own full name (``Rock Hill``)."""
         key = world_key(name)
-        return any(world_key(p.name) == key for p in self.table.lookup(key))
+        return any(same_name(p.name, key) for p in self.table.lookup(key))
 
     def name_rank(self, place: WorldPlace) -> int:
         """Whether a place's output name must add its country so that one name

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
+from indexer.extraction.geonames import WorldPlace, WorldTable, same_name
 from indexer.extraction.words import Words
 
 __all__ = ["towns_before_states"]
@@ -49,7 +49,7 @@ def towns_before_states(words: Words, taken: set[int], regions: Iterable[tuple[i
         if first > 0 and words.soft(first) and words.cap(first - 1):
             continue  # a longer capitalised run: part of another name
         key = " ".join(keys[first:last + 1])
-        towns = [p for p in table.lookup(key) if p.kind == "city" and world_key(p.name) == key
+        towns = [p for p in table.lookup(key) if p.kind == "city" and same_name(p.name, key)
                  and p.country == region.country and (region.kind == "country" or p.admin1 == region.admin1)]
         if towns:
             out.append((first, last, max(towns, key=lambda p: p.population), ""))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from itertools import compress
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.geonames import WorldPlace, WorldTable, world_key
+from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
@@ -116,7 +116,7 @@ class WorldCandidates:
         found = self._readings_of.get(key)
         if found is None:
             readings = self.table.lookup(key)
-            own = tuple(p for p in readings if world_key(p.name) == key)
+            own = tuple(p for p in readings if same_name(p.name, key))
             found = own if own and not famous_alternate(own, readings) else readings
             if len(self._readings_of) > 50_000:
                 self._readings_of.clear()
