@@ -27,6 +27,8 @@ __all__ = ["repeated_places"]
 _AFTER = re.compile(r"(?:['’]s\b|-(?:area|region)\b)?(?![\w'’-]|\s+[A-Z0-9])")
 #: Two capitals in a row: an acronym (``TxDOT``, ``NASA``), no town's name as written.
 _CAPITALS = re.compile(r"[A-Z][A-Z]")
+#: Kind words after a county's name (``Madison County``: ``Madison`` alone names it too).
+_COUNTY_WORDS = (" County", " Parish")
 #: Determiners that open a sentence before a name (``Another Gainesville business``).
 _DETERMINERS = frozenset("another each every both all either neither".split())
 #: Words that set a town in a headline's or a sentence's first word (``Downtown Greer``, ``Historic Dublin``).
@@ -54,14 +56,14 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
     sense: dict[str, tuple[str, str]] = {}
     lower = _lower_words(text)
     for name, kind, start, end, surface in places:
-        if " " not in surface and surface.lower() in lower:
-            continue  # "Republic", "Accord": the text writes the word in lower case too
-        if kind != "country" and name.split(" (")[0] != surface:
-            continue  # "Caribbean" read as the Caribbean Sea: an adjective as often
-        if surface and surface[0].isupper() and len(surface) > 2 and not _CAPITALS.search(surface) \
-                and not person_words.intersection(surface.split()) \
-                and not (" " not in surface and (personal(surface.lower()) or ordinary(surface.lower()))):
-            sense.setdefault(surface, (name, kind))
+        if surface.isupper() and len(surface) > 3:
+            surface = _ordinary_case(surface)  # a dateline's "MANSFIELD": "Mansfield" elsewhere
+        heads = [surface]
+        for kind_word in _COUNTY_WORDS:  # "Madison County": its headline's "Madison will dump assessors"
+            if surface.endswith(kind_word) and surface == name and len(surface) > len(kind_word) + 2:
+                heads.append(surface[:-len(kind_word)])
+        for head in heads:
+            _add_sense(sense, name, kind, head, lower, person_words, ordinary, personal)
     if not sense:
         return []
     out: list[tuple] = []
@@ -77,6 +79,26 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
         name, kind = sense[m.group()]
         out.append((name, kind, start, end, m.group()))
     return out
+
+
+def _add_sense(sense: dict[str, tuple[str, str]], name: str, kind: str, surface: str, lower: set[str],
+               person_words: set[str], ordinary: Callable[[str], bool], personal: Callable[[str], bool]) -> None:
+    """Record that ``surface`` reads as the place ``name`` unless the name's
+    form makes it unsafe to read so at its other mentions."""
+    if " " not in surface and surface.lower() in lower:
+        return  # "Republic", "Accord": the text writes the word in lower case too
+    if kind != "country" and name.split(" (")[0] != surface \
+            and not (name.endswith(_COUNTY_WORDS) and name.startswith(surface + " ")):
+        return  # "Caribbean" read as the Caribbean Sea: an adjective as often
+    if surface and surface[0].isupper() and len(surface) > 2 and not _CAPITALS.search(surface) \
+            and not person_words.intersection(surface.split()) \
+            and not (" " not in surface and (personal(surface.lower()) or ordinary(surface.lower()))):
+        sense.setdefault(surface, (name, kind))
+
+
+def _ordinary_case(name: str) -> str:
+    """``MANSFIELD`` -> ``Mansfield``, ``GOOSE CREEK`` -> ``Goose Creek``."""
+    return re.sub(r"[A-Z]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
 def _lower_words(text: str) -> set[str]:

@@ -47,3 +47,10 @@ def test_a_setting_word_before_the_town_is_no_longer_name() -> None:
     places = [("Dublin", "city", 16, 22, "Dublin")]
     found = repeated_places(text, [], places, lambda w: False, lambda w: False)
     assert [text[s[2]:s[3]] for s in found] == ["Dublin", "Dublin"]
+
+
+def test_a_datelines_capitals_and_a_countys_name_spread() -> None:
+    text = "Harwinton fire crews helped. HARWINTON — Crews came. Henrico police seek a woman. Henrico County police said."
+    places = [("Harwinton", "city", 29, 38, "HARWINTON"), ("Henrico County", "subdivision", 83, 97, "Henrico County")]
+    found = repeated_places(text, [], places, lambda w: False, lambda w: False)
+    assert [(s[0], text[s[2]:s[3]]) for s in found] == [("Harwinton", "Harwinton"), ("Henrico County", "Henrico")]
