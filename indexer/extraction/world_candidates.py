@@ -338,8 +338,9 @@ _PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has h
 _RESTORED_DATELINE = re.compile(r",[ \t]*(?:--+|[-–—:\x96\x97])")
 
 
-#: Connectors that are also English words: a name goes on over them only with a hyphen (``as-Suwayda``).
-_ENGLISH_CONNECTORS = frozenset("as at an".split())
+#: Connectors that are also English words: a name goes on over them only with a hyphen (``as-Suwayda``),
+#: or as a world name of its own (``Stratford on Avon``); ``Kansas on Route 16`` is Kansas on a road.
+_ENGLISH_CONNECTORS = frozenset("as at an on".split())
 
 
 def dateline_place(words: Words, last: int) -> bool:

@@ -181,3 +181,9 @@ def test_compass_of_says_place(gaz: Gazetteer) -> None:
 
     assert "Raleigh" in extracted_locations(gaz, "The small town is about 60 miles southwest of Raleigh in North "
                                                  "Carolina's Sandhills region.")
+
+
+def test_a_place_on_a_road_is_the_place(gaz: Gazetteer) -> None:
+    """``Kansas on Route 16``: ``on`` joins no name unless the whole is a world name (issue 18, LGL round 7)."""
+    assert [p[0] for p in gaz.find_names("A crash occurred just west of Kansas on Route 16.")[1]] == ["Kansas"]
+    assert [p[0] for p in gaz.find_names("Rostov on Don was hit.")[1]] == ["Rostov-on-Don"]
