@@ -70,8 +70,8 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             continue
         kind = PLURAL_AFTER[keys[k]]
         at = last[0] - 1
-        if at < 1 or keys[at] != "and" or not words.soft(at):
-            continue  # one name only: no list, no plural ("the Aleppo neighborhoods")
+        if at < 1 or keys[at] not in ("and", "or") or not words.soft(at):
+            continue  # one name only: no list, no plural ("the Aleppo neighborhoods"); "and" or "or"
         if last[1] not in taken:  # (a place found already, "Lancaster", still ends the list)
             add(last, kind)
         before, known = _run_back(words, at - 1, used), False

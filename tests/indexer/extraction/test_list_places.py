@@ -59,3 +59,8 @@ def test_a_list_before_counties_names_counties(gaz: Gazetteer, text: str, expect
 ])
 def test_a_list_goes_on_over_names_found_already(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in located(gaz, text)
+
+
+def test_a_list_closed_by_or(gaz: Gazetteer) -> None:
+    text = "Residents of Butler, Clark, Montgomery, Preble or Warren counties may apply."
+    assert "Preble" in located(gaz, text)
