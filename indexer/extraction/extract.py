@@ -34,6 +34,7 @@ from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
 from indexer.extraction.sentences import split_sentences
 from indexer.extraction.venues import drop_venue_mentions
+from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
 
 #: Evidence items kept per name and statement: every mention of nearly every
 #: name (a recognition benchmark counts them), while a record stays bounded.
@@ -169,10 +170,22 @@ def _ordinary_word(gazetteer: Gazetteer) -> Callable[[str], bool]:
 
 
 def _personal_or_demonym(gazetteer: Gazetteer) -> Callable[[str], bool]:
-    """Whether a folded word is a given name, a common English surname or a
-    demonym (``Syrian``: no place mention by Sift's conventions)."""
+    """Whether a folded word is a demonym (``Syrian``: no place mention by
+    Sift's conventions), or a given name or a common English surname that no
+    large city or region bears (Welch, Hailey; not Atlanta, Dallas)."""
     demonyms = gazetteer.demonyms
-    return lambda word: word in demonyms or word in first_names() or word in english_surnames()
+    resolver = gazetteer.world_resolver()
+
+    def personal(word: str) -> bool:
+        if word in demonyms:
+            return True
+        if word not in first_names() and word not in english_surnames():
+            return False
+        # a city that a person's name seldom stands for (Atlanta, Dallas, Paris: given names in faker's lists)
+        return resolver is None or not any(p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT
+                                           for p in resolver.table.lookup(word))
+
+    return personal
 
 
 def _media_names(gazetteer: Gazetteer) -> Callable[[str], str | None]:

@@ -54,3 +54,9 @@ def test_a_datelines_capitals_and_a_countys_name_spread() -> None:
     places = [("Harwinton", "city", 29, 38, "HARWINTON"), ("Henrico County", "subdivision", 83, 97, "Henrico County")]
     found = repeated_places(text, [], places, lambda w: False, lambda w: False)
     assert [(s[0], text[s[2]:s[3]]) for s in found] == [("Harwinton", "Harwinton"), ("Henrico County", "Henrico")]
+
+
+def test_a_large_city_named_like_people_still_spreads(gaz: Gazetteer) -> None:
+    # Atlanta, Dallas are given names in faker's lists; no small town, they still spread
+    body = "Officials in Atlanta, Georgia, met. Another Atlanta agency will draft a plan."
+    assert len(mentions(gaz, body, "Atlanta")) == 2
