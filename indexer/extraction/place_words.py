@@ -68,7 +68,9 @@ COMPASS = frozenset("north south east west northern southern eastern western nor
 #: Words after a name that only a place takes (``Paris Police``, ``Houston area``).
 PLACE_WORDS_AFTER = frozenset(
     "police city county public library council mayor area suburbs suburb residents resident "
-    "township metro downtown region district native natives firefighters officials official pd".split())
+    "township metro downtown region district native natives firefighters officials official pd "
+    # a town's police, media and a firm's branch there ("four Paris policemen", "Dallas media", "its Dallas office")
+    "policemen officers media office voters taxpayers".split())
 #: Words of :data:`PLACE_WORDS_AFTER` that say place capitalised too: a
 #: town's own police (``Carthage Police Chief``, ``Grand Ledge Police``) is
 #: that town's, as ``Carthage police`` is.

@@ -173,3 +173,13 @@ def test_sentence_initial_number_word_opens_no_name(gaz: Gazetteer) -> None:
     """``Three Philadelphia police officers``: the number is no part of a
     longer name that would hide the city (issue 18, round 4)."""
     assert "Philadelphia" in located(gaz, "Three Philadelphia police officers were in stable condition.")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Police responded along with four EMS personnel and four Paris policemen.", "Paris"),
+    ("He worked months before transferring to the company's Dallas office.", "Dallas"),
+    ("It was not known whether Dallas media stations reported the story.", "Dallas"),
+])
+def test_a_towns_police_media_and_offices(gaz: Gazetteer, text: str, town: str) -> None:
+    """Issue 18, LGL round 7: a lower-case noun only a place takes after the name."""
+    assert town in located(gaz, text)
