@@ -98,11 +98,18 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             probed = probe_datelines(text, found_places, gazetteer.find_names, _ordinary_word(gazetteer))
             if probed:
                 found_places = sorted(found_places + probed, key=itemgetter(2))
-        # One sense per text: a place name read once is that place at its other lone mentions.
-        again = repeated_places(searched, found_actors, found_places, _ordinary_word(gazetteer),
-                                _personal_or_demonym(gazetteer))
+        # One sense per text: a place name read once is that place at its other lone mentions,
+        # a capital read once as its state that state ("How will Washington deal").
+        ordinary, personal = _ordinary_word(gazetteer), _personal_or_demonym(gazetteer)
+        again = repeated_places(searched, found_actors, found_places, ordinary, personal)
+        capitals = [a for a in found_actors if a[1] == "state" and " " not in a[4]
+                    and gazetteer.place_kind(gazetteer.canonical_location(a[4]) or "") in ("city", "town")]
+        again_states = repeated_places(searched, [*found_actors, *found_places, *again], capitals, ordinary,
+                                       personal) if capitals else []
         if again:
             found_places = sorted(found_places + again, key=itemgetter(2))
+        if again_states:
+            found_actors = sorted(found_actors + again_states, key=itemgetter(2))
         # "regional director for the Middle East": a title's region, no place.
         found_places = drop_role_regions(searched, found_places)
         # "the Mallah front" near Aleppo: no village of that name 400 km away.

@@ -87,7 +87,7 @@ def _add_sense(sense: dict[str, tuple[str, str]], name: str, kind: str, surface:
     form makes it unsafe to read so at its other mentions."""
     if " " not in surface and surface.lower() in lower:
         return  # "Republic", "Accord": the text writes the word in lower case too
-    if kind != "country" and name.split(" (")[0] != surface \
+    if kind not in ("country", "state") and name.split(" (")[0] != surface \
             and not (name.endswith(_COUNTY_WORDS) and name.startswith(surface + " ")):
         return  # "Caribbean" read as the Caribbean Sea: an adjective as often
     if surface and surface[0].isupper() and len(surface) > 2 and not _CAPITALS.search(surface) \

@@ -60,3 +60,11 @@ def test_a_large_city_named_like_people_still_spreads(gaz: Gazetteer) -> None:
     # Atlanta, Dallas are given names in faker's lists; no small town, they still spread
     body = "Officials in Atlanta, Georgia, met. Another Atlanta agency will draft a plan."
     assert len(mentions(gaz, body, "Atlanta")) == 2
+
+
+def test_a_capital_read_as_its_state_once_is_that_state_again(gaz: Gazetteer) -> None:
+    body = ("Washington seems prepared to engage Syria. It seems willing to stay on Washington's good side. "
+            "How will Washington deal with such a man?")
+    st = Statement(id="1", title="", body=body, source="x")
+    evidence = extract(st, gaz).evidence["actors"].get("United States", [])
+    assert [body[item[1]:item[2]] for item in evidence] == ["Washington"] * 3
