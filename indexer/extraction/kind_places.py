@@ -51,7 +51,9 @@ def _article_before(words: Words, k: int) -> bool:
         i = k - back
         if i < 0 or keys[i] not in ("the", "a"):
             continue
-        if all(not words.cap(j) and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
+        # (a capitalised word joined to a lower-case one by a hyphen is one modifier: "Georgian-controlled")
+        if all((not words.cap(j) or j + 1 < k and words.gap[j + 1] == "-" and not words.cap(j + 1))
+               and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
             return True
     return False
 
@@ -127,7 +129,7 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
             if run is not None:
                 add(*run, KIND_BEFORE[key])
         elif key in KIND_PLURAL and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
-                and words.soft(k + 1) and k > 0 and keys[k - 1] in ("the", "two", "three"):
+                and words.soft(k + 1) and k > 0 and (keys[k - 1] in ("the", "two", "three") or _article_before(words, k)):
             # "the villages of al-Qajar and al-Zara": each name of the list
             at = k + 2
             while at < n and words.soft(at):

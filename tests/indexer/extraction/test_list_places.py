@@ -64,3 +64,12 @@ def test_a_list_goes_on_over_names_found_already(gaz: Gazetteer, text: str, expe
 def test_a_list_closed_by_or(gaz: Gazetteer) -> None:
     text = "Residents of Butler, Clark, Montgomery, Preble or Warren counties may apply."
     assert "Preble" in located(gaz, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ossetians attacked the Georgian-controlled villages of Nuli and Avnevi in a bid.", "Avnevi"),
+    ("The Georgian-controlled village of Prisi came under attack.", "Prisi"),
+])
+def test_a_hyphenated_modifier_before_a_kind_word(gaz: Gazetteer, text: str, expected: str) -> None:
+    """``the Georgian-controlled village of X``: a modifier, no name (issue 18, LGL round 7)."""
+    assert expected in located(gaz, text)
