@@ -28,7 +28,9 @@ KIND_PLURAL = {"villages": "city", "towns": "city", "cities": "city", "neighbour
 KIND_BEFORE = {"village": "city", "town": "city", "city": "city", "hamlet": "city",
                "neighbourhood": "city", "neighborhood": "city", "district": "subdivision",
                "suburb": "city", "municipality": "subdivision", "governorate": "subdivision",
-               "province": "subdivision", "county": "subdivision", "region": "region", "area": "region"}
+               "province": "subdivision", "county": "subdivision", "region": "region", "area": "region",
+               # landforms named so ("the mountains of Svaneti", "the island of Tortola")
+               "mountain": "region", "mountains": "region", "island": "region", "peninsula": "region"}
 KIND_AFTER = {"village": "city", "neighbourhood": "city", "neighborhood": "city",
               "district": "subdivision", "quarter": "city", "suburb": "city", "camp": "city",
               "crossing": "city"}
@@ -37,7 +39,13 @@ KIND_IN_NAME = {"county": "subdivision", "governorate": "subdivision", "province
                 "prefecture": "subdivision", "municipality": "subdivision"}
 #: More lower-case words inside a place's name (``Port-au-Prince``).
 _NAME_LINKS = frozenset("au aux du di en sur lès les".split())
-KIND_WORDS = frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
+#: Kind words of an apposition after a name (``Tamarasheni, a Georgian town``, ``Grapeland, a small town``).
+KIND_APPOSED = {"town": "city", "village": "city", "city": "city", "hamlet": "city", "suburb": "city",
+                "community": "city", "neighborhood": "city", "neighbourhood": "city"}
+#: Words after such a kind word that end its noun phrase (not ``a town councilman``, a person).
+_APPOSITION_ENDS = frozenset("in of near on outside about that where with just located some a an the "
+                             "north south east west northeast northwest southeast southwest".split())
+KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _AL = frozenset("al el ad an ar as ash az".split())
@@ -143,6 +151,18 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                     at += 1
                 elif not (at < n and words.gap[at].strip() == ","):
                     break
+        if key in KIND_APPOSED and not words.cap(k):
+            # "Tamarasheni, a Georgian town": a name, a comma, "a", at most two modifiers, the kind word
+            i = k - 1
+            while i > k - 3 and i > 0 and keys[i] not in ("a", "an") and keys[i] not in STOPWORDS and words.soft(i):
+                i -= 1
+            ends = k + 1 >= n or not words.soft(k + 1) or keys[k + 1] in _APPOSITION_ENDS
+            if ends and i >= 1 and keys[i] in ("a", "an") and words.gap[i].strip() == "," and words.soft(k) \
+                    and all(words.soft(j) for j in range(i + 1, k)):
+                run = name_run(i - 1, -1)
+                if run is not None:
+                    add(*run, KIND_APPOSED[key])
+                    continue
         # "Talaingod town of Davao del Norte": "town" after a name only with its host.
         after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
         if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (

@@ -73,3 +73,17 @@ def test_a_list_closed_by_or(gaz: Gazetteer) -> None:
 def test_a_hyphenated_modifier_before_a_kind_word(gaz: Gazetteer, text: str, expected: str) -> None:
     """``the Georgian-controlled village of X``: a modifier, no name (issue 18, LGL round 7)."""
     assert expected in located(gaz, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tamarasheni, a Georgian town a stone's throw from Tskhinvali, was shelled.", "Tamarasheni"),
+    ("Climbers went missing in the mountains of Svaneti.", "Svaneti"),
+    ("Ben Wu disappeared while on the island of Tortola.", "Tortola"),
+])
+def test_apposed_kind_and_landforms_of(gaz: Gazetteer, text: str, expected: str) -> None:
+    """``X, a Georgian town``; ``the mountains of X`` (issue 18, LGL round 7)."""
+    assert expected in located(gaz, text)
+
+
+def test_a_person_with_a_towns_office_is_no_town(gaz: Gazetteer) -> None:
+    assert "Bob Jonez" not in located(gaz, "Bob Jonez, a town councilman, said the budget was late.")
