@@ -266,6 +266,8 @@ class WorldCandidates:
             return False
         if "&" in words.gap[first] or last + 1 < n and "&" in words.gap[last + 1]:
             return False  # "Stevens & Wilkinson": a firm
+        if last + 1 < n and words.soft(last + 1) and not words.cap(last + 1) and keys[last + 1] in _PEOPLE_NOUNS:
+            return False  # "the Adena people", "Caddo and Atakapa Indians": a people, not a town
         if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
                 keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
             return False  # "the Dayton accords": an agreement named after where it was signed
@@ -338,6 +340,8 @@ _PHRASE_ENDS = frozenset("in of on at to from by with for into over is was has h
 _RESTORED_DATELINE = re.compile(r",[ \t]*(?:--+|[-–—:\x96\x97])")
 
 
+#: Nouns after a name that make it a people's (``the Adena people``, ``the Quiche Indians``).
+_PEOPLE_NOUNS = frozenset("people peoples indians tribe tribes tribesmen culture".split())
 #: Connectors that are also English words: a name goes on over them only with a hyphen (``as-Suwayda``),
 #: or as a world name of its own (``Stratford on Avon``); ``Kansas on Route 16`` is Kansas on a road.
 _ENGLISH_CONNECTORS = frozenset("as at an on".split())

@@ -324,3 +324,12 @@ def test_ap_sign_is_in_every_ap_state_match(text: str) -> None:
 
     matched = any(p.search(text) for p in (resolve._AP_STATE, resolve._AP_DOTTED, resolve._AP_BEFORE_NOUN))
     assert not matched or resolve._AP_SIGN.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Visitors can see what the Adena people buried in their mounds near the Ohio River.",
+    "The river valley nourished the Caddo people, then Spanish and French settlers.",
+])
+def test_a_peoples_name_is_no_town(gaz: Gazetteer, text: str) -> None:
+    """``the Adena people``: a people, not the town Adena (issue 18, LGL round 7)."""
+    assert not {"Adena", "Caddo"} & set(places(gaz, text))
