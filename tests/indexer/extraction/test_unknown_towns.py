@@ -36,3 +36,9 @@ def test_no_town_without_a_cue_or_from_an_ordinary_word(gaz: Gazetteer, text: st
 ])
 def test_a_legislature_is_never_a_town(gaz: Gazetteer, text: str) -> None:
     assert not {"Congress", "Parliament", "Senate"} & set(located(gaz, text))
+
+
+def test_a_road_in_a_town(gaz: Gazetteer) -> None:
+    text = "The man was seen at the marketplace along Route 30 in Hempfield. Police said he left."
+    assert "Hempfield" in located(gaz, text)
+    assert "Medicaid" not in located(gaz, "States spent 30 in Medicaid.")
