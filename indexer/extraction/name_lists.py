@@ -50,14 +50,22 @@ def common_words(load: Callable[[], set[str]] | None = None) -> frozenset[str]:
     ``shows``), less every first and last name of its person providers
     (``Will``, ``King``, ``Rose`` stay names). A capitalised run that ends
     in one (``Youssef Diab Launched``, ``Hussein Malla Over``) ends before it.
-    Cached on disk like :func:`first_names`."""
+    Cached on disk like :func:`first_names`, and read once per process (asked per text)."""
+    if load is None and _COMMON_WORDS:
+        return _COMMON_WORDS[0]
     try:
         from importlib.metadata import version
 
         faker_version = version("faker")
     except Exception:
         return frozenset()
-    return _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+    words = _cached(f"common-words-{faker_version}-{_LIST_VERSION}.txt", load or _faker_common_words)
+    if load is None:
+        _COMMON_WORDS[:] = [words]
+    return words
+
+
+_COMMON_WORDS: list[frozenset[str]] = []
 
 
 def english_surnames(load: Callable[[], set[str]] | None = None) -> frozenset[str]:

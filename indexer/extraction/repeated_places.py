@@ -25,6 +25,8 @@ __all__ = ["repeated_places"]
 #: What may follow a repeated mention: not a capitalised word (a longer name)
 #: nor a letter; ``'s``, ``-area`` and punctuation may (``Iran-based``: no place, CONVENTIONS.md).
 _AFTER = re.compile(r"(?:['’]s\b|-(?:area|region)\b)?(?![\w'’-]|\s+[A-Z0-9])")
+#: Characters that join a word to the one before (no mention starts after them).
+_JOINERS = frozenset("'’.-")
 #: Two capitals in a row: an acronym (``TxDOT``, ``NASA``), no town's name as written.
 _CAPITALS = re.compile(r"[A-Z][A-Z]")
 #: Kind words after a county's name (``Madison County``: ``Madison`` alone names it too).
@@ -54,7 +56,7 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
     # A name some person of the text bears (Welch, Flores) is that person as often.
     person_words = {w for a in actors if a[1] == "person" for w in str(a[0]).split()}
     sense: dict[str, tuple[str, str]] = {}
-    lower = _lower_words(text)
+    lower = _LowerWords(text)
     for name, kind, start, end, surface in places:
         if surface.isupper() and len(surface) > 3:
             surface = _ordinary_case(surface)  # a dateline's "MANSFIELD": "Mansfield" elsewhere
@@ -67,21 +69,39 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
     if not sense:
         return []
     out: list[tuple] = []
-    pattern = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(sense, key=len, reverse=True))) + r")")
-    for m in pattern.finditer(text):
-        start, end = m.span()
+    last_end = -1
+    for start, surface in _occurrences(text, sense):
+        end = start + len(surface)
+        if start < last_end:
+            continue  # inside a longer name's mention found at the same place
+        last_end = end
         if not _AFTER.match(text, end) or _covered(spans, start, end):
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and before.group(1).lower() not in STOPWORDS \
                 and before.group(1).lower() not in _DETERMINERS and before.group(1).lower() not in _SETTINGS:
             continue  # "Rodeo Gainesville", "Historic Dublin": a longer name
-        name, kind = sense[m.group()]
-        out.append((name, kind, start, end, m.group()))
+        name, kind = sense[surface]
+        out.append((name, kind, start, end, surface))
     return out
 
 
-def _add_sense(sense: dict[str, tuple[str, str]], name: str, kind: str, surface: str, lower: set[str],
+def _occurrences(text: str, surfaces: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
+    """``(start, surface)`` of every mention of the ``surfaces`` that starts a
+    word, in text order, the longest first at one position (found with
+    ``str.find``: a regular expression of the names would be compiled per text)."""
+    found = []
+    for surface in surfaces:
+        at = text.find(surface)
+        while at >= 0:
+            if at == 0 or text[at - 1] not in _JOINERS and not text[at - 1].isalnum() and text[at - 1] != "_":
+                found.append((at, surface))
+            at = text.find(surface, at + 1)
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    return found
+
+
+def _add_sense(sense: dict[str, tuple[str, str]], name: str, kind: str, surface: str, lower: _LowerWords,
                person_words: set[str], ordinary: Callable[[str], bool], personal: Callable[[str], bool]) -> None:
     """Record that ``surface`` reads as the place ``name`` unless the name's
     form makes it unsafe to read so at its other mentions."""
@@ -101,9 +121,31 @@ def _ordinary_case(name: str) -> str:
     return re.sub(r"[A-Z]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
-def _lower_words(text: str) -> set[str]:
-    """The words ``text`` writes in lower case."""
-    return set(re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", text))
+class _LowerWords:
+    """Whether the text writes a word in lower case, asked per word (a few per
+    text): found with ``str.find``, not a scan of every word."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = _written(self.text, word)
+        return found
+
+
+def _written(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word, exactly so written."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum() and text[at - 1] not in _JOINERS) \
+                and (end == len(text) or not text[end].isalnum() and text[end] not in _JOINERS):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -43,7 +43,7 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
     ``ordinary`` (a folded word) says a word is no town's name (common in
     English, a demonym, a person's name of the text)."""
     keys, n = words.key, len(words.key)
-    lower = words.lower_keys()
+    lower: set[str] | None = None  # (the text's lower-case words, read for a candidate only)
     out: list[tuple] = []
     for at in range(2, n):
         if keys[at - 1] != "in" or words.cap(at - 1) or not words.soft(at - 1) or not words.soft(at) \
@@ -60,6 +60,8 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
         if not closer or closer[0] not in _CLOSERS or any(i in taken for i in range(at, last + 1)):
             continue
         run = keys[at:last + 1]
+        if lower is None:
+            lower = words.lower_keys()
         if any(k in STOPWORDS or k in lower or k in NEVER_TOWNS or k in DATE_NAMES or ordinary(k) for k in run) \
                 or any(words.upper(i) and len(words.surface[i]) > 1 or len(keys[i]) < 3 for i in range(at, last + 1)) \
                 or closer == "." and len(keys[last]) < 4 and words.cap(last):
