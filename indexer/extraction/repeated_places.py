@@ -15,7 +15,9 @@ organisation, a person) stays out. A leaf: it reads the text and name spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.place_words import SETTINGS
@@ -52,7 +54,7 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
     and the person."""
     if not places:
         return []
-    spans = sorted((s[2], s[3]) for s in (*actors, *places))
+    spans = _Spans((s[2], s[3]) for s in (*actors, *places))
     # A name some person of the text bears (Welch, Flores) is that person as often.
     person_words = {w for a in actors if a[1] == "person" for w in str(a[0]).split()}
     sense: dict[str, tuple[str, str]] = {}
@@ -75,7 +77,7 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
         if start < last_end:
             continue  # inside a longer name's mention found at the same place
         last_end = end
-        if not _AFTER.match(text, end) or _covered(spans, start, end):
+        if not _AFTER.match(text, end) or spans.overlap(start, end):
             continue
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is not None and before.group(1).lower() not in STOPWORDS \
@@ -148,5 +150,16 @@ def _written(text: str, word: str) -> bool:
     return False
 
 
-def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Name spans, asked whether any overlaps a range in logarithmic time (a
+    text may name one place thousands of times: a scan per mention was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_ends = list(accumulate((e for _, e in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        i = bisect_left(self.starts, end)  # spans [0, i) start before ``end``
+        return i > 0 and self.max_ends[i - 1] > start

@@ -68,3 +68,18 @@ def test_a_capital_read_as_its_state_once_is_that_state_again(gaz: Gazetteer) ->
     st = Statement(id="1", title="", body=body, source="x")
     evidence = extract(st, gaz).evidence["actors"].get("United States", [])
     assert [body[item[1]:item[2]] for item in evidence] == ["Washington"] * 3
+
+
+def test_spans_overlap_like_a_scan() -> None:
+    """The logarithmic overlap test answers as the scan of every span did."""
+    import random
+
+    from indexer.extraction.repeated_places import _Spans
+
+    rng = random.Random(7)
+    spans = [(s, s + rng.randint(1, 30)) for s in (rng.randint(0, 500) for _ in range(60))]
+    index = _Spans(spans)
+    for _ in range(500):
+        start = rng.randint(0, 540)
+        end = start + rng.randint(1, 20)
+        assert index.overlap(start, end) == any(s < end and start < e for s, e in spans)
