@@ -27,6 +27,10 @@ __all__ = ["repeated_places"]
 #: What may follow a repeated mention: not a capitalised word (a longer name)
 #: nor a letter; ``'s``, ``-area`` and punctuation may (``Iran-based``: no place, CONVENTIONS.md).
 _AFTER = re.compile(r"(?:['’]s\b|-(?:area|region)\b)?(?![\w'’-]|\s+[A-Z0-9])")
+#: A word that starts a word (not after a letter, an apostrophe, a dot or a hyphen; any script's capitals).
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[^\W\d_][^\W_]*")
+#: The first word of a surface as :data:`_CAPITALISED` reads it.
+_FIRST_WORD = re.compile(r"[^\W\d_][^\W_]*")
 #: Characters that join a word to the one before (no mention starts after them).
 _JOINERS = frozenset("'’.-")
 #: Two capitals in a row: an acronym (``TxDOT``, ``NASA``), no town's name as written.
@@ -38,7 +42,7 @@ _DETERMINERS = frozenset("another each every both all either neither".split())
 #: Words that set a town in a headline's or a sentence's first word (``Downtown Greer``, ``Historic Dublin``).
 _SETTINGS = SETTINGS | {"historic", "greater", "metropolitan"}
 #: The word before a mention, when a capitalised one joins it (``Rodeo Gainesville``).
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")  # (a sentence's end before it is none: "Texas. Gainesville")
 
 
 def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
@@ -90,16 +94,20 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
 
 def _occurrences(text: str, surfaces: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
     """``(start, surface)`` of every mention of the ``surfaces`` that starts a
-    word, in text order, the longest first at one position (found with
-    ``str.find``: a regular expression of the names would be compiled per text)."""
+    word, in text order, the longest first at one position: each capitalised
+    word of the text is looked up by its first word (one pass, however many
+    names: no regular expression of the names compiled per text, no search
+    per name)."""
+    if len(surfaces) <= _FEW:  # (most texts: a search per name is faster than a pass over every word)
+        return _found_each(text, surfaces)
+    by_first: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        by_first.setdefault(_FIRST_WORD.match(surface).group(), []).append(surface)  # type: ignore[union-attr]
     found = []
-    for surface in surfaces:
-        at = text.find(surface)
-        while at >= 0:
-            if at == 0 or text[at - 1] not in _JOINERS and not text[at - 1].isalnum() and text[at - 1] != "_":
-                found.append((at, surface))
-            at = text.find(surface, at + 1)
-    found.sort(key=lambda f: (f[0], -len(f[1])))
+    for m in _CAPITALISED.finditer(text):
+        for surface in by_first.get(m.group(), ()):
+            if text.startswith(surface, m.start()):
+                found.append((m.start(), surface))
     return found
 
 
@@ -121,6 +129,23 @@ def _add_sense(sense: dict[str, tuple[str, str]], name: str, kind: str, surface:
 def _ordinary_case(name: str) -> str:
     """``MANSFIELD`` -> ``Mansfield``, ``GOOSE CREEK`` -> ``Goose Creek``."""
     return re.sub(r"[A-Z]+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
+#: Names at most searched one by one.
+_FEW = 40
+
+
+def _found_each(text: str, surfaces: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:
+    """:func:`_occurrences` by a search per name."""
+    found = []
+    for surface in surfaces:
+        at = text.find(surface)
+        while at >= 0:
+            if at == 0 or not text[at - 1].isalnum() and text[at - 1] not in _JOINERS and text[at - 1] != "_":
+                found.append((at, surface))
+            at = text.find(surface, at + 1)
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    return found
 
 
 class _LowerWords:

@@ -83,3 +83,18 @@ def test_spans_overlap_like_a_scan() -> None:
         start = rng.randint(0, 540)
         end = start + rng.randint(1, 20)
         assert index.overlap(start, end) == any(s < end and start < e for s, e in spans)
+
+
+def test_accented_names_spread() -> None:
+    text = "Fighting in Échirolles, France. Échirolles residents fled."
+    places = [("Échirolles", "city", 12, 22, "Échirolles")]
+    assert [s[2] for s in repeated_places(text, [], places, lambda w: False, lambda w: False)] == [32]
+
+
+def test_many_names_are_found_as_a_few() -> None:
+    from indexer.extraction import repeated_places as module
+
+    names = [f"Town{chr(65 + i % 26)}{chr(97 + i // 26)}" for i in range(60)]
+    text = " ".join(f"In {n}, a fire." for n in names) + " " + " ".join(f"{n} residents fled." for n in names)
+    surfaces = {n: (n, "city") for n in names}
+    assert module._occurrences(text, surfaces) == module._found_each(text, surfaces)
