@@ -24,6 +24,7 @@ from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
+from indexer.extraction.generic_groups import group_mentions
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.extraction.role_regions import drop_role_regions
@@ -124,6 +125,11 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                 s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
                 actor_mentions, place_mentions = mentions_of.get(index, ([], []))
+                # "rebels", "Syrian rebels": role values only, no actors of the statement.
+                groups = group_mentions(searched, s, e, gazetteer.demonyms,
+                                        [(ms, me) for _, ms, me in actor_mentions])
+                if groups:
+                    actor_mentions = sorted(actor_mentions + groups, key=itemgetter(1))
                 roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
                 claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
                                     roles, negated))

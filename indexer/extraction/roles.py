@@ -74,7 +74,8 @@ _SPEAKER_AFTER = re.compile(
 )
 #: After a name that follows ``said``: a verb of its own makes it the subject
 #: of the reported clause (``said regime planes were flying``), not the speaker.
-_CLAUSE_VERB_AFTER = re.compile(r"(?: \w+ly)? (?:was|were|is|are|had|has|have|will|would|could|did|does|do)\b")
+_CLAUSE_VERB_AFTER = re.compile(r"(?: \w+ly)? (?:was|were|is|are|had|has|have|will|would|could|did|does|do"
+                                r"|(?!(?:based|backed|led|linked|affiliated|allied|aligned|funded)\b)[a-z]+ed)\b")
 _SPEAKER_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|stated|added|according to|reported by|quoted by|cited by)"
     r"|\bin a statement by) (?:the |a |an )?$"
@@ -281,7 +282,9 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
             _ACCUSED_PASSIVE_AFTER.match(after) and not _RELATIVE_BEFORE.search(before))):
         return "by"
-    if _SPEAKER_AFTER.match(after) or (_SPEAKER_HINT.search(before) is not None
+    # "..., which rebels have denied": a relative clause after every act comments on
+    # the claim, its speaker does not make it ("Ukraine, which Russia accused of" does).
+    if _SPEAKER_AFTER.match(after) and not (_RELATIVE_BEFORE.search(before) and all(ts < s for _, ts, _ in triggers)) or (_SPEAKER_HINT.search(before) is not None
                                        and _SPEAKER_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"
     for kind, ts, te in acts:

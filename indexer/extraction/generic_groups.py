@@ -1,0 +1,76 @@
+"""Generic armed groups as role values: ``rebels``, ``Syrian rebels``, ``armed terrorist groups``.
+
+A claim sentence often names its agent only by kind: ``Damascus accused
+rebels of shelling``, ``Syrian rebels fired mortars``, ``armed terrorist groups
+used chemical weapons``. These are no gazetteer actors (no statement is *about*
+"rebels", and ``actor:Syria`` must not find them), but a researcher asking who
+did an act wants them: they are mentions that only
+:func:`indexer.extraction.roles.claim_roles` sees, as the value of a role.
+
+The value is the group as a reader names it: the rebel words (``rebels``,
+``insurgents``, ``opposition fighters``, ``armed opposition``) read as ``rebels``
+and keep a state's demonym before them (``Syrian rebels``, never the state:
+``by:Syria`` does not match them); the group words (``armed groups``,
+``armed terrorist groups``, ``terrorist groups``, ``armed gangs``) are kept as
+written. Bare descriptions that name no one (``gunmen``, ``militants``, ``the
+militias``, ``attackers``) stay unnamed: precision first (ROLES.md, ``No named
+agent gives an empty by``); a demonym makes them a group (``Iraqi militants``).
+
+Leaf module: it reads the gazetteer's demonym table only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+__all__ = ["group_mentions"]
+
+#: Words for the armed opposition to a state, read as one value (``rebels``).
+_REBEL_WORDS = r"rebels|insurgents|opposition fighters|armed opposition|opposition forces|opposition militants"
+#: Words that name a group only with a demonym before them (``Iraqi militants``).
+_DEMONYM_ONLY = r"militants|militias|gunmen|jihadists|guerrillas|guerillas|separatists"
+#: Group words kept as written (``armed terrorist groups``).
+_GROUP_WORDS = r"armed terrorist groups|armed groups|terrorist groups|armed gangs"
+_PATTERN = re.compile(
+    rf"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+) )?(?i:(?P<rebel>{_REBEL_WORDS})|(?P<only>{_DEMONYM_ONLY})"
+    rf"|(?P<group>{_GROUP_WORDS}))\b(?!-)")
+#: Cheap test: no group word in the sentence, no regex search.
+_HINTS = ("rebel", "insurgent", "opposition", "group", "gang", "militant", "militia", "gunmen", "jihadist",
+          "guerr", "gueril", "separatist", "Rebel", "Insurgent", "Opposition", "Armed", "Terrorist", "Militant",
+          "Gunmen", "Jihadist", "Separatist")
+
+
+def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
+                   taken: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
+    """``(value, start, end)`` of each generic armed group in ``text[start:end]``
+    that overlaps no span of ``taken`` (the gazetteer's mentions: ``Houthi
+    rebels`` is an actor of its own).
+
+    :param demonyms: folded demonym -> country (``Gazetteer.demonyms``).
+
+    >>> s = "Damascus accused Syrian rebels and armed terrorist groups of shelling, gunmen said."
+    >>> group_mentions(s, 0, len(s), {"syrian": "Syria"})
+    [('Syrian rebels', 17, 30), ('armed terrorist groups', 35, 57)]
+    """
+    sentence = text[start:end]
+    if not any(hint in sentence for hint in _HINTS):
+        return []
+    out: list[tuple[str, int, int]] = []
+    for m in _PATTERN.finditer(text, start, end):
+        s, e = m.span()
+        demonym = m.group("demonym")
+        if demonym is not None and demonym.lower() not in demonyms:
+            demonym = None  # "The rebels", "Heavy militias": no state named
+            s = m.start("rebel") if m.group("rebel") else m.start("only") if m.group("only") else m.start("group")
+        if demonym is None and m.group("only"):
+            continue  # "gunmen", "militants": no one named
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if m.group("group"):
+            value = m.group("group").lower()
+        else:
+            noun = "rebels" if m.group("rebel") else m.group("only").lower()
+            value = f"{demonym} {noun}" if demonym else noun
+        out.append((value, s, e))
+    return out
