@@ -12,7 +12,9 @@ The value is the group as a reader names it: the rebel words (``rebels``,
 and keep a state's demonym before them (``Syrian rebels``, never the state:
 ``by:Syria`` does not match them); the group words (``armed groups``,
 ``armed terrorist groups``, ``terrorist groups``, ``armed gangs``) are kept as
-written. Bare descriptions that name no one (``gunmen``, ``militants``, ``the
+written. ``police`` and ``authorities`` with no state named stand for the
+state's institution (ROLES.md: ``police``, ``the authorities`` are named
+actors) and read as ``police`` / ``authorities``. Bare descriptions that name no one (``gunmen``, ``militants``, ``the
 militias``, ``attackers``) stay unnamed: precision first (ROLES.md, ``No named
 agent gives an empty by``); a demonym makes them a group (``Iraqi militants``).
 
@@ -29,16 +31,21 @@ __all__ = ["group_mentions"]
 #: Words for the armed opposition to a state, read as one value (``rebels``).
 _REBEL_WORDS = r"rebels|insurgents|opposition fighters|armed opposition|opposition forces|opposition militants"
 #: Words that name a group only with a demonym before them (``Iraqi militants``).
-_DEMONYM_ONLY = r"militants|militias|gunmen|jihadists|guerrillas|guerillas|separatists"
+_DEMONYM_ONLY = r"militants|militias|gunmen|jihadists|guerrillas|guerillas|separatists|terrorists"
+#: A state's institutions, named actors even without the state (ROLES.md): ``police`` detained.
+_INSTITUTIONS = r"security police|riot police|police officers|policemen|police|authorities"
 #: Group words kept as written (``armed terrorist groups``).
 _GROUP_WORDS = r"armed terrorist groups|armed groups|terrorist groups|armed gangs"
 _PATTERN = re.compile(
     rf"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+) )?(?i:(?P<rebel>{_REBEL_WORDS})|(?P<only>{_DEMONYM_ONLY})"
-    rf"|(?P<group>{_GROUP_WORDS}))\b(?!-)")
+    rf"|(?P<group>{_GROUP_WORDS})|(?P<institution>{_INSTITUTIONS}))\b(?!-)")
+#: Before an institution: a name or a possessive owns it (``Punjab police``, ``Yemen's intelligence authorities``).
+_OWNED = re.compile(r"(?:(?<!^)(?<![.!?\"\u201c] )(?!The\b|A\b|An\b)[A-Z][\w-]*|[\w-]+['\u2019]s?)(?: [a-z]+)? $")
 #: Cheap test: no group word in the sentence, no regex search.
 _HINTS = ("rebel", "insurgent", "opposition", "group", "gang", "militant", "militia", "gunmen", "jihadist",
           "guerr", "gueril", "separatist", "Rebel", "Insurgent", "Opposition", "Armed", "Terrorist", "Militant",
-          "Gunmen", "Jihadist", "Separatist")
+          "Gunmen", "Jihadist", "Separatist", "terrorists", "Terrorists", "police", "Police", "authorities",
+          "Authorities")
 
 
 def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
@@ -62,12 +69,17 @@ def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
         demonym = m.group("demonym")
         if demonym is not None and demonym.lower() not in demonyms:
             demonym = None  # "The rebels", "Heavy militias": no state named
-            s = m.start("rebel") if m.group("rebel") else m.start("only") if m.group("only") else m.start("group")
+            s = next(m.start(g) for g in ("rebel", "only", "group", "institution") if m.group(g))
         if demonym is None and m.group("only"):
             continue  # "gunmen", "militants": no one named
         if any(s < te and ts < e for ts, te in taken):
             continue
-        if m.group("group"):
+        if m.group("institution"):
+            if demonym is not None or _OWNED.search(text[start:s]):
+                continue  # "Belarusian police", "Yemen's authorities", "Punjab police": a named owner
+            word = m.group("institution").lower()
+            value = word if word in ("authorities", "policemen") else "police"
+        elif m.group("group"):
             value = m.group("group").lower()
         else:
             noun = "rebels" if m.group("rebel") else m.group("only").lower()

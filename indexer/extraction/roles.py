@@ -95,6 +95,7 @@ _FILLERS = (
     r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
     r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
     r"|allegedly|in turn|themselves|itself|and|aerial|air|ground|rocket|missile|mortar|suicide|[a-z]+ly"
+    r"|soon|still|already|often|once|now|hold|holds|holding|keeps? holding"
 )
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
@@ -111,14 +112,30 @@ _NAMES_AN_ACT = re.compile(r" (?:air ?strikes?|strikes?|raids?|attacks?|bombings
 _POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
 _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
 #: Between a trigger and ``by X``: at most six words, no clause mark.
-_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ )?$")
+_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _BY_DIRECT = re.compile(r"^ ?(?:the |a |an )?(?:[\w-]+ )?$")
 _NOT_AGENT_BY = re.compile(
-    r"\b(?:backed|supported|brokered|sponsored|led|mediated|hosted|organi[sz]ed|issued|signed|condemned"
+    r"\b(?:backed|supported|brokered|sponsored|mediated|hosted|organi[sz]ed|issued|signed|condemned|escorted"
+    r"|delivered|sent|provided|operated|managed|monitored|recorded|investigated|observed|seen|filmed|photographed"
     r"|denounced|documented|reported|verified|confirmed|cited|quoted|published|released|announced|owned"
     r"|controlled|held|run|funded|armed|trained|ordered|approved|adopted|drafted|followed|accompanied"
     r"|surrounded|encircled|besieged|blockaded|protected|guarded|rejected|denied|criticised|criticized) by\b"
 )
+#: Between an agent and the act of its relative clause: ``Hamas, which killed``.
+_RELATIVE_AGENT_GAP = re.compile(rf",? (?:which|who|that)(?: (?:{_FILLERS}))* ")
+_BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$")
+#: Before an agent named after its act noun, the act's verb following: ``the attacks by Russia killed``.
+_ACT_BY_BEFORE = re.compile(r"\b(?:attacks?|assaults?|offensives?|strikes?|raids?|airstrikes?|air strikes?"
+                            r"|shelling|bombings?|bombardments?|operations?) by (?:the |a |an )?$")
+
+
+def _not_agent_by(before: str, kind: str) -> bool:
+    """Whether ``before`` ends with a ``by`` that does not name the act's agent
+    (``backed by``, ``escorted by``); ``held by`` names a detention's captor."""
+    m = _NOT_AGENT_BY.search(before)
+    return m is not None and not (kind == "detention" and m.group().startswith("held"))
+
+
 #: Attribution cues: a mention right after is the one held responsible.
 _ACCUSED_BEFORE = re.compile(
     r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|h[oe]ld(?:s|ing)?|accusations? against"
@@ -296,7 +313,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 return "by"  # "the war crimes the Iranian militias are committing"
             if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
                     or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
-                    and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):
+                    and not _CLAUSE_MARKS.search(gap) and not _not_agent_by(low[max(0, s - 40):s], kind):
                 return "by"
             if kind != _ATTRIBUTION and (" against " in gap or " targeting " in gap or " on " in gap) \
                     and _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap):
@@ -308,7 +325,13 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         elif ts >= e:  # the mention comes first
             if ts - e > 80:
                 continue
-            gap = low[e:ts]
+            gap = low[e:ts].replace("**", "")  # markdown bold: "the **RSF militia** has committed"
+            if kind != _ATTRIBUTION and _RELATIVE_AGENT_GAP.fullmatch(gap) \
+                    and (not _OBJECT_OF_PREPOSITION.search(before) or _BY_BEFORE.search(before)):
+                return "by"  # "attacked by Hamas, which killed", not "attacks against Israel, which forced"
+            if kind != _ATTRIBUTION and _ACT_BY_BEFORE.search(before) and gap.count(" ") <= 6 \
+                    and not _CLAUSE_MARKS.search(gap):
+                return "by"  # "the attacks by Russia killed 20"
             if gap.count(" ") > 7 or _CLAUSE_MARKS.search(_BRACKETED.sub("", gap, 1)):
                 continue
             if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)) \
@@ -319,6 +342,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
                     and not _OBJECT_OF_PREPOSITION.search(before):
                 return "by"
+            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]):
+                return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition airstrikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
                 return "by"

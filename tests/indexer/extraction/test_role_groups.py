@@ -80,3 +80,13 @@ def test_relative_clause_speaker_is_not_the_claims_speaker(gazetteer: Gazetteer)
 def test_relative_comment_after_the_act_has_no_speaker(gazetteer: Gazetteer) -> None:
     claim, _ = _claim(gazetteer, "Coalition strikes killed dozens of soldiers, which Washington said was not intentional.")
     assert "speaker" not in _roles(claim)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police detained 16 journalists.", [("police", 0, 6)]),
+    ("The authorities had detained 479 protesters.", [("authorities", 4, 15)]),
+    ("An official of Yemen's intelligence authorities said so.", []),  # owned by a named state
+    ("The Punjab police detained him.", []),
+])
+def test_institutions_without_a_state(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert group_mentions(text, 0, len(text), {"yemeni": "Yemen"}) == expected

@@ -1,0 +1,45 @@
+"""Grammatical patterns that name a claim's agent (``by``), issue 21."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.model import Statement
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _by(gazetteer: Gazetteer, sentence: str) -> list[str]:
+    extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
+    (claim,) = extraction.claims
+    return [name for role, name, _s, _e in claim.roles if role == "by"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The attacks by Russia killed 20 civilians in Idlib.", ["Russia"]),  # attack(s) by X <act>
+    ("An attack by Turkey on Afrin killed ten.", ["Turkey"]),
+    ("Israel was attacked by the terrorist group Hamas, which killed 1,200 people.", ["Hamas"]),
+    ("Hamas continues to hold hostages in Gaza.", ["Hamas"]),
+    ("The hostages held by Hamas must be released.", ["Hamas"]),  # held by: a detention's captor
+    ("Damascus called for the cessation of the US-led coalition airstrikes in Syria.", ["US-led coalition"]),
+    ("The **Rapid Support Forces (RSF)** militia has committed acts of genocide.", ["Rapid Support Forces"]),
+    ("Airstrikes led by the United States and backed by France killed 20 civilians in Raqqa.",
+     ["United States"]),  # led by: the leader (backed by: no agent)
+])
+def test_agent_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hezbollah began attacks against Israel, which forced thousands to leave their homes.",  # not Israel's act
+    "Russian warplanes bombed the convoy escorted by SARC.",  # an escort is no agent
+    "The shelling of areas held by rebels continued.",  # held by, outside a detention
+])
+def test_not_agents(gazetteer: Gazetteer, sentence: str) -> None:
+    names = _by(gazetteer, sentence)
+    assert "Israel" not in names and "Syrian Arab Red Crescent" not in names and "rebels" not in names
