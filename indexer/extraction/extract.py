@@ -25,6 +25,7 @@ from indexer.extraction.datelines import dateline_places, probe_datelines, resto
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
 from indexer.extraction.generic_groups import group_mentions
+from indexer.extraction.lower_countries import lower_country_mentions
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.extraction.role_regions import drop_role_regions
@@ -85,6 +86,13 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
+        lower_actors, lower_places = lower_country_mentions(
+            searched, gazetteer, [(m[2], m[3]) for m in found_actors] + [(m[2], m[3]) for m in found_places])
+        if lower_actors:
+            found_actors = sorted(found_actors + lower_actors, key=itemgetter(2))
+        if lower_places:
+            found_places = sorted(found_places + lower_places, key=itemgetter(2))
         if "Assembly" in searched:  # "the President of the General Assembly": a venue, not an actor
             found_actors = drop_venue_mentions(searched, found_actors)
         if news_source is not None:  # the text's source is metadata, not an actor

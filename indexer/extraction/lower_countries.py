@@ -1,0 +1,92 @@
+"""Country names written in lower case, read as the country where a cue says so.
+
+Mixed-case text sometimes writes a country in lower case (``air strikes by
+russia``, ``shelling in syria``: chat logs, hurried posts, lower-cased
+headlines). The gazetteer matches names by their capitals there, so these go
+unread, and the claim they belong to loses its agent or its place. A lower-case
+word is often a common word, so only a cue makes it the country: ``by`` right
+before it names an agent (the state), a locative (``in``, ``across``,
+``inside``...) a place. Country names that are common words or given names
+(``turkey``, ``chad``, ``jordan``) need a stronger cue: ``by`` right after an
+act noun (``strikes by turkey``), or a locative with the name ending its
+clause (``in turkey.``).
+
+Leaf module: it reads the gazetteer's tables (countries and their states).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from indexer.extraction.gazetteer_types import NameSpan
+
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
+__all__ = ["lower_country_mentions"]
+
+#: Country names that are also common words or given names: a stronger cue only.
+COMMON_WORD_COUNTRIES = frozenset("turkey chad jordan georgia guinea china japan niger panama malta".split())
+#: A cue then up to three lower-case words (a country's name is at most three words).
+_CUED = re.compile(r"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?"
+                   r"(?P<name>[a-z]+(?: [a-z]+){0,2})")
+_ACT_BEFORE = re.compile(r"\b(?:strikes?|airstrikes?|raids?|attacks?|shelling|bombings?|bombardment|killed|killings?"
+                         r"|detained|arrested|abducted|kidnapped|invasion|offensive|occupation|shelled|bombed"
+                         r"|massacred|committed|carried out|launched|backed|led) $", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"^(?:[.,;:!?)]|$| and | or | since | during | on | last | this )")
+_LOCATIVES = frozenset("in across inside into throughout within".split())
+_names_of: dict[str, dict[str, str]] = {}
+
+
+def _country_names(gaz: Gazetteer) -> dict[str, str]:
+    """Lower-case country name -> country, for every country the gazetteer
+    knows by its own name (aliases such as ``us`` are common words)."""
+    key = gaz.fingerprint()
+    names = _names_of.get(key)
+    if names is None:
+        names = {place.name.lower(): place.name for place in gaz.places.values()
+                 if place.kind == "country" and place.name.replace(" ", "").isalpha() and len(place.name) > 3}
+        _names_of[key] = names
+    return names
+
+
+def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]
+                           ) -> tuple[list[NameSpan], list[NameSpan]]:
+    """``(actors, places)``: the lower-case country names of ``text`` after a
+    cue, as the gazetteer's spans ``(name, kind, start, end, surface)``; none
+    that overlaps a span of ``taken`` (names the gazetteer already read).
+
+    An actor only where the country is also a state the gazetteer knows.
+    """
+    if text.islower():  # all lower case: the gazetteer reads it as such itself
+        return [], []
+    names = _country_names(gaz)
+    actors: list[NameSpan] = []
+    places: list[NameSpan] = []
+    for m in _CUED.finditer(text):
+        words = m.group("name").split(" ")
+        for n in range(len(words), 0, -1):  # the longest name first: "south sudan"
+            name = " ".join(words[:n])
+            country = names.get(name)
+            if country is None:
+                continue
+            start = m.start("name")
+            end = start + len(name)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-'\u2019"):
+                break
+            if any(start < e and s < end for s, e in taken):
+                break
+            cue = m.group("cue")
+            common = name in COMMON_WORD_COUNTRIES
+            if cue == "by":
+                if common and not _ACT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                    break
+                if country in gaz.actors:
+                    actors.append((country, gaz.actors[country].type, start, end, text[start:end]))
+            elif cue in _LOCATIVES:
+                if common and not _CLAUSE_END.match(text, end, end + 8):
+                    break
+                places.append((country, "country", start, end, text[start:end]))
+            break
+    return actors, places
