@@ -208,6 +208,9 @@ def _after_locative(before: str) -> bool:
     return False
 
 
+#: Between an act noun and its place: ``of the``, ``of rebel-held parts of``.
+_OF_PLACE_GAP = re.compile(r"^ of(?: (?:the|[a-z]+-held|parts?|areas?|of|besieged|eastern|western|northern|southern"
+                           r"|rural|central|city|town|village|province|district|neighbou?rhood))* $")
 _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
                         r"|(?:met|meet|meets|meeting|gathered|convened|spoke|speaking|arrived|held talks"
                         r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
@@ -267,13 +270,19 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
             if role is not None:
                 found.setdefault((role, name), (role, name, s + start, e + start))
     scene: list[tuple[int, int]] | None = None
+    # A state's possessive before an act names its agent, not the scene ("Israel's massacres").
+    agents = {(s - start, e - start) for _, s, e in actors}
+    previous: tuple[int, bool] | None = None  # (end, whether `in`) of the place before
     for name, s, e in places:
         s, e = s - start, e - start
-        verdict = _is_scene(low, s, e, trig)
+        verdict = _is_scene(low, s, e, trig, (s, e) in agents)
         if verdict is None:  # a locative cue: is it in a clause of the act?
             if scene is None:
                 scene = _scene_clauses(low, trig)
             verdict = any(a <= s < b for a, b in scene)
+        if not verdict and previous is not None and previous[1] and _JOIN.match(low[previous[0]:s]):
+            verdict = True  # "in Mariupol, Bucha and Irpin": a place joined to a scene is one too
+        previous = (e, bool(verdict))
         if verdict:
             found.setdefault(("in", name), ("in", name, s + start, e + start))
     if not found:
@@ -377,11 +386,12 @@ def _scene_clauses(low: str, triggers: list[tuple[str, int, int]]) -> list[tuple
     return scene
 
 
-def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]], agent: bool = False) -> bool | None:
     """Whether the place mention ``low[s:e]`` is where an act happened;
-    ``None`` when that depends on its clause holding a trigger (a locative cue)."""
+    ``None`` when that depends on its clause holding a trigger (a locative cue).
+    ``agent``: the mention is also an actor's (a state's possessive is its agent)."""
     before = low[max(0, s - 60):s]
-    verdict = _scene_by_position(low, s, e, triggers)
+    verdict = _scene_by_position(low, s, e, triggers, agent)
     if verdict is None and not _after_locative(before):
         return False
     if _NOT_SCENE.search(before[-45:]) or _SPEAKER_AFTER.match(low, e, e + 40):
@@ -389,16 +399,19 @@ def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) ->
     return verdict
 
 
-def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
+                       agent: bool = False) -> bool | None:
     """``True`` for a place next to a trigger (``shelled Homs``), else ``None``."""
     for kind, ts, te in triggers:
         if kind in _SPEECH_TYPES or kind == _ATTRIBUTION:
             continue
-        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or low[te:s] in (" ", " of ", " of the ")) \
+        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or _OF_PLACE_GAP.match(low[te:s])) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
-            return True  # "shelled Homs", "the siege of Madaya"
+            return True  # "shelled Homs", "the siege of Madaya", "bombardment of rebel-held parts of Aleppo"
         if ts >= e and ts - e < 40:
             gap = low[e:ts]
+            if agent and gap in ("'s ", "\u2019s "):
+                continue
             if gap in (" ", "'s ", "\u2019s ") or _ONE_WORD.fullmatch(gap):
                 return True  # "the Aleppo siege", "Idlib hospital bombing"
             if _PASSIVE_GAP.fullmatch(gap) and _VERB_TRIGGER.search(low[ts:te]):

@@ -43,3 +43,18 @@ def test_agent_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]
 def test_not_agents(gazetteer: Gazetteer, sentence: str) -> None:
     names = _by(gazetteer, sentence)
     assert "Israel" not in names and "Syrian Arab Red Crescent" not in names and "rebels" not in names
+
+
+def _in(gazetteer: Gazetteer, sentence: str) -> list[str]:
+    extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
+    (claim,) = extraction.claims
+    return [name for role, name, _s, _e in claim.roles if role == "in"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The renewed regime bombardment of rebel-held parts of Aleppo continued.", ["Aleppo"]),
+    ("Russia commits war crimes in Mariupol, Bucha and Irpin.", ["Mariupol", "Bucha", "Irpin"]),  # joined places
+    ("Israel's commission of more massacres shocked the world.", []),  # a state's possessive: its agent
+])
+def test_scene_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _in(gazetteer, sentence) == expected
