@@ -88,7 +88,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                                   key=itemgetter(2))
         # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
         lower_actors, lower_places = lower_country_mentions(
-            searched, gazetteer, [(m[2], m[3]) for m in found_actors] + [(m[2], m[3]) for m in found_places])
+            searched, gazetteer, [(m[2], m[3]) for m in found_actors] + [(m[2], m[3]) for m in found_places],
+            found_places)
         if lower_actors:
             found_actors = sorted(found_actors + lower_actors, key=itemgetter(2))
         if lower_places:

@@ -9,7 +9,9 @@ before it names an agent (the state), a locative (``in``, ``across``,
 ``inside``...) a place. Country names that are common words or given names
 (``turkey``, ``chad``, ``jordan``) need a stronger cue: ``by`` right after an
 act noun (``strikes by turkey``), or a locative with the name ending its
-clause (``in turkey.``).
+clause (``in turkey.``). A lower-case country the gazetteer read as a place
+is also its state where an act verb follows it (``turkey started shelling``):
+the subject of an act is an agent, not a scene.
 
 Leaf module: it reads the gazetteer's tables (countries and their states).
 """
@@ -35,6 +37,22 @@ _ACT_BEFORE = re.compile(r"\b(?:strikes?|airstrikes?|raids?|attacks?|shelling|bo
                          r"|detained|arrested|abducted|kidnapped|invasion|offensive|occupation|shelled|bombed"
                          r"|massacred|committed|carried out|launched|backed|led) $", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^(?:[.,;:!?)]|$| and | or | since | during | on | last | this )")
+#: Light words between a country as the subject of an act and the act verb.
+_LIGHT = r"(?: (?:has|have|had|also|again|reportedly|allegedly|repeatedly|then|started|began|continued" \
+         r"|continues|keeps|kept|to|[a-z]+ly))*"
+_LIGHT_WORDS = frozenset("has have had also again reportedly allegedly repeatedly then started began continued"
+                         " continues keeps kept to".split())
+#: Before a name that is no subject: an article or a preposition (``the turkey``, ``in syria killed``).
+_NOT_SUBJECT = re.compile(r"\b(?:the|a|an|in|at|on|of|to|from|by|near|into|with|for|across|inside|over|against) $",
+                          re.IGNORECASE)
+#: An act verb (its subject is the act's agent).
+_ACT_VERB = (r"(?:shell(?:ed|ing|s)|bomb(?:ed|ing|s)|struck|strikes|attack(?:ed|ing|s)|kill(?:ed|ing|s)"
+             r"|invad(?:ed|ing|es)|detain(?:ed|ing|s)|arrest(?:ed|ing|s)|launch(?:ed|ing|es)|pound(?:ed|ing|s)"
+             r"|target(?:ed|ing|s)|raid(?:ed|ing|s))\b")
+_ACT_AFTER = re.compile(_LIGHT + " " + _ACT_VERB)
+#: The words before an act verb: a lower-case name of up to three words, light words.
+_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?P<name>[a-z]+(?: [a-z]+){0,2})" + _LIGHT + " (?P<verb>" + _ACT_VERB + ")")
+_SUBJECT_HINT = re.compile(r"\b(?:shell|bomb|struck|strikes|attack|kill|invad|detain|arrest|launch|pound|target|raid)")
 _LOCATIVES = frozenset("in across inside into throughout within".split())
 _names_of: dict[str, dict[str, str]] = {}
 
@@ -51,11 +69,13 @@ def _country_names(gaz: Gazetteer) -> dict[str, str]:
     return names
 
 
-def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]
-                           ) -> tuple[list[NameSpan], list[NameSpan]]:
+def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
+                           found_places: list[NameSpan] = ()) -> tuple[list[NameSpan], list[NameSpan]]:
     """``(actors, places)``: the lower-case country names of ``text`` after a
     cue, as the gazetteer's spans ``(name, kind, start, end, surface)``; none
-    that overlaps a span of ``taken`` (names the gazetteer already read).
+    that overlaps a span of ``taken`` (names the gazetteer already read),
+    except the state of a lower-case country of ``found_places`` that an act
+    verb follows.
 
     An actor only where the country is also a state the gazetteer knows.
     """
@@ -64,6 +84,10 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
     names = _country_names(gaz)
     actors: list[NameSpan] = []
     places: list[NameSpan] = []
+    for name, kind, start, end, surface in found_places:
+        if kind == "country" and surface.islower() and name in gaz.actors and _ACT_AFTER.match(text, end, end + 60) \
+                and not _NOT_SUBJECT.search(text, max(0, start - 12), start):
+            actors.append((name, gaz.actors[name].type, start, end, surface))
     for m in _CUED.finditer(text):
         words = m.group("name").split(" ")
         for n in range(len(words), 0, -1):  # the longest name first: "south sudan"
@@ -88,5 +112,26 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
                 if common and not _CLAUSE_END.match(text, end, end + 8):
                     break
                 places.append((country, "country", start, end, text[start:end]))
+            break
+    for m in _SUBJECT_HINT.finditer(text):  # "turkey started shelling": the subject of an act
+        window_start = max(0, m.start() - 60)
+        for sm in _SUBJECT.finditer(text, window_start, m.end() + 20):
+            if sm.start("verb") != m.start():
+                continue
+            words = sm.group("name").split(" ")
+            end = sm.end("name")
+            while words and (words[-1] in _LIGHT_WORDS or words[-1].endswith("ly")):
+                end -= len(words.pop()) + 1  # the name ends where the light words begin
+            for n in range(1, len(words) + 1):
+                name = " ".join(words[-n:])
+                country = names.get(name)
+                if country is None or country not in gaz.actors:
+                    continue
+                start = end - len(name)
+                if any(start < e and s < end for s, e in taken) or any(p[2] == start for p in places) \
+                        or any(a[2] == start for a in actors) or _NOT_SUBJECT.search(text, max(0, start - 12), start):
+                    break
+                actors.append((country, gaz.actors[country].type, start, end, text[start:end]))
+                break
             break
     return actors, places

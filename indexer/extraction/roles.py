@@ -275,6 +275,8 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
     previous: tuple[int, bool] | None = None  # (end, whether `in`) of the place before
     for name, s, e in places:
         s, e = s - start, e - start
+        if ("by", name) in found and found[("by", name)][2] == s + start:
+            continue  # the same words name the agent ("turkey started shelling"): no scene
         verdict = _is_scene(low, s, e, trig, (s, e) in agents)
         if verdict is None:  # a locative cue: is it in a clause of the act?
             if scene is None:

@@ -41,3 +41,13 @@ def test_roles_of_lower_case_countries(gazetteer: Gazetteer) -> None:
     (claim,) = extract(Statement(id="t", title="", body=body, source="t"), gazetteer).claims
     roles = {(role, name) for role, name, _s, _e in claim.roles}
     assert {("by", "Russia"), ("in", "Syria")} <= roles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("From past month turkey started shelling Kurdish YPG fighters near Azaz.", ["Turkey"]),
+    ("Since then russia has bombed Aleppo every day.", ["Russia"]),
+    ("The turkey attacked the farmer, He said.", []),  # an article: a noun, no state
+    ("Shelling in syria killed two, Activists said.", []),  # after a preposition: no subject
+])
+def test_lower_case_country_as_subject_of_an_act(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert _names(text, gazetteer)[0] == expected
