@@ -28,7 +28,8 @@ Field roles:
   ``role|name`` terms (``in|idlib``, ``against|kurds``, ``speaker|russia``).
   ``claim_roles_of`` a per-document column: each claim's terms
   (``type|bombardment``, ``by|russia``, ``negated|true``; ``at|title`` or
-  ``at|lead`` where it stands there), tab-separated, one
+  ``at|lead`` where it stands there; ``actor|x`` and ``location|x`` for the
+  names its sentence mentions, a place with the places it lies in), tab-separated, one
   line per claim; ``claim:( ... )`` groups check their conditions in one
   claim with it (``query._claimgroup``). An index made before has none of
   the three: its claims have no roles (index again to get them).
@@ -336,7 +337,7 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
         "claim_types": ",".join(sorted(claim_types)),
         "record": _RECORD_ENCODER.encode(record),
     }
-    doc.update(claim_role_fields(record.get("claims") or []))
+    doc.update(claim_role_fields(record.get("claims") or [], place_parents(record)))
     for field in RECORD_FIELDS:
         names = record_values(record, field.from_record or "")
         if names:
@@ -359,7 +360,24 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
     return doc
 
 
-def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
+def place_parents(record: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """``{place: the places it lies in}`` as the record shows them: the places
+    inferred from it (``{"inferred_from": "Minsk"}`` in Belarus's evidence)
+    and its country (``places``)."""
+    out: dict[str, dict[str, None]] = {}
+    for parent, items in ((record.get("evidence") or {}).get("locations") or {}).items():
+        for item in items:
+            if isinstance(item, dict) and item.get("inferred_from"):
+                out.setdefault(item["inferred_from"], {})[parent] = None
+    for name, info in (record.get("places") or {}).items():
+        country = info.get("country") if isinstance(info, dict) else None
+        if isinstance(country, str) and country and country != name:
+            out.setdefault(name, {})[country] = None
+    return {name: tuple(parents) for name, parents in out.items()}
+
+
+def claim_role_fields(claims: list[dict[str, Any]], parents: dict[str, tuple[str, ...]] | None = None
+                      ) -> dict[str, Any]:
     """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document
     from its claims in the stored form (see the module docs)."""
     by: dict[str, None] = {}
@@ -379,6 +397,11 @@ def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
                     roles[term] = None
         if negated:
             terms["negated|true"] = None
+        # The names its sentence mentions, whatever their role: "location|belarus".
+        for key, names in (("actor", claim.get("actors") or ()), ("location", claim.get("locations") or ())):
+            for name in names:
+                for value in (name, *(parents or {}).get(name, ())) if key == "location" else (name,):
+                    terms[f"{key}|{keyword_value(value)}"] = None
         terms.update(dict.fromkeys(claim_place(claim.get("span"))))
         lines.append("\t".join(terms))
     out: dict[str, Any] = {}
