@@ -136,6 +136,18 @@ def _not_agent_by(before: str, kind: str) -> bool:
     return m is not None and not (kind == "detention" and m.group().startswith("held"))
 
 
+#: Before the agent of ``a car bombing blamed on X``.
+_BLAMED_ON_BEFORE = re.compile(r"\b(?:blamed|pinned) on (?:the )?(?:[\w-]+ )?$")
+#: After a name that modifies an act noun (``a Daesh suicide attack``): its agent.
+_NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|suicide|car|truck|bomb|terror|terrorist"
+                              r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
+                              r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
+                              r"|massacres?|onslaught)\b")
+#: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
+_ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
+                             r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
+
+
 #: Attribution cues: a mention right after is the one held responsible.
 _ACCUSED_BEFORE = re.compile(
     r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|h[oe]ld(?:s|ing)?|accusations? against"
@@ -305,6 +317,12 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"  # inside "accused X of", "holds X responsible"
     if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
         return "by"
+    if "on" in before and _BLAMED_ON_BEFORE.search(before):
+        return "by"  # "a car bombing blamed on Daesh"
+    if acts and (_NAMES_ACT_AFTER.match(after) or _ATTACKED_AFTER.match(after)
+                 and not _OBJECT_OF_PREPOSITION.search(before)) \
+            and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
+        return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (

@@ -58,3 +58,16 @@ def _in(gazetteer: Gazetteer, sentence: str) -> list[str]:
 ])
 def test_scene_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
     assert _in(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At least 24 people were killed on Tuesday in a Daesh attack near a refugee camp.", ["Islamic State"]),
+    ("At least 18 people were killed when Islamic State group jihadists attacked a town.", ["Islamic State"]),
+    ("A car bombing blamed on Daesh killed at least 26 people.", ["Islamic State"]),
+])
+def test_agents_of_attacks(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+def test_a_target_of_an_attack_verb_is_no_agent(gazetteer: Gazetteer) -> None:
+    assert _by(gazetteer, "Ten were killed when jihadists attacked Hezbollah in Qusayr.") == []
