@@ -148,6 +148,12 @@ _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLER
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
 
 
+#: After a speaker that reports its own act: ``said (on Sunday) (that) it (had) targeted``.
+_SELF_REPORT = re.compile(r"(?:'s?|\u2019s?)?(?: (?:has|had|also))? (?:said|says|announced|confirmed|admitted|stated"
+                          r"|acknowledged)(?: on \w+| late \w+| \w+day)?,?(?: that)? (?:it|they)"
+                          r"(?: (?:has|have|had|was|were|would|also|again|then|had been|\w+ly))* (?P<verb>[a-z]+ed\b)")
+
+
 #: Attribution cues: a mention right after is the one held responsible.
 _ACCUSED_BEFORE = re.compile(
     r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|h[oe]ld(?:s|ing)?|accusations? against"
@@ -302,6 +308,12 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
     if not found:
         return (), negated
     speakers = {name for role, name in found if role == "speaker"}
+    # "the Israeli army said it targeted positions": a self-report, its speaker is the agent too.
+    for role, name, s, e in list(found.values()):
+        said = _SELF_REPORT.match(low, e - start) if role == "speaker" and acts else None
+        if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
+            found.setdefault(("by", name), ("by", name, s, e))
+            speakers.discard(name)
     items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
                    key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
     return tuple(items), negated

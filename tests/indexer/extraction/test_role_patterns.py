@@ -71,3 +71,11 @@ def test_agents_of_attacks(gazetteer: Gazetteer, sentence: str, expected: list[s
 
 def test_a_target_of_an_attack_verb_is_no_agent(gazetteer: Gazetteer) -> None:
     assert _by(gazetteer, "Ten were killed when jihadists attacked Hezbollah in Qusayr.") == []
+
+
+@pytest.mark.parametrize("sentence, by", [
+    ("Saudi Arabia said on Saturday it executed a record 81 people in one day.", ["Saudi Arabia"]),
+    ("The Syrian Observatory said it documented 20 deaths in Idlib.", []),  # its act is documenting, no killing
+])
+def test_self_report_speaker_is_the_agent(gazetteer: Gazetteer, sentence: str, by: list[str]) -> None:
+    assert _by(gazetteer, sentence) == by
