@@ -136,6 +136,10 @@ def _not_agent_by(before: str, kind: str) -> bool:
     return m is not None and not (kind == "detention" and m.group().startswith("held"))
 
 
+#: A name ending in an instrument of attack (``Russian tanks``): after ``<act> of``, the act's agent
+#: (``the bombing of Kurdish forces`` names a target: forces are no instrument).
+_INSTRUMENT_END = re.compile(r" (?:warplanes|war planes|jets|planes|aircraft|helicopters|gunships|tanks|artillery"
+                             r"|rockets|missiles|drones|bombers|shells)$")
 #: Before the agent of ``a car bombing blamed on X``.
 _BLAMED_ON_BEFORE = re.compile(r"\b(?:blamed|pinned) on (?:the )?(?:[\w-]+ )?$")
 #: After a name that modifies an act noun (``a Daesh suicide attack``): its agent.
@@ -331,7 +335,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"
     if "on" in before and _BLAMED_ON_BEFORE.search(before):
         return "by"  # "a car bombing blamed on Daesh"
-    if acts and (_NAMES_ACT_AFTER.match(after) or _ATTACKED_AFTER.match(after)
+    if acts and (_NAMES_ACT_AFTER.match(after) or _NAMES_AN_ACT.search(low, s, e) or _ATTACKED_AFTER.match(after)
                  and not _OBJECT_OF_PREPOSITION.search(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
@@ -356,6 +360,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                     or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
                     and not _CLAUSE_MARKS.search(gap) and not _not_agent_by(low[max(0, s - 40):s], kind):
                 return "by"
+            if gap in (" of ", " of the ") and _INSTRUMENT_END.search(low, s, e) and kind != _ATTRIBUTION:
+                return "by"  # "the strikes of Russian tanks": an instrument's owner did the act
             if kind != _ATTRIBUTION and (" against " in gap or " targeting " in gap or " on " in gap) \
                     and _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap):
                 return "against"

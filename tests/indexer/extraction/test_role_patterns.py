@@ -79,3 +79,17 @@ def test_a_target_of_an_attack_verb_is_no_agent(gazetteer: Gazetteer) -> None:
 ])
 def test_self_report_speaker_is_the_agent(gazetteer: Gazetteer, sentence: str, by: list[str]) -> None:
     assert _by(gazetteer, sentence) == by
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The source said the shelling was done with Israeli rockets.", ["Israel"]),  # a state's arms name it
+    ("The shelling of Syrian tanks hit the village.", ["Syria"]),  # an instrument: its owner acted
+    # an act named by its agent's adjective, its verb far after it
+    ("An Israeli attack on a Syrian training camp near the Golan Heights killed three members.", ["Israel"]),
+])
+def test_a_states_arms_and_acts_name_it(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+def test_forces_after_act_of_are_no_instrument(gazetteer: Gazetteer) -> None:
+    assert _by(gazetteer, "The shelling of Turkish forces continued near the border.") == []
