@@ -55,6 +55,9 @@ def _in(gazetteer: Gazetteer, sentence: str) -> list[str]:
     ("The renewed regime bombardment of rebel-held parts of Aleppo continued.", ["Aleppo"]),
     ("Russia commits war crimes in Mariupol, Bucha and Irpin.", ["Mariupol", "Bucha", "Irpin"]),  # joined places
     ("Israel's commission of more massacres shocked the world.", []),  # a state's possessive: its agent
+    ("Ten were killed in airstrikes in Syria's western province of Idlib.", ["Syria", "Idlib"]),
+    ("Two were killed in the artillery bombardment of Azerbaijan\u2019s Tovuz district.", ["Azerbaijan", "Tovuz"]),
+    ("Airstrikes killed ten in Kurdish-held Kobani.", ["Kobani"]),
 ])
 def test_scene_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
     assert _in(gazetteer, sentence) == expected
