@@ -123,6 +123,9 @@ _NOT_AGENT_BY = re.compile(
 )
 #: Between an agent and the act of its relative clause: ``Hamas, which killed``.
 _RELATIVE_AGENT_GAP = re.compile(rf",? (?:which|who|that)(?: (?:{_FILLERS}))* ")
+#: A trigger used as a verb with its object (``killing 22 volunteers``): no act noun a name modifies.
+_PARTICIPLE_OBJECT = re.compile(r"[a-z]+ing (?:at least |more than |some |about |nearly |dozens |hundreds |scores "
+                                r"|the |a |an |\d)")
 _BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 #: Before an agent named after its act noun, the act's verb following: ``the attacks by Russia killed``.
 _ACT_BY_BEFORE = re.compile(r"\b(?:attacks?|assaults?|offensives?|strikes?|raids?|airstrikes?|air strikes?"
@@ -390,7 +393,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
                     and not _OBJECT_OF_PREPOSITION.search(before):
                 return "by"
-            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]):
+            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
+                    and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
                 return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition airstrikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:

@@ -38,6 +38,7 @@ def test_agent_patterns(gazetteer: Gazetteer, sentence: str, expected: list[str]
 @pytest.mark.parametrize("sentence", [
     "Hezbollah began attacks against Israel, which forced thousands to leave their homes.",  # not Israel's act
     "Russian warplanes bombed the convoy escorted by SARC.",  # an escort is no agent
+    "Russian warplanes targeted a convoy escorted by SARC killing 22 volunteers.",  # nor the killing's
     "The shelling of areas held by rebels continued.",  # held by, outside a detention
 ])
 def test_not_agents(gazetteer: Gazetteer, sentence: str) -> None:
