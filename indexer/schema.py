@@ -64,8 +64,7 @@ from indexer.postings import BIG_ENDIAN, Postings, positions_bytes
 from indexer.near import SIGNATURE_SIZE
 from indexer.model import (
     EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_place, claim_to_json, format_period, read_period,
-    roles_to_json,
-    sentences_as_text,
+    place_parents, roles_to_json, sentences_as_text,
 )
 
 #: Text fields whose terms ``indexer.writing.prepare`` computes ahead of the writer.
@@ -360,26 +359,10 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
     return doc
 
 
-def place_parents(record: dict[str, Any]) -> dict[str, tuple[str, ...]]:
-    """``{place: the places it lies in}`` as the record shows them: the places
-    inferred from it (``{"inferred_from": "Minsk"}`` in Belarus's evidence)
-    and its country (``places``)."""
-    out: dict[str, dict[str, None]] = {}
-    for parent, items in ((record.get("evidence") or {}).get("locations") or {}).items():
-        for item in items:
-            if isinstance(item, dict) and item.get("inferred_from"):
-                out.setdefault(item["inferred_from"], {})[parent] = None
-    for name, info in (record.get("places") or {}).items():
-        country = info.get("country") if isinstance(info, dict) else None
-        if isinstance(country, str) and country and country != name:
-            out.setdefault(name, {})[country] = None
-    return {name: tuple(parents) for name, parents in out.items()}
-
-
-def claim_role_fields(claims: list[dict[str, Any]], parents: dict[str, tuple[str, ...]] | None = None
-                      ) -> dict[str, Any]:
-    """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document
-    from its claims in the stored form (see the module docs)."""
+def claim_role_fields(claims: list[dict[str, Any]],
+                      parents: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document from its claims in the
+    stored form (see the module docs); ``parents``: ``indexer.model.place_parents``."""
     by: dict[str, None] = {}
     roles: dict[str, None] = {}
     lines: list[str] = []
@@ -397,11 +380,9 @@ def claim_role_fields(claims: list[dict[str, Any]], parents: dict[str, tuple[str
                     roles[term] = None
         if negated:
             terms["negated|true"] = None
-        # The names its sentence mentions, whatever their role: "location|belarus".
-        for key, names in (("actor", claim.get("actors") or ()), ("location", claim.get("locations") or ())):
-            for name in names:
-                for value in (name, *(parents or {}).get(name, ())) if key == "location" else (name,):
-                    terms[f"{key}|{keyword_value(value)}"] = None
+        terms.update(dict.fromkeys(f"actor|{keyword_value(n)}" for n in claim.get("actors") or ()))  # named there
+        terms.update(dict.fromkeys(f"location|{keyword_value(p)}" for n in claim.get("locations") or ()
+                                   for p in (n, *(parents or {}).get(n, ()))))
         terms.update(dict.fromkeys(claim_place(claim.get("span"))))
         lines.append("\t".join(terms))
     out: dict[str, Any] = {}

@@ -14,7 +14,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 - speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X),
   ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
-  speech or attribution verb).
+  speech or attribution verb), not in a relative clause after every act
+  (``..., which rebels denied``).
 - by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
   by X``, ``perpetrated by X``, ``at the hands of X``); ``X's <trigger>``;
   ``X-led <trigger>``; ``X <trigger>`` with only agent nouns, auxiliaries,
@@ -24,15 +25,21 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   ``X claimed responsibility``, ``X claimed the attack``, ``X was behind the
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
   ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
-  the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``).
+  the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``). ``the attacks by X killed``,
+  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``blamed on X``, ``by X, which
+  killed``, ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), and a
+  self-report (``X said it executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``).
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
-  ``across``, ``targeting``... with ``the city of``-like words between) in a
+  ``across``, ``targeting``... with ``the city of``-like words, a place's
+  possessive or ``-held`` words between) in a
   clause holding a trigger (or in a locative clause right after one), the
-  object of a verb trigger (``shelled Homs``), ``<trigger> of X``, a place
-  just before a trigger (``the Aleppo siege``), the subject of a passive.
+  object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held
+  parts of) X``, a place just before a trigger (``the Aleppo siege``; not a
+  state's possessive, its agent: ``Israel's massacres``), the subject of a
+  passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
 - Names joined by ``and`` or commas share the role of the last one
   (``Russia and the regime bombed``).
 - negated: every trigger of the sentence stands after a denial (``rejected
@@ -236,7 +243,8 @@ def _after_locative(before: str) -> bool:
 
 #: Between an act noun and its place: ``of the``, ``of rebel-held parts of``.
 _OF_PLACE_GAP = re.compile(r"^ of(?: (?:the|[a-z]+-held|parts?|areas?|of|besieged|eastern|western|northern|southern"
-                           r"|rural|central|city|town|village|province|district|neighbou?rhood|[\w-]+(?:'s|\u2019s)))* $")
+                           r"|rural|central|city|town|village|province|district|neighbou?rhood"
+                           r"|[\w-]+(?:'s|\u2019s)))* $")
 _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
                         r"|(?:met|meet|meets|meeting|gathered|convened|spoke|speaking|arrived|held talks"
                         r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
@@ -350,8 +358,10 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"
     # "..., which rebels have denied": a relative clause after every act comments on
     # the claim, its speaker does not make it ("Ukraine, which Russia accused of" does).
-    if _SPEAKER_AFTER.match(after) and not (_RELATIVE_BEFORE.search(before) and all(ts < s for _, ts, _ in triggers)) or (_SPEAKER_HINT.search(before) is not None
-                                       and _SPEAKER_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after)):
+    comment = _RELATIVE_BEFORE.search(before) is not None and all(ts < s for _, ts, _ in triggers)
+    if _SPEAKER_AFTER.match(after) and not comment or (_SPEAKER_HINT.search(before) is not None
+                                                       and _SPEAKER_BEFORE.search(before)
+                                                       and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"
     for kind, ts, te in acts:
         if te <= s:  # the trigger comes first
@@ -395,7 +405,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 return "by"
             if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
                     and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
-                return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition airstrikes"
+                return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition strikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
                 return "by"

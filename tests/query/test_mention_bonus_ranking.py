@@ -13,7 +13,8 @@ import json
 
 import pytest
 
-from indexer.schema import claim_role_fields, place_parents
+from indexer.model import place_parents
+from indexer.schema import claim_role_fields
 from indexer.writing.write import index_paths
 from query import Searcher
 
