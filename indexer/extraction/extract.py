@@ -87,9 +87,12 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
         # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
+        # Only in claim sentences (where a role can use them), their triggers the acts.
+        claim_spans = [span for span, types in zip(spans, types_of) if types]
         lower_actors, lower_places = lower_country_mentions(
             searched, gazetteer, [(m[2], m[3]) for m in found_actors] + [(m[2], m[3]) for m in found_places],
-            found_places)
+            found_places, claim_spans, [ts for triggers in triggers_of for _, ts, _ in triggers]) \
+            if claim_spans else ([], [])
         if lower_actors:
             found_actors = sorted(found_actors + lower_actors, key=itemgetter(2))
         if lower_places:

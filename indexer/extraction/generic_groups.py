@@ -36,16 +36,24 @@ _DEMONYM_ONLY = r"militants|militias|gunmen|jihadists|guerrillas|guerillas|separ
 _INSTITUTIONS = r"security police|riot police|police officers|policemen|police|authorities"
 #: Group words kept as written (``armed terrorist groups``).
 _GROUP_WORDS = r"armed terrorist groups|armed groups|terrorist groups|armed gangs"
+
+
+def _either_case(words: str) -> str:
+    """``rebels|armed groups`` -> ``[Rr]ebels|[Aa]rmed groups``: a capital only where a sentence starts."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
+#: The group's words (searched first: a case-sensitive alternation is the fast one), then
+#: the demonym right before them (:data:`_DEMONYM_BEFORE`).
 _PATTERN = re.compile(
-    rf"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+) )?(?i:(?P<rebel>{_REBEL_WORDS})|(?P<only>{_DEMONYM_ONLY})"
-    rf"|(?P<group>{_GROUP_WORDS})|(?P<institution>{_INSTITUTIONS}))\b(?!-)")
+    rf"(?<![\w-])(?:(?P<rebel>{_either_case(_REBEL_WORDS)})|(?P<only>{_either_case(_DEMONYM_ONLY)})"
+    rf"|(?P<group>{_either_case(_GROUP_WORDS)})|(?P<institution>{_either_case(_INSTITUTIONS)}))\b(?!-)")
+_DEMONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+ $")
 #: Before an institution: a name or a possessive owns it (``Punjab police``, ``Yemen's intelligence authorities``).
 _OWNED = re.compile(r"(?:(?<!^)(?<![.!?\"\u201c] )(?!The\b|A\b|An\b)[A-Z][\w-]*|[\w-]+['\u2019]s?)(?: [a-z]+)? $")
-#: Cheap test: no group word in the sentence, no regex search.
-_HINTS = ("rebel", "insurgent", "opposition", "group", "gang", "militant", "militia", "gunmen", "jihadist",
-          "guerr", "gueril", "separatist", "Rebel", "Insurgent", "Opposition", "Armed", "Terrorist", "Militant",
-          "Gunmen", "Jihadist", "Separatist", "terrorists", "Terrorists", "police", "Police", "authorities",
-          "Authorities")
+#: Cheap test (substrings): no group word in the sentence, no regex search.
+_HINTS = ("ebels", "nsurgents", "pposition", "groups", "gangs", "ilitants", "ilitias", "unmen", "ihadists",
+          "uerrillas", "uerillas", "eparatists", "errorists", "olice", "uthorities")
 
 
 def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
@@ -66,10 +74,12 @@ def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
     out: list[tuple[str, int, int]] = []
     for m in _PATTERN.finditer(text, start, end):
         s, e = m.span()
-        demonym = m.group("demonym")
-        if demonym is not None and demonym.lower() not in demonyms:
+        before = _DEMONYM_BEFORE.search(text, max(start, s - 30), s)
+        demonym = before.group()[:-1] if before is not None else None
+        if demonym is not None and demonym.lower() in demonyms:
+            s = before.start()
+        else:
             demonym = None  # "The rebels", "Heavy militias": no state named
-            s = next(m.start(g) for g in ("rebel", "only", "group", "institution") if m.group(g))
         if demonym is None and m.group("only"):
             continue  # "gunmen", "militants": no one named
         if any(s < te and ts < e for ts, te in taken):

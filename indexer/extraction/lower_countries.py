@@ -19,6 +19,7 @@ Leaf module: it reads the gazetteer's tables (countries and their states).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from indexer.extraction.gazetteer_types import NameSpan
@@ -30,9 +31,6 @@ __all__ = ["lower_country_mentions"]
 
 #: Country names that are also common words or given names: a stronger cue only.
 COMMON_WORD_COUNTRIES = frozenset("turkey chad jordan georgia guinea china japan niger panama malta".split())
-#: A cue then up to three lower-case words (a country's name is at most three words).
-_CUED = re.compile(r"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?"
-                   r"(?P<name>[a-z]+(?: [a-z]+){0,2})")
 _ACT_BEFORE = re.compile(r"\b(?:strikes?|airstrikes?|raids?|attacks?|shelling|bombings?|bombardment|killed|killings?"
                          r"|detained|arrested|abducted|kidnapped|invasion|offensive|occupation|shelled|bombed"
                          r"|massacred|committed|carried out|launched|backed|led) $", re.IGNORECASE)
@@ -50,88 +48,83 @@ _ACT_VERB = (r"(?:shell(?:ed|ing|s)|bomb(?:ed|ing|s)|struck|strikes|attack(?:ed|
              r"|invad(?:ed|ing|es)|detain(?:ed|ing|s)|arrest(?:ed|ing|s)|launch(?:ed|ing|es)|pound(?:ed|ing|s)"
              r"|target(?:ed|ing|s)|raid(?:ed|ing|s))\b")
 _ACT_AFTER = re.compile(_LIGHT + " " + _ACT_VERB)
-#: The words before an act verb: a lower-case name of up to three words, light words.
-_SUBJECT = re.compile(r"(?<![\w'\u2019-])(?P<name>[a-z]+(?: [a-z]+){0,2})" + _LIGHT + " (?P<verb>" + _ACT_VERB + ")")
+_ACT_VERB_AT = re.compile(_ACT_VERB)
 _SUBJECT_HINT = re.compile(r"\b(?:shell|bomb|struck|strikes|attack|kill|invad|detain|arrest|launch|pound|target|raid)")
-_LOCATIVES = frozenset("in across inside into throughout within".split())
-_names_of: dict[str, dict[str, str]] = {}
+_tables_of: dict[str, tuple[dict[str, str], re.Pattern[str]]] = {}
 
 
-def _country_names(gaz: Gazetteer) -> dict[str, str]:
+def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
     """Lower-case country name -> country, for every country the gazetteer
-    knows by its own name (aliases such as ``us`` are common words)."""
+    knows by its own name (aliases such as ``us`` are common words), and the
+    regex of a cue before one of them (one search finds only real hits)."""
     key = gaz.fingerprint()
-    names = _names_of.get(key)
-    if names is None:
+    tables = _tables_of.get(key)
+    if tables is None:
         names = {place.name.lower(): place.name for place in gaz.places.values()
                  if place.kind == "country" and place.name.replace(" ", "").isalpha() and len(place.name) > 3}
-        _names_of[key] = names
-    return names
+        alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))  # "south sudan" first
+        cued = re.compile(rf"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?(?P<name>{alternation})"
+                          r"(?![\w'\u2019-])")
+        tables = _tables_of[key] = (names, cued)
+    return tables
 
 
 def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
-                           found_places: list[NameSpan] = ()) -> tuple[list[NameSpan], list[NameSpan]]:
+                           found_places: Sequence[NameSpan] = (), spans: Sequence[tuple[int, int]] | None = None,
+                           acts: Sequence[int] | None = None) -> tuple[list[NameSpan], list[NameSpan]]:
     """``(actors, places)``: the lower-case country names of ``text`` after a
     cue, as the gazetteer's spans ``(name, kind, start, end, surface)``; none
     that overlaps a span of ``taken`` (names the gazetteer already read),
     except the state of a lower-case country of ``found_places`` that an act
     verb follows.
 
+    :param spans: the sentences searched (claim sentences: where a role can
+        use the name; ``None``: the whole text).
+    :param acts: where the act words of those sentences start (claim
+        triggers; ``None``: every act verb of the text): the subjects looked for.
+
     An actor only where the country is also a state the gazetteer knows.
     """
     if text.islower():  # all lower case: the gazetteer reads it as such itself
         return [], []
-    names = _country_names(gaz)
+    names, cued = _tables(gaz)
     actors: list[NameSpan] = []
     places: list[NameSpan] = []
     for name, kind, start, end, surface in found_places:
         if kind == "country" and surface.islower() and name in gaz.actors and _ACT_AFTER.match(text, end, end + 60) \
                 and not _NOT_SUBJECT.search(text, max(0, start - 12), start):
             actors.append((name, gaz.actors[name].type, start, end, surface))
-    for m in _CUED.finditer(text):
-        words = m.group("name").split(" ")
-        for n in range(len(words), 0, -1):  # the longest name first: "south sudan"
-            name = " ".join(words[:n])
+    hits = cued.finditer(text) if spans is None else (m for s, e in spans for m in cued.finditer(text, s, e))
+    for m in hits:
+        name = m.group("name")
+        country = names[name]
+        start, end = m.span("name")
+        if any(start < e and s < end for s, e in taken):
+            continue
+        common = name in COMMON_WORD_COUNTRIES
+        if m.group("cue") == "by":
+            if (not common or _ACT_BEFORE.search(text, max(0, m.start() - 30), m.start())) and country in gaz.actors:
+                actors.append((country, gaz.actors[country].type, start, end, name))
+        elif not common or _CLAUSE_END.match(text, end, end + 8):
+            places.append((country, "country", start, end, name))
+    verbs = (m.start() for m in _SUBJECT_HINT.finditer(text)) if acts is None else acts
+    for verb in verbs:  # "turkey started shelling": the subject of an act
+        if not _ACT_VERB_AT.match(text, verb):
+            continue
+        end = verb - 1
+        words = text[max(0, end - 60):end].split(" ")[1 if end > 60 else 0:]  # (a cut first word left out)
+        while words and (words[-1] in _LIGHT_WORDS or words[-1].endswith("ly")):
+            end -= len(words.pop()) + 1  # the name ends where the light words begin
+        for n in range(1, min(3, len(words)) + 1):
+            name = " ".join(words[-n:])
             country = names.get(name)
-            if country is None:
+            if country is None or country not in gaz.actors:
                 continue
-            start = m.start("name")
-            end = start + len(name)
-            if end < len(text) and (text[end].isalnum() or text[end] in "-'\u2019"):
+            start = end - len(name)
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019") \
+                    or any(start < e and s < end for s, e in taken) or any(p[2] == start for p in places) \
+                    or any(a[2] == start for a in actors) or _NOT_SUBJECT.search(text, max(0, start - 12), start):
                 break
-            if any(start < e and s < end for s, e in taken):
-                break
-            cue = m.group("cue")
-            common = name in COMMON_WORD_COUNTRIES
-            if cue == "by":
-                if common and not _ACT_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-                    break
-                if country in gaz.actors:
-                    actors.append((country, gaz.actors[country].type, start, end, text[start:end]))
-            elif cue in _LOCATIVES:
-                if common and not _CLAUSE_END.match(text, end, end + 8):
-                    break
-                places.append((country, "country", start, end, text[start:end]))
-            break
-    for m in _SUBJECT_HINT.finditer(text):  # "turkey started shelling": the subject of an act
-        window_start = max(0, m.start() - 60)
-        for sm in _SUBJECT.finditer(text, window_start, m.end() + 20):
-            if sm.start("verb") != m.start():
-                continue
-            words = sm.group("name").split(" ")
-            end = sm.end("name")
-            while words and (words[-1] in _LIGHT_WORDS or words[-1].endswith("ly")):
-                end -= len(words.pop()) + 1  # the name ends where the light words begin
-            for n in range(1, len(words) + 1):
-                name = " ".join(words[-n:])
-                country = names.get(name)
-                if country is None or country not in gaz.actors:
-                    continue
-                start = end - len(name)
-                if any(start < e and s < end for s, e in taken) or any(p[2] == start for p in places) \
-                        or any(a[2] == start for a in actors) or _NOT_SUBJECT.search(text, max(0, start - 12), start):
-                    break
-                actors.append((country, gaz.actors[country].type, start, end, text[start:end]))
-                break
+            actors.append((country, gaz.actors[country].type, start, end, name))
             break
     return actors, places

@@ -157,6 +157,9 @@ _NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|su
                               r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
                               r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
                               r"|massacres?|onslaught)\b")
+#: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
+_ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
+_ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
 #: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
 _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
@@ -345,9 +348,11 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"  # inside "accused X of", "holds X responsible"
     if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
         return "by"
-    if "on" in before and _BLAMED_ON_BEFORE.search(before):
+    if ("blamed on" in before or "pinned on" in before) and _BLAMED_ON_BEFORE.search(before):
         return "by"  # "a car bombing blamed on Daesh"
-    if acts and (_NAMES_ACT_AFTER.match(after) or _NAMES_AN_ACT.search(low, s, e) or _ATTACKED_AFTER.match(after)
+    if acts and (_ACT_NOUN_HINT.search(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
+                 or _NAMES_AN_ACT.search(low, s, e)
+                 or _ATTACK_VERB_HINT.search(after) and _ATTACKED_AFTER.match(after)
                  and not _OBJECT_OF_PREPOSITION.search(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
@@ -387,10 +392,12 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if ts - e > 80:
                 continue
             gap = low[e:ts].replace("**", "")  # markdown bold: "the **RSF militia** has committed"
-            if kind != _ATTRIBUTION and _RELATIVE_AGENT_GAP.fullmatch(gap) \
+            if kind != _ATTRIBUTION and ("which" in gap or "who" in gap or "that" in gap) \
+                    and _RELATIVE_AGENT_GAP.fullmatch(gap) \
                     and (not _OBJECT_OF_PREPOSITION.search(before) or _BY_BEFORE.search(before)):
                 return "by"  # "attacked by Hamas, which killed", not "attacks against Israel, which forced"
-            if kind != _ATTRIBUTION and _ACT_BY_BEFORE.search(before) and gap.count(" ") <= 6 \
+            if kind != _ATTRIBUTION and before.endswith(("by ", "by the ", "by a ", "by an ")) \
+                    and _ACT_BY_BEFORE.search(before) and gap.count(" ") <= 6 \
                     and not _CLAUSE_MARKS.search(gap):
                 return "by"  # "the attacks by Russia killed 20"
             if gap.count(" ") > 7 or _CLAUSE_MARKS.search(_BRACKETED.sub("", gap, 1)):
