@@ -75,11 +75,9 @@ def group_mentions(text: str, start: int, end: int, demonyms: Mapping[str, str],
     for m in _PATTERN.finditer(text, start, end):
         s, e = m.span()
         before = _DEMONYM_BEFORE.search(text, max(start, s - 30), s)
-        demonym = before.group()[:-1] if before is not None else None
-        if demonym is not None and demonym.lower() in demonyms:
-            s = before.start()
-        else:
-            demonym = None  # "The rebels", "Heavy militias": no state named
+        demonym = None  # "The rebels", "Heavy militias": no state named
+        if before is not None and before.group()[:-1].lower() in demonyms:
+            demonym, s = before.group()[:-1], before.start()
         if demonym is None and m.group("only"):
             continue  # "gunmen", "militants": no one named
         if any(s < te and ts < e for ts, te in taken):

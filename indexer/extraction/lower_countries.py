@@ -117,14 +117,14 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
             end -= len(words.pop()) + 1  # the name ends where the light words begin
         for n in range(1, min(3, len(words)) + 1):
             name = " ".join(words[-n:])
-            country = names.get(name)
-            if country is None or country not in gaz.actors:
+            state = names.get(name)
+            if state is None or state not in gaz.actors:
                 continue
             start = end - len(name)
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'\u2019") \
                     or any(start < e and s < end for s, e in taken) or any(p[2] == start for p in places) \
                     or any(a[2] == start for a in actors) or _NOT_SUBJECT.search(text, max(0, start - 12), start):
                 break
-            actors.append((country, gaz.actors[country].type, start, end, name))
+            actors.append((state, gaz.actors[state].type, start, end, name))
             break
     return actors, places
