@@ -249,3 +249,19 @@ def read_period(text: str) -> tuple[dt.date, str]:
     if len(text) == 7:
         return dt.date(int(text[:4]), int(text[5:7]), 1), "month"
     return dt.date.fromisoformat(text), "day"
+
+
+def place_parents(record: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """``{place: the places it lies in}`` as the record shows them: the places
+    inferred from it (``{"inferred_from": "Minsk"}`` in Belarus's evidence)
+    and its country (``places``)."""
+    out: dict[str, dict[str, None]] = {}
+    for parent, items in ((record.get("evidence") or {}).get("locations") or {}).items():
+        for item in items:
+            if isinstance(item, dict) and item.get("inferred_from"):
+                out.setdefault(item["inferred_from"], {})[parent] = None
+    for name, info in (record.get("places") or {}).items():
+        country = info.get("country") if isinstance(info, dict) else None
+        if isinstance(country, str) and country and country != name:
+            out.setdefault(name, {})[country] = None
+    return {name: tuple(parents) for name, parents in out.items()}

@@ -28,7 +28,8 @@ Field roles:
   ``role|name`` terms (``in|idlib``, ``against|kurds``, ``speaker|russia``).
   ``claim_roles_of`` a per-document column: each claim's terms
   (``type|bombardment``, ``by|russia``, ``negated|true``; ``at|title`` or
-  ``at|lead`` where it stands there), tab-separated, one
+  ``at|lead`` where it stands there; ``actor|x`` and ``location|x`` for the
+  names its sentence mentions, a place with the places it lies in), tab-separated, one
   line per claim; ``claim:( ... )`` groups check their conditions in one
   claim with it (``query._claimgroup``). An index made before has none of
   the three: its claims have no roles (index again to get them).
@@ -63,8 +64,7 @@ from indexer.postings import BIG_ENDIAN, Postings, positions_bytes
 from indexer.near import SIGNATURE_SIZE
 from indexer.model import (
     EVIDENCE_FIELDS, ROLE_NAMES, Extraction, Statement, claim_place, claim_to_json, format_period, read_period,
-    roles_to_json,
-    sentences_as_text,
+    place_parents, roles_to_json, sentences_as_text,
 )
 
 #: Text fields whose terms ``indexer.writing.prepare`` computes ahead of the writer.
@@ -336,7 +336,7 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
         "claim_types": ",".join(sorted(claim_types)),
         "record": _RECORD_ENCODER.encode(record),
     }
-    doc.update(claim_role_fields(record.get("claims") or []))
+    doc.update(claim_role_fields(record.get("claims") or [], place_parents(record)))
     for field in RECORD_FIELDS:
         names = record_values(record, field.from_record or "")
         if names:
@@ -359,9 +359,10 @@ def _document(statement_id: str, title: str, body: str, period: tuple[dt.date, s
     return doc
 
 
-def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
-    """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document
-    from its claims in the stored form (see the module docs)."""
+def claim_role_fields(claims: list[dict[str, Any]],
+                      parents: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """``claim_by``, ``claim_roles`` and ``claim_roles_of`` of a document from its claims in the
+    stored form (see the module docs); ``parents``: ``indexer.model.place_parents``."""
     by: dict[str, None] = {}
     roles: dict[str, None] = {}
     lines: list[str] = []
@@ -379,6 +380,9 @@ def claim_role_fields(claims: list[dict[str, Any]]) -> dict[str, Any]:
                     roles[term] = None
         if negated:
             terms["negated|true"] = None
+        terms.update(dict.fromkeys(f"actor|{keyword_value(n)}" for n in claim.get("actors") or ()))  # named there
+        terms.update(dict.fromkeys(f"location|{keyword_value(p)}" for n in claim.get("locations") or ()
+                                   for p in (n, *(parents or {}).get(n, ()))))
         terms.update(dict.fromkeys(claim_place(claim.get("span"))))
         lines.append("\t".join(terms))
     out: dict[str, Any] = {}

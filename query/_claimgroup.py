@@ -19,8 +19,9 @@ do not rank a statement for ``claim:(T AND by:X)``.
 
 The same column ranks ``actor:Russia AND claim:bombardment``: a statement in
 which Russia holds a role (``by``, ``against``, ``speaker``; a place ``in``)
-in a claim of the queried type scores the name's term again, times
-``ROLE_BONUS`` (:func:`role_bonus_plan`, issue 21 item 5).
+in a claim of the queried type, or which names it in such a claim's sentence
+(a place also through a place inside it: Minsk for Belarus), scores the
+name's term again, times ``ROLE_BONUS`` (:func:`role_bonus_plan`, issue 21 item 5).
 """
 
 from __future__ import annotations
@@ -43,9 +44,11 @@ Predicate = Callable[[frozenset[str]], bool]
 #: The same test over every claim at once: which claims of a table satisfy it.
 Condition = Callable[[ClaimTable], np.ndarray]
 
-#: How much a name's score counts again where it holds a role in a claim of the queried type.
-#: 0.5: chosen on 13 of the 14 needs in every leave-one-need-out fold (LOO
-#: nDCG@10 0.793 against 0.789 for 1; ``python -m benchmarks.needs --loo role_bonus``).
+#: How much a name's score counts again where it holds a role in a claim of the
+#: queried type, or is named in its sentence. 0.5: chosen on 13 of the 14 needs in
+#: every leave-one-need-out fold (LOO nDCG@10 0.793 against 0.789 for 1); again in
+#: every fold once sentence mentions counted (LOO 0.860 = in sample, 1.0 ties;
+#: ``python -m benchmarks.needs --loo role_bonus``).
 ROLE_BONUS = 0.5
 #: What a claim type of the query adds where the name holds a role (see
 #: role_bonus_plan): nothing, the type's own ``claim:`` term already scores it.
@@ -55,6 +58,8 @@ TYPE_BONUS = 0.0
 _NAMES_OF_ROLE = {"in": "locations", "against": "actors", "speaker": "actors"}
 #: The roles a name of each keyword field can hold.
 _ROLES_OF = {"actors": ("by", "against", "speaker"), "locations": ("in",)}
+#: The claim term of a name of each keyword field that its sentence mentions (``indexer.schema``).
+_MENTION_OF = {"actors": "actor", "locations": "location"}
 
 
 def claim_group_plan(node: ClaimGroupNode) -> plan.Plan:
@@ -205,9 +210,11 @@ def _describe(node: Node) -> str:
 def role_bonus_plan(field: str, values: tuple[str, ...], types: frozenset[str]) -> plan.Plan:
     """Statements where one of ``values`` (folded names of ``field``,
     ``actors`` or ``locations``) holds a role in a claim (not denied) of one
-    of ``types``, scored as the name's term times ``ROLE_BONUS``: the
+    of ``types``, or is named in its sentence (roles are filled only where
+    the grammar is sure: a detention stated "in Minsk" without a cue still
+    happened in Belarus), scored as the name's term times ``ROLE_BONUS``: the
     optional part of ``actor:X AND claim:T`` (``query._compile``)."""
-    wanted = frozenset(f"{role}|{v}" for role in _ROLES_OF[field] for v in values)
+    wanted = frozenset(f"{role}|{v}" for role in (*_ROLES_OF[field], _MENTION_OF[field]) for v in values)
     type_terms = frozenset(f"type|{t}" for t in types)
 
     def holds_role(terms: frozenset[str]) -> bool:

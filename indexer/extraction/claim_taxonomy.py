@@ -66,6 +66,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"organi[sz]ation for the prohibition of chemical weapons",
         r"chemical weapons convention",
         r"condemned (?:\w+ ){0,3}to (?:death|die|\d+|life|\w+ years)",
+        # A sentence, a penalty or a threat of death is no killing (yet): "could be sentenced to death".
+        r"(?:sentenc(?:e|es|ed|ing)|sent) (?:\w+ ){0,3}to (?:death|die)",
+        r"death (?:threats?|penalt(?:y|ies)|sentences?|row|warrants?)",
+        r"threat(?:s|en|ens|ened|ening)? (?:\w+ ){0,2}to (?:kill|death)",
         r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
         r"(?:has|have|had) claimed responsibility for maintaining",
         # Weapons held, traded or tested are not an attack with them.

@@ -25,6 +25,8 @@ from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
+from indexer.extraction.generic_groups import group_mentions
+from indexer.extraction.lower_countries import lower_country_mentions
 from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
@@ -88,6 +90,17 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
+        # Only in claim sentences (where a role can use them), their triggers the acts.
+        claim_spans = [span for span, types in zip(spans, types_of) if types]
+        lower_actors, lower_places = lower_country_mentions(
+            searched, gazetteer, [(m[2], m[3]) for m in found_actors] + [(m[2], m[3]) for m in found_places],
+            found_places, claim_spans, [ts for triggers in triggers_of for _, ts, _ in triggers]) \
+            if claim_spans else ([], [])
+        if lower_actors:
+            found_actors = sorted(found_actors + lower_actors, key=itemgetter(2))
+        if lower_places:
+            found_places = sorted(found_places + lower_places, key=itemgetter(2))
         if "Assembly" in searched:  # "the President of the General Assembly": a venue, not an actor
             found_actors = drop_venue_mentions(searched, found_actors)
         if news_source is not None:  # the text's source is metadata, not an actor
@@ -140,6 +153,11 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                 s, e = spans[index]
                 named_actors, named_places = by_sentence.get(index, ([], []))
                 actor_mentions, place_mentions = mentions_of.get(index, ([], []))
+                # "rebels", "Syrian rebels": role values only, no actors of the statement.
+                groups = group_mentions(searched, s, e, gazetteer.demonyms,
+                                        [(ms, me) for _, ms, me in actor_mentions])
+                if groups:
+                    actor_mentions = sorted(actor_mentions + groups, key=itemgetter(1))
                 roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
                 claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
                                     roles, negated))

@@ -101,6 +101,8 @@ DEMONYM_ACTOR_NOUNS = (
     # one strike as well as several (``a Russian airstrike``, ``Israeli drone strike``: issue 21)
     "airstrike", "air strike", "strike", "raid", "air raid", "drone strike", "drone strikes",
     "missile strike", "missile strikes", "bombing", "bombings", "bombardments", "attack", "attacks",
+    # a state's arms (``Israeli rockets``, ``Russian missiles``, ``the strikes of Russian tanks``)
+    "rockets", "missiles", "shells", "tanks", "bombs",
 ]
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")

@@ -14,7 +14,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 - speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X),
   ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
-  speech or attribution verb).
+  speech or attribution verb), not in a relative clause after every act
+  (``..., which rebels denied``).
 - by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
   by X``, ``perpetrated by X``, ``at the hands of X``); ``X's <trigger>``;
   ``X-led <trigger>``; ``X <trigger>`` with only agent nouns, auxiliaries,
@@ -24,15 +25,21 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   ``X claimed responsibility``, ``X claimed the attack``, ``X was behind the
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
   ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
-  the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``).
+  the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``). ``the attacks by X killed``,
+  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``blamed on X``, ``by X, which
+  killed``, ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), and a
+  self-report (``X said it executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``).
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
-  ``across``, ``targeting``... with ``the city of``-like words between) in a
+  ``across``, ``targeting``... with ``the city of``-like words, a place's
+  possessive or ``-held`` words between) in a
   clause holding a trigger (or in a locative clause right after one), the
-  object of a verb trigger (``shelled Homs``), ``<trigger> of X``, a place
-  just before a trigger (``the Aleppo siege``), the subject of a passive.
+  object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held
+  parts of) X``, a place just before a trigger (``the Aleppo siege``; not a
+  state's possessive, its agent: ``Israel's massacres``), the subject of a
+  passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
 - Names joined by ``and`` or commas share the role of the last one
   (``Russia and the regime bombed``).
 - negated: every trigger of the sentence stands after a denial (``rejected
@@ -74,7 +81,8 @@ _SPEAKER_AFTER = re.compile(
 )
 #: After a name that follows ``said``: a verb of its own makes it the subject
 #: of the reported clause (``said regime planes were flying``), not the speaker.
-_CLAUSE_VERB_AFTER = re.compile(r"(?: \w+ly)? (?:was|were|is|are|had|has|have|will|would|could|did|does|do)\b")
+_CLAUSE_VERB_AFTER = re.compile(r"(?: \w+ly)? (?:was|were|is|are|had|has|have|will|would|could|did|does|do"
+                                r"|(?!(?:based|backed|led|linked|affiliated|allied|aligned|funded)\b)[a-z]+ed)\b")
 _SPEAKER_BEFORE = re.compile(
     r"(?:\b(?:said|says|told|stated|added|according to|reported by|quoted by|cited by)"
     r"|\bin a statement by) (?:the |a |an )?$"
@@ -94,6 +102,7 @@ _FILLERS = (
     r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
     r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
     r"|allegedly|in turn|themselves|itself|and|aerial|air|ground|rocket|missile|mortar|suicide|[a-z]+ly"
+    r"|soon|still|already|often|once|now|hold|holds|holding|keeps? holding"
 )
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
@@ -110,14 +119,58 @@ _NAMES_AN_ACT = re.compile(r" (?:air ?strikes?|strikes?|raids?|attacks?|bombings
 _POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
 _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
 #: Between a trigger and ``by X``: at most six words, no clause mark.
-_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ )?$")
+_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _BY_DIRECT = re.compile(r"^ ?(?:the |a |an )?(?:[\w-]+ )?$")
 _NOT_AGENT_BY = re.compile(
-    r"\b(?:backed|supported|brokered|sponsored|led|mediated|hosted|organi[sz]ed|issued|signed|condemned"
+    r"\b(?:backed|supported|brokered|sponsored|mediated|hosted|organi[sz]ed|issued|signed|condemned|escorted"
+    r"|delivered|sent|provided|operated|managed|monitored|recorded|investigated|observed|seen|filmed|photographed"
     r"|denounced|documented|reported|verified|confirmed|cited|quoted|published|released|announced|owned"
     r"|controlled|held|run|funded|armed|trained|ordered|approved|adopted|drafted|followed|accompanied"
     r"|surrounded|encircled|besieged|blockaded|protected|guarded|rejected|denied|criticised|criticized) by\b"
 )
+#: Between an agent and the act of its relative clause: ``Hamas, which killed``.
+_RELATIVE_AGENT_GAP = re.compile(rf",? (?:which|who|that)(?: (?:{_FILLERS}))* ")
+#: A trigger used as a verb with its object (``killing 22 volunteers``): no act noun a name modifies.
+_PARTICIPLE_OBJECT = re.compile(r"[a-z]+ing (?:at least |more than |some |about |nearly |dozens |hundreds |scores "
+                                r"|the |a |an |\d)")
+_BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$")
+#: Before an agent named after its act noun, the act's verb following: ``the attacks by Russia killed``.
+_ACT_BY_BEFORE = re.compile(r"\b(?:attacks?|assaults?|offensives?|strikes?|raids?|airstrikes?|air strikes?"
+                            r"|shelling|bombings?|bombardments?|operations?) by (?:the |a |an )?$")
+
+
+def _not_agent_by(before: str, kind: str) -> bool:
+    """Whether ``before`` ends with a ``by`` that does not name the act's agent
+    (``backed by``, ``escorted by``); ``held by`` names a detention's captor."""
+    m = _NOT_AGENT_BY.search(before)
+    return m is not None and not (kind == "detention" and m.group().startswith("held"))
+
+
+#: A name ending in an instrument of attack (``Russian tanks``): after ``<act> of``, the act's agent
+#: (``the bombing of Kurdish forces`` names a target: forces are no instrument).
+_INSTRUMENT_END = re.compile(r" (?:warplanes|war planes|jets|planes|aircraft|helicopters|gunships|tanks|artillery"
+                             r"|rockets|missiles|drones|bombers|shells)$")
+#: Before the agent of ``a car bombing blamed on X``.
+_BLAMED_ON_BEFORE = re.compile(r"\b(?:blamed|pinned) on (?:the )?(?:[\w-]+ )?$")
+#: After a name that modifies an act noun (``a Daesh suicide attack``): its agent.
+_NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|suicide|car|truck|bomb|terror|terrorist"
+                              r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
+                              r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
+                              r"|massacres?|onslaught)\b")
+#: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
+_ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
+_ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
+#: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
+_ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
+                             r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
+
+
+#: After a speaker that reports its own act: ``said (on Sunday) (that) it (had) targeted``.
+_SELF_REPORT = re.compile(r"(?:'s?|\u2019s?)?(?: (?:has|had|also))? (?:said|says|announced|confirmed|admitted|stated"
+                          r"|acknowledged)(?: on \w+| late \w+| \w+day)?,?(?: that)? (?:it|they)"
+                          r"(?: (?:has|have|had|was|were|would|also|again|then|had been|\w+ly))* (?P<verb>[a-z]+ed\b)")
+
+
 #: Attribution cues: a mention right after is the one held responsible.
 _ACCUSED_BEFORE = re.compile(
     r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|h[oe]ld(?:s|ing)?|accusations? against"
@@ -185,11 +238,16 @@ def _after_locative(before: str) -> bool:
     for word in reversed(before[-60:].split()[-7:]):
         if word in _LOCATIVE_WORDS:
             return True
-        if word not in _PLACE_MODIFIERS:
+        # "in Syria's northern province of Idlib", "in Kurdish-held Kobani": still the scene
+        if word not in _PLACE_MODIFIERS and not word.endswith(("'s", "\u2019s", "-held", "-controlled")):
             return False
     return False
 
 
+#: Between an act noun and its place: ``of the``, ``of rebel-held parts of``.
+_OF_PLACE_GAP = re.compile(r"^ of(?: (?:the|[a-z]+-held|parts?|areas?|of|besieged|eastern|western|northern|southern"
+                           r"|rural|central|city|town|village|province|district|neighbou?rhood"
+                           r"|[\w-]+(?:'s|\u2019s)))* $")
 _NOT_SCENE = re.compile(r"(?:call(?:s|ed|ing)? (?:up)?on|urg(?:e|es|ed|ing)"
                         r"|(?:met|meet|meets|meeting|gathered|convened|spoke|speaking|arrived|held talks"
                         r"|news conference|press conference|a statement|signed|agreed) (?:\w+ )?(?:in|at)|based in|headquartered in|-based|embassy in|envoy in|office in|meeting in"
@@ -249,18 +307,32 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
             if role is not None:
                 found.setdefault((role, name), (role, name, s + start, e + start))
     scene: list[tuple[int, int]] | None = None
+    # A state's possessive before an act names its agent, not the scene ("Israel's massacres").
+    agents = {(s - start, e - start) for _, s, e in actors}
+    previous: tuple[int, bool] | None = None  # (end, whether `in`) of the place before
     for name, s, e in places:
         s, e = s - start, e - start
-        verdict = _is_scene(low, s, e, trig)
+        if ("by", name) in found and found[("by", name)][2] == s + start:
+            continue  # the same words name the agent ("turkey started shelling"): no scene
+        verdict = _is_scene(low, s, e, trig, (s, e) in agents)
         if verdict is None:  # a locative cue: is it in a clause of the act?
             if scene is None:
                 scene = _scene_clauses(low, trig)
             verdict = any(a <= s < b for a, b in scene)
+        if not verdict and previous is not None and previous[1] and _JOIN.match(low[previous[0]:s]):
+            verdict = True  # "in Mariupol, Bucha and Irpin": a place joined to a scene is one too
+        previous = (e, bool(verdict))
         if verdict:
             found.setdefault(("in", name), ("in", name, s + start, e + start))
     if not found:
         return (), negated
     speakers = {name for role, name in found if role == "speaker"}
+    # "the Israeli army said it targeted positions": a self-report, its speaker is the agent too.
+    for role, name, s, e in list(found.values()):
+        said = _SELF_REPORT.match(low, e - start) if role == "speaker" and acts else None
+        if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
+            found.setdefault(("by", name), ("by", name, s, e))
+            speakers.discard(name)
     items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
                    key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
     return tuple(items), negated
@@ -276,13 +348,25 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"  # inside "accused X of", "holds X responsible"
     if attributes and _ACCUSED_BEFORE.search(before) and _ACCUSED_AFTER.match(after):
         return "by"
+    if ("blamed on" in before or "pinned on" in before) and _BLAMED_ON_BEFORE.search(before):
+        return "by"  # "a car bombing blamed on Daesh"
+    if acts and (_ACT_NOUN_HINT.search(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
+                 or _NAMES_AN_ACT.search(low, s, e)
+                 or _ATTACK_VERB_HINT.search(after) and _ATTACKED_AFTER.match(after)
+                 and not _OBJECT_OF_PREPOSITION.search(before)) \
+            and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
+        return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
             _ACCUSED_PASSIVE_AFTER.match(after) and not _RELATIVE_BEFORE.search(before))):
         return "by"
-    if _SPEAKER_AFTER.match(after) or (_SPEAKER_HINT.search(before) is not None
-                                       and _SPEAKER_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after)):
+    # "..., which rebels have denied": a relative clause after every act comments on
+    # the claim, its speaker does not make it ("Ukraine, which Russia accused of" does).
+    comment = _RELATIVE_BEFORE.search(before) is not None and all(ts < s for _, ts, _ in triggers)
+    if _SPEAKER_AFTER.match(after) and not comment or (_SPEAKER_HINT.search(before) is not None
+                                                       and _SPEAKER_BEFORE.search(before)
+                                                       and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"
     for kind, ts, te in acts:
         if te <= s:  # the trigger comes first
@@ -293,8 +377,10 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 return "by"  # "the war crimes the Iranian militias are committing"
             if ((" by " in gap or "hands of" in gap) and _BY_AFTER_TRIGGER.match(gap)
                     or (kind == _ATTRIBUTION and _BY_DIRECT.match(gap) and low[ts:te].endswith(("by", "hands of")))) \
-                    and not _CLAUSE_MARKS.search(gap) and not _NOT_AGENT_BY.search(low[max(0, s - 40):s]):
+                    and not _CLAUSE_MARKS.search(gap) and not _not_agent_by(low[max(0, s - 40):s], kind):
                 return "by"
+            if gap in (" of ", " of the ") and _INSTRUMENT_END.search(low, s, e) and kind != _ATTRIBUTION:
+                return "by"  # "the strikes of Russian tanks": an instrument's owner did the act
             if kind != _ATTRIBUTION and (" against " in gap or " targeting " in gap or " on " in gap) \
                     and _AGAINST_AFTER_TRIGGER.match(gap) and not _CLAUSE_MARKS.search(gap):
                 return "against"
@@ -305,7 +391,15 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         elif ts >= e:  # the mention comes first
             if ts - e > 80:
                 continue
-            gap = low[e:ts]
+            gap = low[e:ts].replace("**", "")  # markdown bold: "the **RSF militia** has committed"
+            if kind != _ATTRIBUTION and ("which" in gap or "who" in gap or "that" in gap) \
+                    and _RELATIVE_AGENT_GAP.fullmatch(gap) \
+                    and (not _OBJECT_OF_PREPOSITION.search(before) or _BY_BEFORE.search(before)):
+                return "by"  # "attacked by Hamas, which killed", not "attacks against Israel, which forced"
+            if kind != _ATTRIBUTION and before.endswith(("by ", "by the ", "by a ", "by an ")) \
+                    and _ACT_BY_BEFORE.search(before) and gap.count(" ") <= 6 \
+                    and not _CLAUSE_MARKS.search(gap):
+                return "by"  # "the attacks by Russia killed 20"
             if gap.count(" ") > 7 or _CLAUSE_MARKS.search(_BRACKETED.sub("", gap, 1)):
                 continue
             if (gap[0] in "'\u2019" and _POSSESSIVE_GAP.fullmatch(gap)) or (gap[0] == "-" and _LED_GAP.fullmatch(gap)) \
@@ -316,6 +410,9 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
                     and not _OBJECT_OF_PREPOSITION.search(before):
                 return "by"
+            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
+                    and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
+                return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition strikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
                 return "by"
@@ -349,11 +446,12 @@ def _scene_clauses(low: str, triggers: list[tuple[str, int, int]]) -> list[tuple
     return scene
 
 
-def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]], agent: bool = False) -> bool | None:
     """Whether the place mention ``low[s:e]`` is where an act happened;
-    ``None`` when that depends on its clause holding a trigger (a locative cue)."""
+    ``None`` when that depends on its clause holding a trigger (a locative cue).
+    ``agent``: the mention is also an actor's (a state's possessive is its agent)."""
     before = low[max(0, s - 60):s]
-    verdict = _scene_by_position(low, s, e, triggers)
+    verdict = _scene_by_position(low, s, e, triggers, agent)
     if verdict is None and not _after_locative(before):
         return False
     if _NOT_SCENE.search(before[-45:]) or _SPEAKER_AFTER.match(low, e, e + 40):
@@ -361,16 +459,19 @@ def _is_scene(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) ->
     return verdict
 
 
-def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]]) -> bool | None:
+def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
+                       agent: bool = False) -> bool | None:
     """``True`` for a place next to a trigger (``shelled Homs``), else ``None``."""
     for kind, ts, te in triggers:
         if kind in _SPEECH_TYPES or kind == _ATTRIBUTION:
             continue
-        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or low[te:s] in (" ", " of ", " of the ")) \
+        if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or _OF_PLACE_GAP.match(low[te:s])) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
-            return True  # "shelled Homs", "the siege of Madaya"
+            return True  # "shelled Homs", "the siege of Madaya", "bombardment of rebel-held parts of Aleppo"
         if ts >= e and ts - e < 40:
             gap = low[e:ts]
+            if agent and gap in ("'s ", "\u2019s "):
+                continue
             if gap in (" ", "'s ", "\u2019s ") or _ONE_WORD.fullmatch(gap):
                 return True  # "the Aleppo siege", "Idlib hospital bombing"
             if _PASSIVE_GAP.fullmatch(gap) and _VERB_TRIGGER.search(low[ts:te]):
