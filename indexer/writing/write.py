@@ -177,8 +177,10 @@ class IndexRun:
         if self.unchanged(key, stat.st_size, stat.st_mtime_ns):
             return
         opened = self.begin_file(key, stat.st_size, stat.st_mtime_ns)
+        # A shard's run builds only its own statements (routing needs the id alone).
+        keep = self.options.route.keeps if self.options.route is not None else None
         try:
-            for record in iter_records(path, self.options.read):
+            for record in iter_records(path, self.options.read, keep=keep):
                 self.take(opened, record)
         except IngestError as exc:
             self.end_file(opened, exc)
