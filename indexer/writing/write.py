@@ -381,16 +381,20 @@ def index_paths(
     options: IndexOptions | None = None,
     progress: ProgressCallback | None = None,
     on_files: Callable[[int], None] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> IndexReport:
     """Index every statement under ``paths`` into the index at ``directory``.
 
     :param progress: called after each file (the CLI's progress bar).
     :param on_files: called once with the number of files found.
+    :param gazetteer: the gazetteer of ``options.gazetteer_files``, already
+        loaded (a forked process's, inherited); ``None``: loaded here.
     :raises IndexError_: the index cannot be created, locked or written.
     """
     options = options or IndexOptions()
-    with fewer_collections():  # (loading allocates a few hundred thousand lasting objects)
-        gazetteer = Gazetteer.load(options.gazetteer_files)
+    if gazetteer is None:
+        with fewer_collections():  # (loading allocates a few hundred thousand lasting objects)
+            gazetteer = Gazetteer.load(options.gazetteer_files)
     directory = directory.resolve()
     with open_run(directory, options, gazetteer) as run:
         # A shard's run must not read its sibling shards either.

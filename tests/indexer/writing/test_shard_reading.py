@@ -5,6 +5,7 @@ resolved), so reading N times does not date every statement N times."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,43 @@ def test_a_file_whose_statement_is_another_shards_is_not_empty(tmp_path: Path) -
     assert list(iter_records(path, keep=lambda i: shard_of(i, SHARDS) == elsewhere)) == []
     [statement] = list(iter_records(path, keep=lambda i: shard_of(i, SHARDS) != elsewhere))
     assert statement == raw.build() and statement.id == raw.id
+
+
+def test_shard_processes_share_the_gazetteer_loaded_before_forking(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Processes building shards at once are forked after this process
+    loaded the gazetteer (and warmed extraction): none loads it again, and
+    they build what one process builds."""
+    from indexer.extraction.gazetteer import Gazetteer
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for part in range(3):
+        (inputs / f"p{part}.jsonl").write_text("\n".join(json.dumps(
+            {"id": f"p{part}-{n}", "text": f"Russian jets struck Aleppo and Idlib, day {n}."}) for n in range(20)),
+            encoding="utf-8")
+    loads = tmp_path / "loads"
+    real = Gazetteer.load.__func__  # type: ignore[attr-defined]
+
+    def noted(cls: type, extra_files: tuple[Path, ...] = ()) -> Gazetteer:
+        with loads.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(cls, extra_files)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Gazetteer, "load", classmethod(noted))
+    forked = index_sharded([inputs], tmp_path / "forked", SHARDS, IndexOptions(), workers=2)
+    assert loads.read_text().split() == [str(os.getpid())]  # loaded here once, before forking
+    alone = index_sharded([inputs], tmp_path / "alone", SHARDS, IndexOptions(), workers=1)
+    assert (forked.added, forked.errors) == (alone.added, alone.errors) == (60, [])
+    for n in range(SHARDS):
+        assert ids_of(tmp_path / "forked" / f"shard-{n:03d}") == ids_of(tmp_path / "alone" / f"shard-{n:03d}")
+
+
+def ids_of(shard: Path) -> dict[str, object]:
+    """Each statement's id and its stored record (what extraction found in it)."""
+    from whoosh import index as whoosh_index
+
+    with whoosh_index.open_dir(str(shard)).searcher() as searcher:
+        found = {fields["id"]: fields["record"] for fields in searcher.all_stored_fields()}
+    assert any("Aleppo" in record for record in found.values())
+    return found
