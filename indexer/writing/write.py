@@ -129,8 +129,8 @@ class IndexRun:
         self.commit_size = options.batch_size * max(1, options.procs)
         #: The index held nothing when the run began: every statement it
         #: meets is new (a repeated id is caught by ``known.taken_from``), so
-        #: none is looked up (a lookup per statement in every segment, a
-        #: tenth of a fresh build's CPU without extraction).
+        #: none is looked up (a lookup per statement in every segment: 8 %
+        #: of a fresh build's CPU without extraction, 20k UN paragraphs).
         self.fresh = ix.doc_count_all() == 0
         # An index made before copies were grouped has no field for them.
         group_copies = options.group_copies and "near" in ix.schema
