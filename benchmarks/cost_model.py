@@ -28,6 +28,7 @@ to every actor, times the rounds a query makes)::
     latency(S, N) = a S / K + b + rounds * ray_ms,   K = N c shards
 
     python -m benchmarks.cost_model --builds /tmp/sb/builds.jsonl --queries /tmp/q1m/sharded.json
+    python -m benchmarks.cost_model --builds /tmp/sb/builds.jsonl --input generated:200000   # builds only
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--builds", type=Path, required=True, help="builds.jsonl of benchmarks.shard_build matrix")
     parser.add_argument("--input", help="the input whose builds to fit (default: the first)")
-    parser.add_argument("--queries", type=Path, required=True, help="sharded.json of benchmarks.sharded")
+    parser.add_argument("--queries", type=Path, help="sharded.json of benchmarks.sharded (none: the build projection only)")
     parser.add_argument("--statements", type=int, help="statements of the searched indexes (default: the file's docs)")
     parser.add_argument("--ray", type=Path, help="a sharded.json with ray_round_trip_ms (default: --queries)")
     parser.add_argument("--cores", type=int, default=2, help="cores a node")
@@ -94,6 +95,10 @@ def main() -> None:
     rows = [json.loads(line) for line in args.builds.read_text().splitlines() if line.strip()]
     chosen = args.input or rows[0]["input"]
     build = build_costs([r for r in rows if r["input"] == chosen])
+    if args.queries is None:
+        print(json.dumps({"input": chosen, "build_cpu_s_per_statement": build, "cores_per_node": args.cores,
+                          "projection": project(build, {}, 0.0, args.cores)}, indent=2))
+        return
     result = json.loads(args.queries.read_text())
     ray_ms = (json.loads((args.ray or args.queries).read_text()).get("ray_round_trip_ms") or {}).get("p50", 0.0)
     statements = args.statements or int(result["docs"])

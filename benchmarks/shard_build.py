@@ -16,6 +16,12 @@ keeping its own statements.
     python -m benchmarks.shard_build matrix --input generated:200000 --shards 1,2,4 --workers 1,2 --out /tmp/sb
     python -m benchmarks.shard_build matrix --input ungdc --shards 1,2,4 --workers 1,2 --out /tmp/sb
     python -m benchmarks.shard_build one --inputs DIR --index DIR --shards 4 --workers 2 --no-extract
+    python -m benchmarks.shard_build ab --inputs DIR --checkouts /tmp/base,. --builds 1x1,4x2 --rounds 3 --out /tmp/ab
+
+``ab`` compares checkouts of Sift in the same run: each round builds every
+``SHARDSxWORKERS`` with each checkout in turn (a fresh process whose working
+directory is the checkout, so its ``indexer`` is imported), so the host's
+load falls on both alike; compare the CPU seconds.
 """
 
 from __future__ import annotations
@@ -65,12 +71,14 @@ def build_one(inputs: Path, index: Path, shards: int, workers: int, extract: boo
     }
 
 
-def run_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool) -> dict[str, Any]:
-    """:func:`build_one` in a fresh process (its own peak RSS), into a new ``index``."""
+def run_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool,
+              checkout: Path = REPO) -> dict[str, Any]:
+    """:func:`build_one` in a fresh process (its own peak RSS), into a new
+    ``index``, with the Sift of ``checkout``."""
     shutil.rmtree(index, ignore_errors=True)
     command = [sys.executable, "-m", "benchmarks.shard_build", "one", "--inputs", str(inputs), "--index", str(index),
                "--shards", str(shards), "--workers", str(workers), *([] if extract else ["--no-extract"])]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -113,6 +121,31 @@ def matrix(spec: str, shard_counts: list[int], worker_counts: list[int], extract
     return rows
 
 
+def compare(inputs: Path, checkouts: list[Path], builds: list[tuple[int, int]], rounds: int, extract: bool,
+            out: Path) -> list[dict[str, Any]]:
+    """Every build with every checkout in turn, ``rounds`` times, appended to
+    ``out/ab.jsonl``; then each build's median CPU seconds per checkout."""
+    rows = []
+    for round_ in range(rounds):
+        for shards, workers in builds:
+            for checkout in checkouts:
+                row = {"round": round_, "checkout": str(checkout), "inputs": str(inputs),
+                       **run_fresh(inputs, out / f"ix-ab-{shards}x{workers}", shards, workers, extract, checkout)}
+                rows.append(row)
+                with (out / "ab.jsonl").open("a") as log:
+                    log.write(json.dumps(row) + "\n")
+                print(json.dumps(row), flush=True)
+    for shards, workers in builds:
+        medians = []
+        for checkout in checkouts:
+            cpu = sorted(r["cpu_s"] for r in rows if r["checkout"] == str(checkout)
+                         and (r["shards"], r["workers"]) == (shards, workers))
+            medians.append(cpu[len(cpu) // 2])
+        print(f"{shards}x{workers}: median CPU s " + " / ".join(f"{c} {m}" for c, m in zip(checkouts, medians))
+              + " ratio " + " / ".join(f"{m / medians[0]:.3f}" for m in medians), flush=True)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -128,8 +161,20 @@ def main() -> None:
     many.add_argument("--workers", default="1,2")
     many.add_argument("--no-extract", action="store_true")
     many.add_argument("--out", type=Path, default=Path("/tmp/sift-shard-build"))
+    ab = sub.add_parser("ab", help="the same builds with several checkouts, alternating")
+    ab.add_argument("--inputs", type=Path, required=True)
+    ab.add_argument("--checkouts", required=True, help="comma-separated checkout directories; the first is the baseline")
+    ab.add_argument("--builds", default="1x1,4x2", help="SHARDSxWORKERS, comma-separated")
+    ab.add_argument("--rounds", type=int, default=3)
+    ab.add_argument("--no-extract", action="store_true")
+    ab.add_argument("--out", type=Path, default=Path("/tmp/sift-shard-ab"))
     args = parser.parse_args()
-    if args.command == "one":
+    if args.command == "ab":
+        args.out.mkdir(parents=True, exist_ok=True)
+        builds = [(int(b.split("x")[0]), int(b.split("x")[1])) for b in args.builds.split(",")]
+        compare(args.inputs, [Path(c).resolve() for c in args.checkouts.split(",")], builds, args.rounds,
+                not args.no_extract, args.out)
+    elif args.command == "one":
         print(json.dumps(build_one(args.inputs, args.index, args.shards, args.workers, not args.no_extract)))
     else:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -18,18 +18,22 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from indexer.errors import IngestError
-from indexer.formats.common import FileRecords, ReadOptions
+from indexer.formats.common import FileRecords, RawStatement, ReadOptions
 from indexer.formats.jsonl import read_json
 from indexer.formats.table import read_csv
 from indexer.formats.text import read_text_file
 from indexer.model import Statement
 
 Record = Statement | IngestError
-"""What a reader yields: a statement, or the error of a record skipped."""
-Reader = Callable[[Path, ReadOptions], Iterable[Record]]
+"""What :func:`iter_records` yields: a statement, or the error of a record skipped."""
+RawRecord = RawStatement | IngestError
+"""What a reader (and :func:`iter_raw_records`) yields: a statement not yet built, or an error."""
+Reader = Callable[[Path, ReadOptions], Iterable[RawRecord]]
+Keep = Callable[[str], bool]
+"""Which statement ids a reader wants (a shard's run: those routed to its shard)."""
 
 
-def _read_html(path: Path, options: ReadOptions) -> FileRecords:
+def _read_html(path: Path, options: ReadOptions) -> RawStatement:
     """:func:`indexer.formats.html.read_html`, imported on first use:
     BeautifulSoup takes 0.05 s of CPU to import, in every indexing process,
     whatever its files (issue 18 item 10)."""
@@ -38,12 +42,11 @@ def _read_html(path: Path, options: ReadOptions) -> FileRecords:
     return read_html(path, options)
 
 
-def _whole(read: Callable[[Path, ReadOptions], FileRecords]) -> Reader:
+def _whole(read: Callable[[Path, ReadOptions], RawStatement]) -> Reader:
     """A reader of a one-statement file (read whole) as an iterable of records."""
 
-    def records(path: Path, options: ReadOptions) -> list[Record]:
-        result = read(path, options)
-        return [*result.errors, *result.statements]
+    def records(path: Path, options: ReadOptions) -> list[RawRecord]:
+        return [read(path, options)]
 
     return records
 
@@ -70,10 +73,25 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def iter_records(path: Path, options: ReadOptions | None = None) -> Iterator[Record]:
+def iter_records(path: Path, options: ReadOptions | None = None, *, keep: Keep | None = None) -> Iterator[Record]:
     """Each statement of one file, or the error of a record skipped, as read.
 
+    :param keep: only statements whose id it accepts are built and yielded
+        (the others are skipped before their date is resolved, the costly
+        part of reading: :class:`RawStatement`).
     :raises IngestError: the file cannot be read (further) or holds no statement.
+    """
+    for record in iter_raw_records(path, options, keep=keep):
+        yield record if isinstance(record, IngestError) else record.build()
+
+
+def iter_raw_records(path: Path, options: ReadOptions | None = None, *,
+                     keep: Keep | None = None) -> Iterator[RawRecord]:
+    """:func:`iter_records` without building the statements (a cluster
+    build's driver routes them by id and its writers build them).
+
+    A file whose statements ``keep`` all refuses is not "empty": nothing is
+    yielded and nothing raised.
     """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -82,6 +100,8 @@ def iter_records(path: Path, options: ReadOptions | None = None) -> Iterator[Rec
     try:
         for record in reader(path, options or ReadOptions()):
             found = True
+            if keep is not None and isinstance(record, RawStatement) and not keep(record.id):
+                continue
             yield record
     except IngestError:
         raise
@@ -105,4 +125,5 @@ def read_file(path: Path, options: ReadOptions | None = None) -> FileRecords:
     return result
 
 
-__all__ = ["FileRecords", "ReadOptions", "Record", "SUPPORTED_SUFFIXES", "is_supported", "iter_records", "read_file"]
+__all__ = ["FileRecords", "Keep", "RawRecord", "RawStatement", "ReadOptions", "Record", "SUPPORTED_SUFFIXES",
+           "is_supported", "iter_raw_records", "iter_records", "read_file"]

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from indexer.errors import IngestError
-from indexer.formats.common import ReadOptions, build_statement, clean, statement_too_long
-from indexer.model import Statement
+from indexer.formats.common import RawStatement, ReadOptions, clean, raw_statement, statement_too_long
 
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "docid", "documentid", "statementid", "articleid", "unitid", "uuid", "guid", "_id"),
@@ -94,8 +93,8 @@ class ColumnMaps:
 
 
 def record_statement(path: Path, locator: str, record: Mapping[str, Any], mapping: Mapping[str, str],
-                     options: ReadOptions, day_first: bool | None, no_text: str) -> Statement | IngestError:
-    """The statement of one JSON object or CSV row (``locator``: `` row 3``,
+                     options: ReadOptions, day_first: bool | None, no_text: str) -> RawStatement | IngestError:
+    """The statement of one JSON object or CSV row, not yet built (``locator``: `` row 3``,
     `` line 7``), or the error that skips it: ``no_text`` when it has no
     text, or a text over ``--max-statement-mb``."""
     used = set(mapping.values())
@@ -106,7 +105,7 @@ def record_statement(path: Path, locator: str, record: Mapping[str, Any], mappin
     too_long = statement_too_long(roles.get("title") or "", roles["body"], options)
     if too_long:
         return IngestError(f"{path}{locator}", too_long)
-    return build_statement(
+    return raw_statement(
         source=str(path),
         record_key=f"{path.name}{locator}",
         title=roles.get("title", ""),

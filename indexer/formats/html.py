@@ -16,11 +16,11 @@ from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from indexer.errors import IngestError
 from indexer.formats.common import (
-    FileRecords,
+    RawStatement,
     ReadOptions,
-    build_statement,
     decode,
     file_limit_mb,
+    raw_statement,
     read_bytes,
     statement_too_long,
 )
@@ -132,7 +132,7 @@ def html_to_text(markup: str) -> tuple[str, dict[str, str | None]]:
     return _text_of(_main_element(soup)), meta
 
 
-def read_html(path: Path, options: ReadOptions) -> FileRecords:
+def read_html(path: Path, options: ReadOptions) -> RawStatement:
     """Read an ``.html``/``.htm`` page as one statement."""
     body, meta = html_to_text(decode(path, read_bytes(path, file_limit_mb(options, one_statement=True))))
     title = meta["title"] or path.stem
@@ -141,7 +141,7 @@ def read_html(path: Path, options: ReadOptions) -> FileRecords:
     too_long = statement_too_long(title, body, options)
     if too_long:
         raise IngestError(str(path), too_long)
-    statement = build_statement(
+    return raw_statement(
         source=str(path),
         record_key=path.name,
         title=title,
@@ -152,4 +152,3 @@ def read_html(path: Path, options: ReadOptions) -> FileRecords:
         given_id=None,
         day_first=options.day_first,
     )
-    return FileRecords(statements=[statement])

@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from indexer.extraction.dates import infer_day_first
 from indexer.errors import IngestError
 from indexer.formats.common import (
+    RawStatement,
     ReadOptions,
     clean,
     invalid_utf8,
@@ -31,7 +32,6 @@ from indexer.formats.common import (
     record_too_long,
 )
 from indexer.formats.fields import ColumnMaps, record_statement
-from indexer.model import Statement
 
 _MAX_DEPTH_HINT = "JSON nested too deeply"
 _STOPPED = "the rest of the file is not read"
@@ -227,7 +227,7 @@ def _date_values(path: Path, options: ReadOptions) -> Generator[str, None, None]
         return  # the reading pass reports it
 
 
-def read_json(path: Path, options: ReadOptions) -> Iterator[Statement | IngestError]:
+def read_json(path: Path, options: ReadOptions) -> Iterator[RawStatement | IngestError]:
     """Read a ``.jsonl``/``.ndjson``/``.json`` file, one statement per object,
     yielding each statement or the error of a record skipped."""
     day_first = options.day_first

@@ -19,6 +19,7 @@ from pathlib import Path
 from indexer.extraction.dates import infer_day_first
 from indexer.errors import IngestError
 from indexer.formats.common import (
+    RawStatement,
     ReadOptions,
     clean,
     invalid_utf8,
@@ -26,7 +27,6 @@ from indexer.formats.common import (
     record_limit,
 )
 from indexer.formats.fields import map_columns, record_statement
-from indexer.model import Statement
 
 _STOPPED = "the rest of the file is not read"
 
@@ -54,7 +54,7 @@ def _stopped(path: Path, number: int, exc: csv.Error, options: ReadOptions) -> I
     return IngestError(where, f"malformed CSV: {exc}; {_STOPPED}")
 
 
-def read_csv(path: Path, options: ReadOptions) -> Iterator[Statement | IngestError]:
+def read_csv(path: Path, options: ReadOptions) -> Iterator[RawStatement | IngestError]:
     """Read a ``.csv`` (or ``.tsv``) file, one statement per row, yielding
     each statement or the error of a row skipped."""
     # Article bodies are long: the csv module's 128 kB cell limit becomes the record limit.

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from indexer.errors import IngestError
 from indexer.formats.common import (
-    FileRecords,
+    RawStatement,
     ReadOptions,
-    build_statement,
     decode,
     file_limit_mb,
+    raw_statement,
     read_bytes,
     statement_too_long,
 )
@@ -134,7 +134,7 @@ def publisher_from_header(header: list[str]) -> str | None:
     return None
 
 
-def read_text_file(path: Path, options: ReadOptions) -> FileRecords:
+def read_text_file(path: Path, options: ReadOptions) -> RawStatement:
     """Read a ``.txt`` or ``.md`` file as one statement."""
     text = decode(path, read_bytes(path, file_limit_mb(options, one_statement=True)))
     too_long = statement_too_long("", text, options)  # before any work on the text
@@ -150,7 +150,7 @@ def read_text_file(path: Path, options: ReadOptions) -> FileRecords:
         body, header = "\n".join(header), []
     if not title:
         title = path.stem.replace("_", " ").replace("-", " ")
-    statement = build_statement(
+    return raw_statement(
         source=str(path),
         record_key=path.name,
         title=strip_markdown(title),
@@ -162,4 +162,3 @@ def read_text_file(path: Path, options: ReadOptions) -> FileRecords:
         header="\n".join(header),
         day_first=options.day_first,
     )
-    return FileRecords(statements=[statement])

@@ -9,7 +9,8 @@ analyses, writes segments and commits there, so every shard is a normal
 Sift index and a re-run updates and prunes it as a local run does.
 
 The driver (this process) walks the input and reads it one record at a
-time, routes each statement to its shard by the hash of its id
+time, routes each statement, not yet built (``indexer.formats.RawStatement``:
+the writer resolves its date), to its shard by the hash of its id
 (``indexer.storage.shards.shard_of``) and sends each shard its statements
 in chunks, in file order. At most ``in_flight`` chunks are unanswered at
 once (``ray.wait``), so neither the driver nor the object store ever
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.errors import IndexError_, IngestError, SiftError
-from indexer.formats import iter_records
+from indexer.formats import iter_raw_records
 from indexer.writing.report import IndexReport
 from indexer.writing.shard_writer import Event, FileStat, ShardWriter
 from indexer.writing.shards import merge_reports, shard_layout
@@ -200,7 +201,8 @@ class _Build:
         for shard in takers:
             self._queue(shard, ("begin", stat))
         try:
-            for record in iter_records(path, self.options.read):
+            # Raw records: the writers resolve dates (most of reading's CPU), not the driver.
+            for record in iter_raw_records(path, self.options.read):
                 if isinstance(record, IngestError):
                     for shard in takers:
                         self._queue(shard, ("error", record))

@@ -43,7 +43,7 @@ from typing import Any
 
 from indexer.errors import IndexError_
 from indexer.extraction.gazetteer import Gazetteer
-from indexer.writing.prepare import Job, fit_to_schema, prepare_document
+from indexer.writing.prepare import Job, fit_to_schema, prepare_document, warm_up
 from indexer.writing.worker_messages import (
     Added,
     AddJobs,
@@ -174,8 +174,7 @@ class SegmentWorkers:
             raise ValueError(f"unknown process start method {method!r} (fork, spawn or forkserver)")
         context = multiprocessing.get_context(method)
         if method == "fork":
-            gazetteer.find_actors("Warm up the matchers before forking.")
-            gazetteer.find_locations("Warm up the matchers before forking.")
+            warm_up(gazetteer, setup.run_extraction)
         inherited = gazetteer if method == "fork" else None
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []

@@ -24,6 +24,7 @@ from typing import cast
 
 from indexer.errors import IngestError
 from indexer.extraction.gazetteer import Gazetteer
+from indexer.formats import RawStatement
 from indexer.model import Statement
 from indexer.writing.report import IndexReport
 from indexer.writing.write import INDEXING_GC_THRESHOLDS, IndexOptions, IndexRun, OpenFile, fewer_collections, open_run
@@ -35,7 +36,9 @@ FileStat = tuple[str, int, int]
 
 Event = tuple[str, object]
 """What the driver sends, in file order: ``("begin", FileStat)``,
-``("statement", Statement)``, ``("error", IngestError)`` (a record that
+``("statement", RawStatement)`` (read, not yet built: the writer resolves
+its date, so the driver only reads and routes), ``("statement", Statement)``,
+``("error", IngestError)`` (a record that
 could not be read), ``("end", None)`` (the file is read through) or
 ``("fail", IngestError)`` (it was cut short)."""
 
@@ -86,8 +89,8 @@ class ShardWriter:
                 key, size, mtime = cast(FileStat, value)
                 self.open = run.begin_file(key, size, mtime)
             elif kind in ("statement", "error"):
-                assert self.open is not None and isinstance(value, (Statement, IngestError))
-                run.take(self.open, value)
+                assert self.open is not None and isinstance(value, (RawStatement, Statement, IngestError))
+                run.take(self.open, value.build() if isinstance(value, RawStatement) else value)
             elif kind in ("end", "fail"):
                 assert self.open is not None and (value is None or isinstance(value, IngestError))
                 run.end_file(self.open, value)

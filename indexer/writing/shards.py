@@ -10,24 +10,31 @@ statements of vanished files from every shard, and an interrupted run
 resumes from each shard's last commit.
 
 Each shard's run reads the input itself (reading and parsing N times;
-extraction and writing, the bulk of the cost, once per statement). The
-shards' runs are independent, so ``workers`` of them run at once in
-separate processes. On a Ray cluster (``indexer.writing.cluster``) the
+resolving dates, extraction and writing, the bulk of the cost, once per
+statement: ``iter_records(keep=...)``). The shards' runs are independent,
+so ``workers`` of them run at once in separate processes, forked where the
+platform has it after this process has loaded the gazetteers and warmed
+what extraction loads on first use (``prepare.warm_up``), so they share
+it instead of each loading it. On a Ray cluster (``indexer.writing.cluster``) the
 input is read once and each shard's run is fed its statements.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from indexer.extraction.gazetteer import Gazetteer
 from indexer.storage.layout import index_exists
 from indexer.storage.shards import ShardError, ShardLayout, ShardRoute, is_sharded, read_layout, write_layout
+from indexer.writing.parallel import default_start_method
+from indexer.writing.prepare import warm_up
 from indexer.writing.report import IndexReport
-from indexer.writing.write import IndexOptions, index_paths
+from indexer.writing.write import IndexOptions, fewer_collections, index_paths
 
 __all__ = ["index_sharded", "shard_layout"]
 
@@ -52,12 +59,16 @@ def shard_layout(root: Path, shards: int | None) -> ShardLayout:
     return ShardLayout(root, shards)
 
 
+#: The gazetteer loaded before forking the shards' processes (inherited, not pickled).
+_forked_gazetteer: Gazetteer | None = None
+
+
 def _run_shard(paths: Sequence[Path], layout: ShardLayout, shard: int, options: IndexOptions,
                progress: Callable[[Path], None] | None = None,
                on_files: Callable[[int], None] | None = None) -> IndexReport:
     route = ShardRoute(layout.root, layout.count, shard)
     return index_paths(list(paths), layout.directory(shard), replace(options, route=route),
-                       progress=progress, on_files=on_files)
+                       progress=progress, on_files=on_files, gazetteer=_forked_gazetteer)
 
 
 def index_sharded(
@@ -96,12 +107,33 @@ def index_sharded(
         for shard in range(layout.count):
             reports.append(_run_shard(paths, layout, shard, options, progress, count_files))
     else:
-        context = multiprocessing.get_context(options.start_method or "spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, layout.count), mp_context=context) as pool:
+        reports = _run_in_processes(paths, layout, options, min(workers, layout.count))
+    return merge_reports(reports)
+
+
+def _run_in_processes(paths: Sequence[Path], layout: ShardLayout, options: IndexOptions,
+                      workers: int) -> list[IndexReport]:
+    """Every shard's run, ``workers`` at once in separate processes."""
+    global _forked_gazetteer
+    method = options.start_method or default_start_method()
+    if method == "fork":
+        with fewer_collections():
+            _forked_gazetteer = Gazetteer.load(options.gazetteer_files)
+        warm_up(_forked_gazetteer, options.extract)
+        # What is loaded now is never freed while the runs go on: out of the
+        # collector's generations, a child's collections do not touch (and
+        # so copy) its pages.
+        gc.freeze()
+    try:
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = [pool.submit(_run_shard, list(paths), layout, shard, options)
                        for shard in range(layout.count)]
-            reports = [f.result() for f in futures]
-    return merge_reports(reports)
+            return [f.result() for f in futures]
+    finally:
+        if method == "fork":
+            _forked_gazetteer = None
+            gc.unfreeze()
 
 
 def merge_reports(reports: Sequence[IndexReport]) -> IndexReport:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import indexer.formats.common as common
 from indexer.errors import SiftError
 from indexer.storage.shards import shard_of
 from indexer.storage.store import write_lock
@@ -91,6 +92,25 @@ def test_a_cluster_build_equals_the_local_build(corpus: tuple[list[Path], Path],
         refused = CliRunner().invoke(main, ["index", *map(str, files), "--index", str(built), "--cluster", "local"])
     assert refused.exit_code == 1
     assert refused.output.startswith(f"Error: shard 1: the index at {built / 'shard-001'} is being written by process")
+
+
+def test_the_driver_reads_and_routes_and_the_writers_build(corpus: tuple[list[Path], Path], tmp_path: Path,
+                                                           ray_local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The driver sends records unbuilt: resolving dates (most of reading's
+    CPU) runs in the writers, so one driver keeps more writers busy."""
+    files, local = corpus
+
+    def refused(**_fields: object) -> None:
+        raise AssertionError("the driver resolved a statement's date")
+
+    monkeypatch.setattr(common, "statement_period", refused)  # in this process only, not in the writers
+    report = index_on_cluster(files, tmp_path / "built", SHARDS, IndexOptions(batch_size=10), address="local")
+    assert report.added == 120 and len(report.errors) == 1
+    assert shard_ids(tmp_path / "built") == shard_ids(local)
+    for n in range(SHARDS):
+        with Searcher(tmp_path / "built" / f"shard-{n:03d}") as built, Searcher(local / f"shard-{n:03d}") as alone:
+            for statement_id in ids_in(local / f"shard-{n:03d}"):
+                assert built.get(statement_id)["date"] == alone.get(statement_id)["date"]
 
 
 def test_no_ray_or_no_cluster_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
