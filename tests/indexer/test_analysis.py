@@ -104,3 +104,22 @@ def test_a_word_that_is_its_own_term_is_cached_as_one_string() -> None:
     cache = analysis._TermCache(stem=False)
     word = "".join(["dam", "ascus"])  # a fresh string, not an interned literal
     assert cache.term(word) is word
+
+
+def test_a_word_is_stemmed_once_per_folded_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import analysis
+
+    stemmer = analysis._snowball()
+    stemmed: list[str] = []
+
+    class Counting:
+        def stem(self, word: str) -> str:
+            stemmed.append(word)
+            return str(stemmer.stem(word))
+
+    monkeypatch.setattr(analysis, "_snowball", lambda: Counting())
+    cache = analysis._TermCache(stem=True)
+    assert [cache.term(w) for w in ["bombing", "Bombing", "BOMBING", "Shelling", "shelling"]] == \
+        ["bomb", "bomb", "bomb", "shell", "shell"]
+    assert stemmed == ["bombing", "shelling"]
+    assert cache.term("The") is None and cache.term("the") is None
