@@ -102,8 +102,8 @@ def _codes(terms: Sequence[str]) -> np.ndarray:
     cache = _TERM_CODES
     if len(cache) > _TERM_CODES_LIMIT:
         cache.clear()
-    # One C-level pass (most terms were seen before), read by numpy as it goes.
-    return np.fromiter(map(cache.__getitem__, terms), dtype=np.uint32, count=len(terms))
+    # One C-level pass: most terms were seen before (a miss: ``_TermCodes.__missing__``).
+    return np.asarray(list(map(cache.__getitem__, terms)), dtype=np.uint32)
 
 
 def _shingle_hashes(codes: np.ndarray) -> np.ndarray:
