@@ -25,6 +25,7 @@ before the block layout changed (read as Whoosh 3 blocks).
 
 from __future__ import annotations
 
+import struct
 from array import array
 from itertools import groupby
 from operator import itemgetter
@@ -224,13 +225,63 @@ def _single_entry(docnum: int, weights: Sequence[float], value: Any, length: int
     terms, the Zipf tail), the same bytes in fewer steps."""
     stored = array("f", weights)
     byte = _NO_LENGTH if length is None else length_to_byte(length)
-    inlined = ((int(docnum),), (stored[0],), (value if value else b"",))
-    return _TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weights[0]),
-                           docnum, docnum) + dumps(inlined, 2)
+    head = _TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weights[0]), docnum, docnum)
+    return head + _pickled_single(int(docnum), stored[0], value if value else b"")
+
+
+def _pickled_single(docnum: int, weight: float, value: Any) -> bytes:
+    """``dumps(((docnum,), (weight,), (value,)), 2)``, the same bytes put
+    together: the document number's and the weight's opcodes (neither is
+    memoised, so the two tuples are always memo entries 0 and 1), then the
+    value's part, which depends on the value alone and is pickled once per
+    distinct value (a term in one document has one of a few thousand
+    values: one position, or a keyword's count). Pickling the nested tuple
+    was a tenth of writing a segment's terms."""
+    tail = _PICKLED_VALUES.get(value) if value.__class__ is bytes else None
+    if tail is None:
+        if value.__class__ is not bytes or not _PICKLE_BY_PARTS:
+            return dumps(((docnum,), (weight,), (value,)), 2)
+        if len(_PICKLED_VALUES) >= _PICKLED_VALUES_KEPT:
+            _PICKLED_VALUES.clear()
+        tail = _PICKLED_VALUES[value] = dumps(((0,), (0.0,), (value,)), 2)[_PICKLED_HEAD:]
+    if docnum < 256:
+        opcode = _BININT1[docnum] if docnum >= 0 else dumps(docnum, 2)[2:-1]
+    elif docnum < 65536:
+        opcode = b"M" + _UINT16.pack(docnum)
+    elif docnum < 1 << 31:
+        opcode = b"J" + _INT32.pack(docnum)
+    else:
+        return dumps(((docnum,), (weight,), (value,)), 2)
+    return b"".join((b"\x80\x02", opcode, b"\x85q\x00G", _DOUBLE.pack(weight), b"\x85q\x01", tail))
 
 
 _TERM_INFO = W3TermInfo._struct
 _NO_LENGTH = length_to_byte(0)
+_BININT1 = [b"K" + bytes([n]) for n in range(256)]
+_UINT16, _INT32, _DOUBLE = struct.Struct("<H"), struct.Struct("<i"), struct.Struct(">d")
+#: ``dumps(((0,), (0.0,), (v,)), 2)`` up to the value's part.
+_PICKLED_HEAD = len(b"\x80\x02K\x00\x85q\x00G") + 8 + len(b"\x85q\x01")
+_PICKLED_VALUES: dict[bytes, bytes] = {}
+_PICKLED_VALUES_KEPT = 50_000
+
+
+def _pickles_by_parts() -> bool:
+    """Whether this Python's pickler writes what :func:`_pickled_single` puts
+    together (protocol 2 is fixed, but a pickler could memoise otherwise):
+    if not, every entry is pickled whole."""
+    samples = [(0, 1.0, b""), (255, 0.5, b"\x01\x00\x00\x00"), (256, 3.0, b"x" * 300), (65535, 2.0, b"ab"),
+               (65536, 1e-3, b"\x00"), (2**31 - 1, 7.25, b"\xff" * 9)]
+    _PICKLED_VALUES.clear()
+    global _PICKLE_BY_PARTS
+    _PICKLE_BY_PARTS = True
+    try:
+        return all(_pickled_single(d, w, v) == dumps(((d,), (w,), (v,)), 2) for d, w, v in samples)
+    finally:
+        _PICKLED_VALUES.clear()
+
+
+_PICKLE_BY_PARTS = True
+_PICKLE_BY_PARTS = _pickles_by_parts()
 
 
 _FIELD_TERM = itemgetter(0, 1)
