@@ -111,7 +111,7 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             second = b"" if fixedsize == 0 else blocks.encode_values(values)
             databytes = blocks.encode_data(first, second, comp)
         infobytes = blocks.encode_info(len(ids), ids[-1], this._maxweight, comp,
-                                       length_to_byte(this._minlength), length_to_byte(this._maxlength))
+                                       _length_byte(this._minlength), _length_byte(this._maxlength))
         length = len(infobytes) + len(databytes)
         postfile.write_int(-length if last else length)
         postfile.write(infobytes)
@@ -211,8 +211,8 @@ def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequenc
     if lengths is not None:
         nonzero = [n for n in lengths if n]
         if nonzero:
-            minlength = length_to_byte(min(nonzero))
-        maxlength = length_to_byte(max(lengths))
+            minlength = _length_byte(min(nonzero))
+        maxlength = _length_byte(max(lengths))
     # As SiftPostingsWriter.finish_postings: no values, ``b""`` each.
     kept = [v for v in values if v]
     inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
@@ -223,10 +223,20 @@ def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequenc
 def _single_entry(docnum: int, weights: Sequence[float], value: Any, length: int | None) -> bytes:
     """:func:`_inlined_entry` of a term in one document (most of a segment's
     terms, the Zipf tail), the same bytes in fewer steps."""
-    stored = array("f", weights)
-    byte = _NO_LENGTH if length is None else length_to_byte(length)
-    head = _TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weights[0]), docnum, docnum)
-    return head + _pickled_single(int(docnum), stored[0], value if value else b"")
+    weight = weights[0]
+    stored = _FLOAT32.get(weight)  # the writer's buffer holds 32-bit floats
+    if stored is None:
+        stored = array("f", weights)[0]
+        if weight > 0:  # (not 0.0 and -0.0, equal as keys; nor NaN)
+            if len(_FLOAT32) >= _FLOAT32_KEPT:
+                _FLOAT32.clear()
+            _FLOAT32[weight] = stored
+    if length is None:
+        byte = _NO_LENGTH
+    else:
+        byte = _LENGTH_BYTES[length] if 0 <= length < _LENGTH_BYTES_KEPT else length_to_byte(length)
+    head = _TERM_INFO.pack(True, 0 + stored, 1, byte if length else 0, byte, max(0, weight), docnum, docnum)
+    return head + _pickled_single(int(docnum), stored, value if value else b"")
 
 
 def _pickled_single(docnum: int, weight: float, value: Any) -> bytes:
@@ -257,6 +267,20 @@ def _pickled_single(docnum: int, weight: float, value: Any) -> bytes:
 
 _TERM_INFO = W3TermInfo._struct
 _NO_LENGTH = length_to_byte(0)
+#: Weight -> the same as a 32-bit float (a one-document term's weight is one of a few).
+_FLOAT32: dict[float, float] = {}
+_FLOAT32_KEPT = 4096
+#: ``length_to_byte`` of the lengths most fields have, read from a table (it bisects per call).
+_LENGTH_BYTES_KEPT = 1 << 14
+_LENGTH_BYTES = [length_to_byte(n) for n in range(_LENGTH_BYTES_KEPT)]
+
+
+def _length_byte(length: int) -> int:
+    """``length_to_byte(length)`` (``None``: 0)."""
+    if length.__class__ is int and 0 <= length < _LENGTH_BYTES_KEPT:
+        return _LENGTH_BYTES[length]
+    return int(length_to_byte(length))
+
 _BININT1 = [b"K" + bytes([n]) for n in range(256)]
 _UINT16, _INT32, _DOUBLE = struct.Struct("<H"), struct.Struct("<i"), struct.Struct(">d")
 #: ``dumps(((0,), (0.0,), (v,)), 2)`` up to the value's part.
