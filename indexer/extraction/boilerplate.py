@@ -34,6 +34,8 @@ _LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
+#: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
+_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _AGENCY_BEFORE_DATE = re.compile(
     r"(?<![\w.&])(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
 #: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``.
@@ -165,7 +167,7 @@ def mask(text: str, field: str = "body",
         for m in _at_lines(_LEAD_CREDIT, text, lines):
             if credit(m.group("agency"), known_only=True):
                 spans.append(m.span())
-    for m in _DATE.finditer(text):
+    for m in _dates(text):
         before = _AGENCY_BEFORE_DATE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and credit(before.group("agency"), known_only=True):
             spans.append(before.span("agency"))
@@ -292,6 +294,27 @@ def _at_lines(pattern: re.Pattern[str], text: str, lines: list[int]) -> list[re.
     dozen lines and thousands of characters)."""
     match = pattern.match
     return [m for m in map(match, repeat(text), lines) if m is not None]
+
+
+def _dates(text: str) -> list[re.Match[str]]:
+    """``_DATE.finditer(text)``, tried only where a match can start: one or
+    two characters before the spaces before a month's name (one scan for the
+    names, where ``_DATE`` failed at every digit of the text)."""
+    starts: set[int] = set()
+    for month in _MONTH.finditer(text):
+        at = month.start()
+        gap = at
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        if gap < at:
+            starts.update((gap - 1, gap - 2))
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):  # leftmost first, none overlapping (as ``finditer``)
+        if start >= end and (m := _DATE.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

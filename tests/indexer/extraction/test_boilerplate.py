@@ -157,3 +157,14 @@ def test_line_patterns_tried_at_line_starts_find_what_finditer_finds(text: str) 
     for pattern in (boilerplate._BYLINE, boilerplate._LEAD_CREDIT, boilerplate._LINK_LINE, boilerplate._BY_LINE):
         assert [m.span() for m in boilerplate._at_lines(pattern, text, lines)] == \
             [m.span() for m in pattern.finditer(text)]
+
+
+_DATE_PIECES = st.sampled_from(["1", "12", "123", " ", "\t", "\n", "Jan", "March", "Sept.", "Dec", "ember", "2016",
+                                "20", "AFP ", "Oct", ".", "x", "May", "MayJun", "Friday "])
+
+
+@given(st.lists(_DATE_PIECES, max_size=20).map("".join))
+def test_dates_tried_before_month_names_are_what_finditer_finds(text: str) -> None:
+    from indexer.extraction import boilerplate
+
+    assert [m.span() for m in boilerplate._dates(text)] == [m.span() for m in boilerplate._DATE.finditer(text)]
