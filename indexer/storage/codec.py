@@ -286,7 +286,7 @@ _UINT16, _INT32, _DOUBLE = struct.Struct("<H"), struct.Struct("<i"), struct.Stru
 #: ``dumps(((0,), (0.0,), (v,)), 2)`` up to the value's part.
 _PICKLED_HEAD = len(b"\x80\x02K\x00\x85q\x00G") + 8 + len(b"\x85q\x01")
 _PICKLED_VALUES: dict[bytes, bytes] = {}
-_PICKLED_VALUES_KEPT = 50_000
+_PICKLED_VALUES_KEPT = 16_384  # (one-position values below 8,192 and keyword counts: most)
 
 
 def _pickles_by_parts() -> bool:
