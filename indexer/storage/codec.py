@@ -272,7 +272,23 @@ _FLOAT32: dict[float, float] = {}
 _FLOAT32_KEPT = 4096
 #: ``length_to_byte`` of the lengths most fields have, read from a table (it bisects per call).
 _LENGTH_BYTES_KEPT = 1 << 14
-_LENGTH_BYTES = [length_to_byte(n) for n in range(_LENGTH_BYTES_KEPT)]
+
+
+def _length_bytes() -> list[int]:
+    """``length_to_byte`` of each length below :data:`_LENGTH_BYTES_KEPT`,
+    filled a byte's range at a time (what it bisects: searching imports this
+    module, and 16,384 calls would add to its start-up)."""
+    table = [0] * _LENGTH_BYTES_KEPT
+    low = 0
+    for byte in range(256):
+        high = min(byte_to_length(byte), _LENGTH_BYTES_KEPT - 1)  # lengths low..high give this byte
+        if high >= low:
+            table[low:high + 1] = [byte] * (high + 1 - low)
+        low = max(low, high + 1)
+    return table
+
+
+_LENGTH_BYTES = _length_bytes()
 
 
 def _length_byte(length: int) -> int:
