@@ -70,7 +70,7 @@ class Words:
                 for i in compress(range(n - 1), map(_CUT.__contains__, self.surface)):
                     gap = self.gap[i + 1] = text[self.end(i):self.start[i + 1]]
                     pieces[2 * i + 2] = _separator(gap)
-        if _DOT_IN_WORD.search(text) and "." in self.gap:  # (a "." gap lies between word characters)
+        if _DOT_IN_WORD.search(text):  # (a "." gap lies between word characters; one pass finds them)
             for i in compress(range(n), map(".".__eq__, self.gap)):
                 if i > 0 and self.end(i) - self.start[i] == 1 and self.end(i - 1) - self.start[i - 1] == 1:
                     pieces[2 * i] = SOFT  # U.S.A.

@@ -123,3 +123,15 @@ def test_a_word_is_stemmed_once_per_folded_form(monkeypatch: pytest.MonkeyPatch)
         ["bomb", "bomb", "bomb", "shell", "shell"]
     assert stemmed == ["bombing", "shelling"]
     assert cache.term("The") is None and cache.term("the") is None
+
+
+@given(_TEXT)
+def test_text_split_into_words_is_word_patterns_words(text: str) -> None:
+    # The split patterns' loops are possessive (faster); the words and gaps
+    # must be those of WORD_PATTERN.
+    from indexer.analysis import WORD_PATTERN, split_words
+
+    parts, starts = split_words(text)
+    assert parts[1::2] == WORD_PATTERN.findall(text)
+    assert starts == [m.start() for m in WORD_PATTERN.finditer(text)]
+    assert "".join(parts) == text
