@@ -7,7 +7,7 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.storage import codec
+from indexer.storage import inlined as codec
 
 
 @given(st.integers(min_value=0, max_value=2**33), st.floats(allow_nan=False, width=32),
@@ -44,5 +44,5 @@ def test_a_single_entry_is_the_general_entry(docnum: int, weight: float, value: 
 def test_length_bytes_from_the_table_are_whooshs() -> None:
     from whoosh.util.numeric import length_to_byte
 
-    assert [codec._length_byte(n) for n in range(0, 40_000, 7)] == [length_to_byte(n) for n in range(0, 40_000, 7)]
-    assert codec._length_byte(None) == length_to_byte(None) and codec._length_byte(10**6) == 255
+    assert [codec.length_byte(n) for n in range(0, 40_000, 7)] == [length_to_byte(n) for n in range(0, 40_000, 7)]
+    assert codec.length_byte(None) == length_to_byte(None) and codec.length_byte(10**6) == 255
