@@ -107,9 +107,13 @@ class _TermCache:
         """The term of a word not in the cache, now cached."""
         terms = self.terms
         folded = fold(word)
+        # The folded form's own term is this word's when folding it again
+        # changes nothing (always in ASCII; not for a few Hangul jamo joined
+        # by an apostrophe, which compose once it is gone).
+        shared = folded != word and (folded.isascii() or fold(folded) == folded)
         term: str | None
-        if folded != word and folded in terms:
-            term = terms[folded]  # (fold is idempotent: the folded word's own term)
+        if shared and folded in terms:
+            term = terms[folded]
         else:
             if folded in STOPWORDS:
                 term = None
@@ -117,7 +121,7 @@ class _TermCache:
                 term = _snowball().stem(folded)
             else:
                 term = folded
-            if folded != word:
+            if shared:
                 if term == folded:
                     term = folded  # one string for both
                 if len(terms) >= WORD_CACHE_LIMIT:

@@ -135,3 +135,16 @@ def test_text_split_into_words_is_word_patterns_words(text: str) -> None:
     assert parts[1::2] == WORD_PATTERN.findall(text)
     assert starts == [m.start() for m in WORD_PATTERN.finditer(text)]
     assert "".join(parts) == text
+
+
+def test_a_folded_form_that_folds_again_differently_keeps_its_own_term() -> None:
+    # Hangul jamo joined by an apostrophe compose once it is gone: folding
+    # is not idempotent there, so the word must not lend its term to the
+    # folded form (which, written so, folds to the composed syllable).
+    from indexer import analysis
+
+    cache = analysis._TermCache(stem=False)
+    split_jamo = "\u1100'\u1161"
+    assert analysis.fold(analysis.fold(split_jamo)) != analysis.fold(split_jamo)
+    cache.term(split_jamo)
+    assert cache.term("\u1100\u1161") == analysis.fold("\u1100\u1161") == "\uac00"
