@@ -207,6 +207,8 @@ WORD_INFO: dict[str, tuple[str, int, bool, bool, bool]] = {}  # key, length, cap
 HEADLINE: dict[str, int] = {}
 _CUT: set[str] = set()  # words ending in a possessive 's, which is cut off
 _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
+
+
 class _Pieces(dict):  # type: ignore[type-arg]
     """Word -> its code, gap -> its join; a part not seen before is
     classified on the lookup that misses (``__missing__``), so a text's parts
@@ -309,6 +311,3 @@ def _gap_info(gap: str) -> tuple[str, bool]:
 def _separator(gap: str) -> str:
     info = _GAP_INFO.get(gap)
     return (info or _gap_info(gap))[0]
-
-
-
