@@ -9,7 +9,8 @@ clock means little on a shared host. The ratio is Whoosh's median over
 Sift's (above 1: Sift is faster). Target: at least 1.0. ``--baseline DIR``
 adds a third engine in the rotation, ``sift-index`` run by the code of
 another checkout (``git worktree add DIR COMMIT``): a before/after pair
-measured in the same run.
+measured in the same run, also as the median of the per-repeat ratios
+(``paired_ratio``: on a host whose load changes during the run).
 
 Bytecode (``--bytecode``): installed Whoosh runs from the ``.pyc`` files pip
 wrote, as any installed package does; a checkout of Sift has them only if
@@ -108,8 +109,16 @@ def run_index_cost(out: Path, statements: int = 5000, repeats: int = 3, seed: in
               "sift_rss_mb": statistics.median(rss["sift"])}
     if baseline:
         result.update(baseline_cpu=med[BASELINE], baseline_ratio=med["whoosh"] / med[BASELINE],
-                      baseline_rss_mb=statistics.median(rss[BASELINE]))
+                      baseline_rss_mb=statistics.median(rss[BASELINE]), **paired_ratios(cpu))
     return {**result, "all": {"cpu": cpu, "rss_mb": rss}}
+
+
+def paired_ratios(cpu: dict[str, list[float]]) -> dict[str, Any]:
+    """Sift's CPU over the baseline's within each repeat (the two run one
+    after the other, so a host's load changing over the run moves both):
+    the median and range of those ratios (below 1: Sift is faster)."""
+    ratios = [now / before for now, before in zip(cpu["sift"], cpu[BASELINE])]
+    return {"paired_ratio": statistics.median(ratios), "paired_range": [min(ratios), max(ratios)]}
 
 
 def main() -> None:

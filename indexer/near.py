@@ -85,7 +85,15 @@ _PERM_A = (_rng.integers(1, 2**32, size=SIGNATURE_SIZE, dtype=np.uint32) | np.ui
 _PERM_B = _rng.integers(0, 2**32, size=SIGNATURE_SIZE, dtype=np.uint32)[:, None]
 _SHIFT = np.uint32(15)
 _LINE_END = re.compile(r"\n")
-_TERM_CODES: dict[str, int] = {}
+class _TermCodes(dict):  # type: ignore[type-arg]
+    """Term -> its code, computed on the lookup that misses (``__missing__``)."""
+
+    def __missing__(self, term: str) -> int:
+        code = self[term] = zlib.crc32(term.encode("utf-8"))
+        return code
+
+
+_TERM_CODES: dict[str, int] = _TermCodes()
 _TERM_CODES_LIMIT = 200_000
 
 
@@ -94,11 +102,8 @@ def _codes(terms: Sequence[str]) -> np.ndarray:
     cache = _TERM_CODES
     if len(cache) > _TERM_CODES_LIMIT:
         cache.clear()
-    out = list(map(cache.get, terms))  # one C-level pass: most terms were seen before
-    if None in out:
-        out = [cache.setdefault(term, zlib.crc32(term.encode("utf-8"))) if code is None else code
-               for code, term in zip(out, terms)]
-    return np.asarray(out, dtype=np.uint32)
+    # One C-level pass: most terms were seen before (a miss: ``_TermCodes.__missing__``).
+    return np.asarray(list(map(cache.__getitem__, terms)), dtype=np.uint32)
 
 
 def _shingle_hashes(codes: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import repeat
 
 __all__ = ["mask"]
 
@@ -33,6 +34,8 @@ _LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
+#: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
+_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _AGENCY_BEFORE_DATE = re.compile(
     r"(?<![\w.&])(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
 #: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``.
@@ -149,8 +152,9 @@ def mask(text: str, field: str = "body",
         if m is not None and _looks_like_publisher(m.group("name"), media):
             spans.append(m.span())
         return _blank(text, spans), None
+    lines = _line_starts(text)
     if "(" in text:
-        for m in _BYLINE.finditer(text):
+        for m in _at_lines(_BYLINE, text, lines):
             # "(Nairobi) –" is a dateline: blanked, but only a news organisation is a source.
             agency = m.group("agency").strip()
             if agency.lower() not in _NOT_AGENCIES:
@@ -160,10 +164,10 @@ def mask(text: str, field: str = "body",
             if credit(m.group("agency"), known_only=True):
                 spans.append(m.span())
     if "-" in text or "–" in text or "—" in text or ":" in text:
-        for m in _LEAD_CREDIT.finditer(text):
+        for m in _at_lines(_LEAD_CREDIT, text, lines):
             if credit(m.group("agency"), known_only=True):
                 spans.append(m.span())
-    for m in _DATE.finditer(text):
+    for m in _dates(text):
         before = _AGENCY_BEFORE_DATE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and credit(before.group("agency"), known_only=True):
             spans.append(before.span("agency"))
@@ -197,7 +201,7 @@ def mask(text: str, field: str = "body",
     if " by " in head:
         spans += [m.span("by") for m in _DATED_BYLINE.finditer(head)]
     if "By " in text:
-        spans += [m.span() for m in _BY_LINE.finditer(text)]
+        spans += [m.span() for m in _at_lines(_BY_LINE, text, lines)]
     tail = max(0, len(text) - 200)
     for m in _YEAR_CREDIT.finditer(text, tail):
         if credit(m.group("agency"), known_only=True):
@@ -205,7 +209,7 @@ def mask(text: str, field: str = "body",
     at = text.find("Enditem", tail)
     if at >= 0:
         spans.append((at, at + 7))
-    spans += _link_blocks(text)
+    spans += _link_blocks(text, lines)
     if "Related" in text:
         spans += [m.span() for m in _FLAT_RELATED.finditer(text, max(0, len(text) - 1300))]
     if "Tags" in text:
@@ -256,11 +260,11 @@ def _looks_like_publisher(name: str, media: Callable[[str], str | None]) -> bool
     return 0 < len(words) <= 5 and all(w[0].isupper() for w in words) and words[-1].lower() in _MEDIA_WORDS
 
 
-def _link_blocks(text: str) -> list[tuple[int, int]]:
+def _link_blocks(text: str, lines: list[int] | None = None) -> list[tuple[int, int]]:
     """Link and sharing lines, and the short lines that follow a block's
     heading (``Related news`` alone on its line, then the links)."""
     spans: list[tuple[int, int]] = []
-    for m in _LINK_LINE.finditer(text):
+    for m in _at_lines(_LINK_LINE, text, _line_starts(text) if lines is None else lines):
         spans.append(m.span())
         if m.group("rest").strip() or not _BLOCK_HEADS.match(m.group()):
             continue
@@ -276,6 +280,41 @@ def _link_blocks(text: str) -> list[tuple[int, int]]:
             if at >= len(text):
                 break
     return spans
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (where a multi-line ``^`` matches)."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+def _at_lines(pattern: re.Pattern[str], text: str, lines: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that starts with a multi-line
+    ``^`` and never crosses a line break: it is tried at each line's start
+    only, instead of failing at every other character (a text has a few
+    dozen lines and thousands of characters)."""
+    match = pattern.match
+    return [m for m in map(match, repeat(text), lines) if m is not None]
+
+
+def _dates(text: str) -> list[re.Match[str]]:
+    """``_DATE.finditer(text)``, tried only where a match can start: one or
+    two characters before the spaces before a month's name (one scan for the
+    names, where ``_DATE`` failed at every digit of the text)."""
+    starts: set[int] = set()
+    for month in _MONTH.finditer(text):
+        at = month.start()
+        gap = at
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        if gap < at:
+            starts.update((gap - 1, gap - 2))
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):  # leftmost first, none overlapping (as ``finditer``)
+        if start >= end and (m := _DATE.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -296,3 +335,4 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
+_NEWLINE = re.compile(r"\n")

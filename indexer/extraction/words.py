@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
-from operator import is_, itemgetter
-from typing import cast
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from indexer.analysis import WORD_CACHE_LIMIT, fold, split_words
 
@@ -63,26 +62,22 @@ class Words:
         else:
             # The automaton's haystack, join code join code ... join: one lookup
             # per word (its code) and per gap (its join) in one cache.
-            cached: list[str | None] = list(map(_PIECES.get, parts))
-            if None in cached:  # words (or gaps) not seen before: classify just those
-                for i in compress(range(len(parts)), map(is_, cached, repeat(None))):
-                    cached[i] = _piece(parts[i], i & 1)
-            pieces = cast(list[str], cached)
+            # (Words and gaps not seen before are classified by ``_Pieces.__missing__``.)
+            pieces = list(map(_PIECES.__getitem__, parts))
             pieces[0] = pieces[-1] = SOFT
             if ("'" in text or "’" in text or "ʼ" in text) and not _CUT.isdisjoint(self.surface):
                 # A cut-off possessive belongs to the next gap.
                 for i in compress(range(n - 1), map(_CUT.__contains__, self.surface)):
                     gap = self.gap[i + 1] = text[self.end(i):self.start[i + 1]]
                     pieces[2 * i + 2] = _separator(gap)
-        if _DOT_IN_WORD.search(text) and "." in self.gap:  # (a "." gap lies between word characters)
+        if _DOT_IN_WORD.search(text):  # (a "." gap lies between word characters; one pass finds them)
             for i in compress(range(n), map(".".__eq__, self.gap)):
                 if i > 0 and self.end(i) - self.start[i] == 1 and self.end(i - 1) - self.start[i - 1] == 1:
                     pieces[2 * i] = SOFT  # U.S.A.
         #: ``pieces[2 * i]`` joins word i - 1 to word i: :data:`SOFT` or
         #: :data:`HARD`; ``pieces[2 * i + 1]`` is word i's code.
         self.pieces: list[str] = pieces
-        self.key: list[str] = list(itemgetter(*self.surface)(_KEYS)) if len(self.surface) > 1 \
-            else [_KEYS[w] for w in self.surface]
+        self.key: list[str] = list(map(_KEYS.__getitem__, self.surface))
         # The automaton's haystack (see the module docstring).
         self.norm = "".join(pieces)
 
@@ -122,7 +117,7 @@ class Words:
         surface = [self.surface[i] for i in keep]
         for word in surface:
             if word not in WORD_INFO:
-                _piece(word, 1)
+                _word_info(word)
         ends = [self.start[i] + WORD_INFO[self.surface[i]][1] for i in keep]
         self.surface = surface
         self.start = [start[i] for i in keep]
@@ -212,8 +207,25 @@ WORD_INFO: dict[str, tuple[str, int, bool, bool, bool]] = {}  # key, length, cap
 HEADLINE: dict[str, int] = {}
 _CUT: set[str] = set()  # words ending in a possessive 's, which is cut off
 _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
+
+
+class _Pieces(dict):  # type: ignore[type-arg]
+    """Word -> its code, gap -> its join; a part not seen before is
+    classified on the lookup that misses (``__missing__``), so a text's parts
+    are looked up in one C-level ``map`` with no second pass for misses."""
+
+    def __missing__(self, part: str) -> str:
+        # A word starts with a word character; a gap holds none (and may be empty).
+        if _WORD_START.match(part):
+            _word_info(part)
+        else:
+            _gap_info(part)
+        return self[part]
+
+
 #: Word -> its code, gap -> its join (no word is a gap: words hold word characters).
-_PIECES: dict[str, str] = {}
+_PIECES: dict[str, str] = _Pieces()
+_WORD_START = re.compile(r"\w")
 _KEYS: dict[str, str] = {}  # word -> its key
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
@@ -299,15 +311,3 @@ def _gap_info(gap: str) -> tuple[str, bool]:
 def _separator(gap: str) -> str:
     info = _GAP_INFO.get(gap)
     return (info or _gap_info(gap))[0]
-
-
-def _piece(part: str, is_word: int) -> str:
-    """A part of ``split_words``: a word's code or a gap's join."""
-    found = _PIECES.get(part)
-    if found is None:
-        if is_word:
-            _word_info(part)
-        else:
-            _gap_info(part)
-        found = _PIECES[part]
-    return found

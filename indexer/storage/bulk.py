@@ -21,13 +21,15 @@ from operator import mul
 from typing import Any
 
 from whoosh.analysis import IDTokenizer
-from whoosh.fields import ID
+from whoosh.fields import DATETIME, ID, NUMERIC
 from whoosh.formats import Existence
 from whoosh.writing import PostingPool, SegmentWriter
 
 from indexer.storage.codec import PostingList, posting_lists
 
 _FLOAT = {float}
+#: Numeric values whose items a writer keeps.
+_NUMERIC_KEPT = 4096
 #: ``PostingPool.add``'s estimate of one posting's memory, less its strings' lengths.
 _POSTING_SIZE = (28 + 4 * 5) + 21 + 26 + 18 + 16 + 21
 
@@ -39,11 +41,17 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
     bulk_fields: frozenset[str] | None = None
     #: ... and its plain ``ID`` fields (one term: the value itself).
     id_fields: frozenset[str] = frozenset()
+    #: ... and its numeric and date fields (their terms depend on the value alone).
+    numeric_fields: frozenset[str] = frozenset()
 
     def __init__(self, ix: Any, *args: Any, limitmb: int = 128, **kwargs: Any) -> None:
         super().__init__(ix, *args, limitmb=limitmb, **kwargs)
         this: Any = self
         this.pool = GroupedPool(this._tempstorage, this.newsegment, limitmb=limitmb)
+        #: ``(field, value type, value)`` -> the items ``field.index(value)``
+        #: yields: a date field's value recurs (statements of one day), and
+        #: Whoosh makes its several trie terms through generators each time.
+        self.numeric_items: dict[tuple[str, type, Any], list[Any]] = {}
 
     def add_document(self, **fields: Any) -> None:
         this: Any = self  # Whoosh's attributes are untyped
@@ -54,6 +62,7 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
                                          if not field.separate_spelling() and not field.vector)
             self.id_fields = frozenset(name for name, field in schema.items() if type(field) is ID
                                        and type(field.analyzer) is IDTokenizer and type(field.format) is Existence)
+            self.numeric_fields = frozenset(name for name, field in schema.items() if type(field) in (NUMERIC, DATETIME))
         if not self.bulk_fields.issuperset(fieldnames) \
                 or any(name.endswith("_boost") and name.startswith("_") for name in fields):
             super().add_document(**fields)  # spelling, vectors, boosts: Whoosh's own (Sift has none)
@@ -74,6 +83,14 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
                 if fieldname in self.id_fields and value.__class__ is str:
                     # What ``field.index`` yields, without its analyzer's generators.
                     items = [(value.encode("utf-8"), 1, field.format.field_boost, b"")]
+                elif fieldname in self.numeric_fields:
+                    key = (fieldname, value.__class__, value)
+                    found = self.numeric_items.get(key)
+                    if found is None:
+                        if len(self.numeric_items) >= _NUMERIC_KEPT:
+                            self.numeric_items.clear()
+                        found = self.numeric_items[key] = list(field.index(value))
+                    items = found
                 else:
                     items = list(field.index(value))
                 if items:

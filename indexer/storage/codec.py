@@ -32,7 +32,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh.codec.base import OutOfOrderError
-from whoosh.compat import dumps
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
@@ -40,10 +39,9 @@ from whoosh.codec.whoosh3 import (
     W3LeafMatcher,
     W3PostingsWriter,
     W3Segment,
-    W3TermInfo,
 )
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import byte_to_length
 
 from indexer.storage import blocks
 from indexer.storage.blocks import BLOCK_HEAD as BLOCK_HEAD  # (the block layout: indexer.storage.blocks)
@@ -52,6 +50,7 @@ from indexer.storage.blocks import block_part as block_part
 from indexer.storage.lengths import ExactLengthsReader, ExactLengthsWriter
 from indexer.storage.posting_blocks import PostingBlocks, RawValues, StoredBlock
 from indexer.storage.counted_file import CountedFile
+from indexer.storage.inlined import inlined_entry, length_byte
 from indexer.storage.term_index import CompactTermIndexWriter
 
 #: Posting lists shorter than this are stored inside the term's entry.
@@ -110,7 +109,7 @@ class SiftPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             second = b"" if fixedsize == 0 else blocks.encode_values(values)
             databytes = blocks.encode_data(first, second, comp)
         infobytes = blocks.encode_info(len(ids), ids[-1], this._maxweight, comp,
-                                       length_to_byte(this._minlength), length_to_byte(this._maxlength))
+                                       length_byte(this._minlength), length_byte(this._maxlength))
         length = len(infobytes) + len(databytes)
         postfile.write_int(-length if last else length)
         postfile.write(infobytes)
@@ -185,7 +184,7 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
                 # Most terms (the Zipf tail): their entry, as start_term,
                 # add_posting, finish_postings and finish_term would make it.
                 this._tindex.add(pack_ushort(this._fieldid) + btext,
-                                 _inlined_entry(ids, weights, values, doc_lengths))
+                                 inlined_entry(ids, weights, values, doc_lengths))
                 continue
             self.start_term(btext)
             _write_term(this._postwriter, ids, weights, values, doc_lengths)
@@ -196,41 +195,6 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
 
 #: Write short posting lists' entries directly (tests compare both ways).
 INLINE_FAST = True
-
-
-def _inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
-                   lengths: list[int] | None) -> bytes:
-    """The terms-file entry of a posting list short enough to be inlined:
-    ``W3TermInfo.to_bytes()`` of the term info ``finish_postings`` would
-    make, packed straight from the lists (most terms of a segment pass here)."""
-    if len(ids) == 1:
-        return _single_entry(ids[0], weights, values[0], lengths[0] if lengths is not None else None)
-    stored_weights = array("f", weights)  # the writer's buffer: 32-bit floats
-    minlength, maxlength = 0, _NO_LENGTH
-    if lengths is not None:
-        nonzero = [n for n in lengths if n]
-        if nonzero:
-            minlength = length_to_byte(min(nonzero))
-        maxlength = length_to_byte(max(lengths))
-    # As SiftPostingsWriter.finish_postings: no values, ``b""`` each.
-    kept = [v for v in values if v]
-    inlined = (tuple(array("I", ids)), tuple(stored_weights), tuple(kept or [b""] * len(ids)))
-    return _TERM_INFO.pack(True, sum(stored_weights), len(ids), minlength, maxlength, max(0, max(weights)),
-                           ids[0], ids[-1]) + dumps(inlined, 2)
-
-
-def _single_entry(docnum: int, weights: Sequence[float], value: Any, length: int | None) -> bytes:
-    """:func:`_inlined_entry` of a term in one document (most of a segment's
-    terms, the Zipf tail), the same bytes in fewer steps."""
-    stored = array("f", weights)
-    byte = _NO_LENGTH if length is None else length_to_byte(length)
-    inlined = ((int(docnum),), (stored[0],), (value if value else b"",))
-    return _TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weights[0]),
-                           docnum, docnum) + dumps(inlined, 2)
-
-
-_TERM_INFO = W3TermInfo._struct
-_NO_LENGTH = length_to_byte(0)
 
 
 _FIELD_TERM = itemgetter(0, 1)

@@ -39,6 +39,8 @@ TABLES = 256
 
 _KEY_VALUE_LENGTHS = struct.Struct("!ii")  # filetables' ``_lengths``
 _POINTER = struct.Struct("!Iq")  # filetables' ``_pointer``
+#: Entries joined into one write.
+_WRITE_EVERY = 256
 
 
 class _Chunk(NamedTuple):
@@ -88,6 +90,10 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         #: buffered file's ``tell`` is a system call; nothing else writes to
         #: the terms file between entries).
         self._at: int | None = None
+        #: Entries not yet written: they go to the file a few hundred at a
+        #: time (one write call each was a Python call through Whoosh's
+        #: ``StructFile`` and the buffered file per term).
+        self._pending: list[bytes] = []
 
     def add(self, key: bytes, value: bytes) -> None:
         if key <= self.lastkey:
@@ -96,13 +102,25 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         if pos is None:
             pos = self.dbfile.tell()
         entry = _KEY_VALUE_LENGTHS.pack(len(key), len(value)) + key + value
-        self.dbfile.write(entry)  # one write: the same bytes
+        pending = self._pending
+        pending.append(entry)  # the same bytes, written in order
+        if len(pending) >= _WRITE_EVERY:
+            self._write_pending()
         self._at = pos + len(entry)
         self._hashes.append(int.from_bytes(_md5(key).digest()[-4:], "big"))
         self._positions.append(pos)
         self.lastkey = key
         if len(self._hashes) >= self.spill_at:
             self._end_chunk(to_file=True)
+
+    def _write_pending(self) -> None:
+        if self._pending:
+            self.dbfile.write(b"".join(self._pending))
+            self._pending.clear()
+
+    def tell(self) -> int:
+        self._write_pending()
+        return int(self.dbfile.tell())
 
     def held(self) -> int:
         """Terms whose entries are in memory now (at most ``spill_at``)."""
@@ -155,6 +173,7 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
         """Whoosh's ``HashWriter._write_hashes``, a table at a time from the
         chunks: 256 open addressing tables, the entries of each in the order
         they were added."""
+        self._write_pending()
         self._end_chunk(to_file=False)
         self._at = None  # (no entry comes after the tables)
         dbfile = self.dbfile
@@ -191,6 +210,7 @@ class CompactTermIndexWriter(filetables.OrderedHashWriter):  # type: ignore[misc
             self.dbfile.write(self._read(chunk, 0, 0, chunk.count).astype(_BIG_ENDIAN[typecode]).tobytes())
 
     def close(self) -> int:
+        self._write_pending()
         try:
             return int(super().close())
         finally:

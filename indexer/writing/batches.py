@@ -85,7 +85,11 @@ class Batches:
         if self.workers is not None and self.workers.offer(jobs):
             return
         schema = writer.schema  # (``self.ix.schema`` reads the table of contents again per call)
-        for job in jobs:
+        # Each statement (its text and extraction) is let go once written, not
+        # held until the whole batch is: less peak memory per batch.
+        jobs.reverse()
+        while jobs:
+            job = jobs.pop()
             writer.add_document(**fit_to_schema(
                 prepare_document(job, self.gazetteer, self.run_extraction, self.group_copies), schema))
 

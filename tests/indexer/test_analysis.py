@@ -104,3 +104,47 @@ def test_a_word_that_is_its_own_term_is_cached_as_one_string() -> None:
     cache = analysis._TermCache(stem=False)
     word = "".join(["dam", "ascus"])  # a fresh string, not an interned literal
     assert cache.term(word) is word
+
+
+def test_a_word_is_stemmed_once_per_folded_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import analysis
+
+    stemmer = analysis._snowball()
+    stemmed: list[str] = []
+
+    class Counting:
+        def stem(self, word: str) -> str:
+            stemmed.append(word)
+            return str(stemmer.stem(word))
+
+    monkeypatch.setattr(analysis, "_snowball", lambda: Counting())
+    cache = analysis._TermCache(stem=True)
+    assert [cache.term(w) for w in ["bombing", "Bombing", "BOMBING", "Shelling", "shelling"]] == \
+        ["bomb", "bomb", "bomb", "shell", "shell"]
+    assert stemmed == ["bombing", "shelling"]
+    assert cache.term("The") is None and cache.term("the") is None
+
+
+@given(_TEXT)
+def test_text_split_into_words_is_word_patterns_words(text: str) -> None:
+    # The split patterns' loops are possessive (faster); the words and gaps
+    # must be those of WORD_PATTERN.
+    from indexer.analysis import WORD_PATTERN, split_words
+
+    parts, starts = split_words(text)
+    assert parts[1::2] == WORD_PATTERN.findall(text)
+    assert starts == [m.start() for m in WORD_PATTERN.finditer(text)]
+    assert "".join(parts) == text
+
+
+def test_a_folded_form_that_folds_again_differently_keeps_its_own_term() -> None:
+    # Hangul jamo joined by an apostrophe compose once it is gone: folding
+    # is not idempotent there, so the word must not lend its term to the
+    # folded form (which, written so, folds to the composed syllable).
+    from indexer import analysis
+
+    cache = analysis._TermCache(stem=False)
+    split_jamo = "\u1100'\u1161"
+    assert analysis.fold(analysis.fold(split_jamo)) != analysis.fold(split_jamo)
+    cache.term(split_jamo)
+    assert cache.term("\u1100\u1161") == analysis.fold("\u1100\u1161") == "\uac00"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.boilerplate import mask
 from indexer.extraction.extract import extract
@@ -138,3 +140,31 @@ def test_a_bracketed_dateline_is_a_place_not_the_source() -> None:
     body = "(Beirut) – Iranian authorities detained two students in Tehran, Human Rights Watch said."
     extraction = extract(Statement(id="s", title="", body=body, source="test"), Gazetteer.load())
     assert "Beirut" in extraction.locations and extraction.news_source is None
+
+
+_LINE_PIECES = st.sampled_from(["Reuters - ", "(AFP) - ", "\n", "\r\n", "By John Smith", "Related news", "Share this",
+                                "  ", "AFP: ", "Tags ", "DAMASCUS, Oct 12 (Reuters) - ", "x", "By ", " and ",
+                                "read more » x", "\t", "-", "Al"])
+
+
+@given(st.lists(_LINE_PIECES, max_size=16).map("".join))
+def test_line_patterns_tried_at_line_starts_find_what_finditer_finds(text: str) -> None:
+    # mask tries its line patterns (``^`` ... never across a line break) at
+    # each line's start only: the same matches as a scan of every character.
+    from indexer.extraction import boilerplate
+
+    lines = boilerplate._line_starts(text)
+    for pattern in (boilerplate._BYLINE, boilerplate._LEAD_CREDIT, boilerplate._LINK_LINE, boilerplate._BY_LINE):
+        assert [m.span() for m in boilerplate._at_lines(pattern, text, lines)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+_DATE_PIECES = st.sampled_from(["1", "12", "123", " ", "\t", "\n", "Jan", "March", "Sept.", "Dec", "ember", "2016",
+                                "20", "AFP ", "Oct", ".", "x", "May", "MayJun", "Friday "])
+
+
+@given(st.lists(_DATE_PIECES, max_size=20).map("".join))
+def test_dates_tried_before_month_names_are_what_finditer_finds(text: str) -> None:
+    from indexer.extraction import boilerplate
+
+    assert [m.span() for m in boilerplate._dates(text)] == [m.span() for m in boilerplate._DATE.finditer(text)]

@@ -4,6 +4,7 @@ write, including when the pool spills to disk."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ def _docs(count: int, boosted: bool = False) -> list[dict[str, Any]]:
         doc: dict[str, Any] = {"id": f"d{i}", "source": "f.jsonl", "url": f"https://x.org/é/{i % 7}", "year": "2016",
                                "body": positions_postings(analyze(body)),
                                "_stored_body": body, "title": f"Title {i} {rng.choice(WORDS)}", "record": "{}"}
+        if i % 3:  # dates recur (a writer keeps each date's terms): Whoosh's terms each time
+            doc["date"] = dt.datetime(2016, 1 + i % 12, 1 + i % 5, microsecond=i % 2)
         if boosted and i % 50 == 7:
             doc["_boost"] = 2.0  # added by Whoosh's own add_document, one posting at a time
         if actors:
