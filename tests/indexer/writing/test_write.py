@@ -219,3 +219,16 @@ def test_an_ingest_error_pickles_with_its_path_and_reason() -> None:
 
     clone = pickle.loads(pickle.dumps(IngestError("a.jsonl:3", "not JSON")))
     assert (clone.path, clone.reason, str(clone)) == ("a.jsonl:3", "not JSON", "a.jsonl:3: not JSON")
+
+
+def test_a_new_extractor_version_extracts_unchanged_input_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade whose extraction differs must not leave the old extraction
+    of unchanged files in the index (the version is part of the fingerprint)."""
+    from indexer.writing import write
+
+    src = corpus(tmp_path / "in")
+    index_paths([src], tmp_path / "ix")
+    monkeypatch.setattr(write, "EXTRACTOR_VERSION", write.EXTRACTOR_VERSION + "-next")
+    report = index_paths([src], tmp_path / "ix")
+    assert (report.added, report.updated, report.unchanged) == (0, 4, 0)
+    assert len(stored(tmp_path / "ix")) == 4
