@@ -62,7 +62,9 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
     if tables is None:
         names = {place.name.lower(): place.name for place in gaz.places.values()
                  if place.kind == "country" and place.name.replace(" ", "").isalpha() and len(place.name) > 3}
-        alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))  # "south sudan" first
+        # "south sudan" first; a gazetteer without countries matches nothing (an
+        # empty alternation would match the empty name after every cue)
+        alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
         cued = re.compile(rf"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?(?P<name>{alternation})"
                           r"(?![\w'\u2019-])")
         tables = _tables_of[key] = (names, cued)

@@ -51,3 +51,11 @@ def test_roles_of_lower_case_countries(gazetteer: Gazetteer) -> None:
 ])
 def test_lower_case_country_as_subject_of_an_act(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
     assert _names(text, gazetteer)[0] == expected
+
+
+def test_a_gazetteer_without_countries_reads_no_lower_case_country() -> None:
+    """A gazetteer with no country (an empty or custom one) gave an empty
+    alternation that matched the empty name after every cue: a KeyError."""
+    text = "The city was shelled by \"unknown forces\" in (northern) areas."
+    assert lower_country_mentions(text, Gazetteer(), []) == ([], [])
+    assert extract(Statement(id="s", title="Shelling", body=text, source="s"), Gazetteer()).claims
