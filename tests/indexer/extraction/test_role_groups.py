@@ -9,6 +9,7 @@ from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.generic_groups import group_mentions
 from indexer.model import Claim, Statement
+from tests.indexer.extraction.test_roles import _roles
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +21,6 @@ def _claim(gazetteer: Gazetteer, sentence: str) -> tuple[Claim, list[str]]:
     extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
     (claim,) = extraction.claims
     return claim, extraction.actors
-
-
-def _roles(claim: Claim) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for role, name, _s, _e in claim.roles:
-        out.setdefault(role, []).append(name)
-    return out
 
 
 @pytest.mark.parametrize("sentence, expected", [
