@@ -56,7 +56,7 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
     (folded) says people bear as a given name or surname (Welch, Hailey) is
     left to the resolver's checks at each mention: a text may name the town
     and the person."""
-    if not places:
+    if not places or not _may_repeat(text, places):
         return []
     spans = _Spans((s[2], s[3]) for s in (*actors, *places))
     # A name some person of the text bears (Welch, Flores) is that person as often.
@@ -90,6 +90,20 @@ def repeated_places(text: str, actors: Sequence[tuple], places: Sequence[tuple],
         name, kind = sense[surface]
         out.append((name, kind, start, end, surface))
     return out
+
+
+def _may_repeat(text: str, places: Sequence[tuple]) -> bool:
+    """Whether a place of ``places`` may be written somewhere its span does
+    not cover (most texts name each place once): its surface, or a county's
+    name without the kind word, occurs twice; or the surface is not written
+    as such at its span (``MANSFIELD``, a spelled-out ``Mount``). One cheap
+    count per place, before the per-text work; otherwise nothing is found."""
+    for _name, _kind, start, end, surface in places:
+        if text[start:end] != surface or (surface.isupper() and len(surface) > 3) or text.count(surface) > 1:
+            return True
+        if any(surface.endswith(kind_word) and text.count(surface[:-len(kind_word)]) > 1 for kind_word in _COUNTY_WORDS):
+            return True
+    return False
 
 
 def _occurrences(text: str, surfaces: dict[str, tuple[str, str]]) -> list[tuple[int, str]]:

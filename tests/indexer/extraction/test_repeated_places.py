@@ -98,3 +98,25 @@ def test_many_names_are_found_as_a_few() -> None:
     text = " ".join(f"In {n}, a fire." for n in names) + " " + " ".join(f"{n} residents fled." for n in names)
     surfaces = {n: (n, "city") for n in names}
     assert module._occurrences(text, surfaces) == module._found_each(text, surfaces)
+
+
+def _spread(text: str, places: list[tuple]) -> list[tuple[int, str]]:
+    return [(s[2], s[4]) for s in repeated_places(text, [], places, lambda w: False, lambda w: False)]
+
+
+def test_a_text_naming_each_place_once_spreads_nothing() -> None:
+    text = "Police in Gainesville said the road to Ocala was closed."
+    places = [("Gainesville", "city", 10, 21, "Gainesville"), ("Ocala", "city", 39, 44, "Ocala")]
+    assert _spread(text, places) == []
+
+
+def test_forms_not_written_at_their_span_are_still_spread() -> None:
+    """The cheap count before the work must not skip a surface that differs
+    from the text at its span (a spelled-out abbreviation, a dateline's
+    capitals) nor a county named without its kind word."""
+    spelled = "Mt. Vernon police said. The Mount Vernon store closed."
+    assert _spread(spelled, [("Mount Vernon", "city", 0, 10, "Mount Vernon")]) == [(spelled.index("Mount"), "Mount Vernon")]
+    dateline = "MANSFIELD - A fire closed the school. Mansfield crews came."
+    assert _spread(dateline, [("Mansfield", "city", 0, 9, "MANSFIELD")]) == [(dateline.index("Mansfield"), "Mansfield")]
+    county = "Madison County voters said no. Madison will count again."
+    assert _spread(county, [("Madison County", "county", 0, 14, "Madison County")]) == [(county.index("Madison will"), "Madison")]
