@@ -7,14 +7,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.extraction.datelines import dateline_places
-from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
-from indexer.model import Statement
-
-
-def locations(gaz: Gazetteer, body: str) -> list[str]:
-    st = Statement(id="1", title="", body=body, source="x")
-    return extract(st, gaz).locations
+from tests.indexer.places import extracted_locations
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -32,7 +26,7 @@ def test_dateline_forms(text: str, place: str) -> None:
     ("HUME – Principal Mark Hettmansberger has concerns.", "Hume"),
 ])
 def test_unknown_town_of_a_headline_dateline(gaz: Gazetteer, body: str, town: str) -> None:
-    assert town in locations(gaz, body)
+    assert town in extracted_locations(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
@@ -42,4 +36,4 @@ def test_unknown_town_of_a_headline_dateline(gaz: Gazetteer, body: str, town: st
     "Police said the man ran. Later he was caught. HUME – Principal Mark said.",  # not after a headline
 ])
 def test_no_town_from_what_only_looks_like_a_dateline(gaz: Gazetteer, body: str) -> None:
-    assert not {"Update", "Breaking", "Lst", "Hume"} & set(locations(gaz, body))
+    assert not {"Update", "Breaking", "Lst", "Hume"} & set(extracted_locations(gaz, body))
