@@ -46,6 +46,7 @@ from indexer.extraction.place_words import (
 )
 from indexer.extraction.speakers import speakers as _speakers
 from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, dateline_place, in_place_list, of_place, party_place, source_to
+from indexer.extraction.focus import famous_city, guessed_country, own_or_large
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -201,9 +202,9 @@ class WorldResolver(WorldCandidates):
                     countries.add(best.country)
             else:
                 rest.append((first, last, readings, part_of))
-        own = [_own_or_large(readings, " ".join(words.key[first:last + 1]))
+        own = [own_or_large(readings, " ".join(words.key[first:last + 1]))
                for first, last, readings, _ in pending]
-        guessed = _focus([(first, readings) for (first, _, _, _), readings in zip(pending, own)]) - countries
+        guessed = guessed_country([(first, readings) for (first, _, _, _), readings in zip(pending, own)]) - countries
         focus = countries | guessed
         own_at = {first: readings for (first, _, _, _), readings in zip(pending, own)}
         undecided: list[tuple[int, int]] = []
@@ -228,7 +229,7 @@ class WorldResolver(WorldCandidates):
                     own = anywhere if not countries or len(anywhere) == 1 \
                         and anywhere[0].population >= _UNIQUE_TOWN_POPULATION \
                         and _stands_alone(words, first, last) \
-                        else _famous(anywhere) if _stands_alone(words, first, last) else []
+                        else famous_city(anywhere) if _stands_alone(words, first, last) else []
                 best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
@@ -400,42 +401,6 @@ def _compass_before_continent(words: Words, first: int, last: int) -> bool:
         and all(keys[w] in COMPASS for w in range(first, last + 1))
 
 
-def _famous(readings: list[WorldPlace]) -> list[WorldPlace]:
-    """The one city of ``readings`` known well enough to be meant wherever the
-    text says the name is a place (``told reporters in Geneva`` in a text about
-    Syria): :data:`MIN_POPULATION_NO_CONTEXT` people and five times the next."""
-    cities = sorted((p for p in readings if p.kind == "city"), key=lambda p: -p.population)
-    if cities and cities[0].population >= max(MIN_POPULATION_NO_CONTEXT,
-                                               5 * (cities[1].population if len(cities) > 1 else 0)):
-        return cities[:1]
-    return []
-
-
-def _own_or_large(readings: tuple[WorldPlace, ...], key: str) -> tuple[WorldPlace, ...]:
-    """The readings a guessed country may take: the places whose own name
-    ``key`` is, and those large enough to be known by another name
-    (:data:`MIN_POPULATION_NO_CONTEXT`); a small town's alternate names
-    include words (``Sadly``) and its localities' names (``Bretton Woods``).
-    A settlement word after the name changes nothing (``Las Vegas City``),
-    nor ``St`` for ``Saint`` (``St. Cloud``), nor the spaces between the
-    words (``Grand View`` for Grandview)."""
-    forms = [key]
-    last = key.rsplit(" ", 1)[-1]
-    if last in _SETTLEMENT_SUFFIXES and last != key:
-        forms.append(key[:-len(last) - 1])
-    first = key.split(" ", 1)[0]
-    if first in _SAINTS and first != key:
-        forms += [_SAINTS[first] + form[len(first):] for form in forms]
-    return tuple(p for p in readings if p.kind != "city" or p.population >= MIN_POPULATION_NO_CONTEXT
-                 or any(same_name(p.name, form) for form in forms)
-                 or world_key(p.name).replace(" ", "") in {form.replace(" ", "") for form in forms})
-
-
-#: Words after a town's name that leave it the same town (``Las Vegas City``).
-_SETTLEMENT_SUFFIXES = frozenset({"city", "town", "village", "township"})
-_SAINTS = {"st": "saint", "ste": "sainte"}
-
-
 def _vehicle_follows(words: Words, at: int) -> bool:
     """Whether the word after a make's name at ``at`` is a model's (a
     capitalised word that no place or institution takes: ``Toyota Hilux``,
@@ -472,36 +437,3 @@ def _same_sense(words: Words, undecided: list[tuple[int, int]], resolved: list[R
 def _lower_words(words: Words) -> set[str]:
     """Keys the text writes in lower case somewhere (ordinary words there)."""
     return words.lower_keys()
-
-
-#: A reading this many times smaller than its name's largest is dwarfed (:func:`_focus`).
-_DWARFED = 100
-
-
-def _focus(pending: list[tuple[int, tuple[WorldPlace, ...]]]) -> set[str]:
-    """The country most of the statement's candidate names can lie in (at
-    least two distinct names): a statement's places tend to be near each
-    other (``Albany``, ``Springfield`` and ``Troy`` together are in the US).
-
-    :param pending: each candidate's first word and the readings that may
-        count (:func:`_own_or_large`: not a small town's alternate names,
-        which include words; every capitalised word of ``Sadly, ... Bretton
-        Woods`` would otherwise be a US town, and the two confirm each other).
-    """
-    names_in: dict[str, set[tuple[str, ...]]] = {}
-    for _, readings in pending:
-        if not readings:
-            continue
-        name = (readings[0].name,)
-        # A namesake dwarfed by the name's main place does not pull the
-        # statement there (Jerusalem, New Zealand: 1,155 people).
-        floor = max(p.population for p in readings) // _DWARFED
-        # In code order: a tie goes to the same country in every process (set
-        # order follows PYTHONHASHSEED, and made extraction differ between runs).
-        for code in sorted({p.country for p in readings if p.country and (
-                p.kind != "city" or p.population >= floor)}):
-            names_in.setdefault(code, set()).add(name)
-    if not names_in:
-        return set()
-    best = max(names_in, key=lambda c: len(names_in[c]))
-    return {best} if len(names_in[best]) >= 2 else set()

@@ -11,7 +11,7 @@ import pytest
 
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.geonames import WorldPlace
-from indexer.extraction.resolve import _famous, _own_or_large
+from indexer.extraction.focus import famous_city, own_or_large
 from tests.indexer.places import extracted_locations
 
 
@@ -55,19 +55,19 @@ def test_own_or_large_keeps_the_names_a_place_bears() -> None:
     saint_cloud = _town("Saint Cloud", "US", 65_842)
     grandview = _town("Grandview", "US", 727)
     sudley = _town("Sudley", "US", 16_203)
-    assert _own_or_large((saint_cloud,), "st cloud") == (saint_cloud,)
-    assert _own_or_large((grandview,), "grand view") == (grandview,)
+    assert own_or_large((saint_cloud,), "st cloud") == (saint_cloud,)
+    assert own_or_large((grandview,), "grand view") == (grandview,)
     las_vegas = _town("Las Vegas", "US", 13_386)
-    assert _own_or_large((las_vegas,), "las vegas city") == (las_vegas,)
-    assert _own_or_large((sudley,), "sadly") == ()
+    assert own_or_large((las_vegas,), "las vegas city") == (las_vegas,)
+    assert own_or_large((sudley,), "sadly") == ()
     large = _town("Kharkiv", "UA", 1_430_885)
-    assert _own_or_large((large,), "kharkov") == (large,)  # a city that large is known by other names
+    assert own_or_large((large,), "kharkov") == (large,)  # a city that large is known by other names
 
 
 def test_famous_needs_five_times_the_next_namesake() -> None:
     geneva = _town("Geneva", "CH", 183_981)
-    assert _famous([geneva, _town("Geneva", "US", 21_000)]) == [geneva]
-    assert _famous([_town("Albany", "US", 97_000), _town("Albany", "US", 77_000)]) == []
+    assert famous_city([geneva, _town("Geneva", "US", 21_000)]) == [geneva]
+    assert famous_city([_town("Albany", "US", 97_000), _town("Albany", "US", 77_000)]) == []
 
 
 def test_a_dwarfed_namesake_guesses_no_country(gaz: Gazetteer) -> None:
@@ -77,3 +77,25 @@ def test_a_dwarfed_namesake_guesses_no_country(gaz: Gazetteer) -> None:
             "Our capital, Jerusalem, is open to all faiths.")
     found = extracted_locations(gaz, text)
     assert "New Zealand" not in found
+
+
+@pytest.mark.parametrize("word", ["Summit", "Reform", "Council", "Marine", "Accord"])
+def test_a_common_word_is_no_small_town_without_a_cue(gaz: Gazetteer, word: str) -> None:
+    # The statement names the United States, where a small town bears each
+    # of these words; capitalised in a speech, each is the ordinary word.
+    text = (f"The United States supported the decision. {word} was the subject of the debate, "
+            f"and the {word} of last year was discussed at length.")
+    assert word not in extracted_locations(gaz, text)
+
+
+def test_a_common_word_town_after_a_cue_is_still_a_place(gaz: Gazetteer) -> None:
+    text = "The United States supported the decision. The money was raised by a church in Summit, New Jersey."
+    assert "Summit" in extracted_locations(gaz, text)
+
+
+def test_common_words_are_read_from_the_frequency_list() -> None:
+    from indexer.extraction.lexicon import common_words
+
+    words = common_words()
+    assert {"summit", "reform", "council"} <= words
+    assert not {"trenton", "albany", "erie"} & words
