@@ -43,7 +43,7 @@ from typing import Any
 from indexer.analysis import fold
 from indexer.errors import SiftError
 from indexer.extraction.caches import cache_dir
-from indexer.extraction.lexicon import common_words, english_words
+from indexer.extraction.lexicon import english_words, frequent_words
 
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
@@ -342,7 +342,7 @@ def build(path: Path, source: Source) -> None:
         db.execute("INSERT INTO meta VALUES ('hashes', ?)", (hashes.tobytes(),))
         # Words a place needs a cue for ("in Summit"): common English words that
         # only small towns bear (the Summit, Reform continues, the Council).
-        words = english_words() | (common_words() & keys) - known
+        words = english_words() | (frequent_words() & keys) - known
         db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(words)),))
         db.commit()
         db.close()

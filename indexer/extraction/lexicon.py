@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from indexer.analysis import fold
 
-__all__ = ["COMMON_WORD_PER_MILLION", "common_words", "english_words"]
+__all__ = ["FREQUENT_PER_MILLION", "english_words", "frequent_words"]
 
 
 def english_words() -> set[str]:
@@ -26,17 +26,17 @@ def english_words() -> set[str]:
 #: How often a word must occur in English (per million words) to be a common
 #: word: ``summit``, ``reform``, ``council``, ``marine`` (1.4 to 14), not
 #: ``erie``, ``trenton``, ``albany`` (0.03 to 0.12).
-COMMON_WORD_PER_MILLION = 1.0
+FREQUENT_PER_MILLION = 1.0
 
 
-def common_words() -> set[str]:
+def frequent_words() -> set[str]:
     """The words of ``pyspellchecker``'s bundled English frequency list that
-    are at least :data:`COMMON_WORD_PER_MILLION` frequent, folded (read when
+    are at least :data:`FREQUENT_PER_MILLION` frequent, folded (read when
     the table is built, never after)."""
     try:
         from spellchecker import SpellChecker
     except ImportError:  # pragma: no cover - pyspellchecker is a dependency
         return set()
     frequency = SpellChecker(language="en").word_frequency
-    floor = frequency.total_words * COMMON_WORD_PER_MILLION / 1_000_000
+    floor = frequency.total_words * FREQUENT_PER_MILLION / 1_000_000
     return {fold(word) for word, count in frequency.items() if count >= floor and word.isalpha()}

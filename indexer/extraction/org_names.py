@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
+from indexer.extraction.name_lists import first_names
+from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -63,6 +65,7 @@ class OrganisationNames:
         keys, surface, pieces, gap, info = words.key, words.surface, words.pieces, words.gap, WORD_INFO
         out: list[Candidate] = []
         n = len(keys)
+        titles, given = title_words(), first_names()
         title_lines: dict[int, bool] = {}
         for h in heads:
             if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
@@ -94,6 +97,11 @@ class OrganisationNames:
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
                     if keys[k] == "and" and self._name_follows(words, k + 1):
                         break  # "the Organization of African Unity and the Economic Community of ...": two names
+                    if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
+                            and pieces[2 * k + 2] == SOFT:
+                        # "the Office of Foreign Assets Control Director Andrea Gacki": a person follows
+                        # (not "the Tribunal for the Former Yugoslavia", "the Group of the General Assembly")
+                        break
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1

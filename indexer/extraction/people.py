@@ -41,7 +41,7 @@ from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, re
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["PeopleFinder", "people_finder"]
+__all__ = ["PeopleFinder", "people_finder", "title_words"]
 
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper() and c.isalpha())
 _LETTER = r"[^\W\d_]"
@@ -88,6 +88,17 @@ _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
 #: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
 _INITIAL = re.compile(r"[A-Z]\.")
+
+
+def title_words() -> frozenset[str]:
+    """The titles and roles written before a person's name (``Director``,
+    ``spokesman``, ``Minister``: ``people.tsv``), folded; read once."""
+    if not _TITLE_WORDS:
+        _TITLE_WORDS.append(frozenset(_read_cues()["title"]))
+    return _TITLE_WORDS[0]
+
+
+_TITLE_WORDS: list[frozenset[str]] = []
 
 
 def _read_cues() -> dict[str, set[str]]:

@@ -93,9 +93,9 @@ def test_a_common_word_town_after_a_cue_is_still_a_place(gaz: Gazetteer) -> None
     assert "Summit" in extracted_locations(gaz, text)
 
 
-def test_common_words_are_read_from_the_frequency_list() -> None:
-    from indexer.extraction.lexicon import common_words
+def test_frequent_words_are_read_from_the_frequency_list() -> None:
+    from indexer.extraction.lexicon import frequent_words
 
-    words = common_words()
+    words = frequent_words()
     assert {"summit", "reform", "council"} <= words
     assert not {"trenton", "albany", "erie"} & words

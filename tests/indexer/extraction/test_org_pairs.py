@@ -45,3 +45,27 @@ def test_a_bare_head_after_and_continues_the_name(gaz: Gazetteer) -> None:
     # No article and no "of" after "and": the words are the same body's name.
     text = "Officials met the General Command of the Army and Armed Forces, which said the town was taken."
     assert "General Command of the Army and Armed Forces" in _actors(gaz, text)
+
+
+def test_a_title_and_a_name_after_an_organisation_are_a_person(gaz: Gazetteer) -> None:
+    text = "The Office of Foreign Assets Control Director Andrea M. Gacki said sanctions would follow."
+    actors = _actors(gaz, text)
+    assert "Office of Foreign Assets Control" in actors
+    assert "Andrea M. Gacki" in actors
+
+
+def test_a_title_inside_an_organisations_name_stays(gaz: Gazetteer) -> None:
+    assert "Office of the President" in _actors(gaz, "A statement from the Office of the President said the talks failed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Judges of the International Criminal Tribunal for the Former Yugoslavia, which closed, spoke.",
+         "International Criminal Tribunal for the Former Yugoslavia"),
+        ("The Group on the Revitalization of the General Assembly met twice.",
+         "Group on the Revitalization of the General Assembly"),
+    ],
+)
+def test_a_title_word_before_no_given_name_stays_in_the_name(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
