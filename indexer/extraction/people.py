@@ -86,6 +86,10 @@ _FUNCTION_WORDS = frozenset(
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
+#: A word ending in a participle after a hyphen describes, it names no one (``Mainland-born``).
+_COMPOUND_MODIFIER = re.compile(
+    r"[-‐](?:born|based|backed|led|owned|funded|run|held|linked|affiliated|allied|appointed|elected|"
+    r"educated|trained|raised|bred)$")
 #: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -223,6 +227,8 @@ class PeopleFinder:
             for k in (3, 2):
                 if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
                     return None
+        while begin < len(keys) - 1 and _COMPOUND_MODIFIER.search(words[begin]):
+            begin += 1  # "Mainland-born Lai", "London-based Smith": a description, no part of the name
         # "Commander Syrian Crisis Russia Turns": a demonym, or two country names, are no person's
         if keys[begin] in self._demonyms or (keys[begin] in self._not_names and begin + 1 < len(keys)
                                              and keys[begin + 1] in self._not_names):
