@@ -58,8 +58,8 @@ _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|vo
 _BLANKS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{_BLANKS})*"
 #: Two or more capitalised words (one line break at most between them), with particles between them
-#: (starting with a capital: the pattern then runs fast).
-_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
+#: (``al-``, ``d'``: ``Miguel d'Escoto Brockmann``; starting with a capital: the pattern then runs fast).
+_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐]|[dD]['’])?{_WORD})+")
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"

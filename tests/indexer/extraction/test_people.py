@@ -192,3 +192,14 @@ def test_a_hyphenated_description_before_a_name_is_no_part_of_it(gaz: Gazetteer,
 def test_a_hyphenated_description_is_never_an_actor(gaz: Gazetteer) -> None:
     text = "Mainland-born Lai, who was smuggled into Hong Kong as a boy, has been a critic of Beijing."
     assert not any("-born" in a for a in extract(Statement("x", "", text, "p"), gaz).actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Let me begin by congratulating Mr. Miguel d’Escoto Brockmann on his election.", "Miguel d’Escoto Brockmann"),
+        ("Valéry Giscard d'Estaing said the treaty was signed.", "Valéry Giscard d'Estaing"),
+    ],
+)
+def test_a_d_apostrophe_particle_stays_in_the_name(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in extract(Statement("x", "", text, "p"), gaz).actors
