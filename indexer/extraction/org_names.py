@@ -30,7 +30,7 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group".split()
+    "federation group congress".split()
 ) | MEDIA_HEADS | MEDIA_TITLES
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 _ORG_LINKS = frozenset("of for on against".split())

@@ -69,3 +69,16 @@ def test_a_title_inside_an_organisations_name_stays(gaz: Gazetteer) -> None:
 )
 def test_a_title_word_before_no_given_name_stays_in_the_name(gaz: Gazetteer, text: str, name: str) -> None:
     assert name in _actors(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Workers joined the Trade Union Congress and the Nigeria Labour Congress in the strike.",
+         ["Trade Union Congress", "Nigeria Labour Congress"]),
+        ("The African National Congress won the vote.", ["African National Congress"]),
+    ],
+)
+def test_congress_ends_an_organisations_name(gaz: Gazetteer, text: str, names: list[str]) -> None:
+    actors = _actors(gaz, text)
+    assert all(name in actors for name in names)
