@@ -74,7 +74,8 @@ def test_a_title_word_before_no_given_name_stays_in_the_name(gaz: Gazetteer, tex
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Workers joined the Trade Union Congress and the Nigeria Labour Congress in the strike.",
+        ("On Monday the workers said they would join the Trade Union Congress and the Nigeria Labour Congress "
+         "in a strike over the price of fuel.",
          ["Trade Union Congress", "Nigeria Labour Congress"]),
         ("The African National Congress won the vote.", ["African National Congress"]),
     ],
