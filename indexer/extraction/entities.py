@@ -45,6 +45,7 @@ from indexer.extraction.origin_places import PERSON_NOUNS, origin_places
 from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.person_mentions import occurrences
+from indexer.extraction.speakers import described_as_person
 from indexer.extraction.town_police import town_police
 from indexer.extraction.world_candidates import article_thing
 from indexer.extraction.world_places import add_world_places, states_after_places
@@ -219,6 +220,9 @@ class Matcher(CandidateGuards, OrganisationNames):
                     if place is not None and place.kind == "city" and first > 0 and keys[first - 1] == "the" \
                             and article_thing(words, first, last):
                         place = None  # "sent to the Duma in December": no town
+                    if place is not None and place.kind != "country" and first == last \
+                            and described_as_person(words, last + 1):
+                        place = None  # "Salma, a 20-year-old woman from Mosul": a person
                     if place is not None \
                             and not (first > 0 and info[surface[first - 1]][2]
                                      and self._after_title(words, first, titles)) \

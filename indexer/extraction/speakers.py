@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from indexer.extraction.words import Words
 
-__all__ = ["speakers"]
+__all__ = ["described_as_person", "speakers"]
 
 _AGE = re.compile(r"\d{1,2}$")
 #: Abbreviations of "Saint": ``St. Paul`` is a place, not Mr. Paul.
@@ -51,7 +51,27 @@ def speakers(words: Words, cands: Iterable[tuple[int, int, object]], titles: fro
                 or nxt + 1 < n and gap[nxt].strip() == "," and _AGE.match(keys[nxt]) \
                 and gap[nxt + 1].strip() == "," \
                 or first > 1 and len(before) == 1 and gap[first].strip() == "." and words.cap(first - 1) \
-                and words.cap(first - 2) and words.soft(first - 1) and len(keys[first - 2]) > 1:
+                and words.cap(first - 2) and words.soft(first - 1) and len(keys[first - 2]) > 1 \
+                or described_as_person(words, nxt):
             # (the last: after a given name and a middle initial, "Tyrise M. Bell")
             out.add(keys[first])
     return out
+
+
+#: Nouns of an apposition that makes the name before it a person's (``Salma, a
+#: woman from Mosul``); not ``resident``, ``native`` (``origin_places``' nouns):
+#: a place's people.
+_APPOSITION_NOUNS = frozenset(
+    "man woman boy girl mother father wife husband son daughter widow journalist activist lawyer "
+    "student teacher doctor nurse farmer reporter blogger poet writer".split())
+
+
+def described_as_person(words: Words, at: int) -> bool:
+    """Whether an apposition starting at word ``at`` (after a comma)
+    describes a person: ``, a 20-year-old`` or ``, a woman``."""
+    keys, n = words.key, len(words.key)
+    if at + 1 >= n or words.gap[at].strip() != "," or keys[at] not in ("a", "an"):
+        return False
+    if keys[at + 1] in _APPOSITION_NOUNS:
+        return True
+    return at + 2 < n and bool(_AGE.match(keys[at + 1])) and keys[at + 2] == "year"

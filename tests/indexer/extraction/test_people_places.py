@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.extraction.gazetteer import Gazetteer
+from tests.indexer.places import extracted_locations
 
 
 def people(gaz: Gazetteer, text: str) -> list[str]:
@@ -89,3 +90,20 @@ def test_given_name_short_mention_still_resolves(gaz: Gazetteer) -> None:
 
     out = extract(Statement("x", "", "Prime Minister Abiy Ahmed spoke on Monday. Abiy said the talks would go on.", "p"), gaz)
     assert "Abiy Ahmed" in out.actors and "Abiy" not in out.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salma, a 20-year-old woman from Mosul, said that she fled to Erbil in 2020.",
+        "Salma, a journalist from Mosul, fled to Erbil.",
+    ],
+)
+def test_a_name_described_as_a_person_is_no_town(gaz: Gazetteer, text: str) -> None:
+    # Salma is also a town in Latakia: the apposition makes it a woman here.
+    found = extracted_locations(gaz, text)
+    assert "Salma" not in found and "Syria" not in found
+
+
+def test_a_town_described_as_a_town_stays(gaz: Gazetteer) -> None:
+    assert "Salma" in extracted_locations(gaz, "Fighters entered Salma, a town in Latakia, on Monday.")
