@@ -48,7 +48,7 @@ from indexer.extraction.lexicon import english_words, frequent_words
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 #: A city of fewer people is a small town: known by its own name only, and,
 #: in a statement that names no country, no place without a cue
 #: (``indexer.extraction.world_ranking``, which ranks readings by it).
@@ -342,8 +342,10 @@ def build(path: Path, source: Source) -> None:
         db.execute("INSERT INTO meta VALUES ('hashes', ?)", (hashes.tobytes(),))
         # Words a place needs a cue for ("in Summit"): common English words that
         # only small towns bear (the Summit, Reform continues, the Council).
-        words = english_words() | (frequent_words() & keys) - known
+        frequent = frequent_words()
+        words = english_words() | (frequent & keys) - known
         db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(words)),))
+        db.execute("INSERT INTO meta VALUES ('frequent', ?)", ("\n".join(sorted(frequent)),))
         db.commit()
         db.close()
         os.replace(tmp, path)
@@ -376,6 +378,15 @@ class WorldTable:
         self.words: frozenset[str] = frozenset((words or "").split("\n")) - {""}
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
         self._maybe: dict[str, bool] = {}
+
+    @property
+    def frequent(self) -> frozenset[str]:
+        """Frequent English words (``lexicon.frequent_words``), read on first use."""
+        found = self.__dict__.get("_frequent")
+        if found is None:
+            row = self._db().execute("SELECT v FROM meta WHERE k = 'frequent'").fetchone()
+            found = self.__dict__["_frequent"] = frozenset((row[0] if row else "").split("\n")) - {""}
+        return found
 
     def _db(self) -> sqlite3.Connection:
         # One connection per process and thread (a forked worker opens its own).

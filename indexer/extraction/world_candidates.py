@@ -187,7 +187,9 @@ class WorldCandidates:
                     keys[last] in PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (prominent(readings) and keys[after[0]] not in CONNECTORS
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
-                             and not self._person_opens(words, first, last, after, readings))):
+                             and not self._person_opens(words, first, last, after, readings)
+                             and not (all(p.kind == "city" for p in readings)
+                                      and self._surname_follows(words, first, last, after)))):
                 return True
         if len(before) == 2 and before[0] == run_first and keys[first - 1] in ("on", "upon") \
                 and not words.cap(first - 1) and words.sentence_start(run_first):
@@ -223,6 +225,18 @@ class WorldCandidates:
             return False
         maybe = self.table.maybe
         return maybe(words.key[second - 1]) and maybe(words.key[second])
+
+    def _surname_follows(self, words: Words, first: int, last: int, after: list[int]) -> bool:
+        """Whether the one word after a one-word place's name is a surname
+        there: no English word, no place (``Anand Bhadauria``, ``Uladzimir
+        Niaronski``), where a prominent place opening a name says where
+        (``Nashville Predators``, ``Tehran Times``)."""
+        if first != last or after != [last + 1] or last + 2 < len(words.key) and words.soft(last + 2) \
+                and words.cap(last + 2):
+            return False
+        key = words.key[last + 1]
+        return len(key) > 2 and key not in self.table.frequent and not self.table.maybe(key) \
+            and not words.upper(last + 1)
 
     def _person_opens(self, words: Words, first: int, last: int, after: list[int],
                       readings: tuple[WorldPlace, ...]) -> bool:

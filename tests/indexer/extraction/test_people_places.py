@@ -107,3 +107,19 @@ def test_a_name_described_as_a_person_is_no_town(gaz: Gazetteer, text: str) -> N
 
 def test_a_town_described_as_a_town_stays(gaz: Gazetteer) -> None:
     assert "Salma" in extracted_locations(gaz, "Fighters entered Salma, a town in Latakia, on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Police detained Uladzimir Niaronski and Siarhei Piatrukhin in Minsk.", "Vladimir"),
+        ("Rajpal Kashyap, Sunil Singh Sajan, Anand Bhadauria and Ashu Malik were part of it.", "Anand"),
+    ],
+)
+def test_a_city_before_a_surname_is_a_given_name(gaz: Gazetteer, text: str, town: str) -> None:
+    # The word after the city's name is no English word and no place: a surname.
+    assert town not in extracted_locations(gaz, text)
+
+
+def test_a_city_before_an_english_word_still_says_where(gaz: Gazetteer) -> None:
+    assert "Tehran" in extracted_locations(gaz, "The Tehran Times reported the arrests on Monday.")
