@@ -156,8 +156,10 @@ class WorldResolver(WorldCandidates):
         text = words.text
         makes = {m.group(1).lower() for m in _MODEL_YEAR.finditer(text)
                  if _MAKE_BEFORE.search(text, max(0, m.start() - 7), m.start())}
-        makes |= {words.key[c[0]] for c in cands if c[0] == c[1] and words.key[c[0]] in VEHICLE_MAKES
-                  and _vehicle_follows(words, c[1])}
+        named = VEHICLE_MAKES.intersection(words.key_set())
+        if named:  # (every mention: one before a model is no candidate, "a Toyota Camry")
+            keys = words.key
+            makes |= {keys[i] for i in range(len(keys)) if keys[i] in named and _vehicle_follows(words, i)}
         if makes:  # "a 1992 Toyota Corolla", "his Toyota Hilux": a make, in every mention
             surnames |= makes
         speakers = _speakers(words, cands, self.titles, PERSON_VERBS, LOCATIVES)
