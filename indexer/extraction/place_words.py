@@ -19,7 +19,7 @@ COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported
 #: Words after a place's name that make it an agreement's name (``the Dayton
 #: accords``, ``the Minsk agreements``), not a place mention.
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
-                            "declaration convention conventions format".split())
+                            "declaration convention conventions format statute consensus institutions".split())
 AGREEMENT_KINDS = frozenset("peace ceasefire truce trade nuclear framework".split())
 #: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
 #: ``Gulf of Aden``, ``Rio de Janeiro``).

@@ -99,3 +99,16 @@ def test_frequent_words_are_read_from_the_frequency_list() -> None:
     words = frequent_words()
     assert {"summit", "reform", "council"} <= words
     assert not {"trenton", "albany", "erie"} & words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States hosted the meeting. The Bretton Woods institutions must reform.",
+        "Italy welcomed it. We ratified the Rome Statute of the International Criminal Court in 2002.",
+        "The United States hosted the meeting. The Monterrey Consensus links aid to reform.",
+    ],
+)
+def test_a_place_naming_a_treaty_or_a_system_is_no_place_mention(gaz: Gazetteer, text: str) -> None:
+    found = extracted_locations(gaz, text)
+    assert not {"Carroll", "Rome", "Monterrey"} & set(found)
