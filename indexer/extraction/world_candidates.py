@@ -16,7 +16,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
-from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, famous_alternate, prominent
+from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
 __all__ = ["NAME_OPENERS", "SETTLEMENT_NOUNS", "WorldCandidates", "after_locative", "in_place_list", "of_place"]
@@ -116,7 +116,8 @@ class WorldCandidates:
         found = self._readings_of.get(key)
         if found is None:
             readings = self.table.lookup(key)
-            own = tuple(p for p in readings if same_name(p.name, key))
+            # (a sea or a region named without its kind word stays: "the Pacific", "the Atlantic")
+            own = tuple(p for p in readings if same_name(p.name, key) or p.kind in ("water", "region"))
             found = own if own and not famous_alternate(own, readings) else readings
             if len(self._readings_of) > 50_000:
                 self._readings_of.clear()
@@ -186,6 +187,7 @@ class WorldCandidates:
             if before or (keys[after[0]] not in INSTITUTION_WORDS and keys[last + 1] not in TOWN_BODIES and not (
                     keys[last] in PLACE_TYPES and any(keys[w] in INSTITUTION_HEADS for w in after))
                     and not (prominent(readings) and keys[after[0]] not in CONNECTORS
+                             and not all(p.kind == "water" for p in by_rank(readings)[:1])  # "Pacific Fleet"
                              and EVENT_WORDS.isdisjoint(keys[w] for w in after)
                              and not self._person_opens(words, first, last, after, readings)
                              and not (all(p.kind == "city" for p in readings)

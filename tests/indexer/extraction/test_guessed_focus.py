@@ -112,3 +112,21 @@ def test_frequent_words_are_read_from_the_frequency_list() -> None:
 def test_a_place_naming_a_treaty_or_a_system_is_no_place_mention(gaz: Gazetteer, text: str) -> None:
     found = extracted_locations(gaz, text)
     assert not {"Carroll", "Rome", "Monterrey"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "sea"),
+    [
+        ("The United States hosted the meeting. Migrants crossed the Atlantic in small boats.", "Atlantic Ocean"),
+        ("The United States hosted the meeting. Security in the Asia-Pacific region matters.", None),
+    ],
+)
+def test_a_sea_named_without_its_kind_word_is_no_namesake_town(gaz: Gazetteer, text: str, sea: str | None) -> None:
+    found = extracted_locations(gaz, text)
+    assert not any(place.endswith("(United States)") for place in found)
+    assert sea is None or sea in found
+
+
+def test_a_sea_opening_a_longer_name_is_no_place_mention(gaz: Gazetteer) -> None:
+    text = "The United States hosted the meeting. A warm Pacific Decadal Oscillation phase was measured."
+    assert "Pacific Ocean" not in extracted_locations(gaz, text)
