@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from whoosh.util.times import long_to_datetime
 
+from indexer.schema import date_text
 from query.facets import FACETS
 from query.vector import NO_DATE
 
@@ -32,8 +33,9 @@ def index_summary(directory: Path, live: np.ndarray, dates: np.ndarray, facet_so
         summary["shards"] = shards
     summary.update({
         "statements": len(docnums),
-        "first_date": long_to_datetime(int(dated.min())).date().isoformat() if len(dated) else None,
-        "last_date": long_to_datetime(int(dated.max())).date().isoformat() if len(dated) else None,
+        # As known: "1991" for a statement dated to the year only, not "1991-01-01".
+        "first_date": date_text(long_to_datetime(int(dated.min()))) if len(dated) else None,
+        "last_date": date_text(long_to_datetime(int(dated.max()))) if len(dated) else None,
         "undated": len(docnums) - len(dated),
         "publishers": facet("publisher", 1000),
         "actors": facet("actor", top),
