@@ -189,6 +189,19 @@ class WorldResolver(WorldCandidates):
                 countries.add(best.country)
                 continue
             readings = placed_in or readings
+            follows = _noun_after(words, last)
+            if not placed_in and follows in _GROUP_NOUNS and not (follows in ("state", "states") and any(
+                    p.kind == "subdivision" for p in readings)):
+                continue  # "Gulf monarchies", "the Baltic states": an adjective, as a demonym is
+                # (not "Kaduna state": a state itself)
+            if not placed_in and follows in _REGION_NOUNS \
+                    and any(p.kind == "subdivision" and p.country not in countries for p in readings):
+                # "the Gulf region", "the Balkan states": the name of a region, not the
+                # province of another country named so (Gulf, Papua New Guinea; Balkan,
+                # Turkmenistan).
+                readings = tuple(p for p in readings if p.kind != "subdivision" or p.country in countries)
+                if not readings:
+                    continue
             pending.append((first, last, readings, part_of))
         # Confident readings first (countries, regions, unique large places):
         # they set the statement's countries for the rest.
@@ -392,6 +405,21 @@ class WorldResolver(WorldCandidates):
 _CONTINENT_WORDS = frozenset(
     "africa african america american americas asia asian europe european pacific atlantic "
     "mediterranean caribbean arctic".split())
+
+
+#: Lower-case nouns after a name that make it an adjective of a group of
+#: countries (``Gulf monarchies``, ``the Baltic states``): no place mention.
+_GROUP_NOUNS = frozenset("state states country countries nation nations monarchies neighbours neighbors".split())
+#: ... and that make it a region's name (``the Gulf region``): no province of another country.
+_REGION_NOUNS = frozenset("region regions area peninsula".split())
+
+
+def _noun_after(words: Words, last: int) -> str:
+    """The lower-case word right after the name ending at ``last`` ("" if none)."""
+    nxt = last + 1
+    if nxt < len(words.key) and words.soft(nxt) and not words.cap(nxt):
+        return words.key[nxt]
+    return ""
 
 
 def _compass_before_continent(words: Words, first: int, last: int) -> bool:

@@ -130,3 +130,26 @@ def test_a_sea_named_without_its_kind_word_is_no_namesake_town(gaz: Gazetteer, t
 def test_a_sea_opening_a_longer_name_is_no_place_mention(gaz: Gazetteer) -> None:
     text = "The United States hosted the meeting. A warm Pacific Decadal Oscillation phase was measured."
     assert "Pacific Ocean" not in extracted_locations(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel groups are backed by Turkey, the United States and Gulf monarchies.",
+        "Qatar is a wealthy Gulf country with many migrant workers.",
+        "Lithuania and the other Baltic states joined the Union.",
+    ],
+)
+def test_a_name_before_a_group_of_countries_is_an_adjective(gaz: Gazetteer, text: str) -> None:
+    found = extracted_locations(gaz, text)
+    assert not {"Gulf", "Persian Gulf", "Papua New Guinea", "Baltic Sea"} & set(found)
+
+
+def test_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
+    found = extracted_locations(gaz, "Iran and the United Arab Emirates dispute three islands in the Gulf.")
+    assert "Persian Gulf" in found and "Papua New Guinea" not in found
+
+
+def test_a_state_named_with_its_noun_stays(gaz: Gazetteer) -> None:
+    text = "Nigerian police said gunmen kidnapped 20 pupils in Kaduna state on Monday."
+    assert "Kaduna" in extracted_locations(gaz, text)
