@@ -26,7 +26,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
   ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
   the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``). ``the attacks by X killed``,
-  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``blamed on X``, ``by X, which
+  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``
+  (an act after them, not in the passive), ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which
   killed``, ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), and a
   self-report (``X said it executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
@@ -157,6 +158,11 @@ _NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|su
                               r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
                               r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
                               r"|massacres?|onslaught)\b")
+#: After a name whose bombers did the act that follows (``two IS suicide bombers ... killed 30``).
+_BOMBERS_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?))? (?:suicide|car|truck|motorbike|motorcycle)"
+                            r" bombers?\b")
+#: A passive between bombers and the act: they suffered it (``bombers were killed``).
+_PASSIVE_WORD = re.compile(r"\b(?:was|were|is|are|been|being|got)\b")
 #: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
 _ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
 _ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
@@ -356,6 +362,10 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                  and not _OBJECT_OF_PREPOSITION.search(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
+    if acts and "bomber" in after and _BOMBERS_AFTER.match(after) and any(
+            ts >= e and ts - e <= 80 and not _CLAUSE_MARKS.search(low, e, ts) and not _PASSIVE_WORD.search(low, e, ts)
+            for _, ts, _ in acts):
+        return "by"  # "two IS suicide bombers driving trucks killed 30": the act after them, not done to them
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (

@@ -97,3 +97,31 @@ def test_a_states_arms_and_acts_name_it(gazetteer: Gazetteer, sentence: str, exp
 
 def test_forces_after_act_of_are_no_instrument(gazetteer: Gazetteer) -> None:
     assert _by(gazetteer, "The shelling of Turkish forces continued near the border.") == []
+
+
+# A group claiming an attack, told without the attack's noun after ``claimed``
+# (issue 21: by-recall for ``by:"Islamic State"``-style needs).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Al-Shabaab claimed responsibility through its radio station.", ["al-Shabaab"]),
+    ("Boko Haram later claimed responsibility.", ["Boko Haram"]),
+    ("The bombing was claimed by the Taliban.", ["Taliban"]),
+    ("Two blasts claimed by Daesh hit a market in Baghdad.", ["Islamic State"]),
+    ("The ambush, claimed by al-Shabaab, left the convoy in flames.", ["al-Shabaab"]),
+    # the bombers of a group, the act after them
+    ("Three Taliban suicide bombers stormed the compound and killed nine guards.", ["Taliban"]),
+    ("Two Daesh suicide bombers driving explosive-laden trucks killed 30 people.", ["Islamic State"]),
+])
+def test_claimed_acts_name_their_agent(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "No group has claimed responsibility.",  # nobody named: nothing to attribute
+    "Soldiers killed two Taliban suicide bombers at the gate.",  # the bombers are the victims
+    "Two Taliban suicide bombers were killed by soldiers at the gate.",  # the passive: victims again
+    "The police claimed by Friday that the protest was over.",  # claimed by <time>, no act
+])
+def test_claims_and_bombers_that_name_no_agent(gazetteer: Gazetteer, sentence: str) -> None:
+    extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
+    names = [name for claim in extraction.claims for role, name, _s, _e in claim.roles if role == "by"]
+    assert "Taliban" not in names and "police" not in names
