@@ -32,7 +32,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   self-report (``X said it executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
-  (``X were killed``).
+  (``X were killed``). Kinds named by a common noun (journalists, hospitals)
+  are ``against`` only: ``indexer.extraction.targets``.
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
   ``across``, ``targeting``... with ``the city of``-like words, a place's
   possessive or ``-held`` words between) in a
