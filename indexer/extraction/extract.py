@@ -34,7 +34,7 @@ from indexer.extraction.repeated_places import repeated_places
 from indexer.extraction.role_regions import drop_role_regions
 from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
-from indexer.extraction.targets import target_mentions, target_roles, with_targets
+from indexer.extraction.targets import target_roles, with_targets
 from indexer.extraction.sentences import split_sentences
 from indexer.extraction.venues import drop_venue_mentions
 from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
@@ -159,11 +159,10 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                                         [(ms, me) for _, ms, me in actor_mentions])
                 if groups:
                     actor_mentions = sorted(actor_mentions + groups, key=itemgetter(1))
-                # "journalists", "hospitals": what an act targets, an ``against`` value only.
-                targets = target_mentions(searched, s, e, [(ms, me) for _, ms, me in actor_mentions])
                 roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
-                if targets:
-                    roles = with_targets(roles, target_roles(searched, s, e, triggers_of[index], targets))
+                # "journalists", "hospitals": what an act targets, an ``against`` value only.
+                roles = with_targets(roles, target_roles(searched, s, e, triggers_of[index],
+                                                         [(ms, me) for _, ms, me in actor_mentions]))
                 claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
                                     roles, negated))
     # Every place so far was named (its evidence is text); those added now are

@@ -71,12 +71,16 @@ _HINT = re.compile(r"civilian|journalist|reporter|photo|blogger|activist|disside
                    r"|worship|hospital|clinic|facilit|school|market|mosque|church|baker|convoy")
 
 
-def target_mentions(text: str, start: int, end: int, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
+def target_mentions(text: str, start: int, end: int, taken: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """``(value, start, end)`` of the kinds named in ``text[start:end]`` (offsets in
     ``text``), less those inside a span of ``taken`` (an actor's name: the
     ``Committee to Protect Journalists``) or followed by a hyphen (``school-age``)."""
     low = text[start:end].lower()
-    if len(low) != end - start or not _HINT.search(low):
+    return _mentions(low, start, taken) if len(low) == end - start else []
+
+
+def _mentions(low: str, start: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    if not _HINT.search(low):
         return []
     out = []
     for m in _PATTERN.finditer(low):
@@ -111,10 +115,10 @@ _PAST_VERB = re.compile(r"(?:ed|ered|ged)$")
 
 
 def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, int, int]],
-                 targets: Sequence[Mention]) -> list[RoleItem]:
+                 taken: Sequence[tuple[int, int]] = ()) -> list[RoleItem]:
     """``against`` items (offsets in ``text``) for the kinds of :func:`target_mentions`
-    in the claim sentence ``text[start:end]`` that an act (of ``triggers``, as
-    ``roles.claim_roles`` takes them) targets: the object of a verb trigger (``killed three journalists``),
+    (not inside a span of ``taken``) in the claim sentence ``text[start:end]``
+    that an act (of ``triggers``, as ``roles.claim_roles`` takes them) targets: the object of a verb trigger (``killed three journalists``),
     the object of ``on``/``against``/``targeting``/``of``/``among`` after an act
     (``attacks on hospitals``, ``the arrest of activists``), the subject of a
     passive or of a headline's participle (``protesters were detained``,
@@ -122,13 +126,14 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
     too. Anything else (``taken to hospital``, ``journalists said``) is no role.
 
     >>> s = "troops killed three journalists and two activists near a hospital"
-    >>> target_roles(s, 0, len(s), [("killing", 7, 13)], target_mentions(s, 0, len(s)))
+    >>> target_roles(s, 0, len(s), [("killing", 7, 13)])
     [('against', 'journalists', 20, 31), ('against', 'activists', 40, 49)]
     """
-    low = text[start:end].lower()
     acts = [(kind, s - start, e - start) for kind, s, e in triggers if kind not in _SPEECH_TYPES]
-    if len(low) != end - start or not acts:
-        return []  # lower-casing moved offsets, or no act to target anything
+    if not acts:
+        return []  # no act to target anything
+    low = text[start:end].lower()
+    targets = _mentions(low, start, taken) if len(low) == end - start else []  # else lower-casing moved offsets
     out: list[RoleItem] = []
     previous_end: int | None = None
     for name, s, e in targets:
