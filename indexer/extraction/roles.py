@@ -26,14 +26,13 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
   ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
   the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``). ``the attacks by X killed``,
-  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``
-  (an act after them, not in the passive), ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which
-  killed``, ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), and a
-  self-report (``X said it executed``: speaker and by).
+  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``,
+  ``warplanes from X attacked``, ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which killed``,
+  ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), a self-report (``X said it
+  executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
-  (``X were killed``). Kinds named by a common noun (journalists, hospitals)
-  are ``against`` only: ``indexer.extraction.targets``.
+  (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
   ``across``, ``targeting``... with ``the city of``-like words, a place's
   possessive or ``-held`` words between) in a
@@ -159,14 +158,15 @@ _NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|su
                               r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
                               r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
                               r"|massacres?|onslaught)\b")
-#: After a name whose bombers did the act that follows (``two IS suicide bombers ... killed 30``).
-_BOMBERS_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?))? (?:suicide|car|truck|motorbike|motorcycle)"
-                            r" bombers?\b")
-#: A passive between bombers and the act: they suffered it (``bombers were killed``).
+#: After a name whose bombers did the act after them (``IS suicide bombers ... killed``; not passive: _PASSIVE_WORD).
+_BOMBERS_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?))? (?:suicide|car|truck|motorbike|motorcycle) bombers?\b")
 _PASSIVE_WORD = re.compile(r"\b(?:was|were|is|are|been|being|got)\b")
 #: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
 _ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
 _ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
+#: Before a name whose arms or men act, no object of the preposition (``warplanes from the coalition attacked``).
+_ARMS_OF_BEFORE = re.compile(r"\b(?:(?:war|fighter |jet )?planes|jets|jet fighters|fighter jets|aircraft|helicopters|gunships"
+                             r"|drones|artillery|tanks|warships|forces|troops|army|soldiers) (?:from|of|belonging to) (?:the )?$")
 #: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
 _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
@@ -360,13 +360,12 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
     if acts and (_ACT_NOUN_HINT.search(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
                  or _NAMES_AN_ACT.search(low, s, e)
                  or _ATTACK_VERB_HINT.search(after) and _ATTACKED_AFTER.match(after)
-                 and not _OBJECT_OF_PREPOSITION.search(before)) \
+                 and not _object_of_preposition(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
-    if acts and "bomber" in after and _BOMBERS_AFTER.match(after) and any(
-            ts >= e and ts - e <= 80 and not _CLAUSE_MARKS.search(low, e, ts) and not _PASSIVE_WORD.search(low, e, ts)
-            for _, ts, _ in acts):
-        return "by"  # "two IS suicide bombers driving trucks killed 30": the act after them, not done to them
+    if acts and "bomber" in after and _BOMBERS_AFTER.match(after) and any(  # the act after them, not done to them
+            0 <= ts - e <= 80 and not _CLAUSE_MARKS.search(low, e, ts) and not _PASSIVE_WORD.search(low, e, ts) for _, ts, _ in acts):
+        return "by"  # "two IS suicide bombers driving trucks killed 30"
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
@@ -419,7 +418,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
-                    and not _OBJECT_OF_PREPOSITION.search(before):
+                    and not _object_of_preposition(before):
                 return "by"
             if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
                     and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
@@ -428,6 +427,11 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
                 return "by"
     return None
+
+
+def _object_of_preposition(before: str) -> bool:
+    """Whether a name after ``before`` is a preposition's object (``near X``; not ``jets of X``: X's arms act)."""
+    return _OBJECT_OF_PREPOSITION.search(before) is not None and _ARMS_OF_BEFORE.search(before) is None
 
 
 def _share_joined(low: str, mentions: list[Mention], roles: list[str | None]) -> None:

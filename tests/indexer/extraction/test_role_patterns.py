@@ -125,3 +125,33 @@ def test_claims_and_bombers_that_name_no_agent(gazetteer: Gazetteer, sentence: s
     extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
     names = [name for claim in extraction.claims for role, name, _s, _e in claim.roles if role == "by"]
     assert "Taliban" not in names and "police" not in names
+
+
+# Agents behind their arms or their men (issue 21: by-recall)
+@pytest.mark.parametrize("sentence, expected", [
+    # after "said", a name whose weapons act is the reported clause's agent, not a speaker
+    ("Monitors said Turkish air strikes killed 14 people near Afrin.", ["Turkey"]),
+    ("The shelling of Azerbaijani artillery and rockets hit the town.", ["Azerbaijan"]),
+    # the jets/forces/troops of or from X did the act
+    ("Warplanes from the Saudi-led coalition have attacked a wedding in Hajjah, killing 20.", ["Saudi-led coalition"]),
+    ("Jet fighters of the Assad regime bombed the market in Douma.", ["Assad regime"]),
+    ("Troops of the Rapid Support Forces killed 40 villagers.", ["Rapid Support Forces"]),
+])
+def test_agents_behind_arms(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighters from Lebanon attacked the village, killing five.",  # an origin, not an army's own
+    "Rebels shot down jets of the Assad regime, killing the pilots.",  # the regime's jets are the target
+])
+def test_arms_of_a_name_that_did_nothing(gazetteer: Gazetteer, sentence: str) -> None:
+    assert _by(gazetteer, sentence) in ([], ["rebels"])
+
+
+def test_a_speaker_after_said_stays_one(gazetteer: Gazetteer) -> None:
+    """A name after "said" with no verb of its own is still the speaker."""
+    extraction = extract(Statement(id="t", title="", body="Two civilians were killed in the shelling, said Turkey.",
+                                   source="t"), gazetteer)
+    (claim,) = extraction.claims
+    assert [(r, n) for r, n, _s, _e in claim.roles if r in ("by", "speaker")] == [("speaker", "Turkey")]
