@@ -34,8 +34,8 @@ from indexer.extraction.repeated_places import repeated_places
 from indexer.extraction.role_regions import drop_role_regions
 from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
-from indexer.extraction.targets import target_roles, with_targets
 from indexer.extraction.sentences import split_sentences
+from indexer.extraction.targets import target_roles, with_targets
 from indexer.extraction.venues import drop_venue_mentions
 from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
 

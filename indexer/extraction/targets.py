@@ -118,8 +118,8 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
                  taken: Sequence[tuple[int, int]] = ()) -> list[RoleItem]:
     """``against`` items (offsets in ``text``) for the kinds of :func:`target_mentions`
     (not inside a span of ``taken``) in the claim sentence ``text[start:end]``
-    that an act (of ``triggers``, as ``roles.claim_roles`` takes them) targets: the object of a verb trigger (``killed three journalists``),
-    the object of ``on``/``against``/``targeting``/``of``/``among`` after an act
+    that an act (of ``triggers``, as ``roles.claim_roles`` takes them) targets:
+    the object of a verb trigger (``killed three journalists``), the object of ``on``/``against``/``targeting``/``of``/``among`` after an act
     (``attacks on hospitals``, ``the arrest of activists``), the subject of a
     passive or of a headline's participle (``protesters were detained``,
     ``journalist killed``); a kind joined by ``and``/a comma to a target is one
