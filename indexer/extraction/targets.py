@@ -93,9 +93,10 @@ def _mentions(low: str, start: int, taken: Sequence[tuple[int, int]]) -> list[Me
 
 #: Between a verb trigger and its object kind: determiners, numbers, up to two
 #: modifiers that are no function word (``killed three local journalists``).
+_COUNT = (r"the|a|an|at least|some|more than|over|nearly|about|dozens of|hundreds of|thousands of|scores of"
+          r"|several|many|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*")
 _TARGET_OBJECT_GAP = re.compile(
-    r" (?:(?:the|a|an|at least|some|more than|over|nearly|about|dozens of|hundreds of|thousands of|scores of"
-    r"|several|many|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*) )*"
+    rf" (?:(?:{_COUNT}) )*"
     r"(?:(?!(?:of|and|or|by|in|on|at|to|with|for|from|after|before|during|who|which|that|was|were|is|are|had"
     r"|has|have|near|as|when|while|but|its|their|his|her|where|whom|whose|what|there|here|into|through|against"
     r"|among|than|then|because|since|until|if|whether|not|no|he|she|they|it|we|you|them|us|who|be|been)\b)"
@@ -104,6 +105,9 @@ _TARGET_OBJECT_GAP = re.compile(
 #: ``the killing of (two) journalists``, ``casualties among civilians``.
 _TARGET_PREPOSITION_GAP = re.compile(r"(?: (?!(?:by|and|or|in|after|before)\b)[a-z][\w-]*){0,2}"
                                      r" (?:against|on|targeting|of|among)" + _TARGET_OBJECT_GAP.pattern)
+#: Between an act and a kind among its victims: ``killed 20 people, including five children``.
+_INCLUDING_GAP = re.compile(rf"(?: (?:{_COUNT}))*(?: (?!(?:by|in|on|at|near|after|before|and|or)\b)[a-z][\w-]*){{0,2}},?"
+                            r" including" + _TARGET_OBJECT_GAP.pattern)
 #: Between a target kind and a verb trigger after it: a passive (``were reportedly
 #: killed``) or a headline's bare participle (``journalist killed in Idlib``).
 _TARGET_PASSIVE_GAP = re.compile(
@@ -120,7 +124,8 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
     (not inside a span of ``taken``) in the claim sentence ``text[start:end]``
     that an act (of ``triggers``, as ``roles.claim_roles`` takes them) targets:
     the object of a verb trigger (``killed three journalists``), the object of ``on``/``against``/``targeting``/``of``/``among`` after an act
-    (``attacks on hospitals``, ``the arrest of activists``), the subject of a
+    (``attacks on hospitals``, ``the arrest of activists``), a kind among the
+    victims (``killed 20 people, including five children``), the subject of a
     passive or of a headline's participle (``protesters were detained``,
     ``journalist killed``); a kind joined by ``and``/a comma to a target is one
     too. Anything else (``taken to hospital``, ``journalists said``) is no role.
@@ -145,7 +150,8 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
             if te <= s and s - te <= 60 and not _CLAUSE_MARKS.search(low, te, s):
                 verb = _TARGET_VERB.search(low, ts, te) is not None and not low[ts:te].endswith(" by")
                 hit = (verb and _TARGET_OBJECT_GAP.fullmatch(low, te, s) is not None
-                       or _TARGET_PREPOSITION_GAP.fullmatch(low, te, s) is not None)
+                       or _TARGET_PREPOSITION_GAP.fullmatch(low, te, s) is not None
+                       or "including" in low[te:s] and _INCLUDING_GAP.fullmatch(low, te, s) is not None)
             elif ts >= e and ts - e <= 40 and not _CLAUSE_MARKS.search(low, e, ts):
                 hit = _PAST_VERB.search(low, ts, te) is not None and _TARGET_PASSIVE_GAP.fullmatch(low, e, ts) is not None
         previous_end = e if hit else None

@@ -31,6 +31,10 @@ def _roles(gazetteer: Gazetteer, sentence: str, role: str = "against") -> list[s
     ("The regime stepped up its bombardment of schools.", ["schools"]),
     ("Air strikes targeting clinics have not stopped.", ["clinics"]),
     ("There were heavy casualties among civilians.", ["civilians"]),
+    # a kind among the victims
+    ("The strike killed 20 people, including five children.", ["children"]),
+    ("Shelling killed at least 70 people including dozens of women and children.", ["women and children"]),
+    ("There were 12 deaths, including two journalists.", ["journalists"]),
     # the subject of a passive, and a headline's bare participle
     ("Three aid workers were abducted near the border.", ["aid workers"]),
     ("Doctor killed as shells hit the town.", ["doctors"]),
@@ -45,6 +49,7 @@ def test_targets_of_acts(gazetteer: Gazetteer, sentence: str, expected: list[str
     "Soldiers killed two militants near a school.",  # a landmark, not the target
     "Civilians in the town were already hungry when the siege began.",  # no act on them in the grammar
     "Rebels shelled the area where students had gathered before.",  # a clause away
+    "The shelling hit several towns including some near the schools.",  # "including" names places, a clause later
 ])
 def test_kinds_that_are_no_target(gazetteer: Gazetteer, sentence: str) -> None:
     assert _roles(gazetteer, sentence) == []
