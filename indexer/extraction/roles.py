@@ -11,8 +11,7 @@ matched by no rule gets no role (it stays among the claim's actors).
 
 Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 
-- speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X),
-  ``according to X``,
+- speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X), ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
   speech or attribution verb), not in a relative clause after every act
   (``..., which rebels denied``).
@@ -33,16 +32,14 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
-- in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
-  ``across``, ``targeting``... with ``the city of``-like words, a place's
-  possessive or ``-held`` words between) in a
-  clause holding a trigger (or in a locative clause right after one), the
-  object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held
-  parts of) X``, a place just before a trigger (``the Aleppo siege``; not a
-  state's possessive, its agent: ``Israel's massacres``), the subject of a
-  passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
-- Names joined by ``and`` or commas share the role of the last one
-  (``Russia and the regime bombed``).
+- in: a place after a locative cue (``in``, ``at``, ``near``, ``on``, ``across``, ``targeting``... with ``the city
+  of``-like words, a place's possessive or ``-held`` words between) in a clause holding a trigger (or in a locative
+  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``,
+  a place just before a trigger (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
+  the subject of a passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
+- Names joined by ``and`` or commas share the role of the last one (``Russia and the regime bombed``).
+- A speaker is no ``by``, unless it reports its own act or denies the act the sentence attributes to it
+  (``Russian strikes killed 23, but Russia denied it``: by and speaker).
 - negated: every trigger of the sentence stands after a denial (``rejected
   accusations that``); denied acts themselves give no claim type
   (``indexer.extraction.claims._hedged``), so no claim.
@@ -273,6 +270,7 @@ _SPEAKER_HINTS = ("said", "says", "told", "stated", "added", "according", " by",
 #: Any of the hints above in a text, in one search.
 _DENIAL_HINT, _ACCUSED_HINT, _SPEAKER_HINT = (
     re.compile("|".join(map(re.escape, hints))) for hints in (_DENIAL_HINTS, _ACCUSED_HINTS, _SPEAKER_HINTS))
+_DENIES_AFTER = re.compile(r"(?: \w+ly)? (?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 
@@ -340,6 +338,8 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
         if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
             found.setdefault(("by", name), ("by", name, s, e))
             speakers.discard(name)
+        elif role == "speaker" and _DENIES_AFTER.match(low, e - start):
+            speakers.discard(name)  # "Russian strikes killed 23, but Russia denied it": the accused denies
     items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
                    key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
     return tuple(items), negated

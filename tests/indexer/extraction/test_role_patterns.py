@@ -155,3 +155,13 @@ def test_a_speaker_after_said_stays_one(gazetteer: Gazetteer) -> None:
                                    source="t"), gazetteer)
     (claim,) = extraction.claims
     assert [(r, n) for r, n, _s, _e in claim.roles if r in ("by", "speaker")] == [("speaker", "Turkey")]
+
+
+def test_an_accused_who_denies_keeps_the_act(gazetteer: Gazetteer) -> None:
+    """A speaker is no agent, but one who denies the act the sentence gives it still holds it (issue 21 item 1)."""
+    extraction = extract(Statement(id="t", title="", body="Monitors said Israeli air strikes killed nine people, "
+                                   "but Israel denied it.", source="t"), gazetteer)
+    (claim,) = extraction.claims
+    assert ("by", "Israel") in [(r, n) for r, n, _s, _e in claim.roles]
+    assert ("speaker", "Israel") in [(r, n) for r, n, _s, _e in claim.roles]
+    assert _by(gazetteer, "Israel said that Hamas fired rockets at Ashkelon.") == ["Hamas"]  # a speaker only
