@@ -35,6 +35,7 @@ from indexer.extraction.role_regions import drop_role_regions
 from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
 from indexer.extraction.sentences import split_sentences
+from indexer.extraction.targets import target_roles, with_targets
 from indexer.extraction.venues import drop_venue_mentions
 from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
 
@@ -159,6 +160,9 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                 if groups:
                     actor_mentions = sorted(actor_mentions + groups, key=itemgetter(1))
                 roles, negated = claim_roles(searched, s, e, triggers_of[index], actor_mentions, place_mentions)
+                # "journalists", "hospitals": what an act targets, an ``against`` value only.
+                roles = with_targets(roles, target_roles(searched, s, e, triggers_of[index],
+                                                         [(ms, me) for _, ms, me in actor_mentions]))
                 claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
                                     roles, negated))
     # Every place so far was named (its evidence is text); those added now are

@@ -11,8 +11,7 @@ matched by no rule gets no role (it stays among the claim's actors).
 
 Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 
-- speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X),
-  ``according to X``,
+- speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X), ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
   speech or attribution verb), not in a relative clause after every act
   (``..., which rebels denied``).
@@ -26,22 +25,21 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   attack``, a headline's ``X accused of`` (not after ``which``/``who``),
   ``the war crimes X is committing``, ``accusations against X``. A state's adjective before a strike word names
   the state (``a Russian air strike``: ``gazetteer.DEMONYM_ACTOR_NOUNS``). ``the attacks by X killed``,
-  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``blamed on X``, ``by X, which
-  killed``, ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), and a
-  self-report (``X said it executed``: speaker and by).
+  ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``,
+  ``warplanes from X attacked``, ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which killed``,
+  ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), a self-report (``X said it
+  executed``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
-  (``X were killed``).
-- in: a place after a locative cue (``in``, ``at``, ``near``, ``on``,
-  ``across``, ``targeting``... with ``the city of``-like words, a place's
-  possessive or ``-held`` words between) in a
-  clause holding a trigger (or in a locative clause right after one), the
-  object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held
-  parts of) X``, a place just before a trigger (``the Aleppo siege``; not a
-  state's possessive, its agent: ``Israel's massacres``), the subject of a
-  passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
-- Names joined by ``and`` or commas share the role of the last one
-  (``Russia and the regime bombed``).
+  (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
+- in: a place after a locative cue (``in``, ``at``, ``near``, ``on``, ``across``, ``targeting``... with ``the city
+  of``-like words, a place's possessive or ``-held`` words between) in a clause holding a trigger (or in a locative
+  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``,
+  a place just before a trigger (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
+  the subject of a passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
+- Names joined by ``and`` or commas share the role of the last one (``Russia and the regime bombed``).
+- A speaker is no ``by``, unless it reports its own act or denies the act the sentence attributes to it
+  (``Russian strikes killed 23, but Russia denied it``: by and speaker).
 - negated: every trigger of the sentence stands after a denial (``rejected
   accusations that``); denied acts themselves give no claim type
   (``indexer.extraction.claims._hedged``), so no claim.
@@ -157,9 +155,15 @@ _NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|su
                               r"|deadly|twin|double|triple|coordinated|surprise|rocket|mortar|drone))*"
                               r" (?:attacks?|assaults?|offensives?|bombings?|car bombs?|blasts?|ambush(?:es)?"
                               r"|massacres?|onslaught)\b")
+#: After a name whose bombers did the act after them (``IS suicide bombers ... killed``; not passive: _PASSIVE_WORD).
+_BOMBERS_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?))? (?:suicide|car|truck|motorbike|motorcycle) bombers?\b")
+_PASSIVE_WORD = re.compile(r"\b(?:was|were|is|are|been|being|got)\b")
 #: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
 _ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
 _ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
+#: Before a name whose arms or men act, no object of the preposition (``warplanes from the coalition attacked``).
+_ARMS_OF_BEFORE = re.compile(r"\b(?:(?:war|fighter |jet )?planes|jets|jet fighters|fighter jets|aircraft|helicopters|gunships"
+                             r"|drones|artillery|tanks|warships|forces|troops|army|soldiers) (?:from|of|belonging to) (?:the )?$")
 #: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
 _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
@@ -266,6 +270,7 @@ _SPEAKER_HINTS = ("said", "says", "told", "stated", "added", "according", " by",
 #: Any of the hints above in a text, in one search.
 _DENIAL_HINT, _ACCUSED_HINT, _SPEAKER_HINT = (
     re.compile("|".join(map(re.escape, hints))) for hints in (_DENIAL_HINTS, _ACCUSED_HINTS, _SPEAKER_HINTS))
+_DENIES_AFTER = re.compile(r"(?: \w+ly)? (?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 
@@ -333,6 +338,8 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
         if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
             found.setdefault(("by", name), ("by", name, s, e))
             speakers.discard(name)
+        elif role == "speaker" and _DENIES_AFTER.match(low, e - start):
+            speakers.discard(name)  # "Russian strikes killed 23, but Russia denied it": the accused denies
     items = sorted((item for item in found.values() if item[0] == "speaker" or item[1] not in speakers),
                    key=lambda item: (_ROLE_ORDER[item[0]], item[2]))
     return tuple(items), negated
@@ -353,9 +360,12 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
     if acts and (_ACT_NOUN_HINT.search(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
                  or _NAMES_AN_ACT.search(low, s, e)
                  or _ATTACK_VERB_HINT.search(after) and _ATTACKED_AFTER.match(after)
-                 and not _OBJECT_OF_PREPOSITION.search(before)) \
+                 and not _object_of_preposition(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
+    if acts and "bomber" in after and _BOMBERS_AFTER.match(after) and any(  # the act after them, not done to them
+            0 <= ts - e <= 80 and not _CLAUSE_MARKS.search(low, e, ts) and not _PASSIVE_WORD.search(low, e, ts) for _, ts, _ in acts):
+        return "by"  # "two IS suicide bombers driving trucks killed 30"
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
@@ -408,7 +418,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
-                    and not _OBJECT_OF_PREPOSITION.search(before):
+                    and not _object_of_preposition(before):
                 return "by"
             if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
                     and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
@@ -417,6 +427,11 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if low[ts:s].strip() in ("", "the") and kind != _ATTRIBUTION:
                 return "by"
     return None
+
+
+def _object_of_preposition(before: str) -> bool:
+    """Whether a name after ``before`` is a preposition's object (``near X``; not ``jets of X``: X's arms act)."""
+    return _OBJECT_OF_PREPOSITION.search(before) is not None and _ARMS_OF_BEFORE.search(before) is None
 
 
 def _share_joined(low: str, mentions: list[Mention], roles: list[str | None]) -> None:

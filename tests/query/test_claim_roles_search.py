@@ -58,6 +58,10 @@ def _titles(searcher: Searcher, query: str) -> set[str]:
     ('by:Russia', {"Two claims", "Forces"}),
     ('claim:(bombardment AND by:Russia AND in:Idlib)', {"Forces"}),
     ('by:"Russian Armed Forces"', {"Forces"}),
+    # the kinds an act targets (indexer.extraction.targets): against, in the one claim
+    ('claim:(killing AND against:civilians)', {"Two claims"}),
+    ('claim:(bombardment AND against:hospitals)', {"Forces"}),
+    ('claim:(bombardment AND against:civilians)', set()),
     ('claim:(bombardment AND by:"Russian military")', {"Forces"}),
     ('claim:(speaker:Russia AND by:Ukraine)', {"Accusation"}),
     ('claim:(by:Russia AND speaker:Russia)', set()),

@@ -97,3 +97,71 @@ def test_a_states_arms_and_acts_name_it(gazetteer: Gazetteer, sentence: str, exp
 
 def test_forces_after_act_of_are_no_instrument(gazetteer: Gazetteer) -> None:
     assert _by(gazetteer, "The shelling of Turkish forces continued near the border.") == []
+
+
+# A group claiming an attack, told without the attack's noun after ``claimed``
+# (issue 21: by-recall for ``by:"Islamic State"``-style needs).
+@pytest.mark.parametrize("sentence, expected", [
+    ("Al-Shabaab claimed responsibility through its radio station.", ["al-Shabaab"]),
+    ("Boko Haram later claimed responsibility.", ["Boko Haram"]),
+    ("The bombing was claimed by the Taliban.", ["Taliban"]),
+    ("Two blasts claimed by Daesh hit a market in Baghdad.", ["Islamic State"]),
+    ("The ambush, claimed by al-Shabaab, left the convoy in flames.", ["al-Shabaab"]),
+    # the bombers of a group, the act after them
+    ("Three Taliban suicide bombers stormed the compound and killed nine guards.", ["Taliban"]),
+    ("Two Daesh suicide bombers driving explosive-laden trucks killed 30 people.", ["Islamic State"]),
+])
+def test_claimed_acts_name_their_agent(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "No group has claimed responsibility.",  # nobody named: nothing to attribute
+    "Soldiers killed two Taliban suicide bombers at the gate.",  # the bombers are the victims
+    "Two Taliban suicide bombers were killed by soldiers at the gate.",  # the passive: victims again
+    "The police claimed by Friday that the protest was over.",  # claimed by <time>, no act
+])
+def test_claims_and_bombers_that_name_no_agent(gazetteer: Gazetteer, sentence: str) -> None:
+    extraction = extract(Statement(id="t", title="", body=sentence, source="t"), gazetteer)
+    names = [name for claim in extraction.claims for role, name, _s, _e in claim.roles if role == "by"]
+    assert "Taliban" not in names and "police" not in names
+
+
+# Agents behind their arms or their men (issue 21: by-recall)
+@pytest.mark.parametrize("sentence, expected", [
+    # after "said", a name whose weapons act is the reported clause's agent, not a speaker
+    ("Monitors said Turkish air strikes killed 14 people near Afrin.", ["Turkey"]),
+    ("The shelling of Azerbaijani artillery and rockets hit the town.", ["Azerbaijan"]),
+    # the jets/forces/troops of or from X did the act
+    ("Warplanes from the Saudi-led coalition have attacked a wedding in Hajjah, killing 20.", ["Saudi-led coalition"]),
+    ("Jet fighters of the Assad regime bombed the market in Douma.", ["Assad regime"]),
+    ("Troops of the Rapid Support Forces killed 40 villagers.", ["Rapid Support Forces"]),
+])
+def test_agents_behind_arms(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
+    assert _by(gazetteer, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighters from Lebanon attacked the village, killing five.",  # an origin, not an army's own
+    "Rebels shot down jets of the Assad regime, killing the pilots.",  # the regime's jets are the target
+])
+def test_arms_of_a_name_that_did_nothing(gazetteer: Gazetteer, sentence: str) -> None:
+    assert _by(gazetteer, sentence) in ([], ["rebels"])
+
+
+def test_a_speaker_after_said_stays_one(gazetteer: Gazetteer) -> None:
+    """A name after "said" with no verb of its own is still the speaker."""
+    extraction = extract(Statement(id="t", title="", body="Two civilians were killed in the shelling, said Turkey.",
+                                   source="t"), gazetteer)
+    (claim,) = extraction.claims
+    assert [(r, n) for r, n, _s, _e in claim.roles if r in ("by", "speaker")] == [("speaker", "Turkey")]
+
+
+def test_an_accused_who_denies_keeps_the_act(gazetteer: Gazetteer) -> None:
+    """A speaker is no agent, but one who denies the act the sentence gives it still holds it (issue 21 item 1)."""
+    extraction = extract(Statement(id="t", title="", body="Monitors said Israeli air strikes killed nine people, "
+                                   "but Israel denied it.", source="t"), gazetteer)
+    (claim,) = extraction.claims
+    assert ("by", "Israel") in [(r, n) for r, n, _s, _e in claim.roles]
+    assert ("speaker", "Israel") in [(r, n) for r, n, _s, _e in claim.roles]
+    assert _by(gazetteer, "Israel said that Hamas fired rockets at Ashkelon.") == ["Hamas"]  # a speaker only
