@@ -11,10 +11,8 @@ comma, a semicolon, a bracket or a sentence's end. A leaf: it reads
 
 from __future__ import annotations
 
-from itertools import compress, islice
-
 from indexer.extraction.place_words import PARTY_INITIALS
-from indexer.extraction.words import Words
+from indexer.extraction.words import Words, indices
 
 __all__ = ["party_homes"]
 
@@ -29,8 +27,8 @@ def party_homes(words: Words, taken: set[int], states: frozenset[str] = frozense
     is the state's, no town's."""
     keys, n = words.key, len(words.key)
     out: list[tuple] = []
-    # Only the words after a bare hyphen (a C-level pass finds them).
-    for at in compress(range(1, n), map("-".__eq__, islice(words.gap, 1, n))):
+    # Only the words after a bare hyphen (found by a C-level scan).
+    for at in indices(words.gap, "-", 1, n):
         if keys[at - 1] not in PARTY_INITIALS or not words.upper(at - 1) \
                 or at in taken or not words.cap(at) or words.upper(at) or keys[at] in states:
             continue

@@ -16,11 +16,10 @@ coordinates. A leaf: it reads :class:`indexer.extraction.words.Words` only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, islice
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.place_words import DATE_NAMES, INSTITUTION_WORDS, LEGISLATURES
-from indexer.extraction.words import Words
+from indexer.extraction.words import Words, indices
 
 __all__ = ["LOCATIVE_CUES", "NEVER_TOWNS", "unknown_towns"]
 
@@ -46,8 +45,9 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
     keys, n = words.key, len(words.key)
     lower: set[str] | None = None  # (the text's lower-case words, read for a candidate only)
     out: list[tuple] = []
-    # Only the words after an "in" (a C-level pass finds them: most texts hold a few).
-    for at in compress(range(2, n), map("in".__eq__, islice(keys, 1, n - 1))):
+    # Only the words after an "in" (found by a C-level scan: a text holds a few).
+    for before in indices(keys, "in", 1, n - 1):
+        at = before + 1
         if words.cap(at - 1) or not words.soft(at - 1) or not words.soft(at) \
                 or not words.cap(at) or at in taken:
             continue

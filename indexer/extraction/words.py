@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import accumulate, compress
 from operator import itemgetter
 
@@ -192,6 +193,20 @@ class Words:
         first = self._line_starts[k - 1] if k > 0 else 0
         end = self._line_starts[k] if k < len(self._line_starts) else len(self.key)
         return first, end
+
+
+def indices(items: list[str], value: str, start: int, stop: int) -> Iterator[int]:
+    """The indices ``i`` in ``start <= i < stop`` where ``items[i] == value``,
+    found by ``list.index`` (a C-level scan): a finder that needs one word
+    (``in``) or gap (``-``) visits only those, not every word in a Python loop."""
+    index = items.index
+    try:
+        while True:
+            start = index(value, start, stop)
+            yield start
+            start += 1
+    except ValueError:
+        return
 
 
 #: A word's first character (words are never empty).
