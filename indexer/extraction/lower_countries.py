@@ -19,8 +19,11 @@ Leaf module: it reads the gazetteer's tables (countries and their states).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
 
 from indexer.extraction.gazetteer_types import NameSpan
 
@@ -50,10 +53,10 @@ _ACT_VERB = (r"(?:shell(?:ed|ing|s)|bomb(?:ed|ing|s)|struck|strikes|attack(?:ed|
 _ACT_AFTER = re.compile(_LIGHT + " " + _ACT_VERB)
 _ACT_VERB_AT = re.compile(_ACT_VERB)
 _SUBJECT_HINT = re.compile(r"\b(?:shell|bomb|struck|strikes|attack|kill|invad|detain|arrest|launch|pound|target|raid)")
-_tables_of: dict[str, tuple[dict[str, str], re.Pattern[str]]] = {}
+_tables_of: dict[str, tuple[dict[str, str], re.Pattern[str], Any]] = {}
 
 
-def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
+def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str], Any]:
     """Lower-case country name -> country, for every country the gazetteer
     knows by its own name (aliases such as ``us`` are common words), and the
     regex of a cue before one of them (one search finds only real hits)."""
@@ -67,7 +70,14 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
         alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
         cued = re.compile(rf"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?(?P<name>{alternation})"
                           r"(?![\w'\u2019-])")
-        tables = _tables_of[key] = (names, cued)
+        # Each name after a space (as ``cued`` has it): a sentence with none is not searched.
+        spaced: Any = None
+        if names:
+            spaced = ahocorasick.Automaton()
+            for name in names:
+                spaced.add_word(f" {name}", name)
+            spaced.make_automaton()
+        tables = _tables_of[key] = (names, cued, spaced)
     return tables
 
 
@@ -89,14 +99,21 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
     """
     if text.islower():  # all lower case: the gazetteer reads it as such itself
         return [], []
-    names, cued = _tables(gaz)
+    names, cued, spaced = _tables(gaz)
     actors: list[NameSpan] = []
     places: list[NameSpan] = []
     for name, kind, start, end, surface in found_places:
         if kind == "country" and surface.islower() and name in gaz.actors and _ACT_AFTER.match(text, end, end + 60) \
                 and not _NOT_SUBJECT.search(text, max(0, start - 12), start):
             actors.append((name, gaz.actors[name].type, start, end, surface))
-    hits = cued.finditer(text) if spans is None else (m for s, e in spans for m in cued.finditer(text, s, e))
+    if spans is None:
+        hits: Any = cued.finditer(text)
+    else:
+        # Every hit holds " <name>": one automaton pass finds where those end, and
+        # only a sentence with one is searched (the cue's \b makes ``re`` try every character).
+        ends = [end for end, _ in spaced.iter(text)] if spaced is not None else []
+        hits = (m for s, e in spans if (i := bisect_left(ends, s)) < len(ends) and ends[i] < e
+                for m in cued.finditer(text, s, e))
     for m in hits:
         name = m.group("name")
         country = names[name]

@@ -59,3 +59,15 @@ def test_a_gazetteer_without_countries_reads_no_lower_case_country() -> None:
     text = "The city was shelled by \"unknown forces\" in (northern) areas."
     assert lower_country_mentions(text, Gazetteer(), []) == ([], [])
     assert extract(Statement(id="s", title="Shelling", body=text, source="s"), Gazetteer()).claims
+
+
+def test_only_sentences_holding_a_country_name_are_searched(gazetteer: Gazetteer) -> None:
+    """A sentence is searched only when an automaton pass finds `` <name>``
+    in it (issue 18 item 10): the sentences that hold one still give their
+    countries, the first and the last, whatever the sentences between."""
+    text = "Shelling in syria killed two. The woman in Oman said nothing. Air strikes by russia hit a town."
+    first, middle, last = (0, 29), (30, 61), (62, len(text))
+    actors, places = lower_country_mentions(text, gazetteer, [], spans=[first, middle, last])
+    assert ([a[0] for a in actors], [p[0] for p in places]) == (["Russia"], ["Syria"])
+    actors, places = lower_country_mentions(text, gazetteer, [], spans=[middle])
+    assert (actors, places) == ([], [])
