@@ -36,8 +36,10 @@ _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
 #: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
 _MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: (``[A-Z](?<![\w.&][A-Z])`` is ``(?<![\w.&])[A-Z]`` starting with its letter: ``re``
+#: jumps from capital to capital in the window.)
 _AGENCY_BEFORE_DATE = re.compile(
-    r"(?<![\w.&])(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
+    r"(?P<agency>[A-Z](?<![\w.&][A-Z])[A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
 #: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``.
 _PHOTO_CREDIT = re.compile(
     r"(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo)(?:graph)?s?(?:[ \t]+(?:[Cc]redit|[Ss]ource|[Bb]y))?[ \t]*:[ \t]*"
