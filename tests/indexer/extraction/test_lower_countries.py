@@ -46,6 +46,9 @@ def test_roles_of_lower_case_countries(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("From past month turkey started shelling Kurdish YPG fighters near Azaz.", ["Turkey"]),
     ("Since then russia has bombed Aleppo every day.", ["Russia"]),
+    # (a name's last word before the verb, issue 18 item 10: two words, after light words)
+    ("Since then saudi arabia launched strikes.", ["Saudi Arabia"]),
+    ("Since then sudan reportedly attacked the border.", ["Sudan"]),
     ("The turkey attacked the farmer, He said.", []),  # an article: a noun, no state
     ("Shelling in syria killed two, Activists said.", []),  # after a preposition: no subject
 ])
