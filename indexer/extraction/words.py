@@ -44,7 +44,7 @@ class Words:
     about only the few words around each automaton hit.
     """
 
-    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set")
+    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys")
 
     def __init__(self, text: str) -> None:
         if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
@@ -58,6 +58,7 @@ class Words:
         self.gap: list[str] = parts[0:2 * n:2]
         self._line_starts: list[int] | None = None if "\n" in text else []
         self._key_set: set[str] | None = None
+        self._lower_keys: set[str] | None = None
         if "/" in text and self._drop_urls(text):
             pieces = self._pieces()
         else:
@@ -145,8 +146,12 @@ class Words:
         return list(map(str.isupper, map(_FIRST, self.surface)))
 
     def lower_keys(self) -> set[str]:
-        """The keys of the words whose first character is lower case."""
-        return set(compress(self.key, map(str.islower, map(_FIRST, self.surface))))
+        """The keys of the words whose first character is lower case
+        (read-only: built once, several finders ask)."""
+        found = self._lower_keys
+        if found is None:
+            found = self._lower_keys = set(compress(self.key, map(str.islower, map(_FIRST, self.surface))))
+        return found
 
     def cap(self, i: int) -> bool:
         """Whether word ``i`` starts with a capital."""
