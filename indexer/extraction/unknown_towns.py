@@ -48,11 +48,12 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
     # Only the words after an "in" (found by a C-level scan: a text holds a few).
     for before in indices(keys, "in", 1, n - 1):
         at = before + 1
+        # the cue: a word of living or of a building, or a road's number ("along Route 30 in Hempfield.")
+        # (tested first: most "in"s follow none)
+        if keys[at - 2] not in LOCATIVE_CUES and not (keys[at - 2].isdigit() and at > 2 and words.cap(at - 3)):
+            continue
         if words.cap(at - 1) or not words.soft(at - 1) or not words.soft(at) \
                 or not words.cap(at) or at in taken:
-            continue
-        # the cue: a word of living or of a building, or a road's number ("along Route 30 in Hempfield.")
-        if keys[at - 2] not in LOCATIVE_CUES and not (keys[at - 2].isdigit() and at > 2 and words.cap(at - 3)):
             continue
         last = at
         while last + 1 < n and last - at < _MAX_WORDS - 1 and words.soft(last + 1) and words.cap(last + 1) \
