@@ -60,6 +60,10 @@ _SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{
 #: Two or more capitalised words (one line break at most between them), with particles between them
 #: (starting with a capital: the pattern then runs fast).
 _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
+#: ``_RUN`` on an ASCII text, where its classes are these ASCII ones: the same
+#: matches, a fifth fewer instructions (no Unicode class tests per character).
+_WORD_ASCII = r"[A-Z](?:[A-Za-z]|'(?![sS]\b)[A-Za-z]|-[A-Za-z])*+"
+_RUN_ASCII = re.compile(rf"{_WORD_ASCII}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)-)?{_WORD_ASCII})+")
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
@@ -154,7 +158,7 @@ class PeopleFinder:
         headline = _is_headline(text)
         found: list[PersonSpan] = []
         singles: list[tuple[int, int, str]] = []  # "Mr Lavrov": a surname to resolve
-        for match in _RUN.finditer(text):
+        for match in (_RUN_ASCII if text.isascii() else _RUN).finditer(text):
             if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-‐'’"):
                 continue  # inside a word
             person = self._person(text, match.start(), match.group(), headline)

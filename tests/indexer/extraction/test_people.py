@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.name_lists import first_names
@@ -172,3 +174,13 @@ def test_an_office_before_its_holder_is_no_actor(gaz: Gazetteer, text: str, expe
 )
 def test_roles_around_a_comma(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in people(gaz, text)
+
+
+@given(st.lists(st.sampled_from(["Mr", "Mr.", " ", "\n", "\t", "Bashar", "al-", "al", "Assad", "'s", "O'Neil", "de",
+                                 "la", "Cruz", "J.", "X", "a", "-", "Jean-Luc", "Gen.", "1", "_", "van", "Der"]),
+                max_size=14).map("".join))
+def test_ascii_runs_are_the_runs_of_the_unicode_pattern(text: str) -> None:
+    # An ASCII text is read with the pattern's ASCII form (issue 18 item 10): the same runs.
+    from indexer.extraction import people
+
+    assert [m.span() for m in people._RUN_ASCII.finditer(text)] == [m.span() for m in people._RUN.finditer(text)]
