@@ -156,3 +156,17 @@ def test_patterns_ending_a_window_are_searched_from_their_longest_match(window: 
                              (roles._SPEAKER_BEFORE, roles._SPEAKER_LONGEST)):
         got, want = roles._ending(pattern, window, longest), pattern.search(window)
         assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("window", [
+    "the town, which the ", "rebels, which the \n", "x whom ", "forces that ", "swhich the ",
+    "the minister said ", "according to the ", "in a statement by the ", "in a statement by the \n",
+])
+def test_cues_of_the_longest_length_end_the_window(window: str) -> None:
+    # The longest matches, and one before a final line break, are found from where they start.
+    from indexer.extraction import roles
+
+    for pattern, longest in ((roles._RELATIVE_BEFORE, roles._RELATIVE_LONGEST),
+                             (roles._SPEAKER_BEFORE, roles._SPEAKER_LONGEST)):
+        got, want = roles._ending(pattern, window, longest), pattern.search(window)
+        assert (got and got.span()) == (want and want.span())
