@@ -60,10 +60,10 @@ _SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{
 #: Two or more capitalised words (one line break at most between them), with particles between them
 #: (starting with a capital: the pattern then runs fast).
 _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
-#: ``_RUN`` on an ASCII text, where its classes are these ASCII ones: the same
-#: matches, a fifth fewer instructions (no Unicode class tests per character).
-_WORD_ASCII = r"[A-Z](?:[A-Za-z]|'(?![sS]\b)[A-Za-z]|-[A-Za-z])*+"
-_RUN_ASCII = re.compile(rf"{_WORD_ASCII}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)-)?{_WORD_ASCII})+")
+#: ``_RUN`` for an ASCII text: its two Unicode classes narrowed to their ASCII
+#: members (the same matches there), a fifth fewer instructions. Derived from
+#: ``_RUN``, so that the two cannot drift apart.
+_RUN_ASCII = re.compile(_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]").replace(_LETTER, "[A-Za-z]"))
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"

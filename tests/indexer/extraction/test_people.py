@@ -177,7 +177,8 @@ def test_roles_around_a_comma(gaz: Gazetteer, text: str, expected: str) -> None:
 
 
 @given(st.lists(st.sampled_from(["Mr", "Mr.", " ", "\n", "\t", "Bashar", "al-", "al", "Assad", "'s", "O'Neil", "de",
-                                 "la", "Cruz", "J.", "X", "a", "-", "Jean-Luc", "Gen.", "1", "_", "van", "Der"]),
+                                 "la", "Cruz", "J.", "X", "a", "-", "Jean-Luc", "Gen.", "1", "_", "van", "Der",
+                                 "d'", "D'", "Escoto"]),
                 max_size=14).map("".join))
 def test_ascii_runs_are_the_runs_of_the_unicode_pattern(text: str) -> None:
     # An ASCII text is read with the pattern's ASCII form (issue 18 item 10): the same runs.
