@@ -4,7 +4,7 @@
 the FA-KES dev set, the first 100 UN General Debate speeches of the 2010s and
 the first 100 HRDsAttack articles, one JSON line each; run it on the code
 before and after a change and compare the files byte for byte. Code before
-the tie fix in ``indexer.extraction.resolve._focus`` chose some places by set order,
+the tie fix in ``indexer.extraction.focus.guessed_country`` chose some places by set order,
 which follows ``PYTHONHASHSEED``: pin it to compare with such code. Code
 before ``GazetteerLookups.start_text`` gave a statement the world places
 remembered from the statements before it (``"country"`` of a country).

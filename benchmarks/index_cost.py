@@ -24,8 +24,20 @@ folders first and runs the jobs with ``PYTHONDONTWRITEBYTECODE=1`` (Sift
 compiles its code in every process, Whoosh keeps its installed ``.pyc``);
 ``both`` measures ``cached`` then ``none`` and reports the two.
 
+Instructions (``--instructions``): CPU seconds on a shared host vary by
+about 10 % from run to run, more than the differences this benchmark is
+asked to tell. Instructions executed do not: each job runs once under
+``valgrind --tool=callgrind`` (``PYTHONHASHSEED=0``; the same count on a
+loaded or an idle machine), over the corpus and over its first statement
+alone (start-up and imports). Reported per engine: total, start-up, and the
+*marginal* count (total less start-up: what each further statement costs),
+and Whoosh's counts over Sift's. Instructions are not seconds (a zlib or
+``re`` instruction is cheaper than an interpreter one), so both figures are
+given; callgrind is ~60x slower, so use a few hundred statements.
+
     python -m benchmarks.index_cost [--statements 5000] [--repeats 3] [--out DIR] [--baseline DIR]
                                     [--bytecode cached|none|both]
+    python -m benchmarks.index_cost --instructions [--statements 500] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -34,6 +46,7 @@ import argparse
 import compileall
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -121,6 +134,63 @@ def paired_ratios(cpu: dict[str, list[float]]) -> dict[str, Any]:
     return {"paired_ratio": statistics.median(ratios), "paired_range": [min(ratios), max(ratios)]}
 
 
+#: Prefix of a job run under callgrind (``{out}``: its output file).
+CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file={out}")
+_TOTALS = re.compile(r"^(?:totals|summary):\s*(\d+)", re.MULTILINE)
+
+
+def callgrind_total(report: str) -> int:
+    """The instructions a callgrind output file counts (its ``totals:`` line)."""
+    found = _TOTALS.search(report)
+    if found is None:
+        raise ValueError("no totals line in the callgrind output")
+    return int(found.group(1))
+
+
+def _instructions(engine: str, shards: Path, work: Path, baseline: Path | None) -> int:
+    target = work / f"cg-{engine}"
+    shutil.rmtree(target, ignore_errors=True)
+    report = work / f"callgrind-{engine}.out"
+    prefix = tuple(part.format(out=report) for part in CALLGRIND)
+    run_job(_job(engine, shards, target), repo=baseline if engine == BASELINE else None, prefix=prefix)
+    return callgrind_total(report.read_text())
+
+
+def instruction_ratios(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """Whoosh's instructions over each Sift engine's, total and marginal
+    (total less start-up), from ``{engine: {"total": n, "startup": n}}``
+    (above 1: Sift executes fewer)."""
+    whoosh = counts["whoosh"]
+    ratios: dict[str, Any] = {}
+    for engine, count in counts.items():
+        if engine == "whoosh":
+            continue
+        ratios[engine] = {
+            "total": whoosh["total"] / count["total"],
+            "marginal": (whoosh["total"] - whoosh["startup"]) / (count["total"] - count["startup"]),
+        }
+    return ratios
+
+
+def run_instructions(out: Path, statements: int = 500, seed: int = 1, log: Any = print,
+                     baseline: Path | None = None) -> dict[str, Any]:
+    """Instructions of each engine's job over ``statements`` and over one
+    statement (see the module text)."""
+    shards = out / "corpora" / f"gen{seed}-{statements}"
+    ensure_shards(f"gen{seed}", statements, shards, seed=seed)
+    first = out / "corpora" / f"gen{seed}-1"
+    ensure_shards(f"gen{seed}", 1, first, seed=seed)
+    prepare_bytecode("cached", [REPO, *([baseline] if baseline else [])])
+    work = out / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, dict[str, int]] = {}
+    for engine in (*ENGINES, BASELINE) if baseline else ENGINES:
+        counts[engine] = {"total": _instructions(engine, shards, work, baseline),
+                          "startup": _instructions(engine, first, work, baseline)}
+        log(f"  {engine:<13} {counts[engine]['total']:,} instructions, start-up {counts[engine]['startup']:,}")
+    return {"statements": statements, "instructions": counts, "whoosh_over": instruction_ratios(counts)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=5000)
@@ -130,7 +200,14 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout, measured as a third engine")
     parser.add_argument("--bytecode", choices=(*BYTECODE_MODES, "both"), default="cached",
                         help="checkouts' .pyc compiled first (cached, default) or removed (none)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions under callgrind instead of timing (module text)")
     args = parser.parse_args()
+    if args.instructions:
+        result = run_instructions(args.out.resolve(), args.statements, args.seed,
+                                  baseline=args.baseline.resolve() if args.baseline else None)
+        print(json.dumps(result))
+        return
     for mode in BYTECODE_MODES if args.bytecode == "both" else (args.bytecode,):
         print(f"bytecode: {mode}")
         result = run_index_cost(args.out.resolve(), args.statements, args.repeats, args.seed,

@@ -55,17 +55,18 @@ def _sample_tree(pid: int, stop: threading.Event, peak: list[float], anon: list[
 
 
 def run_job(job: dict[str, Any], timeout: float | None = None, repo: str | os.PathLike[str] | None = None,
-            ) -> dict[str, Any]:
+            prefix: tuple[str, ...] = ()) -> dict[str, Any]:
     """Run ``job`` (see ``benchmarks.worker``) in a fresh interpreter; its JSON result.
 
     :param repo: another checkout whose code runs the job (before/after pairs); this one by default.
+    :param prefix: a command the interpreter runs under (``valgrind --tool=callgrind ...``).
     """
     root = str(repo or REPO)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH", "")]))
     env.setdefault("PYTHONHASHSEED", "0")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.worker", json.dumps(job)],
+        [*prefix, sys.executable, "-m", "benchmarks.worker", json.dumps(job)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root, env=env,
     )
     stop, peak, anon = threading.Event(), [0.0], [0.0]

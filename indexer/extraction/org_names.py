@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
+from indexer.extraction.name_lists import first_names
+from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the".split())
+#: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
+_MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
 #: Army troops", "on Wednesday Al-Alam News Network reports").
 _DATE_WORDS = frozenset(
@@ -61,6 +65,7 @@ class OrganisationNames:
         keys, surface, pieces, gap, info = words.key, words.surface, words.pieces, words.gap, WORD_INFO
         out: list[Candidate] = []
         n = len(keys)
+        titles, given = title_words(), first_names()
         title_lines: dict[int, bool] = {}
         for h in heads:
             if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
@@ -90,6 +95,13 @@ class OrganisationNames:
                 end_at = h
                 while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
+                    if keys[k] == "and" and self._name_follows(words, k + 1):
+                        break  # "the Organization of African Unity and the Economic Community of ...": two names
+                    if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
+                            and pieces[2 * k + 2] == SOFT:
+                        # "the Office of Foreign Assets Control Director Andrea Gacki": a person follows
+                        # (not "the Tribunal for the Former Yugoslavia", "the Group of the General Assembly")
+                        break
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1
@@ -123,6 +135,30 @@ class OrganisationNames:
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
         return out
+
+    def _name_follows(self, words: Words, at: int) -> bool:
+        """Whether an organisation's or a known actor's own name starts at
+        word ``at`` (after an article): then ``and`` before it joins two
+        names (``the Council of Europe and the Organization for Security``,
+        ``the International Court of Justice and the International Criminal
+        Court``), not two words of one (``Asia and the Pacific``)."""
+        keys, n = words.key, len(words.key)
+        article = at < n and keys[at] == "the"
+        if article:
+            at += 1
+        end = at
+        head = False
+        while end < n and end - at < _MAX_NAME_WORDS and (end == at or words.soft(end)) and (
+                words.cap(end) or keys[end] in _ORG_INNER and end + 1 < n and words.cap(end + 1)):
+            head = head or keys[end] in ORG_HEADS  # ("Economic and Social Commission": one name)
+            if head and (article or keys[end] in _ORG_LINKS):
+                # Without an article, a bare head continues the name ("the
+                # General Command of the Army and Armed Forces"); a name of its
+                # own has its link ("... and Ministry of Strategic Affairs").
+                return True
+            end += 1
+        actors = self.gaz.aliases["actor"]
+        return any(" ".join(keys[at:stop]) in actors for stop in range(end, at, -1))
 
     def _demonym_name(self, country: str, rest: str) -> str | None:
         """The actor named ``<demonym of country> <rest>`` (``Russian Aerospace Forces``)."""

@@ -41,7 +41,7 @@ from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, re
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["PeopleFinder", "people_finder"]
+__all__ = ["PeopleFinder", "people_finder", "title_words"]
 
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper() and c.isalpha())
 _LETTER = r"[^\W\d_]"
@@ -58,8 +58,8 @@ _PARTICLE = r"(?:bin|ibn|bint|abu|abd|al|el|de|del|della|di|da|dos|das|du|van|vo
 _BLANKS = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
 _SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{_BLANKS})*"
 #: Two or more capitalised words (one line break at most between them), with particles between them
-#: (starting with a capital: the pattern then runs fast).
-_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐])?{_WORD})+")
+#: (``al-``, ``d'``: ``Miguel d'Escoto Brockmann``; starting with a capital: the pattern then runs fast).
+_RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐]|[dD]['’])?{_WORD})+")
 #: ``_RUN`` for an ASCII text: its two Unicode classes narrowed to their ASCII
 #: members (the same matches there), a fifth fewer instructions. Derived from
 #: ``_RUN``, so that the two cannot drift apart.
@@ -90,8 +90,23 @@ _FUNCTION_WORDS = frozenset(
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
+#: A word ending in a participle after a hyphen describes, it names no one (``Mainland-born``).
+_COMPOUND_MODIFIER = re.compile(
+    r"[-‐](?:born|based|backed|led|owned|funded|run|held|linked|affiliated|allied|appointed|elected|"
+    r"educated|trained|raised|bred)$")
 #: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
 _INITIAL = re.compile(r"[A-Z]\.")
+
+
+def title_words() -> frozenset[str]:
+    """The titles and roles written before a person's name (``Director``,
+    ``spokesman``, ``Minister``: ``people.tsv``), folded; read once."""
+    if not _TITLE_WORDS:
+        _TITLE_WORDS.append(frozenset(_read_cues()["title"]))
+    return _TITLE_WORDS[0]
+
+
+_TITLE_WORDS: list[frozenset[str]] = []
 
 
 def _read_cues() -> dict[str, set[str]]:
@@ -216,6 +231,8 @@ class PeopleFinder:
             for k in (3, 2):
                 if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
                     return None
+        while begin < len(keys) - 1 and _COMPOUND_MODIFIER.search(words[begin]):
+            begin += 1  # "Mainland-born Lai", "London-based Smith": a description, no part of the name
         # "Commander Syrian Crisis Russia Turns": a demonym, or two country names, are no person's
         if keys[begin] in self._demonyms or (keys[begin] in self._not_names and begin + 1 < len(keys)
                                              and keys[begin + 1] in self._not_names):

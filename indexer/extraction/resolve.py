@@ -32,6 +32,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import english_surnames, language_names
 from indexer.extraction.place_words import (
+    COMPASS,
     COMPASS_ALONE,
     INSTITUTION_WORDS,
     LOCATIVES,
@@ -45,6 +46,7 @@ from indexer.extraction.place_words import (
 )
 from indexer.extraction.speakers import speakers as _speakers
 from indexer.extraction.world_candidates import NAME_OPENERS, SETTLEMENT_NOUNS, WorldCandidates, after_locative, article_thing, dateline_place, in_place_list, of_place, party_place, source_to
+from indexer.extraction.focus import famous_city, guessed_country, own_or_large
 from indexer.extraction.world_ranking import (
     KIND_ORDER,
     MIN_POPULATION_ALONE,
@@ -173,6 +175,8 @@ class WorldResolver(WorldCandidates):
                     (first == last and words.key[first] in speakers
                      and all(p.kind == "city" and p.population < MIN_POPULATION_NO_CONTEXT for p in readings)):
                 continue
+            if _compass_before_continent(words, first, last):
+                continue
             part_of = self._part_of(words, first, last)
             placed_in = self._placed_in(words, last, readings, ap_at) if len(readings) > 1 else ()
             if first == last and not placed_in and words.key[first] in surname_words \
@@ -200,10 +204,19 @@ class WorldResolver(WorldCandidates):
                     countries.add(best.country)
             else:
                 rest.append((first, last, readings, part_of))
-        focus = countries | _focus(pending)
+        own = [own_or_large(readings, " ".join(words.key[first:last + 1]))
+               for first, last, readings, _ in pending]
+        guessed = guessed_country([(first, readings) for (first, _, _, _), readings in zip(pending, own)]) - countries
+        focus = countries | guessed
+        own_at = {first: readings for (first, _, _, _), readings in zip(pending, own)}
         undecided: list[tuple[int, int]] = []
         for first, last, readings, part_of in rest:
-            best = self._decide(readings, focus, anchors, part_of)
+            if guessed:
+                # A guessed country takes only the names its places really bear
+                # (``Sadly`` is an alternate name of Sudley, Virginia: no mention of it).
+                readings = tuple(p for p in readings if p.country not in guessed) + \
+                    tuple(p for p in own_at[first] if p.country in guessed)
+            best = self._decide(readings, focus, anchors, part_of) if readings else None
             if best is None and part_of is None and self._said_place(words, first, last) \
                     and not (first == last and (words.key[first] in self.table.words
                                                 or words.key[first] in STOPWORDS
@@ -217,7 +230,8 @@ class WorldResolver(WorldCandidates):
                     anywhere = [p for p in readings if same_name(p.name, key)]
                     own = anywhere if not countries or len(anywhere) == 1 \
                         and anywhere[0].population >= _UNIQUE_TOWN_POPULATION \
-                        and _stands_alone(words, first, last) else []
+                        and _stands_alone(words, first, last) \
+                        else famous_city(anywhere) if _stands_alone(words, first, last) else []
                 best = seat_city(by_rank(tuple(own))[0], readings) if own else None
             if best is not None:
                 out.append(Resolved(first, last, seat_city(best, readings)))
@@ -373,6 +387,22 @@ class WorldResolver(WorldCandidates):
         return best if best.population >= floor else None
 
 
+#: Continents and their adjectives: a compass name before one is part of a
+#: region's name (``North-East Asia``, ``the South-East Asian region``).
+_CONTINENT_WORDS = frozenset(
+    "africa african america american americas asia asian europe european pacific atlantic "
+    "mediterranean caribbean arctic".split())
+
+
+def _compass_before_continent(words: Words, first: int, last: int) -> bool:
+    """Whether a name made of compass words (``South East``, ``North-East``)
+    opens a region's name with a continent (``North-East Asia``): not the
+    district or town named so (South East, Botswana; North East, Maryland)."""
+    keys, nxt = words.key, last + 1
+    return nxt < len(keys) and keys[nxt] in _CONTINENT_WORDS and words.soft(nxt) \
+        and all(keys[w] in COMPASS for w in range(first, last + 1))
+
+
 def _vehicle_follows(words: Words, at: int) -> bool:
     """Whether the word after a make's name at ``at`` is a model's (a
     capitalised word that no place or institution takes: ``Toyota Hilux``,
@@ -409,20 +439,3 @@ def _same_sense(words: Words, undecided: list[tuple[int, int]], resolved: list[R
 def _lower_words(words: Words) -> set[str]:
     """Keys the text writes in lower case somewhere (ordinary words there)."""
     return words.lower_keys()
-
-
-def _focus(pending: list[tuple[int, int, tuple[WorldPlace, ...], str | None]]) -> set[str]:
-    """The country most of the statement's candidate names can lie in (at
-    least two distinct names): a statement's places tend to be near each
-    other (``Albany``, ``Springfield`` and ``Troy`` together are in the US)."""
-    names_in: dict[str, set[tuple[str, ...]]] = {}
-    for _, _, readings, _ in pending:
-        name = (readings[0].name,)
-        # In code order: a tie goes to the same country in every process (set
-        # order follows PYTHONHASHSEED, and made extraction differ between runs).
-        for code in sorted({p.country for p in readings if p.country}):
-            names_in.setdefault(code, set()).add(name)
-    if not names_in:
-        return set()
-    best = max(names_in, key=lambda c: len(names_in[c]))
-    return {best} if len(names_in[best]) >= 2 else set()

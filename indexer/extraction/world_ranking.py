@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import math
 
+from indexer.extraction import geonames
 from indexer.extraction.geonames import WorldPlace, world_key
 
 __all__ = ["MIN_POPULATION_ALONE", "MIN_POPULATION_NO_CONTEXT", "KIND_ORDER", "distance_km", "by_rank", "prominent", "dominant", "nearest", "famous_alternate", "seat_city"]
 
 #: A reading outside the statement's countries needs this many people.
 MIN_POPULATION_ALONE = 250_000
-#: ... or, in a statement that names no country, this many.
-MIN_POPULATION_NO_CONTEXT = 100_000
+#: ... or, in a statement that names no country, this many (declared with the table).
+MIN_POPULATION_NO_CONTEXT = geonames.MIN_POPULATION_NO_CONTEXT
 KIND_ORDER = {"country": 0, "water": 1, "region": 1, "subdivision": 2, "city": 3}
 
 

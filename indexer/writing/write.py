@@ -45,8 +45,9 @@ __all__ = ["EXTRACTOR_VERSION", "MAX_FILE_ERRORS", "IndexOptions", "IndexReport"
 
 #: Bump when extraction changes its output for the same input: a re-run then
 #: extracts unchanged files again. "2": stop 29 (places in US local news, one
-#: sense per text, claim roles, per-claim name terms the ranking reads).
-EXTRACTOR_VERSION = "2"
+#: sense per text, claim roles, per-claim name terms the ranking reads); "3":
+#: stop 30 (towns named like common words, countries guessed from names).
+EXTRACTOR_VERSION = "3"
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file, after it is handled (for progress bars)."""

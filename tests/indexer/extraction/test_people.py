@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.name_lists import first_names
+from indexer.extraction.extract import extract
 from indexer.extraction.people import PeopleFinder
+from indexer.model import Statement
 
 
 def people(gaz: Gazetteer, text: str) -> list[str]:
@@ -174,6 +176,35 @@ def test_an_office_before_its_holder_is_no_actor(gaz: Gazetteer, text: str, expe
 )
 def test_roles_around_a_comma(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in people(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("London-based Jimmy Carter spoke at the meeting.", "Jimmy Carter"),
+        ("Kabul-born Ahmad Shah Massoud was killed in 2001.", "Ahmad Shah Massoud"),
+    ],
+)
+def test_a_hyphenated_description_before_a_name_is_no_part_of_it(gaz: Gazetteer, text: str, name: str) -> None:
+    actors = extract(Statement("x", "", text, "p"), gaz).actors
+    assert name in actors
+    assert not any("-based" in a or "-born" in a for a in actors)
+
+
+def test_a_hyphenated_description_is_never_an_actor(gaz: Gazetteer) -> None:
+    text = "Mainland-born Lai, who was smuggled into Hong Kong as a boy, has been a critic of Beijing."
+    assert not any("-born" in a for a in extract(Statement("x", "", text, "p"), gaz).actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Let me begin by congratulating Mr. Miguel d’Escoto Brockmann on his election.", "Miguel d’Escoto Brockmann"),
+        ("Valéry Giscard d'Estaing said the treaty was signed.", "Valéry Giscard d'Estaing"),
+    ],
+)
+def test_a_d_apostrophe_particle_stays_in_the_name(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in extract(Statement("x", "", text, "p"), gaz).actors
 
 
 @given(st.lists(st.sampled_from(["Mr", "Mr.", " ", "\n", "\t", "Bashar", "al-", "al", "Assad", "'s", "O'Neil", "de",

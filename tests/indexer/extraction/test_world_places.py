@@ -291,12 +291,11 @@ def test_focus_tie_is_the_same_in_every_process() -> None:
 
     code = (
         "from indexer.extraction.geonames import WorldPlace\n"
-        "from indexer.extraction.resolve import _focus\n"
+        "from indexer.extraction.focus import guessed_country\n"
         "def place(name, country):\n"
         "    return WorldPlace(1, name, 'city', 0.0, 0.0, country, '', 100)\n"
-        "pending = [(0, 0, (place('A', c1), place('A', c2)), None) for c1, c2 in (('BO', 'PE'), ('PE', 'BO'))]\n"
-        "pending[1] = (2, 2, (place('B', 'PE'), place('B', 'BO')), None)\n"
-        "print(sorted(_focus(pending)))\n"
+        "pending = [(0, (place('A', 'BO'), place('A', 'PE'))), (2, (place('B', 'PE'), place('B', 'BO')))]\n"
+        "print(sorted(guessed_country(pending)))\n"
     )
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
