@@ -220,13 +220,15 @@ class GazetteerLookups:
     def place_info(self, name: str) -> dict[str, Any] | None:
         """``{"kind", "lat", "lon", "country"}`` of a place in the output, or
         ``None`` when no coordinates are known for it."""
-        from indexer.extraction.world_places import place_record
-
         world = self._world.get(name)
         if world is not None:
+            from indexer.extraction.world_places import place_record  # (extraction only)
+
             return place_record(world[0], world[1])
-        if name in self._place_info:
+        if name in self._place_info:  # (most names: no import statement run)
             return self._place_info[name]
+        from indexer.extraction.world_places import place_record
+
         info = None
         place = self.places.get(name)
         resolver = self.world_resolver()

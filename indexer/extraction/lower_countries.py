@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
 
 from indexer.extraction.gazetteer_types import NameSpan
 
@@ -50,13 +52,14 @@ _ACT_VERB = (r"(?:shell(?:ed|ing|s)|bomb(?:ed|ing|s)|struck|strikes|attack(?:ed|
 _ACT_AFTER = re.compile(_LIGHT + " " + _ACT_VERB)
 _ACT_VERB_AT = re.compile(_ACT_VERB)
 _SUBJECT_HINT = re.compile(r"\b(?:shell|bomb|struck|strikes|attack|kill|invad|detain|arrest|launch|pound|target|raid)")
-_tables_of: dict[str, tuple[dict[str, str], re.Pattern[str]]] = {}
+_tables_of: dict[str, tuple[dict[str, str], re.Pattern[str], Any, frozenset[str]]] = {}
 
 
-def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
+def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str], Any, frozenset[str]]:
     """Lower-case country name -> country, for every country the gazetteer
-    knows by its own name (aliases such as ``us`` are common words), and the
-    regex of a cue before one of them (one search finds only real hits)."""
+    knows by its own name (aliases such as ``us`` are common words), the
+    regex of a cue before one of them (one search finds only real hits), an
+    automaton of the names after a space and the names' last words."""
     key = gaz.fingerprint()
     tables = _tables_of.get(key)
     if tables is None:
@@ -67,7 +70,15 @@ def _tables(gaz: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
         alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
         cued = re.compile(rf"\b(?P<cue>by|in|across|inside|into|throughout|within) (?:the )?(?P<name>{alternation})"
                           r"(?![\w'\u2019-])")
-        tables = _tables_of[key] = (names, cued)
+        # Each name after a space (as ``cued`` has it): a sentence with none is not searched.
+        spaced: Any = None
+        if names:
+            spaced = ahocorasick.Automaton()
+            for name in names:
+                spaced.add_word(f" {name}", name)
+            spaced.make_automaton()
+        last_words = frozenset(name.rsplit(" ", 1)[-1] for name in names)
+        tables = _tables_of[key] = (names, cued, spaced, last_words)
     return tables
 
 
@@ -89,14 +100,22 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
     """
     if text.islower():  # all lower case: the gazetteer reads it as such itself
         return [], []
-    names, cued = _tables(gaz)
+    names, cued, spaced, last_words = _tables(gaz)
     actors: list[NameSpan] = []
     places: list[NameSpan] = []
     for name, kind, start, end, surface in found_places:
         if kind == "country" and surface.islower() and name in gaz.actors and _ACT_AFTER.match(text, end, end + 60) \
                 and not _NOT_SUBJECT.search(text, max(0, start - 12), start):
             actors.append((name, gaz.actors[name].type, start, end, surface))
-    hits = cued.finditer(text) if spans is None else (m for s, e in spans for m in cued.finditer(text, s, e))
+    if spans is None:
+        hits: Any = cued.finditer(text)
+    elif spaced is None:  # no country names: nothing to find
+        hits = ()
+    else:
+        # Every hit holds " <name>": only a sentence in which the automaton finds
+        # one is searched (the cue's \b makes ``re`` try every character of it).
+        hits = (m for s, e in spans if next(spaced.iter(text, s, e), None) is not None
+                for m in cued.finditer(text, s, e))
     for m in hits:
         name = m.group("name")
         country = names[name]
@@ -117,6 +136,8 @@ def lower_country_mentions(text: str, gaz: Gazetteer, taken: list[tuple[int, int
         words = text[max(0, end - 60):end].split(" ")[1 if end > 60 else 0:]  # (a cut first word left out)
         while words and (words[-1] in _LIGHT_WORDS or words[-1].endswith("ly")):
             end -= len(words.pop()) + 1  # the name ends where the light words begin
+        if not words or words[-1] not in last_words:
+            continue  # no country's name ends with the word before the verb
         for n in range(1, min(3, len(words)) + 1):
             name = " ".join(words[-n:])
             state = names.get(name)

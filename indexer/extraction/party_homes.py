@@ -12,7 +12,7 @@ comma, a semicolon, a bracket or a sentence's end. A leaf: it reads
 from __future__ import annotations
 
 from indexer.extraction.place_words import PARTY_INITIALS
-from indexer.extraction.words import Words
+from indexer.extraction.words import Words, indices
 
 __all__ = ["party_homes"]
 
@@ -27,8 +27,9 @@ def party_homes(words: Words, taken: set[int], states: frozenset[str] = frozense
     is the state's, no town's."""
     keys, n = words.key, len(words.key)
     out: list[tuple] = []
-    for at in range(1, n):
-        if words.gap[at] != "-" or keys[at - 1] not in PARTY_INITIALS or not words.upper(at - 1) \
+    # Only the words after a bare hyphen (found by a C-level scan).
+    for at in indices(words.gap, "-", 1, n):
+        if keys[at - 1] not in PARTY_INITIALS or not words.upper(at - 1) \
                 or at in taken or not words.cap(at) or words.upper(at) or keys[at] in states:
             continue
         last = at

@@ -60,6 +60,10 @@ _SEPARATOR = rf"(?:\.(?:(?<=\b[A-Z]\.)|{_ABBREVIATED}))?{_BLANKS}(?:{_PARTICLE}{
 #: Two or more capitalised words (one line break at most between them), with particles between them
 #: (``al-``, ``d'``: ``Miguel d'Escoto Brockmann``; starting with a capital: the pattern then runs fast).
 _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-‐]|[dD]['’])?{_WORD})+")
+#: ``_RUN`` for an ASCII text: its two Unicode classes narrowed to their ASCII
+#: members (the same matches there), a fifth fewer instructions. Derived from
+#: ``_RUN``, so that the two cannot drift apart.
+_RUN_ASCII = re.compile(_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]").replace(_LETTER, "[A-Za-z]"))
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
@@ -169,7 +173,7 @@ class PeopleFinder:
         headline = _is_headline(text)
         found: list[PersonSpan] = []
         singles: list[tuple[int, int, str]] = []  # "Mr Lavrov": a surname to resolve
-        for match in _RUN.finditer(text):
+        for match in (_RUN_ASCII if text.isascii() else _RUN).finditer(text):
             if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-‐'’"):
                 continue  # inside a word
             person = self._person(text, match.start(), match.group(), headline)

@@ -194,6 +194,16 @@ _COMMITTED_AFTER = re.compile(
 _ACCUSED_PASSIVE_AFTER = re.compile(r"^(?:'s?|\u2019s?)? (?:(?:is|are|was|were|being) )?(?:[a-z]+ly )?(?:accused of|blamed for)\b")
 #: Before a name that is the accuser, not the accused (``Ukraine, which Russia accused of``).
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|whom|who|that)(?: the)? $")
+#: A match of ``_RELATIVE_BEFORE`` (and of ``_SPEAKER_BEFORE``) ends the window
+#: (``$``: at its end or before a final line break) and is at most this long:
+#: searched from there, not from each of the window's 60 characters.
+_RELATIVE_LONGEST, _SPEAKER_LONGEST = len("which the "), len("in a statement by the ")
+
+
+def _ending(pattern: re.Pattern[str], window: str, longest: int) -> re.Match[str] | None:
+    """``pattern.search(window)`` for a pattern whose matches end at ``$`` and are at
+    most ``longest`` characters long (no match starts earlier)."""
+    return pattern.search(window, max(0, len(window) - longest - 1))
 _RESPONSIBLE_AFTER = re.compile(
     r"^(?:'s?|\u2019s?)?(?: [\w-]+){0,2}? (?:(?:is|are|was|were|be|been) (?:\w+ )?(?:responsible|to blame)"
     r"|(?:is|are|was|were|has been|have been|had been)(?: [\w-]+){0,3}? (?:accused of|blamed for)"
@@ -369,13 +379,13 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
     if ("respons" in after or "behind" in after or "claim" in after) and _RESPONSIBLE_AFTER.match(after):
         return "by"
     if ("accused" in after or "blame" in after) and (_RESPONSIBLE_AFTER.match(after) or (
-            _ACCUSED_PASSIVE_AFTER.match(after) and not _RELATIVE_BEFORE.search(before))):
+            _ACCUSED_PASSIVE_AFTER.match(after) and not _ending(_RELATIVE_BEFORE, before, _RELATIVE_LONGEST))):
         return "by"
     # "..., which rebels have denied": a relative clause after every act comments on
     # the claim, its speaker does not make it ("Ukraine, which Russia accused of" does).
-    comment = _RELATIVE_BEFORE.search(before) is not None and all(ts < s for _, ts, _ in triggers)
+    comment = _ending(_RELATIVE_BEFORE, before, _RELATIVE_LONGEST) is not None and all(ts < s for _, ts, _ in triggers)
     if _SPEAKER_AFTER.match(after) and not comment or (_SPEAKER_HINT.search(before) is not None
-                                                       and _SPEAKER_BEFORE.search(before)
+                                                       and _ending(_SPEAKER_BEFORE, before, _SPEAKER_LONGEST)
                                                        and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"
     for kind, ts, te in acts:

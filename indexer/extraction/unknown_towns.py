@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.place_words import DATE_NAMES, INSTITUTION_WORDS, LEGISLATURES
-from indexer.extraction.words import Words
+from indexer.extraction.words import Words, indices
 
 __all__ = ["LOCATIVE_CUES", "NEVER_TOWNS", "unknown_towns"]
 
@@ -45,12 +45,15 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
     keys, n = words.key, len(words.key)
     lower: set[str] | None = None  # (the text's lower-case words, read for a candidate only)
     out: list[tuple] = []
-    for at in range(2, n):
-        if keys[at - 1] != "in" or words.cap(at - 1) or not words.soft(at - 1) or not words.soft(at) \
-                or not words.cap(at) or at in taken:
-            continue
+    # Only the words after an "in" (found by a C-level scan: a text holds a few).
+    for before in indices(keys, "in", 1, n - 1):
+        at = before + 1
         # the cue: a word of living or of a building, or a road's number ("along Route 30 in Hempfield.")
+        # (tested first: most "in"s follow none)
         if keys[at - 2] not in LOCATIVE_CUES and not (keys[at - 2].isdigit() and at > 2 and words.cap(at - 3)):
+            continue
+        if words.cap(at - 1) or not words.soft(at - 1) or not words.soft(at) \
+                or not words.cap(at) or at in taken:
             continue
         last = at
         while last + 1 < n and last - at < _MAX_WORDS - 1 and words.soft(last + 1) and words.cap(last + 1) \

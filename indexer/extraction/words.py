@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import accumulate, compress
 from operator import itemgetter
 
@@ -43,7 +44,7 @@ class Words:
     about only the few words around each automaton hit.
     """
 
-    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set")
+    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys")
 
     def __init__(self, text: str) -> None:
         if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
@@ -57,6 +58,7 @@ class Words:
         self.gap: list[str] = parts[0:2 * n:2]
         self._line_starts: list[int] | None = None if "\n" in text else []
         self._key_set: set[str] | None = None
+        self._lower_keys: set[str] | None = None
         if "/" in text and self._drop_urls(text):
             pieces = self._pieces()
         else:
@@ -144,8 +146,12 @@ class Words:
         return list(map(str.isupper, map(_FIRST, self.surface)))
 
     def lower_keys(self) -> set[str]:
-        """The keys of the words whose first character is lower case."""
-        return set(compress(self.key, map(str.islower, map(_FIRST, self.surface))))
+        """The keys of the words whose first character is lower case
+        (read-only: built once, several finders ask)."""
+        found = self._lower_keys
+        if found is None:
+            found = self._lower_keys = set(compress(self.key, map(str.islower, map(_FIRST, self.surface))))
+        return found
 
     def cap(self, i: int) -> bool:
         """Whether word ``i`` starts with a capital."""
@@ -192,6 +198,20 @@ class Words:
         first = self._line_starts[k - 1] if k > 0 else 0
         end = self._line_starts[k] if k < len(self._line_starts) else len(self.key)
         return first, end
+
+
+def indices(items: list[str], value: str, start: int, stop: int) -> Iterator[int]:
+    """The indices ``i`` in ``start <= i < stop`` where ``items[i] == value``,
+    found by ``list.index`` (a C-level scan): a finder that needs one word
+    (``in``) or gap (``-``) visits only those, not every word in a Python loop."""
+    index = items.index
+    try:
+        while True:
+            start = index(value, start, stop)
+            yield start
+            start += 1
+    except ValueError:
+        return
 
 
 #: A word's first character (words are never empty).

@@ -59,7 +59,7 @@ class WorldCandidates:
             j = i
             # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
             while j + 1 < n and (pieces[2 * j + 2] == SOFT or gaps[j + 1] == ". " and keys[j] in NAME_OPENERS) \
-                    and not POSSESSIVE_GAP.match(gaps[j + 1]) and (
+                    and (gaps[j + 1] == " " or not POSSESSIVE_GAP.match(gaps[j + 1])) and (
                     caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
                 j += 1

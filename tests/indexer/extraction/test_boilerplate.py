@@ -168,3 +168,43 @@ def test_dates_tried_before_month_names_are_what_finditer_finds(text: str) -> No
     from indexer.extraction import boilerplate
 
     assert [m.span() for m in boilerplate._dates(text)] == [m.span() for m in boilerplate._DATE.finditer(text)]
+
+
+_PHOTO_PIECES = st.sampled_from(["Photo", "photo", "PHOTO", "Image", "image", "IMAGE", "Picture", "Video", "video",
+                                 "graph", "s", " credit", " Source", " by", ":", " : ", " ", "AFP", "Reuters",
+                                 "/", "John Smith", ")", "(", "P", "v", "x", "\n"])
+
+
+@given(st.lists(_PHOTO_PIECES, max_size=20).map("".join))
+def test_photo_credits_tried_before_their_words_are_what_finditer_finds(text: str) -> None:
+    # mask tries the photo credit only where one of its words starts (issue 18 item 10).
+    from indexer.extraction import boilerplate
+
+    assert [m.span() for m in boilerplate._photo_credits(text)] == \
+        [m.span() for m in boilerplate._PHOTO_CREDIT.finditer(text)]
+
+
+def test_photo_credits_anywhere_in_the_text_are_blanked() -> None:
+    text = "Photo: AFP\nThe court met. (Photo credit: Reuters/John Smith) Jets struck. Video: AP"
+    searched, _ = mask(text, "body", lambda name: None)
+    assert "AFP" not in searched and "Reuters" not in searched and "AP" not in searched.split()
+    assert "The court met." in searched and "Jets struck." in searched
+
+
+_AGENCY_PIECES = st.sampled_from(["AFP", "Reuters", "x", "A", ".", "&", " ", "\t", "Friday ", "Monday", "day ",
+                                  "ab", "Z.", "-", "\n"])
+
+
+@given(st.lists(_AGENCY_PIECES, max_size=14).map("".join))
+def test_agency_before_a_date_is_found_as_with_its_lookbehind_first(text: str) -> None:
+    # The pattern opens with its capital (issue 18 item 10): the same matches as
+    # the form with the lookbehind first, in any window.
+    import re
+
+    from indexer.extraction import boilerplate
+
+    reference = re.compile(r"(?<![\w.&])(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]+"
+                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
+    for start in range(len(text) + 1):
+        got, want = boilerplate._AGENCY_BEFORE_DATE.search(text, start), reference.search(text, start)
+        assert (got and got.span("agency")) == (want and want.span("agency"))

@@ -46,6 +46,9 @@ def test_roles_of_lower_case_countries(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("From past month turkey started shelling Kurdish YPG fighters near Azaz.", ["Turkey"]),
     ("Since then russia has bombed Aleppo every day.", ["Russia"]),
+    # (a name's last word before the verb, issue 18 item 10: two words, after light words)
+    ("Since then saudi arabia launched strikes.", ["Saudi Arabia"]),
+    ("Since then sudan reportedly attacked the border.", ["Sudan"]),
     ("The turkey attacked the farmer, He said.", []),  # an article: a noun, no state
     ("Shelling in syria killed two, Activists said.", []),  # after a preposition: no subject
 ])
@@ -59,3 +62,15 @@ def test_a_gazetteer_without_countries_reads_no_lower_case_country() -> None:
     text = "The city was shelled by \"unknown forces\" in (northern) areas."
     assert lower_country_mentions(text, Gazetteer(), []) == ([], [])
     assert extract(Statement(id="s", title="Shelling", body=text, source="s"), Gazetteer()).claims
+
+
+def test_only_sentences_holding_a_country_name_are_searched(gazetteer: Gazetteer) -> None:
+    """A sentence is searched only when an automaton pass finds `` <name>``
+    in it (issue 18 item 10): the sentences that hold one still give their
+    countries, the first and the last, whatever the sentences between."""
+    text = "Shelling in syria killed two. The woman in Oman said nothing. Air strikes by russia hit a town."
+    first, middle, last = (0, 29), (30, 61), (62, len(text))
+    actors, places = lower_country_mentions(text, gazetteer, [], spans=[first, middle, last])
+    assert ([a[0] for a in actors], [p[0] for p in places]) == (["Russia"], ["Syria"])
+    actors, places = lower_country_mentions(text, gazetteer, [], spans=[middle])
+    assert (actors, places) == ([], [])

@@ -27,3 +27,10 @@ def test_lawmakers_home(gaz: Gazetteer, text: str, home: str) -> None:
 ])
 def test_no_home(text: str) -> None:
     assert party_homes(Words(text), set(), frozenset({"calif"})) == []
+
+
+def test_each_hyphen_is_read_wherever_it_stands() -> None:
+    """Only the words after a bare hyphen are visited (issue 18 item 10): the
+    text's second word, one after another hyphen, and the last word."""
+    text = "D-Braxton, a co-sponsor; Tom Bakk, DFL-Cook; and Larry Pogemiller, DFL-Minneapolis"
+    assert [c[2] for c in party_homes(Words(text), set())] == ["Braxton", "Cook", "Minneapolis"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.name_lists import first_names
@@ -203,3 +205,14 @@ def test_a_hyphenated_description_is_never_an_actor(gaz: Gazetteer) -> None:
 )
 def test_a_d_apostrophe_particle_stays_in_the_name(gaz: Gazetteer, text: str, name: str) -> None:
     assert name in extract(Statement("x", "", text, "p"), gaz).actors
+
+
+@given(st.lists(st.sampled_from(["Mr", "Mr.", " ", "\n", "\t", "Bashar", "al-", "al", "Assad", "'s", "O'Neil", "de",
+                                 "la", "Cruz", "J.", "X", "a", "-", "Jean-Luc", "Gen.", "1", "_", "van", "Der",
+                                 "d'", "D'", "Escoto"]),
+                max_size=14).map("".join))
+def test_ascii_runs_are_the_runs_of_the_unicode_pattern(text: str) -> None:
+    # An ASCII text is read with the pattern's ASCII form (issue 18 item 10): the same runs.
+    from indexer.extraction import people
+
+    assert [m.span() for m in people._RUN_ASCII.finditer(text)] == [m.span() for m in people._RUN.finditer(text)]

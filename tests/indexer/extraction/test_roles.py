@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.claims import claim_types_and_triggers_of, claim_types_of
 from indexer.extraction.extract import extract
@@ -143,3 +145,29 @@ def test_triggers_come_with_the_types() -> None:
     assert triggers[0] == [("bombardment", 5, 12)] and text[5:12] == "shelled"
     assert triggers[2] == [] and triggers[3] == []  # hedged: no type, no trigger
     assert [t[0] for t in triggers[1]] == ["humanitarian_access"]
+
+
+@given(st.lists(st.sampled_from(["which", "whom", "who", "that", " the", " ", "\n", "said", "according to",
+                                 "in a statement by", "a ", "an ", "x", "the ", "swhich"]), max_size=12).map("".join))
+def test_patterns_ending_a_window_are_searched_from_their_longest_match(window: str) -> None:
+    # Searched only where a match can start (issue 18 item 10): the same match as a search of the whole window.
+    from indexer.extraction import roles
+
+    for pattern, longest in ((roles._RELATIVE_BEFORE, roles._RELATIVE_LONGEST),
+                             (roles._SPEAKER_BEFORE, roles._SPEAKER_LONGEST)):
+        got, want = roles._ending(pattern, window, longest), pattern.search(window)
+        assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize("window", [
+    "the town, which the ", "rebels, which the \n", "x whom ", "forces that ", "swhich the ",
+    "the minister said ", "according to the ", "in a statement by the ", "in a statement by the \n",
+])
+def test_cues_of_the_longest_length_end_the_window(window: str) -> None:
+    # The longest matches, and one before a final line break, are found from where they start.
+    from indexer.extraction import roles
+
+    for pattern, longest in ((roles._RELATIVE_BEFORE, roles._RELATIVE_LONGEST),
+                             (roles._SPEAKER_BEFORE, roles._SPEAKER_LONGEST)):
+        got, want = roles._ending(pattern, window, longest), pattern.search(window)
+        assert (got and got.span()) == (want and want.span())

@@ -42,3 +42,16 @@ def test_a_road_in_a_town(gaz: Gazetteer) -> None:
     text = "The man was seen at the marketplace along Route 30 in Hempfield. Police said he left."
     assert "Hempfield" in located(gaz, text)
     assert "Medicaid" not in located(gaz, "States spent 30 in Medicaid.")
+
+
+def test_each_in_is_read_wherever_it_stands() -> None:
+    """Only the words after ``in`` are visited (issue 18 item 10): the first
+    possible one (``in`` the second word), one after an ``in`` that is no
+    cue's, and the text's last word."""
+    from indexer.extraction.unknown_towns import unknown_towns
+    from indexer.extraction.words import Words
+
+    text = "Living in Cockerham, he was in Leeds and then in Scotland; he now lives in Atalissa"
+    names = [c[2] for c in unknown_towns(Words(text), set(), lambda key: False)]
+    assert names == ["Cockerham", "Atalissa"]
+    assert unknown_towns(Words(text), {2, 15}, lambda key: False) == []  # the taken words stay out

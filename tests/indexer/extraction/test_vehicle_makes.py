@@ -5,6 +5,8 @@ and a colour, the make is meant, in every mention of the text."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.gazetteer import Gazetteer
 from tests.indexer.places import located
@@ -33,3 +35,16 @@ def test_make_is_no_town(gaz: Gazetteer, text: str) -> None:
 )
 def test_town_named_like_a_make_stays(gaz: Gazetteer, text: str, expected: str) -> None:
     assert expected in located(gaz, text)
+
+
+@given(st.lists(st.sampled_from(["a ", " ", "1992", "2007", "19", "20", "x", "07", "white ", "Toyota", "Ford",
+                                 "cadillac", "."]), max_size=12).map("".join))
+def test_model_years_are_found_as_with_the_lookbehind_first(text: str) -> None:
+    # The pattern opens with the century's digits (issue 18 item 10): the same matches.
+    import re
+
+    from indexer.extraction.resolve import _MODEL_YEAR
+
+    reference = re.compile(r"(?<= )(?:19|20)\d\d (?:(?:white|black|red|blue|green|silver|gr[ae]y|brown|gold|tan"
+                           r"|maroon|beige) )?([A-Z][a-z]+)\b")
+    assert [m.span(1) for m in _MODEL_YEAR.finditer(text)] == [m.span(1) for m in reference.finditer(text)]

@@ -59,3 +59,10 @@ def test_key_set_is_the_distinct_keys(text: str) -> None:
     found = Words(text)
     assert found.key_set() == set(found.key)
     assert found.key_set() is found.key_set()  # built once per text
+
+
+def test_lower_keys_built_once_for_every_finder() -> None:
+    """The lower-case keys are kept for the finders that ask after the first (issue 18 item 10)."""
+    words = Words("In Hope, hope lives; HOPE and Aleppo's people")
+    assert words.lower_keys() == {"hope", "lives", "and", "people"}
+    assert words.lower_keys() is words.lower_keys()
