@@ -50,6 +50,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from indexer.extraction.role_words import AGENT_NOUNS as _AGENT_NOUNS
+from indexer.extraction.role_words import FILLERS as _FILLERS
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -86,22 +88,6 @@ _SPEAKER_BEFORE = re.compile(
     r"|\bin a statement by) (?:the |a |an )?$"
 )
 
-_AGENT_NOUNS = (
-    r"forces|troops|army|jets|warplanes|war planes|planes|aircraft|air force|helicopters|gunships|drones"
-    r"|artillery|tanks|navy|warships|militias?|militants|fighters|soldiers|police|gunmen|units?|soldiers"
-    r"|security forces|military|government|regime|authorities|loyalists|rebels|insurgents"
-    r"|group|jihadists|terrorists|extremists|bombers?|suicide bombers?|suicide attackers|attackers|snipers"
-    r"|car bombs?|truck bombs?|air strikes?|airstrikes?|strikes?|raids?|shells|rockets|missiles"
-)
-_FILLERS = (
-    r"has|have|had|reportedly|allegedly|also|again|repeatedly|deliberately|indiscriminately|systematically"
-    r"|started|starts|start|begins|kept|keeps|keep|number of|acts of|[a-z]+ed and|continued to|continue to|continues to|began|begun|launched|conducted|carried out|carry out|carries out"
-    r"|committed|commit|commits|perpetrated|waged|wages|used|uses|use|dropped|fired|unleashed|intensified"
-    r"|stepped up|resumed|escalated|its|their|an|a|the|new|more|heavy|fresh|renewed|indiscriminate|deadly"
-    r"|brutal|daily|nightly|further|several|multiple|series of|wave of|reportedly|then|later|recently|just"
-    r"|allegedly|in turn|themselves|itself|and|aerial|air|ground|rocket|missile|mortar|suicide|[a-z]+ly"
-    r"|soon|still|already|often|once|now|hold|holds|holding|keeps? holding"
-)
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
 _AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
