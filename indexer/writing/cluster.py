@@ -237,7 +237,8 @@ class _Build:
         """Wait until at most ``keep`` chunks are in flight (backpressure)."""
         while len(self.sent) > keep:
             done, _waiting = self.ray.wait(list(self.sent), num_returns=len(self.sent) - keep)
-            self._answers({self.sent.pop(ref): ref for ref in done})
+            for ref in done:  # every answer, several of one shard too: each may be an error
+                self._answers({self.sent.pop(ref): ref})
 
     def _answers(self, calls: dict[int, Any]) -> dict[int, Any]:
         """Each shard's answer; a writer that failed raises naming its shard."""

@@ -115,6 +115,32 @@ def test_the_driver_reads_and_routes_and_the_writers_build(corpus: tuple[list[Pa
                 assert built.get(statement_id)["date"] == alone.get(statement_id)["date"]
 
 
+def test_a_writer_error_while_many_chunks_are_in_flight_fails_the_build(
+        corpus: tuple[list[Path], Path], tmp_path: Path, ray_local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When one wait returned several answers of one shard, only its last was
+    looked at: an error in an earlier chunk (a failed commit...) was lost and
+    the build ended "successfully" without that chunk's statements."""
+    from indexer.errors import IndexError_
+    from indexer.writing import cluster
+    from indexer.writing.shard_writer import ShardWriter
+
+    class FailingOnce(ShardWriter):  # (defined here: Ray sends it to the actors by value)
+        calls = 0
+
+        def feed(self, events: Any) -> int:
+            FailingOnce.calls += 1  # (per actor process)
+            if FailingOnce.calls == 2 and self.directory.name == "shard-000":
+                raise IndexError_("cannot write the segment: no space left on device")
+            return super().feed(events)
+
+    monkeypatch.setattr(cluster, "ShardWriter", FailingOnce)
+    files, _local = corpus
+    # One statement a chunk and no limit on chunks in flight: the last wait gathers every answer at once.
+    with pytest.raises(ClusterBuildError, match="^shard 0: cannot write the segment: no space left on device"):
+        index_on_cluster(files, tmp_path / "built", SHARDS, IndexOptions(batch_size=10), address="local",
+                         chunk=1, in_flight=1000)
+
+
 class _Priority:
     """An actor telling its process's niceness."""
 
