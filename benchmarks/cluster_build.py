@@ -71,6 +71,7 @@ def main() -> None:
 
     import ray
 
+    from indexer.ray_local import local_init_options
     from indexer.writing import cluster
     from indexer.writing.cluster import index_on_cluster
     from indexer.writing.shards import index_sharded
@@ -80,7 +81,7 @@ def main() -> None:
     ensure_shards("generated", args.docs, inputs)
     files = sorted(inputs.glob("*.jsonl"))
     started = time.perf_counter()
-    ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+    ray.init(**local_init_options())  # (as `--cluster local` starts it)
     ray_start = time.perf_counter() - started
     options = IndexOptions()
     setattr(cluster, "ShardWriter", _timed_writer())  # (the writers note their CPU time)

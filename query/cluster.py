@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from indexer.errors import SiftError
+from indexer.ray_local import local_init_options
 from query._dfs import FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, sum_notes
 from query.rank import DEFAULT_RANKING, Ranking
 from query.vector import Evaluator
@@ -113,7 +114,7 @@ class RayShards:
         self.ray = ray
         if not ray.is_initialized():
             if address == "local":
-                ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+                ray.init(**local_init_options())  # (actors at this process's priority)
             else:
                 ray.init(address=address, include_dashboard=False, log_to_driver=False)
         # A dead actor is restarted once (it reopens its shard); calls retried once.

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.errors import IndexError_, IngestError, SiftError
+from indexer.ray_local import local_init_options
 from indexer.formats import iter_raw_records
 from indexer.writing.report import IndexReport
 from indexer.writing.shard_writer import Event, FileStat, ShardWriter
@@ -75,7 +76,7 @@ def connect(address: str) -> tuple[Any, bool]:
         return ray, False
     try:
         if address == "local":
-            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+            ray.init(**local_init_options())  # (actors at this process's priority)
         else:
             ray.init(address=address, log_to_driver=False, configure_logging=False)
     except ClusterBuildError:
@@ -236,7 +237,8 @@ class _Build:
         """Wait until at most ``keep`` chunks are in flight (backpressure)."""
         while len(self.sent) > keep:
             done, _waiting = self.ray.wait(list(self.sent), num_returns=len(self.sent) - keep)
-            self._answers({self.sent.pop(ref): ref for ref in done})
+            for ref in done:  # every answer, several of one shard too: each may be an error
+                self._answers({self.sent.pop(ref): ref})
 
     def _answers(self, calls: dict[int, Any]) -> dict[int, Any]:
         """Each shard's answer; a writer that failed raises naming its shard."""

@@ -115,7 +115,12 @@ def ray_nodes() -> Iterator[Any]:
     ray = pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
     from ray.cluster_utils import Cluster
 
-    nodes = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
+    from indexer.ray_local import local_init_options
+
+    # (Ray's settings as Sift starts a local instance: actors at the driver's priority.)
+    system = local_init_options()["_system_config"]
+    nodes = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False,
+                                                          "_system_config": system})
     nodes.add_node(num_cpus=1)
     ray.init(address=nodes.address, log_to_driver=False, configure_logging=False)
     yield nodes

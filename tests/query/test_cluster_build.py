@@ -7,6 +7,7 @@ duplicated."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 import time
@@ -24,6 +25,7 @@ from indexer.writing.cluster import ClusterBuildError, connect, index_on_cluster
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import IndexOptions
 from query import Searcher
+from query.cluster import RayShards
 from query.cli import main
 from tests.query.cli.test_shards_cli import ids_in
 from tests.query.shard_corpus import generate, write_files
@@ -111,6 +113,54 @@ def test_the_driver_reads_and_routes_and_the_writers_build(corpus: tuple[list[Pa
         with Searcher(tmp_path / "built" / f"shard-{n:03d}") as built, Searcher(local / f"shard-{n:03d}") as alone:
             for statement_id in ids_in(local / f"shard-{n:03d}"):
                 assert built.get(statement_id)["date"] == alone.get(statement_id)["date"]
+
+
+def test_a_writer_error_while_many_chunks_are_in_flight_fails_the_build(
+        corpus: tuple[list[Path], Path], tmp_path: Path, ray_local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When one wait returned several answers of one shard, only its last was
+    looked at: an error in an earlier chunk (a failed commit...) was lost and
+    the build ended "successfully" without that chunk's statements."""
+    from indexer.errors import IndexError_
+    from indexer.writing import cluster
+    from indexer.writing.shard_writer import ShardWriter
+
+    class FailingOnce(ShardWriter):  # (defined here: Ray sends it to the actors by value)
+        calls = 0
+
+        def feed(self, events: Any) -> int:
+            FailingOnce.calls += 1  # (per actor process)
+            if FailingOnce.calls == 2 and self.directory.name == "shard-000":
+                raise IndexError_("cannot write the segment: no space left on device")
+            return super().feed(events)
+
+    monkeypatch.setattr(cluster, "ShardWriter", FailingOnce)
+    files, _local = corpus
+    # One statement a chunk and no limit on chunks in flight: the last wait gathers every answer at once.
+    with pytest.raises(ClusterBuildError, match="^shard 0: cannot write the segment: no space left on device"):
+        index_on_cluster(files, tmp_path / "built", SHARDS, IndexOptions(batch_size=10), address="local",
+                         chunk=1, in_flight=1000)
+
+
+class _Priority:
+    """An actor telling its process's niceness."""
+
+    def niceness(self) -> int:
+        return os.nice(0)
+
+
+def test_a_local_ray_instance_runs_the_actors_at_the_drivers_priority(ray_local: Any,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ray starts its workers 15 nice levels down: Sift's writers and shard
+    searchers got a few per cent of a core on a busy machine (a build waited
+    108-582 s for 25 CPU seconds). A local instance is started without that."""
+    probes = [ray_local.remote(scheduling_strategy="SPREAD")(_Priority).remote() for _ in range(2)]  # both nodes
+    assert ray_local.get([p.niceness.remote() for p in probes]) == [os.nice(0)] * 2  # Ray honours the setting
+    started: list[dict[str, Any]] = []
+    monkeypatch.setattr(ray_local, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray_local, "init", lambda **options: started.append(options))
+    connect("local")  # the build's driver
+    RayShards([], address="local")  # the searchers' (no shards: no actors)
+    assert [options["_system_config"]["worker_niceness"] for options in started] == [0, 0]
 
 
 def test_no_ray_or_no_cluster_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
