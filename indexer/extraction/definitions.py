@@ -91,7 +91,24 @@ def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) 
             if ("(" in m.group() and closing == ")" and _first_letter_fits(m.group(1), long_name)) \
                     or "(" not in m.group():
                 out.append(_definition(m.group(1), long_name, known))
-    return out
+    return [d for d in out if not names_an_instrument(d[1])]
+
+
+#: Words that make a name a law's or an agreement's, not a body's that acts.
+_INSTRUMENT_WORDS = frozenset(
+    "act acts code law laws treaty convention covenant agreement accord accords protocol resolution "
+    "declaration charter statute bill ordinance decree amendment plan".split())
+_LINKS = frozenset("of on for against to".split())
+
+
+def names_an_instrument(name: str) -> bool:
+    """Whether a long name is a law's or an agreement's (``Prevention of
+    Terrorism Act``, ``Joint Comprehensive Plan of Action``, ``Convention on
+    the Rights of the Child``): its last word, or the word before its first
+    link, is an instrument's. Such a name is defined, but no actor."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in _LINKS), words[-1])
+    return words[-1] in _INSTRUMENT_WORDS or head in _INSTRUMENT_WORDS
 
 
 #: Acronyms whose meaning the rest of the text decides when it does not define

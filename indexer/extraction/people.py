@@ -94,6 +94,10 @@ _ROMAN = frozenset("ii iii iv v vi jr".split())
 _COMPOUND_MODIFIER = re.compile(
     r"[-‐](?:born|based|backed|led|owned|funded|run|held|linked|affiliated|allied|appointed|elected|"
     r"educated|trained|raised|bred)$")
+#: Words that open a sentence, never a name (``Although Mandelstam wrote``).
+_OPENERS = frozenset(
+    "although though whereas however meanwhile moreover furthermore nevertheless nonetheless yesterday "
+    "today tonight instead thus hence".split())
 #: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -231,8 +235,9 @@ class PeopleFinder:
             for k in (3, 2):
                 if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
                     return None
-        while begin < len(keys) - 1 and _COMPOUND_MODIFIER.search(words[begin]):
-            begin += 1  # "Mainland-born Lai", "London-based Smith": a description, no part of the name
+        while begin < len(keys) - 1 and (_COMPOUND_MODIFIER.search(words[begin]) or keys[begin] in _OPENERS):
+            begin += 1  # "Mainland-born Lai", "London-based Smith": a description, no part of the name;
+            # "Although Mandelstam wrote": a sentence's first word
         # "Commander Syrian Crisis Russia Turns": a demonym, or two country names, are no person's
         if keys[begin] in self._demonyms or (keys[begin] in self._not_names and begin + 1 < len(keys)
                                              and keys[begin + 1] in self._not_names):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.extraction.definitions import find_definitions
+from indexer.extraction.extract import extract
 from indexer.extraction.gazetteer import Gazetteer
+from indexer.model import Statement
 
 
 def unknown(name: str) -> None:
@@ -76,3 +78,21 @@ def test_acronym_first_matches_as_with_the_check_in_front(text: str) -> None:
                            rf"(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
     assert [(m.span(), m.groups()) for m in definitions._ACRONYM_FIRST.finditer(text)] \
         == [(m.span(), m.groups()) for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and the powers signed the Joint Comprehensive Plan of Action (JCPOA) in 2015.",
+        "He was held under the Prevention of Terrorism Act (PTA) for a year.",
+        "Sri Lanka ratified the International Covenant on Civil and Political Rights (ICCPR).",
+    ],
+)
+def test_a_defined_law_or_agreement_is_no_actor(gaz: Gazetteer, text: str) -> None:
+    actors = extract(Statement("x", "", text, "p"), gaz).actors
+    assert not any(word in a for a in actors for word in ("Plan of Action", "Act", "Covenant", "JCPOA", "PTA"))
+
+
+def test_a_defined_body_is_still_an_actor(gaz: Gazetteer) -> None:
+    text = "The Committee to Protect Journalists (CPJ) said two reporters were held."
+    assert "Committee to Protect Journalists" in extract(Statement("x", "", text, "p"), gaz).actors

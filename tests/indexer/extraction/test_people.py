@@ -216,3 +216,8 @@ def test_ascii_runs_are_the_runs_of_the_unicode_pattern(text: str) -> None:
     from indexer.extraction import people
 
     assert [m.span() for m in people._RUN_ASCII.finditer(text)] == [m.span() for m in people._RUN.finditer(text)]
+
+
+def test_a_sentences_first_word_is_no_part_of_a_name(gaz: Gazetteer) -> None:
+    text = "Although Mandelstam wrote the poem in 1933, he was arrested a year later."
+    assert not any(a.startswith("Although") for a in extract(Statement("x", "", text, "p"), gaz).actors)
