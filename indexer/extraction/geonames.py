@@ -36,6 +36,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -379,14 +380,11 @@ class WorldTable:
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
         self._maybe: dict[str, bool] = {}
 
-    @property
+    @cached_property
     def frequent(self) -> frozenset[str]:
         """Frequent English words (``lexicon.frequent_words``), read on first use."""
-        found = self.__dict__.get("_frequent")
-        if found is None:
-            row = self._db().execute("SELECT v FROM meta WHERE k = 'frequent'").fetchone()
-            found = self.__dict__["_frequent"] = frozenset((row[0] if row else "").split("\n")) - {""}
-        return found
+        row = self._db().execute("SELECT v FROM meta WHERE k = 'frequent'").fetchone()
+        return frozenset((row[0] if row else "").split("\n")) - {""}
 
     def _db(self) -> sqlite3.Connection:
         # One connection per process and thread (a forked worker opens its own).

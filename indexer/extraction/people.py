@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -102,15 +103,11 @@ _OPENERS = frozenset(
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """The titles and roles written before a person's name (``Director``,
     ``spokesman``, ``Minister``: ``people.tsv``), folded; read once."""
-    if not _TITLE_WORDS:
-        _TITLE_WORDS.append(frozenset(_read_cues()["title"]))
-    return _TITLE_WORDS[0]
-
-
-_TITLE_WORDS: list[frozenset[str]] = []
+    return frozenset(_read_cues()["title"])
 
 
 def _read_cues() -> dict[str, set[str]]:

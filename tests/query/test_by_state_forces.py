@@ -3,13 +3,12 @@ section says so): ``Russian warplanes`` are Russian Armed Forces, part of Russia
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
-from indexer.writing.write import index_paths
 from query import Searcher
+from tests.query.statements import index_statements
 
 STATEMENTS = [
     {"id": "a1", "title": "Strikes", "text": "Russian warplanes bombed a hospital in Idlib, killing five people."},
@@ -19,12 +18,9 @@ STATEMENTS = [
 
 
 @pytest.fixture(scope="module")
-def searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
-    root = tmp_path_factory.mktemp("forces")
-    source = root / "s.jsonl"
-    source.write_text("".join(json.dumps(s) + "\n" for s in STATEMENTS), encoding="utf-8")
-    index_paths([source], root / "ix")
-    return Searcher(root / "ix")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Searcher]:
+    with Searcher(index_statements(tmp_path_factory.mktemp("forces"), STATEMENTS)) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize(("query", "ids"), [

@@ -4,13 +4,12 @@ item 8)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from indexer.writing.write import index_paths
 from query import Searcher
+from tests.query.statements import index_statements
 
 
 @pytest.mark.parametrize(
@@ -22,11 +21,8 @@ from query import Searcher
 )
 def test_the_date_span_keeps_each_dates_precision(tmp_path: Path, dates: list[str],
                                                    span: tuple[str, str]) -> None:
-    source = tmp_path / "statements.jsonl"
-    source.write_text("".join(
-        json.dumps({"id": f"s{i}", "title": "Statement", "text": "The delegation spoke on peace.", "date": date}) + "\n"
-        for i, date in enumerate(dates)), encoding="utf-8")
-    index_paths([source], tmp_path / "ix")
-    with Searcher(tmp_path / "ix") as searcher:
+    statements = [{"id": f"s{i}", "title": "Statement", "text": "The delegation spoke on peace.", "date": date}
+                  for i, date in enumerate(dates)]
+    with Searcher(index_statements(tmp_path, statements)) as searcher:
         stats = searcher.stats()
     assert (stats["first_date"], stats["last_date"]) == span
