@@ -40,9 +40,10 @@ _MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 #: jumps from capital to capital in the window.)
 _AGENCY_BEFORE_DATE = re.compile(
     r"(?P<agency>[A-Z](?<![\w.&][A-Z])[A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
-#: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``.
+#: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``,
+#: ``Illustration: Dionne Gain``.
 _PHOTO_CREDIT = re.compile(
-    r"(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo)(?:graph)?s?(?:[ \t]+(?:[Cc]redit|[Ss]ource|[Bb]y))?[ \t]*:[ \t]*"
+    r"(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Pp]icture|[Vv]ideo|[Ii]llustration)(?:graph)?s?(?:[ \t]+(?:[Cc]redit|[Ss]ource|[Bb]y))?[ \t]*:[ \t]*"
     r"(?P<agency>[A-Z][\w.&-]*(?:[ \t]*/[ \t]*[A-Z][\w.&-]*)*(?:[ \t]+[A-Z][\w.&-]*){0,3})\)?")
 #: ``© 2020 AFP``, ``Copyright Reuters 2019``.
 _COPYRIGHT = re.compile(
@@ -320,8 +321,8 @@ def _dates(text: str) -> list[re.Match[str]]:
 
 
 #: The letters after the first of each word opening ``_PHOTO_CREDIT``
-#: (``[Pp]hoto``, ``PHOTO``, ``[Ii]mage``, ``IMAGE``, ``[Pp]icture``, ``[Vv]ideo``).
-_PHOTO_CREDIT_STEMS = ("hoto", "HOTO", "mage", "MAGE", "icture", "ideo")
+#: (``[Pp]hoto``, ``PHOTO``, ``[Ii]mage``, ``IMAGE``, ``[Pp]icture``, ``[Vv]ideo``, ``[Ii]llustration``).
+_PHOTO_CREDIT_STEMS = ("hoto", "HOTO", "mage", "MAGE", "icture", "ideo", "llustration")
 
 
 def _photo_credits(text: str) -> list[re.Match[str]]:

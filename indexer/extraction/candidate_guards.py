@@ -108,6 +108,23 @@ _PLACE_AFTER_POSSESSIVE = frozenset(
     "northeastern northwestern southeastern southwestern central capital border borders neighbours "
     "neighbors neighbouring neighboring province provinces region regions city cities town towns "
     "countryside coast territory territories soil airspace waters".split())
+#: Verbs of suffering: a country they follow is where things happen, not an actor.
+_SUFFER_VERBS = frozenset("suffer suffers suffered suffering endure endures endured".split())
+
+
+def _suffers(keys: list[str], at: int) -> bool:
+    """Whether word ``at`` (maybe after ``has``/``continues to``...) is a verb of suffering."""
+    for _ in range(3):
+        if at >= len(keys):
+            return False
+        if keys[at] in _SUFFER_VERBS:
+            return True
+        if keys[at] not in ("has", "have", "had", "is", "was", "continues", "continued", "to", "still", "also"):
+            return False
+        at += 1
+    return False
+
+
 #: Capitalised nouns after a country that make it a modifier (``Syria Kurds``, ``Syria Rebels``).
 _GROUP_NOUNS = frozenset(
     "kurds rebels refugees civilians children militants activists opposition monitor fighters "
@@ -273,6 +290,11 @@ class CandidateGuards:
             if place and self._list_acts(words, last, last in closed):
                 place = False
                 closed.discard(last)
+        if not place and nxt < n and words.gap[nxt] in ("' ", "’ ") and (
+                keys[nxt] in self.gaz.aliases["place"] or keys[nxt] in _PLACE_AFTER_POSSESSIVE):
+            place = True  # "Syria' Idlib": "Syrias Idlib" with its apostrophe restored (lost_apostrophes)
+        if not place and nxt < n and words.soft(nxt) and not words.newline(nxt) and _suffers(keys, nxt):
+            place = True  # "Libya suffers upticks in violence": where things happen, no act of its own
         if not place and nxt < n and words.soft(nxt) and not words.newline(nxt):
             following = keys[nxt]
             gap = words.gap[nxt]
@@ -310,9 +332,16 @@ class CandidateGuards:
     @staticmethod
     def _compound_follows(words: Words, last: int) -> bool:
         """Whether ``-based``, ``-backed``, ``-led``... follows word ``last``
-        (``Britain-based monitor``): never a place mention."""
-        nxt = last + 1
-        return nxt < len(words.key) and words.key[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]
+        (``Britain-based monitor``), or ``agency`` (``the Sana agency``): never
+        a place mention."""
+        keys, nxt = words.key, last + 1
+        if nxt >= len(keys):
+            return False
+        if keys[nxt] in COMPOUND_WORDS and "-" in words.gap[nxt]:
+            return True
+        # "the state-run Sana agency", "Anadolu news agency": the agency's name
+        return words.soft(nxt) and (keys[nxt] == "agency" or keys[nxt] == "news" and nxt + 1 < len(keys)
+                                    and keys[nxt + 1] == "agency" and words.soft(nxt + 1))
 
     def _paired_capital_acts(self, words: Words, last: int) -> bool:
         """Whether a capital ending at ``last`` is joined by ``and``/``or`` to

@@ -66,6 +66,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"organi[sz]ation for the prohibition of chemical weapons",
         r"chemical weapons convention",
         r"condemned (?:\w+ ){0,3}to (?:death|die|\d+|life|\w+ years)",
+        # "people who criticized these groups", "for supposedly criticizing the police": critics described
+        r"who (?:\w+ )?critici[sz]ed",
         # A sentence, a penalty or a threat of death is no killing (yet): "could be sentenced to death".
         r"(?:sentenc(?:e|es|ed|ing)|sent) (?:\w+ ){0,3}to (?:death|die)",
         r"death (?:threats?|penalt(?:y|ies)|sentences?|row|warrants?)",
@@ -97,6 +99,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"open(?:ed|s)? fire (?:on|at)|(?:claimed|took|cost) (?:the )?li(?:fe|ves)",
         # lives lost without a verb of killing ("the loss of 1 million lives", "the deadliest year")
         r"loss(?:es)? of (?:[\w,.]+ ){0,3}?(?:innocent |civilian |human )?lives|lives (?:were )?lost|deadliest",
+        r"loss of (?:innocent |civilian |human )?life",
     ),
     "bombardment": (
         r"barrel[- ]bomb(?:s|ed|ing|ings)?",
@@ -156,6 +159,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:sought|seek(?:ing)?|took|taken) (?:refuge|shelter) (?:in|from|across)",
         r"(?:millions?|thousands|hundreds) (?:of )?(?:\w+ )?(?:refugees|displaced)"
         r"|refugee (?:crisis|flows?|exodus)|(?:influx|flows?|waves?) of refugees",
+        # refugees counted or sheltered: people who fled ("some 100,000 refugees in the camps")
+        r"(?<=\d )refugees|numbers? of refugees|refugee camps?|refugees from",
     ),
     "detention": (
         r"detain(?:s|ed|ing|ee|ees)?|detention",
@@ -204,6 +209,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"denounc(?:e|es|ed|ing)",
         r"deplor(?:e|es|ed|ing)",
         r"decr(?:y|ies|ied|ying)",
+        # criticism made ("rights groups have criticised", "criticism from Western countries"), not a
+        # critic's trade ("jailed for criticising the government", "fear of criticism")
+        r"critici[sz]ed|criticisms? from",
     ),
     "call_to_action": (
         r"call(?:s|ed|ing)? (?:up)?on(?! (?:mon|tues|wednes|thurs|fri|satur|sun)day)",

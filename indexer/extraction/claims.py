@@ -209,9 +209,12 @@ _HEDGE_BEFORE = re.compile(
     r"\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither|n't)"
     r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)|prevent\w*|avert\w*"
     r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
-    r"|possib\w+ of|potential|looming|imminent)(?: [\w'-]+){0,2} $"
+    r"|possib\w+ of|potential|looming|imminent"
+    # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
+    r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to)"
+    r"(?: [\w'-]+){0,2} $"
 )
-_HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b")
+_HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots?|attempts?)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 #: A word one of which every match of the four patterns above holds (at the
@@ -219,9 +222,10 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: and one search spares the four per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void)|could|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear|i(?:f|mminent|n case|n the event)"
-    r"|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )|p(?:revent|ossib|otential)|r(?:isk|efut|eject)"
-    r"|threat|unless|w(?:hether|ould|ithout ))")
+    r"\b(?:a(?:vert|void|ttempt)|co(?:uld|nspir)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear"
+    r"|i(?:f|mminent|n case|n the event)|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )"
+    r"|p(?:revent|ossib|otential|lot|lan)|r(?:isk|efut|eject)|t(?:hreat|r(?:y|ies|ied) to)|unless"
+    r"|w(?:hether|ould|ithout ))")
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:

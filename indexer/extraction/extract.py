@@ -27,6 +27,7 @@ from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
 from indexer.extraction.generic_groups import group_mentions
 from indexer.extraction.lower_countries import lower_country_mentions
+from indexer.extraction.lost_apostrophes import restore_possessives
 from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
@@ -78,6 +79,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         datelines = dateline_places(text) if field == "body" else []
         if datelines:
             searched = restore_datelines(searched, text, datelines)
+        # "Syrias Aleppo" (an apostrophe lost): read as "Syria' Aleppo", same offsets.
+        searched = restore_possessives(searched, *_country_names(gazetteer))
         spans = split_sentences(searched) if field == "body" else [(0, len(text))]
         if not spans:
             continue
@@ -189,6 +192,26 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         actor_types=actor_types,
         news_source=news_source,
     )
+
+
+def _country_names(gazetteer: Gazetteer) -> tuple[Callable[[str], bool], Callable[[str], bool],
+                                                   Callable[[str], bool]]:
+    """Whether a name is a country's, whether a word is a known name itself,
+    and whether a name is a place's."""
+    places, actors = gazetteer.aliases["place"], gazetteer.aliases["actor"]
+
+    def is_country(name: str) -> bool:
+        alias = places.get(name_key(name))
+        return alias is not None and gazetteer.place_kind(alias.target) == "country"
+
+    def is_name(word: str) -> bool:
+        key = name_key(word)
+        return key in places or key in actors
+
+    def is_place(name: str) -> bool:
+        return name_key(name) in places
+
+    return is_country, is_name, is_place
 
 
 def _ordinary_word(gazetteer: Gazetteer) -> Callable[[str], bool]:

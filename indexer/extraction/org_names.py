@@ -41,7 +41,7 @@ _SENTENCE_STARTERS = frozenset(
     "furthermore recently previously now then but and so when while after before "
     "since during according last this that these those on in at by".split()
 )
-_ARTICLES = frozenset("the".split())
+_ARTICLES = frozenset("the a an".split())
 #: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
 _MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian

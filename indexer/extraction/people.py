@@ -88,6 +88,8 @@ _FUNCTION_WORDS = frozenset(
     "over under after before into onto with without against amid among about above below across "
     "behind beyond during until upon via near off out up down per than our your their his her its "
     "we you they he she it this that these those here there more most new".split())
+#: Labels of a picture's credit line that follow the name (``Dionne Gain Credit:``).
+_CREDIT_WORDS = frozenset("credit credits photo photos photograph illustration image images caption".split())
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
 _ARABIC_KUNYA = frozenset("abu umm abd abdul abdel".split())
 _ROMAN = frozenset("ii iii iv v vi jr".split())
@@ -339,6 +341,8 @@ class PeopleFinder:
             key, word = keys[i], words[i]
             if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name):
                 return i  # "Major Gains Which Completely Changed"; not "Cathy He"
+            if i >= begin + 2 and key in _CREDIT_WORDS:
+                return i  # "Illustration: Dionne Gain Credit:", "John Smith Photo": a credit's label
             if i >= begin + 2 and word[0].isupper() and (key in self._common
                                       or key in self._not_names or f" {key} " in text or self._is_state(word)
                                       or (len(word) > 1 and word.isupper() and key not in _ROMAN

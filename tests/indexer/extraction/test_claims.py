@@ -324,3 +324,43 @@ def test_hedging_shortcut_on_sentences(sentence: str) -> None:
     from indexer.extraction.claims import claim_types_of
 
     assert claim_types_of(sentence, [(0, len(sentence))]) == [_reference_types(sentence)]
+
+
+# Held-out gold (stop 31): causes of misses and false claims that recur in any text.
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("It comes with lower respect for human rights, loss of life and social unrest.", "killing"),
+    ("UNHCR provides food to some 100,000 refugees in the camps in eastern Nepal.", "displacement"),
+    ("Conflicts have resulted in an influx of a large number of refugees.", "displacement"),
+    ("The Government will solve the problem of refugees from Bhutan.", "displacement"),
+    ("Rights groups have repeatedly criticised the use of barrel bombs.", "condemnation"),
+])
+def test_heldout_claims_are_found(sentence: str, kind: str) -> None:
+    assert kind in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "US sanctions four Iranians over alleged plot to kidnap journalist",
+    "The team allegedly planned the abduction of the journalist.",
+    "The Iranian government's kidnapping plot is another example of its repression.",
+    "Gunmen tried to kill him but he escaped.",
+    "The rebels made attempts to besiege the town.",
+])
+def test_a_planned_or_attempted_act_is_no_claim(sentence: str) -> None:
+    assert not set(claim_types(sentence)) & {"detention", "killing", "siege"}
+
+
+def test_the_refugee_agencys_name_is_no_displacement() -> None:
+    assert "displacement" not in claim_types("The Office of the High Commissioner for Refugees deserves praise.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "People are living in fear of criticising the government.",
+    "He was jailed for his articles criticising the president.",
+])
+def test_a_critics_trade_is_no_condemnation(sentence: str) -> None:
+    assert "condemnation" not in claim_types(sentence)
+
+
+def test_critics_described_make_no_condemnation() -> None:
+    sentence = "Several other people who criticized these groups have been threatened on social media."
+    assert "condemnation" not in claim_types(sentence)

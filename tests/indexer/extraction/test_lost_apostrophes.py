@@ -1,0 +1,45 @@
+"""A country's possessive that lost its apostrophe before a place (``Syrias Aleppo``) names
+the country as a place (held-out gold, stop 31)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.lost_apostrophes import restore_possessives
+from indexer.model import Statement
+
+
+def _named(gaz: Gazetteer, body: str) -> tuple[list[str], list[str]]:
+    """(actors, places named in the text, not only inferred)."""
+    e = extract(Statement("x", "", body, "p"), gaz)
+    named = [p for p in e.locations if not all(isinstance(i, dict) for i in e.evidence["locations"][p])]
+    return e.actors, named
+
+
+@pytest.mark.parametrize("body", [
+    "Regime shelling kills 10 civilians including 6 children in Syrias Damascus.",
+    "Monitor 16 dead in heavy bombardment on Syrias Idlib Monitor.",
+    "Barrel bomb attack kills 11 children in Syrias Aleppo.",
+])
+def test_a_possessive_before_a_place_names_the_country(gaz: Gazetteer, body: str) -> None:
+    actors, places = _named(gaz, body)
+    assert "Syria" in places and "Syria" not in actors
+
+
+def test_a_possessive_before_another_word_names_nothing(gaz: Gazetteer) -> None:
+    actors, places = _named(gaz, "Syrias war began in 2011 as protests.")
+    assert "Syria" not in actors and "Syria" not in places
+
+
+def test_an_organisations_owner_is_still_read(gaz: Gazetteer) -> None:
+    actors, _ = _named(gaz, "MOSCOW Russias Aerospace Forces struck targets on Monday.")
+    assert "Russian Armed Forces" in actors
+
+
+def test_offsets_and_names_of_their_own_are_kept() -> None:
+    text = "the Americas and Syrias Aleppo"
+    out = restore_possessives(text, {"Syria", "America"}.__contains__, {"Americas"}.__contains__,
+                              {"Aleppo"}.__contains__)
+    assert out == "the Americas and Syria' Aleppo" and len(out) == len(text)
