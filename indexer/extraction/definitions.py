@@ -33,8 +33,10 @@ Definition = tuple[str, str, str, str]
 _ACRONYM = r"[A-Z0-9][A-Za-z0-9&-]*[A-Z0-9]"
 _NAME_WORD = r"(?:[A-Z0-9][\w'’&.-]*)"
 _SMALL = r"(?:of|for|the|and|in|on|to|against|de|du|des|la|le|al|el)"
+#: Space between a long name's words: a line break too (the UN records are wrapped at a fixed width).
+_SP = r"(?:[ \t]+\n?|\n)[ \t]*"
 #: A long name ending where the match ends.
-_LONG = rf"{_NAME_WORD}(?:[ \t]+(?:{_SMALL}[ \t]+)*{_NAME_WORD})+"
+_LONG = rf"{_NAME_WORD}(?:{_SP}(?:{_SMALL}{_SP})*{_NAME_WORD})+"
 #: The markers, found first (a long name is then read backwards from them, in a window).
 _PAREN_ACRONYM = re.compile(rf"[ \t]\((?:also[ \t]+)?(?:known[ \t]+as[ \t]+)?(?:the[ \t]+)?({_ACRONYM})\)")
 _OR_ACRONYM = re.compile(rf",[ \t]+or[ \t]+(?:the[ \t]+)?({_ACRONYM})(?![\w-])")
@@ -133,11 +135,12 @@ def context_definitions(text: str) -> list[Definition]:
 
 def _definition(alias: str, long_name: str, known: Callable[[str], tuple[str, str] | None]) -> Definition:
     """The long name's gazetteer entry; else the alias's, when the two names
-    share most words (a spelling the gazetteer lacks); else a new actor."""
+    share most words (a spelling the gazetteer lacks) or the gazetteer's own
+    name is the acronym (``OSCE``); else a new actor."""
     hit = known(long_name)
     if hit is None:
         hit = known(alias)
-        if hit is not None:
+        if hit is not None and hit[0] != alias:  # (a body the gazetteer calls by this acronym: OSCE)
             ours, theirs = set(long_name.lower().split()), set(hit[0].lower().split())
             if len(ours & theirs) * 2 < max(len(ours), len(theirs)):
                 hit = None

@@ -268,6 +268,12 @@ class Matcher(CandidateGuards, OrganisationNames):
         blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
                    and not (demonyms.get(keys[first]) and keys[first] not in place_names)
                    for i in range(first, last + 1)}
+        # The place an organisation-pattern name is for ("the International Criminal
+        # Tribunal for the former Yugoslavia") is part of its name, not a location.
+        blocked |= {i for first, last, _, kind, _, _ in actors if kind == "organisation" and last - first > 2
+                    for link in (next((j for j in range(first + 1, last - 1)
+                                       if keys[j] == "for" and keys[j + 1] == "the"), last),)
+                    for i in range(link + 1, last + 1)}
         # A country acting ("Russia vetoed") is an actor there, not a location.
         if country_spans:
             blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans}

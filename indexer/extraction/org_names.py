@@ -8,6 +8,8 @@ which adds these names as actors of kind ``organisation``.
 
 from __future__ import annotations
 
+import re
+
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -34,7 +36,10 @@ ORG_HEADS = frozenset(
 ) | MEDIA_HEADS | MEDIA_TITLES
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 _ORG_LINKS = frozenset("of for on against".split())
-_ORG_INNER = frozenset("of for and the on".split())
+_ORG_INNER = frozenset("of for and the on former".split())
+#: Possessives that are part of a name, not its owner (``Sudan People's Liberation Movement``,
+#: ``Women's League``, ``Workers' Party``).
+_NAMED_FOR = frozenset("people peoples women workers children".split())
 #: Capitalised words that start sentences but never organisation names.
 _SENTENCE_STARTERS = frozenset(
     "yesterday today tonight meanwhile earlier later however also moreover "
@@ -67,13 +72,15 @@ class OrganisationNames:
         n = len(keys)
         titles, given = title_words(), first_names()
         title_lines: dict[int, bool] = {}
+        # In a text wrapped at a fixed width (the UN records) a line break goes through names.
+        crossed = "\n\n" if hard_wrapped(text) else "\n"
         for h in heads:
             if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
                 continue
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
-            while first > 0 and pieces[2 * first] == SOFT and "\n" not in gap[first] \
-                    and "'" not in gap[first] and "’" not in gap[first]:
+            while first > 0 and pieces[2 * first] == SOFT and crossed not in gap[first] \
+                    and ("'" not in gap[first] and "’" not in gap[first] or keys[first - 1] in _NAMED_FOR):
                 if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
                     break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
                     # two heads in a row are one name: "Aleppo Police Command")
@@ -93,7 +100,7 @@ class OrganisationNames:
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
                 k = j + 1
                 end_at = h
-                while k < n and pieces[2 * k] == SOFT and "\n" not in gap[k] and keys[k] not in _DATE_WORDS and \
+                while k < n and pieces[2 * k] == SOFT and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
                     if keys[k] == "and" and self._name_follows(words, k + 1):
                         break  # "the Organization of African Unity and the Economic Community of ...": two names
@@ -208,3 +215,15 @@ class OrganisationNames:
             long_words = len(codes) - codes.count(0)
             seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words
         return seen[first]
+
+
+_LINE = re.compile(r"[^\n]*\n")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is wrapped at a fixed width: ten lines or more, most of them
+    30 to 75 characters long (``Organization of African Unity`` may then run over two)."""
+    if text.count("\n") < 10:
+        return False
+    lengths = [len(m.group()) for m in _LINE.finditer(text)]
+    return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)

@@ -1,0 +1,44 @@
+"""Organisations' names in text wrapped at a fixed width (the UN records), and
+the parts of names misread as owners or places (held-out gold, stop 31)."""
+
+from __future__ import annotations
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.org_names import hard_wrapped
+from indexer.model import Statement
+
+_FILLER = ("We note with pleasure the work done this year by all\n"
+           "the delegations present in this Hall, and we thank\n"
+           "them for the spirit of cooperation they have shown.\n") * 3
+
+
+def _extract(gaz: Gazetteer, body: str):  # type: ignore[no-untyped-def]
+    return extract(Statement("x", "", body, "p"), gaz)
+
+
+def test_a_name_runs_over_a_line_break_of_wrapped_text(gaz: Gazetteer) -> None:
+    body = (_FILLER + "Defenders of our country were acquitted by the\n"
+            "International Criminal Tribunal for the former\nYugoslavia of most charges, as we\n"
+            "hoped. Nepal works under the umbrella of the South Asian Association for Regional\n"
+            "Cooperation (SAARC), as it did last year.\n")
+    assert hard_wrapped(body)
+    e = _extract(gaz, body)
+    assert "International Criminal Tribunal for the former Yugoslavia" in e.actors
+    assert "South Asian Association for Regional Cooperation" in e.actors
+    assert "Yugoslavia" not in e.actors and "Yugoslavia" not in e.locations
+    assert not any(a.startswith("International Criminal Tribunal") and a != 
+                   "International Criminal Tribunal for the former Yugoslavia" for a in e.actors)
+
+
+def test_a_short_text_keeps_its_lines_apart(gaz: Gazetteer) -> None:
+    assert not hard_wrapped("Syrian Observatory\nfor Human Rights said\n")
+
+
+def test_a_peoples_possessive_is_part_of_the_name(gaz: Gazetteer) -> None:
+    assert "Sudan People's Liberation Army" in _extract(gaz, "The Sudan People's Liberation Army fought on.").actors
+
+
+def test_a_known_acronym_keeps_its_canonical_name(gaz: Gazetteer) -> None:
+    e = _extract(gaz, "The Organization for Security and Cooperation in Europe (OSCE) sent observers.")
+    assert e.actors == ["OSCE"]
