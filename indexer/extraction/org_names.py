@@ -112,7 +112,7 @@ class OrganisationNames:
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1
-                last = end_at
+                last = _person_cut(keys, surface, j + 1, end_at, given - titles)
             # A capitalised "The" inside starts the name (text without its full
             # stops: "Kurds and Arabs The Syrian Democratic Forces").
             for i in range(h - 1, first, -1):
@@ -227,3 +227,16 @@ def hard_wrapped(text: str) -> bool:
         return False
     lengths = [len(m.group()) for m in _LINE.finditer(text)]
     return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)
+
+
+def _person_cut(keys: list[str], surface: list[str], begin: int, last: int, given: frozenset[str]) -> int:
+    """Where a name's complement (words ``begin..last``) ends before a person's
+    name that closes it (``Director of the Office of Foreign Assets Control
+    Andrea M Gacki said``, ``the European Union for Foreign Affairs and
+    Security Policy Federica Mogherini``): a given name then one or two
+    capitalised words, none an organisation word."""
+    for k in range(max(begin + 1, last - 2), last):
+        if keys[k] in given and all(WORD_INFO[surface[i]][2] and keys[i] not in ORG_HEADS
+                                    for i in range(k, last + 1)):
+            return k - 1
+    return last

@@ -42,3 +42,14 @@ def test_a_peoples_possessive_is_part_of_the_name(gaz: Gazetteer) -> None:
 def test_a_known_acronym_keeps_its_canonical_name(gaz: Gazetteer) -> None:
     e = _extract(gaz, "The Organization for Security and Cooperation in Europe (OSCE) sent observers.")
     assert e.actors == ["OSCE"]
+
+
+def test_a_persons_name_closes_no_organisations_name(gaz: Gazetteer) -> None:
+    e = _extract(gaz, "The plot was planned, Director of the Office of Foreign Assets Control Andrea M Gacki said.")
+    assert "Andrea M Gacki" in e.actors
+    assert not any(a.startswith("Office of Foreign Assets Control ") for a in e.actors)
+
+
+def test_a_title_word_is_no_given_name(gaz: Gazetteer) -> None:
+    body = "The Ad Hoc Working Group on the Revitalization of the General Assembly met."
+    assert "Ad Hoc Working Group on the Revitalization of the General Assembly" in _extract(gaz, body).actors
