@@ -248,8 +248,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # "X claimed responsibility (through its radio)", the act named before it.
         r"(?:claimed|claims) responsibility(?= *(?:$|[.,;:]|(?:through|via|in|on|online|later|on \w+day)\b))",
         # "the bombing was claimed by X", "blasts claimed by X hit": an act owned, not a claim that it happened.
-        r"(?:attack|bombing|blast|explosion|ambush|assault|assassination)(?:s|es)?,?"
-        r" (?:(?:was|were|has been|had been|later|since|also|quickly|swiftly) )*claimed by",
+        r"(?:attack|bombing|blast|explosion|ambush|assault|assassination|raid|kidnapping|abduction|killing)(?:s|es)?,?"
+        r" (?:(?:on|in|at|near|against) (?:[\w-]+ ){1,2}?)?(?:(?:was|were|has been|had been|later|since|also|quickly"
+        r"|swiftly) )*claimed by",
         r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
         r"(?:perpetrated|committed|carried out|orchestrated|masterminded) by|at the hands of"
         r"|(?:principal |main )?(?:culprits?|perpetrators? of)|implicated in|(?:have|has|had|were|was) been implicated"

@@ -190,6 +190,10 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
                             where.append((m.lastgroup, m.start(), m.end()))  # type: ignore[arg-type]
+                        if m.lastgroup in _IMPLIED:  # a massacre is a killing too
+                            found.add(_IMPLIED[m.lastgroup])
+                            if triggers is not None:
+                                where.append((_IMPLIED[m.lastgroup], m.start(), m.end()))
                     pos = m.end()
             i += 1
         if triggers is not None:
@@ -261,8 +265,13 @@ def _dehyphen(text: str) -> str:
     return text
 
 
+#: Types another implies: a massacre is people killed (the gold lists both, issue 18).
+_IMPLIED = {"massacre": "killing"}
+
+
 def _types(kinds: Iterable[str | None]) -> tuple[str, ...]:
     found = {kind for kind in kinds if kind and kind != "skip"}
+    found |= {_IMPLIED[kind] for kind in found if kind in _IMPLIED}
     return tuple(sorted(found, key=_RANK.__getitem__))
 
 

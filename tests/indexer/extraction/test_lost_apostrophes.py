@@ -43,3 +43,9 @@ def test_offsets_and_names_of_their_own_are_kept() -> None:
     out = restore_possessives(text, {"Syria", "America"}.__contains__, {"Americas"}.__contains__,
                               {"Aleppo"}.__contains__)
     assert out == "the Americas and Syria' Aleppo" and len(out) == len(text)
+
+
+def test_the_scene_after_a_restored_possessive_is_still_found(gaz: Gazetteer) -> None:
+    body = "At least 39 people were killed in airstrikes by Russian warplanes in Syrias western province of Idlib."
+    claims = extract(Statement("x", "", body, "p"), gaz).claims
+    assert any(role == "in" and name == "Idlib" for c in claims for role, name, _, _ in c.roles)
