@@ -88,6 +88,8 @@ _FUNCTION_WORDS = frozenset(
     "over under after before into onto with without against amid among about above below across "
     "behind beyond during until upon via near off out up down per than our your their his her its "
     "we you they he she it this that these those here there more most new".split())
+#: The last name of a list of people: `` and`` then two capitalised words, no third.
+_LIST_CLOSER = re.compile(r",? and ([A-Z][a-z]+(?:-[a-z]+)? [A-Z][a-z]+(?:-[a-z]+)?)(?![\w'’-]| [A-Z])")
 #: Labels of a picture's credit line that follow the name (``Dionne Gain Credit:``).
 _CREDIT_WORDS = frozenset("credit credits photo photos photograph illustration image images caption".split())
 #: ``Abu Yazan``, ``Umm Ahmed``: a kunya opens the name before a first name.
@@ -189,7 +191,28 @@ class PeopleFinder:
                 found.append((start, end, name))
         if not found and not singles:
             return []
+        if len(found) > 1:
+            found = self._listed(text, found)
         return resolve_mentions(text, found, singles, self._place_name)
+
+    def _listed(self, text: str, found: list[PersonSpan]) -> list[PersonSpan]:
+        """``found`` and the two-word names that close a list of two people or
+        more (``Mahmoud Khazein, Kiya Sadeghi and Omid Noori``): a name of words
+        no gazetteer, title or ordinary-word list knows, after ``and``."""
+        out = list(found)
+        starts = {start for start, _, _ in found}
+        for (_, end, _), (start2, end2, _) in zip(found, found[1:]):
+            if text[end:start2] not in (", ", " and "):
+                continue
+            m = _LIST_CLOSER.match(text, end2)
+            if m is None or m.end(1) in starts or m.start(1) in starts:
+                continue
+            words = m.group(1).split()
+            keys = [_key(w) for w in words]
+            if all(k not in STOPWORDS and k not in self._common and k not in self._titles and k not in self._not_names
+                   and self._known(w) is None for k, w in zip(keys, words)) and self._known(m.group(1)) is None:
+                out.append((m.start(1), m.end(1), m.group(1)))
+        return sorted(out)
 
     def _person(self, text: str, offset: int, run: str,
                 headline: bool) -> tuple[int, int, str, int] | None:

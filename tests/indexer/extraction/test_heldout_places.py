@@ -45,3 +45,13 @@ def test_an_indefinite_article_opens_no_organisations_name(gaz: Gazetteer) -> No
 
 def test_an_illustration_credit_names_no_one(gaz: Gazetteer) -> None:
     assert _extract(gaz, "Illustration: Dionne Gain Credit:\n\nWages grew slowly.").actors == []
+
+
+def test_the_last_name_of_a_list_of_people_is_a_person(gaz: Gazetteer) -> None:
+    body = "Farahani is accused of leading Mahmoud Khazein, Kiya Sadeghi and Omid Noori in a plot."
+    assert "Omid Noori" in _extract(gaz, body).actors
+
+
+def test_a_list_closed_by_an_organisation_gives_no_person(gaz: Gazetteer) -> None:
+    actors = _extract(gaz, "He met John Smith, Mary Jones and Human Rights Watch.").actors
+    assert "Human Rights" not in actors and "Human Rights Watch" in actors
