@@ -11,7 +11,7 @@ first; :func:`with_targets` adds them to a claim's roles). The value is the kind
 (``journalist`` and ``journalists`` give ``journalists``), as ROLES.md's gold
 writes it.
 
-A closed list of nouns, no other data; the clause marks and the passive's
+A closed list of nouns (``indexer.model.TARGET_KINDS``, which the query side ranks with too), no other data; the clause marks and the passive's
 verbs are ``indexer.extraction.roles``'s.
 """
 
@@ -21,48 +21,14 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.roles import _BE, _CLAUSE_MARKS, _ROLE_ORDER, Mention, RoleItem
+from indexer.model import TARGET_KINDS
 
 __all__ = ["target_mentions", "target_roles", "with_targets"]
 _ATTRIBUTION = "responsibility_attribution"
 #: Types that are speech acts: they target no one.
 _SPEECH_TYPES = frozenset({"condemnation", "call_to_action", _ATTRIBUTION})
 
-#: Plural value -> the forms that name it (singular and plural; lower case).
-_KINDS: dict[str, tuple[str, ...]] = {
-    "women and children": ("women and children",),
-    "civilians": ("civilian", "civilians"),
-    "journalists": ("journalist", "journalists"),
-    "reporters": ("reporter", "reporters"),
-    "photographers": ("photographer", "photographers", "photojournalist", "photojournalists"),
-    "bloggers": ("blogger", "bloggers"),
-    "activists": ("activist", "activists"),
-    "dissidents": ("dissident", "dissidents"),
-    "human rights defenders": ("human rights defender", "human rights defenders"),
-    "lawyers": ("lawyer", "lawyers"),
-    "protesters": ("protester", "protesters", "protestor", "protestors"),
-    "demonstrators": ("demonstrator", "demonstrators"),
-    "students": ("student", "students"),
-    "children": ("child", "children", "schoolchildren"),
-    "women": ("woman", "women"),
-    "doctors": ("doctor", "doctors"),
-    "medics": ("medic", "medics", "paramedic", "paramedics"),
-    "nurses": ("nurse", "nurses"),
-    "aid workers": ("aid worker", "aid workers", "humanitarian worker", "humanitarian workers"),
-    "rescue workers": ("rescue worker", "rescue workers", "rescuer", "rescuers"),
-    "volunteers": ("volunteer", "volunteers"),
-    "refugees": ("refugee", "refugees"),
-    "worshippers": ("worshipper", "worshippers", "worshiper", "worshipers"),
-    "hospitals": ("hospital", "hospitals"),
-    "clinics": ("clinic", "clinics"),
-    "medical facilities": ("medical facility", "medical facilities", "health facility", "health facilities"),
-    "schools": ("school", "schools"),
-    "markets": ("market", "markets", "marketplace"),
-    "mosques": ("mosque", "mosques"),
-    "churches": ("church", "churches"),
-    "bakeries": ("bakery", "bakeries"),
-    "aid convoys": ("aid convoy", "aid convoys", "humanitarian convoy", "humanitarian convoys"),
-}
-_VALUE_OF = {form: value for value, forms in _KINDS.items() for form in forms}
+_VALUE_OF = {form: value for value, forms in TARGET_KINDS.items() for form in forms}
 #: Longest forms first: ``aid workers`` before a shorter form inside it.
 _PATTERN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _VALUE_OF), key=len, reverse=True)) + r")\b")
 #: A cheap test before :data:`_PATTERN` (every form holds one of these).
