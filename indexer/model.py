@@ -81,7 +81,9 @@ class Extraction:
     where an item is ``[field code, start, end, sentence start, sentence
     end]`` for a name found in the title or body (the code indexes
     :data:`EVIDENCE_FIELDS`; offsets into that field) or ``{"inferred_from":
-    name}`` for a place implied by a named place lying inside it. The compact
+    name}`` for a place implied by a named place lying inside it (also when
+    it is named itself: the claim terms then tie the inner place's claims to
+    it, ``place_parents``). The compact
     form is what the index stores (an extraction finds dozens of names per
     statement, most never displayed); :meth:`Statement.to_json` gives the
     public form, ``{"field", "start", "end", "text", "sentence"}`` with the
