@@ -71,6 +71,12 @@ _TARGET_OBJECT_GAP = re.compile(
 #: ``the killing of (two) journalists``, ``casualties among civilians``.
 _TARGET_PREPOSITION_GAP = re.compile(r"(?: (?!(?:by|and|or|in|after|before)\b)[a-z][\w-]*){0,2}"
                                      r" (?:against|on|targeting|of|among)" + _TARGET_OBJECT_GAP.pattern)
+#: Between an act and the object of a strike verb after it: ``warplanes struck the main
+#: hospital``, ``airstrikes destroy Idlib MSF hospital`` (the act is a noun, the verb no trigger).
+_STRIKE_VERB_GAP = re.compile(
+    r"(?: (?:have|has|had|reportedly|allegedly|also|again|repeatedly|deliberately))*"
+    r" (?:hit|hits|hitting|struck|strikes?|striking|targets?|targeted|targeting|destroy|destroys|destroyed|destroying"
+    r"|damage|damages|damaged|damaging|razed|levell?ed|flattened|pounded)" + _TARGET_OBJECT_GAP.pattern)
 #: Between an act and a kind among its victims: ``killed 20 people, including five children``.
 _INCLUDING_GAP = re.compile(rf"(?: (?:{_COUNT}))*(?: (?!(?:by|in|on|at|near|after|before|and|or)\b)[a-z][\w-]*){{0,2}},?"
                             r" including" + _TARGET_OBJECT_GAP.pattern)
@@ -117,6 +123,7 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
                 verb = _TARGET_VERB.search(low, ts, te) is not None and not low[ts:te].endswith(" by")
                 hit = (verb and _TARGET_OBJECT_GAP.fullmatch(low, te, s) is not None
                        or _TARGET_PREPOSITION_GAP.fullmatch(low, te, s) is not None
+                       or _STRIKE_VERB_GAP.fullmatch(low, te, s) is not None
                        or "including" in low[te:s] and _INCLUDING_GAP.fullmatch(low, te, s) is not None)
             elif ts >= e and ts - e <= 40 and not _CLAUSE_MARKS.search(low, e, ts):
                 hit = _PAST_VERB.search(low, ts, te) is not None and _TARGET_PASSIVE_GAP.fullmatch(low, e, ts) is not None
