@@ -81,7 +81,9 @@ class Extraction:
     where an item is ``[field code, start, end, sentence start, sentence
     end]`` for a name found in the title or body (the code indexes
     :data:`EVIDENCE_FIELDS`; offsets into that field) or ``{"inferred_from":
-    name}`` for a place implied by a named place lying inside it. The compact
+    name}`` for a place implied by a named place lying inside it (also when
+    it is named itself: the claim terms then tie the inner place's claims to
+    it, ``place_parents``). The compact
     form is what the index stores (an extraction finds dozens of names per
     statement, most never displayed); :meth:`Statement.to_json` gives the
     public form, ``{"field", "start", "end", "text", "sentence"}`` with the
@@ -265,3 +267,44 @@ def place_parents(record: dict[str, Any]) -> dict[str, tuple[str, ...]]:
         if isinstance(country, str) and country and country != name:
             out.setdefault(name, {})[country] = None
     return {name: tuple(parents) for name, parents in out.items()}
+
+
+#: The kinds of people and places an act targets, named by a common noun (issue 21):
+#: extraction reads them as ``against`` values (``indexer.extraction.targets``), the query
+#: side ranks a word naming one beside a claim type by the claims targeting it
+#: (``query._claimwords``). The value is the kind in the plural, as ROLES.md's gold writes it.
+#: Plural value -> the forms that name it (singular and plural; lower case).
+TARGET_KINDS: dict[str, tuple[str, ...]] = {
+    "women and children": ("women and children",),
+    "civilians": ("civilian", "civilians"),
+    "journalists": ("journalist", "journalists"),
+    "reporters": ("reporter", "reporters"),
+    "photographers": ("photographer", "photographers", "photojournalist", "photojournalists"),
+    "bloggers": ("blogger", "bloggers"),
+    "activists": ("activist", "activists"),
+    "dissidents": ("dissident", "dissidents"),
+    "human rights defenders": ("human rights defender", "human rights defenders"),
+    "lawyers": ("lawyer", "lawyers"),
+    "protesters": ("protester", "protesters", "protestor", "protestors"),
+    "demonstrators": ("demonstrator", "demonstrators"),
+    "students": ("student", "students"),
+    "children": ("child", "children", "schoolchildren"),
+    "women": ("woman", "women"),
+    "doctors": ("doctor", "doctors"),
+    "medics": ("medic", "medics", "paramedic", "paramedics"),
+    "nurses": ("nurse", "nurses"),
+    "aid workers": ("aid worker", "aid workers", "humanitarian worker", "humanitarian workers"),
+    "rescue workers": ("rescue worker", "rescue workers", "rescuer", "rescuers"),
+    "volunteers": ("volunteer", "volunteers"),
+    "refugees": ("refugee", "refugees"),
+    "worshippers": ("worshipper", "worshippers", "worshiper", "worshipers"),
+    "hospitals": ("hospital", "hospitals"),
+    "clinics": ("clinic", "clinics"),
+    "medical facilities": ("medical facility", "medical facilities", "health facility", "health facilities"),
+    "schools": ("school", "schools"),
+    "markets": ("market", "markets", "marketplace"),
+    "mosques": ("mosque", "mosques"),
+    "churches": ("church", "churches"),
+    "bakeries": ("bakery", "bakeries"),
+    "aid convoys": ("aid convoy", "aid convoys", "humanitarian convoy", "humanitarian convoys"),
+}

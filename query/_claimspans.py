@@ -26,16 +26,18 @@ if TYPE_CHECKING:
     from query.vector import Evaluator, Matches
 
 
-def _field_ranges(evaluator: Evaluator, field: str, types: tuple[str, ...] = ()) -> ClaimRanges | None:
+def field_ranges(evaluator: Evaluator, field: str, types: tuple[str, ...] = (),
+                 holding: str | None = None) -> ClaimRanges | None:
     """The claim ranges of ``field`` (of the claims of ``types`` only, if
-    given), or ``None`` when it has none (a field other than title and body,
-    an index made without claims, or without claim roles for ``types``)."""
+    given; of those that also hold the claim term ``holding``, if given), or
+    ``None`` when it has none (a field other than title and body, an index
+    made without claims, or without claim roles for ``types``)."""
     if SPANS_COLUMN not in evaluator.schema or field not in CLAIM_FIELDS:
         return None
     if types:
         if CLAIM_ROLES_COLUMN not in evaluator.schema:
             return None
-        return typed_claim_ranges(evaluator, CLAIM_FIELDS.index(field), types)
+        return typed_claim_ranges(evaluator, CLAIM_FIELDS.index(field), types, holding)
     return evaluator.index.claim_ranges(CLAIM_FIELDS.index(field))
 
 
@@ -43,7 +45,7 @@ def term_in_claims(evaluator: Evaluator, field: str, btext: bytes, boost: float,
                    types: tuple[str, ...] = ()) -> Matches:
     """A term: the documents with one of its positions inside a range."""
     result = evaluator.empty()
-    ranges = _field_ranges(evaluator, field, types)
+    ranges = field_ranges(evaluator, field, types)
     if ranges is None or not isinstance(evaluator.schema[field].format, SiftPositions):
         return result
     ids, weights, blocks = evaluator.postings(field, btext)
@@ -62,7 +64,7 @@ def term_in_claims(evaluator: Evaluator, field: str, btext: bytes, boost: float,
 def phrase_in_claims(evaluator: Evaluator, q: Phrase, types: tuple[str, ...] = ()) -> Matches:
     """A phrase: the documents with a match from its first word to its last
     inside one range."""
-    ranges = _field_ranges(evaluator, q.field, types)
+    ranges = field_ranges(evaluator, q.field, types)
     if ranges is None:
         return evaluator.empty()
     found = evaluator.phrase_matches(q, within=ranges.docs)

@@ -1,9 +1,9 @@
 """Claim ranges of the claims of some types only (issue 21 item 5).
 
-``claim:bombardment AND hospital`` counts ``hospital`` once more where it
-lies in a claim sentence; a hospital in a sentence about detentions says
-nothing about a strike, so only the sentences of claims of the queried
-types count. The ``claim_spans`` column holds one range per claim, in the
+``claim:bombardment AND hospital`` counts the claims of the type whose
+sentence holds the word (``query._claimwords``); a hospital in a sentence about
+detentions says nothing about a strike, so only the sentences of claims of the
+queried types count (and, for the lead bonus, those of lead claims). The ``claim_spans`` column holds one range per claim, in the
 claims' order, less those without a range; the ``claim_roles_of`` column
 one line of terms per claim (``query._claimtable``). Where a statement has
 as many ranges as claims, range i is claim i's sentence and only the
@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 _SPAN_ROWS = "claim_span_rows"
 
 
-def typed_claim_ranges(evaluator: Evaluator, code: int, types: tuple[str, ...]) -> ClaimRanges:
+def typed_claim_ranges(evaluator: Evaluator, code: int, types: tuple[str, ...],
+                       holding: str | None = None) -> ClaimRanges:
     """The ranges of field ``code`` of the claims of one of ``types``
-    (claim type names, folded), made once per generation and type set."""
+    (claim type names, folded) that also hold the claim term ``holding``
+    (``at|lead``), if given; made once per generation, type set and term."""
     index = evaluator.index
-    key = f"claim_ranges_of_types|{'|'.join(sorted(types))}"
+    key = f"claim_ranges_of_types|{'|'.join(sorted(types))}" + (f"|holding|{holding}" if holding else "")
 
     # Derived tables are made under the generation's lock: the two this one
     # is made from are fetched first, outside its build.
@@ -40,7 +42,10 @@ def typed_claim_ranges(evaluator: Evaluator, code: int, types: tuple[str, ...]) 
     table = index.derived(CLAIM_TABLE, lambda: ClaimTable.build(evaluator.reader, index.size))
 
     def build() -> dict[int, ClaimRanges]:
-        keep = rows_of_claims(docs, table.claim_doc, table.holding(f"type|{t}" for t in types), index.size)
+        claims = table.holding(f"type|{t}" for t in types)
+        if holding:
+            claims &= table.holding((holding,))
+        keep = rows_of_claims(docs, table.claim_doc, claims, index.size)
         return {c: ranges_of(values[keep], docs[keep], c, index.size) for c in np.unique(values[:, 0]).tolist()}
     typed = index.derived(key, build)
     return typed[code] if code in typed else ranges_of(np.zeros((0, 3), np.uintc), np.zeros(0, np.uint64), code, index.size)

@@ -111,6 +111,24 @@ class InClaims:
 
 
 @dataclass(frozen=True)
+class ClaimWords:
+    """The statements where a claim of one of ``types`` pairs with ``words``
+    (each a word's stem, or a phrase's stems): targets one of the kinds
+    ``targets`` (``against`` values), when the words name kinds, else holds
+    one of them in its sentence; scored by how many claims do, above all in
+    the title or lead (``query._claimwords``), times ``boost``."""
+
+    words: tuple[tuple[str, ...], ...]
+    types: tuple[str, ...]
+    targets: tuple[str, ...] = ()
+    boost: float = 1.0
+
+    def __str__(self) -> str:
+        words = "|".join(" ".join(w) for w in self.words)
+        return _boosted(f"claimwords[{'|'.join(self.types)}]({words})", self.boost)
+
+
+@dataclass(frozen=True)
 class Exact:
     """``=word``: ``child``'s matches (the word's stem) whose stored
     ``fields`` hold ``word`` itself, folded and unstemmed; ``child``'s scores."""
@@ -243,7 +261,7 @@ class ClaimGroup:
         return f"claim({self.text})"
 
 
-Plan = Union[Term, Word, Phrase, Expand, InClaims, Exact, DateRange, Or, And, AndNot, AndMaybe, Not, Every, Constant,
+Plan = Union[Term, Word, Phrase, Expand, InClaims, ClaimWords, Exact, DateRange, Or, And, AndNot, AndMaybe, Not, Every, Constant,
              ClaimGroup]
 
 

@@ -54,6 +54,7 @@ from query import plan as p
 from query._claimgroup import role_frequencies, role_frequency
 from query._claimtable import CLAIM_TABLE, ClaimTable
 from query._claimspans import phrase_in_claims, term_in_claims
+from query._claimwords import claim_words
 from query._expansion import Expander
 from query._poskeys import candidate_keys, common_docs, follow_rows, sorted_docs
 from query.rank import DEFAULT_RANKING, Ranking
@@ -459,6 +460,7 @@ _EVALUATE: dict[type, Callable[[Evaluator, Any], Matches]] = {
     p.Phrase: Evaluator._phrase,
     p.Expand: Evaluator._expansion,
     p.InClaims: Evaluator._in_claims,
+    p.ClaimWords: claim_words,
     p.Exact: Evaluator._exact,
     p.DateRange: Evaluator._date_range,
     p.Or: Evaluator._or,

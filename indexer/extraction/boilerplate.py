@@ -64,6 +64,9 @@ _BLOCK_HEADS = re.compile(r"(?i)^[ \t]*(?:related|read[ \t]+(?:also|more)|also[ 
                           r"you[ \t]+may|recommended)")
 #: A title's publisher suffix: ``| Jordan Times``; ``- Al Jazeera`` when it looks like a publisher.
 _TITLE_PIPE = re.compile(r"[ \t]+\|[ \t]+[^|\n]{2,80}$")
+#: A section label before a title's first pipe (``Opinion |``, ``World News |``): one or two
+#: words, the headline after it (not a publisher: ``Syria talks | Jordan Times`` keeps its words).
+_TITLE_LABEL = re.compile(r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*)?[ \t]+\|[ \t]+(?P<rest>[^|\n]+)")
 _TITLE_DASH = re.compile(r"[ \t]+(?:--|[-–—])[ \t]+(?P<name>[^-–—\n]{2,50})$")
 _MEDIA_WORDS = frozenset(
     "news online times post daily international tv tribune herald journal gazette agency network radio "
@@ -149,7 +152,12 @@ def mask(text: str, field: str = "body",
         return True
 
     if field == "title":
-        for m in _TITLE_PIPE.finditer(text):
+        start = 0
+        label = _TITLE_LABEL.match(text)
+        if label is not None and not _looks_like_publisher(label.group("rest"), media):
+            spans.append((0, label.start("rest")))
+            start = label.start("rest")
+        for m in _TITLE_PIPE.finditer(text, start):
             spans.append(m.span())
         m = _TITLE_DASH.search(text)
         if m is not None and _looks_like_publisher(m.group("name"), media):

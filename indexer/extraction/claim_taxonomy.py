@@ -70,7 +70,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"who (?:\w+ )?critici[sz]ed",
         # A sentence, a penalty or a threat of death is no killing (yet): "could be sentenced to death".
         r"(?:sentenc(?:e|es|ed|ing)|sent) (?:\w+ ){0,3}to (?:death|die)",
-        r"death (?:threats?|penalt(?:y|ies)|sentences?|row|warrants?)",
+        r"death[- ](?:threats?|penalt(?:y|ies)|sentences?|row|warrants?)",
         r"threat(?:s|en|ens|ened|ening)? (?:\w+ ){0,2}to (?:kill|death)",
         r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
         r"(?:has|have|had) claimed responsibility for maintaining",

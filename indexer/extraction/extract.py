@@ -9,7 +9,8 @@ places per name, in the compact form the index stores (see
 :class:`~indexer.model.Extraction`): ``[field code, start, end, sentence
 start, sentence end]``; ``Statement.to_json`` gives the public
 ``{"field", "start", "end", "text", "sentence"}``. A place implied by a named
-place lying inside it instead has ``{"inferred_from": "<named place>"}``.
+place lying inside it has ``{"inferred_from": "<named place>"}`` (after its own
+mentions, if it is named too).
 """
 
 from __future__ import annotations
@@ -169,13 +170,11 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                 claims.append(Claim(types, text[s:e], s, e, tuple(named_actors), tuple(named_places), field,
                                     roles, negated))
     # Every place so far was named (its evidence is text); those added now are
-    # only inferred, so a parent gets inferred evidence unless it was named.
-    named = places.names()
-    named_set = set(named)
-    for place in named:
+    # only inferred. A named parent keeps the link too (after its mentions): a
+    # claim in Mayadin is one in Deir ez-Zor even where Deir ez-Zor is named.
+    for place in places.names():
         for parent in gazetteer.parents(place):
-            if parent not in named_set:
-                places.add(parent, {"inferred_from": place})
+            places.add(parent, {"inferred_from": place})
     evidence: dict[str, dict[str, list[Any]]] = {
         "actors": actors.evidence,
         "locations": places.evidence,

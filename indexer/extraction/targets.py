@@ -11,7 +11,7 @@ first; :func:`with_targets` adds them to a claim's roles). The value is the kind
 (``journalist`` and ``journalists`` give ``journalists``), as ROLES.md's gold
 writes it.
 
-A closed list of nouns, no other data; the clause marks and the passive's
+A closed list of nouns (``indexer.model.TARGET_KINDS``, which the query side ranks with too), no other data; the clause marks and the passive's
 verbs are ``indexer.extraction.roles``'s.
 """
 
@@ -21,48 +21,14 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.roles import _BE, _CLAUSE_MARKS, _ROLE_ORDER, Mention, RoleItem
+from indexer.model import TARGET_KINDS
 
 __all__ = ["target_mentions", "target_roles", "with_targets"]
 _ATTRIBUTION = "responsibility_attribution"
 #: Types that are speech acts: they target no one.
 _SPEECH_TYPES = frozenset({"condemnation", "call_to_action", _ATTRIBUTION})
 
-#: Plural value -> the forms that name it (singular and plural; lower case).
-_KINDS: dict[str, tuple[str, ...]] = {
-    "women and children": ("women and children",),
-    "civilians": ("civilian", "civilians"),
-    "journalists": ("journalist", "journalists"),
-    "reporters": ("reporter", "reporters"),
-    "photographers": ("photographer", "photographers", "photojournalist", "photojournalists"),
-    "bloggers": ("blogger", "bloggers"),
-    "activists": ("activist", "activists"),
-    "dissidents": ("dissident", "dissidents"),
-    "human rights defenders": ("human rights defender", "human rights defenders"),
-    "lawyers": ("lawyer", "lawyers"),
-    "protesters": ("protester", "protesters", "protestor", "protestors"),
-    "demonstrators": ("demonstrator", "demonstrators"),
-    "students": ("student", "students"),
-    "children": ("child", "children", "schoolchildren"),
-    "women": ("woman", "women"),
-    "doctors": ("doctor", "doctors"),
-    "medics": ("medic", "medics", "paramedic", "paramedics"),
-    "nurses": ("nurse", "nurses"),
-    "aid workers": ("aid worker", "aid workers", "humanitarian worker", "humanitarian workers"),
-    "rescue workers": ("rescue worker", "rescue workers", "rescuer", "rescuers"),
-    "volunteers": ("volunteer", "volunteers"),
-    "refugees": ("refugee", "refugees"),
-    "worshippers": ("worshipper", "worshippers", "worshiper", "worshipers"),
-    "hospitals": ("hospital", "hospitals"),
-    "clinics": ("clinic", "clinics"),
-    "medical facilities": ("medical facility", "medical facilities", "health facility", "health facilities"),
-    "schools": ("school", "schools"),
-    "markets": ("market", "markets", "marketplace"),
-    "mosques": ("mosque", "mosques"),
-    "churches": ("church", "churches"),
-    "bakeries": ("bakery", "bakeries"),
-    "aid convoys": ("aid convoy", "aid convoys", "humanitarian convoy", "humanitarian convoys"),
-}
-_VALUE_OF = {form: value for value, forms in _KINDS.items() for form in forms}
+_VALUE_OF = {form: value for value, forms in TARGET_KINDS.items() for form in forms}
 #: Longest forms first: ``aid workers`` before a shorter form inside it.
 _PATTERN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _VALUE_OF), key=len, reverse=True)) + r")\b")
 #: A cheap test before :data:`_PATTERN` (every form holds one of these).
@@ -105,6 +71,12 @@ _TARGET_OBJECT_GAP = re.compile(
 #: ``the killing of (two) journalists``, ``casualties among civilians``.
 _TARGET_PREPOSITION_GAP = re.compile(r"(?: (?!(?:by|and|or|in|after|before)\b)[a-z][\w-]*){0,2}"
                                      r" (?:against|on|targeting|of|among)" + _TARGET_OBJECT_GAP.pattern)
+#: Between an act and the object of a strike verb after it: ``warplanes struck the main
+#: hospital``, ``airstrikes destroy Idlib MSF hospital`` (the act is a noun, the verb no trigger).
+_STRIKE_VERB_GAP = re.compile(
+    r"(?: (?:have|has|had|reportedly|allegedly|also|again|repeatedly|deliberately))*"
+    r" (?:hit|hits|hitting|struck|strikes?|striking|targets?|targeted|targeting|destroy|destroys|destroyed|destroying"
+    r"|damage|damages|damaged|damaging|razed|levell?ed|flattened|pounded)" + _TARGET_OBJECT_GAP.pattern)
 #: Between an act and a kind among its victims: ``killed 20 people, including five children``.
 _INCLUDING_GAP = re.compile(rf"(?: (?:{_COUNT}))*(?: (?!(?:by|in|on|at|near|after|before|and|or)\b)[a-z][\w-]*){{0,2}},?"
                             r" including" + _TARGET_OBJECT_GAP.pattern)
@@ -151,6 +123,7 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
                 verb = _TARGET_VERB.search(low, ts, te) is not None and not low[ts:te].endswith(" by")
                 hit = (verb and _TARGET_OBJECT_GAP.fullmatch(low, te, s) is not None
                        or _TARGET_PREPOSITION_GAP.fullmatch(low, te, s) is not None
+                       or _STRIKE_VERB_GAP.fullmatch(low, te, s) is not None
                        or "including" in low[te:s] and _INCLUDING_GAP.fullmatch(low, te, s) is not None)
             elif ts >= e and ts - e <= 40 and not _CLAUSE_MARKS.search(low, e, ts):
                 hit = _PAST_VERB.search(low, ts, te) is not None and _TARGET_PASSIVE_GAP.fullmatch(low, e, ts) is not None

@@ -13,7 +13,10 @@ import json
 
 import pytest
 
-from indexer.model import place_parents
+from indexer.extraction.centrality import name_weights
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.model import Statement, place_parents
 from indexer.schema import claim_role_fields
 from indexer.writing.write import index_paths
 from query import Searcher
@@ -51,3 +54,14 @@ def test_claim_terms_name_the_places_a_sentence_mentions_and_their_parents() -> 
     (line,) = claim_role_fields(claims, place_parents(record))["claim_roles_of"].decode().split("\n")
     assert set(line.split("\t")) == {"type|detention", "actor|belarusian police", "location|minsk",
                                      "location|belarus"}
+
+
+def test_a_named_province_keeps_the_towns_inside_it() -> None:
+    """Named too, a province still contains its towns: a strike in Saraqib is one in
+    Idlib (the claim terms), while Idlib's weight stays its own mentions."""
+    statement = Statement(id="p", source="s", title="Fighting in Idlib",
+                          body="Idlib province has been shelled for weeks. On Monday jets struck Saraqib, killing nine.")
+    statement.extraction = extract(statement, Gazetteer.load())
+    record = statement.to_json()
+    assert "Idlib" in place_parents(record).get("Saraqeb", ())
+    assert name_weights(statement.extraction.evidence["locations"])["idlib"] == 4.0  # title 2, a lead mention 1 + 1

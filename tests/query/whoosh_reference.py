@@ -28,7 +28,9 @@ from indexer.storage.claimranges import SPANS_COLUMN
 from indexer.storage.columns import column_reader
 from indexer.schema import CLAIM_FIELDS, CLAIM_ROLES_COLUMN, decode_claim_roles, decode_claim_spans
 from query import plan as p
+from indexer.model import CLAIM_IN_LEAD, CLAIM_IN_TITLE, LEAD_BONUS, TITLE_BONUS
 from query._claimgroup import role_frequency
+from query._claimtable import NEGATED_TERM
 from query._expansion import FUZZY_PREFIX
 from query.rank import DEFAULT_RANKING, FieldScorer, Ranking
 from query.statistics import IndexStatistics
@@ -237,6 +239,68 @@ class ClaimGroup(wq.WrappingQuery):  # type: ignore[misc]
         return _SteppedListMatcher(array("I", ids), weights=array("d", [scores[d] for d in ids]))
 
 
+class ClaimWords(wq.Query):  # type: ignore[misc]
+    """``plan.ClaimWords`` one document at a time: the claims of its types that
+    target one of its kinds, or hold one of its words in their sentence,
+    counted as ``query._claimwords`` says and scored as the type's term."""
+
+    def __init__(self, node: p.ClaimWords) -> None:
+        self.node = node
+
+    def _count(self, searcher: Any, d: int, claims: list[frozenset[str]], spans: list[tuple[int, int, int]]) -> float:
+        node = self.node
+        types = {f"type|{t}" for t in node.types}
+        if node.targets:
+            kept = [c for c in claims if types & c and NEGATED_TERM not in c
+                    and any(f"against|{k}" in c for k in node.targets)]
+            body = sum(CLAIM_IN_TITLE not in c for c in kept)
+            return (body + TITLE_BONUS * any(CLAIM_IN_TITLE in c for c in kept)
+                    + LEAD_BONUS * any(CLAIM_IN_LEAD in c for c in kept))
+        aligned = len(spans) == len(claims)
+        typed = [(r, c) for r, c in zip(spans, claims) if types & c] if aligned else [(r, frozenset()) for r in spans]
+        total = 0.0
+        for code, field in enumerate(CLAIM_FIELDS):
+            ranges = [(r[1], r[2], CLAIM_IN_LEAD in c or not aligned) for r, c in typed if r[0] == code]
+            held: set[int] = set()
+            for words in node.words:
+                q = wq.Term(field, words[0]) if len(words) == 1 else wq.Phrase(field, list(words))
+                m = q.matcher(searcher)
+                if m.is_active():
+                    m.skip_to(d)
+                if not m.is_active() or m.id() != d:
+                    continue
+                for span in m.spans():
+                    held.update(i for i, (a, b, _lead) in enumerate(ranges) if a <= span.start and span.end < b)
+            if field == "title":
+                total += TITLE_BONUS * bool(held)
+            else:
+                total += len(held) + LEAD_BONUS * any(ranges[i][2] for i in held)
+        return total
+
+    def matcher(self, searcher: Any, context: Any = None) -> Matcher:
+        reader = searcher.reader()
+        if CLAIM_ROLES_COLUMN not in searcher.schema or not self.node.types:
+            return NullMatcher()
+        btext = searcher.schema["claim_types"].to_bytes(self.node.types[0])
+        if ("claim_types", btext) not in reader:
+            return NullMatcher()
+        scorer = searcher.weighting.scorer(searcher, "claim_types", btext)
+        roles = column_reader(reader, CLAIM_ROLES_COLUMN)
+        spans = column_reader(reader, SPANS_COLUMN) if SPANS_COLUMN in searcher.schema else None
+        scores: dict[int, float] = {}
+        for d in range(reader.doc_count_all()):
+            claims = decode_claim_roles(roles[d])
+            if not claims:
+                continue
+            c = self._count(searcher, d, claims, decode_claim_spans(spans[d]) if spans is not None and spans[d] else [])
+            if c:
+                scores[d] = scorer._score(c, reader.doc_field_length(d, "claim_types", 0)) * self.node.boost
+        if not scores:
+            return NullMatcher()
+        ids = sorted(scores)
+        return _SteppedListMatcher(array("I", ids), weights=array("d", [scores[d] for d in ids]))
+
+
 class _SteppedListMatcher(ListMatcher):  # type: ignore[misc]
     """A ``ListMatcher`` whose ``all_ids`` steps through it, so that a
     collector reading ``score()`` at each id gets that id's score."""
@@ -276,6 +340,8 @@ def to_whoosh(plan: p.Plan) -> wq.Query:
         return _expand(plan)
     if isinstance(plan, p.InClaims):
         return InClaims(to_whoosh(plan.child))
+    if isinstance(plan, p.ClaimWords):
+        return ClaimWords(plan)
     if isinstance(plan, p.Exact):
         return ExactWord(to_whoosh(plan.child), plan.word, plan.fields)
     if isinstance(plan, p.DateRange):

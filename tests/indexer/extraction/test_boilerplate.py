@@ -54,6 +54,11 @@ def test_boilerplate_is_blanked_and_the_credit_is_the_source(text: str, kept: st
         ("Turkey warns Russia - Daily Sabah", "Turkey warns Russia"),
         ("Damascus blast - Homs Governor", "Damascus blast - Homs Governor"),
         ("Syria - Coalition raids kill 35 ISIL fighters", "Syria - Coalition raids kill 35 ISIL fighters"),
+        # A section label before the pipe: the headline follows it (the label is blanked).
+        ("Opinion | The regime killed three reporters. Can the press survive?",
+         "The regime killed three reporters. Can the press survive?"),
+        ("World News | Jets strike Idlib | Jordan Times", "Jets strike Idlib"),
+        ("Analysis | Why the truce in Idlib failed", "Why the truce in Idlib failed"),
     ],
 )
 def test_title_suffixes(title: str, kept: str) -> None:

@@ -83,6 +83,8 @@ NEGATIVE = [
     ("condemnation", "The court condemned him to death in absentia."),
     ("killing", "If found guilty, these journalists could be sentenced to death."),
     ("killing", "Tamil journalists were sent death threats."),
+    ("killing", "Death-threat leaflet targeting Batticaloa journalists"),
+    ("killing", "He has been on death-row since 2009."),
     ("killing", "The death penalty was abolished in 2016."),
     ("killing", "The leaflet threatened to kill the reporters."),
     ("call_to_action", "He received a phone call on Monday."),

@@ -38,6 +38,10 @@ def _roles(gazetteer: Gazetteer, sentence: str, role: str = "against") -> list[s
     # the subject of a passive, and a headline's bare participle
     ("Three aid workers were abducted near the border.", ["aid workers"]),
     ("Doctor killed as shells hit the town.", ["doctors"]),
+    # the object of a strike verb after an act noun
+    ("Warplanes struck the main hospital in the town on Monday.", ["hospitals"]),
+    ("Airstrikes destroy a field clinic in Idlib", ["clinics"]),
+    ("Government shelling has also damaged two schools and a bakery.", ["schools", "bakeries"]),
 ])
 def test_targets_of_acts(gazetteer: Gazetteer, sentence: str, expected: list[str]) -> None:
     assert _roles(gazetteer, sentence) == expected
@@ -50,6 +54,7 @@ def test_targets_of_acts(gazetteer: Gazetteer, sentence: str, expected: list[str
     "Civilians in the town were already hungry when the siege began.",  # no act on them in the grammar
     "Rebels shelled the area where students had gathered before.",  # a clause away
     "The shelling hit several towns including some near the schools.",  # "including" names places, a clause later
+    "Air strikes hit near a hospital in the town.",  # near it, not it
 ])
 def test_kinds_that_are_no_target(gazetteer: Gazetteer, sentence: str) -> None:
     assert _roles(gazetteer, sentence) == []
