@@ -331,7 +331,7 @@ def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     return found
 
 
-def _prefix_automaton() -> Any:
+def _prefix_automaton(entries: Sequence[tuple[str, str, frozenset[str] | None]]) -> Any:
     """Spaced trigger prefixes (`` " " + _spaced(prefix)``) -> ``(length, trigger numbers)``.
 
     A prefix that extends another with no trigger the shorter one lacks is
@@ -340,7 +340,7 @@ def _prefix_automaton() -> Any:
     import ahocorasick
 
     entries_of: dict[str, set[int]] = {}
-    for i, (_, _, prefixes) in enumerate(_ENTRIES):
+    for i, (_, _, prefixes) in enumerate(entries):
         for prefix in prefixes or ():
             entries_of.setdefault(" " + _spaced(prefix), set()).add(i)
     automaton = ahocorasick.Automaton()
@@ -371,12 +371,30 @@ def _entry_prefixes(body: str) -> frozenset[str] | None:
     return None if "" in found else frozenset(found)
 
 
-#: Every trigger in pattern order: ``(type, pattern text, prefixes)``.
-_ENTRIES: tuple[tuple[str, str, frozenset[str] | None], ...] = tuple(
-    (name, body, _entry_prefixes(body)) for name in ("skip", *CLAIM_TYPES) for body in TRIGGERS[name]
-)
+Entries = tuple[tuple[str, str, frozenset[str] | None], ...]
+
+
+def _entries_and_automaton() -> tuple[Entries, Any]:
+    """:data:`_ENTRIES` and :data:`_PREFIX_AUTOMATON`, read back from the cache
+    directory when this code and data made them before (reading the triggers'
+    prefixes from ``re``'s parse trees costs ~0.1 G instructions a process,
+    issue 18 item 10), else made and kept (``gazetteer_cache``)."""
+    from indexer.extraction import gazetteer_cache
+
+    triggers = [(name, body) for name in ("skip", *CLAIM_TYPES) for body in TRIGGERS[name]]
+    kept = gazetteer_cache.read_kept("claims")
+    if isinstance(kept, tuple) and len(kept) == 2 and [entry[:2] for entry in kept[0]] == triggers:
+        return kept  # type: ignore[return-value]
+    entries: Entries = tuple((name, body, _entry_prefixes(body)) for name, body in triggers)
+    made = entries, (_prefix_automaton(entries) if _word_starts(entries) else None)
+    gazetteer_cache.write_kept("claims", made)
+    return made
+
+
 _SUBPATTERNS: dict[tuple[int, ...], re.Pattern[str]] = {}
 _UNIONS: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
 #: Bytes: ASCII word characters kept, every other byte a space.
 _SPACED = bytes(c if re.fullmatch(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
-_PREFIX_AUTOMATON: Any = _prefix_automaton() if _word_starts(_ENTRIES) else None
+#: Every trigger in pattern order: ``(type, pattern text, prefixes)``; and the
+#: automaton of their prefixes (``None``: a trigger may start anywhere).
+_ENTRIES, _PREFIX_AUTOMATON = _entries_and_automaton()

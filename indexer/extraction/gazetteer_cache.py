@@ -30,6 +30,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,16 +41,20 @@ if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
     from indexer.extraction.gazetteer_lookup import GazetteerLookups
 
-__all__ = ["read_builtin", "read_matcher", "write_builtin", "write_matcher"]
+__all__ = ["read_builtin", "read_kept", "read_matcher", "write_builtin", "write_kept", "write_matcher"]
 
 #: Attributes not kept: the load's running hash, what is built on first use
-#: (the matcher has its own file), and the name of the files.
-_NOT_KEPT = ("_hash", "_matcher", "_resolver", "_cache_key")
+#: (the matcher has its own file), and the name of the files; and the alias
+#: keys of each target (``_keys_of``), which only the build reads (a quarter
+#: of the file).
+_NOT_KEPT = ("_hash", "_matcher", "_resolver", "_cache_key", "_keys_of")
 _PACKAGE = Path(__file__).resolve().parent  # indexer/extraction
 
 
+@lru_cache(maxsize=1)
 def _key() -> str | None:
-    """The hash naming the cache files of this code and data, ``None`` if it cannot be made."""
+    """The hash naming the cache files of this code and data, ``None`` if it
+    cannot be made (once per process: several tables are kept under it)."""
     try:
         from importlib.metadata import version
 
@@ -105,6 +110,7 @@ def read_builtin(cls: type[Gazetteer]) -> Gazetteer | None:
         return None
     try:
         state: dict[str, Any] = _read(path)
+        _records_from_fields(state)
         gaz = cls.__new__(cls)
         gaz.__dict__.update(state)
     except Exception:  # noqa: BLE001 - a damaged or foreign file: build instead
@@ -116,17 +122,60 @@ def read_builtin(cls: type[Gazetteer]) -> Gazetteer | None:
     return gaz
 
 
+def _records_from_fields(state: dict[str, Any]) -> None:
+    """The aliases and places, kept as tuples of their fields, made records
+    again: unpickling ~45k dataclass instances costs about twice as many
+    instructions as tuples and this loop."""
+    from indexer.extraction.gazetteer_types import Alias, Place
+
+    new = object.__new__
+    for table in state["aliases"].values():
+        for key, (target, rank, flags, text) in table.items():
+            alias = table[key] = new(Alias)
+            alias.target, alias.rank, alias.flags, alias.text = target, rank, flags, text
+    places = state["places"]
+    for key, (name, kind, parent, rank) in places.items():
+        place = places[key] = new(Place)
+        place.name, place.kind, place.parent, place.rank = name, kind, parent, rank
+
+
 def write_builtin(gaz: Gazetteer) -> None:
     """Keep the just-built built-in gazetteer's tables for the next process (best effort)."""
     key = _key()
     if key is None:
         return
     state = {name: value for name, value in vars(gaz).items() if name not in _NOT_KEPT}
+    state["aliases"] = {category: {k: (a.target, a.rank, a.flags, a.text) for k, a in table.items()}
+                        for category, table in gaz.aliases.items()}
+    state["places"] = {k: (p.name, p.kind, p.parent, p.rank) for k, p in gaz.places.items()}
     try:
         _write(_cache_file("gazetteer", key), state)
     except Exception:  # noqa: BLE001 - read-only or full disk: the next process builds again
         return
     gaz._cache_key = key
+
+
+def read_kept(kind: str) -> Any:
+    """The value :func:`write_kept` kept under ``kind`` for this code and data, ``None`` if none."""
+    key = _key()
+    path = _cache_file(kind, key) if key else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        return _read(path)
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: build instead
+        return None
+
+
+def write_kept(kind: str, value: Any) -> None:
+    """Keep ``value``, built from this code and data, for the next process (best effort)."""
+    key = _key()
+    if not key:
+        return
+    try:
+        _write(_cache_file(kind, key), value)
+    except Exception:  # noqa: BLE001 - read-only or full disk: the next process builds again
+        return
 
 
 def read_matcher(gaz: GazetteerLookups) -> Matcher | None:
