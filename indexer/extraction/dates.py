@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
-from dateutil import parser as _dateutil_parser
 
 __all__ = [
     "MONTHS", "PRECISIONS", "date_from_url", "infer_day_first", "parse_date", "plausible_year", "statement_date",
@@ -207,6 +206,8 @@ def _dateutil_date(value: str, day_first: bool | None) -> dt.date | None:
     """
     if not re.search(r"(?<!\d)\d{4}(?!\d)", value):
         return None
+    from dateutil import parser as _dateutil_parser  # (here: most dates match our patterns; its import is slow)
+
     results = []
     for default in (dt.datetime(2004, 1, 1), dt.datetime(2008, 2, 2)):
         try:

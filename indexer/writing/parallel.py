@@ -34,12 +34,10 @@ meantime (else the merge is dropped, and made again later).
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from indexer.errors import IndexError_
 from indexer.extraction.gazetteer import Gazetteer
@@ -59,6 +57,9 @@ from indexer.writing.worker_messages import (
     WorkerFailed,
     WorkerSetup,
 )
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 #: Chunks a worker may have queued before the indexing process writes the
 #: next chunk itself (keeps both busy without piling work on one side).
@@ -162,6 +163,8 @@ def _worker(setup: WorkerSetup, gazetteer: Gazetteer | None, inbox: Connection) 
 def default_start_method() -> str:
     """``fork`` where the platform has it (workers share the loaded
     gazetteer's memory and start at once), else ``spawn``."""
+    import multiprocessing  # (here: a one-process run never needs it)
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -172,6 +175,8 @@ class SegmentWorkers:
         method = start_method or default_start_method()
         if method not in ("fork", "spawn", "forkserver"):
             raise ValueError(f"unknown process start method {method!r} (fork, spawn or forkserver)")
+        import multiprocessing
+
         context = multiprocessing.get_context(method)
         if method == "fork":
             warm_up(gazetteer, setup.run_extraction)
