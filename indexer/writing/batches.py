@@ -12,6 +12,7 @@ from __future__ import annotations
 
 
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
@@ -39,7 +40,7 @@ class Batches:
         self.gazetteer = gazetteer
         self.run_extraction = run_extraction
         self.group_copies = group_copies
-        self.searcher = ix.searcher()
+        self._searcher: Any = None  # (opened on first use: see ``searcher``)
         self.writer: IndexWriter | None = None
         self.queue: list[Job] = []
         self.workers: SegmentWorkers | None = None
@@ -120,10 +121,9 @@ class Batches:
         except Exception as exc:
             raise IndexError_(f"cannot write the index at {self.directory}: {exc}") from exc
         self.writer = None
-        # A fresh searcher, not refresh(): refresh keeps the old readers' caches
-        # alive, and memory grew with every commit.
-        self.searcher.close()
-        self.searcher = self.ix.searcher()
+        # A fresh searcher (on next use), not refresh(): refresh keeps the old
+        # readers' caches alive, and memory grew with every commit.
+        self._close_searcher()
         if self.workers is not None and not last:
             self.workers.start_merge(merge_choice(self.ix._segments()))
 
@@ -135,7 +135,21 @@ class Batches:
             self.workers.close()
         if self.writer is not None:
             self.writer.cancel()
-        self.searcher.close()
+        self._close_searcher()
+
+    @property
+    def searcher(self) -> Any:
+        """A searcher on the last commit, opened on first use: a run over a fresh
+        index may never look anything up, and Whoosh's searching modules alone
+        cost more instructions than indexing a few statements (issue 18 item 10)."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
 
 
 

@@ -283,12 +283,11 @@ class IndexRun:
             statement in two files is stored once), else 0.
         """
         digest = self.known.digest(statement)
-        searcher = self.batches.searcher
         in_file = known_ids.source_of(statement.id) is not None
         # One lookup for a new statement (none in a fresh index): a stored
         # version implies its id is indexed.
-        exists = in_file or (not self.fresh and self.known.indexed(searcher, statement.id))
-        if exists and self.known.stored(searcher, statement.id, digest):
+        exists = in_file or (not self.fresh and self.known.indexed(self.batches.searcher, statement.id))
+        if exists and self.known.stored(self.batches.searcher, statement.id, digest):
             self.report.unchanged += 1
             return 0 if in_file else 1
         self.batches.add(Job(statement, key, digest, exists))
