@@ -78,7 +78,7 @@ print(json.dumps(out, sort_keys=True))
 
 def _world_table_beside(directory: Path) -> None:
     """Link this machine's world table into ``directory`` (a new cache folder
-    then lacks only the gazetteer's and the matcher's files, which take a
+    then lacks only the gazetteer's, the matcher's and the claim triggers' files, which take a
     second to build; the table takes twenty)."""
     from indexer.extraction.geonames import world_table
 
@@ -98,7 +98,7 @@ def test_outputs_equal_across_hash_seeds_and_cache_states(tmp_path: Path) -> Non
                              env={**env, "PYTHONHASHSEED": seed})
         seen.add(run.stdout)
         if seed == "0":
-            assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["gazetteer", "matcher"]
+            assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["claims", "gazetteer", "matcher"]
     assert len(seen) == 1
     outputs = json.loads(seen.pop())
     assert outputs[:len(TEXTS)] == outputs[len(TEXTS):][::-1]
