@@ -20,12 +20,13 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 
+from indexer.extraction.lazy_regex import LazyPattern
 __all__ = ["mask"]
 
 _DASH = r"(?:--|[-–—])"
 #: ``(Reuters) -`` after an optional dateline (``TUCSON, Ariz.``, ``KABUL, Oct. 2``)
 #: at the start of a line: the credit names the source.
-_BYLINE = re.compile(
+_BYLINE = LazyPattern(
     rf"(?m)^[ \t]*(?:[A-Z][\w.'’ /-]{{0,40}}?(?:,[ \t]*[\w.'’ ]{{1,30}}?)?[ \t]+)?"
     rf"\((?P<agency>[A-Z][\w.&'’ -]{{0,30}}?|[a-z][a-z.]{{2,15}})\)[ \t]*{_DASH}+[ \t]*")
 #: ``Reuters -`` or ``AFP:`` opening a line: the agency alone.
@@ -52,7 +53,7 @@ _COPYRIGHT = re.compile(
 #: ``2020 AFP`` alone on the last lines.
 _YEAR_CREDIT = re.compile(r"(?m)^[ \t]*\d{4}[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t.]*$")
 #: A line that opens a link or sharing block, or is one.
-_LINK_LINE = re.compile(
+_LINK_LINE = LazyPattern(
     r"(?im)^[ \t]*(?:related(?:[ \t]+(?:news|articles?|stories|posts|content|coverage))?|read[ \t]+(?:also|more)|"
     r"also[ \t]+read|see[ \t]+also|more[ \t]+from[^\n]{0,40}|you[ \t]+may[ \t]+(?:also[ \t]+)?like|"
     r"recommended(?:[ \t]+for[ \t]+you)?|share[ \t]+(?:this|on|via)[^\n]{0,30}|share|follow[ \t]+us[^\n]{0,40}|"

@@ -16,7 +16,7 @@ month-first (``4/5/2017`` = 5 April 2017), dots and dashes with the year last
 are day-first (``05.04.2017``, ``05-04-2017`` = 5 April 2017).  ``day_first``
 overrides both; :func:`infer_day_first` derives it from a date column.
 
-A leaf module: stdlib and dateutil only.
+A leaf module: stdlib, dateutil and ``indexer.extraction.lazy_regex`` only.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
+from indexer.extraction.lazy_regex import LazyPattern
 
 __all__ = [
     "MONTHS", "PRECISIONS", "date_from_url", "infer_day_first", "parse_date", "plausible_year", "statement_date",
@@ -126,9 +127,9 @@ _CREDIT = re.compile(
 _PLACE = r"(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?,?\s+"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "BEIRUT, Feb. 8, 2016 (AP) -": a full date after the place.
-_PLACE_DATE = re.compile(_PLACE + "(?i:" + _DATE_FORMS.pattern + ")")
+_PLACE_DATE = LazyPattern(_PLACE + "(?i:" + _DATE_FORMS.pattern + ")")
 # "DAMASCUS, Feb 8 (Reuters) -": the year is missing; a dash must follow.
-_NEWS_DATELINE = re.compile(
+_NEWS_DATELINE = LazyPattern(
     _PLACE
     + r"(?i:(?P<mm>" + _MONTH_NAMES + r")\.?\s+(?P<md>\d{1,2})"
     + r"|(?P<dd>\d{1,2})\s+(?P<dm>" + _MONTH_NAMES + r")\.?)"

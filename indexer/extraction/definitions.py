@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from indexer.extraction.lazy_regex import LazyPattern
 __all__ = ["Definition", "context_definitions", "find_definitions"]
 
 #: ``(alias as written, long name as written, canonical, type)``.
@@ -49,7 +50,7 @@ _KNOWN_AS = re.compile(
 _ACRONYM_FIRST = re.compile(rf"([A-Z0-9](?<![\w-][A-Z0-9]){_ACRONYM[len('[A-Z0-9]'):]})"
                             rf"(?:[ \t]+\((?:the[ \t]+)?|,[ \t]+or[ \t]+(?:the[ \t]+)?)")
 _LONG_AT = re.compile(_LONG)
-_LONG_BEFORE = re.compile(rf"(?<![\w'’&.-])({_LONG})$")
+_LONG_BEFORE = LazyPattern(rf"(?<![\w'’&.-])({_LONG})$")
 #: How far back a long name may start.
 _WINDOW = 120
 _LEADING_SMALL = re.compile(rf"^(?:(?:{_SMALL}|The|A|An|In|On|At|By|For)[ \t]+)+")

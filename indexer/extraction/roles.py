@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from indexer.extraction.lazy_regex import LazyPattern
 from indexer.extraction.role_words import AGENT_NOUNS as _AGENT_NOUNS
 from indexer.extraction.role_words import FILLERS as _FILLERS
 from indexer.model import ROLE_NAMES
@@ -105,7 +106,7 @@ _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
 #: Between a trigger and ``by X``: at most six words, no clause mark.
 _BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _BY_DIRECT = re.compile(r"^ ?(?:the |a |an )?(?:[\w-]+ )?$")
-_NOT_AGENT_BY = re.compile(
+_NOT_AGENT_BY = LazyPattern(
     r"\b(?:backed|supported|brokered|sponsored|mediated|hosted|organi[sz]ed|issued|signed|condemned|escorted"
     r"|delivered|sent|provided|operated|managed|monitored|recorded|investigated|observed|seen|filmed|photographed"
     r"|denounced|documented|reported|verified|confirmed|cited|quoted|published|released|announced|owned"
