@@ -71,7 +71,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 #: Sift's own private names that Whoosh happens to use too (no coupling).
 SIFT_OWN = frozenset({
     "_add", "_blocks", "_buffer", "_column_values", "_hash", "_id", "_length", "_lock", "_matcher",
-    "_merge", "_offset", "_options", "_pos", "_r1r2_standard", "_read_toc", "_searcher", "_source", "_spans", "_term",
+    "_merge", "_offset", "_options", "_pos", "_read_toc", "_searcher", "_source", "_spans", "_term",
     "_text", "_trim", "_types",
 })
 
