@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -112,7 +113,7 @@ class OrganisationNames:
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1
-                last = _person_cut(keys, surface, j + 1, end_at, given - titles)
+                last = _person_cut(keys, surface, j + 1, end_at, _given_not_titles())
             # A capitalised "The" inside starts the name (text without its full
             # stops: "Kurds and Arabs The Syrian Democratic Forces").
             for i in range(h - 1, first, -1):
@@ -227,6 +228,12 @@ def hard_wrapped(text: str) -> bool:
         return False
     lengths = [len(m.group()) for m in _LINE.finditer(text)]
     return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)
+
+
+@lru_cache(maxsize=1)
+def _given_not_titles() -> frozenset[str]:
+    """First names that are no title word (built once: the list has ~30,000 names)."""
+    return first_names() - title_words()
 
 
 def _person_cut(keys: list[str], surface: list[str], begin: int, last: int, given: frozenset[str]) -> int:
