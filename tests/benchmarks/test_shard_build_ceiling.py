@@ -22,8 +22,8 @@ def test_the_ratio_is_cpu_per_statement_together_over_alone_and_its_median_gives
     rows = []
     for round_, (together_cpu, pair_wall) in enumerate([(11.0, 6.0), (12.0, 6.5), (13.0, 7.0)]):
         rows += [_row(round_, 0, "alone", 5.0, 1000, 5.0), _row(round_, 1, "alone", 5.0, 1000, 5.0),
-                 _row(round_, 0, "together", together_cpu / 2, 1000, pair_wall, pair_wall),
-                 _row(round_, 1, "together", together_cpu / 2, 1000, pair_wall, pair_wall)]
+                 _row(round_, 0, "together", together_cpu / 2, 1000, pair_wall - 0.5, pair_wall + 2),
+                 _row(round_, 1, "together", together_cpu / 2, 1000, pair_wall, pair_wall + 2)]
     rows.append(_row(0, 0, "alone", 99.0, 10, 1.0, kind="spin"))  # another kind: not counted
     summary = ceiling_summary(rows)
     assert summary["cpu_ratios"] == [1.1, 1.2, 1.3]
