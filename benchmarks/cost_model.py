@@ -29,6 +29,11 @@ to every actor, times the rounds a query makes)::
 
     python -m benchmarks.cost_model --builds /tmp/sb/builds.jsonl --queries /tmp/q1m/sharded.json
     python -m benchmarks.cost_model --builds /tmp/sb/builds.jsonl --input generated:200000   # builds only
+    python -m benchmarks.cost_model --build /tmp/1m/build-4x2.log --queries /tmp/q1m/sharded.json
+
+``--build`` fits ``w`` to one build at scale (the last JSON line of
+``shard_build one``: its CPU over its statements, ``r`` taken as 0, as the
+matrix fitted it), instead of the matrix's small builds.
 """
 
 from __future__ import annotations
@@ -52,6 +57,13 @@ def build_costs(rows: list[dict[str, Any]]) -> dict[str, float]:
     statements = single[1]["statements"]
     read = max(0.0, (single[most]["cpu_s"] - single[1]["cpu_s"]) / ((most - 1) * statements))
     return {"read": read, "write": single[1]["cpu_s"] / statements - read, "from_shards": most}
+
+
+def one_build_costs(row: dict[str, Any], read: float = 0.0) -> dict[str, float]:
+    """``r`` and ``w`` from one build of many statements: all its CPU is
+    writing but ``r`` a statement for each of its shards' reads."""
+    statements = row["statements"]
+    return {"read": read, "write": row["cpu_s"] / statements - read * row["shards"], "from_shards": row["shards"]}
 
 
 def query_costs(result: dict[str, Any], statements: int, key: str = "cpu_p50") -> dict[str, dict[str, float]]:
@@ -85,16 +97,23 @@ def project(build: dict[str, float], query: dict[str, dict[str, float]], ray_ms:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--builds", type=Path, required=True, help="builds.jsonl of benchmarks.shard_build matrix")
+    parser.add_argument("--builds", type=Path, help="builds.jsonl of benchmarks.shard_build matrix")
+    parser.add_argument("--build", type=Path, help="instead: the output of one benchmarks.shard_build one (last line)")
     parser.add_argument("--input", help="the input whose builds to fit (default: the first)")
     parser.add_argument("--queries", type=Path, help="sharded.json of benchmarks.sharded (none: the build projection only)")
     parser.add_argument("--statements", type=int, help="statements of the searched indexes (default: the file's docs)")
     parser.add_argument("--ray", type=Path, help="a sharded.json with ray_round_trip_ms (default: --queries)")
     parser.add_argument("--cores", type=int, default=2, help="cores a node")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.builds.read_text().splitlines() if line.strip()]
-    chosen = args.input or rows[0]["input"]
-    build = build_costs([r for r in rows if r["input"] == chosen])
+    if args.build is not None:
+        row = json.loads(args.build.read_text().strip().splitlines()[-1])
+        chosen, build = f"{row['statements']} statements, {row['shards']} x {row['workers']}", one_build_costs(row)
+    elif args.builds is not None:
+        rows = [json.loads(line) for line in args.builds.read_text().splitlines() if line.strip()]
+        chosen = args.input or rows[0]["input"]
+        build = build_costs([r for r in rows if r["input"] == chosen])
+    else:
+        parser.error("--builds or --build")
     if args.queries is None:
         print(json.dumps({"input": chosen, "build_cpu_s_per_statement": build, "cores_per_node": args.cores,
                           "projection": project(build, {}, 0.0, args.cores)}, indent=2))

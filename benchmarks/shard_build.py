@@ -32,6 +32,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -71,15 +72,28 @@ def build_one(inputs: Path, index: Path, shards: int, workers: int, extract: boo
     }
 
 
-def run_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool,
-              checkout: Path = REPO) -> dict[str, Any]:
-    """:func:`build_one` in a fresh process (its own peak RSS), into a new
-    ``index``, with the Sift of ``checkout``."""
+def start_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool,
+                checkout: Path = REPO) -> subprocess.Popen[str]:
+    """:func:`build_one` started in a fresh process (its own peak RSS), into a
+    new ``index``, with the Sift of ``checkout``; :func:`finish` reads it."""
     shutil.rmtree(index, ignore_errors=True)
     command = [sys.executable, "-m", "benchmarks.shard_build", "one", "--inputs", str(inputs), "--index", str(index),
                "--shards", str(shards), "--workers", str(workers), *([] if extract else ["--no-extract"])]
-    done = subprocess.run(command, cwd=checkout, capture_output=True, text=True, check=True)
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    return subprocess.Popen(command, cwd=checkout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen[str]) -> dict[str, Any]:
+    """The measurements a :func:`start_fresh` build printed (waits for it)."""
+    out, err = process.communicate()
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, process.args, out, err)
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def run_fresh(inputs: Path, index: Path, shards: int, workers: int, extract: bool,
+              checkout: Path = REPO) -> dict[str, Any]:
+    """:func:`build_one` in a fresh process, waited for."""
+    return finish(start_fresh(inputs, index, shards, workers, extract, checkout))
 
 
 def prepare_input(spec: str, out: Path) -> Path:
@@ -146,6 +160,124 @@ def compare(inputs: Path, checkouts: list[Path], builds: list[tuple[int, int]], 
     return rows
 
 
+def split_halves(inputs: Path, files_each: int, out: Path) -> tuple[Path, Path]:
+    """Two disjoint inputs of ``files_each`` files each (links to the first
+    ``2 x files_each`` files of ``inputs``), for :func:`ceiling`."""
+    files = sorted(p for p in inputs.iterdir() if p.suffix == ".jsonl")[: 2 * files_each]
+    if len(files) < 2 * files_each:
+        raise SystemExit(f"--inputs has {len(files)} files, {2 * files_each} needed")
+    halves = (out / "half-a", out / "half-b")
+    for half, chosen in zip(halves, (files[:files_each], files[files_each:])):
+        shutil.rmtree(half, ignore_errors=True)
+        half.mkdir(parents=True)
+        for path in chosen:
+            (half / path.name).symlink_to(path.resolve())
+    return halves
+
+
+def spin(seconds: float) -> dict[str, Any]:
+    """A fixed amount of pure-interpreter work (no memory traffic beyond the
+    caches): the control that tells slower cores from shared caches."""
+    start, cpu = time.perf_counter(), time.process_time()
+    total, n = 0, int(seconds * 2.0e7)
+    for i in range(n):
+        total += i & 7
+    return {"kind": "spin", "seconds": round(time.perf_counter() - start, 2),
+            "cpu_s": round(time.process_time() - cpu, 2), "statements": n}
+
+
+def lookups(seconds: float, keys: int = 4_000_000) -> dict[str, Any]:
+    """A fixed number of random lookups in a dict far larger than the caches
+    (~400 MB at 4M keys): the control that shares the memory system as the
+    builds' word caches and postings do."""
+    import random
+
+    table = {n * 7919: n for n in range(keys)}
+    probes = [random.Random(1).randrange(keys) * 7919 for _ in range(1_000_000)]
+    start, cpu = time.perf_counter(), time.process_time()
+    total, n = 0, max(1, int(seconds * 25))
+    for _ in range(n):
+        for key in probes:
+            total += table[key]
+    return {"kind": "lookups", "seconds": round(time.perf_counter() - start, 2),
+            "cpu_s": round(time.process_time() - cpu, 2), "statements": n * len(probes)}
+
+
+def start_spin(seconds: float, kind: str = "spin") -> subprocess.Popen[str]:
+    """:func:`spin` (or :func:`lookups`) in a fresh process."""
+    return subprocess.Popen([sys.executable, "-m", "benchmarks.shard_build", "spin", "--seconds", str(seconds),
+                             *(["--lookups"] if kind == "lookups" else [])],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _steal() -> int:
+    """The host's stolen ticks so far (``/proc/stat``; 0 where there is none)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return int(fields[8]) if len(fields) > 8 else 0
+    except OSError:
+        return 0
+
+
+def ceiling(inputs: Path, files_each: int, rounds: int, extract: bool, out: Path,
+            spin_seconds: float = 0.0) -> list[dict[str, Any]]:
+    """The host's parallel ceiling: one-worker builds of two disjoint halves,
+    each alone, then both at once (fresh processes), ``rounds`` times;
+    optionally the :func:`spin` and :func:`lookups` controls the same way. Rows appended to
+    ``out/ceiling.jsonl``; :func:`ceiling_summary` compares them."""
+    halves = split_halves(inputs, files_each, out)
+    rows: list[dict[str, Any]] = []
+
+    def record(row: dict[str, Any]) -> None:
+        rows.append(row)
+        with (out / "ceiling.jsonl").open("a") as log:
+            log.write(json.dumps(row) + "\n")
+        print(json.dumps(row), flush=True)
+
+    for round_ in range(rounds):
+        kinds = [("build", lambda i: start_fresh(halves[i], out / f"ix-half-{i}", 1, 1, extract))]
+        if spin_seconds:
+            kinds.append(("spin", lambda i: start_spin(spin_seconds)))
+            kinds.append(("lookups", lambda i: start_spin(spin_seconds, "lookups")))
+        for kind, start in kinds:
+            for i in (0, 1):
+                steal = _steal()
+                record({"round": round_, "kind": kind, "half": i, "mode": "alone",
+                        **finish(start(i)), "steal_ticks": _steal() - steal})
+            steal, began = _steal(), time.perf_counter()
+            both = [start(i) for i in (0, 1)]
+            results = [finish(process) for process in both]
+            pair_wall, stolen = time.perf_counter() - began, _steal() - steal
+            for i, result in enumerate(results):
+                record({"round": round_, "kind": kind, "half": i, "mode": "together", **result,
+                        "pair_wall_s": round(pair_wall, 2), "steal_ticks": stolen})
+    return rows
+
+
+def ceiling_summary(rows: list[dict[str, Any]], kind: str = "build") -> dict[str, Any]:
+    """Per round: CPU per statement of the two halves run together over the
+    same halves run alone; the median ratio, and ``2 / ratio``, the cores two
+    such processes get out of two; and the wall speed-up of running both at
+    once (the alone walls' sum over the slower of the two together)."""
+    ratios, speedups = [], []
+    for round_ in sorted({r["round"] for r in rows if r["kind"] == kind}):
+        mine = [r for r in rows if r["kind"] == kind and r["round"] == round_]
+        alone = [r for r in mine if r["mode"] == "alone"]
+        together = [r for r in mine if r["mode"] == "together"]
+        if len(alone) != 2 or len(together) != 2:
+            continue
+        per = [sum(r["cpu_s"] for r in group) / sum(r["statements"] for r in group) for group in (alone, together)]
+        ratios.append(per[1] / per[0])
+        # Each process's own timed section (start-up and a control's setup left out).
+        speedups.append(sum(r["seconds"] for r in alone) / max(r["seconds"] for r in together))
+    if not ratios:
+        return {"kind": kind, "rounds": 0}
+    median = statistics.median(ratios)
+    return {"kind": kind, "rounds": len(ratios), "cpu_ratios": [round(r, 3) for r in ratios],
+            "median_cpu_ratio": round(median, 3), "effective_cores": round(2 / median, 2),
+            "wall_speedups": [round(s, 2) for s in speedups]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,8 +300,25 @@ def main() -> None:
     ab.add_argument("--rounds", type=int, default=3)
     ab.add_argument("--no-extract", action="store_true")
     ab.add_argument("--out", type=Path, default=Path("/tmp/sift-shard-ab"))
+    top = sub.add_parser("ceiling", help="two independent one-worker builds: alone vs at once")
+    top.add_argument("--inputs", type=Path, required=True)
+    top.add_argument("--files-each", type=int, default=20, help="input files in each half")
+    top.add_argument("--rounds", type=int, default=3)
+    top.add_argument("--spin", type=float, default=0.0, help="also a pure-interpreter control of ~N CPU s")
+    top.add_argument("--no-extract", action="store_true")
+    top.add_argument("--out", type=Path, default=Path("/tmp/sift-ceiling"))
+    control = sub.add_parser("spin", help="the ceiling's control, in this process")
+    control.add_argument("--seconds", type=float, default=5.0)
+    control.add_argument("--lookups", action="store_true", help="random lookups in a large dict instead")
     args = parser.parse_args()
-    if args.command == "ab":
+    if args.command == "spin":
+        print(json.dumps(lookups(args.seconds) if args.lookups else spin(args.seconds)))
+    elif args.command == "ceiling":
+        args.out.mkdir(parents=True, exist_ok=True)
+        rows = ceiling(args.inputs, args.files_each, args.rounds, not args.no_extract, args.out, args.spin)
+        for kind in ("build", "spin", "lookups"):
+            print(json.dumps(ceiling_summary(rows, kind)), flush=True)
+    elif args.command == "ab":
         args.out.mkdir(parents=True, exist_ok=True)
         builds = [(int(b.split("x")[0]), int(b.split("x")[1])) for b in args.builds.split(",")]
         compare(args.inputs, [Path(c).resolve() for c in args.checkouts.split(",")], builds, args.rounds,

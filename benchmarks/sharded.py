@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import time
@@ -75,6 +76,22 @@ def ray_round_trip(searcher: Any, calls: int = 50) -> dict[str, float]:
     return {"p50": round(statistics.median(times), 2), "p95": round(percentile(times, 95), 2)}
 
 
+def same_results(one: Any, other: Any, relative: float = 1e-9) -> bool:
+    """The same total, ids in the same order, facets, and scores equal to
+    within ``relative`` (sums over shards may round differently)."""
+    if one.total != other.total or [h.id for h in one.hits] != [h.id for h in other.hits]:
+        return False
+    if one.facets != other.facets:
+        return False
+    return all(math.isclose(a.score, b.score, rel_tol=relative, abs_tol=0.0) for a, b in zip(one.hits, other.hits))
+
+
+def summary(result: Any) -> dict[str, Any]:
+    """What :func:`same_results` compares, for the report of a difference."""
+    return {"total": result.total, "hits": [[h.id, h.score] for h in result.hits],
+            "facets": {name: f.to_json() for name, f in (result.facets or {}).items()}}
+
+
 def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
         ray: bool = False, existing: tuple[Path, Path, list[Path]] | None = None) -> dict[str, Any]:
     from query import open_searcher
@@ -96,6 +113,7 @@ def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
         round_trip = ray_round_trip(searchers[f"{most} (Ray)"])
     rows: dict[str, Any] = {}
     differing = 0
+    differences: list[dict[str, Any]] = []
     try:
         for kind, items in queries.items():
             wall: dict[str, list[float]] = {n: [] for n in searchers}
@@ -111,8 +129,12 @@ def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
                     wall[name].append((time.perf_counter() - start) * 1000)
                     cpu[name].append((time.process_time() - start_cpu) * 1000)
                 one = results["one"]
-                differing += sum(1 for r in results.values()
-                                 if (r.total, [h.id for h in r.hits]) != (one.total, [h.id for h in one.hits]))
+                for name, result in results.items():
+                    if not same_results(one, result):
+                        differing += 1
+                        if len(differences) < 20:
+                            differences.append({"type": kind, "q": item["q"], "engine": name,
+                                                "one": summary(one), "other": summary(result)})
             rows[kind] = {name: {"p50": round(statistics.median(wall[name]), 2),
                                  "p95": round(percentile(wall[name], 95), 2),
                                  "cpu_p50": round(statistics.median(cpu[name]), 2),
@@ -121,7 +143,7 @@ def run(out: Path, docs: int, shard_counts: list[int], count: int, workers: int,
         for searcher in searchers.values():
             searcher.close()
     return {"docs": docs, "queries_per_type": count, "load_average": os.getloadavg(), "builds": builds,
-            "types": rows, "differing_results": differing, "ray_round_trip_ms": round_trip,
+            "types": rows, "differing_results": differing, "differences": differences, "ray_round_trip_ms": round_trip,
             "cpu_s": round(time.process_time(), 1)}
 
 
