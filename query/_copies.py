@@ -110,10 +110,27 @@ def collapse(docnums: np.ndarray, scores: np.ndarray, labels: np.ndarray, dates:
     """One match per group: the earliest-dated (undated last, ties by id),
     with the best score of the group's matches.
 
+    Most statements have no copy: only the matches whose group has other
+    members are sorted (sorting all 640k matches of a frequent word was 38 %
+    of a faceted query at 1M statements); the result is in label order either way.
+
     :returns: the kept document numbers and their groups' scores.
     """
     if not len(docnums):
         return docnums, scores
+    shared = np.bincount(labels)[labels[docnums]] > 1
+    if not shared.any():  # a group of one is labelled by its own number: already in label order
+        return docnums, scores
+    kept, best = _collapse_groups(docnums[shared], scores[shared], labels, dates, id_ranks)
+    alone = ~shared
+    kept = np.concatenate((docnums[alone], kept))
+    best = np.concatenate((scores[alone], best))
+    order = np.argsort(labels[kept], kind="stable")  # two sorted runs: a merge
+    return kept[order], best[order]
+
+
+def _collapse_groups(docnums: np.ndarray, scores: np.ndarray, labels: np.ndarray, dates: np.ndarray,
+                     id_ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     groups = labels[docnums]
     order = np.lexsort((id_ranks[docnums], dates[docnums], groups))
     first = np.r_[True, groups[order][1:] != groups[order][:-1]]

@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from whoosh.index import create_in
 
@@ -16,6 +17,7 @@ from indexer.schema import build_schema
 from indexer.storage.store import write_meta
 from indexer.writing.write import IndexOptions, index_paths
 from query import Searcher
+from query._copies import _collapse_groups, collapse
 
 FAST = IndexOptions(extract=False)
 
@@ -198,3 +200,40 @@ def test_an_index_made_before_has_no_groups(tmp_path: Path) -> None:
         results = searcher.search("statement")
         assert (results.total, results.total_statements, results.grouped) == (3, 3, False)
         assert searcher.get("agency-1")["copies"] == []
+
+
+def _labels_of(groups: list[list[int]], size: int) -> np.ndarray:
+    labels = np.arange(size)
+    for members in groups:
+        labels[members] = min(members)
+    return labels
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_collapse_sorts_only_shared_groups_with_the_same_result(seed: int) -> None:
+    """Matches with no copy skip the sort; the result equals sorting every match by group."""
+    rng = np.random.default_rng(seed)
+    size = 400
+    docs = rng.permutation(size)
+    groups, at = [], 0
+    while at < size // 2:  # about half the documents in groups of 2-5, the rest alone
+        width = int(rng.integers(2, 6))
+        groups.append(sorted(docs[at:at + width].tolist()))
+        at += width
+    labels = _labels_of(groups, size)
+    dates = rng.integers(0, 5, size).astype(np.int64)  # many ties: the id decides
+    id_ranks = rng.permutation(size)
+    docnums = np.flatnonzero(rng.random(size) < 0.6)
+    scores = rng.random(len(docnums))
+    kept, best = collapse(docnums, scores, labels, dates, id_ranks)
+    expected_kept, expected_best = _collapse_groups(docnums, scores, labels, dates, id_ranks)
+    assert kept.tolist() == expected_kept.tolist()
+    assert best.tolist() == expected_best.tolist()
+
+
+def test_collapse_without_shared_groups_returns_the_matches() -> None:
+    labels = _labels_of([[1, 7]], 10)
+    docnums = np.array([0, 2, 3, 9])
+    scores = np.array([0.5, 0.1, 0.9, 0.3])
+    kept, best = collapse(docnums, scores, labels, np.zeros(10, np.int64), np.arange(10))
+    assert kept.tolist() == [0, 2, 3, 9] and best.tolist() == [0.5, 0.1, 0.9, 0.3]
