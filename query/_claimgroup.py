@@ -246,10 +246,4 @@ def role_frequency(claims: list[frozenset[str]], key: str) -> float:
 def role_frequencies(table: ClaimTable, claims: np.ndarray, key: str, size: int) -> np.ndarray:
     """:func:`role_frequency` of every statement at once (``claims``: the
     claims of ``table`` that satisfy the group)."""
-    holding = claims & table.holding((key,))
-    in_title = holding & table.holding((CLAIM_IN_TITLE,))
-    docs = table.claim_doc
-    out = np.bincount(docs[holding & ~in_title], minlength=size).astype(np.float64)
-    out += TITLE_BONUS * (np.bincount(docs[in_title], minlength=size) > 0)
-    out += LEAD_BONUS * (np.bincount(docs[holding & table.holding((CLAIM_IN_LEAD,))], minlength=size) > 0)
-    return out
+    return table.weighted_counts(claims & table.holding((key,)), size)

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from indexer.storage.columns import column_reader
+from indexer.model import CLAIM_IN_LEAD, CLAIM_IN_TITLE, LEAD_BONUS, TITLE_BONUS
 from indexer.schema import CLAIM_ROLES_COLUMN
 
 #: A claim's term when its sentence denies the act.
@@ -83,6 +84,16 @@ class ClaimTable:
     def holding_matching(self, accept: Callable[[str], bool]) -> np.ndarray:
         """Whether each claim holds a term ``accept`` takes (prefix conditions)."""
         return self.holding(term for term in self.codes if accept(term))
+
+    def weighted_counts(self, claims: np.ndarray, size: int) -> np.ndarray:
+        """Per statement, its claims marked in ``claims`` outside the title, plus
+        ``TITLE_BONUS`` if one is in the title and ``LEAD_BONUS`` if one is in the lead
+        (how much a statement's claims are about something: README, Ranking)."""
+        in_title = claims & self.holding((CLAIM_IN_TITLE,))
+        out = np.bincount(self.claim_doc[claims & ~in_title], minlength=size).astype(np.float64)
+        out += TITLE_BONUS * (np.bincount(self.claim_doc[in_title], minlength=size) > 0)
+        out += LEAD_BONUS * (np.bincount(self.claim_doc[claims & self.holding((CLAIM_IN_LEAD,))], minlength=size) > 0)
+        return out
 
     def statements(self, claims: np.ndarray, size: int) -> np.ndarray:
         """Whether each of ``size`` statements has a claim marked in ``claims``."""

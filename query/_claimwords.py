@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from indexer.analysis import term_for
-from indexer.model import CLAIM_IN_LEAD, CLAIM_IN_TITLE, LEAD_BONUS, TARGET_KINDS, TITLE_BONUS
+from indexer.model import CLAIM_IN_LEAD, LEAD_BONUS, TARGET_KINDS, TITLE_BONUS
 from indexer.schema import CLAIM_FIELDS, CLAIM_ROLES_COLUMN, SiftPositions
 from query import plan as p
 from query._claimspans import field_ranges
@@ -114,12 +114,7 @@ def _target_frequencies(evaluator: Evaluator, node: p.ClaimWords) -> np.ndarray:
     table = evaluator.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(evaluator.reader, size))
     claims = table.holding(f"type|{t}" for t in node.types) & ~table.holding((NEGATED_TERM,))
     claims &= table.holding(f"against|{kind}" for kind in node.targets)
-    in_title = claims & table.holding((CLAIM_IN_TITLE,))
-    docs = table.claim_doc
-    c = np.bincount(docs[claims & ~in_title], minlength=size).astype(np.float64)
-    c += TITLE_BONUS * (np.bincount(docs[in_title], minlength=size) > 0)
-    c += LEAD_BONUS * (np.bincount(docs[claims & table.holding((CLAIM_IN_LEAD,))], minlength=size) > 0)
-    return c
+    return table.weighted_counts(claims, size)
 
 
 def claim_words(evaluator: Evaluator, node: p.ClaimWords) -> Matches:
