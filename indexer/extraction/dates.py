@@ -8,7 +8,9 @@ in this order (first hit wins; see ``indexer/data/CLAIMS.md``):
 2. the header (lines before the body): a line that *is* a date, or a line that
    opens with one / with a news dateline;
 3. the opening of the body (after the title, if the body repeats it): a date
-   in dateline position within the first ~100 characters;
+   in dateline position within the first ~100 characters, or a republished
+   statement's note on its first publication (``This statement was originally
+   published on cpj.org on 31 December 2021.``) within the first paragraphs;
 4. a date in the source URL's path or query.
 
 Numeric dates with both parts <= 12 are ambiguous.  Default rule: slashes are
@@ -376,6 +378,33 @@ def _date_line(opening: str, day_first: bool | None) -> dt.date | None:
     return None
 
 
+#: How far into the body (characters) a note on the first publication may stand.
+PUBLICATION_NOTE_WINDOW = 800
+# "This statement was originally published on cpj.org on 31 December 2021":
+# a text and its first publication; the date follows an "on" within the
+# next few words (a source's name, a site with dots inside, may stand between).
+_PUBLICATION_NOTE = LazyPattern(
+    r"\b(?:statement|article|story|report|release|piece|op-ed|text|letter|alert)\s+was\s+"
+    r"(?:originally\s+|first\s+)?(?:published|posted|issued|released)\b",
+    re.IGNORECASE,
+)
+_ON = re.compile(r"\bon\s+", re.IGNORECASE)
+_NOTE_REACH = 60
+
+
+def _publication_note(opening: str, day_first: bool | None) -> dt.date | None:
+    """The date of a republished statement's note on where it first appeared."""
+    window = opening[:PUBLICATION_NOTE_WINDOW]
+    for note in _PUBLICATION_NOTE.finditer(window):
+        reach = window[note.end() : note.end() + _NOTE_REACH]
+        reach = reach.split("\n", 1)[0].split(". ", 1)[0]
+        for on in _ON.finditer(reach):
+            m = _DATE_FORMS.match(window, note.end() + on.end())
+            if m:
+                return _from_match(m, day_first)
+    return None
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
@@ -430,6 +459,8 @@ def statement_date(
             rest = _skip_title(opening, title)
             if rest is not opening:
                 found = _opening_date(rest, day_first, url)
+        if found is None:
+            found = _publication_note(opening, day_first)
         if found:
             return found
     if url:

@@ -245,3 +245,21 @@ def test_dateline_pattern_matches_as_with_boundary_in_front(text: str) -> None:
     assert reference.pattern != datelines._DATELINE.pattern
     assert [(m.span(), m.groupdict()) for m in datelines._DATELINE.finditer(text)] \
         == [(m.span(), m.groupdict()) for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A republished statement names where and when it first appeared, in its opening.
+        ("Journalists arrested for their reporting.\n\nThis statement was originally published on "
+         "cpj.org on 31 December 2021.\n\nOn December 26, police arrested a reporter.", D(2021, 12, 31)),
+        ("Index documents crackdowns.\n\nThis report was first published by PEN America on April 13, 2022.\n\n"
+         "At least 277 writers were in jail.", D(2022, 4, 13)),
+        # A date of the events, not of the text, is no publication note.
+        ("The group said it was attacked on 29 December 2019 by security forces.", None),
+        # A note far into the text (after the opening) is not the statement's own header.
+        ("Prose. " * 200 + "This statement was originally published on hrw.org on 7 February 2022.", None),
+    ],
+)
+def test_publication_note_in_the_opening(body: str, expected: dt.date | None) -> None:
+    assert statement_date(body=body) == expected
