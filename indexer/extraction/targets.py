@@ -71,12 +71,16 @@ _TARGET_OBJECT_GAP = re.compile(
 #: ``the killing of (two) journalists``, ``casualties among civilians``.
 _TARGET_PREPOSITION_GAP = re.compile(r"(?: (?!(?:by|and|or|in|after|before)\b)[a-z][\w-]*){0,2}"
                                      r" (?:against|on|targeting|of|among)" + _TARGET_OBJECT_GAP.pattern)
+#: The forms of the verbs that strike a target.
+_STRIKES = (r"(?:hit|hits|hitting|struck|strikes?|striking|targets?|targeted|targeting|destroy|destroys|destroyed"
+            r"|destroying|damage|damages|damaged|damaging|razed|levell?ed|flattened|pounded)")
 #: Between an act and the object of a strike verb after it: ``warplanes struck the main
 #: hospital``, ``airstrikes destroy Idlib MSF hospital`` (the act is a noun, the verb no trigger).
 _STRIKE_VERB_GAP = re.compile(
     r"(?: (?:have|has|had|reportedly|allegedly|also|again|repeatedly|deliberately))*"
-    r" (?:hit|hits|hitting|struck|strikes?|striking|targets?|targeted|targeting|destroy|destroys|destroyed|destroying"
-    r"|damage|damages|damaged|damaging|razed|levell?ed|flattened|pounded)" + _TARGET_OBJECT_GAP.pattern)
+    r" " + _STRIKES + _TARGET_OBJECT_GAP.pattern)
+#: A trigger ending in a strike verb (``jets hit``): a verb, though ``hit`` has no verb ending.
+_ENDS_IN_STRIKE_VERB = re.compile(r"\b" + _STRIKES + r"$")
 #: Between an act and a kind among its victims: ``killed 20 people, including five children``.
 _INCLUDING_GAP = re.compile(rf"(?: (?:{_COUNT}))*(?: (?!(?:by|in|on|at|near|after|before|and|or)\b)[a-z][\w-]*){{0,2}},?"
                             r" including" + _TARGET_OBJECT_GAP.pattern)
@@ -95,7 +99,9 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
     """``against`` items (offsets in ``text``) for the kinds of :func:`target_mentions`
     (not inside a span of ``taken``) in the claim sentence ``text[start:end]``
     that an act (of ``triggers``, as ``roles.claim_roles`` takes them) targets:
-    the object of a verb trigger (``killed three journalists``), the object of ``on``/``against``/``targeting``/``of``/``among`` after an act
+    the object of a verb trigger (``killed three journalists``, ``jets hit the
+    hospital``, also within the trigger's own words: ``the bombed hospital``), the
+    object of ``on``/``against``/``targeting``/``of``/``among`` after an act
     (``attacks on hospitals``, ``the arrest of activists``), a kind among the
     victims (``killed 20 people, including five children``), the subject of a
     passive or of a headline's participle (``protesters were detained``,
@@ -119,8 +125,11 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
         for kind, ts, te in acts:
             if hit:
                 break
+            if ts < s < te:  # the act's own words name the kind: ``bombed hospital``
+                te = len(low[:s].rstrip())  # the act is the words before it
             if te <= s and s - te <= 60 and not _CLAUSE_MARKS.search(low, te, s):
-                verb = _TARGET_VERB.search(low, ts, te) is not None and not low[ts:te].endswith(" by")
+                verb = (_TARGET_VERB.search(low, ts, te) is not None or _ENDS_IN_STRIKE_VERB.search(low, ts, te)
+                        is not None) and not low[ts:te].endswith(" by")
                 hit = (verb and _TARGET_OBJECT_GAP.fullmatch(low, te, s) is not None
                        or _TARGET_PREPOSITION_GAP.fullmatch(low, te, s) is not None
                        or _STRIKE_VERB_GAP.fullmatch(low, te, s) is not None
