@@ -104,7 +104,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # Justice for unnamed perpetrators attributes nothing to anyone: "prosecute the perpetrators of
         # this crime", "holding perpetrators accountable", "bring those responsible to justice".
         r"(?:prosecut|punish|identify|apprehend|pursue|bring|hold|try|judge|convict)\w*(?: [\w-]+){0,4}?"
-        r" (?:perpetrators|culprits|those responsible)(?: (?:of|for) (?:[\w-]+ ){0,2}?[\w-]+)?",
+        r" (?:perpetrators|culprits|those responsible)",
     ),
     "killing": (
         r"kill(?:s|ed|ing|ings)?",
@@ -301,7 +301,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:perpetrated|committed|carried out|orchestrated|masterminded|plotted|instigated|engineered) by"
         r"|at the hands of"
         # (by someone, not by a weapon: "injuries inflicted by the security services")
-        r"|inflicted (?:(?:on|upon) (?:[\w-]+ ){1,3}?)?by (?!an? |shell|bomb|air|missile|rocket|mortar|artillery|fire|gun|explos)"
+        r"|inflicted (?:(?:on|upon) (?:[\w-]+ ){1,3}?)?by(?! (?:an? |shell|bomb|air|missile|rocket|mortar|artillery|fire|gun|explos))"
         r"|suspect(?:s|ed)? of (?:involvement|being involved|complicity|carrying out|committing|perpetrating"
         r"|orchestrating|plotting|masterminding|killing|murdering|the (?:[\w-]+ )?(?:attacks?|killings?|murders?"
         r"|bombings?|abductions?|kidnappings?|assassinations?))|on suspicion (?:of|that)"

@@ -304,10 +304,12 @@ class _Runs:
         return i - self._removed[j] if j >= 0 else i
 
     def back(self, i: int) -> int:
-        """The offset in the text of the squeezed non-space character at ``i``."""
+        """The offset in the text of the squeezed character at ``i`` (a run's space: the run's start)."""
         if not self.ends:
             return i
         j = bisect_right(self._at, i) - 1
+        if j >= 0 and self._at[j] == i:
+            j -= 1
         return i + self._removed[j] if j >= 0 else i
 
 

@@ -140,3 +140,15 @@ def test_a_sentence_s_triggers_across_runs_of_spaces_point_into_it() -> None:
 
     sentence = "Jets  carried out air\n\n strikes."
     assert [(kind, sentence[a:b]) for kind, a, b in claim_triggers(sentence)] == [("bombardment", "air\n\n strikes")]
+
+
+def test_an_attribution_s_trigger_ends_at_its_by() -> None:
+    # (what ``roles`` reads to take the name right after it as ``by``)
+    from indexer.extraction.claims import claim_triggers
+
+    sentence = "Atrocities were repeatedly inflicted by the Burmese military."
+    assert [sentence[a:b] for _, a, b in claim_triggers(sentence)] == ["inflicted by"]
+
+
+def test_justice_for_unnamed_perpetrators_keeps_the_crimes_named() -> None:
+    assert "war_crimes" in types("We must hold those responsible for war crimes accountable.")
