@@ -94,7 +94,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:principle|concept|doctrine|norm|notion|framework) of (?:the )?responsibility to protect",
         # ... and its four crimes, a formula naming no act: "protect populations from genocide, war
         # crimes, ethnic cleansing and crimes against humanity", "situations that could lead to ..."
-        r"(?:from|against|prevent\w*|deter\w*|occurrence of|prevention of|lead to) (?:[\w-]+ ){0,2}?" + _ATROCITY
+        r"(?:from|against|prevent\w*|deter\w*|occurrence of|prevention of|lead to) (?:the )?" + _ATROCITY
         + r"(?:,? (?:and |or )?" + _ATROCITY + r"){2,}",
         # the speaker's own share ("we all bear responsibility", "we will be responsible for a disaster")
         r"(?:we|i) (?:all |both |also |too |will |would |shall )*(?:bear|share|are|am|be|have|take)(?: [\w-]+){0,2}?"

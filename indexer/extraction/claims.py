@@ -261,6 +261,8 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
 
 #: Whitespace other than one plain space: a line break, a tab, two spaces (PDF records' lines).
 _RUN = re.compile(r"\s{2,}|[^\S ]")
+#: In an ASCII text, what every match of :data:`_RUN` holds: two spaces or one other whitespace character.
+_ASCII_RUN_STARTS = ("  ", *(chr(c) for c in range(128) if chr(c).isspace() and chr(c) != " "))
 
 
 def squeeze(text: str) -> str:
@@ -280,6 +282,8 @@ class _Runs:
     @classmethod
     def of(cls, text: str) -> _Runs:
         """The runs of ``text`` (none: ``squeezed`` is ``text``)."""
+        if text.isascii() and not any(space in text for space in _ASCII_RUN_STARTS):
+            return cls(text, [], [], [])  # (most texts: ``in`` is much faster than a regex scan)
         ends: list[int] = []
         at: list[int] = []
         removed: list[int] = []

@@ -152,3 +152,12 @@ def test_an_attribution_s_trigger_ends_at_its_by() -> None:
 
 def test_justice_for_unnamed_perpetrators_keeps_the_crimes_named() -> None:
     assert "war_crimes" in types("We must hold those responsible for war crimes accountable.")
+
+
+def test_the_ascii_shortcut_finds_every_run() -> None:
+    from indexer.extraction import claims
+
+    for c in range(128):
+        text = f"a{chr(c)}b"
+        assert (claims._Runs.of(text).squeezed != text) == (claims._RUN.search(text) is not None), repr(chr(c))
+    assert claims._Runs.of("a  b").squeezed == "a b"
