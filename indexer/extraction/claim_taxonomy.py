@@ -76,7 +76,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
         r"(?:has|have|had) claimed responsibility for maintaining",
         # Weapons held, traded or tested are not an attack with them.
-        r"(?:found|seized|stor(?:e|ed|ing)|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
+        r"(?:found|seized|stor(?:e|ed|ing)|(?:placement|withdrawal|pullback|removal|handover|surrender) of|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
         r"|depots? of|shipments? of|suppl(?:y|ied|ies|ying)|sale of|sold|sell\w*|purchas\w*|acquir\w*"
         r"|develop\w*|possess\w*|arsenals? of|dismantl\w*|destr(?:oy|oyed|uction of))"
         r" (?:\w+ ){0,4}(?:weapons|arms|missiles?|rockets?|mortars?|artillery|ammunition|munitions)",
@@ -103,7 +103,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|(?:issue|question|problem|ban|banning|prohibition) (?:of|on) (?:[\w-]+ ){0,3}?cluster munitions",
         # Justice for unnamed perpetrators attributes nothing to anyone: "prosecute the perpetrators of
         # this crime", "holding perpetrators accountable", "bring those responsible to justice".
-        r"(?:prosecut|punish|identify|apprehend|pursue|bring|hold|try|judge|convict)\w*(?: [\w-]+){0,4}?"
+        r"(?:prosecut|punish|identify|apprehend|pursue|bring|hold|try|judge|convict)\w*(?: [\w-]+){0,5}?"
         r" (?:perpetrators|culprits|those responsible)",
     ),
     "killing": (

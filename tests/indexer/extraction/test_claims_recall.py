@@ -161,3 +161,10 @@ def test_the_ascii_shortcut_finds_every_run() -> None:
         text = f"a{chr(c)}b"
         assert (claims._Runs.of(text).squeezed != text) == (claims._RUN.search(text) is not None), repr(chr(c))
     assert claims._Runs.of("a  b").squeezed == "a b"
+
+
+def test_weapons_placed_or_withdrawn_are_no_bombardment() -> None:
+    assert "bombardment" not in types("They call for the placement of heavy weapons and artillery under supervision.")
+    assert "bombardment" not in types("The withdrawal of heavy artillery from the line was verified.")
+    assert "responsibility_attribution" not in types(
+        "We will prosecute both the intellectual and material perpetrators of this crime.")
