@@ -20,13 +20,14 @@ spaces inside sentences, and a trigger's words must match across them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from indexer.extraction.claim_taxonomy import CLAIM_TYPES, PRIORITY, TRIGGERS
 from indexer.extraction.regex_prefixes import pattern_prefixes
+from indexer.extraction.whitespace_runs import Runs, squeeze
 
 __all__ = ["claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of", "squeeze"]
 
@@ -102,7 +103,7 @@ def claim_triggers(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
     if len(low) != len(sentence) or "\u00ad" in sentence or "\u03a3" in sentence:
         return []
-    runs = _Runs.of(_dehyphen(low))
+    runs = Runs.of(_dehyphen(low))
     low = runs.squeezed
     return [(m.lastgroup, runs.back(m.start()), runs.back(m.end() - 1) + 1) for m in _matches(low)
             if m.lastgroup and m.lastgroup != "skip" and not _hedged(low, 0, len(low), m)]
@@ -160,7 +161,8 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
     not a word character at a word's start, as before a slice's start; and
     nothing from ``end`` on, as at a slice's end.
     """
-    runs = _Runs.of(low)
+    spans = spans if isinstance(spans, (list, tuple)) else list(spans)  # (read twice)
+    runs = Runs.of(low, spans)
     original, low = low, runs.squeezed
     starts, patterns = _candidates(low)
     size, n = len(original), len(starts)
@@ -257,64 +259,6 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
                 or _DENIAL.search(before_sentence))
-
-
-#: Whitespace other than one plain space: a line break, a tab, two spaces (PDF records' lines).
-_RUN = re.compile(r"\s{2,}|[^\S ]")
-#: In an ASCII text, what every match of :data:`_RUN` holds: two spaces or one other whitespace character.
-_ASCII_RUN_STARTS = ("  ", *(chr(c) for c in range(128) if chr(c).isspace() and chr(c) != " "))
-
-
-def squeeze(text: str) -> str:
-    """``text`` with each run of whitespace one space: a trigger's words may be
-    split by a line break or by two spaces (``loss of\\n many lives``)."""
-    return _RUN.sub(" ", text)
-
-
-class _Runs:
-    """A text squeezed (:func:`squeeze`) and the offsets between the two."""
-
-    __slots__ = ("ends", "squeezed", "_at", "_removed")
-
-    def __init__(self, squeezed: str, ends: list[int], at: list[int], removed: list[int]) -> None:
-        self.squeezed, self.ends, self._at, self._removed = squeezed, ends, at, removed
-
-    @classmethod
-    def of(cls, text: str) -> _Runs:
-        """The runs of ``text`` (none: ``squeezed`` is ``text``)."""
-        if text.isascii() and not any(space in text for space in _ASCII_RUN_STARTS):
-            return cls(text, [], [], [])  # (most texts: ``in`` is much faster than a regex scan)
-        ends: list[int] = []
-        at: list[int] = []
-        removed: list[int] = []
-        parts: list[str] = []
-        pos = gone = 0
-        for m in _RUN.finditer(text):
-            a, b = m.span()
-            parts += (text[pos:a], " ")
-            at.append(a - gone)  # where its one space stands in the squeezed text
-            gone += b - a - 1
-            ends.append(b)
-            removed.append(gone)
-            pos = b
-        if not ends:
-            return cls(text, ends, at, removed)
-        parts.append(text[pos:])
-        return cls("".join(parts), ends, at, removed)
-
-    def forth(self, i: int) -> int:
-        """The squeezed offset of the non-space character at ``i``."""
-        j = bisect_right(self.ends, i) - 1
-        return i - self._removed[j] if j >= 0 else i
-
-    def back(self, i: int) -> int:
-        """The offset in the text of the squeezed character at ``i`` (a run's space: the run's start)."""
-        if not self.ends:
-            return i
-        j = bisect_right(self._at, i) - 1
-        if j >= 0 and self._at[j] == i:
-            j -= 1
-        return i + self._removed[j] if j >= 0 else i
 
 
 def _cuts_word(text: str, i: int) -> bool:

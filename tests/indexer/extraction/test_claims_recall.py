@@ -3,7 +3,11 @@ calls in the passive or through what someone wants."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.extraction.claims import claim_types_and_triggers_of
 
@@ -155,12 +159,13 @@ def test_justice_for_unnamed_perpetrators_keeps_the_crimes_named() -> None:
 
 
 def test_the_ascii_shortcut_finds_every_run() -> None:
-    from indexer.extraction import claims
+    from indexer.extraction import whitespace_runs
 
     for c in range(128):
         text = f"a{chr(c)}b"
-        assert (claims._Runs.of(text).squeezed != text) == (claims._RUN.search(text) is not None), repr(chr(c))
-    assert claims._Runs.of("a  b").squeezed == "a b"
+        squeezed = whitespace_runs.Runs.of(text).squeezed
+        assert (squeezed != text) == (whitespace_runs.RUN.search(text) is not None), repr(chr(c))
+    assert whitespace_runs.Runs.of("a  b").squeezed == "a b"
 
 
 def test_weapons_placed_or_withdrawn_are_no_bombardment() -> None:
@@ -168,3 +173,14 @@ def test_weapons_placed_or_withdrawn_are_no_bombardment() -> None:
     assert "bombardment" not in types("The withdrawal of heavy artillery from the line was verified.")
     assert "responsibility_attribution" not in types(
         "We will prosecute both the intellectual and material perpetrators of this crime.")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\t\n\r\x0b\x0c\x1c\x1f\u00a0\u2003é")), max_size=40))
+def test_runs_are_the_whitespace_runs(text: str) -> None:
+    from indexer.extraction import whitespace_runs
+
+    expected = [m.span() for m in re.finditer(r"\s{2,}|[^\S ]", text)]
+    assert [m.span() for m in whitespace_runs.RUN.finditer(text)] == expected
+    assert whitespace_runs.run_spans(text) == expected
+    ascii_text = text.encode("ascii", "ignore").decode("ascii")
+    assert whitespace_runs.run_spans(ascii_text) == [m.span() for m in re.finditer(r"\s{2,}|[^\S ]", ascii_text)]
