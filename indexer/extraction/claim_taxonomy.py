@@ -52,6 +52,7 @@ PRIORITY: tuple[str, ...] = (
 )
 
 _GAP = r"[^.;!?]{0,80}?"  # a short stretch inside one clause
+_ATROCITY = r"(?:genocide|war crimes|ethnic cleansing|crimes against humanity)"
 _CEASEFIRE = (
     r"(?:truce|cease[- ]?fires?|cessation of hostilities|armistice"
     r"|de-?escalation (?:zones?|areas?|agreement|deal)|(?:peace|ceasefire) (?:deal|agreement))"
@@ -75,7 +76,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:phone|telephone|conference|video) calls?(?: \w+)? (?:on|with|for)",
         r"(?:has|have|had) claimed responsibility for maintaining",
         # Weapons held, traded or tested are not an attack with them.
-        r"(?:found|seized|stor(?:e|ed|ing)|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
+        r"(?:found|seized|stor(?:e|ed|ing)|(?:placement|withdrawal|pullback|removal|handover|surrender) of|discovered|confiscated|smuggl\w*|stockpil\w*|caches? of"
         r"|depots? of|shipments? of|suppl(?:y|ied|ies|ying)|sale of|sold|sell\w*|purchas\w*|acquir\w*"
         r"|develop\w*|possess\w*|arsenals? of|dismantl\w*|destr(?:oy|oyed|uction of))"
         r" (?:\w+ ){0,4}(?:weapons|arms|missiles?|rockets?|mortars?|artillery|ammunition|munitions)",
@@ -83,6 +84,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty)",
         # Brokering or adopting a truce is not breaking one.
         r"brokered (?:\w+ ){0,3}?" + _CEASEFIRE,
+        # The speaker's own rhetoric is no call to act: "it must be recalled that", "I must stress".
+        r"(?:it|this|that) must (?:also |again |first |further |now )?be (?:[\w-]+ )?(?:recalled|noted|said|stressed"
+        r"|emphasi[sz]ed|underlined|underscored|pointed out|borne in mind|acknowledged|admitted|mentioned"
+        r"|observed|added|reiterated|understood|clear)",
+        r"(?:i|we) must (?:[\w-]+ ){0,2}?(?:say|stress|emphasi[sz]e|underline|underscore|point out|note|recall"
+        r"|admit|confess|mention|reiterate|present|report|inform|tell|express|thank|congratulate)\b",
+        # the doctrine's name, not a call: "the principle of the responsibility to protect"
+        r"(?:principle|concept|doctrine|norm|notion|framework) of (?:the )?responsibility to protect",
+        # ... and its four crimes, a formula naming no act: "protect populations from genocide, war
+        # crimes, ethnic cleansing and crimes against humanity", "situations that could lead to ..."
+        r"(?:from|against|prevent\w*|deter\w*|occurrence of|prevention of|lead to) (?:the )?" + _ATROCITY
+        + r"(?:,? (?:and |or )?" + _ATROCITY + r"){2,}",
+        # the speaker's own share ("we all bear responsibility", "we will be responsible for a disaster")
+        r"(?:we|i) (?:all |both |also |too |will |would |shall )*(?:bear|share|are|am|be|have|take)(?: [\w-]+){0,2}?"
+        r" responsib\w*\b(?! to )",
+        r"convention on cluster munitions|cluster munitions? convention"
+        r"|(?:issue|question|problem|ban|banning|prohibition) (?:of|on) (?:[\w-]+ ){0,3}?cluster munitions",
+        # Justice for unnamed perpetrators attributes nothing to anyone: "prosecute the perpetrators of
+        # this crime", "holding perpetrators accountable", "bring those responsible to justice".
+        r"(?:prosecut|punish|identify|apprehend|pursue|bring|hold|try|judge|convict)\w*(?: [\w-]+){0,5}?"
+        r" (?:perpetrators|culprits|those responsible)",
     ),
     "killing": (
         r"kill(?:s|ed|ing|ings)?",
@@ -171,7 +193,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "torture": (
         r"tortur(?:e|es|ed|ing)",
-        r"ill-treat(?:ed|ment)|mistreat(?:ed|ment)",
+        r"ill[- ]?treat(?:ed|ment)|mistreat(?:ed|ment)",
     ),
     "massacre": (
         r"massacr(?:e|es|ed|ing)",
@@ -185,8 +207,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "war_crimes": (
         r"war crim(?:e|es|inals?)",
-        r"(?:violat(?:e|es|ed|ing|ions?)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?)(?: of)? (?:the )?"
-        r"(?:international humanitarian law|geneva conventions?|laws of war|rules of war)",
+        # (also "violations of the Fourth Geneva Convention", "violate human rights and humanitarian law")
+        r"(?:violat(?:e|es|ed|ing|ions?)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?)(?: of)? (?:the )?(?:[\w-]+ ){0,3}?"
+        r"(?:international humanitarian law|humanitarian law|geneva conventions?|laws of war|rules of war)",
     ),
     "crimes_against_humanity": (r"crimes? against humanity",),
     "ceasefire_violation": (
@@ -200,7 +223,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"deliver(?:s|ed|ing|y)?(?: of)? (?:humanitarian |food |medical )?(?:aid|assistance|relief)",
         r"(?:block|prevent|obstruct|den(?:y|ies|ied)|bar|barred|hinder)\w*" + _GAP + r"\b(?:aid|access|convoys?|relief|assistance)",
         r"denial of (?:aid|access|assistance)|access to (?:food|medicine|medical care)",
-        r"mobili[sz](?:e|es|ed|ing|ation of) (?:\w+ ){0,2}?(?:aid|assistance|resources|relief|funds|support)",
+        r"mobili[sz](?:e|es|ed|ing|ation of) (?:\w+ ){0,2}?(?:aid|assistance|relief)",
+        # aid named by what it gives ("provides vital relief", "providing food ... to 100,000 refugees")
+        r"provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:relief|humanitarian|succou?r)|provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?"
+        r"(?:food|shelter|medicines?|medical supplies|drinking water)(?=(?: [\w-]+){0,5}? (?:to|for) (?:[\w,-]+ ){0,4}?"
+        r"(?:refugees|displaced|victims|civilians|survivors|families|the needy|the hungry))",
+        r"(?:meet|meeting|address|addressing|respond to|responding to) (?:the )?(?:[\w-]+ ){0,2}?humanitarian needs",
         r"(?:food|medical|emergency|relief) (?:aid|assistance|supplies)|relief (?:supplies|efforts"
         r"|operations|agencies|workers|items)",
     ),
@@ -212,13 +240,27 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # criticism made ("rights groups have criticised", "criticism from Western countries"), not a
         # critic's trade ("jailed for criticising the government", "fear of criticism")
         r"critici[sz]ed|criticisms? from",
+        r"denunciations?",
+        # a condemnation by what the act is called ("it was outrageous", "we find inexcusable",
+        # "calling the attack reprehensible", "referred to it as a horrifying spree"); not an
+        # epithet alone ("such heinous attack")
+        r"(?:is|was|are|were|remains?|find|finds|found|call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|referr(?:ed|ing) to"
+        r"|refers? to|brand(?:s|ed)|label(?:s|led|ed)|deem(?:s|ed)?|consider(?:s|ed)?)"
+        r" (?:(?:it|this|that|them|these|those|such|the [\w-]+|its [\w-]+|their [\w-]+) )?(?:as )?(?:an? )?[\"'“‘]?"
+        r"(?:(?:totally|utterly|completely|absolutely|simply|deeply|particularly|wholly|morally|truly|most|so) )?"
+        r"(?:outrageous|inexcusable|unacceptable|abhorrent|appalling|reprehensible|heinous|despicable|deplorable"
+        r"|intolerable|unconscionable|shameful|horrifying|horrific|barbaric|atrocious|unjustifiable|abominable"
+        r"|monstrous|cowardly|disgraceful|unforgivable)\b",
+        r"(?:can ?not|can't|must not|will not|won't|should not) be (?:tolerated|condoned|excused|justified)",
+        r"(?:outraged|appalled|horrified) (?:by|at|to)",
     ),
     "call_to_action": (
         r"call(?:s|ed|ing)? (?:up)?on(?! (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
         r"call(?:s|ed|ing)? for",
         r"urg(?:e|es|ed|ing)",
         r"appeal(?:s|ed|ing)? (?:to|for)",
-        r"demand(?:s|ed|ing)? (?:that|the|an|immediate|urgent)",
+        r"demand(?:s|ed|ing)? (?:that|the|an|immediate|urgent|justice|answers|accountability|action)"
+        r"|demand(?:ed|ing) to|demands? to know",
         r"must(?! have been)",
         r"needs? to (?:be taken|act|stop|end|take|intervene)",
         r"(?:obligation|duty|responsibility) to (?:act|protect|stop|intervene|end)",
@@ -226,15 +268,19 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:should|ought to) (?:\w+ )?(?:impose|take|act|stop|end|ensure|hold|release|allow|lift|halt|cease"
         r"|respect|comply|investigate|refrain|withdraw|protect|prosecute|bring|support|provide|step up|do more"
         r"|intervene|condemn|pressure|sanction|facilitate|guarantee|abide|implement|resume|engage|uphold)",
-        r"we (?:ask|request|invite|encourage|implore|exhort)|let us (?!know)|requests? that",
+        r"we (?:ask|request|invite|encourage|implore|exhort)|let us (?!know|begin|start|recall|remember|look|turn|consider|now|also|not forget)"
+        r"|requests? that|request(?:ed|ing) (?:that|to)",
         # calls without a verb of calling ("should be disarmed", "action is required",
         # "wants the government to release them", "we have to offer aid")
         r"(?:should|must) be (?:\w+ )?(?:neutrali[sz]ed|disarmed|released|freed|protected|prosecuted|punished"
         r"|investigated|stopped|lifted|ended|halted|withdrawn|allowed|held (?:to account|accountable|responsible)"
         r"|brought to justice|implemented|ensured|guaranteed)",
         r"(?:action|measures|steps) (?:is |are )?(?:urgently |now )?(?:required|needed)",
-        r"wants? (?:[\w-]+ ){1,4}?to (?:release|free|stop|end|halt|withdraw|lift|allow)",
-        r"should (?:\w+ )?move to|we (?:have|need) to (?!be\b)",
+        r"(?:wants?|ask(?:s|ed|ing)?) (?!(?:him|her|them|me|us|you) )(?:[\w-]+ ){1,4}?to (?:release|free|stop|end|halt|withdraw|lift|allow)",
+        r"should (?:\w+ )?move to",
+        # (not what we must live with: "we have to rely on imports", "we have to express our thanks")
+        r"we (?:have|need) to (?!be\b|live|rely|adapt|cope|express|admit|acknowledge|say|recogni|face|accept|pay|wait"
+        r"|thank|note)",
     ),
     "responsibility_attribution": (
         r"h[oe]ld(?:s|ing)?" + _GAP + r"\b(?:responsible|accountable)",
@@ -252,7 +298,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r" (?:(?:on|in|at|near|against) (?:[\w-]+ ){1,2}?)?(?:(?:was|were|has been|had been|later|since|also|quickly"
         r"|swiftly) )*claimed by",
         r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
-        r"(?:perpetrated|committed|carried out|orchestrated|masterminded) by|at the hands of"
+        r"(?:perpetrated|committed|carried out|orchestrated|masterminded|plotted|instigated|engineered) by"
+        r"|at the hands of"
+        # (by someone, not by a weapon: "injuries inflicted by the security services")
+        r"|inflicted (?:(?:on|upon) (?:[\w-]+ ){1,3}?)?by(?! (?:an? |shell|bomb|air|missile|rocket|mortar|artillery|fire|gun|explos))"
+        r"|suspect(?:s|ed)? of (?:involvement|being involved|complicity|carrying out|committing|perpetrating"
+        r"|orchestrating|plotting|masterminding|killing|murdering|the (?:[\w-]+ )?(?:attacks?|killings?|murders?"
+        r"|bombings?|abductions?|kidnappings?|assassinations?))|on suspicion (?:of|that)"
         r"|(?:principal |main )?(?:culprits?|perpetrators? of)|implicated in|(?:have|has|had|were|was) been implicated"
         r"|those responsible for",
     ),

@@ -12,7 +12,9 @@ death``) are matched first by a ``skip`` group, which consumes them so the
 triggers inside are not seen. For speed the regex is only tried where a
 trigger's first letters stand at a word's start, and there only with the
 triggers that can match (:func:`_candidates`); :func:`claim_types_of` types
-all the sentences of a text in one pass over it.
+all the sentences of a text in one pass over it. Runs of whitespace read as
+one space (:func:`squeeze`): records made from PDFs break lines and double
+spaces inside sentences, and a trigger's words must match across them.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from typing import Any
 
 from indexer.extraction.claim_taxonomy import CLAIM_TYPES, PRIORITY, TRIGGERS
 from indexer.extraction.regex_prefixes import pattern_prefixes
+from indexer.extraction.whitespace_runs import Runs, squeeze
 
-__all__ = ["claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of"]
+__all__ = ["claim_triggers", "claim_types", "claim_types_and_triggers_of", "claim_types_of", "squeeze"]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,7 @@ def claim_types(sentence: str) -> tuple[str, ...]:
     """
     text = _dehyphen(sentence.lower())
     if _PREFIX_AUTOMATON is None:
+        text = squeeze(text)
         return _types(m.lastgroup for m in _whole_pattern().finditer(text) if not _hedged(text, 0, len(text), m))
     return _types_in(text, text, ((0, len(text)),))[0]
 
@@ -99,8 +103,9 @@ def claim_triggers(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
     if len(low) != len(sentence) or "\u00ad" in sentence or "\u03a3" in sentence:
         return []
-    low = _dehyphen(low)
-    return [(m.lastgroup, m.start(), m.end()) for m in _matches(low)
+    runs = Runs.of(_dehyphen(low))
+    low = runs.squeezed
+    return [(m.lastgroup, runs.back(m.start()), runs.back(m.end() - 1) + 1) for m in _matches(low)
             if m.lastgroup and m.lastgroup != "skip" and not _hedged(low, 0, len(low), m)]
 
 
@@ -156,17 +161,24 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
     not a word character at a word's start, as before a slice's start; and
     nothing from ``end`` on, as at a slice's end.
     """
+    spans = spans if isinstance(spans, (list, tuple)) else list(spans)  # (read twice)
+    runs = Runs.of(low, spans)
+    original, low = low, runs.squeezed
     starts, patterns = _candidates(low)
-    size, n = len(low), len(starts)
+    size, n = len(original), len(starts)
     out: list[tuple[str, ...]] = []
     for start, end in spans:
         if not 0 <= start <= end <= size \
-                or (0 < start < size and not low[start - 1].isspace() and _cuts_word(low, start)) \
-                or (0 < end < size and not low[end].isspace() and _cuts_word(low, end)):
+                or (0 < start < size and not original[start - 1].isspace() and _cuts_word(original, start)) \
+                or (0 < end < size and not original[end].isspace() and _cuts_word(original, end)) \
+                or (runs.ends and 0 < end - start < size
+                    and (original[start].isspace() or original[end - 1].isspace())):
             out.append(claim_types(text[start:end]))  # a span cutting a word: its words differ
             if triggers is not None:
                 triggers.append([(k, a + start, b + start) for k, a, b in claim_triggers(text[start:end])])
             continue
+        if runs.ends and start < end:  # (the whole text, or both ends at non-space characters)
+            start, end = (0, len(low)) if end - start == size else (runs.forth(start), runs.forth(end - 1) + 1)
         i = bisect_left(starts, start)
         if i == n or starts[i] >= end:
             out.append(())
@@ -189,11 +201,11 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
                     if not (cued and _hedged(low, start, end, m)):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
-                            where.append((m.lastgroup, m.start(), m.end()))  # type: ignore[arg-type]
+                            where.append((m.lastgroup, runs.back(m.start()), runs.back(m.end() - 1) + 1))  # type: ignore[arg-type]
                         if m.lastgroup in _IMPLIED:  # a massacre is a killing too
                             found.add(_IMPLIED[m.lastgroup])
                             if triggers is not None:
-                                where.append((_IMPLIED[m.lastgroup], m.start(), m.end()))
+                                where.append((_IMPLIED[m.lastgroup], runs.back(m.start()), runs.back(m.end() - 1) + 1))
                     pos = m.end()
             i += 1
         if triggers is not None:
@@ -215,7 +227,9 @@ _HEDGE_BEFORE = re.compile(
     r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
     r"|possib\w+ of|potential|looming|imminent"
     # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
-    r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to)"
+    r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to"
+    # an aim or an option is not the act either ("researched options to abduct", "intend to arrest")
+    r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
     r"(?: [\w'-]+){0,2} $"
 )
 _HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots?|attempts?)\b")
@@ -227,9 +241,9 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
     r"\b(?:a(?:vert|void|ttempt)|co(?:uld|nspir)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear"
-    r"|i(?:f|mminent|n case|n the event)|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )"
-    r"|p(?:revent|ossib|otential|lot|lan)|r(?:isk|efut|eject)|t(?:hreat|r(?:y|ies|ied) to)|unless"
-    r"|w(?:hether|ould|ithout ))")
+    r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )"
+    r"|option|p(?:revent|ossib|otential|lot|lan)|r(?:isk|efut|eject)"
+    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))")
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
