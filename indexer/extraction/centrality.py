@@ -31,10 +31,16 @@ from typing import Any
 
 from whoosh.system import pack_uint
 
+from indexer.extraction.claim_taxonomy import SPEECH_ACTS
 from indexer.model import LEAD_BONUS, LEAD_CHARS, TITLE_BONUS, Claim, Extraction
 from indexer.postings import Postings
 from indexer.schema import keyword_value
 
+#: Per field, the terms that add nothing to its length: a statement that also
+#: condemns, calls for action or blames someone is no less about the acts it
+#: reports, so ``claim:displacement`` does not score it lower for them
+#: (BM25 normalises a field's weight by its length).
+LENGTHLESS: dict[str, frozenset[str]] = {"claim_types": SPEECH_ACTS}
 #: What an inferred place gets from a place inside it that has no weight of its own.
 INFERRED = 0.5
 #: Evidence items per name counted (extraction keeps more, for recognition; the
@@ -124,10 +130,11 @@ def field_weights(extraction: Extraction) -> dict[str, dict[str, float]]:
     }
 
 
-def weighted_postings(value: str, weights: dict[str, float]) -> Postings:
+def weighted_postings(value: str, weights: dict[str, float], lengthless: frozenset[str] = frozenset()) -> Postings:
     """Postings of a comma-separated keyword value (as ``postings.keyword_postings``),
     each term weighted by ``weights`` (its count where it has none): the
-    frequency, hence the field length, stays the count of names.
+    frequency, hence the field length, stays the count of names, except that
+    a term in ``lengthless`` adds no length (:data:`LENGTHLESS`).
 
     >>> [(t, w) for t, _n, w, _v in weighted_postings("russia,syria,idlib", {"russia": 4.0, "syria": 0.5})]
     [(b'russia', 4.0), (b'syria', 0.5), (b'idlib', 1.0)]
@@ -137,4 +144,5 @@ def weighted_postings(value: str, weights: dict[str, float]) -> Postings:
         key = key.strip()
         if key:
             counts[key] = counts.get(key, 0) + 1
-    return Postings((k.encode("utf-8"), n, weights.get(k, float(n)), pack_uint(n)) for k, n in counts.items())
+    return Postings((k.encode("utf-8"), 0 if k in lengthless else n, weights.get(k, float(n)), pack_uint(n))
+                    for k, n in counts.items())

@@ -7,7 +7,7 @@ The taxonomy is documented in ``indexer/data/CLAIMS.md``; keep the two in step.
 
 from __future__ import annotations
 
-__all__ = ["CLAIM_TYPES", "PRIORITY", "TRIGGERS"]
+__all__ = ["CLAIM_TYPES", "PRIORITY", "SPEECH_ACTS", "TRIGGERS"]
 
 #: Claim type id -> one-line description, in documentation order.
 CLAIM_TYPES: dict[str, str] = {
@@ -50,6 +50,11 @@ PRIORITY: tuple[str, ...] = (
     "condemnation",
     "call_to_action",
 )
+
+#: The types that are the speaker's acts about other acts, not acts reported:
+#: they target no one, and they do not make a statement less about the acts it
+#: reports (``indexer.extraction.centrality``).
+SPEECH_ACTS: frozenset[str] = frozenset({"condemnation", "call_to_action", "responsibility_attribution"})
 
 _GAP = r"[^.;!?]{0,80}?"  # a short stretch inside one clause
 _ATROCITY = r"(?:genocide|war crimes|ethnic cleansing|crimes against humanity)"

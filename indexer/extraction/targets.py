@@ -20,13 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from indexer.extraction.claim_taxonomy import SPEECH_ACTS
 from indexer.extraction.roles import _BE, _CLAUSE_MARKS, _ROLE_ORDER, Mention, RoleItem
 from indexer.model import TARGET_KINDS
 
 __all__ = ["target_mentions", "target_roles", "with_targets"]
-_ATTRIBUTION = "responsibility_attribution"
-#: Types that are speech acts: they target no one.
-_SPEECH_TYPES = frozenset({"condemnation", "call_to_action", _ATTRIBUTION})
 
 _VALUE_OF = {form: value for value, forms in TARGET_KINDS.items() for form in forms}
 #: Longest forms first: ``aid workers`` before a shorter form inside it.
@@ -112,7 +110,7 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
     >>> target_roles(s, 0, len(s), [("killing", 7, 13)])
     [('against', 'journalists', 20, 31), ('against', 'activists', 40, 49)]
     """
-    acts = [(kind, s - start, e - start) for kind, s, e in triggers if kind not in _SPEECH_TYPES]
+    acts = [(kind, s - start, e - start) for kind, s, e in triggers if kind not in SPEECH_ACTS]
     if not acts:
         return []  # no act to target anything
     low = text[start:end].lower()

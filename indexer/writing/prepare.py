@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.analysis import analyze, analyze_with_starts
-from indexer.extraction.centrality import field_weights, weighted_postings
+from indexer.extraction.centrality import LENGTHLESS, field_weights, weighted_postings
 from indexer.extraction.extract import extract
 from indexer.fields import RECORD_FIELDS
 from indexer.extraction.gazetteer import Gazetteer
@@ -78,7 +78,7 @@ def prepare_document(job: Job, gazetteer: Gazetteer, run_extraction: bool,
             # Indexes made before these fields were indexed only still store
             # them: without this, Whoosh would store the postings object.
             doc[f"_stored_{name}"] = value
-            doc[name] = weighted_postings(value, weights.get(name, {}))
+            doc[name] = weighted_postings(value, weights.get(name, {}), LENGTHLESS.get(name, frozenset()))
     return doc
 
 

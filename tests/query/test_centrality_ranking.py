@@ -139,3 +139,32 @@ def test_a_word_counts_again_only_in_a_sentence_of_the_queried_type(typed_search
     hits = typed_searcher.search("claim:bombardment AND hospital", all_copies=True).hits
     assert [h.id for h in hits] == ["b-hospital-struck", "e-hospital-detention"]
     assert hits[0].score > hits[1].score
+
+
+SPEECH_ACT_PAIR = [
+    # the same report, once with the speaker's condemnation and call after it
+    {"id": "a-condemned", "title": "Families flee the town",
+     "body": "Thousands of families fled the town of Saraqib on Friday. "
+             "The council condemned the attacks and called on all parties to protect civilians."},
+    {"id": "b-reported", "title": "Families flee the town",
+     "body": "Thousands of families fled the town of Saraqib on Friday. "
+             "The council met on Saturday and the roads were open to traffic."},
+    # a third act of another type makes a statement less about displacement
+    {"id": "c-other-act", "title": "Families flee the town",
+     "body": "Thousands of families fled the town of Saraqib on Friday. "
+             "Jets bombed the market and the roads were open to traffic."},
+]
+
+
+def test_speech_acts_do_not_make_a_statement_less_about_its_acts(tmp_path: Path) -> None:
+    """Condemning or calling for action about an act is no other act: BM25's
+    length normalisation of ``claim_types`` leaves speech acts out."""
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in SPEECH_ACT_PAIR), encoding="utf-8")
+    index_paths([source], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        types = {t for claim in searcher.get("a-condemned")["claims"] for t in claim["types"]}
+        assert {"condemnation", "call_to_action"} <= types
+        scores = {h.id: h.score for h in searcher.search("claim:displacement", limit=10).hits}
+    assert scores["a-condemned"] == pytest.approx(scores["b-reported"], rel=1e-9)
+    assert scores["c-other-act"] < scores["b-reported"]
