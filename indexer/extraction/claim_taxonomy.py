@@ -195,6 +195,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"abduct(?:s|ed|ing|ion|ions)?|kidnap(?:s|ped|ping|pings)?",
         r"(?:forcibly|forcefully) disappeared|enforced disappearances?",
         r"imprison(?:s|ed|ing|ment)|political prisoners|hostages?|held captive",
+        # a prison term: "sentenced to 14 years in prison", "jailed", "behind bars"
+        # (not a suspended one, nor the most a law allows: "a maximum sentence of")
+        r"jail(?:s|ed|ing)|behind bars|(?<!suspended )(?<!maximum )(?:prison|jail) (?:sentences?|terms?)",
+        r"(?:sentenc(?:ed|ing)|sen[dt]s?|sending|put|thrown)(?: (?!maximum\b)[\w-]+){0,6}? (?:to|in|into) (?:prison|jail)",
     ),
     "torture": (
         r"tortur(?:e|es|ed|ing)",

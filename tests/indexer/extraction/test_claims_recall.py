@@ -184,3 +184,42 @@ def test_runs_are_the_whitespace_runs(text: str) -> None:
     assert whitespace_runs.run_spans(text) == expected
     ascii_text = text.encode("ascii", "ignore").decode("ascii")
     assert whitespace_runs.run_spans(ascii_text) == [m.span() for m in re.finditer(r"\s{2,}|[^\S ]", ascii_text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A court sentenced the pastor to 14 years in prison on Tuesday.",
+        "The blogger was jailed for three years for insulting the president.",
+        "Two reporters remain behind bars after their trial.",
+        "The journalist received a five-year prison sentence.",
+        "The activists were sent to prison without a trial.",
+    ],
+)
+def test_prison_terms_are_detention(sentence: str) -> None:
+    """A person sentenced to prison, jailed or behind bars is deprived of liberty."""
+    assert "detention" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister visited the prison to inspect its kitchens.",
+        "The court sentenced him to a fine of 500 dollars.",
+        "Prison reform was debated in parliament.",
+    ],
+)
+def test_no_detention_without_a_person_held(sentence: str) -> None:
+    assert "detention" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three people were later handed suspended prison sentences over the attack.",
+        "The charge carries a maximum sentence of 15 years in prison.",
+        "Offenders can be sentenced to a maximum of 3 years in prison.",
+    ],
+)
+def test_no_detention_in_a_suspended_or_maximum_sentence(sentence: str) -> None:
+    assert "detention" not in types(sentence)
