@@ -166,6 +166,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"besieg(?:e|es|ed|ing)",
         r"sieges?",
         r"encircl(?:e|es|ed|ing|ement)",
+        # armed forces surrounding a place, or a settlement surrounded by force
+        r"(?:forces|troops|army|regime|militias?|militants|rebels|fighters|soldiers|insurgents)"
+        r"(?: (?:have|has|had|were|are))? surround(?:s|ed|ing)?\b"
+        r"(?! by| them| him| (?:the |some |\d+ )?(?:terrorists|militants|fighters|gunmen|rebels|attackers|soldiers|troops))",
+        r"(?:surround(?:s|ed)?|surrounding the) (?:the )?(?:besieged )?(?:town|city|village|camp|enclave|district|neighbou?rhood)s?\b",
         r"blockade[sd]?",
         r"starv(?:e|es|ed|ing|ation)",
     ),

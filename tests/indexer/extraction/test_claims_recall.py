@@ -223,3 +223,38 @@ def test_no_detention_without_a_person_held(sentence: str) -> None:
 )
 def test_no_detention_in_a_suspended_or_maximum_sentence(sentence: str) -> None:
     assert "detention" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Assad regime surrounds Aleppo as rebels retreat",
+        "Government troops have surrounded the town for three months.",
+        "Fighters surrounded the city and cut off the last road.",
+    ],
+)
+def test_forces_surrounding_a_place_is_a_siege(sentence: str) -> None:
+    assert "siege" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protesters surrounded the parliament building on Monday.",
+        "The village is surrounded by mountains.",
+        "Controversy surrounds the election results.",
+    ],
+)
+def test_no_siege_in_other_surroundings(sentence: str) -> None:
+    assert "siege" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Strikes hit the city and its surrounding towns and villages.",
+        "The army surrounded the terrorists and attacked them in an ambush.",
+    ],
+)
+def test_no_siege_in_surrounding_towns_or_fighters_surrounded(sentence: str) -> None:
+    assert "siege" not in types(sentence)
