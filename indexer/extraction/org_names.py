@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
+from indexer.extraction.org_ends import known_body, known_complement_end
 from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
@@ -36,6 +37,9 @@ ORG_HEADS = frozenset(
     "federation group congress".split()
 ) | MEDIA_HEADS | MEDIA_TITLES
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
+#: Particles that are English words too: a particle only when joined to the name
+#: (``Jabhat an-Nusra``, not ``As an Organization, we``).
+_ENGLISH_PARTICLES = frozenset("an as at".split())
 _ORG_LINKS = frozenset("of for on against".split())
 _ORG_INNER = frozenset("of for and the on former".split())
 #: Possessives that are part of a name, not its owner (``Sudan People's Liberation Movement``,
@@ -88,7 +92,8 @@ class OrganisationNames:
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
-                        and pieces[2 * first - 2] == SOFT:
+                        and pieces[2 * first - 2] == SOFT \
+                        and (keys[first - 1] not in _ENGLISH_PARTICLES or "-" in gap[first]):
                     first -= 1
                 else:
                     break
@@ -103,8 +108,10 @@ class OrganisationNames:
                 end_at = h
                 while k < n and pieces[2 * k] == SOFT and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
-                    if keys[k] == "and" and self._name_follows(words, k + 1):
-                        break  # "the Organization of African Unity and the Economic Community of ...": two names
+                    if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
+                                             and keys[k + 2] in titles and info[surface[k + 2]][2]):
+                        break  # "the Organization of African Unity and the Economic Community of ...": two names;
+                        # "the Office for ... Affairs and the Administrator of ...": an office-holder follows
                     if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
                             and pieces[2 * k + 2] == SOFT:
                         # "the Office of Foreign Assets Control Director Andrea Gacki": a person follows
@@ -113,7 +120,8 @@ class OrganisationNames:
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1
-                last = _person_cut(keys, surface, j + 1, end_at, _given_not_titles())
+                last = known_complement_end(self.gaz, keys, surface, j + 1,
+                                            _person_cut(keys, surface, j + 1, end_at, _given_not_titles()))
             # A capitalised "The" inside starts the name (text without its full
             # stops: "Kurds and Arabs The Syrian Democratic Forces").
             for i in range(h - 1, first, -1):
@@ -124,6 +132,11 @@ class OrganisationNames:
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
+            if last > h + 1 and first <= h and keys[h + 1] in _ORG_LINKS:
+                body = known_body(self.gaz, keys, first, h, last)
+                if body is not None:  # "the Office of the United Nations High Commissioner for Refugees"
+                    out.append((body[0], body[1], body[2], self.gaz.actors[body[2]].type, body[0] - body[1], 0))
+                    continue
             if last - first < 1:
                 continue
             if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:

@@ -1,0 +1,79 @@
+"""Where an organisation's name ends (issue 18, actors): a known name inside it
+closes it, ``and the <office-holder>`` starts another, ``As an Organization``
+is no name, ``Office of the X`` and ``X of the Y`` are the known body X or ``Y X``."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.extract import extract
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.org_names import hard_wrapped
+from indexer.model import Statement
+
+_FILLER = ("We note with pleasure the work done this year by all\n"
+           "the delegations present in this Hall, and we thank\n"
+           "them for the spirit of cooperation they have shown.\n") * 3
+
+
+def _actors(gaz: Gazetteer, body: str) -> list[str]:
+    return extract(Statement("x", "", body, "p"), gaz).actors
+
+
+def _both(text: str) -> list[str]:
+    """``text`` as one line and wrapped at a fixed width after filler."""
+    wrapped = _FILLER + text.replace(" | ", " \n") + "\n"
+    assert hard_wrapped(wrapped)
+    return [text.replace(" | ", " "), wrapped]
+
+
+@pytest.mark.parametrize("body", _both("the time for narrow agendas is over. As an | Organization, we must act now."))
+def test_as_an_organization_is_no_name(gaz: Gazetteer, body: str) -> None:
+    assert not any("Organization" in a for a in _actors(gaz, body))
+
+
+@pytest.mark.parametrize("body", _both("which led to our winning the Food and Agriculture Organization of the | "
+                                       "United Nations Ceres Award. This time we act."))
+def test_a_known_complement_ends_the_name(gaz: Gazetteer, body: str) -> None:
+    actors = _actors(gaz, body)
+    assert "FAO" in actors
+    assert not any("Ceres" in a for a in actors)
+
+
+@pytest.mark.parametrize("body", _both("we thank the Office for the Coordination of Humanitarian Affairs and the | "
+                                       "Administrator of the United Nations Development Programme. We act."))
+def test_and_an_office_holder_starts_another_name(gaz: Gazetteer, body: str) -> None:
+    actors = _actors(gaz, body)
+    assert "OCHA" in actors and "UNDP" in actors
+    assert not any("Administrator" in a for a in actors)
+
+
+@pytest.mark.parametrize("body", _both("Hungary respects the advisory opinion of the International Court of Justice on | "
+                                       "Kosovo, and our country remains committed."))
+def test_a_known_body_on_a_place_ends_before_the_place(gaz: Gazetteer, body: str) -> None:
+    actors = _actors(gaz, body)
+    assert "International Court of Justice" in actors
+    assert not any(a.startswith("International Court of Justice ") for a in actors)
+
+
+def test_a_body_named_for_its_topic_keeps_it(gaz: Gazetteer) -> None:
+    assert "Commission of Inquiry on Burundi" in _actors(gaz, "The Commission of Inquiry on Burundi reported killings.")
+
+
+@pytest.mark.parametrize("body", _both("the accord among the Congo and the Office of the United | "
+                                       "Nations High Commissioner for Refugees should help."))
+def test_the_office_of_a_known_body_is_that_body(gaz: Gazetteer, body: str) -> None:
+    actors = _actors(gaz, body)
+    assert "UNHCR" in actors
+    assert not any(a.startswith("Office of") for a in actors)
+
+
+def test_a_body_of_a_known_organisation_is_its_known_name(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "We appeal to the Security Council of the United Nations to act.")
+    assert "UN Security Council" in actors
+    assert "Security Council of the United Nations" not in actors
+
+
+def test_a_place_in_a_complement_qualifies_its_words(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "Five members of the General Association of Hong Kong Speech Therapists were arrested.")
+    assert "General Association of Hong Kong Speech Therapists" in actors
