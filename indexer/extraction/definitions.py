@@ -26,7 +26,9 @@ import re
 from collections.abc import Callable
 
 from indexer.extraction.lazy_regex import LazyPattern
-__all__ = ["Definition", "context_definitions", "find_definitions"]
+from indexer.extraction.person_mentions import occurrences
+
+__all__ = ["Definition", "context_definitions", "defined_mentions", "find_definitions"]
 
 #: ``(alias as written, long name as written, canonical, type)``.
 Definition = tuple[str, str, str, str]
@@ -206,3 +208,15 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
     it = iter(initials)
     return all(letter in it for letter in letters)
+
+
+def defined_mentions(text: str, form: str) -> list[tuple[int, int]]:
+    """Where a defined name ``form`` stands in ``text`` as whole words, a line
+    break or a run of spaces between its words too: a long name is given with
+    single spaces, and the UN records wrap it over two lines (``the
+    Intergovernmental Authority`` / ``for Development (IGAD)``)."""
+    found = occurrences(text, form)
+    if " " not in form or ("\n" not in text and "  " not in text):
+        return found
+    spaced = re.compile(r"(?<![\w'’‐-])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w‐-])")
+    return sorted(set(found) | {m.span() for m in spaced.finditer(text)})

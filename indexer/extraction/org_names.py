@@ -41,6 +41,9 @@ _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".spli
 #: (``Jabhat an-Nusra``, not ``As an Organization, we``).
 _ENGLISH_PARTICLES = frozenset("an as at".split())
 _ORG_LINKS = frozenset("of for on against".split())
+#: An ampersand between capitalised words joins them in one name (``Ministry of
+#: Agriculture & Forestry``), unlike ``and``, which may join two names.
+_AMPERSANDS = frozenset((" & ", "&"))
 _ORG_INNER = frozenset("of for and the on former".split())
 #: Possessives that are part of a name, not its owner (``Sudan People's Liberation Movement``,
 #: ``Women's League``, ``Workers' Party``).
@@ -84,7 +87,7 @@ class OrganisationNames:
                 continue
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
-            while first > 0 and pieces[2 * first] == SOFT and crossed not in gap[first] \
+            while first > 0 and (pieces[2 * first] == SOFT or gap[first] in _AMPERSANDS) and crossed not in gap[first] \
                     and ("'" not in gap[first] and "’" not in gap[first] or keys[first - 1] in _NAMED_FOR):
                 if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
                     break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
@@ -106,7 +109,8 @@ class OrganisationNames:
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
                 k = j + 1
                 end_at = h
-                while k < n and pieces[2 * k] == SOFT and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
+                while k < n and (pieces[2 * k] == SOFT or gap[k] in _AMPERSANDS and info[surface[k]][2]) \
+                        and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
                     if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
                                              and keys[k + 2] in titles and info[surface[k + 2]][2]):

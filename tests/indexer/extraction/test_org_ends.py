@@ -77,3 +77,18 @@ def test_a_body_of_a_known_organisation_is_its_known_name(gaz: Gazetteer) -> Non
 def test_a_place_in_a_complement_qualifies_its_words(gaz: Gazetteer) -> None:
     actors = _actors(gaz, "Five members of the General Association of Hong Kong Speech Therapists were arrested.")
     assert "General Association of Hong Kong Speech Therapists" in actors
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Protesters were blocked at the Ministry of Agriculture & Forestry on Monday.", "Ministry of Agriculture & Forestry"),
+    ("Many people in the community were upset, said the director of the Amish & Mennonite Heritage Center in Millersburg.",
+     "Amish & Mennonite Heritage Center"),
+])
+def test_an_ampersand_joins_words_of_one_name(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
+
+
+def test_a_defined_name_wrapped_over_a_line_is_its_acronyms_body(gaz: Gazetteer) -> None:
+    body = _FILLER + ("We thank the African Union, the Intergovernmental Authority \n"
+                      "for Development (IGAD) and the entire international \ncommunity for their action.\n")
+    assert _actors(gaz, body) == ["African Union", "IGAD"]
