@@ -55,6 +55,11 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: Kinds of body written before a name, not part of it (``the local NGO Human Rights Centre``).
+_KIND_WORDS = frozenset("ngo ngos ingo cso csos".split())
+#: Buildings named for the body they house (``the Central Police Station``): places, not actors.
+_BUILDINGS = frozenset(
+    "station stations building compound barracks prison jail hospital clinic checkpoint airport".split())
 #: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
 _MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
@@ -132,7 +137,7 @@ class OrganisationNames:
                 if keys[i] == "the" and info[surface[i]][2]:
                     first = i
                     break
-            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
+            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or keys[first] in _KIND_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
@@ -141,8 +146,9 @@ class OrganisationNames:
                 if body is not None:  # "the Office of the United Nations High Commissioner for Refugees"
                     out.append((body[0], body[1], body[2], self.gaz.actors[body[2]].type, body[0] - body[1], 0))
                     continue
-            if last - first < 1:
-                continue
+            if last - first < 1 or last + 1 < n and keys[last + 1] in _BUILDINGS and info[surface[last + 1]][2] \
+                    and pieces[2 * last + 2] == SOFT:
+                continue  # "the Central Police Station": a building, no actor
             if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
                 media = media_name(self.gaz, keys, first, h, last)
                 if media is None:

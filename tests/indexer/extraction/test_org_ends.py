@@ -92,3 +92,14 @@ def test_a_defined_name_wrapped_over_a_line_is_its_acronyms_body(gaz: Gazetteer)
     body = _FILLER + ("We thank the African Union, the Intergovernmental Authority \n"
                       "for Development (IGAD) and the entire international \ncommunity for their action.\n")
     assert _actors(gaz, body) == ["African Union", "IGAD"]
+
+
+def test_a_building_named_for_a_body_is_no_actor(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "The three journalists were held at the Central Police Station in Las Anod for a week.")
+    assert not any("Police" in a for a in actors)
+
+
+def test_a_kind_word_before_a_name_is_not_part_of_it(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "Yasmin Mohamoud, the chairperson of the local NGO Human Rights Centre, told CPJ about it.")
+    assert "Human Rights Centre" in actors
+    assert not any(a.startswith("NGO") for a in actors)
