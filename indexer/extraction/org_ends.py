@@ -18,7 +18,7 @@ from indexer.extraction.words import WORD_INFO
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["known_body", "known_complement_end"]
+__all__ = ["known_after_place", "known_body", "known_complement_end"]
 
 #: Words a complement may go on with after a known name inside it ("Council of Europe for ...").
 _GOES_ON = frozenset("of for and on the".split())
@@ -102,4 +102,17 @@ def _known_before(gaz: Gazetteer, keys: list[str], first: int, end: int) -> tupl
         if alias is not None and alias.target in gaz.actors and " on " not in alias.target \
                 and " for " not in alias.target:
             return x, alias.target
+    return None
+
+
+def known_after_place(gaz: Gazetteer, keys: list[str], first: int, head: int, last: int) -> str | None:
+    """The known actor that a name ``first..last`` is when it is a place's name
+    then a known body's (``United States State Department``): the place says
+    whose body it is."""
+    actors, places = gaz.aliases["actor"], gaz.aliases["place"]
+    for x in range(first + 1, head + 1):
+        if " ".join(keys[first:x]) in places:
+            alias = actors.get(" ".join(keys[x:last + 1]))
+            if alias is not None and alias.target in gaz.actors:
+                return alias.target
     return None

@@ -103,3 +103,14 @@ def test_a_kind_word_before_a_name_is_not_part_of_it(gaz: Gazetteer) -> None:
     actors = _actors(gaz, "Yasmin Mohamoud, the chairperson of the local NGO Human Rights Centre, told CPJ about it.")
     assert "Human Rights Centre" in actors
     assert not any(a.startswith("NGO") for a in actors)
+
+
+def test_a_department_is_an_organisation(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "The Department of Employment and Labour said that the inspectors found nothing.")
+    assert "Department of Employment and Labour" in actors
+
+
+def test_a_known_body_after_its_country_is_that_body(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "A spokesman for the United States State Department declined to comment on it.")
+    assert "United States State Department" not in actors
+    assert gaz.aliases["actor"]["state department"].target in actors
