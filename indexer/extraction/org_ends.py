@@ -107,12 +107,15 @@ def _known_before(gaz: Gazetteer, keys: list[str], first: int, end: int) -> tupl
 
 def known_after_place(gaz: Gazetteer, keys: list[str], first: int, head: int, last: int) -> str | None:
     """The known actor that a name ``first..last`` is when it is a place's name
-    then a known body's (``United States State Department``): the place says
-    whose body it is."""
+    then the name of a known body of that place (``United States State
+    Department``): the place says whose body it is (not ``Sudan People's
+    Liberation Army``, which is not China's army)."""
     actors, places = gaz.aliases["actor"], gaz.aliases["place"]
     for x in range(first + 1, head + 1):
-        if " ".join(keys[first:x]) in places:
+        place = places.get(" ".join(keys[first:x]))
+        if place is not None:
             alias = actors.get(" ".join(keys[x:last + 1]))
-            if alias is not None and alias.target in gaz.actors:
+            if alias is not None and alias.target in gaz.actors and (
+                    alias.target == place.target or place.target in gaz.actors[alias.target].part_of):
                 return alias.target
     return None
