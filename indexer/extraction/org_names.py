@@ -34,7 +34,7 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group congress department".split()
+    "federation group congress department constabulary gendarmerie embassy parliament".split()
 ) | MEDIA_HEADS | MEDIA_TITLES
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name

@@ -114,3 +114,12 @@ def test_a_known_body_after_its_country_is_that_body(gaz: Gazetteer) -> None:
     actors = _actors(gaz, "A spokesman for the United States State Department declined to comment on it.")
     assert "United States State Department" not in actors
     assert gaz.aliases["actor"]["state department"].target in actors
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A commandant of the Frontier Constabulary police force was killed by militants.", "Frontier Constabulary"),
+    ("Officers of the National Gendarmerie arrested the protesters last week.", "National Gendarmerie"),
+    ("The vote was criticised by members of the Iraqi Parliament on Tuesday.", "Iraqi Parliament"),
+])
+def test_police_forces_and_parliaments_are_organisations(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
