@@ -199,10 +199,17 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
         if _subsequence(letters, initials):
             if start > 0 and words[start - 1].isdigit() and any(c.isdigit() for c in acronym):
                 start -= 1  # "23 March Movement, or M23"
+            elif start > 0 and _DEMONYM_SHAPE.fullmatch(words[start - 1]):
+                start -= 1  # "the Russian Supreme Court (SC)": whose court it is, one name with it
             return _trim(" ".join(words[start:]))  # the latest start that fits
         if not fallback and len(initials) >= len(letters) - 1:
             fallback = " ".join(words[start:])  # Reporters Without Borders (RSF)
     return _trim(fallback)
+
+
+#: A capitalised word shaped like a demonym (``Russian``, ``Iranian``, ``Chinese``,
+#: ``Turkish``, ``Iraqi``) that an acronym may leave out of the name it abbreviates.
+_DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]{2,}(?:an|ese|ish|i)")
 
 
 def _subsequence(letters: list[str], initials: list[str]) -> bool:

@@ -123,3 +123,10 @@ def test_a_known_body_after_its_country_is_that_body(gaz: Gazetteer) -> None:
 ])
 def test_police_forces_and_parliaments_are_organisations(gaz: Gazetteer, text: str, name: str) -> None:
     assert name in _actors(gaz, text)
+
+
+def test_a_demonym_before_a_defined_name_is_part_of_it(gaz: Gazetteer) -> None:
+    body = ("Five years after the Russian Supreme Court (SC) banned the group, its members are tried. "
+            "The Russian SC declared the group extremist in 2017.")
+    actors = _actors(gaz, body)
+    assert "Russian Supreme Court" in actors and "Supreme Court" not in actors
