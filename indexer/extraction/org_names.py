@@ -35,7 +35,7 @@ ORG_HEADS = frozenset(
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
     "federation group congress department constabulary gendarmerie embassy parliament".split()
-) | MEDIA_HEADS | MEDIA_TITLES
+) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
 #: (``Jabhat an-Nusra``, not ``As an Organization, we``).
@@ -55,6 +55,12 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: Lower-case kind words that a body's name may follow (``the television channel
+#: Belsat``, ``the rights website Weiquan Net``, ``the militant group Jaish al-Adl``).
+_KIND_NOUNS = frozenset("channel group network agency media website newspaper broadcaster".split())
+_MEDIA_KINDS = frozenset("channel media website newspaper broadcaster".split())
+#: The most words of a name after its kind word.
+_MAX_KIND_NAME = 4
 #: Kinds of body written before a name, not part of it (``the local NGO Human Rights Centre``).
 _KIND_WORDS = frozenset("ngo ngos ingo cso csos".split())
 #: Buildings named for the body they house (``the Central Police Station``): places, not actors.
@@ -88,7 +94,13 @@ class OrganisationNames:
         # In a text wrapped at a fixed width (the UN records) a line break goes through names.
         crossed = "\n\n" if hard_wrapped(text) else "\n"
         for h in heads:
-            if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
+            if not info[surface[h]][2]:
+                if keys[h] in _KIND_NOUNS:  # "the television channel Belsat", "the militant group Jaish al-Adl"
+                    named = self._named_after_kind(words, h)
+                    if named is not None:
+                        out.append(named)
+                continue
+            if self._on_title_line(words, h, title_lines):
                 continue
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
@@ -171,6 +183,28 @@ class OrganisationNames:
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
         return out
+
+    def _named_after_kind(self, words: Words, kind: int) -> Candidate | None:
+        """The organisation named right after its lower-case kind word ``kind``
+        (``the opposition television channel Belsat``, ``the human rights website
+        Weiquan Net``): one to four capitalised words in the same sentence, no
+        date, article or sentence word, and no name the gazetteer knows."""
+        keys, surface, gap, n = words.key, words.surface, words.gap, len(words.key)
+        first = kind + 1
+        if first >= n or gap[first] != " " or keys[first] in _DATE_WORDS \
+                or keys[first] in _ARTICLES or keys[first] in _SENTENCE_STARTERS or not WORD_INFO[surface[first]][2]:
+            return None
+        last = first
+        while last + 1 < n and last + 1 - first < _MAX_KIND_NAME and gap[last + 1] in (" ", "-") \
+                and keys[last + 1] not in _DATE_WORDS and (
+                    WORD_INFO[surface[last + 1]][2] or keys[last + 1] in _NAME_PARTICLES
+                    and last + 2 < n and WORD_INFO[surface[last + 2]][2]):
+            last += 1
+        actors, places = self.gaz.aliases["actor"], self.gaz.aliases["place"]
+        if keys[first] in places or any(" ".join(keys[first:x + 1]) in actors for x in range(first, last + 1)):
+            return None  # a place ("the media Syria TV"), or the gazetteer's name ("State media AFP A barrage")
+        text = " ".join(words.text[words.start[first]:words.end(last)].split())
+        return first, last, text, "media" if keys[kind] in _MEDIA_KINDS else "organisation", first - last, 0
 
     def _name_follows(self, words: Words, at: int) -> bool:
         """Whether an organisation's or a known actor's own name starts at

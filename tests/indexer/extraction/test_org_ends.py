@@ -130,3 +130,22 @@ def test_a_demonym_before_a_defined_name_is_part_of_it(gaz: Gazetteer) -> None:
             "The Russian SC declared the group extremist in 2017.")
     actors = _actors(gaz, body)
     assert "Russian Supreme Court" in actors and "Supreme Court" not in actors
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Two journalists for the opposition television channel Belsat were detained while covering a rally.", "Belsat"),
+    ("In November, the human rights website Weiquan Net obtained a copy of the indictment.", "Weiquan Net"),
+    ("She was accused of speaking to the overseas media Radio Free Asia about the pandemic.", "Radio Free Asia"),
+    ("The police said that the militant group Jaish al-Adl had carried out the attack.", "Jaish al-Adl"),
+])
+def test_a_name_after_its_kind_word_is_an_organisation(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire was welcomed by the group Saturday, and the talks went on.",
+    "He had joined the group. Officials said that the talks had failed again.",
+    "The ceasefire was welcomed by the group The talks went on.",
+])
+def test_no_name_after_a_kind_word(gaz: Gazetteer, text: str) -> None:
+    assert _actors(gaz, text) == []
