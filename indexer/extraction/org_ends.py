@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from indexer.extraction.words import WORD_INFO
 
 if TYPE_CHECKING:
+    from indexer.extraction.candidate_guards import Candidate
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["known_after_place", "known_body", "known_complement_end"]
+__all__ = ["known_after_place", "known_body", "known_complement_end", "same_bodies"]
 
 #: Words a complement may go on with after a known name inside it ("Council of Europe for ...").
 _GOES_ON = frozenset("of for and on the".split())
@@ -119,3 +120,32 @@ def known_after_place(gaz: Gazetteer, keys: list[str], first: int, head: int, la
                     alias.target == place.target or place.target in gaz.actors[alias.target].part_of):
                 return alias.target
     return None
+
+
+def same_bodies(keys: list[str], cands: list[Candidate]) -> list[Candidate]:
+    """Organisation-pattern names of one text that name one body both ways:
+    ``<words> <head>`` takes the name ``[<owner>] <head> of [the] <words>``
+    when one such name is in the text (``the Treasury Department`` after ``the
+    United States Department of the Treasury``; not when both the Syrian and
+    the Russian Ministry of Defence are named)."""
+    long_forms: dict[tuple[str, str], set[str]] = {}
+    short: list[tuple[int, tuple[str, str]]] = []
+    for i, (first, last, name, kind, _, _) in enumerate(cands):
+        if kind != "organisation" or last == first:
+            continue
+        words = keys[first:last + 1]
+        if "of" in words[1:-1]:
+            at = words.index("of", 1)
+            rest = words[at + 2:] if words[at + 1] == "the" else words[at + 1:]
+            long_forms.setdefault((words[at - 1], " ".join(rest)), set()).add(name)
+        else:
+            short.append((i, (words[-1], " ".join(words[:-1]))))
+    if not long_forms or not short:
+        return cands
+    out = list(cands)
+    for i, form in short:
+        names = long_forms.get(form)
+        if names is not None and len(names) == 1:
+            c = out[i]
+            out[i] = (c[0], c[1], next(iter(names)), c[3], c[4], c[5])
+    return out

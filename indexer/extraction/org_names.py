@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
-from indexer.extraction.org_ends import known_after_place, known_body, known_complement_end
+from indexer.extraction.org_ends import known_after_place, known_body, known_complement_end, same_bodies
 from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
@@ -182,7 +182,7 @@ class OrganisationNames:
                     out.append((first - 1, last, known, self.gaz.actors[known].type, first - 1 - last, 0))
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
-        return out
+        return same_bodies(keys, out) if len(out) > 1 else out
 
     def _named_after_kind(self, words: Words, kind: int) -> Candidate | None:
         """The organisation named right after its lower-case kind word ``kind``

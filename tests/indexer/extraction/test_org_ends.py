@@ -149,3 +149,16 @@ def test_a_name_after_its_kind_word_is_an_organisation(gaz: Gazetteer, text: str
 ])
 def test_no_name_after_a_kind_word(gaz: Gazetteer, text: str) -> None:
     assert _actors(gaz, text) == []
+
+
+def test_a_body_named_both_ways_is_one_actor(gaz: Gazetteer) -> None:
+    body = ("The United States Department of the Treasury has sanctioned four officials. "
+            "The plot was planned abroad, the Treasury Department said on Friday.")
+    actors = _actors(gaz, body)
+    assert "United States Department of the Treasury" in actors and "Treasury Department" not in actors
+
+
+def test_two_owners_keep_their_bodies_apart(gaz: Gazetteer) -> None:
+    body = ("The Ruritanian Ministry of Fisheries and the Freedonian Ministry of Fisheries met on Monday. "
+            "The Fisheries Ministry said the talks went well.")
+    assert "Fisheries Ministry" in _actors(gaz, body)
