@@ -34,7 +34,7 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group congress department constabulary gendarmerie embassy parliament".split()
+    "federation group congress department constabulary gendarmerie embassy parliament government".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
@@ -59,6 +59,10 @@ _ARTICLES = frozenset("the a an".split())
 #: Belsat``, ``the rights website Weiquan Net``, ``the militant group Jaish al-Adl``).
 _KIND_NOUNS = frozenset("channel group network agency media website newspaper broadcaster".split())
 _MEDIA_KINDS = frozenset("channel media website newspaper broadcaster".split())
+#: Lower-case words after a leader's name that name the government (``the Hawke government``).
+_RULE_NOUNS = frozenset("administration government".split())
+#: Of those, the ones that end a capitalised organisation's name too (``Kurdish Autonomous Administration``).
+_ORG_HEADS_CAPITAL = frozenset(("administration",))
 #: The most words of a name after its kind word.
 _MAX_KIND_NAME = 4
 #: Kinds of body written before a name, not part of it (``the local NGO Human Rights Centre``).
@@ -95,11 +99,16 @@ class OrganisationNames:
         crossed = "\n\n" if hard_wrapped(text) else "\n"
         for h in heads:
             if not info[surface[h]][2]:
+                named = None
                 if keys[h] in _KIND_NOUNS:  # "the television channel Belsat", "the militant group Jaish al-Adl"
                     named = self._named_after_kind(words, h)
-                    if named is not None:
-                        out.append(named)
+                elif keys[h] in _RULE_NOUNS:  # "the Abiy Ahmed administration", "the Hawke government"
+                    named = self._named_for_leader(words, h)
+                if named is not None:
+                    out.append(named)
                 continue
+            if keys[h] in _RULE_NOUNS and keys[h] not in _ORG_HEADS_CAPITAL:
+                continue  # "the Government of Rwanda": the country's (``_country_is_place``)
             if self._on_title_line(words, h, title_lines):
                 continue
             first = h
@@ -206,6 +215,31 @@ class OrganisationNames:
         text = " ".join(words.text[words.start[first]:words.end(last)].split())
         return first, last, text, "media" if keys[kind] in _MEDIA_KINDS else "organisation", first - last, 0
 
+    def _named_for_leader(self, words: Words, rule: int) -> Candidate | None:
+        """A government named for its leader (``the Abiy Ahmed administration``,
+        ``the Hawke government``): one to three capitalised words after ``the``
+        and before the lower-case word ``rule``, that the gazetteer does not
+        know (``the Syrian government``, ``the Taliban government`` are theirs)."""
+        keys, surface, gap = words.key, words.surface, words.gap
+        first = rule
+        while first > 0 and rule - first < 3 and gap[first] == " " and WORD_INFO[surface[first - 1]][2]:
+            first -= 1
+        if first == rule or first == 0 or keys[first - 1] != "the" or keys[first] in _SENTENCE_STARTERS:
+            return None
+        titles = title_words()
+        while first < rule and keys[first] in titles:  # "the President Muhammadu Buhari government"
+            first += 1
+        aliases, demonyms = self.gaz.aliases, self.gaz.demonyms
+        for lo in range(first, rule):
+            for hi in range(lo, rule):
+                name = " ".join(keys[lo:hi + 1])
+                if name in aliases["actor"] or name in aliases["place"] or name in demonyms:
+                    return None
+            if any(stem in aliases["place"] or stem in aliases["actor"] for stem in _stems(keys[lo])):
+                return None  # "the Namibian government", "Assads administration": the country's, the known one's
+        text = " ".join(words.text[words.start[first]:words.end(rule)].split())
+        return first, rule, text, "government", first - rule, 0
+
     def _name_follows(self, words: Words, at: int) -> bool:
         """Whether an organisation's or a known actor's own name starts at
         word ``at`` (after an article): then ``and`` before it joins two
@@ -290,6 +324,14 @@ def hard_wrapped(text: str) -> bool:
         return False
     lengths = [len(m.group()) for m in _LINE.finditer(text)]
     return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """What a demonym or a possessive that lost its apostrophe may be made from
+    (``namibian`` -> ``namibia``, ``burundian`` -> ``burundi``, ``assads`` -> ``assad``)."""
+    if len(word) < 5:
+        return ()
+    return word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"
 
 
 @lru_cache(maxsize=1)

@@ -162,3 +162,27 @@ def test_two_owners_keep_their_bodies_apart(gaz: Gazetteer) -> None:
     body = ("The Ruritanian Ministry of Fisheries and the Freedonian Ministry of Fisheries met on Monday. "
             "The Fisheries Ministry said the talks went well.")
     assert "Fisheries Ministry" in _actors(gaz, body)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The global body wants the Abiy Ahmed administration to release them immediately.", "Abiy Ahmed administration"),
+    ("Wage growth stayed high until the election of the Hawke government in 1983.", "Hawke government"),
+])
+def test_a_government_named_for_its_leader_is_an_actor(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Critics said the Taliban government had banned girls from school.", "Taliban"),
+    ("Officials said the Syrian government had shelled the town.", "Assad regime"),
+])
+def test_a_known_body_before_government_keeps_its_name(gaz: Gazetteer, text: str, actor: str) -> None:
+    assert _actors(gaz, text) == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the Namibian government had banned the rallies.",
+    "Officials said the Assads administration had banned the rallies.",
+])
+def test_a_demonym_or_a_known_name_before_government_is_no_leader(gaz: Gazetteer, text: str) -> None:
+    assert not any(a.endswith(("government", "administration")) for a in _actors(gaz, text))
