@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from indexer.extraction.candidate_guards import Candidate
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["known_after_place", "known_body", "known_complement_end", "same_bodies"]
+__all__ = ["known_body", "known_complement_end", "same_bodies"]
 
 #: Words a complement may go on with after a known name inside it ("Council of Europe for ...").
 _GOES_ON = frozenset("of for and on the".split())
@@ -103,22 +103,6 @@ def _known_before(gaz: Gazetteer, keys: list[str], first: int, end: int) -> tupl
         if alias is not None and alias.target in gaz.actors and " on " not in alias.target \
                 and " for " not in alias.target:
             return x, alias.target
-    return None
-
-
-def known_after_place(gaz: Gazetteer, keys: list[str], first: int, head: int, last: int) -> str | None:
-    """The known actor that a name ``first..last`` is when it is a place's name
-    then the name of a known body of that place (``United States State
-    Department``): the place says whose body it is (not ``Sudan People's
-    Liberation Army``, which is not China's army)."""
-    actors, places = gaz.aliases["actor"], gaz.aliases["place"]
-    for x in range(first + 1, head + 1):
-        place = places.get(" ".join(keys[first:x]))
-        if place is not None:
-            alias = actors.get(" ".join(keys[x:last + 1]))
-            if alias is not None and alias.target in gaz.actors and (
-                    alias.target == place.target or place.target in gaz.actors[alias.target].part_of):
-                return alias.target
     return None
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
-from indexer.extraction.org_ends import known_after_place, known_body, known_complement_end, same_bodies
+from indexer.extraction.org_ends import known_body, known_complement_end, same_bodies
 from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
@@ -34,7 +34,7 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group congress department constabulary gendarmerie embassy parliament government".split()
+    "federation group congress constabulary gendarmerie embassy parliament government".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
@@ -162,11 +162,6 @@ class OrganisationNames:
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
-            if last > first + 1 and first < h:
-                known = known_after_place(self.gaz, keys, first, h, last)
-                if known is not None:  # "the United States State Department"
-                    out.append((first, last, known, self.gaz.actors[known].type, first - last, 0))
-                    continue
             if last > h + 1 and first <= h and keys[h + 1] in _ORG_LINKS:
                 body = known_body(self.gaz, keys, first, h, last)
                 if body is not None:  # "the Office of the United Nations High Commissioner for Refugees"

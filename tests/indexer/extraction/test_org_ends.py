@@ -105,17 +105,6 @@ def test_a_kind_word_before_a_name_is_not_part_of_it(gaz: Gazetteer) -> None:
     assert not any(a.startswith("NGO") for a in actors)
 
 
-def test_a_department_is_an_organisation(gaz: Gazetteer) -> None:
-    actors = _actors(gaz, "The Department of Employment and Labour said that the inspectors found nothing.")
-    assert "Department of Employment and Labour" in actors
-
-
-def test_a_known_body_after_its_country_is_that_body(gaz: Gazetteer) -> None:
-    actors = _actors(gaz, "A spokesman for the United States State Department declined to comment on it.")
-    assert "United States State Department" not in actors
-    assert gaz.aliases["actor"]["state department"].target in actors
-
-
 @pytest.mark.parametrize(("text", "name"), [
     ("A commandant of the Frontier Constabulary police force was killed by militants.", "Frontier Constabulary"),
     ("Officers of the National Gendarmerie arrested the protesters last week.", "National Gendarmerie"),
@@ -152,10 +141,10 @@ def test_no_name_after_a_kind_word(gaz: Gazetteer, text: str) -> None:
 
 
 def test_a_body_named_both_ways_is_one_actor(gaz: Gazetteer) -> None:
-    body = ("The United States Department of the Treasury has sanctioned four officials. "
-            "The plot was planned abroad, the Treasury Department said on Friday.")
+    body = ("The Ruritanian Ministry of Fisheries has banned the boats of four companies. "
+            "The ban was planned for months, the Fisheries Ministry said on Friday.")
     actors = _actors(gaz, body)
-    assert "United States Department of the Treasury" in actors and "Treasury Department" not in actors
+    assert "Ruritanian Ministry of Fisheries" in actors and "Fisheries Ministry" not in actors
 
 
 def test_two_owners_keep_their_bodies_apart(gaz: Gazetteer) -> None:
