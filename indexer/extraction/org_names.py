@@ -124,6 +124,10 @@ class OrganisationNames:
                         and pieces[2 * first - 2] == SOFT \
                         and (keys[first - 1] not in _ENGLISH_PARTICLES or "-" in gap[first]):
                     first -= 1
+                elif keys[first - 1] == "and" and first >= 2 and pieces[2 * first - 2] == SOFT \
+                        and self._pair_opens(words, first - 2):
+                    first -= 2  # "the Truth and Reconciliation Commission"
+                    break
                 else:
                     break
             last = h
@@ -187,6 +191,25 @@ class OrganisationNames:
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
         return same_bodies(keys, out) if len(out) > 1 else out
+
+    def _pair_opens(self, words: Words, at: int) -> bool:
+        """Whether the capitalised word ``at`` before ``and`` opens the name
+        after it (``Truth and Reconciliation Commission``, ``Economic and Social
+        Commission``): one word after an article or a lower-case word that is
+        no link or ``and`` (``Coalition of Revolutionary and Opposition Forces``
+        goes on before it; ``Parks and Recreation and Shelbyville Recreation
+        Center`` is a list), no acronym, known name, demonym or organisation word of its
+        own (``SP and Congress``, ``Russia and Ruritanian Army``, ``Observatory
+        and Free Syrian Army`` join two names)."""
+        keys = words.key
+        key = keys[at]
+        if not words.cap(at) or words.upper(at) or words.sentence_start(at) or at == 0 or words.cap(at - 1) \
+                or keys[at - 1] in _NAME_PARTICLES or keys[at - 1] in _ORG_LINKS or keys[at - 1] in ("and", "or") \
+                or key in ORG_HEADS \
+                or key in _SENTENCE_STARTERS:
+            return False
+        aliases = self.gaz.aliases
+        return key not in aliases["actor"] and key not in aliases["place"] and key not in self.gaz.demonyms
 
     def _named_after_kind(self, words: Words, kind: int) -> Candidate | None:
         """The organisation named right after its lower-case kind word ``kind``

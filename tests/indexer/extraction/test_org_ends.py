@@ -175,3 +175,31 @@ def test_a_known_body_before_government_keeps_its_name(gaz: Gazetteer, text: str
 ])
 def test_a_demonym_or_a_known_name_before_government_is_no_leader(gaz: Gazetteer, text: str) -> None:
     assert not any(a.endswith(("government", "administration")) for a in _actors(gaz, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The findings of the Truth and Reconciliation Commission were published in May.",
+     "Truth and Reconciliation Commission"),
+    ("We thank the Economic and Social Commission for Asia and the Pacific for its work.",
+     "Economic and Social Commission for Asia and the Pacific"),
+])
+def test_two_words_joined_by_and_open_one_name(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in _actors(gaz, text)
+
+
+def test_a_known_name_before_and_is_a_name_of_its_own(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "The strikes were carried out by Russia and Ruritanian Army units on Monday.")
+    assert "Russia" in actors and not any(a.startswith("Russia and") for a in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Despite some protests by SP and Congress workers in the town, shops were open.",
+    "The National Coalition of Revolutionary and Opposition Forces accused the government.",
+])
+def test_and_after_an_acronym_or_a_link_opens_no_name(gaz: Gazetteer, text: str) -> None:
+    assert not any(a.startswith(("SP and", "Revolutionary and")) for a in _actors(gaz, text))
+
+
+def test_and_after_and_is_a_list(gaz: Gazetteer) -> None:
+    actors = _actors(gaz, "The sponsors are the city parks and Recreation and Shelbyville Recreation Center, as usual.")
+    assert not any(a.startswith("Recreation and") for a in actors)
