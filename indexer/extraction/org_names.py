@@ -219,7 +219,9 @@ class OrganisationNames:
         keys, surface, gap, n = words.key, words.surface, words.gap, len(words.key)
         first = kind + 1
         if first >= n or gap[first] != " " or keys[first] in _DATE_WORDS \
-                or keys[first] in _ARTICLES or keys[first] in _SENTENCE_STARTERS or not WORD_INFO[surface[first]][2]:
+                or keys[first] in _ARTICLES or keys[first] in _SENTENCE_STARTERS or not WORD_INFO[surface[first]][2] \
+                and not (keys[first] in _NAME_PARTICLES and first + 1 < n and gap[first + 1] == "-"
+                         and WORD_INFO[surface[first + 1]][2]):  # "the website al-Durrar al-Shamiyyah"
             return None
         last = first
         while last + 1 < n and last + 1 - first < _MAX_KIND_NAME and gap[last + 1] in (" ", "-") \

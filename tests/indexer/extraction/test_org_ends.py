@@ -126,6 +126,7 @@ def test_a_demonym_before_a_defined_name_is_part_of_it(gaz: Gazetteer) -> None:
     ("In November, the human rights website Weiquan Net obtained a copy of the indictment.", "Weiquan Net"),
     ("She was accused of speaking to the overseas media Radio Free Asia about the pandemic.", "Radio Free Asia"),
     ("The police said that the militant group Jaish al-Adl had carried out the attack.", "Jaish al-Adl"),
+    ("The opposition website al-Durrar al-Shamiyyah reported that the talks had failed.", "al-Durrar al-Shamiyyah"),
 ])
 def test_a_name_after_its_kind_word_is_an_organisation(gaz: Gazetteer, text: str, name: str) -> None:
     assert name in _actors(gaz, text)
