@@ -162,7 +162,8 @@ class OrganisationNames:
                 if keys[i] == "the" and info[surface[i]][2]:
                     first = i
                     break
-            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or keys[first] in _KIND_WORDS or (
+            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS
+                                 or keys[first] in _KIND_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
