@@ -112,14 +112,31 @@ _PLACE_AFTER_POSSESSIVE = frozenset(
 _SUFFER_VERBS = frozenset("suffer suffers suffered suffering endure endures endured".split())
 
 
+#: Verbs that with ``into`` say what a country turns into (``from turning into a
+#: black hole``, ``could slide into chaos``): what happens there, no act of its own.
+_INTO_VERBS = frozenset(
+    "turn turns turned turning descend descends descended descending slide slides slid sliding "
+    "plunge plunges plunged plunging sink sinks sank sinking".split())
+_BECOME = frozenset("become becomes became becoming".split())
+#: Words between a country and such a verb (``has continued to suffer``, ``must not become``).
+_BEFORE_SUFFERING = frozenset(
+    "has have had is was continues continued to still also must should will would could can cannot "
+    "may might not never from".split())
+
+
 def _suffers(keys: list[str], at: int) -> bool:
-    """Whether word ``at`` (maybe after ``has``/``continues to``...) is a verb of suffering."""
-    for _ in range(3):
-        if at >= len(keys):
+    """Whether word ``at`` (maybe after ``has``/``continues to``/``must not``...)
+    is a verb of suffering, of turning ``into`` something, or ``become another``
+    (``Lebanon must not become another Gaza``)."""
+    n = len(keys)
+    for _ in range(4):
+        if at >= n:
             return False
-        if keys[at] in _SUFFER_VERBS:
+        key = keys[at]
+        if key in _SUFFER_VERBS or at + 1 < n and (key in _INTO_VERBS and keys[at + 1] == "into"
+                                                    or key in _BECOME and keys[at + 1] == "another"):
             return True
-        if keys[at] not in ("has", "have", "had", "is", "was", "continues", "continued", "to", "still", "also"):
+        if key not in _BEFORE_SUFFERING:
             return False
         at += 1
     return False
@@ -282,10 +299,11 @@ class CandidateGuards:
                 prev, link = prev - 1, words.gap[prev]
             if keys[prev] in ("and", "or") and prev > 0 and words.soft(prev + 1):
                 before = prev - 1 if keys[prev - 1] != "the" or prev < 2 else prev - 2
-                place = before in listed and before not in closed
+                place = before in listed and before not in closed or self._listed_place(words, before, listed)
                 if place:
                     closed.add(last)  # "Syria and Iraq, Russia said": the list ended
-            elif prev in listed and prev not in closed and ("," in link or link.strip() == "") and "\n" not in link:
+            elif (prev in listed and prev not in closed or "," in link and self._listed_place(words, prev, listed)) \
+                    and ("," in link or link.strip() == "") and "\n" not in link:
                 place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
             if place and self._list_acts(words, last, last in closed):
                 place = False
@@ -312,6 +330,13 @@ class CandidateGuards:
         if place:
             listed.add(last)
         return place
+
+    def _listed_place(self, words: Words, at: int, listed: set[int]) -> bool:
+        """Whether word ``at`` is a one-word place (not a country) that a comma
+        joins to a country read as a place before it: the list goes on over it
+        (``in Lebanon, Darfur and the Democratic Republic of the Congo``)."""
+        return at > 0 and at - 1 in listed and "," in words.gap[at] and words.cap(at) \
+            and words.key[at] in self.gaz.aliases["place"] and words.key[at] not in self.gaz.aliases["actor"]
 
     @staticmethod
     def _list_acts(words: Words, last: int, closed: bool) -> bool:

@@ -26,7 +26,9 @@ import re
 from collections.abc import Callable
 
 from indexer.extraction.lazy_regex import LazyPattern
-__all__ = ["Definition", "context_definitions", "find_definitions"]
+from indexer.extraction.person_mentions import occurrences
+
+__all__ = ["Definition", "context_definitions", "defined_mentions", "find_definitions"]
 
 #: ``(alias as written, long name as written, canonical, type)``.
 Definition = tuple[str, str, str, str]
@@ -197,12 +199,31 @@ def _trim_to_acronym(name: str, acronym: str) -> str:
         if _subsequence(letters, initials):
             if start > 0 and words[start - 1].isdigit() and any(c.isdigit() for c in acronym):
                 start -= 1  # "23 March Movement, or M23"
+            elif start > 0 and _DEMONYM_SHAPE.fullmatch(words[start - 1]):
+                start -= 1  # "the Russian Supreme Court (SC)": whose court it is, one name with it
             return _trim(" ".join(words[start:]))  # the latest start that fits
         if not fallback and len(initials) >= len(letters) - 1:
             fallback = " ".join(words[start:])  # Reporters Without Borders (RSF)
     return _trim(fallback)
 
 
+#: A capitalised word shaped like a demonym (``Russian``, ``Iranian``, ``Chinese``,
+#: ``Turkish``, ``Iraqi``) that an acronym may leave out of the name it abbreviates.
+_DEMONYM_SHAPE = re.compile(r"[A-Z][a-z]{2,}(?:an|ese|ish|i)")
+
+
 def _subsequence(letters: list[str], initials: list[str]) -> bool:
     it = iter(initials)
     return all(letter in it for letter in letters)
+
+
+def defined_mentions(text: str, form: str) -> list[tuple[int, int]]:
+    """Where a defined name ``form`` stands in ``text`` as whole words, a line
+    break or a run of spaces between its words too: a long name is given with
+    single spaces, and the UN records wrap it over two lines (``the
+    Intergovernmental Authority`` / ``for Development (IGAD)``)."""
+    found = occurrences(text, form)
+    if " " not in form or ("\n" not in text and "  " not in text):
+        return found
+    spaced = re.compile(r"(?<![\w'’‐-])" + r"\s+".join(map(re.escape, form.split())) + r"(?![\w‐-])")
+    return sorted(set(found) | {m.span() for m in spaced.finditer(text)})

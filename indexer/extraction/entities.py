@@ -38,13 +38,12 @@ from indexer.extraction.gazetteer_types import (
     NameSpan,
 )
 from indexer.model import Mention
-from indexer.extraction.definitions import context_definitions, find_definitions
+from indexer.extraction.definitions import context_definitions, defined_mentions, find_definitions
 from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
 from indexer.extraction.origin_places import PERSON_NOUNS, origin_places
 from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import PeopleFinder, people_finder
-from indexer.extraction.person_mentions import occurrences
 from indexer.extraction.speakers import described_as_person
 from indexer.extraction.town_police import town_police
 from indexer.extraction.world_candidates import article_thing
@@ -361,7 +360,7 @@ class Matcher(CandidateGuards, OrganisationNames):
         defined = find_definitions(text, known) if "(" in text or ", or " in text or "known as" in text else []
         for alias, long_name, canonical, kind in defined + context_definitions(text):
             for form in (alias, long_name):
-                for start, end in occurrences(text, form):
+                for start, end in defined_mentions(text, form):
                     first, last = bisect_left(starts, start), bisect_left(starts, end) - 1
                     if first <= last:
                         out.append((first, last, canonical, kind, first - last, _DEFINED_RANK))

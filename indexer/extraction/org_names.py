@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
+from indexer.extraction.org_ends import known_body, known_complement_end, same_bodies
 from indexer.extraction.people import title_words
 from indexer.extraction.words import HEADLINE, SOFT, WORD_INFO, Words
 
@@ -33,10 +34,16 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group congress".split()
-) | MEDIA_HEADS | MEDIA_TITLES
+    "federation group congress constabulary gendarmerie embassy parliament government".split()
+) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
+#: Particles that are English words too: a particle only when joined to the name
+#: (``Jabhat an-Nusra``, not ``As an Organization, we``).
+_ENGLISH_PARTICLES = frozenset("an as at".split())
 _ORG_LINKS = frozenset("of for on against".split())
+#: An ampersand between capitalised words joins them in one name (``Ministry of
+#: Agriculture & Forestry``), unlike ``and``, which may join two names.
+_AMPERSANDS = frozenset((" & ", "&"))
 _ORG_INNER = frozenset("of for and the on former".split())
 #: Possessives that are part of a name, not its owner (``Sudan People's Liberation Movement``,
 #: ``Women's League``, ``Workers' Party``).
@@ -48,6 +55,21 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: Lower-case kind words that a body's name may follow (``the television channel
+#: Belsat``, ``the rights website Weiquan Net``, ``the militant group Jaish al-Adl``).
+_KIND_NOUNS = frozenset("channel group network agency media website newspaper broadcaster".split())
+_MEDIA_KINDS = frozenset("channel media website newspaper broadcaster".split())
+#: Lower-case words after a leader's name that name the government (``the Hawke government``).
+_RULE_NOUNS = frozenset("administration government".split())
+#: Of those, the ones that end a capitalised organisation's name too (``Kurdish Autonomous Administration``).
+_ORG_HEADS_CAPITAL = frozenset(("administration",))
+#: The most words of a name after its kind word.
+_MAX_KIND_NAME = 4
+#: Kinds of body written before a name, not part of it (``the local NGO Human Rights Centre``).
+_KIND_WORDS = frozenset("ngo ngos ingo cso csos".split())
+#: Buildings named for the body they house (``the Central Police Station``): places, not actors.
+_BUILDINGS = frozenset(
+    "station stations building compound barracks prison jail hospital clinic checkpoint airport".split())
 #: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
 _MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
@@ -76,11 +98,22 @@ class OrganisationNames:
         # In a text wrapped at a fixed width (the UN records) a line break goes through names.
         crossed = "\n\n" if hard_wrapped(text) else "\n"
         for h in heads:
-            if not info[surface[h]][2] or self._on_title_line(words, h, title_lines):
+            if not info[surface[h]][2]:
+                named = None
+                if keys[h] in _KIND_NOUNS:  # "the television channel Belsat", "the militant group Jaish al-Adl"
+                    named = self._named_after_kind(words, h)
+                elif keys[h] in _RULE_NOUNS:  # "the Abiy Ahmed administration", "the Hawke government"
+                    named = self._named_for_leader(words, h)
+                if named is not None:
+                    out.append(named)
+                continue
+            if keys[h] in _RULE_NOUNS and keys[h] not in _ORG_HEADS_CAPITAL:
+                continue  # "the Government of Rwanda": the country's (``_country_is_place``)
+            if self._on_title_line(words, h, title_lines):
                 continue
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
-            while first > 0 and pieces[2 * first] == SOFT and crossed not in gap[first] \
+            while first > 0 and (pieces[2 * first] == SOFT or gap[first] in _AMPERSANDS) and crossed not in gap[first] \
                     and ("'" not in gap[first] and "’" not in gap[first] or keys[first - 1] in _NAMED_FOR):
                 if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
                     break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
@@ -88,8 +121,13 @@ class OrganisationNames:
                 if info[surface[first - 1]][2]:
                     first -= 1
                 elif keys[first - 1] in _NAME_PARTICLES and first - 2 >= 0 and info[surface[first - 2]][2] \
-                        and pieces[2 * first - 2] == SOFT:
+                        and pieces[2 * first - 2] == SOFT \
+                        and (keys[first - 1] not in _ENGLISH_PARTICLES or "-" in gap[first]):
                     first -= 1
+                elif keys[first - 1] == "and" and first >= 2 and pieces[2 * first - 2] == SOFT \
+                        and self._pair_opens(words, first - 2):
+                    first -= 2  # "the Truth and Reconciliation Commission"
+                    break
                 else:
                     break
             last = h
@@ -101,10 +139,13 @@ class OrganisationNames:
             if j < n and keys[j] in _ORG_LINKS and pieces[2 * j] == SOFT and keys[h] not in MEDIA_TITLES:
                 k = j + 1
                 end_at = h
-                while k < n and pieces[2 * k] == SOFT and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
+                while k < n and (pieces[2 * k] == SOFT or gap[k] in _AMPERSANDS and info[surface[k]][2]) \
+                        and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
                         (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
-                    if keys[k] == "and" and self._name_follows(words, k + 1):
-                        break  # "the Organization of African Unity and the Economic Community of ...": two names
+                    if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
+                                             and keys[k + 2] in titles and info[surface[k + 2]][2]):
+                        break  # "the Organization of African Unity and the Economic Community of ...": two names;
+                        # "the Office for ... Affairs and the Administrator of ...": an office-holder follows
                     if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
                             and pieces[2 * k + 2] == SOFT:
                         # "the Office of Foreign Assets Control Director Andrea Gacki": a person follows
@@ -113,19 +154,27 @@ class OrganisationNames:
                     if info[surface[k]][2]:
                         end_at = k
                     k += 1
-                last = _person_cut(keys, surface, j + 1, end_at, _given_not_titles())
+                last = known_complement_end(self.gaz, keys, surface, j + 1,
+                                            _person_cut(keys, surface, j + 1, end_at, _given_not_titles()))
             # A capitalised "The" inside starts the name (text without its full
             # stops: "Kurds and Arabs The Syrian Democratic Forces").
             for i in range(h - 1, first, -1):
                 if keys[i] == "the" and info[surface[i]][2]:
                     first = i
                     break
-            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS or (
+            while first < h and (keys[first] in _ARTICLES or keys[first] in _DATE_WORDS
+                                 or keys[first] in _KIND_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
-            if last - first < 1:
-                continue
+            if last > h + 1 and first <= h and keys[h + 1] in _ORG_LINKS:
+                body = known_body(self.gaz, keys, first, h, last)
+                if body is not None:  # "the Office of the United Nations High Commissioner for Refugees"
+                    out.append((body[0], body[1], body[2], self.gaz.actors[body[2]].type, body[0] - body[1], 0))
+                    continue
+            if last - first < 1 or last + 1 < n and keys[last + 1] in _BUILDINGS and info[surface[last + 1]][2] \
+                    and pieces[2 * last + 2] == SOFT:
+                continue  # "the Central Police Station": a building, no actor
             if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
                 media = media_name(self.gaz, keys, first, h, last)
                 if media is None:
@@ -142,7 +191,75 @@ class OrganisationNames:
                     out.append((first - 1, last, known, self.gaz.actors[known].type, first - 1 - last, 0))
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
-        return out
+        return same_bodies(keys, out) if len(out) > 1 else out
+
+    def _pair_opens(self, words: Words, at: int) -> bool:
+        """Whether the capitalised word ``at`` before ``and`` opens the name
+        after it (``Truth and Reconciliation Commission``, ``Economic and Social
+        Commission``): one word after an article or a lower-case word that is
+        no link or ``and`` (``Coalition of Revolutionary and Opposition Forces``
+        goes on before it; ``Parks and Recreation and Shelbyville Recreation
+        Center`` is a list), no acronym, known name, demonym or organisation word of its
+        own (``SP and Congress``, ``Russia and Ruritanian Army``, ``Observatory
+        and Free Syrian Army`` join two names)."""
+        keys = words.key
+        key = keys[at]
+        if not words.cap(at) or words.upper(at) or words.sentence_start(at) or at == 0 or words.cap(at - 1) \
+                or keys[at - 1] in _NAME_PARTICLES or keys[at - 1] in _ORG_LINKS or keys[at - 1] in ("and", "or") \
+                or key in ORG_HEADS \
+                or key in _SENTENCE_STARTERS:
+            return False
+        aliases = self.gaz.aliases
+        return key not in aliases["actor"] and key not in aliases["place"] and key not in self.gaz.demonyms
+
+    def _named_after_kind(self, words: Words, kind: int) -> Candidate | None:
+        """The organisation named right after its lower-case kind word ``kind``
+        (``the opposition television channel Belsat``, ``the human rights website
+        Weiquan Net``): one to four capitalised words in the same sentence, no
+        date, article or sentence word, and no name the gazetteer knows."""
+        keys, surface, gap, n = words.key, words.surface, words.gap, len(words.key)
+        first = kind + 1
+        if first >= n or gap[first] != " " or keys[first] in _DATE_WORDS \
+                or keys[first] in _ARTICLES or keys[first] in _SENTENCE_STARTERS or not WORD_INFO[surface[first]][2] \
+                and not (keys[first] in _NAME_PARTICLES and first + 1 < n and gap[first + 1] == "-"
+                         and WORD_INFO[surface[first + 1]][2]):  # "the website al-Durrar al-Shamiyyah"
+            return None
+        last = first
+        while last + 1 < n and last + 1 - first < _MAX_KIND_NAME and gap[last + 1] in (" ", "-") \
+                and keys[last + 1] not in _DATE_WORDS and (
+                    WORD_INFO[surface[last + 1]][2] or keys[last + 1] in _NAME_PARTICLES
+                    and last + 2 < n and WORD_INFO[surface[last + 2]][2]):
+            last += 1
+        actors, places = self.gaz.aliases["actor"], self.gaz.aliases["place"]
+        if keys[first] in places or any(" ".join(keys[first:x + 1]) in actors for x in range(first, last + 1)):
+            return None  # a place ("the media Syria TV"), or the gazetteer's name ("State media AFP A barrage")
+        text = " ".join(words.text[words.start[first]:words.end(last)].split())
+        return first, last, text, "media" if keys[kind] in _MEDIA_KINDS else "organisation", first - last, 0
+
+    def _named_for_leader(self, words: Words, rule: int) -> Candidate | None:
+        """A government named for its leader (``the Abiy Ahmed administration``,
+        ``the Hawke government``): one to three capitalised words after ``the``
+        and before the lower-case word ``rule``, that the gazetteer does not
+        know (``the Syrian government``, ``the Taliban government`` are theirs)."""
+        keys, surface, gap = words.key, words.surface, words.gap
+        first = rule
+        while first > 0 and rule - first < 3 and gap[first] == " " and WORD_INFO[surface[first - 1]][2]:
+            first -= 1
+        if first == rule or first == 0 or keys[first - 1] != "the" or keys[first] in _SENTENCE_STARTERS:
+            return None
+        titles = title_words()
+        while first < rule and keys[first] in titles:  # "the President Muhammadu Buhari government"
+            first += 1
+        aliases, demonyms = self.gaz.aliases, self.gaz.demonyms
+        for lo in range(first, rule):
+            for hi in range(lo, rule):
+                name = " ".join(keys[lo:hi + 1])
+                if name in aliases["actor"] or name in aliases["place"] or name in demonyms:
+                    return None
+            if any(stem in aliases["place"] or stem in aliases["actor"] for stem in _stems(keys[lo])):
+                return None  # "the Namibian government", "Assads administration": the country's, the known one's
+        text = " ".join(words.text[words.start[first]:words.end(rule)].split())
+        return first, rule, text, "government", first - rule, 0
 
     def _name_follows(self, words: Words, at: int) -> bool:
         """Whether an organisation's or a known actor's own name starts at
@@ -228,6 +345,14 @@ def hard_wrapped(text: str) -> bool:
         return False
     lengths = [len(m.group()) for m in _LINE.finditer(text)]
     return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """What a demonym or a possessive that lost its apostrophe may be made from
+    (``namibian`` -> ``namibia``, ``burundian`` -> ``burundi``, ``assads`` -> ``assad``)."""
+    if len(word) < 5:
+        return ()
+    return word[:-1], word[:-2], word[:-3], word[:-2] + "a", word[:-3] + "a"
 
 
 @lru_cache(maxsize=1)
