@@ -249,14 +249,20 @@ class PeopleFinder:
                     begin += 1  # "But Bintou Keita said"
         if begin < 0:
             return None
+        after_title_of = begin < len(keys) - 1 and self._after_title_of(text, offset)
         if cue == "first":
-            before = text[max(0, offset - 30):offset].rstrip(" \t")
-            begin = self._extend_back(text, keys, words, begin, bool(before) and (before[-1].islower() or before[-1] == ","))
+            if not after_title_of:  # ("Minister of Communication Issa": the first name opens it)
+                before = text[max(0, offset - 30):offset].rstrip(" \t")
+                begin = self._extend_back(text, keys, words, begin,
+                                          bool(before) and (before[-1].islower() or before[-1] == ","))
         elif begin + 2 < len(keys):
             # "Deir al-Zor Moumtzis said": a place's name before a surname (resolved later)
             for k in (3, 2):
                 if begin + k == len(keys) - 1 and self._is_place(" ".join(words[begin:begin + k])):
                     return None
+        if after_title_of:
+            while begin < len(keys) - 2 and keys[begin] in self._common:
+                begin += 1  # "Minister of Communication Issa Tchiroma": the portfolio, no part of the name
         while begin < len(keys) - 1 and (_COMPOUND_MODIFIER.search(words[begin]) or keys[begin] in _OPENERS):
             begin += 1  # "Mainland-born Lai", "London-based Smith": a description, no part of the name;
             # "Although Mandelstam wrote": a sentence's first word
@@ -332,6 +338,11 @@ class PeopleFinder:
             stop -= 1
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
+
+    def _after_title_of(self, text: str, offset: int) -> bool:
+        """Whether the run at ``offset`` follows a title and ``of`` (``Minister of``)."""
+        before = text[max(0, offset - 30):offset].split()
+        return len(before) >= 2 and before[-1] == "of" and _key(before[-2]) in self._titles
 
     def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
         """The first word of a name found by its first name: the capitalised

@@ -221,3 +221,18 @@ def test_ascii_runs_are_the_runs_of_the_unicode_pattern(text: str) -> None:
 def test_a_sentences_first_word_is_no_part_of_a_name(gaz: Gazetteer) -> None:
     text = "Although Mandelstam wrote the poem in 1933, he was arrested a year later."
     assert not any(a.startswith("Although") for a in extract(Statement("x", "", text, "p"), gaz).actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the portfolio of "Minister of ..." is no part of a name the list does not know
+        ("Cameroon's Minister of Communication Issa Tchiroma Bakary said the reporter was a spy.",
+         "Issa Tchiroma Bakary"),
+        ("The Secretary of Justice Ahmadou Sardaouna told reporters the case was closed.", "Ahmadou Sardaouna"),
+        # a first name that is also a word stays the name's first word
+        ("The Minister of Health Rose Mbah said the clinic would reopen.", "Rose Mbah"),
+    ],
+)
+def test_a_portfolio_before_a_name_is_no_part_of_it(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in people(gaz, text)
