@@ -49,3 +49,18 @@ def test_the_scene_after_a_restored_possessive_is_still_found(gaz: Gazetteer) ->
     body = "At least 39 people were killed in airstrikes by Russian warplanes in Syrias western province of Idlib."
     claims = extract(Statement("x", "", body, "p"), gaz).claims
     assert any(role == "in" and name == "Idlib" for c in claims for role, name, _, _ in c.roles)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrias Aleppo", "Syria' Aleppo"),  # at the text's start
+    ("in\nSyrias Aleppo", "in\nSyria' Aleppo"),  # after a line break
+    ("(Syrias Aleppo)", "(Syria' Aleppo)"),
+    ("pro-Syrias Aleppo", "pro-Syrias Aleppo"),  # inside a hyphenated word
+    ("d'Syrias Aleppo", "d'Syrias Aleppo"),  # after an apostrophe
+    ("ASyrias Aleppo", "ASyrias Aleppo"),  # inside a word
+    ("3Syrias Aleppo", "3Syrias Aleppo"),
+])
+def test_only_a_whole_word_is_rewritten(text: str, expected: str) -> None:
+    # The word must start where no word character, apostrophe or hyphen precedes it.
+    assert restore_possessives(text, {"Syria"}.__contains__, lambda _: False,
+                               {"Aleppo"}.__contains__) == expected

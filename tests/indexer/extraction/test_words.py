@@ -66,3 +66,15 @@ def test_lower_keys_built_once_for_every_finder() -> None:
     words = Words("In Hope, hope lives; HOPE and Aleppo's people")
     assert words.lower_keys() == {"hope", "lives", "and", "people"}
     assert words.lower_keys() is words.lower_keys()
+
+
+@pytest.mark.parametrize("text", [
+    "UN envoy Staffan de Mistura met 3 MPs in Deir ez-Zor on 12 December 2016.",  # plain ASCII
+    "Assad's forces and the rebels' positions near Dara'a",  # apostrophes: possessives cut
+    "ISIS-held Raqqa, the PKK`s bases, Darâa and Ḥamāh",  # a backtick, accents
+    "see https://www.example.org/Aleppo-news for Homs",  # an address's words dropped
+])
+def test_keys_are_each_words_own_key(text: str) -> None:
+    # However a text's keys are made, each is the key its word gets alone.
+    found = Words(text)
+    assert found.key == [words._word_info(w)[0] for w in found.surface]
