@@ -261,9 +261,9 @@ def test_long_record_is_skipped_and_the_others_kept(tmp_path: Path) -> None:
 
 def test_html_text_extraction_is_linear_on_flat_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """100k sibling elements took 100 s: each inserted line break and each
-    removed comment or script scanned the siblings (bs4 ``Tag.index``)."""
-    import time
-
+    removed comment or script scanned the siblings (bs4 ``Tag.index``).
+    The scan itself is the cause, so the test forbids it instead of timing
+    the run (a wall-clock bound failed under a loaded host)."""
     from bs4 import Tag
 
     from indexer.formats.html import html_to_text
@@ -273,9 +273,7 @@ def test_html_text_extraction_is_linear_on_flat_pages(monkeypatch: pytest.Monkey
 
     page = "<html><body>" + "<p>word</p><!-- c --><script>x</script>" * 20_000 + "</body></html>"
     monkeypatch.setattr(Tag, "index", scan)
-    start = time.monotonic()
     text, _ = html_to_text(page)
-    assert time.monotonic() - start < 10  # 53 s before
     assert text == "\n\n".join(["word"] * 20_000)
 
 
