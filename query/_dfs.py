@@ -23,7 +23,7 @@ lexicon first (:class:`FixedExpansions`), so each shard sees the same terms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -39,18 +39,33 @@ Key = tuple[Any, ...]
 class RecordingStatistics:
     """A shard's own statistics, noting every additive number asked for.
 
+    With ``known`` (sums over all shards kept from earlier searches of the
+    same generations) it answers from them while every number asked is
+    among them: if :attr:`complete` is still true after an evaluation, its
+    scores are the global ones and no second phase is needed; otherwise
+    the evaluation was phase 1 (its scores discarded, its notes summed).
+
     :param inner: the shard's statistics (``Searcher.statistics()``).
     :param fields: the fields whose length is always noted.
+    :param known: summed numbers by key; ``None``: phase 1 only.
     """
 
-    def __init__(self, inner: Statistics, fields: Iterable[str] = ()) -> None:
+    def __init__(self, inner: Statistics, fields: Iterable[str] = (), known: Mapping[Key, float] | None = None) -> None:
         self.inner = inner
+        self.known: Mapping[Key, float] = {} if known is None else known
+        #: Every number asked so far was answered from ``known``.
+        self.complete = known is not None
         self.notes: dict[Key, float] = {("doc_count",): float(inner.doc_count())}
         for field in fields:
             self.notes[("field_length", field)] = float(inner.field_length(field))
 
     def _note(self, key: Key, value: float) -> float:
         self.notes[key] = float(value)
+        if self.complete:
+            found = self.known.get(key)
+            if found is not None:
+                return found
+            self.complete = False  # a number never summed: this evaluation is phase 1
         return value
 
     def doc_count(self) -> int:

@@ -251,7 +251,10 @@ class ShardedSearcher:
             if statistics is not None:
                 raise ValueError("statistics= cannot be given to a search on a cluster")
             expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
-            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial)
+            # The sums an actor keeps hold while the same shards are at the same generations.
+            epoch = (tuple(self.numbers), tuple(-1 if g is None else int(g) for g in
+                                                (v.reader.generation() for v in views)))
+            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch)
             for number, view, answer in zip(self.numbers, views, answers):
                 mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
                 if answer is None:
