@@ -27,10 +27,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+import numpy as np
+
 from query.statistics import FieldTerms, Statistics
 
 __all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "RecordingStatistics", "answer", "expand_nodes",
-           "missing_keys", "sum_notes"]
+           "missing_keys", "packed", "sum_notes", "unpacked"]
 
 #: A noted number's key: (method, arguments...).
 Key = tuple[Any, ...]
@@ -184,3 +186,20 @@ class FixedExpansions:
             return self.terms_of[node]
         except KeyError:
             raise LookupError(f"{node} was not expanded before the search (a bug; please report it)") from None
+
+
+def packed(mask: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A shard's matches as an actor sends them: the mask as bits (a bit a
+    document, where a match's number took 8 bytes: a common word matches
+    most documents) and the matches' scores in document order."""
+    return np.packbits(mask), score[mask]
+
+
+def unpacked(answer: tuple[np.ndarray, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The mask and scores (0 where no match) of a shard of ``size``
+    documents from what :func:`packed` made."""
+    bits, values = answer
+    mask = np.unpackbits(bits, count=size).view(bool)
+    score = np.zeros(size, dtype=np.float64)
+    score[mask] = values
+    return mask, score

@@ -29,7 +29,8 @@ import numpy as np
 
 from indexer.errors import SiftError
 from indexer.ray_local import local_init_options
-from query._dfs import FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, sum_notes
+from query._dfs import (FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, packed,
+                        sum_notes)
 from query.rank import DEFAULT_RANKING, Ranking
 from query.statistics import KEPT_NUMBERS
 from query.vector import Evaluator
@@ -78,7 +79,8 @@ class ShardActor:
                expansions: list[tuple[Any, list[bytes]]]) -> tuple[np.ndarray | None, np.ndarray | None,
                                                                     dict[tuple[Any, ...], float] | None]:
         """One round when the sums kept for ``epoch`` hold every number
-        scoring asks: (document numbers, scores, ``None``); otherwise that
+        scoring asks: (the matches and their scores as :func:`packed`,
+        ``None``); otherwise that
         evaluation was phase 1: (``None``, ``None``, its notes), and
         :meth:`matches` is to follow."""
         return self._evaluate(token, query, default_operator, expansions, self._known(epoch))
@@ -100,8 +102,8 @@ class ShardActor:
         evaluator.expander = expander  # type: ignore[assignment]
         found = evaluator.run(parsed.plan)
         if recording.complete:  # scored with the global sums already
-            ids = np.flatnonzero(found.mask)
-            return ids, found.score[ids], None
+            bits, values = packed(found.mask, found.score)
+            return bits, values, None
         self.pending[token] = (expander, parsed.plan)
         while len(self.pending) > MAX_PENDING:  # searches whose second phase never came
             self.pending.pop(next(iter(self.pending)))
@@ -114,8 +116,8 @@ class ShardActor:
 
     def matches(self, token: int, notes: dict[tuple[Any, ...], float],
                 epoch: Any = None) -> tuple[np.ndarray, np.ndarray]:
-        """Phase 2: evaluate again with the summed statistics: matching
-        document numbers and their scores. With ``epoch``, the sums are
+        """Phase 2: evaluate again with the summed statistics: the matches
+        and their scores (:func:`packed`). With ``epoch``, the sums are
         kept for later searches of it (:meth:`search`)."""
         expander, plan = self.pending.pop(token)
         if epoch is not None:
@@ -125,8 +127,7 @@ class ShardActor:
         evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, NotedStatistics(notes))
         evaluator.expander = expander  # type: ignore[assignment]
         found = evaluator.run(plan)
-        ids = np.flatnonzero(found.mask)
-        return ids, found.score[ids]
+        return packed(found.mask, found.score)
 
 
 def _scored_fields(schema: Any) -> list[str]:
@@ -182,7 +183,7 @@ class RayShards:
 
     def matches(self, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
                 allow_partial: bool = False, epoch: Any = None) -> list[tuple[np.ndarray, np.ndarray] | None]:
-        """Every shard's (document numbers, scores): one round where every
+        """Every shard's matches and scores (:func:`packed`): one round where every
         shard kept the sums its scoring asks from earlier searches of
         ``epoch`` (the shards and their generations), both phases otherwise.
 

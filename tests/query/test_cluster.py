@@ -13,7 +13,7 @@ import pytest
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import index_paths
 from query import FACETS, Searcher, ShardedSearcher
-from query._dfs import expand_nodes, missing_keys, sum_notes
+from query._dfs import expand_nodes, missing_keys, packed, sum_notes, unpacked
 from query._shard_terms import SharedExpander
 from query.cluster import ShardActor
 from tests.query.shard_corpus import generate, write_files
@@ -48,9 +48,9 @@ def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]
             notes = sum_notes(noted)
             masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
             for actor, mask, score in zip(actors, masks, scores):
-                ids, values = actor.matches(token, notes)
-                assert np.array_equal(ids, np.flatnonzero(mask)), query
-                np.testing.assert_allclose(values, score[ids], rtol=1e-12, err_msg=query)
+                got_mask, got_score = unpacked(actor.matches(token, notes), len(mask))
+                assert np.array_equal(got_mask, mask), query
+                np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
         for actor in actors:
             actor.searcher.close()
 
@@ -79,14 +79,25 @@ def test_known_sums_score_in_one_round_as_the_two_phases_do(built: tuple[Path, P
                 if notes is not None:
                     actor.matches(2 * token, total, "epoch")
             for actor, mask, score in zip(actors, masks, scores):
-                ids, values, notes = actor.search(2 * token + 1, "epoch", query, "OR", expansions)
+                bits, values, notes = actor.search(2 * token + 1, "epoch", query, "OR", expansions)
                 assert notes is None, query
-                assert np.array_equal(ids, np.flatnonzero(mask)), query
-                np.testing.assert_allclose(values, score[ids], rtol=1e-12, err_msg=query)
+                got_mask, got_score = unpacked((bits, values), len(mask))
+                assert np.array_equal(got_mask, mask), query
+                np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
         _ids, _scores, notes = actors[0].search(999, "another epoch", "siege", "OR", [])
         assert notes is not None
         for actor in actors:
             actor.searcher.close()
+
+
+def test_packed_matches_unpack_to_the_mask_and_scores() -> None:
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 8, 9, 1000):
+        mask = rng.random(size) < 0.4
+        score = np.where(mask, rng.random(size), 0.0)
+        got_mask, got_score = unpacked(packed(mask, score), size)
+        assert got_mask.dtype == bool and np.array_equal(got_mask, mask)
+        assert np.array_equal(got_score, score)
 
 
 def test_ray_actors_give_what_one_index_gives(built: tuple[Path, Path], ray_local: Any) -> None:
