@@ -11,8 +11,8 @@ before evaluating) and
 returns its matches and scores. Each actor keeps the sums it was sent
 while the shards and their generations (the caller's *epoch*) stay the
 same: a later search whose scoring asks only numbers kept is evaluated
-once, in one round (:meth:`ShardActor.search`); each round costs every
-actor a Ray call (~2 ms of CPU here) besides its evaluation. The caller merges them on global document
+once, in one round (:meth:`ShardActor.search`), where the two phases
+evaluated twice. Matches travel as a bit a document (``query._dfs.packed``). The caller merges them on global document
 numbers and fetches the page, copies, snippets and facets itself, from the
 shards on the filesystem every node sees (a shared volume or NFS).
 
