@@ -4,6 +4,7 @@ actors called directly, and on Ray actors of a local Ray instance."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,24 +34,35 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "one", root / "three"
 
 
+def _cases(sharded: ShardedSearcher) -> Iterator[tuple[int, str, list[Any], list[np.ndarray], list[np.ndarray]]]:
+    """(token, query, its expansions, the in-process masks and scores) of every query of QUERIES."""
+    views, _merged = sharded._views()
+    for token, query in enumerate(QUERIES):
+        parsed = sharded.parse(query, "OR")
+        expander = SharedExpander([v.reader for v in views])
+        expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+        masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
+        yield token, query, expansions, masks, scores
+
+
+def _assert_answers(answers: list[tuple[np.ndarray, np.ndarray]], masks: list[np.ndarray],
+                    scores: list[np.ndarray], query: str) -> None:
+    for answer, mask, score in zip(answers, masks, scores):
+        got_mask, got_score = unpacked(answer, len(mask))
+        assert np.array_equal(got_mask, mask), query
+        np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
+
+
 def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]) -> None:
     _one, three = built
     with ShardedSearcher(three) as sharded:
         actors = [ShardActor(str(d)) for d in sharded.layout.directories()]
-        views, _merged = sharded._views()
-        for token, query in enumerate(QUERIES):
-            parsed = sharded.parse(query, "OR")
-            expander = SharedExpander([v.reader for v in views])
-            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+        for token, query, expansions, masks, scores in _cases(sharded):
             noted = [a.dfs(token, query, "OR", expansions) for a in actors]
             for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
                 shard_notes.update(actor.lookup(keys))
             notes = sum_notes(noted)
-            masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
-            for actor, mask, score in zip(actors, masks, scores):
-                got_mask, got_score = unpacked(actor.matches(token, notes), len(mask))
-                assert np.array_equal(got_mask, mask), query
-                np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
+            _assert_answers([actor.matches(token, notes) for actor in actors], masks, scores, query)
         for actor in actors:
             actor.searcher.close()
 
@@ -62,29 +74,21 @@ def test_known_sums_score_in_one_round_as_the_two_phases_do(built: tuple[Path, P
     _one, three = built
     with ShardedSearcher(three) as sharded:
         actors = [ShardActor(str(d)) for d in sharded.layout.directories()]
-        views, _merged = sharded._views()
-        for token, query in enumerate(QUERIES):
-            parsed = sharded.parse(query, "OR")
-            expander = SharedExpander([v.reader for v in views])
-            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
-            masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
+        for token, query, expansions, masks, scores in _cases(sharded):
             first = [a.search(2 * token, "epoch", query, "OR", expansions) for a in actors]
-            if all(notes is None for _ids, _scores, notes in first):
+            if all(notes is None for _bits, _values, notes in first):
                 continue  # scoring asked no number (nothing to keep)
-            noted = [notes or {} for _ids, _scores, notes in first]
+            noted = [notes or {} for _bits, _values, notes in first]
             for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
                 shard_notes.update(actor.lookup(keys))
             total = sum_notes(noted)
-            for actor, (_ids, _scores, notes) in zip(actors, first):
+            for actor, (_bits, _values, notes) in zip(actors, first):
                 if notes is not None:
                     actor.matches(2 * token, total, "epoch")
-            for actor, mask, score in zip(actors, masks, scores):
-                bits, values, notes = actor.search(2 * token + 1, "epoch", query, "OR", expansions)
-                assert notes is None, query
-                got_mask, got_score = unpacked((bits, values), len(mask))
-                assert np.array_equal(got_mask, mask), query
-                np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
-        _ids, _scores, notes = actors[0].search(999, "another epoch", "siege", "OR", [])
+            again = [a.search(2 * token + 1, "epoch", query, "OR", expansions) for a in actors]
+            assert all(notes is None for _bits, _values, notes in again), query
+            _assert_answers([(bits, values) for bits, values, _notes in again], masks, scores, query)
+        _bits, _values, notes = actors[0].search(999, "another epoch", "siege", "OR", [])
         assert notes is not None
         for actor in actors:
             actor.searcher.close()
