@@ -5,16 +5,16 @@
 creates one :class:`ShardActor` per shard, each holding its shard open.
 A search then runs its two phases on the actors (``query._dfs``): each
 evaluates the query with its own statistics, noting what scoring needs,
-and gives the numbers other shards noted; the sums go back to every actor, which evaluates again with them (a
-second evaluation: the price of not knowing which numbers scoring needs
-before evaluating) and
-returns its matches and scores. Each actor keeps the sums it was sent
-while the shards and their generations (the caller's *epoch*) stay the
-same: a later search whose scoring asks only numbers kept is evaluated
-once, in one round (:meth:`ShardActor.search`), where the two phases
-evaluated twice. Matches travel as a bit a document (``query._dfs.packed``). The caller merges them on global document
-numbers and fetches the page, copies, snippets and facets itself, from the
-shards on the filesystem every node sees (a shared volume or NFS).
+and gives the numbers other shards noted; the sums go back to every actor,
+which evaluates again with them (a second evaluation: the price of not
+knowing which numbers scoring needs before evaluating) and returns its
+matches and scores. Each actor keeps the sums it was sent while the shards
+and their generations (the caller's *epoch*) stay the same: a later search
+whose scoring asks only numbers kept is evaluated once, in one round
+(:meth:`ShardActor.search`). Matches travel as a bit a document
+(``query._dfs.packed``). The caller merges them on global document numbers
+and fetches the page, copies, snippets and facets itself, from the shards
+on the filesystem every node sees (a shared volume or NFS).
 
 Ray is imported only here, and only when a cluster is asked for.
 """
