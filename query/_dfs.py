@@ -23,14 +23,16 @@ lexicon first (:class:`FixedExpansions`), so each shard sees the same terms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
 from typing import Any
+
+import numpy as np
 
 from query.statistics import FieldTerms, Statistics
 
 __all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "RecordingStatistics", "answer", "expand_nodes",
-           "missing_keys", "sum_notes"]
+           "missing_keys", "packed", "sum_notes", "unpacked"]
 
 #: A noted number's key: (method, arguments...).
 Key = tuple[Any, ...]
@@ -39,18 +41,33 @@ Key = tuple[Any, ...]
 class RecordingStatistics:
     """A shard's own statistics, noting every additive number asked for.
 
+    With ``known`` (sums over all shards kept from earlier searches of the
+    same generations) it answers from them while every number asked is
+    among them: if :attr:`complete` is still true after an evaluation, its
+    scores are the global ones and no second phase is needed; otherwise
+    the evaluation was phase 1 (its scores discarded, its notes summed).
+
     :param inner: the shard's statistics (``Searcher.statistics()``).
     :param fields: the fields whose length is always noted.
+    :param known: summed numbers by key; ``None``: phase 1 only.
     """
 
-    def __init__(self, inner: Statistics, fields: Iterable[str] = ()) -> None:
+    def __init__(self, inner: Statistics, fields: Iterable[str] = (), known: Mapping[Key, float] | None = None) -> None:
         self.inner = inner
+        self.known: Mapping[Key, float] = {} if known is None else known
+        #: Every number asked so far was answered from ``known``.
+        self.complete = known is not None
         self.notes: dict[Key, float] = {("doc_count",): float(inner.doc_count())}
         for field in fields:
             self.notes[("field_length", field)] = float(inner.field_length(field))
 
     def _note(self, key: Key, value: float) -> float:
         self.notes[key] = float(value)
+        if self.complete:
+            found = self.known.get(key)
+            if found is not None:
+                return found
+            self.complete = False  # a number never summed: this evaluation is phase 1
         return value
 
     def doc_count(self) -> int:
@@ -169,3 +186,20 @@ class FixedExpansions:
             return self.terms_of[node]
         except KeyError:
             raise LookupError(f"{node} was not expanded before the search (a bug; please report it)") from None
+
+
+def packed(mask: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A shard's matches as an actor sends them: the mask as bits (a bit a
+    document, where a match's number took 8 bytes: a common word matches
+    most documents) and the matches' scores in document order."""
+    return np.packbits(mask), score[mask]
+
+
+def unpacked(answer: tuple[np.ndarray, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The mask and scores (0 where no match) of a shard of ``size``
+    documents from what :func:`packed` made."""
+    bits, values = answer
+    mask = np.unpackbits(bits, count=size).view(bool)
+    score = np.zeros(size, dtype=np.float64)
+    score[mask] = values
+    return mask, score

@@ -5,12 +5,16 @@
 creates one :class:`ShardActor` per shard, each holding its shard open.
 A search then runs its two phases on the actors (``query._dfs``): each
 evaluates the query with its own statistics, noting what scoring needs,
-and gives the numbers other shards noted; the sums go back to every actor, which evaluates again with them (a
-second evaluation: the price of not knowing which numbers scoring needs
-before evaluating) and
-returns its matches and scores. The caller merges them on global document
-numbers and fetches the page, copies, snippets and facets itself, from the
-shards on the filesystem every node sees (a shared volume or NFS).
+and gives the numbers other shards noted; the sums go back to every actor,
+which evaluates again with them (a second evaluation: the price of not
+knowing which numbers scoring needs before evaluating) and returns its
+matches and scores. Each actor keeps the sums it was sent while the shards
+and their generations (the caller's *epoch*) stay the same: a later search
+whose scoring asks only numbers kept is evaluated once, in one round
+(:meth:`ShardActor.search`). Matches travel as a bit a document
+(``query._dfs.packed``). The caller merges them on global document numbers
+and fetches the page, copies, snippets and facets itself, from the shards
+on the filesystem every node sees (a shared volume or NFS).
 
 Ray is imported only here, and only when a cluster is asked for.
 """
@@ -25,8 +29,10 @@ import numpy as np
 
 from indexer.errors import SiftError
 from indexer.ray_local import local_init_options
-from query._dfs import FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, sum_notes
+from query._dfs import (FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, packed,
+                        sum_notes)
 from query.rank import DEFAULT_RANKING, Ranking
+from query.statistics import KEPT_NUMBERS
 from query.vector import Evaluator
 
 __all__ = ["ClusterError", "RayShards", "ShardActor"]
@@ -52,6 +58,10 @@ class ShardActor:
 
         self.searcher = Searcher(directory, ranking=ranking)
         self.pending: dict[int, tuple[FixedExpansions, Any]] = {}
+        #: Sums over all shards from earlier searches, and what they are of
+        #: (the caller's epoch: shards and generations; this shard's generation).
+        self.known: dict[tuple[Any, ...], float] = {}
+        self.known_of: Any = None
 
     def size(self) -> int:
         """Documents in the shard (deleted ones included): the caller's
@@ -61,34 +71,63 @@ class ShardActor:
     def dfs(self, token: int, query: str, default_operator: str,
             expansions: list[tuple[Any, list[bytes]]]) -> dict[tuple[Any, ...], float]:
         """Phase 1: evaluate with this shard's statistics; return what scoring asked."""
+        _ids, _scores, notes = self._evaluate(token, query, default_operator, expansions, None)
+        assert notes is not None
+        return notes
+
+    def search(self, token: int, epoch: Any, query: str, default_operator: str,
+               expansions: list[tuple[Any, list[bytes]]]) -> tuple[np.ndarray | None, np.ndarray | None,
+                                                                    dict[tuple[Any, ...], float] | None]:
+        """One round when the sums kept for ``epoch`` hold every number
+        scoring asks: (the matches and their scores as :func:`packed`,
+        ``None``); otherwise that
+        evaluation was phase 1: (``None``, ``None``, its notes), and
+        :meth:`matches` is to follow."""
+        return self._evaluate(token, query, default_operator, expansions, self._known(epoch))
+
+    def _known(self, epoch: Any) -> dict[tuple[Any, ...], float]:
+        """The sums kept for ``epoch`` (forgotten when it or this shard's generation changes)."""
+        of = (epoch, self.searcher._view().reader.generation())
+        if of != self.known_of or len(self.known) > KEPT_NUMBERS:
+            self.known, self.known_of = {}, of
+        return self.known
+
+    def _evaluate(self, token: int, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
+                  known: dict[tuple[Any, ...], float] | None) -> tuple[Any, Any, dict[tuple[Any, ...], float] | None]:
         view = self.searcher._view()
         parsed = self.searcher.parse(query, default_operator)
-        recording = RecordingStatistics(self.searcher.statistics(), _scored_fields(view.reader.schema))
+        recording = RecordingStatistics(self.searcher.statistics(), _scored_fields(view.reader.schema), known)
         evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, recording)
         expander = FixedExpansions(expansions)
         evaluator.expander = expander  # type: ignore[assignment]
-        evaluator.run(parsed.plan)
+        found = evaluator.run(parsed.plan)
+        if recording.complete:  # scored with the global sums already
+            bits, values = packed(found.mask, found.score)
+            return bits, values, None
         self.pending[token] = (expander, parsed.plan)
         while len(self.pending) > MAX_PENDING:  # searches whose second phase never came
             self.pending.pop(next(iter(self.pending)))
-        return recording.notes
+        return None, None, recording.notes
 
     def lookup(self, keys: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], float]:
         """This shard's numbers for ``keys`` (those other shards noted)."""
         statistics = self.searcher.statistics()
         return {key: answer(statistics, key) for key in keys}
 
-    def matches(self, token: int, notes: dict[tuple[Any, ...], float]) -> tuple[np.ndarray, np.ndarray]:
-        """Phase 2: evaluate again with the summed statistics: matching
-        document numbers and their scores."""
+    def matches(self, token: int, notes: dict[tuple[Any, ...], float],
+                epoch: Any = None) -> tuple[np.ndarray, np.ndarray]:
+        """Phase 2: evaluate again with the summed statistics: the matches
+        and their scores (:func:`packed`). With ``epoch``, the sums are
+        kept for later searches of it (:meth:`search`)."""
         expander, plan = self.pending.pop(token)
+        if epoch is not None:
+            self._known(epoch).update(notes)
         # A new evaluator (phase 1's scorers used this shard's numbers).
         view = self.searcher._view()
         evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, NotedStatistics(notes))
         evaluator.expander = expander  # type: ignore[assignment]
         found = evaluator.run(plan)
-        ids = np.flatnonzero(found.mask)
-        return ids, found.score[ids]
+        return packed(found.mask, found.score)
 
 
 def _scored_fields(schema: Any) -> list[str]:
@@ -143,8 +182,10 @@ class RayShards:
         return [int(found[i]) for i in range(len(self.actors))]
 
     def matches(self, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
-                allow_partial: bool = False) -> list[tuple[np.ndarray, np.ndarray] | None]:
-        """Both phases on every shard: each shard's (document numbers, scores).
+                allow_partial: bool = False, epoch: Any = None) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        """Every shard's matches and scores (:func:`packed`): one round where every
+        shard kept the sums its scoring asks from earlier searches of
+        ``epoch`` (the shards and their generations), both phases otherwise.
 
         :param allow_partial: a shard whose actor fails gives ``None`` (its
             numbers are left out of the statistics too) instead of failing
@@ -153,17 +194,25 @@ class RayShards:
         token = next(self.tokens)
         lost: set[int] | None = set() if allow_partial else None
         actors = dict(enumerate(self.actors))
-        notes = self._collect_answers({i: a.dfs.remote(token, query, default_operator, expansions)
-                              for i, a in actors.items()}, lost)
-        answered = sorted(notes)
+        first = self._collect_answers({i: a.search.remote(token, epoch, query, default_operator, expansions)
+                                       for i, a in actors.items()}, lost)
+        found = {i: (ids, scores) for i, (ids, scores, notes) in first.items() if notes is None}
+        second = sorted(i for i in first if i not in found)
+        if not second:  # every shard knew the sums its scoring asked: one round
+            return [found.get(i) for i in range(len(self.actors))]
+        # A shard scored with its own numbers: phase 1 there. Shards that
+        # answered already noted nothing and are asked every key.
+        answered = sorted(first)
+        notes = {i: first[i][2] or {} for i in answered}
         missing = missing_keys([notes[i] for i in answered])
         asked = {i: actors[i].lookup.remote(keys) for i, keys in zip(answered, missing) if keys}
-        for i, found in self._collect_answers(asked, lost).items():
-            notes[i].update(found)
+        for i, values in self._collect_answers(asked, lost).items():
+            notes[i].update(values)
         total = self.ray.put(sum_notes([notes[i] for i in answered if i not in (lost or ())]))
-        live = [i for i in answered if i not in (lost or ())]
-        found = self._collect_answers({i: actors[i].matches.remote(token, total) for i in live}, lost)
-        return [found.get(i) for i in range(len(self.actors))]
+        keep = epoch if not lost else None  # sums without a lost shard are not the epoch's
+        found.update(self._collect_answers({i: actors[i].matches.remote(token, total, keep)
+                                            for i in second if i not in (lost or ())}, lost))
+        return [found.get(i) if i not in (lost or ()) else None for i in range(len(self.actors))]
 
     def leave_out(self, position: int) -> None:
         """Stop the actor at ``position`` (its shard is left out of searches)."""

@@ -32,7 +32,7 @@ import numpy as np
 
 from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
 from query._copies import collapse
-from query._dfs import expand_nodes
+from query._dfs import expand_nodes, unpacked
 from query._merged import Merged
 from query._shard_terms import SharedExpander
 from query.facets import FACETS, histogram
@@ -251,13 +251,16 @@ class ShardedSearcher:
             if statistics is not None:
                 raise ValueError("statistics= cannot be given to a search on a cluster")
             expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
-            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial)
+            # The sums an actor keeps hold while the same shards are at the same generations.
+            epoch = (tuple(self.numbers), tuple(-1 if g is None else int(g) for g in
+                                                (v.reader.generation() for v in views)))
+            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch)
             for number, view, answer in zip(self.numbers, views, answers):
-                mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
                 if answer is None:
                     lost.append(number)
+                    mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
                 else:
-                    mask[answer[0]], score[answer[0]] = True, answer[1]
+                    mask, score = unpacked(answer, view.size)
                 masks.append(mask)
                 scores.append(score)
             return masks, scores, lost

@@ -4,6 +4,7 @@ actors called directly, and on Ray actors of a local Ray instance."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from indexer.writing.shards import index_sharded
 from indexer.writing.write import index_paths
 from query import FACETS, Searcher, ShardedSearcher
-from query._dfs import expand_nodes, missing_keys, sum_notes
+from query._dfs import expand_nodes, missing_keys, packed, sum_notes, unpacked
 from query._shard_terms import SharedExpander
 from query.cluster import ShardActor
 from tests.query.shard_corpus import generate, write_files
@@ -33,35 +34,84 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "one", root / "three"
 
 
+def _cases(sharded: ShardedSearcher) -> Iterator[tuple[int, str, list[Any], list[np.ndarray], list[np.ndarray]]]:
+    """(token, query, its expansions, the in-process masks and scores) of every query of QUERIES."""
+    views, _merged = sharded._views()
+    for token, query in enumerate(QUERIES):
+        parsed = sharded.parse(query, "OR")
+        expander = SharedExpander([v.reader for v in views])
+        expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+        masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
+        yield token, query, expansions, masks, scores
+
+
+def _assert_answers(answers: list[tuple[np.ndarray, np.ndarray]], masks: list[np.ndarray],
+                    scores: list[np.ndarray], query: str) -> None:
+    for answer, mask, score in zip(answers, masks, scores):
+        got_mask, got_score = unpacked(answer, len(mask))
+        assert np.array_equal(got_mask, mask), query
+        np.testing.assert_allclose(got_score, score, rtol=1e-12, err_msg=query)
+
+
 def test_the_two_phases_as_messages_score_as_in_process(built: tuple[Path, Path]) -> None:
     _one, three = built
     with ShardedSearcher(three) as sharded:
         actors = [ShardActor(str(d)) for d in sharded.layout.directories()]
-        views, _merged = sharded._views()
-        for token, query in enumerate(QUERIES):
-            parsed = sharded.parse(query, "OR")
-            expander = SharedExpander([v.reader for v in views])
-            expansions = [(node, expander.terms(node)) for node in expand_nodes(parsed.plan)]
+        for token, query, expansions, masks, scores in _cases(sharded):
             noted = [a.dfs(token, query, "OR", expansions) for a in actors]
             for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
                 shard_notes.update(actor.lookup(keys))
             notes = sum_notes(noted)
-            masks, scores, _lost = sharded._matches(query, "OR", parsed, views, None)
-            for actor, mask, score in zip(actors, masks, scores):
-                ids, values = actor.matches(token, notes)
-                assert np.array_equal(ids, np.flatnonzero(mask)), query
-                np.testing.assert_allclose(values, score[ids], rtol=1e-12, err_msg=query)
+            _assert_answers([actor.matches(token, notes) for actor in actors], masks, scores, query)
         for actor in actors:
             actor.searcher.close()
+
+
+def test_known_sums_score_in_one_round_as_the_two_phases_do(built: tuple[Path, Path]) -> None:
+    """A shard given the sums of a query's numbers by an earlier search of
+    the same epoch answers in one round, with the two phases' scores; a new
+    epoch (shards or generations changed) forgets them."""
+    _one, three = built
+    with ShardedSearcher(three) as sharded:
+        actors = [ShardActor(str(d)) for d in sharded.layout.directories()]
+        for token, query, expansions, masks, scores in _cases(sharded):
+            first = [a.search(2 * token, "epoch", query, "OR", expansions) for a in actors]
+            if all(notes is None for _bits, _values, notes in first):
+                continue  # scoring asked no number (nothing to keep)
+            noted = [notes or {} for _bits, _values, notes in first]
+            for actor, shard_notes, keys in zip(actors, noted, missing_keys(noted)):
+                shard_notes.update(actor.lookup(keys))
+            total = sum_notes(noted)
+            for actor, (_bits, _values, notes) in zip(actors, first):
+                if notes is not None:
+                    actor.matches(2 * token, total, "epoch")
+            again = [a.search(2 * token + 1, "epoch", query, "OR", expansions) for a in actors]
+            assert all(notes is None for _bits, _values, notes in again), query
+            _assert_answers([(bits, values) for bits, values, _notes in again], masks, scores, query)
+        _bits, _values, notes = actors[0].search(999, "another epoch", "siege", "OR", [])
+        assert notes is not None
+        for actor in actors:
+            actor.searcher.close()
+
+
+def test_packed_matches_unpack_to_the_mask_and_scores() -> None:
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 7, 8, 9, 1000):
+        mask = rng.random(size) < 0.4
+        score = np.where(mask, rng.random(size), 0.0)
+        got_mask, got_score = unpacked(packed(mask, score), size)
+        assert got_mask.dtype == bool and np.array_equal(got_mask, mask)
+        assert np.array_equal(got_score, score)
 
 
 def test_ray_actors_give_what_one_index_gives(built: tuple[Path, Path], ray_local: Any) -> None:
     one, three = built
     with Searcher(one) as single, ShardedSearcher(three, cluster="local") as remote:
         assert remote.remote is not None and len(remote.remote.actors) == 3
-        for query in QUERIES:
-            kwargs = {"limit": 50, "default_operator": "OR", "facets": tuple(FACETS), "histogram": "month"}
-            assert_same(single.search(query, **kwargs), remote.search(query, **kwargs))
+        for _pass in range(2):  # the second in one round (the actors keep the sums)
+            for query in QUERIES:
+                kwargs = {"limit": 50, "default_operator": "OR", "facets": tuple(FACETS), "histogram": "month"}
+                assert_same(single.search(query, **kwargs), remote.search(query, **kwargs))
 
 
 def test_sift_search_on_a_local_cluster(built: tuple[Path, Path], ray_local: Any) -> None:
