@@ -5,6 +5,7 @@ writing them, so the draw must be random, seeded and free of every record any
 gold file, needs pool or precision sheet already names. Usage::
 
     python -m benchmarks.draw_gold [--seed 20261208] [--per-source 6] [--show]
+                                   [--skip benchmarks/gold/fresh2.jsonl]
 
 One ``random.Random(seed)`` is used in this order:
 
@@ -18,7 +19,9 @@ One ``random.Random(seed)`` is used in this order:
   speech the first window of 3, 2 or 1 paragraphs (150-450 words) with at
   least 5 conflict words; one speech per state, at most 2 per decade.
 
-``--show`` prints each statement as the scorer builds it (title, then the
+``--skip FILE`` leaves a file out of the exclusion: a set drawn before is
+redrawn by skipping its own file (fresh2.jsonl is ``--skip
+benchmarks/gold/fresh2.jsonl``). ``--show`` prints each statement as the scorer builds it (title, then the
 chosen paragraphs), to annotate from the text alone.
 """
 
@@ -47,26 +50,36 @@ _TOKEN = re.compile(r"[A-Za-z0-9_]+")
 _USED_FOLDERS = ("benchmarks/gold", "benchmarks/precision")
 
 
-def used_tokens(repo: Path = REPO, skip: str | None = None) -> set[str]:
+def used_tokens(repo: Path = REPO, skip: tuple[str, ...] = ()) -> set[str]:
     """Every word-like token of the gold, needs and precision files (but the
-    folder ``skip``): a record id among them is already used (ids are long
-    and unique, so a token match is a safe superset of the refs)."""
+    files and folders ``skip``, relative to ``repo``): a record id among them
+    is already used (ids are long and unique, so a token match is a safe
+    superset of the refs)."""
+    left_out = [repo / s for s in skip]
     tokens: set[str] = set()
     for folder in _USED_FOLDERS:
         for path in sorted((repo / folder).rglob("*")):
-            if path.is_file() and not (skip and path.is_relative_to(repo / skip)):
+            if path.is_file() and not any(path == o or path.is_relative_to(o) for o in left_out):
                 tokens.update(_TOKEN.findall(path.read_text(encoding="utf-8")))
     return tokens
 
 
-def used_conflicts(repo: Path = REPO) -> set[str]:
-    """The ``conflict`` values of every gold file, folded."""
+def used_conflicts(repo: Path = REPO, skip: tuple[str, ...] = ()) -> set[str]:
+    """The ``conflict`` values of every gold file (but those in ``skip``), folded."""
     found: set[str] = set()
     for path in sorted((repo / "benchmarks/gold").rglob("*.jsonl")):
+        if path in [repo / s for s in skip]:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 found.add(str(json.loads(line).get("conflict", "")).casefold())
     return found
+
+
+def _json_lines(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON Lines file (split on newlines only: texts hold U+2028)."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
 
 
 def draw_fakes(rng: random.Random, data: Path, used: set[str], n: int) -> list[dict[str, Any]]:
@@ -80,7 +93,7 @@ def draw_hrds(
     rng: random.Random, data: Path, used: set[str], conflicts: set[str], n: int
 ) -> list[dict[str, Any]]:
     """``n`` unused short HRDsAttack ``train`` articles of distinct new countries."""
-    rows = [json.loads(line) for line in open(data / "hrdsattack/hrdsattack.jsonl", encoding="utf-8")]
+    rows = _json_lines(data / "hrdsattack/hrdsattack.jsonl")
     rows = [r for r in rows if r["split"] == "train" and r["id"] not in used]
     rows = [r for r in rows if len(r["text"].split()) <= MAX_WORDS]
     rows.sort(key=lambda r: r["id"])
@@ -115,7 +128,7 @@ def draw_ungdc(rng: random.Random, data: Path, used: set[str], n: int) -> list[d
     """``n`` conflict passages of unused states' speeches, one per state, at most 2 a decade."""
     speeches: list[dict[str, Any]] = []
     for path in sorted((data / "ungdc").glob("*.jsonl")):
-        speeches.extend(json.loads(line) for line in open(path, encoding="utf-8"))
+        speeches.extend(_json_lines(path))
     used_states = {s["iso3"] for s in speeches if s["id"] in used}
     speeches = sorted((s for s in speeches if s["iso3"] not in used_states), key=lambda s: s["id"])
     rng.shuffle(speeches)
@@ -137,13 +150,15 @@ def draw_ungdc(rng: random.Random, data: Path, used: set[str], n: int) -> list[d
     return picked
 
 
-def draw(seed: int = SEED, per_source: int = 6, data: Path = SHARED_DATA) -> list[dict[str, Any]]:
+def draw(
+    seed: int = SEED, per_source: int = 6, data: Path = SHARED_DATA, skip: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """The sample, in draw order (FA-KES, HRDsAttack, UN General Debate)."""
     rng = random.Random(seed)
-    used = used_tokens()
+    used = used_tokens(skip=skip)
     return (
-        draw_fakes(rng, data, used_tokens(skip="benchmarks/gold/needs"), per_source)
-        + draw_hrds(rng, data, used, used_conflicts(), per_source)
+        draw_fakes(rng, data, used_tokens(skip=skip + ("benchmarks/gold/needs",)), per_source)
+        + draw_hrds(rng, data, used, used_conflicts(skip=skip), per_source)
         + draw_ungdc(rng, data, used, per_source)
     )
 
@@ -155,10 +170,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-source", type=int, default=6)
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--skip", action="append", default=[], help="a file (or folder) to leave out of the exclusion")
     args = parser.parse_args(argv)
     from benchmarks.extraction_gold import parse_gold_line, source_records, statement_text
 
-    for item in draw(args.seed, args.per_source, args.data):
+    for item in draw(args.seed, args.per_source, args.data, tuple(args.skip)):
         print(json.dumps(item))
         if args.show:
             line = {"conflict": "x", "title": item["source"] != "ungdc", "date": None,
