@@ -105,7 +105,7 @@ def claim_triggers(sentence: str) -> list[tuple[str, int, int]]:
         return []
     runs = Runs.of(_dehyphen(low))
     low = runs.squeezed
-    return [(m.lastgroup, runs.back(m.start()), runs.back(m.end() - 1) + 1) for m in _matches(low)
+    return [(m.lastgroup, *runs.back_span(m.start(), m.end())) for m in _matches(low)
             if m.lastgroup and m.lastgroup != "skip" and not _hedged(low, 0, len(low), m)]
 
 
@@ -201,11 +201,11 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
                     if not (cued and _hedged(low, start, end, m)):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
-                            where.append((m.lastgroup, runs.back(m.start()), runs.back(m.end() - 1) + 1))  # type: ignore[arg-type]
+                            where.append((m.lastgroup, *runs.back_span(m.start(), m.end())))  # type: ignore[arg-type]
                         if m.lastgroup in _IMPLIED:  # a massacre is a killing too
                             found.add(_IMPLIED[m.lastgroup])
                             if triggers is not None:
-                                where.append((_IMPLIED[m.lastgroup], runs.back(m.start()), runs.back(m.end() - 1) + 1))
+                                where.append((_IMPLIED[m.lastgroup], *runs.back_span(m.start(), m.end())))
                     pos = m.end()
             i += 1
         if triggers is not None:

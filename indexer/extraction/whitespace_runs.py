@@ -74,6 +74,10 @@ class Runs:
             j -= 1
         return i + self._removed[j] if j >= 0 else i
 
+    def back_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the text of the squeezed span ``start..end`` (not ending in a run's space)."""
+        return self.back(start), self.back(end - 1) + 1
+
 
 def _touching(runs: list[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ``runs`` that overlap one of ``spans``."""
