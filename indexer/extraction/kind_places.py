@@ -117,8 +117,7 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
         return lo, hi
 
     def add(lo: int, hi: int, kind: str) -> None:
-        text = words.text
-        name = " ".join(text[words.start[lo]:words.end(hi)].split())
+        name = words.written(lo, hi)
         used.update(range(lo, hi + 1))
         out.append((lo, hi, name, kind, lo - hi, 0))
 

@@ -81,7 +81,7 @@ def landform_places(words: Words, taken: set[int]) -> list[tuple]:
             continue
         lo, hi = span
         used.update(range(lo, hi + 1))
-        name = " ".join(words.text[words.start[lo]:words.end(hi)].split())
+        name = words.written(lo, hi)
         out.append((lo, hi, name, kind, lo - hi, 0))
     return out
 

@@ -57,7 +57,7 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
             return
         lo, hi = span
         used.update(range(lo, hi + 1))
-        name = " ".join(words.text[words.start[lo]:words.end(hi)].split())
+        name = words.written(lo, hi)
         out.append((lo, hi, name, kind, lo - hi, 0))
 
     present = words.key_set()  # (a pass over the keys only for a trigger word the text has)

@@ -233,7 +233,7 @@ class OrganisationNames:
         actors, places = self.gaz.aliases["actor"], self.gaz.aliases["place"]
         if keys[first] in places or any(" ".join(keys[first:x + 1]) in actors for x in range(first, last + 1)):
             return None  # a place ("the media Syria TV"), or the gazetteer's name ("State media AFP A barrage")
-        text = " ".join(words.text[words.start[first]:words.end(last)].split())
+        text = words.written(first, last)
         return first, last, text, "media" if keys[kind] in _MEDIA_KINDS else "organisation", first - last, 0
 
     def _named_for_leader(self, words: Words, rule: int) -> Candidate | None:
@@ -258,7 +258,7 @@ class OrganisationNames:
                     return None
             if any(stem in aliases["place"] or stem in aliases["actor"] for stem in _stems(keys[lo])):
                 return None  # "the Namibian government", "Assads administration": the country's, the known one's
-        text = " ".join(words.text[words.start[first]:words.end(rule)].split())
+        text = words.written(first, rule)
         return first, rule, text, "government", first - rule, 0
 
     def _name_follows(self, words: Words, at: int) -> bool:

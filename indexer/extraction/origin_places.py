@@ -100,7 +100,7 @@ def origin_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: lis
         if readings:
             name = gaz.remember_world_place(by_rank(tuple(readings))[0])
         else:
-            name = " ".join(words.text[words.start[first]:words.end(last)].split())
+            name = words.written(first, last)
         if person is not None:
             moved.append(person)
             town_of[person[2], tuple(keys[first:last + 1])] = name

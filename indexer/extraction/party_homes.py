@@ -38,6 +38,6 @@ def party_homes(words: Words, taken: set[int], states: frozenset[str] = frozense
         end = words.gap[last + 1] if last + 1 < n else "."
         if end.rstrip(" ") not in {e.strip() for e in _ENDS} or any(i in taken for i in range(at, last + 1)):
             continue
-        name = " ".join(words.text[words.start[at]:words.end(last)].split())
+        name = words.written(at, last)
         out.append((at, last, name, "city", at - last, 0))
     return out

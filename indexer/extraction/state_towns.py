@@ -57,6 +57,6 @@ def towns_before_states(words: Words, taken: set[int], regions: Iterable[tuple[i
                 and not any(keys[i] in ordinary for i in range(first, last + 1)):
             # ("Meanwhile, New York's attorney general": a sentence's opening word)
             # ("Meanwhile, Texas", "Workforce Development, Indiana": ordinary words)
-            name = " ".join(words.text[words.start[first]:words.end(last)].split())
+            name = words.written(first, last)
             out.append((first, last, None, name))
     return out

@@ -70,6 +70,6 @@ def unknown_towns(words: Words, taken: set[int], ordinary: Callable[[str], bool]
                 or closer == "." and len(keys[last]) < 4 and words.cap(last):
             # an acronym, an initial ("held in H. L. Snyder Funeral Home"), an abbreviation ("St.")
             continue
-        name = " ".join(words.text[words.start[at]:words.end(last)].split())
+        name = words.written(at, last)
         out.append((at, last, name, "city", at - last, 0))
     return out

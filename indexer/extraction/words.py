@@ -145,6 +145,10 @@ class Words:
         """Where word ``i`` ends in the text (before a possessive ``'s``)."""
         return self.start[i] + WORD_INFO[self.surface[i]][1]
 
+    def written(self, first: int, last: int) -> str:
+        """Words ``first..last`` as the text writes them, each gap one space (a name's surface form)."""
+        return " ".join(self.text[self.start[first]:self.end(last)].split())
+
     def caps(self) -> list[bool]:
         """For each word, whether it starts with a capital (:meth:`cap`)."""
         # The first characters' own test, not a lookup per word in a cache of
