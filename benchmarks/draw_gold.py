@@ -21,8 +21,8 @@ One ``random.Random(seed)`` is used in this order:
   least 5 conflict words; one speech per state, at most 2 per decade.
 
 ``--skip FILE`` leaves a file out of the exclusion: a set drawn before is
-redrawn by skipping its own file (fresh2.jsonl is ``--skip
-benchmarks/gold/fresh2.jsonl``). ``--show`` prints each statement as the scorer builds it (title, then the
+redrawn by skipping its own file and every set drawn after it (fresh2.jsonl is
+``--skip benchmarks/gold/fresh2.jsonl --skip benchmarks/gold/fresh3.jsonl``). ``--show`` prints each statement as the scorer builds it (title, then the
 chosen paragraphs), to annotate from the text alone.
 """
 

@@ -10,6 +10,7 @@ from benchmarks import REPO, SHARED_DATA, shared_data_absent
 from benchmarks.draw_gold import SEED, draw, used_tokens
 
 FRESH2 = "benchmarks/gold/fresh2.jsonl"
+FRESH3 = "benchmarks/gold/fresh3.jsonl"
 needs_data = pytest.mark.skipif(shared_data_absent(SHARED_DATA), reason="no ../shared/data")
 
 
@@ -20,7 +21,8 @@ def _refs(path: str) -> list[tuple[str, str]]:
 
 @needs_data
 def test_fresh2_is_the_seeded_draw_with_its_own_file_left_out() -> None:
-    drawn = draw(SEED, 6, SHARED_DATA, (FRESH2,))
+    # the later sets are left out too: their records and conflicts were not there yet
+    drawn = draw(SEED, 6, SHARED_DATA, (FRESH2, FRESH3))
     assert [(d["source"], d["ref"]) for d in drawn] == _refs(FRESH2)
     lines = (REPO / FRESH2).read_text(encoding="utf-8").splitlines()
     paragraphs = {o["ref"]: o.get("paragraphs") for o in map(json.loads, lines)}
@@ -28,9 +30,26 @@ def test_fresh2_is_the_seeded_draw_with_its_own_file_left_out() -> None:
 
 
 @needs_data
+def test_fresh3_is_the_seeded_draw_of_nine_fakes_with_its_own_file_left_out() -> None:
+    drawn = draw(20261209, 6, SHARED_DATA, (FRESH3,), fakes=9)
+    assert [d["source"] for d in drawn].count("fakes") == 9
+    assert [(d["source"], d["ref"]) for d in drawn] == _refs(FRESH3)
+    lines = (REPO / FRESH3).read_text(encoding="utf-8").splitlines()
+    paragraphs = {o["ref"]: o.get("paragraphs") for o in map(json.loads, lines)}
+    assert all(d.get("paragraphs") == paragraphs[d["ref"]] for d in drawn)
+
+
+@needs_data
+def test_fresh3_excludes_every_record_fresh2_and_the_older_gold_name() -> None:
+    older = used_tokens(skip=(FRESH3, "benchmarks/gold/needs"))
+    assert not any(ref in older for _, ref in _refs(FRESH3))
+    assert set(_refs(FRESH2)).isdisjoint(_refs(FRESH3))
+
+
+@needs_data
 def test_a_new_draw_excludes_every_record_a_gold_file_names() -> None:
     used = used_tokens()
-    assert all(ref in used for _, ref in _refs(FRESH2))
+    assert all(ref in used for _, ref in _refs(FRESH2) + _refs(FRESH3))
     drawn = draw(SEED, 6, SHARED_DATA)
     # FA-KES leaves out the needs pool only (it holds every FA-KES article)
     used_but_pool = used_tokens(skip=("benchmarks/gold/needs",))
