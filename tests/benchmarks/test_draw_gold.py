@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -19,24 +20,25 @@ def _refs(path: str) -> list[tuple[str, str]]:
     return [(o["source"], o["ref"]) for o in map(json.loads, filter(str.strip, lines))]
 
 
+def _assert_is_the_file(drawn: list[dict[str, Any]], path: str) -> None:
+    """The draw names the file's records, in order, with the same paragraphs."""
+    assert [(d["source"], d["ref"]) for d in drawn] == _refs(path)
+    lines = (REPO / path).read_text(encoding="utf-8").splitlines()
+    paragraphs = {o["ref"]: o.get("paragraphs") for o in map(json.loads, filter(str.strip, lines))}
+    assert all(d.get("paragraphs") == paragraphs[d["ref"]] for d in drawn)
+
+
 @needs_data
 def test_fresh2_is_the_seeded_draw_with_its_own_file_left_out() -> None:
     # the later sets are left out too: their records and conflicts were not there yet
-    drawn = draw(SEED, 6, SHARED_DATA, (FRESH2, FRESH3))
-    assert [(d["source"], d["ref"]) for d in drawn] == _refs(FRESH2)
-    lines = (REPO / FRESH2).read_text(encoding="utf-8").splitlines()
-    paragraphs = {o["ref"]: o.get("paragraphs") for o in map(json.loads, lines)}
-    assert all(d.get("paragraphs") == paragraphs[d["ref"]] for d in drawn)
+    _assert_is_the_file(draw(SEED, 6, SHARED_DATA, (FRESH2, FRESH3)), FRESH2)
 
 
 @needs_data
 def test_fresh3_is_the_seeded_draw_of_nine_fakes_with_its_own_file_left_out() -> None:
     drawn = draw(20261209, 6, SHARED_DATA, (FRESH3,), fakes=9)
     assert [d["source"] for d in drawn].count("fakes") == 9
-    assert [(d["source"], d["ref"]) for d in drawn] == _refs(FRESH3)
-    lines = (REPO / FRESH3).read_text(encoding="utf-8").splitlines()
-    paragraphs = {o["ref"]: o.get("paragraphs") for o in map(json.loads, lines)}
-    assert all(d.get("paragraphs") == paragraphs[d["ref"]] for d in drawn)
+    _assert_is_the_file(drawn, FRESH3)
 
 
 @needs_data
