@@ -232,6 +232,26 @@ _HEDGE_BEFORE = re.compile(
     r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
     r"(?: [\w'-]+){0,2} $"
 )
+#: No one was hurt: the act said of nobody, in the passive ("none of the migrants was injured", "nobody
+#: was killed"; not "nobody ordered his arrest", "none of those who have been indicted for war crimes").
+_HEDGE_NONE = re.compile(
+    r"\b(?:nobody|no-one|none(?: of(?: (?!(?:who|which|that|whom)\b)[\w'-]+){1,3}?)?) (?:was|were|is|are|has|have"
+    r"|had|got)(?: been)?(?: [\w'-]+)? $"
+)
+#: An act averted inside a noun phrase ("averting a famine of genocidal dimensions", "prevent an
+#: outbreak of"), not the return of one that happened ("prevent a recurrence of the genocide") nor
+#: people the act touched ("prevented the evacuation of the wounded").
+_HEDGE_AVERTED = re.compile(
+    r"\b(?:prevent|avert|avoid)\w*(?: (?:an?|the|any|further|another|new))? (?:outbreak|onset|spread|escalation"
+    r"|eruption|waves?|cycles?|spiral|campaigns?|famine|catastrophe|disaster|crisis|tragedy|acts?|cases?|crimes?"
+    r"|kinds?|sorts?|forms?) of(?: the| an?)? $"
+)
+#: A legal qualification named as a kind of threat ("new threats such as terrorism ... combined
+#: with genocide"), bare (no article or owner before it): a category, not an act.
+_THREAT_LIST = re.compile(r"\b(?:threats?|challenges?|scourges?|dangers?|menaces?|evils?|perils?) (?:such as|like"
+                          r"|including)\b")
+_CATEGORY_TYPES = frozenset({"genocide", "war_crimes", "crimes_against_humanity", "ethnic_cleansing"})
+_DETERMINED = re.compile(r"\b(?:the|this|that|these|those|an?|its|their|his|her|our|my|your) $")
 _HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots?|attempts?)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
@@ -240,9 +260,10 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: and one search spares the four per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt)|co(?:uld|nspir)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear"
-    r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )"
-    r"|option|p(?:revent|ossib|otential|lot|lan)|r(?:isk|efut|eject)"
+    r"\b(?:a(?:vert|void|ttempt)|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear"
+    r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
+    r"|n(?:o |ot |one|obody|o-one|ever |or |either |'t )"
+    r"|option|p(?:revent|ossib|otential|lot|lan|eril)|r(?:isk|efut|eject)|scourg"
     r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))")
 
 
@@ -258,7 +279,9 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
-                or _DENIAL.search(before_sentence))
+                or _DENIAL.search(before_sentence) or _HEDGE_AVERTED.search(before) or _HEDGE_NONE.search(before)
+                or (m.lastgroup in _CATEGORY_TYPES and _THREAT_LIST.search(before_sentence) is not None
+                    and _DETERMINED.search(before) is None))
 
 
 def _cuts_word(text: str, i: int) -> bool:
