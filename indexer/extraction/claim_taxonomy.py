@@ -85,6 +85,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|depots? of|shipments? of|suppl(?:y|ied|ies|ying)|sale of|sold|sell\w*|purchas\w*|acquir\w*"
         r"|develop\w*|possess\w*|arsenals? of|dismantl\w*|destr(?:oy|oyed|uction of))"
         r" (?:\w+ ){0,4}(?:weapons|arms|missiles?|rockets?|mortars?|artillery|ammunition|munitions)",
+        # Arms control: weapons banned, eliminated or named as a class, not used ("a total ban on chemical
+        # weapons", "the elimination of Syria's chemical weapons", "nuclear, biological and chemical
+        # weapons"); "used banned chemical weapons" is still an attack
+        r"(?:eliminat\w*|ban on|bans on|banning|prohibit(?:s|ing)|prohibitions? (?:of|on)|abolition of|abolish\w*"
+        r"|conventions? (?:on|banning|prohibiting)|free of|(?:non-)?production of|(?:non-)?proliferation of|disarm\w*"
+        r"|renounc\w*|verification of)(?: [\w'’-]+){0,4}? (?:chemical |biological |nuclear )?(?:weapons|arms|agents)",
+        r"(?:nuclear|biological|bacteriological|radiological)(?:,? (?:and |or )?(?:nuclear|biological|bacteriological"
+        r"|radiological))*,? (?:and|or) chemical weapons|chemical,? (?:and|or) (?:biological|bacteriological|nuclear)"
+        r"(?: weapons)?",
+        # figures of speech: "remained dead letters", "a dead end", "became a hostage to that phenomenon",
+        # "hostage to mood swings" (not "held hostage to intimidate her"); a heart stopping
+        r"dead[- ](?:ends?|letters?)\b|(?:cardiac|heart|respiratory) arrest",
+        r"(?:(?:is|are|was|were|be|been|being|become|becomes|became|remain|remains|remained|fall|falls|fell) (?:an? )?"
+        r"|as an? )hostages? (?:to|of)\b|hostages? to (?:the|a|an|its|their|his|her|our|this|that|these|those|such"
+        r"|other|different|narrow|mood|political|national|economic)\b",
         r"(?:ballistic |nuclear |anti-?(?:tank|aircraft) )?missile (?:tests?|programmes?|programs?"
         r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty)",
         # Brokering or adopting a truce is not breaking one.
@@ -161,7 +176,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"bombing (?:raids?|campaign)",
         r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
         r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
-        r"pound(?:s|ed|ing)",
+        # (not money or weight: "cost 126,000 pounds", "millions of pounds", "pesos, pounds")
+        r"pound(?:ed|ing)|(?<![\d,.] )(?<!of )(?<!, )pounds(?! sterling)",
         r"(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
         r" (?:\w+ ){0,2}?(?:struck|hit|targeted|bombed|attacked|raided|fired (?:on|at)|strafed)",
         r"(?:struck|hit|targeted) by (?:an? |the )?(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"

@@ -221,16 +221,18 @@ EVENT_TYPES = frozenset(CLAIM_TYPES) - {
 }
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
+#: After a negation: not a negated end of the act ("not stopped shelling" still counts).
+_NOT_STOPPING = r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)"
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither|n't)"
-    r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)|prevent\w*|avert\w*"
+    r"(?:\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither)" + _NOT_STOPPING + r"|prevent\w*|avert\w*"
     r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
     r"|possib\w+ of|potential|looming|imminent"
     # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
     r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to"
     # an aim or an option is not the act either ("researched options to abduct", "intend to arrest")
     r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
-    r"(?: [\w'-]+){0,2} $"
+    # a contracted negation, inside its word ("didn't kill", "haven’t shelled")
+    r"|(?<=\w)n['’]t" + _NOT_STOPPING + r")(?: [\w'-]+){0,2} $"
 )
 #: No one was hurt: the act said of nobody, in the passive ("none of the migrants was injured", "nobody
 #: was killed"; not "nobody ordered his arrest", "none of those who have been indicted for war crimes").
@@ -262,9 +264,9 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 _HEDGE_CUE = re.compile(
     r"\b(?:a(?:vert|void|ttempt)|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear"
     r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
-    r"|n(?:o |ot |one|obody|o-one|ever |or |either |'t )"
+    r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril)|r(?:isk|efut|eject)|scourg"
-    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))")
+    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))|(?<=\w)n['’]t ")
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:

@@ -226,3 +226,58 @@ def test_nobody_as_another_verb_s_subject_keeps_the_act(sentence: str, expected:
 
 def test_an_attack_beaten_back_is_no_torture() -> None:
     assert "torture" not in types("The protests have been beaten back.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unexpected"),
+    [
+        ("We welcome the elimination of Syria's chemical weapons.", "chemical_attack"),
+        ("Mongolia would like to see the early conclusion of the convention on banning chemical weapons.",
+         "chemical_attack"),
+        ("Myanmar has consistently sought a total ban on chemical weapons.", "chemical_attack"),
+        ("We must reinforce the prohibition on the use of chemical weapons anywhere.", "chemical_attack"),
+        ("The Philippines seeks the complete elimination of nuclear, biological and chemical weapons.",
+         "chemical_attack"),
+        ("Weapons of mass destruction such as nuclear, biological and chemical weapons threaten us all.",
+         "chemical_attack"),
+        ("The resolutions have remained dead letters.", "killing"),
+        ("Isolationism is a dead end.", "killing"),
+        ("Most of the deaths were from cardiac arrest, the ministry said.", "detention"),
+        ("Lebanon itself became a hostage to that alien phenomenon.", "detention"),
+        ("These relations remain hostage to mood swings after each difficulty.", "detention"),
+        ("The trial had cost 126,000 pounds.", "bombardment"),
+        ("Debts running into hundreds of millions of pounds remain unpaid.", "bombardment"),
+    ],
+)
+def test_arms_control_figures_of_speech_and_money_are_no_claims(sentence: str, unexpected: str) -> None:
+    assert unexpected not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The regime used banned chemical weapons against Ghouta.", "chemical_attack"),
+        ("Pirates held the seafarers hostage for months.", "detention"),
+        ("Her father is being held hostage to intimidate her.", "detention"),
+        ("Warplanes pounded the town overnight.", "bombardment"),
+        ("Russian artillery pounds rebel positions daily.", "bombardment"),
+    ],
+)
+def test_the_acts_themselves_still_count(sentence: str, expected: str) -> None:
+    assert expected in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unexpected"),
+    [
+        ("They didn't kill anyone.", "killing"),
+        ("Forces haven't shelled the town since May.", "bombardment"),
+        ("They didn\u2019t starve.", "siege"),
+    ],
+)
+def test_a_contracted_negation_denies_the_act(sentence: str, unexpected: str) -> None:
+    assert unexpected not in types(sentence)
+
+
+def test_a_contracted_negation_of_stopping_keeps_the_act() -> None:
+    assert "bombardment" in types("They haven't stopped shelling the town.")
