@@ -90,7 +90,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         # weapons"); "used banned chemical weapons" is still an attack
         r"(?:eliminat\w*|ban on|bans on|banning|prohibit(?:s|ing)|prohibitions? (?:of|on)|abolition of|abolish\w*"
         r"|conventions? (?:on|banning|prohibiting)|free of|(?:non-)?production of|(?:non-)?proliferation of|disarm\w*"
-        r"|renounc\w*|verification of)(?: [\w'’-]+){0,4}? (?:chemical |biological |nuclear )?(?:weapons|arms|agents)",
+        r"|renounc\w*|verification of|deploy\w*|receiv\w*|armed with|arm(?:s|ed|ing)? (?:itself|themselves) with)"
+        r"(?: [\w'’,-]+){0,4}? (?:chemical |biological |nuclear )?(?:weapons|arms|agents|missiles?|rockets?)\b",
         r"(?:nuclear|biological|bacteriological|radiological)(?:,? (?:and |or )?(?:nuclear|biological|bacteriological"
         r"|radiological))*,? (?:and|or) chemical weapons|chemical,? (?:and|or) (?:biological|bacteriological|nuclear)"
         r"(?: weapons)?",
@@ -101,7 +102,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|as an? )hostages? (?:to|of)\b|hostages? to (?:the|a|an|its|their|his|her|our|this|that|these|those|such"
         r"|other|different|narrow|mood|political|national|economic)\b",
         r"(?:ballistic |nuclear |anti-?(?:tank|aircraft) )?missile (?:tests?|programmes?|programs?"
-        r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty)",
+        r"|technology|defen[cs]es?|shields?|launchers?|systems?|capabilit\w*|proliferation|treaty|launch(?:es)?|testing"
+        r"|crisis|issues?|question|arsenals?|race|capacity|deployments?|talks)|rocket (?:fuel|science|scientists?|engines?)",
         # Brokering or adopting a truce is not breaking one.
         r"brokered (?:\w+ ){0,3}?" + _CEASEFIRE,
         # The speaker's own rhetoric is no call to act: "it must be recalled that", "I must stress".

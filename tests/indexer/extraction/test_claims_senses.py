@@ -281,3 +281,34 @@ def test_a_contracted_negation_denies_the_act(sentence: str, unexpected: str) ->
 
 def test_a_contracted_negation_of_stopping_keeps_the_act() -> None:
     assert "bombardment" in types("They haven't stopped shelling the town.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "New measures are needed given the risk of the uncontrolled proliferation of ballistic missiles.",
+        "Both states continue their efforts to acquire ballistic missiles with strategic reach.",
+        "The deployment of S-300 missiles to the island is another gloomy prospect.",
+        "Last year it was the first to receive anti-tank missiles from its Western backers.",
+        "It was armed with more than 15,000 rockets.",
+        "The Anti-Ballistic Missile Treaty is a basis of stability.",
+        "Japan seeks the resolution of the nuclear issue and the missile issue.",
+        "It took the Cuban missile crisis to change minds.",
+        "Digital technologies have been compared to rocket fuel for economies.",
+        "We urge it to refrain from further missile launches.",
+    ],
+)
+def test_missiles_held_traded_or_controlled_are_no_bombardment(sentence: str) -> None:
+    assert "bombardment" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian cruise missiles struck energy infrastructure overnight.",
+        "Militants fired rockets at the town.",
+        "Rockets rained on the city centre.",
+    ],
+)
+def test_missiles_fired_are_still_bombardment(sentence: str) -> None:
+    assert "bombardment" in types(sentence)
