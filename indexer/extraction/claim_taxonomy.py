@@ -137,9 +137,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"tortured (?:country|countries|nations?|lands?|regions?|continent|island|cit(?:y|ies)|history|past"
         r"|relationship|logic|souls?|existence|path|process|debate|decision)\b"
         r"|(?:our|their|its|your|my) tortured (?:people|peoples|population)\b",
-        # a person asking for care is no humanitarian access ("some asked for medical assistance")
+        # a person asking for or needing care is no humanitarian access ("some asked for medical
+        # assistance", "in desperate need of qualified medical assistance"; "need food aid" still is)
         r"(?:ask(?:s|ed|ing)? for|request(?:s|ed|ing)?|sought|seek(?:s|ing)?) (?:urgent |immediate |emergency )?"
         r"medical (?:assistance|aid|attention|care|help|treatment)",
+        r"(?:in (?:[\w-]+ )?need (?:of|for)|need(?:s|ed|ing)?|requir(?:e|es|ed|ing)) (?:[\w-]+ )?medical (?:assistance"
+        r"|attention|care|treatment)",
         # Justice for unnamed perpetrators attributes nothing to anyone: "prosecute the perpetrators of
         # this crime", "holding perpetrators accountable", "bring those responsible to justice".
         r"(?:prosecut|punish|identify|apprehend|pursue|bring|hold|try|judge|convict)\w*(?: [\w-]+){0,5}?"

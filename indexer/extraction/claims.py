@@ -234,6 +234,13 @@ _HEDGE_BEFORE = re.compile(
     # a contracted negation, inside its word ("didn't kill", "haven’t shelled")
     r"|(?<=\w)n['’]t" + _NOT_STOPPING + r")(?: [\w'-]+){0,2} $"
 )
+#: An aim is not the act, right after its "to" ("hoping to encircle it", "vowed to kill", "in order to
+#: besiege"; not "hoping to break the siege": the act there is what the aim would end).
+_HEDGE_AIM = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)"
+    r"|promis(?:e|es|ed|ing)|in order|so as|bid|want(?:s|ed|ing)?|wish(?:es|ed|ing)?) to(?: \w+ly)? $"
+    r"|\baim(?:s|ed|ing)? at $"
+)
 #: No one was hurt: the act said of nobody, in the passive ("none of the migrants was injured", "nobody
 #: was killed"; not "nobody ordered his arrest", "none of those who have been indicted for war crimes").
 _HEDGE_NONE = re.compile(
@@ -262,11 +269,11 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: and one search spares the four per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt)|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear"
-    r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
+    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
-    r"|option|p(?:revent|ossib|otential|lot|lan|eril)|r(?:isk|efut|eject)|scourg"
-    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))|(?<=\w)n['’]t ")
+    r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
+    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))|(?<=\w)n['’]t ")
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
@@ -282,6 +289,7 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
                 or _DENIAL.search(before_sentence) or _HEDGE_AVERTED.search(before) or _HEDGE_NONE.search(before)
+                or _HEDGE_AIM.search(before)
                 or (m.lastgroup in _CATEGORY_TYPES and _THREAT_LIST.search(before_sentence) is not None
                     and _DETERMINED.search(before) is None))
 

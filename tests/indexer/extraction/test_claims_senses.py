@@ -312,3 +312,28 @@ def test_missiles_held_traded_or_controlled_are_no_bombardment(sentence: str) ->
 )
 def test_missiles_fired_are_still_bombardment(sentence: str) -> None:
     assert "bombardment" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unexpected"),
+    [
+        ("The SDF have been advancing towards the city hoping to encircle it before a final assault.", "siege"),
+        ("The militia vowed to kill anyone who resisted.", "killing"),
+        ("They moved troops in order to besiege the capital.", "siege"),
+        ("Hundreds of injured civilians are in desperate need of qualified medical assistance.",
+         "humanitarian_access"),
+    ],
+)
+def test_an_aim_or_a_person_s_need_of_care_is_no_claim(sentence: str, unexpected: str) -> None:
+    assert unexpected not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rebels launched an assault hoping to break the siege of the city.", "siege"),
+        ("Millions of people need food aid.", "humanitarian_access"),
+    ],
+)
+def test_an_aim_to_end_an_act_keeps_it(sentence: str, expected: str) -> None:
+    assert expected in types(sentence)
