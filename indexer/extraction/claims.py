@@ -264,9 +264,9 @@ _DETERMINED = re.compile(r"\b(?:the|this|that|these|those|an?|its|their|his|her|
 _HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots?|attempts?)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
-#: A word one of which every match of the four patterns above holds (at the
-#: same word start, in the sentence): a sentence without one hedges nothing,
-#: and one search spares the four per trigger. Grouped by first letter (``re``
+#: A word one of which every match of the hedging patterns above holds (at the
+#: same word start, in the sentence; a contracted negation inside its word): a
+#: sentence without one hedges nothing, and one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
     r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
