@@ -197,7 +197,7 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
                 m = patterns[i].match(low, p, end)
                 if m is not None:
                     if m.lastgroup in EVENT_TYPES and cued is None:
-                        cued = _HEDGE_CUE.search(low[start:end]) is not None
+                        cued = _cued(low[start:end])
                     if not (cued and _hedged(low, start, end, m)):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
@@ -265,15 +265,21 @@ _HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
 #: A word one of which every match of the hedging patterns above holds (at the
-#: same word start, in the sentence; a contracted negation inside its word): a
-#: sentence without one hedges nothing, and one search spares them per trigger. Grouped by first letter (``re``
+#: same word start, in the sentence; a contracted negation, inside its word, is
+#: looked for apart: :func:`_cued`): a sentence without one hedges nothing, and
+#: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
     r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
     r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
-    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))|(?<=\w)n['’]t ")
+    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
+
+
+def _cued(sentence: str) -> bool:
+    """Whether ``sentence`` (lowered) holds a word a hedge needs (:data:`_HEDGE_CUE`)."""
+    return "n't" in sentence or "n\u2019t" in sentence or _HEDGE_CUE.search(sentence) is not None
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
