@@ -224,7 +224,7 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b"
 #: After a negation: not a negated end of the act ("not stopped shelling" still counts).
 _NOT_STOPPING = r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)"
 _HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither)" + _NOT_STOPPING + r"|prevent\w*|avert\w*"
+    r"(?:\b(?:(?:would|could|might|will|shall)(?: not)?|(?:no|not|never|without|nor|neither)" + _NOT_STOPPING + r"|prevent\w*|avert\w*"
     r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
     r"|possib\w+ of|potential|looming|imminent"
     # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
@@ -271,7 +271,7 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
     r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
-    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)"
+    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
     r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")

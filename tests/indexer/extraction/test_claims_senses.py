@@ -336,3 +336,19 @@ def test_an_aim_or_a_person_s_need_of_care_is_no_claim(sentence: str, unexpected
 )
 def test_an_aim_to_end_an_act_keeps_it(sentence: str, expected: str) -> None:
     assert expected in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unexpected"),
+    [
+        ("The officers said: if anyone gets close, we will kill you.", "killing"),
+        ("Nyan Linn Htet said if arrested, he knows it will come with beatings.", "torture"),
+        ("An irreversible climatic shift will displace tens of millions of our people.", "displacement"),
+    ],
+)
+def test_an_act_foretold_or_threatened_with_will_is_no_claim(sentence: str, unexpected: str) -> None:
+    assert unexpected not in types(sentence)
+
+
+def test_an_act_named_before_its_will_still_counts() -> None:
+    assert "killing" in types("The killings will be investigated by the commission.")
