@@ -288,7 +288,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:violat\w*|breach(?:es|ed|ing)?|broke|broken|break(?:s|ing)?)" + _GAP + _CEASEFIRE,
         _CEASEFIRE + r"(?: \w+){0,2} (?:violations?|breach(?:es)?)",
         r"(?:despite|in violation of) (?:the |a )?(?:[\w-]+ ){0,6}?" + _CEASEFIRE,
-        # a truce that failed: fighting went on after it
+        # a truce that failed: it broke down, or fighting went on after it
+        _CEASEFIRE + r" (?:in [\w-]+ )?(?:(?:has|had|have|quickly|soon|effectively|largely|already|then|later"
+        r"|virtually|finally) )*(?:collapsed|broke down|broken down|crumbled|fell apart|unravel+ed|failed to"
+        r" (?:hold|halt|stop|end))",
         _CEASEFIRE + _GAP + r"\b(?:little|no|limited) (?:impact|effect) on (?:the )?(?:fighting|violence|clashes"
         r"|hostilities|bombing|shelling|strikes|air ?strikes|attacks)",
         # (the act before it may be a trigger itself, so only looked back at: "shelling has continued since")

@@ -192,6 +192,8 @@ def test_beaten_in_a_vote_and_figurative_blows_are_no_torture(sentence: str) -> 
     "sentence",
     [
         "A 48-hour ceasefire announced on Thursday has had little impact on fighting.",
+        "The truce collapsed within hours.",
+        "A fragile ceasefire broke down earlier this year.",
         "Shelling has continued since the ceasefire took effect.",
         "Fighting resumed after the truce in the east.",
     ],
