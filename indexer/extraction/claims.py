@@ -197,7 +197,7 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
                 m = patterns[i].match(low, p, end)
                 if m is not None:
                     if m.lastgroup in EVENT_TYPES and cued is None:
-                        cued = _HEDGE_CUE.search(low[start:end]) is not None
+                        cued = _cued(low[start:end])
                     if not (cued and _hedged(low, start, end, m)):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
@@ -221,29 +221,65 @@ EVENT_TYPES = frozenset(CLAIM_TYPES) - {
 }
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
+#: After a negation: not a negated end of the act ("not stopped shelling" still counts).
+_NOT_STOPPING = r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)"
 _HEDGE_BEFORE = re.compile(
-    r"\b(?:(?:would|could|might)(?: not)?|(?:no|not|never|without|nor|neither|n't)"
-    r"(?! (?:stop|ceas|end|halt|only|just|least|long|less|fewer|more|yet)\w*)|prevent\w*|avert\w*"
+    r"(?:\b(?:(?:would|could|might|will|shall)(?: not)?|(?:no|not|never|without|nor|neither)" + _NOT_STOPPING + r"|prevent\w*|avert\w*"
     r"|avoid\w*|risks?(?: of)?|threats? of|threaten\w*(?: to| with)?|dangers? of|fears? of"
     r"|possib\w+ of|potential|looming|imminent"
     # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
     r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to"
     # an aim or an option is not the act either ("researched options to abduct", "intend to arrest")
     r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
-    r"(?: [\w'-]+){0,2} $"
+    # a contracted negation, inside its word ("didn't kill", "haven’t shelled")
+    r"|(?<=\w)n['’]t" + _NOT_STOPPING + r")(?: [\w'-]+){0,2} $"
 )
+#: An aim is not the act, right after its "to" ("hoping to encircle it", "vowed to kill", "in order to
+#: besiege"; not "hoping to break the siege": the act there is what the aim would end).
+_HEDGE_AIM = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)"
+    r"|promis(?:e|es|ed|ing)|in order|so as|bid|want(?:s|ed|ing)?|wish(?:es|ed|ing)?) to(?: \w+ly)? $"
+    r"|\baim(?:s|ed|ing)? at $"
+)
+#: No one was hurt: the act said of nobody, in the passive ("none of the migrants was injured", "nobody
+#: was killed"; not "nobody ordered his arrest", "none of those who have been indicted for war crimes").
+_HEDGE_NONE = re.compile(
+    r"\b(?:nobody|no-one|none(?: of(?: (?!(?:who|which|that|whom)\b)[\w'-]+){1,3}?)?) (?:was|were|is|are|has|have"
+    r"|had|got)(?: been)?(?: [\w'-]+)? $"
+)
+#: An act averted inside a noun phrase ("averting a famine of genocidal dimensions", "prevent an
+#: outbreak of"), not the return of one that happened ("prevent a recurrence of the genocide") nor
+#: people the act touched ("prevented the evacuation of the wounded").
+_HEDGE_AVERTED = re.compile(
+    r"\b(?:prevent|avert|avoid)\w*(?: (?:an?|the|any|further|another|new))? (?:outbreak|onset|spread|escalation"
+    r"|eruption|waves?|cycles?|spiral|campaigns?|famine|catastrophe|disaster|crisis|tragedy|acts?|cases?|crimes?"
+    r"|kinds?|sorts?|forms?) of(?: the| an?)? $"
+)
+#: A legal qualification named as a kind of threat ("new threats such as terrorism ... combined
+#: with genocide"), bare (no article or owner before it): a category, not an act.
+_THREAT_LIST = re.compile(r"\b(?:threats?|challenges?|scourges?|dangers?|menaces?|evils?|perils?) (?:such as|like"
+                          r"|including)\b")
+_CATEGORY_TYPES = frozenset({"genocide", "war_crimes", "crimes_against_humanity", "ethnic_cleansing"})
+_DETERMINED = re.compile(r"\b(?:the|this|that|these|those|an?|its|their|his|her|our|my|your) $")
 _HEDGE_AFTER = re.compile(r"(?: [\w'-]+){0,3}? (?:would|could|might)\b| (?:plots?|attempts?)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
-#: A word one of which every match of the four patterns above holds (at the
-#: same word start, in the sentence): a sentence without one hedges nothing,
-#: and one search spares the four per trigger. Grouped by first letter (``re``
+#: A word one of which every match of the hedging patterns above holds (at the
+#: same word start, in the sentence; a contracted negation, inside its word, is
+#: looked for apart: :func:`_cued`): a sentence without one hedges nothing, and
+#: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt)|co(?:uld|nspir)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|fear"
-    r"|i(?:f|mminent|n case|n the event|ntend|ntention)|l(?:est|ooming)|might|n(?:o |ot |ever |or |either |'t )"
-    r"|option|p(?:revent|ossib|otential|lot|lan)|r(?:isk|efut|eject)"
-    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|w(?:hether|ould|ithout |ays? to))")
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
+    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
+    r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
+    r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
+    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
+
+
+def _cued(sentence: str) -> bool:
+    """Whether ``sentence`` (lowered) holds a word a hedge needs (:data:`_HEDGE_CUE`)."""
+    return "n't" in sentence or "n\u2019t" in sentence or _HEDGE_CUE.search(sentence) is not None
 
 
 def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
@@ -258,7 +294,10 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
-                or _DENIAL.search(before_sentence))
+                or _DENIAL.search(before_sentence) or _HEDGE_AVERTED.search(before) or _HEDGE_NONE.search(before)
+                or _HEDGE_AIM.search(before)
+                or (m.lastgroup in _CATEGORY_TYPES and _THREAT_LIST.search(before_sentence) is not None
+                    and _DETERMINED.search(before) is None))
 
 
 def _cuts_word(text: str, i: int) -> bool:
