@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import Candidate
+from indexer.extraction.local_bodies import FACTION_NOUNS, LOCAL_FORCES, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
 from indexer.extraction.org_ends import known_body, known_complement_end, same_bodies
@@ -37,7 +38,7 @@ ORG_HEADS = frozenset(
     "federation group congress constabulary gendarmerie embassy parliament government "
     # bodies of everyday news (stop 33, orgs5): gangs, alliances, funds, clubs, firms (not "university",
     # "college": mostly where someone studies or works, "a student at Sharif University", "Science College")
-    "cartel coalition fund club confederation company corporation ltd inc plc".split()
+    "cartel coalition fund club confederation company corporation ltd inc plc faction".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
@@ -120,6 +121,8 @@ class OrganisationNames:
                     named = self._named_after_kind(words, h)
                 elif keys[h] in _RULE_NOUNS:  # "the Abiy Ahmed administration", "the Hawke government"
                     named = self._named_for_leader(words, h)
+                elif keys[h] in LOCAL_FORCES or keys[h] in FACTION_NOUNS:  # "Dongxiaokou police", "the Hekmatyar faction"
+                    named = named_before_kind(self.gaz, words, h, ORG_HEADS)
                 if named is not None:
                     out.append(named)
                 continue

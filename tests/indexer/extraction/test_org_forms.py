@@ -106,3 +106,52 @@ def test_a_name_cut_before_a_person_ends_on_a_word_of_it(gaz: Gazetteer) -> None
 )
 def test_a_name_does_not_run_over(gaz: Gazetteer, text: str, unwanted: str) -> None:
     assert not any(unwanted in name for name in organisations(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Friday Dongxiaokou police declined to comment on the case.", "Dongxiaokou police"),
+        ("The agitators were detained by the Aurangabad city police on Tuesday.", "Aurangabad city police"),
+        ("Rockets were fired by fighters of the Hekmatyar faction at the city.", "Hekmatyar faction"),
+    ],
+)
+def test_a_lower_case_kind_word_after_a_name(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in organisations(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Kenyan police declined to comment on the case.",  # a nation's police: national forces
+        "On Friday the police declined to comment on the case.",
+        "Meanwhile police declined to comment on the case.",
+        "Fighters of the Syrian faction fired at the city.",
+    ],
+)
+def test_no_body_from_a_kind_word_after_a_demonym_or_sentence_word(gaz: Gazetteer, text: str) -> None:
+    assert organisations(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Kurdish police declined to comment on the case.",
+        "The raid was carried out by Miami-Dade police on Tuesday.",
+        "Under the CrPC The police may arrest anyone without a warrant.",
+        "Fighters of the Ahrar al-Sham Islamist faction fired at the city.",
+    ],
+)
+def test_no_body_from_adjectives_or_parts_of_names(gaz: Gazetteer, text: str) -> None:
+    assert not any(name.endswith(("police", "faction")) for name in organisations(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was taken to the Paharganj police station on Friday.", []),
+        ("Officers of the Frontier Constabulary police fired at them.", ["Frontier Constabulary"]),
+    ],
+)
+def test_a_force_before_a_building_or_after_a_name(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert organisations(gaz, text) == expected
