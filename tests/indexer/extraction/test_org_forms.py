@@ -155,3 +155,21 @@ def test_no_body_from_adjectives_or_parts_of_names(gaz: Gazetteer, text: str) ->
 )
 def test_a_force_before_a_building_or_after_a_name(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert organisations(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "unwanted"),
+    [
+        ("ISWAP, an offshoot of Boko Haram, attacked the town.", "Boko Haram"),
+        ("We are committed to the Charter of the United Nations and to peace.", "United Nations"),
+        ("We respect the UN Charter and the Rome Statute of the International Criminal Court.", "United Nations"),
+        ("We respect the UN Charter and the Rome Statute of the International Criminal Court.",
+         "International Criminal Court"),
+    ],
+)
+def test_a_body_inside_an_instrument_or_as_a_parent_is_no_actor(gaz: Gazetteer, body: str, unwanted: str) -> None:
+    assert unwanted not in actors(gaz, body)
+
+
+def test_a_body_that_acts_elsewhere_stays(gaz: Gazetteer) -> None:
+    assert "United Nations" in actors(gaz, "The United Nations must act under the Charter of the United Nations.")
