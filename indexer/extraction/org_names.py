@@ -87,6 +87,8 @@ _KIND_WORDS = frozenset("ngo ngos ingo cso csos".split())
 #: Buildings named for the body they house (``the Central Police Station``): places, not actors.
 _BUILDINGS = frozenset(
     "station stations building compound barracks prison jail hospital clinic checkpoint airport".split())
+#: The most words of a headline-style line (:meth:`OrganisationNames._on_title_line`).
+_MAX_HEADLINE = 30
 #: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
 _MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
@@ -377,7 +379,8 @@ class OrganisationNames:
             codes = list(map(HEADLINE.__getitem__, words.surface[first:end])) if end - first < 2 \
                 else itemgetter(*words.surface[first:end])(HEADLINE)
             long_words = len(codes) - codes.count(0)
-            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words
+            # (a long line is a paragraph naming many people and bodies, no headline)
+            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words and end - first <= _MAX_HEADLINE
         return seen[first]
 
 

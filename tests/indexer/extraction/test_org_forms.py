@@ -173,3 +173,10 @@ def test_a_body_inside_an_instrument_or_as_a_parent_is_no_actor(gaz: Gazetteer, 
 
 def test_a_body_that_acts_elsewhere_stays(gaz: Gazetteer) -> None:
     assert "United Nations" in actors(gaz, "The United Nations must act under the Charter of the United Nations.")
+
+
+def test_a_long_line_of_names_is_no_headline(gaz: Gazetteer) -> None:
+    text = ("KM Abdus Salam, secretary of the Ministry of Labour and Employment; M Shah Alam, chairman of "
+            "Bangladesh Tea Association (BTA); Khushi Kabir, coordinator of Nijera Kori, and Prof Farid Uddin "
+            "Ahmed, VC of Shahjalal University of Science and Technology, were present as guests of honour.")
+    assert "Ministry of Labour and Employment" in organisations(gaz, text)
