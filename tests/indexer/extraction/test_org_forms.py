@@ -180,3 +180,10 @@ def test_a_long_line_of_names_is_no_headline(gaz: Gazetteer) -> None:
             "Bangladesh Tea Association (BTA); Khushi Kabir, coordinator of Nijera Kori, and Prof Farid Uddin "
             "Ahmed, VC of Shahjalal University of Science and Technology, were present as guests of honour.")
     assert "Ministry of Labour and Employment" in organisations(gaz, text)
+
+
+@pytest.mark.parametrize("body", ["The regime forces shelled Douma in Syria.", "The regime army shelled Douma in Syria."])
+def test_the_regime_forces_are_the_armed_forces(gaz: Gazetteer, body: str) -> None:
+    # "the regime" alone is the government; with a force word after it the national forces act
+    found = actors(gaz, body)
+    assert "Syrian Armed Forces" in found and "Assad regime" not in found
