@@ -22,12 +22,16 @@ if TYPE_CHECKING:
     from indexer.extraction.candidate_guards import Candidate
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["FACTION_NOUNS", "LOCAL_FORCES", "named_before_kind"]
+__all__ = ["FACTION_NOUNS", "LOCAL_FORCES", "NAMED_KINDS", "named_before_kind"]
 
 #: Lower-case words that after a town's name name its force.
 LOCAL_FORCES = frozenset(("police",))
-#: Lower-case words that after a leader's name name the group he leads.
-FACTION_NOUNS = frozenset(("faction",))
+#: Lower-case words that after a leader's or a group's own name name that group
+#: (``the Hekmatyar faction``, ``the MeToo movement``, ``the Ennahda party``; not ``group``
+#: or ``militia``: mostly after an adjective, ``the Takfiri group``, ``the Shiite militia``).
+FACTION_NOUNS = frozenset("faction movement party foundation".split())
+#: Every kind word read here.
+NAMED_KINDS = LOCAL_FORCES | FACTION_NOUNS
 #: Lower-case words between a town and its force (``the Aurangabad city police``).
 _LEVELS = frozenset("city municipal district county provincial".split())
 #: Words after a force that make it a building (``the Paharganj police station``).
@@ -74,6 +78,6 @@ def named_before_kind(gaz: Gazetteer, words: Words, kind: int, heads: frozenset[
                               != "person"):
         return None  # "Hamas police", "the Fatah faction": the known body's own
     place = gaz.aliases["place"].get(name)
-    if place is not None and gaz.place_kind(place.target) == "country":
-        return None  # "Lebanon police": the national force's
+    if place is not None and (gaz.place_kind(place.target) == "country" or keys[kind] not in LOCAL_FORCES):
+        return None  # "Lebanon police": the national force's; "the Aleppo group": no name
     return first, kind, words.written(first, kind), "organisation", first - kind, 0

@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import Candidate
-from indexer.extraction.local_bodies import FACTION_NOUNS, LOCAL_FORCES, named_before_kind
+from indexer.extraction.local_bodies import NAMED_KINDS, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
 from indexer.extraction.org_ends import known_body, known_complement_end, same_bodies
@@ -123,7 +123,7 @@ class OrganisationNames:
                     named = self._named_after_kind(words, h)
                 elif keys[h] in _RULE_NOUNS:  # "the Abiy Ahmed administration", "the Hawke government"
                     named = self._named_for_leader(words, h)
-                elif keys[h] in LOCAL_FORCES or keys[h] in FACTION_NOUNS:  # "Dongxiaokou police", "the Hekmatyar faction"
+                if named is None and keys[h] in NAMED_KINDS:  # "Dongxiaokou police", "the Ennahda party"
                     named = named_before_kind(self.gaz, words, h, ORG_HEADS)
                 if named is not None:
                     out.append(named)

@@ -114,6 +114,8 @@ def test_a_name_does_not_run_over(gaz: Gazetteer, text: str, unwanted: str) -> N
         ("On Friday Dongxiaokou police declined to comment on the case.", "Dongxiaokou police"),
         ("The agitators were detained by the Aurangabad city police on Tuesday.", "Aurangabad city police"),
         ("Rockets were fired by fighters of the Hekmatyar faction at the city.", "Hekmatyar faction"),
+        ("She co-founded the IranNeda foundation and a campaign for women.", "IranNeda foundation"),
+        ("Leaders of the Ennahda party said they would boycott the vote.", "Ennahda party"),
     ],
 )
 def test_a_lower_case_kind_word_after_a_name(gaz: Gazetteer, text: str, expected: str) -> None:
@@ -127,6 +129,7 @@ def test_a_lower_case_kind_word_after_a_name(gaz: Gazetteer, text: str, expected
         "On Friday the police declined to comment on the case.",
         "Meanwhile police declined to comment on the case.",
         "Fighters of the Syrian faction fired at the city.",
+        "The Takfiri group fired at the city and the Shiite militia answered.",
     ],
 )
 def test_no_body_from_a_kind_word_after_a_demonym_or_sentence_word(gaz: Gazetteer, text: str) -> None:
