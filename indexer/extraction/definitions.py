@@ -57,6 +57,7 @@ _LONG_BEFORE = LazyPattern(rf"(?<![\w'’&.-])({_LONG})$")
 _WINDOW = 120
 _LEADING_SMALL = re.compile(rf"^(?:(?:{_SMALL}|The|A|An|In|On|At|By|For)[ \t]+)+")
 _SMALL_WORDS = frozenset("of for the and in on to against de du des la le al el".split())
+_POSSESSIVE_ENDS = frozenset(("'s", "’s"))
 
 
 def find_definitions(text: str, known: Callable[[str], tuple[str, str] | None]) -> list[Definition]:
@@ -164,6 +165,8 @@ def _trim(name: str) -> str:
     words = name.split()
     while words and words[-1].lower() in _SMALL_WORDS:
         words.pop()
+    if words and words[-1][-2:] in _POSSESSIVE_ENDS:  # "the Sindh High Court's (SHC) decision"
+        words[-1] = words[-1][:-2]
     return " ".join(words) if len(words) >= 2 else ""
 
 

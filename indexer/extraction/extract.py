@@ -31,6 +31,7 @@ from indexer.extraction.lower_countries import lower_country_mentions
 from indexer.extraction.lost_apostrophes import restore_possessives
 from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
+from indexer.extraction.non_acting import drop_non_acting
 from indexer.model import EVIDENCE_FIELDS, Claim, Extraction, Statement
 from indexer.extraction.repeated_places import repeated_places
 from indexer.extraction.role_regions import drop_role_regions
@@ -110,6 +111,9 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             found_actors = drop_venue_mentions(searched, found_actors)
         if news_source is not None:  # the text's source is metadata, not an actor
             found_actors = [m for m in found_actors if m[0] != news_source]
+        # "Wall Street Journal reporter Daniel Pearl", "Reuters pic" (an employer, a credit), "the Charter
+        # of the United Nations", "an offshoot of Boko Haram": no act of that body.
+        found_actors = drop_non_acting(searched, found_actors)
         if datelines:
             found_actors = [m for m in found_actors
                             if not any(s <= m[2] and m[3] <= e for s, e in datelines)]

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import Candidate
+from indexer.extraction.local_bodies import NAMED_KINDS, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
 from indexer.extraction.org_ends import known_body, known_complement_end, same_bodies
@@ -34,7 +35,10 @@ ORG_HEADS = frozenset(
     # institutions of any country: police forces, offices, directorates, centres, associations
     "police office directorate command administration secretariat association centre center "
     "institute foundation mission ministries court tribunal bureau service society "
-    "federation group congress constabulary gendarmerie embassy parliament government".split()
+    "federation group congress constabulary gendarmerie embassy parliament government "
+    # bodies of everyday news (stop 33, orgs5): gangs, alliances, funds, clubs, firms (not "university",
+    # "college": mostly where someone studies or works, "a student at Sharif University", "Science College")
+    "cartel coalition fund club confederation company corporation ltd inc plc faction".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
@@ -55,9 +59,22 @@ _SENTENCE_STARTERS = frozenset(
     "since during according last this that these those on in at by".split()
 )
 _ARTICLES = frozenset("the a an".split())
+#: Dashes that, spaced, no name goes across ("National News Agency - Coalition raids"; not "Ado–Odo").
+_DASHES = frozenset("- – —".split())
+#: Words after ``X-`` that make X a modifier ("US-Led Coalition", "Iran-backed Brigade").
+_MODIFIERS = frozenset("led backed funded supported linked allied affiliated".split())
+#: Heads that after a demonym alone name a state ("Swiss Confederation").
+_STATE_FORMS = frozenset("confederation federation".split())
+#: Gaps after a plural possessive (``Citizens' Movement``).
+_PLURAL_GAPS = frozenset(("' ", "’ "))
+#: Number words a sentence may open with before a known body (``Three European Union diplomats``).
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty hundred dozen dozens several many".split())
 #: Lower-case kind words that a body's name may follow (``the television channel
 #: Belsat``, ``the rights website Weiquan Net``, ``the militant group Jaish al-Adl``).
-_KIND_NOUNS = frozenset("channel group network agency media website newspaper broadcaster".split())
+_KIND_NOUNS = frozenset(
+    "channel group network agency media website newspaper broadcaster organisation organization".split())
 _MEDIA_KINDS = frozenset("channel media website newspaper broadcaster".split())
 #: Lower-case words after a leader's name that name the government (``the Hawke government``).
 _RULE_NOUNS = frozenset("administration government".split())
@@ -70,6 +87,8 @@ _KIND_WORDS = frozenset("ngo ngos ingo cso csos".split())
 #: Buildings named for the body they house (``the Central Police Station``): places, not actors.
 _BUILDINGS = frozenset(
     "station stations building compound barracks prison jail hospital clinic checkpoint airport".split())
+#: The most words of a headline-style line (:meth:`OrganisationNames._on_title_line`).
+_MAX_HEADLINE = 30
 #: Words of a name looked at after ``and`` (:meth:`OrganisationNames._name_follows`).
 _MAX_NAME_WORDS = 8
 #: Weekdays and months never start an organisation's name ("on Saturday Syrian
@@ -104,6 +123,8 @@ class OrganisationNames:
                     named = self._named_after_kind(words, h)
                 elif keys[h] in _RULE_NOUNS:  # "the Abiy Ahmed administration", "the Hawke government"
                     named = self._named_for_leader(words, h)
+                if named is None and keys[h] in NAMED_KINDS:  # "Dongxiaokou police", "the Ennahda party"
+                    named = named_before_kind(self.gaz, words, h, ORG_HEADS)
                 if named is not None:
                     out.append(named)
                 continue
@@ -113,8 +134,12 @@ class OrganisationNames:
                 continue
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
-            while first > 0 and (pieces[2 * first] == SOFT or gap[first] in _AMPERSANDS) and crossed not in gap[first] \
-                    and ("'" not in gap[first] and "’" not in gap[first] or keys[first - 1] in _NAMED_FOR):
+            while first > 0 and (pieces[2 * first] == SOFT and ("'" not in gap[first] and "’" not in gap[first]
+                                                                or keys[first - 1] in _NAMED_FOR)
+                                 or gap[first] in _AMPERSANDS or self._plural_inside(words, first)) \
+                    and crossed not in gap[first] and not (" " in gap[first] and gap[first].strip() in _DASHES):
+                if keys[first - 1] in _MODIFIERS and first > 1 and "-" in gap[first - 1]:
+                    break  # "the US-Led Coalition": the X-led coalition's (the gazetteer's, if known)
                 if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
                     break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
                     # two heads in a row are one name: "Aleppo Police Command")
@@ -141,7 +166,9 @@ class OrganisationNames:
                 end_at = h
                 while k < n and (pieces[2 * k] == SOFT or gap[k] in _AMPERSANDS and info[surface[k]][2]) \
                         and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
-                        (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES):
+                        (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES
+                         and (keys[k] not in _ENGLISH_PARTICLES or k + 1 < n and "-" in gap[k + 1])):
+                    # (not "Delta Company for Fertilisers at Daqahlia": "at" there is English)
                     if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
                                              and keys[k + 2] in titles and info[surface[k + 2]][2]):
                         break  # "the Organization of African Unity and the Economic Community of ...": two names;
@@ -167,6 +194,10 @@ class OrganisationNames:
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
+            if last == first + 1 and keys[h] in _STATE_FORMS and keys[first] in self.gaz.demonyms:
+                continue  # "the Swiss Confederation": a state's own name, no organisation
+            if first < h and keys[first] in _NUMBER_WORDS and " ".join(keys[first + 1:last + 1]) in self.gaz.aliases["actor"]:
+                continue  # "Three European Union diplomats": the known body's own name
             if last > h + 1 and first <= h and keys[h + 1] in _ORG_LINKS:
                 body = known_body(self.gaz, keys, first, h, last)
                 if body is not None:  # "the Office of the United Nations High Commissioner for Refugees"
@@ -192,6 +223,20 @@ class OrganisationNames:
                     continue
             out.append((first, last, name, "organisation", first - last, 0))
         return same_bodies(keys, out) if len(out) > 1 else out
+
+    def _plural_inside(self, words: Words, at: int) -> bool:
+        """Whether a plural possessive before word ``at`` is inside a name
+        (``New Citizens' Movement``, ``Magistrates' Court``, ``Farmers'
+        Union``): a capitalised plural no place, actor or demonym (``the
+        United States' Justice Department`` is its owner's)."""
+        if words.gap[at] not in _PLURAL_GAPS:
+            return False
+        key = words.key[at - 1]
+        if len(key) < 4 or not key.endswith("s") or not words.cap(at - 1):
+            return False
+        aliases = self.gaz.aliases
+        known = (key, " ".join(words.key[at - 2:at]) if at > 1 else key)
+        return not any(k in aliases["place"] or k in aliases["actor"] or k in self.gaz.demonyms for k in known)
 
     def _pair_opens(self, words: Words, at: int) -> bool:
         """Whether the capitalised word ``at`` before ``and`` opens the name
@@ -312,6 +357,9 @@ class OrganisationNames:
             if (key in places or key in actors) and (nxt in gaz.demonyms or nxt in places or nxt in actors
                                   or (nxt.endswith("s") and nxt[:-1] in places)):
                 first += 1
+            elif first < head - 2 and " ".join(keys[first:first + 2]) in actors and keys[first + 2] in gaz.demonyms:
+                first += 2  # "Al Arabiya Syrian National Coalition chief": an outlet glued before the name
+                break
             elif key.endswith("s") and len(key) > 3 and not words.upper(first) \
                     and (key[:-1] in actors or key[:-1] in places) and key not in actors and key not in places:
                 place = places.get(key[:-1])
@@ -331,7 +379,8 @@ class OrganisationNames:
             codes = list(map(HEADLINE.__getitem__, words.surface[first:end])) if end - first < 2 \
                 else itemgetter(*words.surface[first:end])(HEADLINE)
             long_words = len(codes) - codes.count(0)
-            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words
+            # (a long line is a paragraph naming many people and bodies, no headline)
+            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words and end - first <= _MAX_HEADLINE
         return seen[first]
 
 
@@ -370,5 +419,8 @@ def _person_cut(keys: list[str], surface: list[str], begin: int, last: int, give
     for k in range(max(begin + 1, last - 2), last):
         if keys[k] in given and all(WORD_INFO[surface[i]][2] and keys[i] not in ORG_HEADS
                                     for i in range(k, last + 1)):
-            return k - 1
+            cut = k - 1
+            while cut >= begin and keys[cut] in _ORG_INNER:  # "College of Medicine and the Philippine ..."
+                cut -= 1
+            return cut
     return last
