@@ -31,7 +31,8 @@ __all__ = ["PLURAL_AFTER", "list_places"]
 #: Plural kind words after a list of names, and the output kind.
 PLURAL_AFTER = {"neighborhoods": "city", "neighbourhoods": "city", "villages": "city", "towns": "city",
                 "districts": "subdivision", "suburbs": "city", "quarters": "city", "regions": "region",
-                "areas": "region", "camps": "city", "counties": "subdivision", "parishes": "subdivision"}
+                "areas": "region", "camps": "city", "counties": "subdivision", "parishes": "subdivision",
+                "crossings": "city"}
 _AL = frozenset("al el ad an ar as ash az".split())
 _UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile".split())
 _APPROX = frozenset("about around some roughly nearly approximately almost only just".split())

@@ -58,8 +58,11 @@ class WorldCandidates:
             # A run of capitalised words (lower-case connectors inside).
             j = i
             # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
+            #: words after a possessive inside a place's own name ("Cox's Bazar")
+            owned: list[int] = []
             while j + 1 < n and (pieces[2 * j + 2] == SOFT or gaps[j + 1] == ". " and keys[j] in NAME_OPENERS) \
-                    and (gaps[j + 1] == " " or not POSSESSIVE_GAP.match(gaps[j + 1])) and (
+                    and (gaps[j + 1] == " " or not POSSESSIVE_GAP.match(gaps[j + 1])
+                         or self._owned_name(words, j, owned)) and (
                     caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
                 j += 1
@@ -89,6 +92,8 @@ class WorldCandidates:
                     if keys[end] in CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
+                    if owned and any(k < w <= end for w in owned):
+                        key = possessive_key(keys, k, end, owned)
                     if not maybe(key) or (key in self.stop or key in languages) and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
@@ -109,6 +114,16 @@ class WorldCandidates:
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _owned_name(self, words: Words, j: int, owned: list[int]) -> bool:
+        """Whether the possessive after word ``j`` is inside a place's own
+        name (``Cox's Bazar``, ``Martha's Vineyard``: the table's key holds
+        its ``s``), recording the word after it in ``owned``; elsewhere a
+        possessive ends a name (``Aleppo's Karaj al-Hajz crossing``)."""
+        if not words.cap(j + 1) or not self.table.maybe(f"{words.key[j]}s {words.key[j + 1]}"):
+            return False
+        owned.append(j + 1)
+        return True
 
     def _readings(self, key: str) -> tuple[WorldPlace, ...]:
         """The readings of a name: a place's own name before another's
@@ -275,7 +290,8 @@ class WorldCandidates:
                 # or before a word only a place takes (Paris Police Department, the Houston area),
                 # or where the text calls that given name a place elsewhere ("in Paris" ... "Paris firefighters")
                 return False
-            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS:
+            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS \
+                    and not _placed_before_verb(keys, first):
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
@@ -324,6 +340,27 @@ class WorldCandidates:
         if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
             return keys[i + 1]
         return None
+
+
+def _placed_before_verb(keys: list[str], first: int) -> bool:
+    """Whether a single name before ``said`` is where the speaker is, not the
+    speaker: after a locative (``officials in Moscow said``), maybe through
+    ``the capital`` (``the embassy in the capital Kinshasa said``)."""
+    at = first
+    if at > 1 and keys[at - 1] == "capital":  # (maybe its country's adjective: "the Russian capital")
+        at -= 1
+        if at > 1 and keys[at - 1] != "the" and keys[at - 1] not in LOCATIVES:
+            at -= 1
+        if at > 1 and keys[at - 1] == "the":
+            at -= 1
+    return at > 0 and keys[at - 1] in LOCATIVES
+
+
+def possessive_key(keys: list[str], first: int, last: int, owned: list[int]) -> str:
+    """The table key of words ``first..last`` with the ``s`` of each
+    possessive before an ``owned`` word (``coxs bazar``, as
+    :func:`indexer.extraction.geonames.world_key` reads ``Cox's Bazar``)."""
+    return " ".join(f"{keys[w]}s" if w + 1 in owned and w < last else keys[w] for w in range(first, last + 1))
 
 
 def party_place(words: Words, at: int) -> bool:

@@ -19,6 +19,7 @@ from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
+from indexer.extraction.spelling_variants import variant_places
 from indexer.extraction.state_towns import towns_before_states
 from indexer.extraction.unknown_towns import unknown_towns
 from indexer.extraction.words import Words
@@ -87,11 +88,19 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         placed_towns += party_homes(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                                     | {i for c in (*places, *placed_towns) for i in range(c[0], c[1] + 1)},
                                     _STATE_ABBREVIATIONS)
+    regions = {name for c in places if c[3] != "country" for name in (c[2], *gaz.parents(c[2])[:-1])}
+    if regions:  # "Talbeesah" in a statement about Homs: the curated Talbiseh (another spelling)
+        variants = variant_places(gaz, words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                                  | {i for c in placed_towns for i in range(c[0], c[1] + 1)},
+                                  set(placed) | {i for r in found for i in range(r.first, r.last + 1)},
+                                  regions, _ordinary(gaz, words, actors))
+        placed_towns += variants
+        taken = taken | {i for c in variants for i in range(c[0], c[1] + 1)}
     if KIND_WORDS.isdisjoint(words.key_set()):
         named: list[tuple] = placed_towns  # (what kind_named_places returns then, and those)
     else:
         named = placed_towns + kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
-                                  _stop_words(resolver, gaz.demonyms))
+                                  _stop_words(resolver, gaz.demonyms), common_words())
     named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                              | {i for c in named for i in range(c[0], c[1] + 1)})
     named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}

@@ -1,0 +1,30 @@
+"""Known places in particular forms (issue 18, places 4): a possessive inside
+a place's own name, ``the capital X`` after a locative, ``mainland X``."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+from tests.indexer.places import extracted_locations
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_inside_a_world_name(gaz: Gazetteer, apostrophe: str) -> None:
+    text = f"The displaced persons now in Cox{apostrophe}s Bazar had been residents in Rakhine."
+    assert "Cox's Bazar" in extracted_locations(gaz, text)
+
+
+def test_possessive_still_ends_a_name_the_world_lacks(gaz: Gazetteer) -> None:
+    # "Aleppo's Karaj al-Hajz crossing": the possessive ends Aleppo's name
+    assert "Aleppo" in extracted_locations(gaz, "Snipers fired at Aleppo's Karaj al-Hajz crossing.")
+
+
+def test_the_capital_after_a_locative_is_a_place(gaz: Gazetteer) -> None:
+    text = "The Chinese embassy in the capital Kinshasa said the situation in Ituri is severe."
+    assert "Kinshasa" in extracted_locations(gaz, text)
+
+
+def test_mainland_country_is_a_place(gaz: Gazetteer) -> None:
+    text = "Critics say the law restricts freedoms that are not found on mainland China."
+    assert "China" in extracted_locations(gaz, text)
