@@ -301,8 +301,11 @@ class WorldCandidates:
         if last + 1 < n and words.soft(last + 1) and not words.cap(last + 1) and keys[last + 1] in _PEOPLE_NOUNS:
             return False  # "the Adena people", "Caddo and Atakapa Indians": a people, not a town
         if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
-                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
-            return False  # "the Dayton accords": an agreement named after where it was signed
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)
+                or not words.cap(last + 1) and keys[last + 1] in _TALKS or (
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in _TALKS)):
+            # "the Dayton accords", "the Geneva peace talks": named after where they were held
+            return False
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
         return True
@@ -340,6 +343,10 @@ class WorldCandidates:
         if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
             return keys[i + 1]
         return None
+
+
+#: Lower-case words of negotiations named after their venue (``the Astana talks``).
+_TALKS = frozenset("talks negotiations process".split())
 
 
 def _placed_before_verb(keys: list[str], first: int) -> bool:

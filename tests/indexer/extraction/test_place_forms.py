@@ -28,3 +28,15 @@ def test_the_capital_after_a_locative_is_a_place(gaz: Gazetteer) -> None:
 def test_mainland_country_is_a_place(gaz: Gazetteer) -> None:
     text = "Critics say the law restricts freedoms that are not found on mainland China."
     assert "China" in extracted_locations(gaz, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nusra Front was excluded from a February ceasefire and from the Geneva peace talks.",
+    "Both sides sent delegations to the Astana talks.",
+])
+def test_talks_named_after_a_place_are_no_mention_of_it(gaz: Gazetteer, text: str) -> None:
+    assert extracted_locations(gaz, text) == []
+
+
+def test_talks_held_in_a_place_name_it(gaz: Gazetteer) -> None:
+    assert "Geneva" in extracted_locations(gaz, "Delegates flew to Geneva for peace talks.")
