@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import COMPOUND_WORDS
@@ -76,10 +77,6 @@ _STANCE_VERBS = frozenset("seems appears shouldn couldn shouldnt couldnt wouldnt
 #: Verbs whose object, before ``of``/``for``, is the accused (see ``_accused_capital``).
 _ACCUSE_VERBS = frozenset("accused accuses accusing accuse blamed blames blaming blame".split())
 _HOLD_VERBS = frozenset("holds held hold holding".split())
-#: Lower-case words of a country's part as a place (``on mainland China``, ``rural Syria``).
-_SETTING_WORDS = frozenset("mainland continental metropolitan coastal rural".split())
-#: Nouns of a city's apposition before its name (``in the capital Kinshasa``).
-_CAPITAL_NOUNS = frozenset("capital city port town".split())
 #: Nouns after which a country only says where (``Idlib province, Syria``).
 _PLACE_NOUNS = frozenset("province governorate countryside outskirts suburbs district".split())
 #: Words before ``of`` that make the country after it the state (``the Government of Cuba``).
@@ -266,7 +263,7 @@ class CandidateGuards:
             return False
         if first > 0:
             prev = keys[first - 1]
-            if prev in COMPASS or prev in _SETTING_WORDS:  # "northern Syria", "mainland China"
+            if prev in COMPASS or prev in SETTING_WORDS:  # "northern Syria", "mainland China"
                 return True
             at = first - 1
             if prev == "the" and first > 1:
@@ -407,8 +404,7 @@ class CandidateGuards:
             copula = copula or words.key[i] in _COPULAS
             i += 1
             skipped += 1
-        # "officials in Moscow said", "the embassy in the capital Kinshasa said": the
-        # speaker stands before the locative; the capital is where it speaks
+        # "officials in Moscow said", "the embassy in the capital Kinshasa said": where it speaks
         return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS \
             and CandidateGuards._not_after_locative(words, last)
 
@@ -418,14 +414,7 @@ class CandidateGuards:
         first = last
         while first > 0 and words.soft(first) and words.cap(first - 1):
             first -= 1
-        # "in the capital Kinshasa", "in the Russian capital Moscow", "in the city of Aden"
-        keys, seen = words.key, first
-        while seen > 0 and first - seen < 4 and words.soft(seen) and (
-                keys[seen - 1] in _CAPITAL_NOUNS or keys[seen - 1] in ("the", "of") or words.cap(seen - 1)):
-            seen -= 1
-            if keys[seen] == "the":
-                first = seen
-                break
+        first = apposition_start(words, first)  # "in the capital Kinshasa", "in the city of Aden"
         return first == 0 or words.key[first - 1] not in LOCATIVE
 
     def _country_in_name(self, words: Words, first: int, last: int) -> bool:

@@ -45,7 +45,9 @@ KIND_APPOSED = {"town": "city", "village": "city", "city": "city", "hamlet": "ci
 #: Words after such a kind word that end its noun phrase (not ``a town councilman``, a person).
 _APPOSITION_ENDS = frozenset("in of near on outside about that where with just located some a an the "
                              "north south east west northeast northwest southeast southwest".split())
-KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
+#: Locatives before ``X area`` that make X a place.
+_AREA_LOCATIVES = frozenset("in near at around into from outside inside".split())
+KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town", "area"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _AL = frozenset("al el ad an ar as ash az".split())
@@ -200,6 +202,12 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = (),
             run = name_run(k - 1, -1)
             if run is not None:
                 add(*run, KIND_AFTER.get(key, "city"))
+        elif key == "area" and not words.cap(k) and k > 1 and words.soft(k):
+            # "in Adra area", "near al-Talila area": only after a locative ("Hamad area
+            # commanders": anything's area)
+            run = name_run(k - 1, -1)
+            if run is not None and run[0] > 0 and keys[run[0] - 1] in _AREA_LOCATIVES:
+                add(*run, "region")
         elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
                 and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
             run = name_run(k - 1, -1)

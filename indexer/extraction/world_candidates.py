@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from itertools import compress
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.capital_appositions import placed_before_verb
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -191,6 +192,9 @@ class WorldCandidates:
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
+        if after and first > 1 and keys[first - 1] == "for" and not words.cap(first - 1) \
+                and words.cap(first - 2) and keys[first - 2] in SUBJECT_HEADS:
+            return True  # "School for Basic Education", "Institute for Palestine Studies": a subject
         if after and not all(keys[w] in PLACE_TYPES for w in after):
             if readings and all(p.kind == "city" for p in readings) \
                     and any(keys[w] in NAMED_AFTER for w in after) and keys[after[-1]] not in MEMORIAL_GROUNDS:
@@ -291,7 +295,7 @@ class WorldCandidates:
                 # or where the text calls that given name a place elsewhere ("in Paris" ... "Paris firefighters")
                 return False
             if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS \
-                    and not _placed_before_verb(keys, first):
+                    and not placed_before_verb(keys, first, LOCATIVES):
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
@@ -302,8 +306,8 @@ class WorldCandidates:
             return False  # "the Adena people", "Caddo and Atakapa Indians": a people, not a town
         if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
                 keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)
-                or not words.cap(last + 1) and keys[last + 1] in _TALKS or (
-                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in _TALKS)):
+                or not words.cap(last + 1) and keys[last + 1] in TALK_WORDS or (
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in TALK_WORDS)):
             # "the Dayton accords", "the Geneva peace talks": named after where they were held
             return False
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
@@ -343,24 +347,6 @@ class WorldCandidates:
         if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
             return keys[i + 1]
         return None
-
-
-#: Lower-case words of negotiations named after their venue (``the Astana talks``).
-_TALKS = frozenset("talks negotiations process".split())
-
-
-def _placed_before_verb(keys: list[str], first: int) -> bool:
-    """Whether a single name before ``said`` is where the speaker is, not the
-    speaker: after a locative (``officials in Moscow said``), maybe through
-    ``the capital`` (``the embassy in the capital Kinshasa said``)."""
-    at = first
-    if at > 1 and keys[at - 1] == "capital":  # (maybe its country's adjective: "the Russian capital")
-        at -= 1
-        if at > 1 and keys[at - 1] != "the" and keys[at - 1] not in LOCATIVES:
-            at -= 1
-        if at > 1 and keys[at - 1] == "the":
-            at -= 1
-    return at > 0 and keys[at - 1] in LOCATIVES
 
 
 def possessive_key(keys: list[str], first: int, last: int, owned: list[int]) -> str:

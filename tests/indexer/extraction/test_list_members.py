@@ -36,3 +36,12 @@ def test_generic_head_and_its_word_is_one_list_member(gaz: Gazetteer) -> None:
     text = "The clashes in Qalamoun concentrate at Sheikh Ali and al-Zamrani crossings near Arsal."
     found = extracted_locations(gaz, text)
     assert "Sheikh Ali" in found and "al-Zamrani" in found
+
+
+def test_a_name_before_area_after_a_locative_is_a_place(gaz: Gazetteer) -> None:
+    text = "Four people were injured by mortar shells near the Central Prison in Adra area in Rif Dimashq."
+    assert "Adra" in extracted_locations(gaz, text)
+
+
+def test_a_name_before_area_without_a_locative_is_left_alone(gaz: Gazetteer) -> None:
+    assert "Hamad" not in extracted_locations(gaz, "Hamad area commanders met in Damascus.")

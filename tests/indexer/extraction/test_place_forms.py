@@ -40,3 +40,15 @@ def test_talks_named_after_a_place_are_no_mention_of_it(gaz: Gazetteer, text: st
 
 def test_talks_held_in_a_place_name_it(gaz: Gazetteer) -> None:
     assert "Geneva" in extracted_locations(gaz, "Delegates flew to Geneva for peace talks.")
+
+
+def test_a_name_after_an_institutions_for_is_its_subject(gaz: Gazetteer) -> None:
+    # "School for Basic Education": Basic is no alternate name of Henderson, Nevada here
+    text = "Two shells landed on the Martyr Ayham Hamad School for Basic Education in Quneitra."
+    assert "Henderson" not in extracted_locations(gaz, text)
+
+
+def test_macro_regions_of_the_world_are_places(gaz: Gazetteer) -> None:
+    text = "Terrorists attacked civilians in Asia, the Middle East, Africa, Europe and the Americas."
+    assert "Americas" in extracted_locations(gaz, text)
+    assert "Asia-Pacific" in extracted_locations(gaz, "Tensions are rising across the Asia-Pacific.")
