@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from indexer.analysis import fold
 from indexer.extraction.gazetteer_types import LOOKUP
-from indexer.extraction.words import Words
+from indexer.extraction.words import SOFT, Words
 
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
@@ -74,6 +75,8 @@ class _Index:
             if len(key) >= _MIN_KEY:
                 by_key.setdefault(key, set()).add(alias.target)
         self.places = {key: next(iter(targets)) for key, targets in by_key.items() if len(targets) == 1}
+        #: the places (below their country) the indexed places lie in
+        self.regions = frozenset(r for target in self.places.values() for r in gaz.parents(target)[:-1])
         self.gaz = gaz
 
 
@@ -98,43 +101,64 @@ def variant_places(gaz: Gazetteer, words: Words, taken: set[int], places: set[in
     The name is a whole capitalised run, or one beside a place (``places``:
     its words), as in a list whose commas were lost (``Rastan Talbeesah``);
     never a part of a longer name (``Ayham Hamad School``)."""
-    within = set(regions)
+    index_of = _index(gaz)
+    within = index_of.regions.intersection(regions)
     if not within:
         return []
-    index = _index(gaz)
+    index = index_of.places
     keys, n = words.key, len(words.key)
+    caps, pieces = words.caps(), words.pieces
+    keys_get = _KEYS.get
     out: list[tuple] = []
-    i = 0
-    while i < n:
-        if not words.cap(i) or i in taken:
-            i += 1
+    end = -1
+    for a in compress(range(n), caps):
+        if a <= end or a in taken:
             continue
-        found = None
-        for last in range(min(n - 1, i + _MAX_WORDS - 1), i - 1, -1):
-            if any(w in taken or not words.cap(w) for w in range(i, last + 1)) \
-                    or any(not words.soft(w) for w in range(i + 1, last + 1)):
+        # the run of capitalised words no data knows from word a
+        b = a
+        while b + 1 < n and caps[b + 1] and pieces[2 * b + 2] == SOFT and b + 1 not in taken:
+            b += 1
+        end = b
+        # a whole run, or words beside a place (a list whose commas were lost)
+        if a - 1 not in places and b + 1 not in places:
+            if b - a >= _MAX_WORDS:
                 continue
-            if last == i and ordinary(keys[i]):
+            spans: list[tuple[int, int]] = [(a, b)]
+        else:
+            spans = [(a, b)] if b - a < _MAX_WORDS else []
+            if a - 1 in places:
+                spans += [(a, last) for last in range(min(b, a + _MAX_WORDS - 1), a - 1, -1)]
+            if b + 1 in places:
+                spans += [(first, b) for first in range(max(a, b - _MAX_WORDS + 1), b + 1)]
+        for first, last in spans:
+            name = " ".join(keys[first:last + 1]) if first < last else keys[first]
+            target = index.get(keys_get(name) or _key_of(name))
+            if target is None:  # (the article is in the key or not: "al-Kallaseh" is "Kallaseh")
                 continue
-            if not (_alone(words, i - 1, i) and _alone(words, last, last + 1)
-                    or i - 1 in places or last + 1 in places):
+            if first == last and ordinary(keys[first]) or first == a and last == b and not (
+                    _alone(words, a - 1, a) and _alone(words, b, b + 1) or a - 1 in places or b + 1 in places):
                 continue
-            first = i - 1 if i > 0 and keys[i - 1] in _ARTICLES and "-" in words.gap[i] else i
-            if first < i and not _alone(words, first - 1, first):
-                continue  # "Bab al-Salama": a longer name
-            target = index.places.get(variant_key(" ".join(keys[first:last + 1])))
-            if target is None:
-                continue
+            if first > 0 and keys[first - 1] in _ARTICLES and "-" in words.gap[first]:
+                first -= 1  # "al-Kallaseh"
+                if not _alone(words, first - 1, first):
+                    break  # "Bab al-Salama": a longer name
             if not within.isdisjoint(gaz.parents(target)[:-1]):
-                found = (first, last, target)
+                out.append((first, last, target, gaz.place_kind(target) or "town", first - last, 0))
                 break
-        if found is None:
-            i += 1
-            continue
-        first, last, target = found
-        out.append((first, last, target, gaz.place_kind(target) or "town", first - last, 0))
-        i = last + 1
     return out
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key_of(name: str) -> str:
+    """:func:`variant_key`, remembered (a text's names recur in the next ones)."""
+    key = _KEYS.get(name)
+    if key is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        key = _KEYS[name] = variant_key(name)
+    return key
 
 
 def _alone(words: Words, before: int, after: int) -> bool:

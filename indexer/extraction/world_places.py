@@ -93,7 +93,7 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         variants = variant_places(gaz, words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                                   | {i for c in placed_towns for i in range(c[0], c[1] + 1)},
                                   set(placed) | {i for r in found for i in range(r.first, r.last + 1)},
-                                  regions, _ordinary(gaz, words, actors))
+                                  regions, lambda key: _ordinary(gaz, words, actors)(key))
         placed_towns += variants
         taken = taken | {i for c in variants for i in range(c[0], c[1] + 1)}
     if KIND_WORDS.isdisjoint(words.key_set()):
