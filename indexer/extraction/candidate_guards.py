@@ -15,7 +15,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
-from indexer.extraction.place_words import COMPOUND_WORDS
+from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
 from indexer.extraction.words import WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -271,7 +271,7 @@ class CandidateGuards:
                 prev = keys[at]
             if prev == "in" and at > 0 and keys[at - 1] in _PEOPLE_IN:
                 return False  # "our brothers in Saudi Arabia": its people or state, an actor
-            if prev in LOCATIVE:
+            if prev in LOCATIVE or prev == "with" and at > 0 and keys[at - 1] in BORDER_NOUNS:  # "frontier with"
                 # "the Government of Cuba", "the President of Russia": the state itself;
                 # also "the Government of the Republic of South Sudan"
                 return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))

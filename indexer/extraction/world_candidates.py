@@ -16,7 +16,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import placed_before_verb
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -192,6 +192,8 @@ class WorldCandidates:
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
+        if after and keys[run_last] in DOCUMENT_WORDS and words.cap(run_last):
+            return True  # "Pacific Regional ... Tracking Report": a document's title
         if after and first > 1 and keys[first - 1] == "for" and not words.cap(first - 1) \
                 and words.cap(first - 2) and keys[first - 2] in SUBJECT_HEADS:
             return True  # "School for Basic Education", "Institute for Palestine Studies": a subject

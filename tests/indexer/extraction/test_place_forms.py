@@ -52,3 +52,16 @@ def test_macro_regions_of_the_world_are_places(gaz: Gazetteer) -> None:
     text = "Terrorists attacked civilians in Asia, the Middle East, Africa, Europe and the Americas."
     assert "Americas" in extracted_locations(gaz, text)
     assert "Asia-Pacific" in extracted_locations(gaz, "Tensions are rising across the Asia-Pacific.")
+
+
+@pytest.mark.parametrize("text", [
+    "The YPG controls nearly all of the northern frontier with Turkey.",
+    "Refugees gathered along the border with Turkey.",
+])
+def test_a_country_after_border_with_is_a_place(gaz: Gazetteer, text: str) -> None:
+    assert "Turkey" in extracted_locations(gaz, text)
+
+
+def test_a_place_opening_a_reports_title_is_no_mention(gaz: Gazetteer) -> None:
+    text = "The final Pacific Regional Millennium Development Goals Tracking Report, published in 2015, was clear."
+    assert extracted_locations(gaz, text) == []
