@@ -65,3 +65,13 @@ def test_a_country_after_border_with_is_a_place(gaz: Gazetteer, text: str) -> No
 def test_a_place_opening_a_reports_title_is_no_mention(gaz: Gazetteer) -> None:
     text = "The final Pacific Regional Millennium Development Goals Tracking Report, published in 2015, was clear."
     assert extracted_locations(gaz, text) == []
+
+
+def test_a_known_neighbourhood_of_another_city_is_the_texts_own_place(gaz: Gazetteer) -> None:
+    # Kalaseh is an Aleppo neighbourhood; "al-Kallaseh in Damascus" is Damascus's own
+    found = extracted_locations(gaz, "A bomb targeted a bus in the neighborhood of al-Kallaseh in Damascus.")
+    assert "al-Kallaseh" in found and "Kalaseh" not in found and "Aleppo" not in found
+
+
+def test_a_known_neighbourhood_in_its_own_city_stays(gaz: Gazetteer) -> None:
+    assert "Kalaseh" in extracted_locations(gaz, "Shells hit the neighborhood of al-Kallaseh in Aleppo.")
