@@ -12,9 +12,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
-from indexer.extraction.place_words import COMPOUND_WORDS
+from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
 from indexer.extraction.words import WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ class CandidateGuards:
             return False
         if first > 0:
             prev = keys[first - 1]
-            if prev in COMPASS:
+            if prev in COMPASS or prev in SETTING_WORDS:  # "northern Syria", "mainland China"
                 return True
             at = first - 1
             if prev == "the" and first > 1:
@@ -270,7 +271,7 @@ class CandidateGuards:
                 prev = keys[at]
             if prev == "in" and at > 0 and keys[at - 1] in _PEOPLE_IN:
                 return False  # "our brothers in Saudi Arabia": its people or state, an actor
-            if prev in LOCATIVE:
+            if prev in LOCATIVE or prev == "with" and at > 0 and keys[at - 1] in BORDER_NOUNS:  # "frontier with"
                 # "the Government of Cuba", "the President of Russia": the state itself;
                 # also "the Government of the Republic of South Sudan"
                 return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))
@@ -403,8 +404,9 @@ class CandidateGuards:
             copula = copula or words.key[i] in _COPULAS
             i += 1
             skipped += 1
+        # "officials in Moscow said", "the embassy in the capital Kinshasa said": where it speaks
         return i < n and words.soft(i) and words.key[i] in SPEECH_VERBS \
-            and (not copula or CandidateGuards._not_after_locative(words, last))
+            and CandidateGuards._not_after_locative(words, last)
 
     @staticmethod
     def _not_after_locative(words: Words, last: int) -> bool:
@@ -412,6 +414,7 @@ class CandidateGuards:
         first = last
         while first > 0 and words.soft(first) and words.cap(first - 1):
             first -= 1
+        first = apposition_start(words, first)  # "in the capital Kinshasa", "in the city of Aden"
         return first == 0 or words.key[first - 1] not in LOCATIVE
 
     def _country_in_name(self, words: Words, first: int, last: int) -> bool:

@@ -291,11 +291,16 @@ def _drop_article(key: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+#: A typographic or plain apostrophe of an English possessive inside a name (``Cox’s Bazar``).
+_POSSESSIVE_MARK = re.compile(r"(?<=[A-Za-z])['’](?=s )")
+
+
 def fold_keep_case(text: str) -> str:
-    """Strip accents and ayn/hamza marks but keep case (``Ţarţūs`` -> ``Tartus``)."""
+    """Strip accents and ayn/hamza marks but keep case (``Ţarţūs`` -> ``Tartus``);
+    an English possessive keeps a plain apostrophe (``Cox’s Bāzār`` -> ``Cox's Bazar``)."""
     import unicodedata
 
-    text = re.sub(r"['’‘ʼʿʾ`´]", "", text)
+    text = re.sub(r"['’‘ʼʿʾ`´]", "", _POSSESSIVE_MARK.sub("\0", text)).replace("\0", "'")
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

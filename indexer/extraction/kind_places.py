@@ -45,7 +45,9 @@ KIND_APPOSED = {"town": "city", "village": "city", "city": "city", "hamlet": "ci
 #: Words after such a kind word that end its noun phrase (not ``a town councilman``, a person).
 _APPOSITION_ENDS = frozenset("in of near on outside about that where with just located some a an the "
                              "north south east west northeast northwest southeast southwest".split())
-KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town"}
+#: Locatives before ``X area`` that make X a place.
+_AREA_LOCATIVES = frozenset("in near at around into from outside inside".split())
+KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town", "area"}
 #: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
 _ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
 _AL = frozenset("al el ad an ar as ash az".split())
@@ -66,7 +68,21 @@ def _article_before(words: Words, k: int) -> bool:
     return False
 
 
-def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -> list[tuple]:
+def _clear_member(words: Words, run: tuple[int, int], taken: set[int], common: frozenset[str]) -> bool:
+    """Whether a list member written without commas around it is one name:
+    one or two words besides articles, not an ``common`` English word (the
+    end of a known name: ``Baghdad Station``), before ``and``, a known place
+    or the list's end (``Rastan Talbeesah Ter Maaleh and Zafarana``)."""
+    lo, hi = run
+    if sum(words.key[w] not in _AL for w in range(lo, hi + 1)) > 2 or words.key[lo] in common:
+        return False
+    nxt = hi + 1
+    return nxt >= len(words.key) or not words.soft(nxt) or words.key[nxt] == "and" or nxt in taken \
+        or not words.cap(nxt)
+
+
+def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = (),
+                      common: frozenset[str] = frozenset()) -> list[tuple]:
     """Places the text introduces by their kind, as candidates ``(first, last,
     name, kind, first - last, 0)``: ``the village of Kafr Awid``, ``the town
     of Talbiseh``, ``al-Rashidin neighbourhood``, ``Laurel County``. Villages
@@ -139,11 +155,26 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
                 and words.soft(k + 1) and k > 0 and (keys[k - 1] in ("the", "two", "three") or _article_before(words, k)):
             # "the villages of al-Qajar and al-Zara": each name of the list
             at = k + 2
-            while at < n and words.soft(at):
+            lost = False  # whether members follow each other without commas
+            while at < n and (words.soft(at) or at > k + 2 and words.gap[at].strip() == ","):
+                if at in taken and words.cap(at):
+                    # a member the data knows ("the towns of Rastan, Talbiseh, Ter Maaleh and
+                    # Zafarana"): the list goes on after it, even where its commas were lost
+                    while at < n and at in taken and (words.soft(at) or "," in words.gap[at]):
+                        at += 1
+                    if at < n and keys[at] == "and" and words.soft(at):
+                        at += 1
+                    elif at < n and words.soft(at) and words.cap(at):
+                        lost = True
+                    elif not (at < n and words.gap[at].strip() == ","):
+                        break
+                    continue
                 lead = keys[at] in _AL and at + 1 < n and "-" in words.gap[at + 1]  # "al-Zara"
                 run = name_run(at + 1 if lead else at, 1)
                 if run is None:
                     break
+                if lost and not _clear_member(words, run, taken, common):
+                    break  # "Mashhad al-Kallasa Salihiya and ...": where one name ends is unclear
                 add(at if lead else run[0], run[1], KIND_PLURAL[key])
                 at = run[1] + 1
                 if at < n and keys[at] == "and" and words.soft(at):
@@ -171,6 +202,12 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = ()) -
             run = name_run(k - 1, -1)
             if run is not None:
                 add(*run, KIND_AFTER.get(key, "city"))
+        elif key == "area" and not words.cap(k) and k > 1 and words.soft(k):
+            # "in Adra area", "near al-Talila area": only after a locative ("Hamad area
+            # commanders": anything's area)
+            run = name_run(k - 1, -1)
+            if run is not None and run[0] > 0 and keys[run[0] - 1] in _AREA_LOCATIVES:
+                add(*run, "region")
         elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
                 and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
             run = name_run(k - 1, -1)

@@ -26,13 +26,19 @@ from itertools import compress
 from indexer.analysis import STOPWORDS
 from indexer.extraction.words import Words
 
-__all__ = ["PLURAL_AFTER", "list_places"]
+__all__ = ["NAME_HEADS", "PLURAL_AFTER", "list_places"]
 
 #: Plural kind words after a list of names, and the output kind.
 PLURAL_AFTER = {"neighborhoods": "city", "neighbourhoods": "city", "villages": "city", "towns": "city",
                 "districts": "subdivision", "suburbs": "city", "quarters": "city", "regions": "region",
-                "areas": "region", "camps": "city", "counties": "subdivision", "parishes": "subdivision"}
+                "areas": "region", "camps": "city", "counties": "subdivision", "parishes": "subdivision",
+                "crossings": "city"}
 _AL = frozenset("al el ad an ar as ash az".split())
+#: Generic heads of Arabic-derived place names (village, hill, monastery,
+#: spring, gate, house, well, bridge, inn, cape, valley, mountain, ruin,
+#: quarter, shrine...): with the word after them one name, not two list members.
+NAME_HEADS = frozenset("sheikh kafr kfar tal tall tel tell deir dayr ain ayn bab beit bayt bir jisr khan ras "
+                       "wadi jabal jebel qasr khirbet khirbat hayy mazraat maarat maarrat umm abu".split())
 _UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile".split())
 _APPROX = frozenset("about around some roughly nearly approximately almost only just".split())
 _VERBS = frozenset("is lies sits was".split())
@@ -82,7 +88,9 @@ def list_places(words: Words, taken: set[int]) -> list[tuple]:
         while before is not None:
             lo, hi = before
             comma = lo > 0 and words.gap[lo].strip() == ","
-            single = sum(words.key[w] not in _AL for w in range(lo, hi + 1)) == 1
+            named = [w for w in range(lo, hi + 1) if words.key[w] not in _AL]
+            # one word, or a generic head and its word ("Sheikh Ali", "Kafr Nubl", "Tal Rifaat")
+            single = len(named) == 1 or len(named) == 2 and words.key[named[0]] in NAME_HEADS
             if not (comma or single and (lo == 0 or not words.cap(lo - 1))):
                 break
             if not known:

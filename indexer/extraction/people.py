@@ -105,6 +105,11 @@ _OPENERS = frozenset(
     "today tonight instead thus hence".split())
 #: A middle initial (``Matthew D. Flores``): capitals, but no acronym.
 _INITIAL = re.compile(r"[A-Z]\.")
+#: A place's kind word after a name (alone or closing a list of two): the name is a place's, named after someone.
+_PLACE_KIND_AFTER = re.compile(
+    r"[ \t]+(?:and[ \t]+(?:(?:al|el)-)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]+)?"
+    r"(?:crossings?|neighbou?rhoods?|villages?|districts?|camps?|checkpoints?|streets?|squares?|roundabouts?"
+    r"|bridges?|quarters?)\b")
 
 
 @lru_cache(maxsize=1)
@@ -324,6 +329,8 @@ class PeopleFinder:
                 return None
         if known is not None and known[1] != "person":
             return None
+        if cue == "title" and _PLACE_KIND_AFTER.match(text, offset + len(run)):
+            return None  # "Sheikh Ali crossing", "Sheikh Ali and al-Zamrani crossings": a place named after one
         if known is None and cue == "verb" and any(self._known(w) for w in words[begin:end]):
             return None  # "Abu Dhabi said", "Syrian Kurds said"
         # Offsets of the name's first and last words (words are separated by blanks).

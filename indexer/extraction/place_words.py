@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LEGISLATURES", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "BORDER_NOUNS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "DOCUMENT_WORDS", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LEGISLATURES", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "SUBJECT_HEADS", "TALK_WORDS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -85,6 +85,16 @@ PART_NOUNS = frozenset("neighbourhood neighborhood district quarter suburb subur
 #: Words after a single name that make it a person (``Brown said``).
 PERSON_VERBS = frozenset("said says told added asked wrote explained noted argued replied "
                           "testified stated recalled".split())
+#: Nouns before ``with`` and a country that make it a place (``its frontier with Turkey``).
+BORDER_NOUNS = frozenset("border borders frontier frontiers boundary boundaries".split())
+#: Last words of a document's title: a place opening it names no place there
+#: (``Pacific Regional ... Tracking Report``; not ``Review``, ``Index``: newspapers'
+#: names, ``Athens Review``, say where they are).
+DOCUMENT_WORDS = frozenset("report reports yearbook".split())
+#: Institutions named ``<head> for <subject>`` (``School for Basic Education``): the subject names no place.
+SUBJECT_HEADS = INSTITUTION_HEADS | frozenset("institute centre center foundation fund school society".split())
+#: Lower-case words of negotiations named after their venue (``the Astana talks``, ``the Oslo process``).
+TALK_WORDS = frozenset("talks negotiations process".split())
 #: Abbreviations of months and titles, capitalised but never places.
 ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu "
                            "fri sat sun mr mrs ms dr sen rep gov sgt lt col gen capt st".split())

@@ -4,13 +4,14 @@ Sift names a first-level subdivision and its capital city with one place
 (``Idlib``: the governorate, the city inside it; the same for Aleppo, Homs,
 Raqqa, Deir ez-Zor, Kharkiv, Kandahar...). Most texts do not tell them
 apart, and one facet value serves a researcher best then. When a text names
-both explicitly, as ``Idlib province`` (governorate, oblast, state,
-countryside, ``rural Idlib``) and ``the town of Idlib`` (``Idlib city``),
-they are two places: the subdivision's mentions are named ``Idlib
+both explicitly, as ``Idlib province`` (governorate, oblast, state)
+and ``the town of Idlib`` (``Idlib city``), they are two places: the subdivision's mentions are named ``Idlib
 Province`` (the country's ISO 3166-2 type word, as news write it: ``Kharkiv
 Oblast``, ``Niger State``), every other mention stays ``Idlib`` (the city).
 A query for either finds both, since ``Idlib Province`` is an alias of
 Idlib (``Gazetteer.canonical_location`` drops a place-type word).
+A city's countryside (``the Aleppo countryside``, ``rural Idlib``) is the
+land around the city, no named subdivision: it stays the city's name.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.gazetteer_types import NameSpan
 
 #: Words after a name (in its span or right after it) that make it the subdivision.
-SUBDIVISION_AFTER = frozenset("province governorate oblast countryside state region".split())
-#: Words before a name (``rural Idlib``, ``the province of Quneitra``).
-SUBDIVISION_BEFORE = frozenset("rural".split())
-SUBDIVISION_OF = frozenset("province governorate oblast countryside region".split())
+#: (Not ``countryside``, ``rural``: the land around the city, no named subdivision.)
+SUBDIVISION_AFTER = frozenset("province governorate oblast state region".split())
+#: Words before ``of`` and a name (``the province of Quneitra``).
+SUBDIVISION_OF = frozenset("province governorate oblast region".split())
 CITY_AFTER = frozenset("city town".split())
 CITY_OF = frozenset("city town".split())
 #: A country's usual English word for its first-level subdivisions, where the
@@ -55,7 +56,7 @@ def mention_side(text: str, start: int, end: int, surface: str) -> str | None:
     after = _WORD.findall(text[end:end + 16].lower())[:1]
     before = _WORD.findall(text[max(0, start - 24):start].lower())[-2:]
     last = inside[-1] if inside and inside[-1] in SUBDIVISION_AFTER | CITY_AFTER else (after[0] if after else "")
-    if last in SUBDIVISION_AFTER or (before and before[-1] in SUBDIVISION_BEFORE):
+    if last in SUBDIVISION_AFTER:
         return "subdivision"
     if last in CITY_AFTER:
         return "city"

@@ -22,8 +22,9 @@ __all__ = ["described_as_person", "speakers"]
 _AGE = re.compile(r"\d{1,2}$")
 #: Abbreviations of "Saint": ``St. Paul`` is a place, not Mr. Paul.
 _SAINTS = frozenset("st ste saint sainte san santa sao".split())
-#: Words before a name that make it a place even before ``said`` (``the city of Sevierville said``).
-_PLACE_BEFORE = frozenset("of the city town county".split())
+#: Words before a name that make it a place even before ``said`` (``the city of Sevierville said``,
+#: ``the embassy in the capital Kinshasa said``).
+_PLACE_BEFORE = frozenset("of the city town county capital".split())
 
 
 def speakers(words: Words, cands: Iterable[tuple[int, int, object]], titles: frozenset[str],

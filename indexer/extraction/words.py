@@ -44,7 +44,7 @@ class Words:
     about only the few words around each automaton hit.
     """
 
-    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys")
+    __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys", "_caps")
 
     def __init__(self, text: str) -> None:
         if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
@@ -59,6 +59,7 @@ class Words:
         self._line_starts: list[int] | None = None if "\n" in text else []
         self._key_set: set[str] | None = None
         self._lower_keys: set[str] | None = None
+        self._caps: list[bool] | None = None
         if "/" in text and self._drop_urls(text):
             pieces = self._pieces()
         else:
@@ -129,6 +130,7 @@ class Words:
                 _word_info(word)
         ends = [self.start[i] + WORD_INFO[self.surface[i]][1] for i in keep]
         self.surface = surface
+        self._caps = None
         self.start = [start[i] for i in keep]
         self.gap = [text[a:b] for a, b in zip([0, *ends[:-1]], self.start)]
         return True
@@ -150,11 +152,15 @@ class Words:
         return " ".join(self.text[self.start[first]:self.end(last)].split())
 
     def caps(self) -> list[bool]:
-        """For each word, whether it starts with a capital (:meth:`cap`)."""
+        """For each word, whether it starts with a capital (:meth:`cap`; read-only:
+        built once, several finders ask)."""
         # The first characters' own test, not a lookup per word in a cache of
         # tens of thousands of words (a cache miss each): the same answer,
         # as a cut possessive never changes a word's first character.
-        return list(map(str.isupper, map(_FIRST, self.surface)))
+        found = self._caps
+        if found is None:
+            found = self._caps = list(map(str.isupper, map(_FIRST, self.surface)))
+        return found
 
     def lower_keys(self) -> set[str]:
         """The keys of the words whose first character is lower case

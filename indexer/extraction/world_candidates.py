@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from itertools import compress
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.capital_appositions import placed_before_verb
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -58,8 +59,11 @@ class WorldCandidates:
             # A run of capitalised words (lower-case connectors inside).
             j = i
             # A date after a name is no part of it ("in Clinton April 4", "in Akron on Sept. 9").
+            #: words after a possessive inside a place's own name ("Cox's Bazar")
+            owned: list[int] = []
             while j + 1 < n and (pieces[2 * j + 2] == SOFT or gaps[j + 1] == ". " and keys[j] in NAME_OPENERS) \
-                    and (gaps[j + 1] == " " or not POSSESSIVE_GAP.match(gaps[j + 1])) and (
+                    and (gaps[j + 1] == " " or not POSSESSIVE_GAP.match(gaps[j + 1])
+                         or self._owned_name(words, j, owned)) and (
                     caps[j + 1] and keys[j + 1] not in DATE_NAMES or (keys[j + 1] in CONNECTORS and j + 2 < n
                                     and words.soft(j + 2) and caps[j + 2] and keys[j + 2] not in DATE_NAMES)):
                 j += 1
@@ -89,6 +93,8 @@ class WorldCandidates:
                     if keys[end] in CONNECTORS or not caps[k]:
                         continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
+                    if owned and any(k < w <= end for w in owned):
+                        key = possessive_key(keys, k, end, owned)
                     if not maybe(key) or (key in self.stop or key in languages) and not self._confirmed(words, k, end):
                         continue
                     if taken and not taken.isdisjoint(range(k, end + 1)) and not self._free(k, end, taken):
@@ -109,6 +115,16 @@ class WorldCandidates:
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _owned_name(self, words: Words, j: int, owned: list[int]) -> bool:
+        """Whether the possessive after word ``j`` is inside a place's own
+        name (``Cox's Bazar``, ``Martha's Vineyard``: the table's key holds
+        its ``s``), recording the word after it in ``owned``; elsewhere a
+        possessive ends a name (``Aleppo's Karaj al-Hajz crossing``)."""
+        if not words.cap(j + 1) or not self.table.maybe(f"{words.key[j]}s {words.key[j + 1]}"):
+            return False
+        owned.append(j + 1)
+        return True
 
     def _readings(self, key: str) -> tuple[WorldPlace, ...]:
         """The readings of a name: a place's own name before another's
@@ -176,6 +192,11 @@ class WorldCandidates:
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:
             before = []  # "D-Columbus": a party and a place
+        if after and keys[run_last] in DOCUMENT_WORDS and words.cap(run_last):
+            return True  # "Pacific Regional ... Tracking Report": a document's title
+        if after and first > 1 and keys[first - 1] == "for" and not words.cap(first - 1) \
+                and words.cap(first - 2) and keys[first - 2] in SUBJECT_HEADS:
+            return True  # "School for Basic Education", "Institute for Palestine Studies": a subject
         if after and not all(keys[w] in PLACE_TYPES for w in after):
             if readings and all(p.kind == "city" for p in readings) \
                     and any(keys[w] in NAMED_AFTER for w in after) and keys[after[-1]] not in MEMORIAL_GROUNDS:
@@ -275,7 +296,8 @@ class WorldCandidates:
                 # or before a word only a place takes (Paris Police Department, the Houston area),
                 # or where the text calls that given name a place elsewhere ("in Paris" ... "Paris firefighters")
                 return False
-            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS:
+            if last + 1 < n and words.soft(last + 1) and keys[last + 1] in PERSON_VERBS \
+                    and not placed_before_verb(keys, first, LOCATIVES):
                 return False
         if last + 1 < n and words.soft(last + 1) and "-" in words.gap[last + 1] \
                 and keys[last + 1] in COMPOUND_WORDS:
@@ -285,8 +307,11 @@ class WorldCandidates:
         if last + 1 < n and words.soft(last + 1) and not words.cap(last + 1) and keys[last + 1] in _PEOPLE_NOUNS:
             return False  # "the Adena people", "Caddo and Atakapa Indians": a people, not a town
         if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
-                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)):
-            return False  # "the Dayton accords": an agreement named after where it was signed
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)
+                or not words.cap(last + 1) and keys[last + 1] in TALK_WORDS or (
+                keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in TALK_WORDS)):
+            # "the Dayton accords", "the Geneva peace talks": named after where they were held
+            return False
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
         return True
@@ -324,6 +349,13 @@ class WorldCandidates:
         if i > last + 1 and i + 1 < n and keys[i] in ("of", "in") and words.cap(i + 1):
             return keys[i + 1]
         return None
+
+
+def possessive_key(keys: list[str], first: int, last: int, owned: list[int]) -> str:
+    """The table key of words ``first..last`` with the ``s`` of each
+    possessive before an ``owned`` word (``coxs bazar``, as
+    :func:`indexer.extraction.geonames.world_key` reads ``Cox's Bazar``)."""
+    return " ".join(f"{keys[w]}s" if w + 1 in owned and w < last else keys[w] for w in range(first, last + 1))
 
 
 def party_place(words: Words, at: int) -> bool:

@@ -10,7 +10,7 @@ of the gazetteer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from indexer.extraction.geonames import WorldPlace, world_key
 from indexer.extraction.kind_places import KIND_WORDS, kind_named_places
@@ -19,9 +19,11 @@ from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
+from indexer.extraction.spelling_variants import variant_places
 from indexer.extraction.state_towns import towns_before_states
 from indexer.extraction.unknown_towns import unknown_towns
 from indexer.extraction.words import Words
+from indexer.extraction.world_ranking import distance_km
 
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
@@ -49,6 +51,8 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         return places
     if not _SUBDIVISION_WORDS.isdisjoint(words.key_set()):
         places = _subdivisions_named_as_countries(gaz, resolver, words, places)
+    if "in" in words.key_set():  # "the neighborhood of al-Kallaseh in Damascus": not Aleppo's Kalaseh
+        places = _parts_placed_elsewhere(gaz, words, places)
     # An organisation-pattern name may open with its seat's name (``Dublin
     # Historical Society``): those words are left to the resolver's institution
     # rule, as curated places are; the rest (``Office of the White House``) is taken.
@@ -87,11 +91,19 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         placed_towns += party_homes(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                                     | {i for c in (*places, *placed_towns) for i in range(c[0], c[1] + 1)},
                                     _STATE_ABBREVIATIONS)
+    regions = {name for c in places if c[3] != "country" for name in (c[2], *gaz.parents(c[2])[:-1])}
+    if regions:  # "Talbeesah" in a statement about Homs: the curated Talbiseh (another spelling)
+        variants = variant_places(gaz, words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                                  | {i for c in placed_towns for i in range(c[0], c[1] + 1)},
+                                  set(placed) | {i for r in found for i in range(r.first, r.last + 1)},
+                                  regions, lambda key: _ordinary(gaz, words, actors)(key))
+        placed_towns += variants
+        taken = taken | {i for c in variants for i in range(c[0], c[1] + 1)}
     if KIND_WORDS.isdisjoint(words.key_set()):
         named: list[tuple] = placed_towns  # (what kind_named_places returns then, and those)
     else:
         named = placed_towns + kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
-                                  _stop_words(resolver, gaz.demonyms))
+                                  _stop_words(resolver, gaz.demonyms), common_words())
     named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                              | {i for c in named for i in range(c[0], c[1] + 1)})
     named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
@@ -219,6 +231,41 @@ def _subdivisions_named_as_countries(gaz: Gazetteer, resolver: WorldResolver, wo
                 continue
         out.append(c)
     return out
+
+
+#: A city a text places a known neighbourhood in, this far from the neighbourhood's own: another place.
+_ELSEWHERE_KM = 50.0
+
+
+def _parts_placed_elsewhere(gaz: Gazetteer, words: Words, places: list[tuple]) -> list[tuple]:
+    """``places`` with each known area (a neighbourhood) that the text puts
+    ``in`` a city far from its own city named as written, a place of its own
+    without coordinates (``al-Kallaseh in Damascus``: Kalaseh is Aleppo's;
+    neighbourhoods' names recur from city to city); unchanged otherwise."""
+    keys, n = words.key, len(words.key)
+    starts = {c[0]: c for c in places}
+    elsewhere: set[str] = set()
+    for c in places:
+        host = starts.get(c[1] + 2) if c[1] + 2 < n and keys[c[1] + 1] == "in" and c[3] == "area" else None
+        own = gaz.parents(c[2])[:1] if host is not None else []
+        where, there = (gaz.place_info(own[0]), gaz.place_info(host[2])) if own and own[0] != host[2] else (None, None)
+        if where and there and where.get("lat") is not None and there.get("lat") is not None and distance_km(
+                _Point(where["lat"], where["lon"]), _Point(there["lat"], there["lon"])) > _ELSEWHERE_KM:
+            elsewhere.add(c[2])
+    if not elsewhere:
+        return places
+    out = []
+    for c in places:  # (every mention: one sense per text)
+        if c[2] in elsewhere:
+            lo = c[0] - 1 if c[0] > 0 and keys[c[0] - 1] in ("al", "el") and "-" in words.gap[c[0]] else c[0]
+            c = (lo, c[1], words.written(lo, c[1]), "city", lo - c[1], 0)
+        out.append(c)
+    return out
+
+
+class _Point(NamedTuple):
+    lat: float
+    lon: float
 
 
 def _seat_end(words: Words, actor: tuple) -> int:

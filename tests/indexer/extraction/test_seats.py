@@ -51,3 +51,12 @@ def test_a_query_for_either_name_finds_the_place(gaz: Gazetteer) -> None:
 def test_a_towns_countryside_is_no_province(gaz: Gazetteer) -> None:
     locations, _ = _places(gaz, "Shelling hit Zabadani city. Fighting went on in the Zabadani countryside.")
     assert not any(name.endswith("Province") for name in locations)
+
+
+def test_a_citys_countryside_is_the_city_not_a_second_place(gaz: Gazetteer) -> None:
+    # "the north Aleppo countryside" beside "the city of Aleppo": one facet value, as
+    # ``rural Idlib``; only a subdivision's own word (province, governorate) names it apart
+    for text in ("Rebels shelled the city of Aleppo. A building in the north Aleppo countryside was hit.",
+                 "Rebels shelled the city of Idlib. Airstrikes hit villages in rural Idlib."):
+        locations, _ = _places(gaz, text)
+        assert not any(name.endswith(("Province", "Governorate")) for name in locations)
