@@ -15,6 +15,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import COMPOUND_WORDS
+from indexer.extraction.role_words import strikes_agent as _strikes_agent
 from indexer.extraction.words import WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ COMPASS = frozenset(
 )
 #: Words after a country that make it an actor wherever it is (``a US-brokered truce``).
 _ACTOR_COMPOUNDS = frozenset("brokered sponsored".split())
+
 #: Verbs that make a capital stand for its state (``Moscow vetoed``).
 SPEECH_VERBS = frozenset(
     "said says say announced announces vetoed vetoes denied denies warned warns "
@@ -287,6 +289,8 @@ class CandidateGuards:
         modifier of a common noun (``Syria monitor says``, ``Haiti gang
         leader`` opening the text, ``Syria Kurds``)."""
         keys, n = words.key, len(words.key)
+        if _strikes_agent(words, first, last):
+            return False
         if self._country_is_place(keys, first, last) or _before_border(words, last) or (
                 first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
             listed.add(last)

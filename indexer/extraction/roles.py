@@ -51,8 +51,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.lazy_regex import LazyPattern
-from indexer.extraction.role_words import AGENT_NOUNS as _AGENT_NOUNS
-from indexer.extraction.role_words import FILLERS as _FILLERS
+from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -118,6 +117,7 @@ _RELATIVE_AGENT_GAP = re.compile(rf",? (?:which|who|that)(?: (?:{_FILLERS}))* ")
 #: A trigger used as a verb with its object (``killing 22 volunteers``): no act noun a name modifies.
 _PARTICIPLE_OBJECT = re.compile(r"[a-z]+ing (?:at least |more than |some |about |nearly |dozens |hundreds |scores "
                                 r"|the |a |an |\d)")
+_ACT_ADJECTIVE_GAP = re.compile(r" (?:" + "|".join(sorted(ACT_ADJECTIVES)) + ") ")  # "the US latest airstrike"
 _BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 #: Before an agent named after its act noun, the act's verb following: ``the attacks by Russia killed``.
 _ACT_BY_BEFORE = re.compile(r"\b(?:attacks?|assaults?|offensives?|strikes?|raids?|airstrikes?|air strikes?"
@@ -418,7 +418,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
             if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
                     and not _object_of_preposition(before):
                 return "by"
-            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
+            if (gap == " " or _ACT_ADJECTIVE_GAP.fullmatch(gap)) and kind != _ATTRIBUTION \
+                    and not _VERB_TRIGGER.search(low[ts:te]) \
                     and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
                 return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition strikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")

@@ -65,6 +65,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
     # one strike named by its state's adjective, as several are (``Russian airstrikes``)
     ("Eleven people were killed in a Russian air strike on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # a country after "in" whose strikes or forces follow is their agent, not the place
+    ("Ten people were killed in Russia's air strikes on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("Ten people were killed in U.S. air strikes on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
+    ("Ten people were killed in the US latest airstrike on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
+    ("Eighteen jihadists were killed in Syria raid on Monday.", {"in": ["Syria"]}),  # a full name: where
     # a demonym sharing the head noun of the forces after it: both are agents
     ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
      {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "against": ["civilians"], "in": ["Aleppo"]}),
