@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from indexer.extraction.words import Words
 
-__all__ = ["ACT_ADJECTIVES", "AGENT_NOUNS", "FILLERS", "strikes_agent"]
+__all__ = ["ACT_ADJECTIVES", "AGENT_NOUNS", "FILLERS", "PROGRESSIVE", "strikes_agent"]
 
 #: Nouns of the agents and the arms of an act (``Russian jets``, ``regime forces``,
 #: ``air strikes``): between an agent and its act, they keep the agent.
@@ -31,6 +31,12 @@ FILLERS = (
     r"|allegedly|in turn|themselves|itself|and|aerial|air|ground|rocket|missile|mortar|suicide|[a-z]+ly"
     r"|soon|still|already|often|once|now|hold|holds|holding|keeps? holding"
 )
+#: Between an agent and its act only (not in a relative clause: ``X, who was killed``):
+#: a progressive of ``use`` (``is using``, ``has been using``, ``is back to using``,
+#: ``continues using``; never a bare ``was``: ``X was imprisoned`` is no act of X's) and
+#: ``continued`` (``have continued bombardment``).
+PROGRESSIVE = (r"(?:(?:is|are|was|were|been) (?:back to )?|(?:continues|continued|keeps|kept) )?using"
+               r"|continues|continued")
 
 #: Strikes and arms after a country written possessively or abbreviated (one adjective
 #: of time or force between): the country is their agent, even after "in" (``killed in

@@ -51,7 +51,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.lazy_regex import LazyPattern
-from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS
+from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS, PROGRESSIVE
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -90,7 +90,7 @@ _SPEAKER_BEFORE = re.compile(
 
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
-_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
+_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}|{PROGRESSIVE}))* $")
 _BE = r"(?:was|were|is|are|been|being|be|got|get|gets)"
 #: Between a patient and its trigger: a passive (``were reportedly killed``).
 _PASSIVE_GAP = re.compile(

@@ -70,6 +70,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Ten people were killed in U.S. air strikes on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
     ("Ten people were killed in the US latest airstrike on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
     ("Eighteen jihadists were killed in Syria raid on Monday.", {"in": ["Syria"]}),  # a full name: where
+    # a progressive between agent and act; not in a relative clause (the one killed is no agent)
+    ("The regime is using barrel bombs against civilians in Daraa.",
+     {"by": ["Assad regime"], "against": ["civilians"], "in": ["Daraa"]}),
+    ("Russia has been using cluster munitions in Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("Boris Nemtsov, who was killed in Moscow in 2015, was a critic.", {"in": ["Moscow"]}),
     # a demonym sharing the head noun of the forces after it: both are agents
     ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
      {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "against": ["civilians"], "in": ["Aleppo"]}),
