@@ -91,6 +91,7 @@ _SPEAKER_BEFORE = re.compile(
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
 _AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}|{PROGRESSIVE}))* $")
+_BEING_GAP = re.compile(rf"(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* (?:is|are|was|were|been)(?: (?:{_FILLERS}))* $")  # was shelling
 _BE = r"(?:was|were|is|are|been|being|be|got|get|gets)"
 #: Between a patient and its trigger: a passive (``were reportedly killed``).
 _PASSIVE_GAP = re.compile(
@@ -415,8 +416,8 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 return "by"
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"
-            if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
-                    and not _object_of_preposition(before):
+            if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap) or _BEING_GAP.fullmatch(gap)
+                                         and low[ts:te].split(" ", 1)[0].endswith("ing")) and not _object_of_preposition(before):
                 return "by"
             if (gap == " " or _ACT_ADJECTIVE_GAP.fullmatch(gap)) and kind != _ATTRIBUTION \
                     and not _VERB_TRIGGER.search(low[ts:te]) \

@@ -75,6 +75,9 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
      {"by": ["Assad regime"], "against": ["civilians"], "in": ["Daraa"]}),
     ("Russia has been using cluster munitions in Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
     ("Boris Nemtsov, who was killed in Moscow in 2015, was a critic.", {"in": ["Moscow"]}),
+    # a progressive of the act itself (an -ing trigger after a form of "be")
+    ("Turkey was shelling Kurdish positions near Afrin.", {"by": ["Turkey"], "in": ["Afrin"]}),
+    ("The Nusra Front have been shelling the city.", {"by": ["Hayat Tahrir al-Sham"]}),
     # a demonym sharing the head noun of the forces after it: both are agents
     ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
      {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "against": ["civilians"], "in": ["Aleppo"]}),
