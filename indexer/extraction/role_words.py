@@ -1,6 +1,8 @@
 """The words the role patterns of ``indexer.extraction.roles`` allow between an
 agent and its act: regular-expression alternations, kept apart so the
-patterns' module stays readable (and within its size)."""
+patterns' module stays readable (and within its size); and the strikes and arms
+whose agent a country or actor before them is (:data:`ARMED_ACTS`,
+:func:`strikes_agent`: the matcher's guards and the lost-apostrophe rule use them)."""
 
 from __future__ import annotations
 
