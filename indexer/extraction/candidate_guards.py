@@ -1,9 +1,7 @@
 """The matcher's false-hit guards: whether a gazetteer name found in text is
-meant there, and as what (an actor, a place or a modifier).
-
-``indexer.extraction.entities`` finds the candidates and resolves their overlaps; the
-guards (documented in ``indexer/data/GAZETTEER.md``) decide on each one from
-the words around it. They grow with every false hit fixed, so they live apart.
+meant there, and as what (an actor, a place or a modifier). They grow with every
+false hit fixed, so they live apart from ``indexer.extraction.entities``, which
+finds the candidates; their rules are documented in ``indexer/data/GAZETTEER.md``.
 """
 
 from __future__ import annotations
@@ -16,6 +14,7 @@ from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_sta
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
+from indexer.extraction.role_words import strikes_agent as _strikes_agent
 from indexer.extraction.words import WORD_INFO, Words
 
 if TYPE_CHECKING:
@@ -288,6 +287,8 @@ class CandidateGuards:
         modifier of a common noun (``Syria monitor says``, ``Haiti gang
         leader`` opening the text, ``Syria Kurds``)."""
         keys, n = words.key, len(words.key)
+        if _strikes_agent(words, first, last):
+            return False
         if self._country_is_place(keys, first, last) or _before_border(words, last) or (
                 first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
             listed.add(last)

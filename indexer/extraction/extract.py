@@ -198,9 +198,9 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
 
 
 def _country_names(gazetteer: Gazetteer) -> tuple[Callable[[str], bool], Callable[[str], bool],
-                                                   Callable[[str], bool]]:
+                                                   Callable[[str], bool], Callable[[str], bool]]:
     """Whether a name is a country's, whether a word is a known name itself,
-    and whether a name is a place's."""
+    whether a name is a place's, and whether a word is an actor's name."""
     places, actors = gazetteer.aliases["place"], gazetteer.aliases["actor"]
 
     def is_country(name: str) -> bool:
@@ -214,7 +214,10 @@ def _country_names(gazetteer: Gazetteer) -> tuple[Callable[[str], bool], Callabl
     def is_place(name: str) -> bool:
         return name_key(name) in places
 
-    return is_country, is_name, is_place
+    def is_actor(word: str) -> bool:
+        return name_key(word) in actors
+
+    return is_country, is_name, is_place, is_actor
 
 
 def _ordinary_word(gazetteer: Gazetteer) -> Callable[[str], bool]:

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from indexer.extraction.gazetteer_types import Actor, Alias, NameSpan, Place, name_key
+from indexer.extraction.territories import sovereign_code
 from indexer.model import Mention
 
 if TYPE_CHECKING:
@@ -103,6 +104,18 @@ class GazetteerLookups:
         return list(found)
 
     def _find_parents(self, place: str) -> list[str]:
+        chain = self._own_parents(place)
+        # A territory with a country code of its own lies in its sovereign's
+        # country too (Hong Kong in China; ``indexer.extraction.territories``).
+        code = self.iso_code(chain[-1] if chain else place)
+        sovereign = self._iso.get(sovereign_code(code) or "") if code else None
+        if sovereign:
+            sovereign = self.canonical_location(sovereign) or sovereign
+            if sovereign != place and sovereign not in chain:
+                chain.append(sovereign)
+        return chain
+
+    def _own_parents(self, place: str) -> list[str]:
         world = self._world.get(place)
         if world is not None and place not in self.places:
             return [world[1]] if world[1] and world[1] != place else []  # (a country is in no country)

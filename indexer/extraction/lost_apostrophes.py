@@ -1,4 +1,5 @@
-"""Country possessives that lost their apostrophe before a place (``Syrias Aleppo``).
+"""Possessives that lost their apostrophe: a country's before a place (``Syrias Aleppo``),
+an actor's before its strikes or arms (``Russias airstrikes``).
 
 Scraped news often drops apostrophes (the FA-KES articles have none), so
 ``Syrias`` matches no name and the country goes unseen: ``in Syrias Aleppo``
@@ -18,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from indexer.extraction.role_words import ARMED_ACTS
+
 __all__ = ["restore_possessives"]
 
 #: A capitalised word ending in a lower-case ``s``, and the word or two after it.
@@ -35,12 +38,16 @@ _PART_WORDS = frozenset(
 
 
 def restore_possessives(text: str, is_country: Callable[[str], bool], is_name: Callable[[str], bool],
-                        is_place: Callable[[str], bool]) -> str:
-    """``text`` with each ``<Country>s`` before a place written ``<Country>'``.
+                        is_place: Callable[[str], bool], is_actor: Callable[[str], bool] | None = None) -> str:
+    """``text`` with each ``<Country>s`` before a place written ``<Country>'``, and
+    each ``<Actor>s`` before its strikes or arms (``Russias airstrikes``, ``Assads
+    air force``, ``US-Led Coalitions Airstrike``: ``role_words.ARMED_ACTS``) written
+    ``<Actor>'``, whose possessive names the agent (``indexer.extraction.roles``).
 
     :param is_country: whether a name is a country's.
     :param is_name: whether a word is a known name itself (``Americas``).
     :param is_place: whether a name is a place's.
+    :param is_actor: whether a word is a known actor's name (``Assad``, ``Coalition``).
 
     >>> countries = {"Syria", "Saudi Arabia"}.__contains__
     >>> restore_possessives("in Syrias Aleppo, Saudi Arabias capital, Syrias war, the Americas now",
@@ -54,6 +61,8 @@ def restore_possessives(text: str, is_country: Callable[[str], bool], is_name: C
         stem, nxt, after = m.group(1), m.group(2), m.group(3)
         if is_name(stem + "s"):
             return m.group()
+        if is_actor is not None and _armed(nxt, after) and (is_country(stem) or is_actor(stem)):
+            return stem + "'"
         if not (nxt in _PART_WORDS or nxt[:1].isupper() and (is_place(nxt) or after and is_place(f"{nxt} {after}"))):
             return m.group()
         if is_country(stem):
@@ -64,3 +73,11 @@ def restore_possessives(text: str, is_country: Callable[[str], bool], is_name: C
         return m.group()
 
     return _POSSESSIVE.sub(repl, text)
+
+
+def _armed(word: str, after: str | None) -> bool:
+    """Whether ``word`` (and ``after``) name strikes or arms (``airstrikes``, ``air force``)."""
+    low = word.lower()
+    if low == "air":
+        return after is not None and after.lower() in ("force", "strike", "strikes", "raid", "raids")
+    return low in ARMED_ACTS

@@ -119,22 +119,42 @@ def coordinated_forces(gaz: Gazetteer, keys: list[str], cap: Callable[[int], boo
     """The forces of a demonym joined by ``and``/``or`` to a demonym's forces
     (``Syrian or Russian war planes``, ``Turkish and Iraqi troops``) or to
     other forces named by a modifier and the same head noun (``Russian and
-    regime forces``: Russian forces): one candidate ``(first, first, name,
-    type, 0, rank)`` per such demonym, for the armed forces candidates
-    ``cands`` of two words or more."""
+    regime forces``: Russian forces), and the state of a demonym joined to a
+    demonym's act or arms that name its state (``Syrian and Russian air
+    strikes``: Syria's too, ``gazetteer.DEMONYM_ACTOR_NOUNS``): one candidate
+    ``(first, first, name, type, 0, rank)`` per such demonym, for the
+    candidates ``cands`` of two words or more."""
     demonyms, aliases, actors = gaz.demonyms, gaz.aliases["actor"], gaz.actors
     out = []
     for first, last, name, _, _, rank in cands:
         actor = actors.get(name)
-        if first < 2 or last == first or actor is None or actor.type != "armed_forces" \
-                or keys[first - 1] not in ("and", "or") \
+        if first < 2 or last == first or actor is None or keys[first - 1] not in ("and", "or") \
                 or keys[first - 2] not in demonyms or not cap(first - 2):
             continue
-        alias = aliases.get(" ".join([keys[first - 2], *keys[first + 1:last + 1]]))
-        other = actors.get(alias.target) if alias is not None else None
-        if other is not None and other.type == "armed_forces":
-            out.append((first - 2, first - 2, other.name, other.type, 0, rank))
+        # The head noun the demonym shares: the rest of a demonym's name ("Russian air
+        # strikes", "Syrian regime war planes"), or the act or arms after a state's or
+        # government's name ("Russian and Assad regime airstrikes"); a state only so,
+        # not by its own name.
+        tails = [keys[first + 1:last + 1]] if actor.type == "armed_forces" else []
+        if keys[first] in demonyms and actor.type in (*_SHARING, "armed_forces"):
+            tails += [keys[start:last + 1] for start in range(first + 1 + (actor.type == "armed_forces"), last + 1)]
+        if actor.type in _SHARING:
+            tails += [keys[last + 1:last + 3], keys[last + 1:last + 2]]
+        for tail in tails:
+            alias = aliases.get(" ".join([keys[first - 2], *tail])) if tail else None
+            other = actors.get(alias.target) if alias is not None else None
+            if other is not None and (other.type == "armed_forces" or other.type == "state" and tail[-1] in _ACTS):
+                out.append((first - 2, first - 2, other.name, other.type, 0, rank))
+                break
     return out
+
+
+#: Actors whose demonym-led name or following act noun a demonym before them shares.
+_SHARING = ("state", "government")
+#: Act nouns through which a demonym names its state (``Syrian and Russian air strikes``);
+#: its arms (``Syrian or Russian aircraft``) name the state's forces, which only a
+#: forces alias gives (a state's demonym before ``aircraft`` gives the state).
+_ACTS = frozenset("strikes airstrikes raids attacks bombing bombings bombardment bombardments shelling".split())
 
 
 def _key(gaz: Gazetteer, name: str) -> str:

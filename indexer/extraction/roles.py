@@ -51,8 +51,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.lazy_regex import LazyPattern
-from indexer.extraction.role_words import AGENT_NOUNS as _AGENT_NOUNS
-from indexer.extraction.role_words import FILLERS as _FILLERS
+from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS, PROGRESSIVE
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -91,7 +90,8 @@ _SPEAKER_BEFORE = re.compile(
 
 #: Between an agent and its trigger: agent nouns, auxiliaries, adverbs, light
 #: verbs, and an abbreviation in brackets (``Islamic State (IS) car bomb killed``).
-_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* $")
+_AGENT_GAP = re.compile(rf"(?:'s?|\u2019s?)?(?: \([a-z]{{2,6}}\))?(?: (?:{_AGENT_NOUNS}|{_FILLERS}|{PROGRESSIVE}))* $")
+_BEING_GAP = re.compile(rf"(?: (?:{_AGENT_NOUNS}|{_FILLERS}))* (?:is|are|was|were|been)(?: (?:{_FILLERS}))* $")  # was shelling
 _BE = r"(?:was|were|is|are|been|being|be|got|get|gets)"
 #: Between a patient and its trigger: a passive (``were reportedly killed``).
 _PASSIVE_GAP = re.compile(
@@ -118,6 +118,7 @@ _RELATIVE_AGENT_GAP = re.compile(rf",? (?:which|who|that)(?: (?:{_FILLERS}))* ")
 #: A trigger used as a verb with its object (``killing 22 volunteers``): no act noun a name modifies.
 _PARTICIPLE_OBJECT = re.compile(r"[a-z]+ing (?:at least |more than |some |about |nearly |dozens |hundreds |scores "
                                 r"|the |a |an |\d)")
+_ACT_ADJECTIVE_GAP = re.compile(r" (?:" + "|".join(sorted(ACT_ADJECTIVES)) + ") ")  # "the US latest airstrike"
 _BY_BEFORE = re.compile(r"\bby (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 #: Before an agent named after its act noun, the act's verb following: ``the attacks by Russia killed``.
 _ACT_BY_BEFORE = re.compile(r"\b(?:attacks?|assaults?|offensives?|strikes?|raids?|airstrikes?|air strikes?"
@@ -415,10 +416,11 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 return "by"
             if kind != _ATTRIBUTION and (_PASSIVE_GAP.fullmatch(gap)) and _VERB_TRIGGER.search(low[ts:te]):
                 return "against"
-            if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap)) \
-                    and not _object_of_preposition(before):
+            if kind != _ATTRIBUTION and (gap == " " or _AGENT_GAP.fullmatch(gap) or _BEING_GAP.fullmatch(gap)
+                                         and low[ts:te].split(" ", 1)[0].endswith("ing")) and not _object_of_preposition(before):
                 return "by"
-            if gap == " " and kind != _ATTRIBUTION and not _VERB_TRIGGER.search(low[ts:te]) \
+            if (gap == " " or _ACT_ADJECTIVE_GAP.fullmatch(gap)) and kind != _ATTRIBUTION \
+                    and not _VERB_TRIGGER.search(low[ts:te]) \
                     and not _BY_BEFORE.search(before) and not _PARTICIPLE_OBJECT.match(low, ts, ts + 40):
                 return "by"  # a name modifying an act noun, after a preposition too: "of the US-led coalition strikes"
         else:  # the trigger contains the mention ("Russian jets struck", "regime strikes")

@@ -103,7 +103,9 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
     (``attacks on hospitals``, ``the arrest of activists``), a kind among the
     victims (``killed 20 people, including five children``), the subject of a
     passive or of a headline's participle (``protesters were detained``,
-    ``journalist killed``); a kind joined by ``and``/a comma to a target is one
+    ``journalist killed``), the subject of a strike verb in the passive where
+    the sentence reports an act that strikes (``a hospital in Idlib was hit by
+    rockets``: ``hit`` is no trigger); a kind joined by ``and``/a comma to a target is one
     too. Anything else (``taken to hospital``, ``journalists said``) is no role.
 
     >>> s = "troops killed three journalists and two activists near a hospital"
@@ -115,6 +117,7 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
         return []  # no act to target anything
     low = text[start:end].lower()
     targets = _mentions(low, start, taken) if len(low) == end - start else []  # else lower-casing moved offsets
+    striking = any(kind in _STRIKING_ACTS for kind, _s, _e in acts)
     out: list[RoleItem] = []
     previous_end: int | None = None
     for name, s, e in targets:
@@ -134,12 +137,23 @@ def target_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, 
                        or "including" in low[te:s] and _INCLUDING_GAP.fullmatch(low, te, s) is not None)
             elif ts >= e and ts - e <= 40 and not _CLAUSE_MARKS.search(low, e, ts):
                 hit = _PAST_VERB.search(low, ts, te) is not None and _TARGET_PASSIVE_GAP.fullmatch(low, e, ts) is not None
+        if not hit and striking and _STRUCK_PASSIVE.match(low, e) is not None:
+            hit = True  # ``the hospital was hit``: a strike verb is no trigger, the sentence's act struck it
         previous_end = e if hit else None
         if hit:
             out.append(("against", name, s + start, e + start))
     return out
 
 
+#: Acts that strike what a strike verb's passive subject names (not a siege's "hit by shortages").
+_STRIKING_ACTS = frozenset({"bombardment", "chemical_attack", "killing", "massacre"})
+#: After a target kind: a strike verb in the passive (``was hit``, ``were reportedly
+#: damaged``), a short place or owner between (``a hospital in Idlib was hit``).
+_STRUCK_PASSIVE = re.compile(
+    r"(?: (?:in|at|of|near) [\w'-]+(?: [\w'-]+)?)?,?(?: (?:has|have|had))?(?: been)?"
+    rf" {_BE}(?: (?:reportedly|allegedly|also|again|repeatedly|deliberately|partially|partly|completely"
+    r"|badly|heavily|directly|being))*"
+    r" (?:hit|struck|targeted|destroyed|damaged|razed|levell?ed|flattened|pounded)\b")
 #: Between two targets of one act: ``journalists and (two) activists``.
 _JOINED_TARGET = re.compile(r"(?:,| and|, and| or|, or)" + _TARGET_OBJECT_GAP.pattern)
 

@@ -33,6 +33,7 @@ from indexer.extraction.gazetteer import Gazetteer, GazetteerError, name_key
         ("Nusra Front", "Hayat Tahrir al-Sham"),
         ("Ansar Allah", "Houthis"),
         ("Russian Defence Ministry", "Russian Defence Ministry"),
+        ("US coalition", "US-led coalition"), ("the U.S. coalition", "US-led coalition"),
         ("REGIME FORCES", "Syrian Armed Forces"),
         ("nothing at all", None),
     ],

@@ -49,6 +49,12 @@ def test_world_place_opening_an_organisation_name_is_its_seat(gaz: Gazetteer) ->
         # a demonym sharing the head noun of other forces (issue 21: both are `by`)
         ("In Syria, Aleppo was shelled by Russian and regime forces.", ["Russian Armed Forces", "Syrian Armed Forces"]),
         ("Turkish and allied troops entered the town.", []),
+        # a demonym sharing a state's act noun: the strikes are both states' (issue 21: both `by`)
+        ("Syrian and Russian air strikes killed 20 civilians.", ["Syria", "Russia"]),
+        ("Russian and Turkish airstrikes hit the town.", ["Russia", "Turkey"]),
+        ("Russian and Syrian jets bombed the town.", ["Russian Armed Forces", "Syrian Armed Forces"]),
+        ("Ten died in Russian and Assad regime airstrikes.", ["Russia", "Assad regime"]),
+        ("Russian and Syrian regime air raids hit the town.", ["Russia", "Syrian Armed Forces"]),
     ],
 )
 def test_national_forces_in_two_words_and_coordinated(gaz: Gazetteer, text: str, expected: list[str]) -> None:

@@ -65,6 +65,19 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Coalition raids near Kobani Syria reportedly killed 35 fighters.", {"in": ["Kobani"]}),
     # one strike named by its state's adjective, as several are (``Russian airstrikes``)
     ("Eleven people were killed in a Russian air strike on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # a country after "in" whose strikes or forces follow is their agent, not the place
+    ("Ten people were killed in Russia's air strikes on Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("Ten people were killed in U.S. air strikes on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
+    ("Ten people were killed in the US latest airstrike on Raqqa.", {"by": ["United States"], "in": ["Raqqa"]}),
+    ("Eighteen jihadists were killed in Syria raid on Monday.", {"in": ["Syria"]}),  # a full name: where
+    # a progressive between agent and act; not in a relative clause (the one killed is no agent)
+    ("The regime is using barrel bombs against civilians in Daraa.",
+     {"by": ["Assad regime"], "against": ["civilians"], "in": ["Daraa"]}),
+    ("Russia has been using cluster munitions in Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("Boris Nemtsov, who was killed in Moscow in 2015, was a critic.", {"in": ["Moscow"]}),
+    # a progressive of the act itself (an -ing trigger after a form of "be")
+    ("Turkey was shelling Kurdish positions near Afrin.", {"by": ["Turkey"], "in": ["Afrin"]}),
+    ("The Nusra Front have been shelling the city.", {"by": ["Hayat Tahrir al-Sham"]}),
     # a demonym sharing the head noun of the forces after it: both are agents
     ("In Syria, 85 civilians were killed in bombardments by Russian and regime forces on Aleppo.",
      {"by": ["Russian Armed Forces", "Syrian Armed Forces"], "against": ["civilians"], "in": ["Aleppo"]}),
