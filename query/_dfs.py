@@ -25,14 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from query.statistics import FieldTerms, Statistics
 
-__all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "RecordingStatistics", "answer", "expand_nodes",
-           "missing_keys", "packed", "sum_notes", "unpacked"]
+__all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "Packed", "RecordingStatistics", "answer",
+           "expand_nodes", "missing_keys", "packed", "sum_notes", "unpacked"]
 
 #: A noted number's key: (method, arguments...).
 Key = tuple[Any, ...]
@@ -188,17 +188,26 @@ class FixedExpansions:
             raise LookupError(f"{node} was not expanded before the search (a bug; please report it)") from None
 
 
-def packed(mask: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+class Packed(NamedTuple):
+    """A shard's matches as an actor sends them (:func:`packed`), and its
+    share of the search's facets (``query._facetparts.FacetPart``) if asked."""
+
+    bits: np.ndarray
+    values: np.ndarray
+    facets: Any = None
+
+
+def packed(mask: np.ndarray, score: np.ndarray, facets: Any = None) -> Packed:
     """A shard's matches as an actor sends them: the mask as bits (a bit a
     document, where a match's number took 8 bytes: a common word matches
     most documents) and the matches' scores in document order."""
-    return np.packbits(mask), score[mask]
+    return Packed(np.packbits(mask), score[mask], facets)
 
 
-def unpacked(answer: tuple[np.ndarray, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+def unpacked(answer: Sequence[np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
     """The mask and scores (0 where no match) of a shard of ``size``
     documents from what :func:`packed` made."""
-    bits, values = answer
+    bits, values = answer[0], answer[1]
     mask = np.unpackbits(bits, count=size).view(bool)
     score = np.zeros(size, dtype=np.float64)
     score[mask] = values

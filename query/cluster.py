@@ -12,9 +12,12 @@ matches and scores. Each actor keeps the sums it was sent while the shards
 and their generations (the caller's *epoch*) stay the same: a later search
 whose scoring asks only numbers kept is evaluated once, in one round
 (:meth:`ShardActor.search`). Matches travel as a bit a document
-(``query._dfs.packed``). The caller merges them on global document numbers
-and fetches the page, copies, snippets and facets itself, from the shards
-on the filesystem every node sees (a shared volume or NFS).
+(``query._dfs.packed``), with the shard's share of the facets asked
+(``query._facetparts``: counts over its statements in no group of copies,
+and its matching group members' keys; not a column a match). The caller
+merges them on global document numbers, counts each group of copies once,
+and fetches the page, copies and snippets itself, from the shards on the
+filesystem every node sees (a shared volume or NFS).
 
 Ray is imported only here, and only when a cluster is asked for.
 """
@@ -29,8 +32,9 @@ import numpy as np
 
 from indexer.errors import SiftError
 from indexer.ray_local import local_init_options
-from query._dfs import (FixedExpansions, NotedStatistics, RecordingStatistics, answer, missing_keys, packed,
+from query._dfs import (FixedExpansions, NotedStatistics, Packed, RecordingStatistics, answer, missing_keys, packed,
                         sum_notes)
+from query._facetparts import facet_part
 from query.rank import DEFAULT_RANKING, Ranking
 from query.statistics import KEPT_NUMBERS
 from query.vector import Evaluator
@@ -40,6 +44,10 @@ __all__ = ["ClusterError", "RayShards", "ShardActor"]
 
 #: Searches an actor keeps between their two phases (concurrent searches).
 MAX_PENDING = 64
+
+#: What a search asks of a shard's facets: the fields, and the shard's
+#: statements in groups of copies as bits (``None``: copies not grouped).
+FacetAsk = tuple[tuple[str, ...], np.ndarray | None]
 
 
 class ClusterError(SiftError):
@@ -57,7 +65,7 @@ class ShardActor:
         from query.search import Searcher
 
         self.searcher = Searcher(directory, ranking=ranking)
-        self.pending: dict[int, tuple[FixedExpansions, Any]] = {}
+        self.pending: dict[int, tuple[FixedExpansions, Any, FacetAsk | None]] = {}
         #: Sums over all shards from earlier searches, and what they are of
         #: (the caller's epoch: shards and generations; this shard's generation).
         self.known: dict[tuple[Any, ...], float] = {}
@@ -71,19 +79,18 @@ class ShardActor:
     def dfs(self, token: int, query: str, default_operator: str,
             expansions: list[tuple[Any, list[bytes]]]) -> dict[tuple[Any, ...], float]:
         """Phase 1: evaluate with this shard's statistics; return what scoring asked."""
-        _ids, _scores, notes = self._evaluate(token, query, default_operator, expansions, None)
+        _found, notes = self._evaluate(token, query, default_operator, expansions, None, None)
         assert notes is not None
         return notes
 
     def search(self, token: int, epoch: Any, query: str, default_operator: str,
-               expansions: list[tuple[Any, list[bytes]]]) -> tuple[np.ndarray | None, np.ndarray | None,
-                                                                    dict[tuple[Any, ...], float] | None]:
+               expansions: list[tuple[Any, list[bytes]]],
+               facets: FacetAsk | None = None) -> tuple[Packed | None, dict[tuple[Any, ...], float] | None]:
         """One round when the sums kept for ``epoch`` hold every number
-        scoring asks: (the matches and their scores as :func:`packed`,
-        ``None``); otherwise that
-        evaluation was phase 1: (``None``, ``None``, its notes), and
-        :meth:`matches` is to follow."""
-        return self._evaluate(token, query, default_operator, expansions, self._known(epoch))
+        scoring asks: (the matches, their scores and the facets' share as
+        :func:`packed`, ``None``); otherwise that evaluation was phase 1:
+        (``None``, its notes), and :meth:`matches` is to follow."""
+        return self._evaluate(token, query, default_operator, expansions, self._known(epoch), facets)
 
     def _known(self, epoch: Any) -> dict[tuple[Any, ...], float]:
         """The sums kept for ``epoch`` (forgotten when it or this shard's generation changes)."""
@@ -93,7 +100,8 @@ class ShardActor:
         return self.known
 
     def _evaluate(self, token: int, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
-                  known: dict[tuple[Any, ...], float] | None) -> tuple[Any, Any, dict[tuple[Any, ...], float] | None]:
+                  known: dict[tuple[Any, ...], float] | None,
+                  facets: FacetAsk | None) -> tuple[Packed | None, dict[tuple[Any, ...], float] | None]:
         view = self.searcher._view()
         parsed = self.searcher.parse(query, default_operator)
         recording = RecordingStatistics(self.searcher.statistics(), _scored_fields(view.reader.schema), known)
@@ -102,12 +110,11 @@ class ShardActor:
         evaluator.expander = expander  # type: ignore[assignment]
         found = evaluator.run(parsed.plan)
         if recording.complete:  # scored with the global sums already
-            bits, values = packed(found.mask, found.score)
-            return bits, values, None
-        self.pending[token] = (expander, parsed.plan)
+            return _packed(view, found, facets), None
+        self.pending[token] = (expander, parsed.plan, facets)
         while len(self.pending) > MAX_PENDING:  # searches whose second phase never came
             self.pending.pop(next(iter(self.pending)))
-        return None, None, recording.notes
+        return None, recording.notes
 
     def lookup(self, keys: list[tuple[Any, ...]]) -> dict[tuple[Any, ...], float]:
         """This shard's numbers for ``keys`` (those other shards noted)."""
@@ -115,11 +122,11 @@ class ShardActor:
         return {key: answer(statistics, key) for key in keys}
 
     def matches(self, token: int, notes: dict[tuple[Any, ...], float],
-                epoch: Any = None) -> tuple[np.ndarray, np.ndarray]:
-        """Phase 2: evaluate again with the summed statistics: the matches
-        and their scores (:func:`packed`). With ``epoch``, the sums are
-        kept for later searches of it (:meth:`search`)."""
-        expander, plan = self.pending.pop(token)
+                epoch: Any = None) -> Packed:
+        """Phase 2: evaluate again with the summed statistics: the matches,
+        their scores and the facets' share (:func:`packed`). With ``epoch``,
+        the sums are kept for later searches of it (:meth:`search`)."""
+        expander, plan, facets = self.pending.pop(token)
         if epoch is not None:
             self._known(epoch).update(notes)
         # A new evaluator (phase 1's scorers used this shard's numbers).
@@ -127,7 +134,17 @@ class ShardActor:
         evaluator = Evaluator(view.searcher, view.vector(), self.searcher.ranking, NotedStatistics(notes))
         evaluator.expander = expander  # type: ignore[assignment]
         found = evaluator.run(plan)
-        return packed(found.mask, found.score)
+        return _packed(view, found, facets)
+
+
+def _packed(view: Any, found: Any, facets: FacetAsk | None) -> Packed:
+    """The matches as sent, with this shard's share of the facets asked."""
+    part = None
+    if facets is not None:
+        fields, bits = facets
+        in_groups = None if bits is None else np.unpackbits(bits, count=view.size).view(bool)
+        part = facet_part(view, fields, found.mask, in_groups)
+    return packed(found.mask, found.score, part)
 
 
 def _scored_fields(schema: Any) -> list[str]:
@@ -182,7 +199,8 @@ class RayShards:
         return [int(found[i]) for i in range(len(self.actors))]
 
     def matches(self, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
-                allow_partial: bool = False, epoch: Any = None) -> list[tuple[np.ndarray, np.ndarray] | None]:
+                allow_partial: bool = False, epoch: Any = None,
+                facets: list[FacetAsk] | None = None) -> list[Packed | None]:
         """Every shard's matches and scores (:func:`packed`): one round where every
         shard kept the sums its scoring asks from earlier searches of
         ``epoch`` (the shards and their generations), both phases otherwise.
@@ -190,20 +208,23 @@ class RayShards:
         :param allow_partial: a shard whose actor fails gives ``None`` (its
             numbers are left out of the statistics too) instead of failing
             the search.
+        :param facets: what each shard (in order) is asked of the facets
+            (``query._facetparts``); ``None``: no facets.
         """
         token = next(self.tokens)
         lost: set[int] | None = set() if allow_partial else None
         actors = dict(enumerate(self.actors))
-        first = self._collect_answers({i: a.search.remote(token, epoch, query, default_operator, expansions)
+        asks = facets or [None] * len(self.actors)
+        first = self._collect_answers({i: a.search.remote(token, epoch, query, default_operator, expansions, asks[i])
                                        for i, a in actors.items()}, lost)
-        found = {i: (ids, scores) for i, (ids, scores, notes) in first.items() if notes is None}
+        found = {i: answer for i, (answer, notes) in first.items() if notes is None}
         second = sorted(i for i in first if i not in found)
         if not second:  # every shard knew the sums its scoring asked: one round
             return [found.get(i) for i in range(len(self.actors))]
         # A shard scored with its own numbers: phase 1 there. Shards that
         # answered already noted nothing and are asked every key.
         answered = sorted(first)
-        notes = {i: first[i][2] or {} for i in answered}
+        notes = {i: first[i][1] or {} for i in answered}
         missing = missing_keys([notes[i] for i in answered])
         asked = {i: actors[i].lookup.remote(keys) for i, keys in zip(answered, missing) if keys}
         for i, values in self._collect_answers(asked, lost).items():
