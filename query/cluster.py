@@ -84,13 +84,17 @@ class ShardActor:
         return notes
 
     def search(self, token: int, epoch: Any, query: str, default_operator: str,
-               expansions: list[tuple[Any, list[bytes]]],
-               facets: FacetAsk | None = None) -> tuple[Packed | None, dict[tuple[Any, ...], float] | None]:
-        """One round when the sums kept for ``epoch`` hold every number
+               expansions: list[tuple[Any, list[bytes]]], facets: FacetAsk | None = None,
+               given: dict[tuple[Any, ...], float] | None = None
+               ) -> tuple[Packed | None, dict[tuple[Any, ...], float] | None]:
+        """One round when the sums kept for ``epoch`` (and ``given``, sums
+        over every shard fetched for this search) hold every number
         scoring asks: (the matches, their scores and the facets' share as
         :func:`packed`, ``None``); otherwise that evaluation was phase 1:
         (``None``, its notes), and :meth:`matches` is to follow."""
-        return self._evaluate(token, query, default_operator, expansions, self._known(epoch), facets)
+        known = self._known(epoch)
+        known.update(given or {})
+        return self._evaluate(token, query, default_operator, expansions, known, facets)
 
     def _known(self, epoch: Any) -> dict[tuple[Any, ...], float]:
         """The sums kept for ``epoch`` (forgotten when it or this shard's generation changes)."""
@@ -179,6 +183,9 @@ class RayShards:
         self.actors = [actor.remote(str(d), ranking) for d in directories]
         self.tokens = itertools.count(1)
         self.numbers = list(range(len(directories))) if numbers is None else list(numbers)
+        #: The keys whose sums the actors were sent, and the epoch they are of.
+        self.sent: set[tuple[Any, ...]] = set()
+        self.sent_of: Any = None
 
     def _collect_answers(self, calls: dict[int, Any], lost: set[int] | None) -> dict[int, Any]:
         """The answers of ``calls`` (actor position: call); an actor that
@@ -198,9 +205,27 @@ class RayShards:
         found = self._collect_answers({i: a.size.remote() for i, a in enumerate(self.actors)}, None)
         return [int(found[i]) for i in range(len(self.actors))]
 
+    def _sent(self, epoch: Any) -> set[tuple[Any, ...]]:
+        """The keys whose sums were sent to the actors for ``epoch``."""
+        if epoch != self.sent_of or len(self.sent) > KEPT_NUMBERS:
+            self.sent, self.sent_of = set(), epoch
+        return self.sent
+
+    def _fetched(self, keys: set[tuple[Any, ...]], epoch: Any) -> dict[tuple[Any, ...], float] | None:
+        """Every shard's numbers for those of ``keys`` not sent before,
+        summed (one round of :meth:`ShardActor.lookup`); ``None`` when all were."""
+        sent = self._sent(epoch)
+        unknown = [key for key in keys if key not in sent]
+        if not unknown:
+            return None
+        numbers = self._collect_answers({i: a.lookup.remote(unknown) for i, a in enumerate(self.actors)}, None)
+        sent.update(unknown)
+        return sum_notes(list(numbers.values()))
+
     def matches(self, query: str, default_operator: str, expansions: list[tuple[Any, list[bytes]]],
                 allow_partial: bool = False, epoch: Any = None,
-                facets: list[FacetAsk] | None = None) -> list[Packed | None]:
+                facets: list[FacetAsk] | None = None, likely: set[tuple[Any, ...]] | None = None
+                ) -> list[Packed | None]:
         """Every shard's matches and scores (:func:`packed`): one round where every
         shard kept the sums its scoring asks from earlier searches of
         ``epoch`` (the shards and their generations), both phases otherwise.
@@ -210,12 +235,18 @@ class RayShards:
             the search.
         :param facets: what each shard (in order) is asked of the facets
             (``query._facetparts``); ``None``: no facets.
+        :param likely: the numbers scoring will likely ask
+            (:func:`query._dfs.likely_keys`): those never sent for ``epoch``
+            are summed first (a round of lookups, no evaluation), so a
+            query's first sight is evaluated once when the guess holds.
         """
         token = next(self.tokens)
         lost: set[int] | None = set() if allow_partial else None
         actors = dict(enumerate(self.actors))
         asks = facets or [None] * len(self.actors)
-        first = self._collect_answers({i: a.search.remote(token, epoch, query, default_operator, expansions, asks[i])
+        given = self._fetched(likely, epoch) if likely and epoch is not None and not allow_partial else None
+        first = self._collect_answers({i: a.search.remote(token, epoch, query, default_operator, expansions, asks[i],
+                                                          given)
                                        for i, a in actors.items()}, lost)
         found = {i: answer for i, (answer, notes) in first.items() if notes is None}
         second = sorted(i for i in first if i not in found)
@@ -229,8 +260,11 @@ class RayShards:
         asked = {i: actors[i].lookup.remote(keys) for i, keys in zip(answered, missing) if keys}
         for i, values in self._collect_answers(asked, lost).items():
             notes[i].update(values)
-        total = self.ray.put(sum_notes([notes[i] for i in answered if i not in (lost or ())]))
+        summed = sum_notes([notes[i] for i in answered if i not in (lost or ())])
+        total = self.ray.put(summed)
         keep = epoch if not lost else None  # sums without a lost shard are not the epoch's
+        if keep is not None:
+            self._sent(keep).update(summed)
         found.update(self._collect_answers({i: actors[i].matches.remote(token, total, keep)
                                             for i in second if i not in (lost or ())}, lost))
         return [found.get(i) if i not in (lost or ()) else None for i in range(len(self.actors))]

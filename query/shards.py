@@ -34,7 +34,7 @@ import numpy as np
 
 from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
 from query._copies import collapse
-from query._dfs import expand_nodes
+from query._dfs import expand_nodes, likely_keys
 from query._facetparts import CountedFacets, FacetPart, add_parts, facet_part
 from query._merged import Merged
 from query._shard_terms import SharedExpander
@@ -269,7 +269,9 @@ class ShardedSearcher:
                 fields, merged, in_groups = facets
                 asks = [(fields, None if in_groups is None else merged.in_groups_bits(shard))
                         for shard in range(len(views))]
-            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch, asks)
+            likely = likely_keys(parsed.plan, views[0].reader.schema, expansions)
+            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch, asks,
+                                          likely)
             for number, view, answer in zip(self.numbers, views, answers):
                 if answer is None:
                     lost.append(number)

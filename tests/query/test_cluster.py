@@ -5,7 +5,9 @@ actors called directly, and on Ray actors of a local Ray instance."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -180,31 +182,61 @@ class _NoRay:
 
 
 class _Direct:
-    """A shard actor called as Ray calls it (``actor.search.remote(...)``), in this process."""
+    """A shard actor called as Ray calls it (``actor.search.remote(...)``),
+    in this process; counts the calls of each method."""
 
-    def __init__(self, actor: ShardActor) -> None:
+    def __init__(self, actor: ShardActor, calls: Counter[str]) -> None:
         self.actor = actor
+        self.calls = calls
 
     def __getattr__(self, name: str) -> Any:
-        return SimpleNamespace(remote=getattr(self.actor, name))
+        def call(*args: Any) -> Any:
+            self.calls[name] += 1
+            return getattr(self.actor, name)(*args)
+        return SimpleNamespace(remote=call)
+
+
+@contextmanager
+def _direct_actors(one: Path, three: Path) -> Iterator[tuple[Searcher, ShardedSearcher, Counter[str]]]:
+    """One index, and the sharded one searched through ``RayShards`` with
+    its actors in this process (the Ray path's messages, without Ray), and
+    the count of the actors' calls by method."""
+    single, sharded = Searcher(one), ShardedSearcher(three)
+    shards = RayShards.__new__(RayShards)
+    actors = [ShardActor(str(s.directory)) for s in sharded.shards]
+    calls: Counter[str] = Counter()
+    shards.ray, shards.actors = _NoRay, [_Direct(a, calls) for a in actors]
+    shards.tokens, shards.numbers = itertools.count(1), list(sharded.numbers)
+    shards.sent, shards.sent_of = set(), None
+    sharded.remote = shards
+    try:
+        yield single, sharded, calls
+    finally:
+        single.close()
+        sharded.close()
+        for actor in actors:
+            actor.searcher.close()
 
 
 @pytest.fixture(scope="module")
 def direct(built: tuple[Path, Path]) -> Iterator[tuple[Searcher, ShardedSearcher]]:
-    """One index, and the sharded one searched through ``RayShards`` with
-    its actors in this process (the Ray path's messages, without Ray)."""
-    one, three = built
-    single, sharded = Searcher(one), ShardedSearcher(three)
-    shards = RayShards.__new__(RayShards)
-    actors = [ShardActor(str(s.directory)) for s in sharded.shards]
-    shards.ray, shards.actors = _NoRay, [_Direct(a) for a in actors]
-    shards.tokens, shards.numbers = itertools.count(1), list(sharded.numbers)
-    sharded.remote = shards
-    yield single, sharded
-    single.close()
-    sharded.close()
-    for actor in actors:
-        actor.searcher.close()
+    with _direct_actors(*built) as (single, sharded, _calls):
+        yield single, sharded
+
+
+def test_a_first_sight_is_evaluated_once_where_the_plan_says_what_scoring_asks(built: tuple[Path, Path]) -> None:
+    """The numbers a query's words, terms, phrases and expanded words ask
+    are fetched first (lookups): the actors evaluate it once, with the
+    scores of one index; a query asking other numbers still completes."""
+    with _direct_actors(*built) as (single, sharded, calls):
+        for query in ["siege", "siege hospital market", "title:siege body:convoy", '"forces regime"~3', "shel*",
+                      "hospitl~", "date:[2016 TO 2017] OR convoy", "civilians -siege"]:
+            before = calls["matches"]
+            kwargs = {"limit": 50, "default_operator": "OR", "facets": tuple(FACETS)}
+            assert_same(single.search(query, **kwargs), sharded.search(query, **kwargs))
+            assert calls["matches"] == before, query  # no second evaluation
+        for query in ["claim:(bombardment AND by:Russia)", "claims:shelled"]:
+            assert_same(single.search(query, limit=50), sharded.search(query, limit=50))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
