@@ -11,7 +11,10 @@ knowing which numbers scoring needs before evaluating) and returns its
 matches and scores. Each actor keeps the sums it was sent while the shards
 and their generations (the caller's *epoch*) stay the same: a later search
 whose scoring asks only numbers kept is evaluated once, in one round
-(:meth:`ShardActor.search`). Matches travel as a bit a document
+(:meth:`ShardActor.search`); for a first sight the caller has the numbers
+the plan will likely ask summed first (``query._dfs.likely_keys``, a round
+of lookups) and sends them with the search, so it too is evaluated once
+where the guess holds. Matches travel as a bit a document
 (``query._dfs.packed``), with the shard's share of the facets asked
 (``query._facetparts``: counts over its statements in no group of copies,
 and its matching group members' keys; not a column a match). The caller
