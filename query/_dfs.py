@@ -25,14 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from query.statistics import FieldTerms, Statistics
 
-__all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "RecordingStatistics", "answer", "expand_nodes",
-           "missing_keys", "packed", "sum_notes", "unpacked"]
+__all__ = ["ADDITIVE", "FixedExpansions", "NotedStatistics", "Packed", "RecordingStatistics", "answer",
+           "expand_nodes", "likely_keys", "missing_keys", "packed", "sum_notes", "unpacked"]
 
 #: A noted number's key: (method, arguments...).
 Key = tuple[Any, ...]
@@ -172,6 +172,64 @@ def expand_nodes(plan: Any) -> Iterator[Any]:
                 yield from expand_nodes(value)
 
 
+def likely_keys(plan: Any, schema: Any, expansions: Iterable[tuple[Any, list[bytes]]]) -> set[Key]:
+    """The numbers scoring ``plan`` will most likely ask, read from the plan
+    as ``query.vector`` scores its words, terms, phrases and expanded
+    words: fetched before a query's first evaluation, they let it be
+    scored in one evaluation. A guess: a number missed makes that search
+    run both phases, as without it; one asked for nothing is only summed."""
+    from query.plan import Expand, Phrase, Term, Word
+
+    terms_of = {node: terms for node, terms in expansions}
+    keys: set[Key] = {("doc_count",)}
+
+    def scorable(field: str) -> bool:
+        return field in schema and bool(getattr(schema[field], "scorable", False))
+
+    def indexed(field: str, text: str) -> bytes | None:
+        try:
+            return bytes(schema[field].to_bytes(text)) if field in schema else None
+        except ValueError:
+            return None
+
+    def term(field: str, btext: bytes | None) -> None:
+        if btext is not None and scorable(field):
+            keys.update({("doc_frequency", field, btext), ("frequency", field, btext), ("field_length", field)})
+
+    for node in _nodes(plan):
+        if isinstance(node, Term):
+            term(node.field, indexed(node.field, node.text))
+        elif isinstance(node, Word) and all(scorable(f) for f, _w in node.fields):
+            found = [(f, b) for f, _w in node.fields if (b := indexed(f, node.text)) is not None]
+            keys.add(("doc_frequency_any", tuple(found)))
+            keys.update(("frequency", f, b) for f, b in found)
+            keys.update(("field_length", f) for f, _w in node.fields)
+        elif isinstance(node, Word):
+            for f, _w in node.fields:
+                term(f, indexed(f, node.text))
+        elif isinstance(node, Phrase):
+            for word in node.words:
+                term(node.field, indexed(node.field, word))
+        elif isinstance(node, Expand):
+            for btext in terms_of.get(node, ()):
+                term(node.field, btext)
+    return keys
+
+
+def _nodes(plan: Any) -> Iterator[Any]:
+    """Every node of a plan, depth first."""
+    if isinstance(plan, (tuple, list)):
+        for item in plan:
+            yield from _nodes(item)
+        return
+    if is_dataclass(plan) and not isinstance(plan, type):
+        yield plan
+        for f in fields(plan):
+            value = getattr(plan, f.name)
+            if is_dataclass(value) or isinstance(value, (tuple, list)):
+                yield from _nodes(value)
+
+
 class FixedExpansions:
     """An expander answering from terms expanded beforehand over every shard.
 
@@ -188,17 +246,26 @@ class FixedExpansions:
             raise LookupError(f"{node} was not expanded before the search (a bug; please report it)") from None
 
 
-def packed(mask: np.ndarray, score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+class Packed(NamedTuple):
+    """A shard's matches as an actor sends them (:func:`packed`), and its
+    share of the search's facets (``query._facetparts.FacetPart``) if asked."""
+
+    bits: np.ndarray
+    values: np.ndarray
+    facets: Any = None
+
+
+def packed(mask: np.ndarray, score: np.ndarray, facets: Any = None) -> Packed:
     """A shard's matches as an actor sends them: the mask as bits (a bit a
     document, where a match's number took 8 bytes: a common word matches
     most documents) and the matches' scores in document order."""
-    return np.packbits(mask), score[mask]
+    return Packed(np.packbits(mask), score[mask], facets)
 
 
-def unpacked(answer: tuple[np.ndarray, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
+def unpacked(answer: Sequence[np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray]:
     """The mask and scores (0 where no match) of a shard of ``size``
     documents from what :func:`packed` made."""
-    bits, values = answer
+    bits, values = answer[0], answer[1]
     mask = np.unpackbits(bits, count=size).view(bool)
     score = np.zeros(size, dtype=np.float64)
     score[mask] = values

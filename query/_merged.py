@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from query._copies import copies_of, copy_labels
+from query._copies import GroupMembers, copies_of, copy_labels
 from query.facets import count_pairs
 
 __all__ = ["Merged", "MergedReader"]
@@ -131,10 +131,31 @@ class Merged:
     def _publishers(self) -> list[str | None]:
         return [keys[0] if keys else None for keys in self.forward("publisher_facet")]
 
+    def in_groups(self) -> np.ndarray | None:
+        """True for each statement in a group of copies with other members
+        (``None``: copies not grouped): the statements whose facet keys a
+        shard cannot count alone (``query._facetparts``)."""
+        def make() -> np.ndarray | None:
+            labels = self.copy_labels()
+            return None if labels is None else np.bincount(labels)[labels] > 1
+        return self._cached("in_groups", make)  # type: ignore[no-any-return]
+
+    def in_groups_bits(self, shard: int) -> np.ndarray | None:
+        """Shard ``shard``'s part of :meth:`in_groups`, a bit a document (for its actor)."""
+        def make() -> np.ndarray | None:
+            found = self.in_groups()
+            if found is None:
+                return None
+            start = int(self.offsets[shard])
+            return np.packbits(found[start:start + int(self.views[shard].size)])
+        return self._cached(f"in_groups_bits:{shard}", make)  # type: ignore[no-any-return]
+
     def copies(self, docnum: int) -> list[dict[str, Any]]:
         """The other copies of a global document, from every shard."""
-        return copies_of(docnum, self.copy_labels(), self.live(), self.dates(), self.id_rank_array(),
-                         self.reader.stored_fields)
+        labels = self.copy_labels()
+        groups = None if labels is None else self._cached("members", lambda: GroupMembers(labels))
+        return copies_of(docnum, labels, self.live(), self.dates(), self.id_rank_array(),
+                         self.reader.stored_fields, groups)
 
     # -- facets (``query.facets.FacetSource``) --------------------------------
     def forward(self, field: str) -> list[tuple[str, ...]]:

@@ -38,11 +38,17 @@ def count_pairs(names: Sequence[str], docs: Any, keys: Any, selected: Any, count
         group counts once per key, whichever of its matches hold it.
     """
     chosen = selected[docs]
+    if count_by is not None:
+        return count_groups(names, count_by[docs[chosen]], keys[chosen])
+    counts = np.bincount(keys[chosen], minlength=len(names))
+    return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+
+def count_groups(names: Sequence[str], groups: Any, keys: Any) -> dict[str, int]:
+    """Groups per key, from (group, key code) pairs: a group whose members
+    hold a key several times counts once."""
     width = max(1, len(names))
-    if count_by is None:
-        counts = np.bincount(keys[chosen], minlength=len(names))
-    else:
-        counts = np.bincount(_distinct(count_by[docs[chosen]] * width + keys[chosen]) % width, minlength=len(names))
+    counts = np.bincount(_distinct(np.asarray(groups, dtype=np.int64) * width + keys) % width, minlength=len(names))
     return {names[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
 

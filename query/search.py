@@ -29,7 +29,7 @@ from indexer.fields import COLUMN_FIELDS, record_values
 from indexer.schema import from_stored, keyword_value
 from indexer.storage.layout import read_meta
 from indexer.storage.reader import open_index, open_searcher
-from query._copies import collapse, copies_of, copy_labels
+from query._copies import GroupMembers, collapse, copies_of, copy_labels
 from query._parts import parts_index
 from query.facets import FACETS, HISTOGRAM_FIELDS, count_pairs, histogram
 from query.parse import Aliases, ParsedQuery, parse_query
@@ -106,6 +106,8 @@ class _Tables:
         self.pairs: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
         #: Group label per document (``query._copies``); ``False``: not built yet.
         self.copy_labels: np.ndarray | None | bool = False
+        #: The labels' ``GroupMembers`` (a hit's copies found without a scan).
+        self.members: GroupMembers | None = None
 
 
 #: Where a keyword facet's display names are in the stored record (field registry).
@@ -215,8 +217,15 @@ class _View:
 
     def copies(self, docnum: int) -> list[dict[str, Any]]:
         """The other copies of a document (see ``query._copies.copies_of``)."""
-        return copies_of(docnum, self.copy_labels(), self.vector().live(), self.dates(),
-                         self.id_rank_array(), self.reader.stored_fields)
+        labels = self.copy_labels()
+        groups = None
+        if labels is not None:
+            with self.tables.lock:
+                if self.tables.members is None:
+                    self.tables.members = GroupMembers(labels)
+                groups = self.tables.members
+        return copies_of(docnum, labels, self.vector().live(), self.dates(),
+                         self.id_rank_array(), self.reader.stored_fields, groups)
 
     def dates(self) -> np.ndarray:
         """The date of every document (``NO_DATE`` when undated), read

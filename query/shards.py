@@ -10,7 +10,9 @@ Elasticsearch's ``dfs_query_then_fetch`` does:
 2. *query and fetch*: every shard evaluates the query's plan scored with
    those global numbers, and the matches are merged as global document
    numbers (``query._merged``): reposted copies are grouped, pages sorted
-   (ties by id), facets and histograms counted over all shards at once.
+   (ties by id), histograms counted over all shards at once; facets are
+   counted by each shard over its statements in no group of copies, the
+   groups once over all shards (``query._facetparts``).
 
 So a sharded index gives what one index over the same statements gives:
 the same ids in the same order, totals, scores (to rounding), snippets,
@@ -32,7 +34,8 @@ import numpy as np
 
 from indexer.storage.shards import ShardError, ShardLayout, is_sharded, read_layout
 from query._copies import collapse
-from query._dfs import expand_nodes, unpacked
+from query._dfs import expand_nodes, likely_keys
+from query._facetparts import CountedFacets, FacetPart, add_parts, facet_part
 from query._merged import Merged
 from query._shard_terms import SharedExpander
 from query.facets import FACETS, histogram
@@ -207,22 +210,25 @@ class ShardedSearcher:
         those of :meth:`query.Searcher.search`."""
         _check_arguments(limit, offset, sort, facets, histogram, snippets)
         parsed = self.parse(query, default_operator)
-        views, merged = self._views()
-        masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
-        while lost:  # shards whose actors died: left out (their copies too), the search run again
-            for number in lost:
-                self._leave_out(number)
+        fields = tuple(FACETS[name].field for name in facets)
+        while True:
             views, merged = self._views()
-            masks, scores, lost = self._matches(query, default_operator, parsed, views, statistics)
-        mask, score = merged.concat(masks).astype(bool), merged.concat(scores)
-        docnums = np.flatnonzero(mask)
-        shown, shown_scores = docnums, score[docnums]
-        labels = merged.copy_labels()
-        grouped = labels is not None and not all_copies
+            labels = merged.copy_labels()
+            grouped = labels is not None and not all_copies
+            in_groups = merged.in_groups() if grouped else None
+            masks, scores, parts, lost = self._matches(query, default_operator, parsed, views, statistics,
+                                                       (fields, merged, in_groups) if fields else None)
+            if not lost:
+                break
+            for number in lost:  # shards whose actors died: left out (their copies too), the search run again
+                self._leave_out(number)
+        docnums = np.flatnonzero(merged.concat(masks))
+        shown, shown_scores = docnums, merged.concat(scores)  # (the matches' scores, in document order)
         merged.count_by = labels if grouped else None
         if grouped:
             assert labels is not None
-            shown, shown_scores = collapse(docnums, shown_scores, labels, merged.dates(), merged.id_rank_array())
+            shown, shown_scores = collapse(docnums, shown_scores, labels, merged.dates(), merged.id_rank_array(),
+                                           in_groups)
         # The page is cut as one index cuts it (``Searcher._page``), on global numbers.
         page = Searcher._page(self.shards[0], merged, shown, shown_scores, sort,  # type: ignore[arg-type]
                               offset + limit)[offset:]
@@ -235,18 +241,22 @@ class ShardedSearcher:
         if self.missing:
             result.missing_shards = list(self.missing)
         if facets:
-            result.facets = {name: FACETS[name]().facet_results(merged, docnums) for name in facets}
+            counted = CountedFacets(merged, add_parts(parts, merged.offsets.tolist(), labels if grouped else None))
+            result.facets = {name: FACETS[name]().facet_results(counted, docnums) for name in facets}
         if histogram:
             result.histogram, result.undated = _histogram(merged, shown, histogram)
         return result
 
     def _matches(self, query: str, default_operator: str, parsed: ParsedQuery, views: list[Any],
-                 statistics: Statistics | None) -> tuple[list[np.ndarray], list[np.ndarray], list[int]]:
-        """Every shard's match mask and scores, scored with the global
-        statistics, and the shards lost during this search (their actors
+                 statistics: Statistics | None, facets: tuple[tuple[str, ...], Any, np.ndarray | None] | None
+                 ) -> tuple[list[np.ndarray], list[np.ndarray], list[FacetPart], list[int]]:
+        """Every shard's match mask and its matches' scores (in document
+        order), scored with the global statistics, its share of the facets (``query._facetparts``; asked
+        as (fields, the ``Merged`` tables, which statements are in groups of
+        copies)), and the shards lost during this search (their actors
         died; only when partial results are allowed)."""
         expander = SharedExpander([view.reader for view in views])  # words expanded over all shards
-        masks, scores, lost = [], [], []
+        masks, scores, parts, lost = [], [], [], []
         if self.remote is not None:
             if statistics is not None:
                 raise ValueError("statistics= cannot be given to a search on a cluster")
@@ -254,24 +264,38 @@ class ShardedSearcher:
             # The sums an actor keeps hold while the same shards are at the same generations.
             epoch = (tuple(self.numbers), tuple(-1 if g is None else int(g) for g in
                                                 (v.reader.generation() for v in views)))
-            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch)
+            asks = None
+            if facets is not None:
+                fields, merged, in_groups = facets
+                asks = [(fields, None if in_groups is None else merged.in_groups_bits(shard))
+                        for shard in range(len(views))]
+            likely = likely_keys(parsed.plan, views[0].reader.schema, expansions)
+            answers = self.remote.matches(query, default_operator, expansions, self.allow_partial, epoch, asks,
+                                          likely)
             for number, view, answer in zip(self.numbers, views, answers):
                 if answer is None:
                     lost.append(number)
-                    mask, score = np.zeros(view.size, dtype=bool), np.zeros(view.size, dtype=np.float64)
+                    mask, score = np.zeros(view.size, dtype=bool), np.zeros(0, dtype=np.float64)
                 else:
-                    mask, score = unpacked(answer, view.size)
+                    mask, score = np.unpackbits(answer.bits, count=view.size).view(bool), answer.values
+                parts.append(answer.facets if answer is not None and answer.facets is not None else FacetPart())
                 masks.append(mask)
                 scores.append(score)
-            return masks, scores, lost
+            return masks, scores, parts, lost
         statistics = statistics or _Memo(self.statistics())
         for view in views:  # phase 2: each shard scored with the global numbers
             evaluator = Evaluator(view.searcher, view.vector(), self.ranking, statistics)
             evaluator.expander = expander  # type: ignore[assignment]
             matches = evaluator.run(parsed.plan)
             masks.append(matches.mask)
-            scores.append(matches.score)
-        return masks, scores, lost
+            scores.append(matches.score[matches.mask])
+        if facets is not None:
+            fields, merged, in_groups = facets
+            for shard, (view, mask) in enumerate(zip(views, masks)):
+                start = int(merged.offsets[shard])
+                part = None if in_groups is None else in_groups[start:start + int(view.size)]
+                parts.append(facet_part(view, fields, mask, part))
+        return masks, scores, parts, lost
 
     def _hit(self, views: list[Any], merged: Merged, docnum: int, score: float, rank: int,
              maker: SnippetMaker) -> Hit:

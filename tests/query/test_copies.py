@@ -17,7 +17,7 @@ from indexer.schema import build_schema
 from indexer.storage.store import write_meta
 from indexer.writing.write import IndexOptions, index_paths
 from query import Searcher
-from query._copies import _collapse_groups, collapse
+from query._copies import GroupMembers, _collapse_groups, collapse, copies_of
 
 FAST = IndexOptions(extract=False)
 
@@ -237,3 +237,28 @@ def test_collapse_without_shared_groups_returns_the_matches() -> None:
     scores = np.array([0.5, 0.1, 0.9, 0.3])
     kept, best = collapse(docnums, scores, labels, np.zeros(10, np.int64), np.arange(10))
     assert kept.tolist() == [0, 2, 3, 9] and best.tolist() == [0.5, 0.1, 0.9, 0.3]
+
+
+def test_group_members_and_kept_membership_give_what_a_scan_gives() -> None:
+    """A hit's copies found by binary search, and collapsing with the
+    membership kept by the caller, equal comparing every document's label."""
+    rng = np.random.default_rng(5)
+    for size in (1, 2, 50, 400):
+        labels = rng.integers(0, size // 3 + 1, size)
+        live = rng.random(size) < 0.9
+        dates = rng.integers(0, 5, size).astype(np.uint64)
+        ranks = rng.permutation(size)
+        groups = GroupMembers(labels)
+        in_groups = np.bincount(labels)[labels] > 1
+
+        def stored(docnum: int) -> dict[str, Any]:
+            return {"id": f"d{docnum}"}
+
+        for docnum in range(size):
+            assert copies_of(docnum, labels, live, dates, ranks, stored, groups) == \
+                copies_of(docnum, labels, live, dates, ranks, stored)
+        docnums = np.flatnonzero(rng.random(size) < 0.5)
+        scores = rng.random(len(docnums))
+        for got, expected in zip(collapse(docnums, scores, labels, dates, ranks, in_groups),
+                                 collapse(docnums, scores, labels, dates, ranks)):
+            assert np.array_equal(got, expected)
