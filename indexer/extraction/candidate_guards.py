@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
+from indexer.extraction.country_frames import before_border, frame_role
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
@@ -154,26 +155,6 @@ _NOT_MODIFIED = frozenset(
     "whom as than like under over after before into onto upon within without against among amid via".split())
 
 
-#: Nouns after a country (or a dash-joined pair of them) that make it a place (``the Sudan–Chad border``).
-_BORDER_NOUNS = frozenset("border borders frontier boundary borderlands".split())
-
-
-def _before_border(words: Words, last: int) -> bool:
-    """Whether a border noun follows word ``last``, maybe after one or two
-    capitalised words each joined by a dash (``Sudan–Chad border``)."""
-    keys, n = words.key, len(words.key)
-    i = last + 1
-    for _ in range(3):
-        if i >= n or not words.soft(i):
-            return False
-        if keys[i] in _BORDER_NOUNS:
-            return True
-        if not (words.cap(i) and words.gap[i].strip(" \t") in ("-", "‐", "‑", "‒", "–", "—")):
-            return False
-        i += 1
-    return False
-
-
 class CandidateGuards:
     """The guards of :class:`~indexer.extraction.entities.Matcher` (which sets the
     attributes declared here)."""
@@ -289,7 +270,12 @@ class CandidateGuards:
         keys, n = words.key, len(words.key)
         if _strikes_agent(words, first, last):
             return False
-        if self._country_is_place(keys, first, last) or _before_border(words, last) or (
+        role = frame_role(words, first, last)  # "the border with Iraq", "an ally of the US": the frame says
+        if role is not None:  # ("both": an actor whose place the matcher keeps, see entities)
+            if role == "place":
+                listed.add(last)
+            return role == "place"
+        if self._country_is_place(keys, first, last) or before_border(words, last) or (
                 first > 1 and keys[first - 1] == "both" and keys[first - 2] in LOCATIVE):  # "of both Syria and Iraq"
             listed.add(last)
             return True

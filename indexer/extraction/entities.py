@@ -38,6 +38,7 @@ from indexer.extraction.gazetteer_types import (
     NameSpan,
 )
 from indexer.model import Mention
+from indexer.extraction.country_frames import frame_role
 from indexer.extraction.definitions import context_definitions, defined_mentions, find_definitions
 from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
@@ -264,8 +265,11 @@ class Matcher(CandidateGuards, OrganisationNames):
         # An actor opening with a demonym ("Turkish border guards") leaves its words
         # to places, unless that word is a place's name itself ("US-led coalition").
         demonyms, place_names = gaz.demonyms, gaz.aliases["place"]
+        both = {(c[0], c[1]) for c in actors if (c[0], c[1]) in country_spans
+                and frame_role(words, c[0], c[1]) == "both"} if country_spans else set()
         blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
                    and not (demonyms.get(keys[first]) and keys[first] not in place_names)
+                   and (first, last) not in both  # a place that acts too
                    for i in range(first, last + 1)}
         # The place an organisation-pattern name is for ("the International Criminal
         # Tribunal for the former Yugoslavia") is part of its name, not a location.
@@ -273,9 +277,10 @@ class Matcher(CandidateGuards, OrganisationNames):
                     for link in (next((j for j in range(first + 1, last - 1)
                                        if keys[j] == "for" and keys[j + 1] == "the"), last),)
                     for i in range(link + 1, last + 1)}
-        # A country acting ("Russia vetoed") is an actor there, not a location.
+        # A country acting ("Russia vetoed") is an actor there, not a location;
+        # one read as a place too ("into Turkey, which opened") keeps both.
         if country_spans:
-            blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans}
+            blocked |= {c[0] for c in actors if (c[0], c[1]) in country_spans and (c[0], c[1]) not in both}
         if blocked:
             place_cands = [c for c in place_cands if blocked.isdisjoint(range(c[0], c[1] + 1))]
         places = _resolve(place_cands)
