@@ -77,3 +77,29 @@ def test_bulk_add_writes_what_whooshs_add_document_writes(tmp_path: Path, limitm
         contents.append(_content(directory))
     assert contents[0] == contents[1]
     assert len(contents[0][2]) > 50
+
+
+@pytest.mark.parametrize("limitmb", [64, 0.01])
+def test_text_terms_sort_as_their_bytes_and_mix_with_whooshs_own(tmp_path: Path, limitmb: float) -> None:
+    """The pool keys a prepared text field by ``str`` terms and encodes them
+    when read: non-ASCII terms must come out in UTF-8 byte order, and a body
+    given as plain text (Whoosh's own ``index``, bytes) may join a field keyed
+    by ``str`` terms, before or after them."""
+    rng = random.Random(5)
+    words = ["zone", "été", "ärzte", "ḥama", "дамаск", "z", "éa", "regime", "ﬁrst", "中国"]
+    contents = []
+    for name, writer_class in (("whoosh", SegmentWriter), ("sift", SiftWriter)):
+        directory = tmp_path / name
+        directory.mkdir()
+        ix = whoosh_index.create_in(str(directory), build_schema())
+        writer = writer_class(ix, limitmb=limitmb, codec=SiftCodec())
+        rng.seed(5)
+        for i in range(120):
+            body = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+            plain = i % 7 == 3 or 40 <= i < 45  # Whoosh's own terms, between prepared ones
+            writer.add_document(id=f"d{i}", source="f", year="2016", record="{}", title=f"T {i}",
+                                body=body if plain else positions_postings(analyze(body)), _stored_body=body)
+        writer.commit()
+        contents.append(_content(directory))
+    assert contents[0] == contents[1]
+    assert any(not term.isascii() for field, term, _ in contents[0][2] if field == "body")
