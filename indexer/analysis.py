@@ -32,9 +32,9 @@ from whoosh.analysis import Token, Tokenizer
 WORD_PATTERN = re.compile(r"\w+(?:['’‘ʼʿʾ`´]\w+)*", re.UNICODE)
 _APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 #: Distinct words each per-word cache holds before it is cleared: the term
-#: caches here and ``indexer.extraction.words``' caches, four dicts with one entry per
+#: caches here and ``indexer.extraction.words``' caches, five dicts with one entry per
 #: word. Below 87,381 entries (2/3 of 2**17 slots) CPython keeps each dict's
-#: table at 2**17 slots (1.8 MB); one more entry doubles all four at once.
+#: table at 2**17 slots (1.8 MB); one more entry doubles all five at once.
 #: So 85,000 (a text adds at most a few thousand words before the next
 #: check), about 25 MB in all: measured while indexing generated
 #: statements, the caches took 37 MB at 97k words (50k statements), 9 MB of
@@ -244,17 +244,15 @@ def analyze_with_starts(text: str) -> tuple[list[str], list[int]]:
     >>> analyze_with_starts("The regime bombed Daraa")
     (['regim', 'bomb', 'daraa'], [4, 11, 18])
     """
-    found = _split(text)
-    terms: list[Any] | None = found[2]  # (shared by ``share_terms``: one word lookup for both)
-    starts = found[1]
-    if terms is None:
-        terms = list(map(_CACHES[True].terms.__getitem__, found[0][1::2]))  # (misses: ``_Terms.__missing__``)
-    if not terms:
+    parts, starts = split_words(text)
+    words = parts[1::2]
+    if not words:
         return [], []
+    terms: list[Any] = list(map(_CACHES[True].terms.__getitem__, words))  # (misses: ``_Terms.__missing__``)
     if None in terms:  # stopwords
         keep = list(map(is_not, terms, repeat(None)))
-        return list(compress(terms, keep)), list(compress(starts, keep))
-    return list(terms), starts
+        terms, starts = list(compress(terms, keep)), list(compress(starts, keep))
+    return terms, starts
 
 
 def split_words(text: str) -> tuple[list[str], list[int]]:
@@ -264,30 +262,10 @@ def split_words(text: str) -> tuple[list[str], list[int]]:
     Extraction (``indexer.extraction.entities``) and indexing split the same title and
     body one after the other: the last few splits are kept for the second.
     """
-    found = _split(text)
-    return found[0], found[1]
-
-
-def share_terms(text: str, terms: list[str | None]) -> None:
-    """Keep ``terms`` (:func:`term_for` of each word of ``split_words(text)``,
-    ``None`` for a stopword) for :func:`analyze_with_starts` of the same text.
-
-    Extraction keys each word of a title and body through one record per
-    distinct word (``indexer.extraction.words``) that holds its term too, so
-    the words are looked up in one large cache once, not once per pass
-    (such lookups wait on memory while indexing).
-    """
-    found = _SPLITS.get(text)
-    if found is not None:
-        found[2] = terms
-
-
-def _split(text: str) -> list[Any]:
-    """``[parts, starts, terms or None]`` of ``text`` (kept for the last few texts)."""
     found = _SPLITS.get(text)
     if found is None:
         parts = (_ASCII_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
-        found = [parts, list(accumulate(map(len, parts)))[0:len(parts) - 1:2], None]
+        found = (parts, list(accumulate(map(len, parts)))[0:len(parts) - 1:2])
         if len(_SPLITS) >= _SPLITS_KEPT:
             try:
                 del _SPLITS[next(iter(_SPLITS))]
@@ -305,5 +283,5 @@ def _split(text: str) -> list[Any]:
 _WORD_SPLIT = re.compile(r"(\w++(?:['’‘ʼʿʾ`´]\w++)*+)", re.UNICODE)
 #: The same on an ASCII text (where only ``'`` and the backtick are apostrophes): faster.
 _ASCII_SPLIT = re.compile(r"(\w++(?:['`]\w++)*+)", re.ASCII)
-_SPLITS: dict[str, list[Any]] = {}
+_SPLITS: dict[str, tuple[list[str], list[int]]] = {}
 _SPLITS_KEPT = 4

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from indexer.analysis import WORD_CACHE_LIMIT, fold, share_terms, split_words, term_for
+from indexer.analysis import WORD_CACHE_LIMIT, fold, split_words
 
 _SOFT_GAP = re.compile(r"[ \t]*(?:\r?\n)?[ \t]*(?:[-‐‑‒–—][ \t]*)?|['’ʼ][sS][ \t]+")
 _TLDS = "org|com|net|gov|int|info|io|uk|fr|de|ru|sy|tr"
@@ -47,7 +47,7 @@ class Words:
     __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys")
 
     def __init__(self, text: str) -> None:
-        if len(_RECORDS) > WORD_CACHE_LIMIT:  # see indexer.analysis
+        if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
             _clear_caches()  # only here: entries must outlive this text
         parts, starts = split_words(text)  # gap, word, gap, word, ..., gap (shared with indexing)
         self.text = text
@@ -59,20 +59,14 @@ class Words:
         self._line_starts: list[int] | None = None if "\n" in text else []
         self._key_set: set[str] | None = None
         self._lower_keys: set[str] | None = None
-        # One lookup per word in the large cache of word records (words not seen
-        # before are classified by ``_Records.__missing__``); the index terms go
-        # to the indexing of the same text (``indexer.analysis.share_terms``).
-        records = list(map(_RECORDS.__getitem__, self.surface))
-        share_terms(text, list(map(_TERM, records)))
         if "/" in text and self._drop_urls(text):
-            records = list(map(_RECORDS.__getitem__, self.surface))  # (the words kept)
-            pieces = self._pieces(records)
+            pieces = self._pieces()
         else:
-            # The automaton's haystack, join code join code ... join: the words'
-            # codes and the gaps' joins (few distinct gaps: a small cache).
-            pieces = [SOFT] * (2 * n + 1)
-            pieces[1::2] = map(_CODE, records)
-            pieces[2:-1:2] = map(_JOINS.__getitem__, parts[2:-1:2])
+            # The automaton's haystack, join code join code ... join: one lookup
+            # per word (its code) and per gap (its join) in one cache.
+            # (Words and gaps not seen before are classified by ``_Pieces.__missing__``.)
+            pieces = list(map(_PIECES.__getitem__, parts))
+            pieces[0] = pieces[-1] = SOFT
             if ("'" in text or "’" in text or "ʼ" in text) and not _CUT.isdisjoint(self.surface):
                 # A cut-off possessive belongs to the next gap.
                 for i in compress(range(n - 1), map(_CUT.__contains__, self.surface)):
@@ -92,7 +86,7 @@ class Words:
             # 1.23-1.25 s of 2,000 generated statements so, 1.04-1.10 s now).
             self.key: list[str] = list(map(str.lower, self.surface))
         else:
-            self.key = list(map(_KEY, records))
+            self.key = list(map(_KEYS.__getitem__, self.surface))
         # The automaton's haystack (see the module docstring).
         self.norm = "".join(pieces)
 
@@ -139,11 +133,11 @@ class Words:
         self.gap = [text[a:b] for a, b in zip([0, *ends[:-1]], self.start)]
         return True
 
-    def _pieces(self, records: list[tuple[str, str | None, str]]) -> list[str]:
-        """:attr:`pieces` from the words' records and :attr:`gap` (after dropping URLs)."""
+    def _pieces(self) -> list[str]:
+        """:attr:`pieces` from :attr:`surface` and :attr:`gap` (after dropping URLs)."""
         n = len(self.surface)
         pieces = [SOFT] * (2 * n + 1)
-        pieces[1::2] = map(_CODE, records)
+        pieces[1::2] = [_PIECES[w] for w in self.surface]
         pieces[2:-1:2] = [_separator(g) for g in self.gap[1:]]
         return pieces
 
@@ -246,28 +240,24 @@ _CUT: set[str] = set()  # words ending in a possessive 's, which is cut off
 _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
 
 
-class _Records(dict):  # type: ignore[type-arg]
-    """Word -> ``(code, index term, key)``: its code in the automaton's
-    haystack, its term in the index (``indexer.analysis.term_for``; ``None``
-    for a stopword) and its folded key. A word not seen before is classified
-    on the lookup that misses (``__missing__``), so a text's words are looked
-    up in one C-level ``map`` with no second pass for misses."""
+class _Pieces(dict):  # type: ignore[type-arg]
+    """Word -> its code, gap -> its join; a part not seen before is
+    classified on the lookup that misses (``__missing__``), so a text's parts
+    are looked up in one C-level ``map`` with no second pass for misses."""
 
-    def __missing__(self, word: str) -> tuple[str, str | None, str]:
-        _word_info(word)
-        return self[word]
-
-
-class _Joins(dict):  # type: ignore[type-arg]
-    """Gap -> its join in the haystack, classified on the lookup that misses."""
-
-    def __missing__(self, gap: str) -> str:
-        return _gap_info(gap)[0]
+    def __missing__(self, part: str) -> str:
+        # A word starts with a word character; a gap holds none (and may be empty).
+        if _WORD_START.match(part):
+            _word_info(part)
+        else:
+            _gap_info(part)
+        return self[part]
 
 
-_RECORDS: dict[str, tuple[str, str | None, str]] = _Records()
-_CODE, _TERM, _KEY = itemgetter(0), itemgetter(1), itemgetter(2)
-_JOINS: dict[str, str] = _Joins()
+#: Word -> its code, gap -> its join (no word is a gap: words hold word characters).
+_PIECES: dict[str, str] = _Pieces()
+_WORD_START = re.compile(r"\w")
+_KEYS: dict[str, str] = {}  # word -> its key
 SPACED_KEYS: set[str] = set()  # words whose key holds a space
 #: The joins of the haystack: soft (space or hyphen) and hard (a break).
 SOFT, HARD = "\x01", "\x02"
@@ -327,7 +317,8 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
     info = WORD_INFO[surface] = (key, len(word), word[:1].isupper(), word.isupper(),
                                   len(key) > 3 and key.isalpha())
     HEADLINE[surface] = (1 + info[2]) if info[4] else 0
-    _RECORDS[surface] = (CODES.get(key, _UNKNOWN), term_for(surface), key)
+    _PIECES[surface] = CODES.get(key, _UNKNOWN)
+    _KEYS[surface] = key
     if cut:
         _CUT.add(surface)
     if " " in key:
@@ -336,7 +327,7 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
 
 
 def _clear_caches() -> None:
-    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _RECORDS, _JOINS, SPACED_KEYS):
+    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS):
         cache.clear()
 
 
@@ -344,7 +335,7 @@ def _gap_info(gap: str) -> tuple[str, bool]:
     """``(join in the haystack, ends a sentence)`` for the text before a word."""
     soft = gap == " " or bool(_SOFT_GAP.fullmatch(gap))
     info = _GAP_INFO[gap] = (SOFT if soft else HARD, bool(_SENTENCE_END.search(gap)))
-    _JOINS[gap] = info[0]
+    _PIECES[gap] = info[0]
     return info
 
 

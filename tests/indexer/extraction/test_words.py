@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from indexer import analysis
-from indexer.analysis import fold
 
 from indexer.extraction import words
 from indexer.extraction.words import Words
@@ -21,7 +20,7 @@ def test_word_caches_never_exceed_their_bound(monkeypatch: pytest.MonkeyPatch) -
             text = " ".join(f"Word{number}x{k} word{number}y{k}" for k in range(10))
             Words(text)
             # Cleared before a text when over the bound: at most one text's words over it.
-            for cache in (words._RECORDS, words._JOINS, words.WORD_INFO, words.HEADLINE):
+            for cache in (words._PIECES, words._KEYS, words.WORD_INFO, words.HEADLINE):
                 assert len(cache) <= 100 + 2 * 20 + 1
         found = Words("Assad met Putin in Damascus")
         assert found.key == ["assad", "met", "putin", "in", "damascus"]
@@ -37,8 +36,8 @@ def _table_bytes(entries: int) -> int:
 
 
 def test_word_caches_are_cleared_before_their_tables_double() -> None:
-    """Four dicts hold one entry per word (three here, the analyser's term
-    cache): a bound past 87,381 entries doubles all four tables at once
+    """Five dicts hold one entry per word (four here, the analyser's term
+    cache): a bound past 87,381 entries doubles all five tables at once
     (9 MB more measured at 50k statements; a 200k bound let them reach
     about 75 MB). A text adds at most a few thousand words after the check."""
     assert analysis.WORD_CACHE_LIMIT == words.WORD_CACHE_LIMIT
@@ -50,7 +49,7 @@ def test_a_lower_case_word_is_its_own_key() -> None:
     word = "".join(["bomb", "ardment"])  # a fresh string, not an interned literal
     found = Words(f"The {word} went on")
     assert found.key[1] == word
-    assert words._RECORDS[found.surface[1]][2] is found.surface[1]
+    assert words._KEYS[found.surface[1]] is found.surface[1]
     assert Words("Regime FORCES").key == ["regime", "forces"]
 
 
@@ -79,12 +78,3 @@ def test_keys_are_each_words_own_key(text: str) -> None:
     # However a text's keys are made, each is the key its word gets alone.
     found = Words(text)
     assert found.key == [words._word_info(w)[0] for w in found.surface]
-
-
-def test_keys_follow_the_words_kept_after_a_web_address() -> None:
-    """A text that is not ASCII takes its keys from the words' records: those
-    of the words kept once an address's words are dropped, not of all words."""
-    found = Words("Le régime a bombardé Alep, selon www.exemple.org/syrie/alep et l’OSDH")
-    assert len(found.key) == len(found.surface) == len(found.start)
-    assert found.key == [fold(w) for w in found.surface]
-    assert "exemple" not in found.key and found.key[-1] == "losdh"
