@@ -33,7 +33,7 @@ from whoosh.system import pack_uint
 
 from indexer.extraction.claim_taxonomy import SPEECH_ACTS
 from indexer.model import LEAD_BONUS, LEAD_CHARS, TITLE_BONUS, Claim, Extraction
-from indexer.postings import Postings
+from indexer.postings import Postings, keyword_counts
 from indexer.schema import keyword_value
 
 #: Per field, the terms that add nothing to its length: a statement that also
@@ -139,10 +139,7 @@ def weighted_postings(value: str, weights: dict[str, float], lengthless: frozens
     >>> [(t, w) for t, _n, w, _v in weighted_postings("russia,syria,idlib", {"russia": 4.0, "syria": 0.5})]
     [(b'russia', 4.0), (b'syria', 0.5), (b'idlib', 1.0)]
     """
-    counts: dict[str, int] = {}
-    for key in value.split(","):
-        key = key.strip()
-        if key:
-            counts[key] = counts.get(key, 0) + 1
-    return Postings((k.encode("utf-8"), 0 if k in lengthless else n, weights.get(k, float(n)), pack_uint(n))
-                    for k, n in counts.items())
+    counts = keyword_counts(value)
+    return Postings([key.encode("utf-8") for key in counts],
+                    [0 if key in lengthless else n for key, n in counts.items()],
+                    [weights.get(key, float(n)) for key, n in counts.items()], list(map(pack_uint, counts.values())))

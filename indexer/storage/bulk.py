@@ -15,7 +15,7 @@ segment written is the same, byte for byte.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from operator import mul
 from typing import Any
@@ -25,6 +25,7 @@ from whoosh.fields import DATETIME, ID, NUMERIC
 from whoosh.formats import Existence
 from whoosh.writing import PostingPool, SegmentWriter
 
+from indexer.postings import Postings
 from indexer.storage.codec import PostingList, posting_lists
 
 _FLOAT = {float}
@@ -91,6 +92,8 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
                             self.numeric_items.clear()
                         found = self.numeric_items[key] = list(field.index(value))
                     items = found
+                elif value.__class__ is Postings:  # what the prepared field's ``index`` yields, as columns
+                    items = value
                 else:
                     items = list(field.index(value))
                 if items:
@@ -105,20 +108,25 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
         this.docnum += 1
 
 
-def _add_postings(pool: GroupedPool, fieldname: str, docnum: int, items: list[tuple[bytes, int, float, Any]],
-                  scorable: bool) -> int:
-    """Add one field's ``(term bytes, frequency, weight, value)`` items to
-    ``pool`` as ``(field, term bytes, document, weight, value)``; the field's
-    length (its frequencies' sum when scorable, else 0)."""
-    tbytes, freqs, weights, values = zip(*items)
+def _add_postings(pool: GroupedPool, fieldname: str, docnum: int,
+                  items: Postings | list[tuple[bytes, int, float, Any]], scorable: bool) -> int:
+    """Add one field's postings (:class:`~indexer.postings.Postings`, or
+    ``(term bytes, frequency, weight, value)`` items) to ``pool`` as
+    ``(field, term, document, weight, value)``; the field's length (its
+    frequencies' sum when scorable, else 0)."""
+    if items.__class__ is Postings:
+        terms, freqs, weights, values = items.terms, items.freqs, items.weights, items.values  # type: ignore[union-attr]
+    else:
+        terms, freqs, weights, values = zip(*items)
     if set(map(type, weights)) != _FLOAT:  # (floats times 1.0 are themselves: no new float each)
         weights = tuple(map(mul, weights, repeat(1.0)))  # as Whoosh's ``weight *= fieldboost``
     if None in values:
         size = sum(len(v) for v in values if v is not None)
     else:
         size = sum(map(len, values))
-    size += len(items) * (_POSTING_SIZE + len(fieldname)) + 2 * sum(map(len, tbytes))
-    pool.add_field(fieldname, docnum, tbytes, weights, values, size)
+    # (a text term's length in characters: its bytes' but for non-ASCII terms, an estimate either way)
+    size += len(terms) * (_POSTING_SIZE + len(fieldname)) + 2 * sum(map(len, terms))
+    pool.add_field(fieldname, docnum, terms, weights, values, size)
     return sum(freqs) if scorable else 0
 
 
@@ -128,40 +136,58 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
     one list (no tuple per posting: a segment holds millions of postings, and
     a tuple each cost 64 bytes, an allocation and the collector's attention).
 
+    A field's lists are keyed by the terms as given: the analyser's ``str``
+    terms of a text field (``indexer.postings.Postings``; encoded once per
+    term when the pool is read) or UTF-8 bytes; a field given both (never by
+    Sift's writers) is keyed by bytes from then on.
+
     Documents are added in order and a field's terms are distinct within a
     document, so each term's list is in document order and the postings
     come out in Whoosh's order (field, term, document) once the terms are
-    sorted. A posting added alone (Whoosh's own ``add_document``: spelling,
-    vectors, boosts) turns the pool into Whoosh's flat list for the rest of
-    the segment.
+    sorted (``str`` terms sort as their UTF-8 bytes). A posting added alone
+    (Whoosh's own ``add_document``: spelling, vectors, boosts) turns the pool
+    into Whoosh's flat list for the rest of the segment.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         #: field -> term -> ``[document, weight, value, document, weight, value, ...]``
-        self.grouped: dict[str, defaultdict[bytes, list[Any]]] = {}
+        self.grouped: dict[str, defaultdict[Any, list[Any]]] = {}
+        #: the fields of ``grouped`` keyed by ``str`` terms
+        self.text_keyed: set[str] = set()
         self.flat = False
 
-    def add_field(self, fieldname: str, docnum: int, tbytes: tuple[bytes, ...], weights: tuple[float, ...],
-                  values: tuple[Any, ...], size: int) -> None:
+    def add_field(self, fieldname: str, docnum: int, terms: Sequence[str] | Sequence[bytes],
+                  weights: Sequence[float], values: Sequence[Any], size: int) -> None:
         """Add one document's postings of one field (``size``: Whoosh's
         estimate of their memory, summed)."""
         if self.currentsize + size > self.limit:
             self.save()
         self.fieldnames.add(fieldname)
         self.currentsize += size
+        text = terms[0].__class__ is str
         if self.flat:
-            self.current.extend(zip(repeat(fieldname), tbytes, repeat(docnum), weights, values))
+            self.current.extend(zip(repeat(fieldname), _encoded(terms) if text else terms, repeat(docnum),
+                                    weights, values))
             return
-        terms = self.grouped.get(fieldname)
-        if terms is None:
-            terms = self.grouped[fieldname] = defaultdict(list)
-        deque(map(list.extend, map(terms.__getitem__, tbytes), zip(repeat(docnum), weights, values)), maxlen=0)
+        lists = self.grouped.get(fieldname)
+        if lists is None:
+            lists = self.grouped[fieldname] = defaultdict(list)
+            if text:
+                self.text_keyed.add(fieldname)
+        elif text != (fieldname in self.text_keyed):
+            if text:
+                terms = _encoded(terms)
+            else:
+                lists = self.grouped[fieldname] = defaultdict(list, zip(_encoded(lists), lists.values()))
+                self.text_keyed.discard(fieldname)
+        deque(map(list.extend, map(lists.__getitem__, terms), zip(repeat(docnum), weights, values)), maxlen=0)
 
     def add(self, item: Any) -> None:
         if not self.flat:
             self.current.extend(self._sorted_postings())
             self.grouped = {}
+            self.text_keyed = set()
             self.flat = True
         super().add(item)
 
@@ -169,6 +195,7 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
         if self.grouped:
             self.current.extend(self._sorted_postings())  # (sorting a sorted list again is one pass)
             self.grouped = {}
+            self.text_keyed = set()
         super().save()
 
     def items(self, maxfiles: int = 128) -> Any:
@@ -183,17 +210,26 @@ class GroupedPool(PostingPool):  # type: ignore[misc]
             return posting_lists(self.items())
         return self._grouped_lists()
 
-    def _grouped_lists(self) -> Iterator[PostingList]:
+    def _terms(self) -> Iterator[tuple[str, bytes, list[Any]]]:
+        """``(field, term bytes, flat list)`` in Whoosh's order."""
         for fieldname in sorted(self.grouped):
-            terms = self.grouped[fieldname]
-            for btext in sorted(terms):
-                flat = terms[btext]
-                yield fieldname, btext, flat[0::3], flat[1::3], flat[2::3]
+            lists = self.grouped[fieldname]
+            if fieldname in self.text_keyed:
+                for term in sorted(lists):
+                    yield fieldname, term.encode("utf-8"), lists[term]
+            else:
+                for btext in sorted(lists):
+                    yield fieldname, btext, lists[btext]
+
+    def _grouped_lists(self) -> Iterator[PostingList]:
+        for fieldname, btext, flat in self._terms():
+            yield fieldname, btext, flat[0::3], flat[1::3], flat[2::3]
 
     def _sorted_postings(self) -> Iterator[tuple[str, bytes, int, float, Any]]:
-        for fieldname in sorted(self.grouped):
-            terms = self.grouped[fieldname]
-            for btext in sorted(terms):
-                flat = terms[btext]
-                for docnum, weight, value in zip(flat[0::3], flat[1::3], flat[2::3]):
-                    yield fieldname, btext, docnum, weight, value
+        for fieldname, btext, flat in self._terms():
+            for docnum, weight, value in zip(flat[0::3], flat[1::3], flat[2::3]):
+                yield fieldname, btext, docnum, weight, value
+
+
+def _encoded(terms: Iterable[str]) -> list[bytes]:
+    return [term.encode("utf-8") for term in terms]

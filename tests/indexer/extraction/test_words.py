@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from indexer import analysis
-
+from indexer.analysis import fold
 from indexer.extraction import words
 from indexer.extraction.words import Words
 
@@ -78,3 +78,12 @@ def test_keys_are_each_words_own_key(text: str) -> None:
     # However a text's keys are made, each is the key its word gets alone.
     found = Words(text)
     assert found.key == [words._word_info(w)[0] for w in found.surface]
+
+
+def test_keys_follow_the_words_kept_after_a_web_address() -> None:
+    """A text that is not ASCII keys its words through the cache: the keys
+    are those of the words kept once an address's words are dropped."""
+    found = Words("Le régime a bombardé Alep, selon www.exemple.org/syrie/alep et l’OSDH")
+    assert len(found.key) == len(found.surface) == len(found.start)
+    assert found.key == [fold(w) for w in found.surface]
+    assert "exemple" not in found.key and found.key[-1] == "losdh"

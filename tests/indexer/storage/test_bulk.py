@@ -61,19 +61,44 @@ def _content(directory: Path) -> tuple[Any, ...]:
     return stored, lengths, postings
 
 
-@pytest.mark.parametrize("limitmb, boosted", [(64, False), (0.01, False), (64, True), (0.01, True)])
-def test_bulk_add_writes_what_whooshs_add_document_writes(tmp_path: Path, limitmb: float, boosted: bool) -> None:
-    """0.01 MB: the pool spills to disk many times; boosted: some documents
-    go through Whoosh's own ``add_document`` (the pool turns flat)."""
+def _both_contents(tmp_path: Path, limitmb: float, docs: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The contents of ``docs`` written by Whoosh's writer and by Sift's."""
     contents = []
     for name, writer_class in (("whoosh", SegmentWriter), ("sift", SiftWriter)):
         directory = tmp_path / name
         directory.mkdir()
         ix = whoosh_index.create_in(str(directory), build_schema())
         writer = writer_class(ix, limitmb=limitmb, codec=SiftCodec())
-        for doc in _docs(300, boosted):
+        for doc in docs:
             writer.add_document(**doc)
         writer.commit()
         contents.append(_content(directory))
+    return contents
+
+
+@pytest.mark.parametrize("limitmb, boosted", [(64, False), (0.01, False), (64, True), (0.01, True)])
+def test_bulk_add_writes_what_whooshs_add_document_writes(tmp_path: Path, limitmb: float, boosted: bool) -> None:
+    """0.01 MB: the pool spills to disk many times; boosted: some documents
+    go through Whoosh's own ``add_document`` (the pool turns flat)."""
+    contents = _both_contents(tmp_path, limitmb, _docs(300, boosted))
     assert contents[0] == contents[1]
     assert len(contents[0][2]) > 50
+
+
+@pytest.mark.parametrize("limitmb", [64, 0.01])
+def test_text_terms_sort_as_their_bytes_and_mix_with_whooshs_own(tmp_path: Path, limitmb: float) -> None:
+    """The pool keys a prepared text field by ``str`` terms and encodes them
+    when read: non-ASCII terms must come out in UTF-8 byte order, and a body
+    given as plain text (Whoosh's own ``index``, bytes) may join a field keyed
+    by ``str`` terms, before or after them."""
+    rng = random.Random(5)
+    words = ["zone", "été", "ärzte", "ḥama", "дамаск", "z", "éa", "regime", "ﬁrst", "中国"]
+    docs = []
+    for i in range(120):
+        body = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+        plain = i % 7 == 3 or 40 <= i < 45  # Whoosh's own terms, between prepared ones
+        docs.append({"id": f"d{i}", "source": "f", "year": "2016", "record": "{}", "title": f"T {i}",
+                     "body": body if plain else positions_postings(analyze(body)), "_stored_body": body})
+    contents = _both_contents(tmp_path, limitmb, docs)
+    assert contents[0] == contents[1]
+    assert any(not term.isascii() for field, term, _ in contents[0][2] if field == "body")
