@@ -272,9 +272,9 @@ def test_follow_takes_the_same_time_whatever_the_slop() -> None:
     import time
 
     keys = np.sort(np.random.default_rng(1).choice(2**40, 200_000, replace=False).astype(np.uint64))
-    start = time.perf_counter()
+    start = time.thread_time()
     follow(keys[::2], keys[1::2], 10**12)
-    assert time.perf_counter() - start < 0.5
+    assert time.thread_time() - start < 0.5
 
 
 def test_word_standing_for_too_many_terms_is_a_query_error(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
