@@ -77,3 +77,17 @@ def test_the_layout_follows_the_pipeline() -> None:
     flat = {p.stem for p in (ROOT / "indexer").glob("*.py")}
     assert flat <= {"__init__", "errors", "model", "fields", "analysis", "schema", "postings", "near", "wording", "codec",
                     "ray_local"}
+
+
+def test_every_test_folder_is_collected_by_the_test_command() -> None:
+    # `norecursedirs = ["benchmarks", ...]` once kept tests/benchmarks (draw, scoring and
+    # index-cost tests) out of every CI run: a pattern may only name folders without tests.
+    import fnmatch
+    import tomllib
+
+    repo = Path(__file__).resolve().parent.parent
+    options = tomllib.loads((repo / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    folders = {path.parent for path in (repo / "tests").rglob("test_*.py")}
+    skipped = [folder.relative_to(repo) for folder in folders for pattern in options["norecursedirs"]
+               if any(fnmatch.fnmatch(part, pattern) for part in folder.relative_to(repo / "tests").parts)]
+    assert not skipped, f"test folders no run collects: {skipped}"
