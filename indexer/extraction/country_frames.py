@@ -20,7 +20,7 @@ Leaf module: it reads the words and the place words only.
 
 from __future__ import annotations
 
-from indexer.extraction.place_words import BORDER_NOUNS
+from indexer.extraction.place_words import BORDER_NOUNS, DASHES
 from indexer.extraction.words import Words
 
 __all__ = ["before_border", "frame_role"]
@@ -46,7 +46,6 @@ _POSSESSED_PLACES = frozenset("neighbours neighbors border borders frontier prov
 #: Verbs of a state's act in a relative clause after it (``into Turkey, which opened its border``).
 _RELATIVE_ACTS = frozenset("said announced denied refused rejected agreed opened closed hosted hosts sent deployed "
                            "accused condemned imposed launched backed supported".split())
-_DASHES = ("-", "‐", "‑", "‒", "–", "—")
 
 
 def before_border(words: Words, last: int) -> bool:
@@ -59,7 +58,7 @@ def before_border(words: Words, last: int) -> bool:
             return False
         if keys[i] in _BORDER_NOUNS:
             return True
-        if not (words.cap(i) and words.gap[i].strip(" \t") in _DASHES):
+        if not (words.cap(i) and words.gap[i].strip(" \t") in DASHES):
             return False
         i += 1
     return False
@@ -104,7 +103,7 @@ def _place_adjective(words: Words, at: int) -> int:
         return 0
     if key in _PLACE_ADJECTIVES:
         return at
-    return at - 1 if key in _PLIGHT_WORDS and words.gap[at] in _DASHES and at > 1 else 0
+    return at - 1 if key in _PLIGHT_WORDS and words.gap[at] in DASHES and at > 1 else 0
 
 
 def _relative_act(words: Words, last: int) -> bool:

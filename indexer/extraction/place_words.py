@@ -103,6 +103,8 @@ COMPASS_ALONE = frozenset("north south east west northeast northwest southeast s
 LEGISLATURES = frozenset("congress parliament senate legislature assembly cabinet knesset duma majlis "
                          "bundestag storting riksdag".split())
 LOCATIVES = frozenset("in into to from near at via through across outside inside".split())
+#: The dashes that join words or a pair of names (``war‑torn``, ``Paris-London``, ``Sudan–Chad``).
+DASHES = frozenset("-‐‑‒–—")
 MAX_WORDS = 5
 #: A possessive ends a name (``Aleppo's Karaj al-Hajz crossing``).
 POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")

@@ -16,14 +16,11 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import placed_before_verb
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DASHES, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
 __all__ = ["NAME_OPENERS", "SETTLEMENT_NOUNS", "WorldCandidates", "after_locative", "in_place_list", "of_place"]
-
-#: The joins of a pair of names (``Paris-London``, ``Sudan–Chad``).
-_DASHES = frozenset("-‐‑‒–—")
 
 
 class WorldCandidates:
@@ -244,7 +241,7 @@ class WorldCandidates:
         around it may name places (``Paris-London``, ``Sudan–Chad``): a pair of
         places (a route, a border), not one name such as a person's."""
         gap = words.gap[second]
-        if second < 1 or not words.soft(second) or gap.strip(" \t") not in _DASHES:
+        if second < 1 or not words.soft(second) or gap.strip(" \t") not in DASHES:
             return False
         maybe = self.table.maybe
         return maybe(words.key[second - 1]) and maybe(words.key[second])
