@@ -7,11 +7,14 @@ gold file, needs pool or precision sheet already names. Usage::
     python -m benchmarks.draw_gold [--seed 20261208] [--per-source 6] [--fakes N]
                                    [--show] [--skip benchmarks/gold/fresh2.jsonl]
 
+fresh2.jsonl is seed 20261208; fresh3.jsonl ``--seed 20261209 --fakes 9``;
+fresh4.jsonl ``--seed 20261210 --per-source 7 --fakes 10``.
+
 One ``random.Random(seed)`` is used in this order:
 
 - FA-KES (only the dev CSV exists): ``rng.sample`` of the distinct unit ids
   not referenced anywhere (``--fakes N`` of them, default ``--per-source``:
-  Syria figures on 6 statements are noisy, fresh3 drew 9) (the needs pool holds every FA-KES article, so it is
+  Syria figures on 6 statements are noisy, fresh3 drew 9, fresh4 10) (the needs pool holds every FA-KES article, so it is
   not excluded for FA-KES, as gold2 did).
 - HRDsAttack ``train`` (``test`` is not in the data, ``dev`` is the needs
   pool): texts of at most 500 words, shuffled; the first ones whose annotated
@@ -21,8 +24,11 @@ One ``random.Random(seed)`` is used in this order:
   least 5 conflict words; one speech per state, at most 2 per decade.
 
 ``--skip FILE`` leaves a file out of the exclusion: a set drawn before is
-redrawn by skipping its own file and every set drawn after it (fresh2.jsonl is
-``--skip benchmarks/gold/fresh2.jsonl --skip benchmarks/gold/fresh3.jsonl``). ``--show`` prints each statement as the scorer builds it (title, then the
+redrawn by skipping its own file and every set drawn after it, as a later set
+changes the exclusions (fresh4.jsonl is ``--skip benchmarks/gold/fresh4.jsonl``;
+fresh3.jsonl is ``--skip benchmarks/gold/fresh3.jsonl --skip
+benchmarks/gold/fresh4.jsonl``; fresh2.jsonl skips fresh2, fresh3 and fresh4).
+``--show`` prints each statement as the scorer builds it (title, then the
 chosen paragraphs), to annotate from the text alone.
 """
 
