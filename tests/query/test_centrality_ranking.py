@@ -185,3 +185,28 @@ def test_another_act_does_not_make_a_statement_less_about_its_acts(acts_searcher
     scores = {h.id: h.score for h in acts_searcher.search(query, limit=10, all_copies=True).hits}
     assert scores["c-other-act"] == pytest.approx(scores["b-reported"], rel=1e-9)
 
+
+AGENT_WORDS = [
+    # the agent's act elsewhere; the word in a sentence no act of the agent's
+    {"id": "a-blast-aside", "title": "Fighting near the town",
+     "body": "Islamic State militants shelled the town of Manbij on Friday. "
+             "A blast at a market killed four people, residents said of the blast."},
+    # the word in the sentence of the agent's act
+    {"id": "b-blast-by-agent", "title": "Fighting near the town",
+     "body": "Islamic State militants shelled a market in Manbij on Friday with a blast. "
+             "Four people died there, residents said."},
+]
+
+
+@pytest.mark.parametrize("query", ['by:"Islamic State" AND blast', 'by:"Islamic State" AND (suicide OR blast)'])
+def test_a_word_beside_an_agent_counts_again_in_the_agents_acts(tmp_path: Path, query: str) -> None:
+    """N05 (``by:"Islamic State" AND (suicide OR "car bomb" OR blast)``): a blast
+    the group carried out outranks one reported beside its other acts, as a
+    word beside a claim type counts again in the claims of the type."""
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in AGENT_WORDS), encoding="utf-8")
+    index_paths([source], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        hits = searcher.search(query, all_copies=True).hits
+    assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
+    assert hits[0].score > hits[1].score
