@@ -10,7 +10,7 @@ nDCG@10 per need and the mean, and the top-10 statements no judgement covers
 (they must be judged before the figures count).
 
     python -m benchmarks.needs [--data ../shared/data] [--gold benchmarks/gold/needs] [--details]
-    python -m benchmarks.needs --loo [keyword_gain|claim_word_bonus|role_bonus]
+    python -m benchmarks.needs --loo [keyword_gain|claim_word_bonus|claim_types_b|role_bonus]
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ held-out need is scored with it. The mean of those held-out scores (LOO) is
 what the tuning is worth on needs it has not seen; the in-sample figures (the
 current value's, and the best value's on all 14) sit beside it.
 
-    python -m benchmarks.needs --loo [keyword_gain|claim_word_bonus|role_bonus]
+    python -m benchmarks.needs --loo [keyword_gain|claim_word_bonus|claim_types_b|role_bonus]
 """
 
 from __future__ import annotations
@@ -40,6 +40,13 @@ def _ranking_gain(value: Any) -> Iterator[Any]:
     yield Ranking(keyword_gain=value)
 
 
+@contextmanager
+def _claim_types_b(value: Any) -> Iterator[Any]:
+    from query import Ranking
+
+    yield Ranking(field_b=(("claim_types", value),))
+
+
 def _module_constant(module: str, name: str) -> Callable[[Any], Any]:
     """Set ``module.name`` to a value for the duration of one run (compile-time constants)."""
     @contextmanager
@@ -64,6 +71,7 @@ def knobs() -> dict[str, Knob]:
         "keyword_gain": Knob((None, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0), Ranking().keyword_gain, _ranking_gain),
         "claim_word_bonus": Knob((0.0, 0.5, 1.0, 2.0, 4.0), _compile.CLAIM_WORD_BONUS,
                                  _module_constant("query._compile", "CLAIM_WORD_BONUS")),
+        "claim_types_b": Knob((0.0, 0.25, 0.5, 0.75, 1.0), Ranking().b_of("claim_types"), _claim_types_b),
         "role_bonus": Knob((0.0, 0.5, 1.0, 2.0, 4.0), _claimgroup.ROLE_BONUS,
                            _module_constant("query._claimgroup", "ROLE_BONUS")),
     }

@@ -27,14 +27,15 @@ if TYPE_CHECKING:
 
 
 def field_ranges(evaluator: Evaluator, field: str, types: tuple[str, ...] = (),
-                 holding: str | None = None) -> ClaimRanges | None:
+                 holding: str | tuple[str, ...] | None = None) -> ClaimRanges | None:
     """The claim ranges of ``field`` (of the claims of ``types`` only, if
-    given; of those that also hold the claim term ``holding``, if given), or
+    given; of those that also hold the claim term ``holding``, or every term
+    of a tuple, if given), or
     ``None`` when it has none (a field other than title and body, an index
     made without claims, or without claim roles for ``types``)."""
     if SPANS_COLUMN not in evaluator.schema or field not in CLAIM_FIELDS:
         return None
-    if types:
+    if types or holding:
         if CLAIM_ROLES_COLUMN not in evaluator.schema:
             return None
         return typed_claim_ranges(evaluator, CLAIM_FIELDS.index(field), types, holding)

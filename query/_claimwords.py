@@ -18,7 +18,10 @@ common one (``hospital``) count alike. A claim pairs with the words when
   told something, are in the sentence but not targeted, and do not count;
 - otherwise: one of the words (or phrases) lies in the claim's sentence.
 
-An ``OR`` of words counts a claim once, whichever of them it holds.
+An ``OR`` of words counts a claim once, whichever of them it holds. Beside
+``by:X`` and no claim type (``by:"Islamic State" AND (suicide OR blast)``), the
+claims counted are those of any type whose act is X's, scored as X's
+``claim_by`` term (``ClaimWords.agent``).
 """
 
 from __future__ import annotations
@@ -91,8 +94,9 @@ def _docs(starts: np.ndarray) -> np.ndarray:
 def _sentence_frequencies(evaluator: Evaluator, node: p.ClaimWords) -> np.ndarray:
     """``c`` where a claim pairs with the words by holding one in its sentence."""
     c = np.zeros(evaluator.size, dtype=np.float64)
+    agent = (f"by|{node.agent}",) if node.agent else ()
     for field in CLAIM_FIELDS:
-        ranges = field_ranges(evaluator, field, node.types)
+        ranges = field_ranges(evaluator, field, node.types, agent or None)
         if ranges is None or not len(ranges.starts):
             continue
         docs = _docs(_held_starts(evaluator, field, node.words, ranges))
@@ -100,7 +104,7 @@ def _sentence_frequencies(evaluator: Evaluator, node: p.ClaimWords) -> np.ndarra
             c[np.unique(docs)] += TITLE_BONUS
             continue
         c += np.bincount(docs, minlength=evaluator.size)
-        lead = field_ranges(evaluator, field, node.types, CLAIM_IN_LEAD)
+        lead = field_ranges(evaluator, field, node.types, (*agent, CLAIM_IN_LEAD))
         if lead is not None and len(lead.starts):
             c[np.unique(_docs(_held_starts(evaluator, field, node.words, lead)))] += LEAD_BONUS
     return c
@@ -112,8 +116,11 @@ def _target_frequencies(evaluator: Evaluator, node: p.ClaimWords) -> np.ndarray:
     if CLAIM_ROLES_COLUMN not in evaluator.schema:
         return np.zeros(size, dtype=np.float64)  # an index made before claim roles
     table = evaluator.index.derived(CLAIM_TABLE, lambda: ClaimTable.build(evaluator.reader, size))
-    claims = table.holding(f"type|{t}" for t in node.types) & ~table.holding((NEGATED_TERM,))
+    claims = table.holding(f"type|{t}" for t in node.types) if node.types else np.ones(table.count, dtype=bool)
+    claims &= ~table.holding((NEGATED_TERM,))
     claims &= table.holding(f"against|{kind}" for kind in node.targets)
+    if node.agent:
+        claims &= table.holding((f"by|{node.agent}",))
     return table.weighted_counts(claims, size)
 
 
@@ -123,10 +130,11 @@ def claim_words(evaluator: Evaluator, node: p.ClaimWords) -> Matches:
     result = evaluator.empty()
     c = _target_frequencies(evaluator, node) if node.targets else _sentence_frequencies(evaluator, node)
     docs = np.flatnonzero(c > 0)
-    btext = evaluator.term_bytes("claim_types", node.types[0]) if node.types else None
+    field, value = ("claim_by", node.agent) if node.agent else ("claim_types", node.types[0] if node.types else None)
+    btext = evaluator.term_bytes(field, value) if value else None
     if not len(docs) or btext is None:
         return result
-    scores = evaluator.posting_scores("claim_types", btext, docs, c[docs])
+    scores = evaluator.posting_scores(field, btext, docs, c[docs])
     result.mask[docs] = True
     result.score[docs] = scores * node.boost if node.boost != 1.0 else scores
     return result

@@ -29,12 +29,14 @@ _SPAN_ROWS = "claim_span_rows"
 
 
 def typed_claim_ranges(evaluator: Evaluator, code: int, types: tuple[str, ...],
-                       holding: str | None = None) -> ClaimRanges:
+                       holding: str | tuple[str, ...] | None = None) -> ClaimRanges:
     """The ranges of field ``code`` of the claims of one of ``types``
     (claim type names, folded) that also hold the claim term ``holding``
-    (``at|lead``), if given; made once per generation, type set and term."""
+    (``at|lead``; or every term of a tuple), if given; made once per
+    generation, type set and terms."""
     index = evaluator.index
-    key = f"claim_ranges_of_types|{'|'.join(sorted(types))}" + (f"|holding|{holding}" if holding else "")
+    terms = (holding,) if isinstance(holding, str) else tuple(holding or ())
+    key = f"claim_ranges_of_types|{'|'.join(sorted(types))}" + "".join(f"|holding|{t}" for t in terms)
 
     # Derived tables are made under the generation's lock: the two this one
     # is made from are fetched first, outside its build.
@@ -42,9 +44,9 @@ def typed_claim_ranges(evaluator: Evaluator, code: int, types: tuple[str, ...],
     table = index.derived(CLAIM_TABLE, lambda: ClaimTable.build(evaluator.reader, index.size))
 
     def build() -> dict[int, ClaimRanges]:
-        claims = table.holding(f"type|{t}" for t in types)
-        if holding:
-            claims &= table.holding((holding,))
+        claims = table.holding(f"type|{t}" for t in types) if types else np.ones(table.count, dtype=bool)
+        for term in terms:
+            claims &= table.holding((term,))
         keep = rows_of_claims(docs, table.claim_doc, claims, index.size)
         return {c: ranges_of(values[keep], docs[keep], c, index.size) for c in np.unique(values[:, 0]).tolist()}
     typed = index.derived(key, build)

@@ -116,16 +116,20 @@ class ClaimWords:
     (each a word's stem, or a phrase's stems): targets one of the kinds
     ``targets`` (``against`` values), when the words name kinds, else holds
     one of them in its sentence; scored by how many claims do, above all in
-    the title or lead (``query._claimwords``), times ``boost``."""
+    the title or lead (``query._claimwords``), times ``boost``. With
+    ``agent`` (a ``claim_by`` value: ``by:X AND word``), the claims of any
+    of ``types`` attributed to X, scored as X's ``claim_by`` term."""
 
     words: tuple[tuple[str, ...], ...]
     types: tuple[str, ...]
     targets: tuple[str, ...] = ()
     boost: float = 1.0
+    agent: str = ""
 
     def __str__(self) -> str:
         words = "|".join(" ".join(w) for w in self.words)
-        return _boosted(f"claimwords[{'|'.join(self.types)}]({words})", self.boost)
+        by = f"|by:{self.agent}" if self.agent else ""
+        return _boosted(f"claimwords[{'|'.join(self.types)}{by}]({words})", self.boost)
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,15 @@ class Ranking:
     keyword_gain: float | None = 8.0
     #: The structured fields ``keyword_gain`` applies to (weighted keyword fields).
     keyword_fields: tuple[str, ...] = ("actors", "locations", "claim_types", "claim_by")
+    #: Fields whose length measures a statement's scope, not its verbosity:
+    #: their ``b`` is 0 unless ``field_b`` sets one. ``claim_types``' length is
+    #: the number of act types a statement reports; BM25's length
+    #: normalisation is for verbosity (Robertson and Walker's "verbosity" and
+    #: "scope" hypotheses, 1994), and a statement reporting a siege and a
+    #: broken truce is no less about the siege than one reporting the siege
+    #: alone: normalised, a correct second claim cost a siege report a rank
+    #: (N06). The count ``c`` of the type's own claims still saturates with ``k1``.
+    scope_fields: tuple[str, ...] = ("claim_types",)
 
     def __post_init__(self) -> None:
         for name in ("k1", "b"):
@@ -133,6 +142,7 @@ class Ranking:
                 raise ValueError(f"keyword_gain must be a positive number or None, not {self.keyword_gain!r}")
             object.__setattr__(self, "keyword_gain", float(self.keyword_gain))
         object.__setattr__(self, "keyword_fields", tuple(self.keyword_fields))
+        object.__setattr__(self, "scope_fields", tuple(self.scope_fields))
         for name in ("field_boosts", "field_weights", "field_b", "field_k1", "field_scale"):
             object.__setattr__(self, name, _pairs(name, getattr(self, name)))
         if not self.field_boosts:
@@ -151,8 +161,8 @@ class Ranking:
         return dict(self.field_k1).get(field, self.k1)
 
     def b_of(self, field: str) -> float:
-        """``field``'s ``b`` (``field_b``, else ``b``)."""
-        return dict(self.field_b).get(field, self.b)
+        """``field``'s ``b`` (``field_b``, else 0 for a ``scope_fields`` one, else ``b``)."""
+        return dict(self.field_b).get(field, 0.0 if field in self.scope_fields else self.b)
 
     def field_scorer(self, statistics: Statistics, field: str, term: bytes) -> FieldScorer:
         """BM25 of ``term`` in ``field`` alone (a word in one field, a

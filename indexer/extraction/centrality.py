@@ -39,7 +39,9 @@ from indexer.schema import keyword_value
 #: Per field, the terms that add nothing to its length: a statement that also
 #: condemns, calls for action or blames someone is no less about the acts it
 #: reports, so ``claim:displacement`` does not score it lower for them
-#: (BM25 normalises a field's weight by its length).
+#: (BM25 normalises a field's weight by its length). Since stop 34 the ranking
+#: does not normalise ``claim_types`` at all (``query.rank.Ranking.scope_fields``);
+#: this matters where a ``Ranking`` gives it a ``b`` again.
 LENGTHLESS: dict[str, frozenset[str]] = {"claim_types": SPEECH_ACTS}
 #: What an inferred place gets from a place inside it that has no weight of its own.
 INFERRED = 0.5

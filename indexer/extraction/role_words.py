@@ -35,9 +35,12 @@ FILLERS = (
 )
 #: Between an agent and its act only (not in a relative clause: ``X, who was killed``):
 #: a progressive of ``use`` (``is using``, ``has been using``, ``is back to using``,
-#: ``continues using``; never a bare ``was``: ``X was imprisoned`` is no act of X's) and
-#: ``continued`` (``have continued bombardment``).
-PROGRESSIVE = (r"(?:(?:is|are|was|were|been) (?:back to )?|(?:continues|continued|keeps|kept) )?using"
+#: ``continues using``; never a bare ``was``: ``X was imprisoned`` is no act of X's) or of
+#: a light verb of :data:`FILLERS` (``has been conducting airstrikes``, ``is carrying out
+#: raids``, ``was launching strikes``) and ``continued`` (``have continued bombardment``).
+PROGRESSIVE = (r"(?:(?:is|are|was|were|been) (?:back to )?|(?:continues|continued|keeps|kept) )?"
+               r"(?:using|conducting|carrying out|launching|waging|committing|perpetrating|dropping|firing"
+               r"|unleashing|intensifying|stepping up|resuming|escalating)"
                r"|continues|continued")
 
 #: Strikes and arms after a country written possessively or abbreviated (one adjective

@@ -149,22 +149,64 @@ SPEECH_ACT_PAIR = [
     {"id": "b-reported", "title": "Families flee the town",
      "body": "Thousands of families fled the town of Saraqib on Friday. "
              "The council met on Saturday and the roads were open to traffic."},
-    # a third act of another type makes a statement less about displacement
+    # the same report with an act of another type beside it
     {"id": "c-other-act", "title": "Families flee the town",
      "body": "Thousands of families fled the town of Saraqib on Friday. "
              "Jets bombed the market and the roads were open to traffic."},
 ]
 
 
-def test_speech_acts_do_not_make_a_statement_less_about_its_acts(tmp_path: Path) -> None:
-    """Condemning or calling for action about an act is no other act: BM25's
-    length normalisation of ``claim_types`` leaves speech acts out."""
-    source = tmp_path / "statements.jsonl"
+@pytest.fixture(scope="module")
+def acts_searcher(tmp_path_factory: pytest.TempPathFactory) -> Searcher:
+    root = tmp_path_factory.mktemp("acts")
+    source = root / "statements.jsonl"
     source.write_text("\n".join(json.dumps(s) for s in SPEECH_ACT_PAIR), encoding="utf-8")
+    index_paths([source], root / "ix")
+    return Searcher(root / "ix")
+
+
+def test_speech_acts_do_not_make_a_statement_less_about_its_acts(acts_searcher: Searcher) -> None:
+    """Condemning or calling for action about an act is no other act."""
+    types = {t for claim in acts_searcher.get("a-condemned")["claims"] for t in claim["types"]}
+    assert {"condemnation", "call_to_action"} <= types
+    scores = {h.id: h.score for h in acts_searcher.search("claim:displacement", limit=10).hits}
+    assert scores["a-condemned"] == pytest.approx(scores["b-reported"], rel=1e-9)
+
+
+@pytest.mark.parametrize("query", ["claim:displacement", "claim:displacement AND Saraqib",
+                                   "claim:displacement AND location:Saraqib"])
+def test_another_act_does_not_make_a_statement_less_about_its_acts(acts_searcher: Searcher, query: str) -> None:
+    """A statement that also reports a bombardment is no less about the flight
+    it reports (N06: a siege report lost a rank when a correct ceasefire
+    violation was found beside its siege claims): the number of act types a
+    statement reports is its scope, not its verbosity."""
+    types = {t for claim in acts_searcher.get("c-other-act")["claims"] for t in claim["types"]}
+    assert {"displacement", "bombardment"} <= types
+    scores = {h.id: h.score for h in acts_searcher.search(query, limit=10, all_copies=True).hits}
+    assert scores["c-other-act"] == pytest.approx(scores["b-reported"], rel=1e-9)
+
+
+AGENT_WORDS = [
+    # the agent's act elsewhere; the word in a sentence no act of the agent's
+    {"id": "a-blast-aside", "title": "Fighting near the town",
+     "body": "Islamic State militants shelled the town of Manbij on Friday. "
+             "A blast at a market killed four people, residents said of the blast."},
+    # the word in the sentence of the agent's act
+    {"id": "b-blast-by-agent", "title": "Fighting near the town",
+     "body": "Islamic State militants shelled a market in Manbij on Friday with a blast. "
+             "Four people died there, residents said."},
+]
+
+
+@pytest.mark.parametrize("query", ['by:"Islamic State" AND blast', 'by:"Islamic State" AND (suicide OR blast)'])
+def test_a_word_beside_an_agent_counts_again_in_the_agents_acts(tmp_path: Path, query: str) -> None:
+    """N05 (``by:"Islamic State" AND (suicide OR "car bomb" OR blast)``): a blast
+    the group carried out outranks one reported beside its other acts, as a
+    word beside a claim type counts again in the claims of the type."""
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in AGENT_WORDS), encoding="utf-8")
     index_paths([source], tmp_path / "ix")
     with Searcher(tmp_path / "ix") as searcher:
-        types = {t for claim in searcher.get("a-condemned")["claims"] for t in claim["types"]}
-        assert {"condemnation", "call_to_action"} <= types
-        scores = {h.id: h.score for h in searcher.search("claim:displacement", limit=10).hits}
-    assert scores["a-condemned"] == pytest.approx(scores["b-reported"], rel=1e-9)
-    assert scores["c-other-act"] < scores["b-reported"]
+        hits = searcher.search(query, all_copies=True).hits
+    assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
+    assert hits[0].score > hits[1].score

@@ -99,7 +99,8 @@ GOLDEN: dict[str, tuple[int, list[tuple[str, float]]]] = {
     'title:siege': (1, [('g06', 6.309996207068569)]),
     'body:regime': (5, [('g04', 1.883386019991952), ('g01', 1.7772797653445183), ('g10', 1.7772797653445183), ('g08', 1.6824915111928105), ('g07', 1.5203236546922987)]),
     'claims:bombs': (2, [('g03', 1.8440592709775017), ('g01', 1.5323872815165156)]),
-    'claim:bombardment': (3, [('g01', 5.333333333333333), ('g03', 5.333333333333333), ('g11', 5.333333333333333)]),
+    # claim types unnormalised by their count since stop 34 (``Ranking.scope_fields``; 5.33 before)
+    'claim:bombardment': (3, [('g01', 8.0), ('g03', 8.0), ('g11', 8.0)]),
     'actor:"Assad regime" regime': (3, [('g01', 7.672016607449782), ('g07', 7.415060496797563), ('g04', 5.496289245798404)]),
     'location:Aleppo OR location:Daraa': (4, [('g01', 6.857142857142857), ('g02', 6.857142857142857), ('g03', 6.857142857142857), ('g12', 6.857142857142857)]),
     'regime date:[2016-01 TO 2016-12]': (3, [('g01', 2.777279765344518), ('g08', 2.6824915111928105), ('g07', 2.520323654692299)]),
@@ -181,8 +182,9 @@ if __name__ == "__main__":
 
 def test_the_rarity_gain_gives_the_former_structured_scores(golden_index: Path) -> None:
     """Words score as before; the structured fields' gain is ``keyword_gain``, and
-    ``keyword_gain=None`` gives back the rarity gain's scores."""
-    former = _run(golden_index, ranking=Ranking(keyword_gain=None))
+    ``keyword_gain=None`` (with claim types normalised by their count, as then)
+    gives back the rarity gain's scores."""
+    former = _run(golden_index, ranking=Ranking(keyword_gain=None, field_b=(("claim_types", 0.75),)))
     now = _run(golden_index)
     for text, _operator in QUERIES:
         if text in RARITY_GAIN:

@@ -74,6 +74,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("The regime is using barrel bombs against civilians in Daraa.",
      {"by": ["Assad regime"], "against": ["civilians"], "in": ["Daraa"]}),
     ("Russia has been using cluster munitions in Idlib.", {"by": ["Russia"], "in": ["Idlib"]}),
+    # a progressive of a light verb (``conducted``, ``carried out`` are light verbs already)
+    ("The US-led coalition has been conducting airstrikes against Isis in Syria.",
+     {"by": ["US-led coalition"], "in": ["Syria"]}),
+    ("Russia has been carrying out air strikes in Idlib for weeks.", {"by": ["Russia"], "in": ["Idlib"]}),
+    ("Journalists were conducting interviews when the shelling began in Homs.", {"in": ["Homs"]}),
     ("Boris Nemtsov, who was killed in Moscow in 2015, was a critic.", {"in": ["Moscow"]}),
     # a progressive of the act itself (an -ing trigger after a form of "be")
     ("Turkey was shelling Kurdish positions near Afrin.", {"by": ["Turkey"], "in": ["Afrin"]}),
