@@ -198,3 +198,11 @@ def test_relief_from_a_lull_is_no_aid() -> None:
 def test_a_doubted_agent_is_the_attributions_by() -> None:
     claims = _claims("The monitor said it was not clear if the raids were carried out by Syrian regime warplanes or Russian jets.")
     assert any(role == "by" and name == "Syrian Armed Forces" for claim in claims for role, name, _s, _e in claim.roles)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("That tragic story of deadly violence has gone hand in hand with the expansion of capitalism.", "killing"),
+    ("Production at the international level should increase by only 1.5 per cent this year.", "call_to_action"),
+])
+def test_rhetoric_and_forecasts_are_no_claims(sentence: str, kind: str) -> None:
+    assert kind not in claim_types(sentence)
