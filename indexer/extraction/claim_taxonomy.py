@@ -182,22 +182,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"shell(?:s|ed|ing)",
         r"missiles?|rockets?|mortars?|artillery",
         r"bombard(?:s|ed|ing|ment|ments)?",
-        r"bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
+        r"(?<!suicide )(?<!car )(?<!truck )(?<!roadside )(?<!bomber )bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
         r"bombing (?:raids?|campaign)",
         r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
         r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
         # (not money or weight: "cost 126,000 pounds", "millions of pounds", "pesos, pounds")
         r"pound(?:ed|ing)|(?<![\d,.] )(?<!of )(?<!, )pounds(?! sterling)",
-        r"(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
+        r"(?<!suicide )(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
         r" (?:\w+ ){0,2}?(?:struck|hit|targeted|bombed|attacked|raided|fired (?:on|at)|strafed)",
-        r"(?:struck|hit|targeted) by (?:an? |the )?(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
+        r"(?:struck|hit|targeted) by (?:an? |the )?(?!(?:\w+ )?(?:suicide|car|truck|roadside) )(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
         r"|warplanes|air ?strikes?)",
         r"strikes? (?:on|against|targeting) (?:the |a |an )?(?:\w+ ){0,2}?(?:hospitals?|schools?|markets?"
         r"|homes?|houses?|civilians?|villages?|towns?|neighbou?rhoods?|positions?|targets?|convoys?"
         r"|bases?|camps?|shelters?|mosques?|churches?|bakery|bakeries)",
         r"explosive weapons|bombs? (?:were |was )?dropped|dropp(?:ed|ing) (?:\w+ )?bombs"
         # (a suicide or car bombing is no attack from the air: "a suicide bombing of a mosque")
-        r"|(?<!suicide )(?<!suicide-)(?<!car )(?<!truck )(?:bombing of|bombings of|bombed)|air (?:attacks?|campaign|assaults?)",
+        r"|(?<!suicide )(?<!suicide-)(?<!car )(?<!truck )(?<!bomber )(?<!bombers )(?:bombing of|bombings of|bombed)"
+        r"(?!(?: [\w'-]+){0,5}? by (?:an? |the |two )?(?:suicide|car|truck))|air (?:attacks?|campaign|assaults?)",
         r"fir(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:missiles?|rockets?|shells?|mortars?) (?:at|on|into|toward)",
     ),
     "chemical_attack": (

@@ -206,3 +206,22 @@ def test_a_doubted_agent_is_the_attributions_by() -> None:
 ])
 def test_rhetoric_and_forecasts_are_no_claims(sentence: str, kind: str) -> None:
     assert kind not in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A suicide bomb on a bus killed 12.",
+    "The checkpoint was hit by a car bomb.",
+    "A suicide bomber bombed the mosque.",
+    "The bombing of the mosque by a suicide bomber killed 30.",
+])
+def test_a_bomb_carried_or_driven_is_no_bombardment(sentence: str) -> None:
+    assert "bombardment" not in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jets bombed the market on Monday.",
+    "The school was hit by a barrel bomb.",
+    "The bombing of the hospital by Russian jets killed nine.",
+])
+def test_bombs_from_the_air_are_still_bombardment(sentence: str) -> None:
+    assert "bombardment" in claim_types(sentence)
