@@ -85,6 +85,14 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
             r" (?:own )?" + _FIGHTERS + r"(?: [\w'-]+){0,3}? (?:carried out|conducted|detonated|blew|attacked|launched"
             r"|killed|struck|targeted|stormed|shot|executed)\b)",
         ),
+        # disturbance felt by the speaker, said with its degree ("deeply disturbed by the reports"; not "the
+        # meeting was disturbed by protesters")
+        "condemnation": (r"(?:deeply|profoundly|very|greatly|extremely|gravely|particularly|most|so) disturbed"
+                         r" (?:by|at|to)\b",
+                         # an act called an injustice, with its article ("that is an injustice"; not "referring to
+                         # injustice", an abstraction)
+                         r"(?:is|was|are|were|remains?|it) (?:an|a (?:grave|great|gross|terrible|historic|historical"
+                         r"|serious|flagrant|profound)) injustice\b"),
         "call_to_action": (
             # (not a forecast: "the company should continue to grow")
             r"should (?:\w+ )?(?:continue to(?! (?:grow|rise|fall|decline|drop|climb|improve|expand|benefit|weaken|recover"

@@ -225,3 +225,19 @@ def test_a_bomb_carried_or_driven_is_no_bombardment(sentence: str) -> None:
 ])
 def test_bombs_from_the_air_are_still_bombardment(sentence: str) -> None:
     assert "bombardment" in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said the verdict was an injustice.",
+    "We are deeply disturbed by the reports of torture.",
+])
+def test_injustice_and_disturbance_felt_are_condemnations(sentence: str) -> None:
+    assert "condemnation" in claim_types(sentence)
+
+
+def test_a_meeting_disturbed_is_no_condemnation() -> None:
+    assert "condemnation" not in claim_types("The meeting was disturbed by protesters.")
+
+
+def test_injustice_as_an_abstraction_is_no_condemnation() -> None:
+    assert "condemnation" not in claim_types("Here I am referring to injustice and poverty.")
