@@ -7,6 +7,8 @@ The taxonomy is documented in ``indexer/data/CLAIMS.md``; keep the two in step.
 
 from __future__ import annotations
 
+from indexer.extraction.claim_forms import EPITHETS, more_triggers, uncertain_agent
+
 __all__ = ["CLAIM_TYPES", "PRIORITY", "SPEECH_ACTS", "TRIGGERS"]
 
 #: Claim type id -> one-line description, in documentation order.
@@ -180,21 +182,23 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"shell(?:s|ed|ing)",
         r"missiles?|rockets?|mortars?|artillery",
         r"bombard(?:s|ed|ing|ment|ments)?",
-        r"bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
+        r"(?<!suicide )(?<!car )(?<!truck )(?<!roadside )(?<!bomber )bomb(?:s|ed)? (?:on|the|civilians|hospitals?|schools?|markets?|residential)",
         r"bombing (?:raids?|campaign)",
         r"rain(?:s|ed|ing)? (?:down )?(?:barrel )?bombs",
         r"warplanes?|war planes?|jets? (?:struck|bombed|pounded)",
         # (not money or weight: "cost 126,000 pounds", "millions of pounds", "pesos, pounds")
         r"pound(?:ed|ing)|(?<![\d,.] )(?<!of )(?<!, )pounds(?! sterling)",
-        r"(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
+        r"(?<!suicide )(?:aircraft|warplanes?|jets?|planes?|helicopters?|drones?|gunships?|bombers?|tanks?|warships?)"
         r" (?:\w+ ){0,2}?(?:struck|hit|targeted|bombed|attacked|raided|fired (?:on|at)|strafed)",
-        r"(?:struck|hit|targeted) by (?:an? |the )?(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
+        r"(?:struck|hit|targeted) by (?:an? |the )?(?!(?:\w+ )?(?:suicide|car|truck|roadside) )(?:\w+ ){0,2}?(?:shells?|bombs?|drones?|aircraft|jets"
         r"|warplanes|air ?strikes?)",
         r"strikes? (?:on|against|targeting) (?:the |a |an )?(?:\w+ ){0,2}?(?:hospitals?|schools?|markets?"
         r"|homes?|houses?|civilians?|villages?|towns?|neighbou?rhoods?|positions?|targets?|convoys?"
         r"|bases?|camps?|shelters?|mosques?|churches?|bakery|bakeries)",
         r"explosive weapons|bombs? (?:were |was )?dropped|dropp(?:ed|ing) (?:\w+ )?bombs"
-        r"|bombing of|bombings of|bombed|air (?:attacks?|campaign|assaults?)",
+        # (a suicide or car bombing is no attack from the air: "a suicide bombing of a mosque")
+        r"|(?<!suicide )(?<!suicide-)(?<!car )(?<!truck )(?<!bomber )(?<!bombers )(?:bombing of|bombings of|bombed)"
+        r"(?!(?: [\w'-]+){0,5}? by (?:an? |the |two )?(?:suicide|car|truck))|air (?:attacks?|campaign|assaults?)",
         r"fir(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:missiles?|rockets?|shells?|mortars?) (?:at|on|into|toward)",
     ),
     "chemical_attack": (
@@ -334,7 +338,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:(?:totally|utterly|completely|absolutely|simply|deeply|particularly|wholly|morally|truly|most|so) )?"
         r"(?:outrageous|inexcusable|unacceptable|abhorrent|appalling|reprehensible|heinous|despicable|deplorable"
         r"|intolerable|unconscionable|shameful|horrifying|horrific|barbaric|atrocious|unjustifiable|abominable"
-        r"|monstrous|cowardly|disgraceful|unforgivable)\b",
+        r"|monstrous|cowardly|disgraceful|unforgivable" + EPITHETS + r")\b",
         # an act called a word of condemnation by a verb of judging ("slammed as appalling",
         # "lambasted the crackdown as inhumane", "branded the raids as cruel")
         r"(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|slam(?:s|med|ming)?"
@@ -345,7 +349,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|despicable|deplorable|intolerable|unconscionable|shameful|horrifying|horrific|barbaric|atrocious"
         r"|unjustifiable|abominable|monstrous|cowardly|disgraceful|unforgivable|inhumane|inhuman|barbarous|savage"
         r"|callous|senseless|vile|egregious|scandalous|shocking|cruel|brutal|criminal|outrage|disgrace|travesty"
-        r"|affront)\b",
+        r"|affront" + EPITHETS + r")\b",
         r"(?:can ?not|can't|must not|will not|won't|should not) be (?:tolerated|condoned|excused|justified)",
         r"(?:outraged|appalled|horrified) (?:by|at|to)",
     ),
@@ -393,8 +397,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r" (?:(?:on|in|at|near|against) (?:[\w-]+ ){1,2}?)?(?:(?:was|were|has been|had been|later|since|also|quickly"
         r"|swiftly) )*claimed by",
         r"claim(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|assaults?|killings?)",
-        r"(?:perpetrated|committed|carried out|orchestrated|masterminded|plotted|instigated|engineered) by"
-        r"|at the hands of"
+        # (a plain "carried out by X" reports the act's agent: only a doubted one attributes it)
+        uncertain_agent(r"(?:perpetrated|committed|carried out)") + r"|(?:orchestrated|masterminded|plotted|instigated"
+        r"|engineered) by|at the hands of"
         # (by someone, not by a weapon: "injuries inflicted by the security services")
         r"|inflicted (?:(?:on|upon) (?:[\w-]+ ){1,3}?)?by(?! (?:an? |shell|bomb|air|missile|rocket|mortar|artillery|fire|gun|explos))"
         r"|suspect(?:s|ed)? of (?:involvement|being involved|complicity|carrying out|committing|perpetrating"
@@ -404,3 +409,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|those responsible for",
     ),
 }
+
+# Forms of stop 34 (issue 18, items 6-7), kept in their own module.
+for _kind, _forms in more_triggers(_CEASEFIRE).items():
+    TRIGGERS[_kind] += _forms

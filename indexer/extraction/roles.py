@@ -103,8 +103,8 @@ _PASSIVE_GAP = re.compile(
 _NAMES_AN_ACT = re.compile(r" (?:air ?strikes?|strikes?|raids?|attacks?|bombings?|bombardments?|shelling)$")
 _POSSESSIVE_GAP = re.compile(r"(?:'s?|\u2019s?)(?: [\w-]+){0,3}? $")
 _LED_GAP = re.compile(r"-led(?: [\w-]+){0,3}? $")
-#: Between a trigger and ``by X``: at most six words, no clause mark.
-_BY_AFTER_TRIGGER = re.compile(r"^(?: [\w'\u2019-]+){0,6}? (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ ){0,2}$")
+#: Between a trigger and ``by X``: at most six words (ten before ``carried out by``), no clause mark.
+_BY_AFTER_TRIGGER = re.compile(r"^(?:(?: [\w'\u2019-]+){0,6}?|(?: [\w'\u2019-]+){0,10}? (?:carried out|committed|perpetrated)) (?:by|at the hands of) (?:the |a |an )?(?:[\w-]+ ){0,2}$")
 _BY_DIRECT = re.compile(r"^ ?(?:the |a |an )?(?:[\w-]+ )?$")
 _NOT_AGENT_BY = LazyPattern(
     r"\b(?:backed|supported|brokered|sponsored|mediated|hosted|organi[sz]ed|issued|signed|condemned|escorted"

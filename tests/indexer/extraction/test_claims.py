@@ -263,7 +263,7 @@ def test_dehyphen_is_translate(text: str) -> None:
         ("ceasefire_violation", "The shelling came despite an extension of a nationwide truce."),
         ("war_crimes", "They breached international humanitarian law, he wrote."),
         ("responsibility_attribution", "The Islamic State claimed responsibility for the bombing."),
-        ("responsibility_attribution", "The acts of displacement being perpetrated by the Serbian forces."),
+        ("responsibility_attribution", "The acts of displacement probably perpetrated by the Serbian forces."),
         ("responsibility_attribution", "Groups linked to the former government have been implicated."),
         ("responsibility_attribution", "ISIS fighters also claimed a suicide attack on a rival group."),
     ],
