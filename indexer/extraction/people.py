@@ -37,6 +37,7 @@ from indexer.analysis import STOPWORDS, fold
 from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
+from indexer.extraction.person_cues import apposition_after, arabic_compound_first, cue_before, surname_shaped
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
@@ -69,7 +70,8 @@ _RUN_ASCII = re.compile(_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]").replace(_LE
 _VERB_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
     r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
-    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
+    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized|"
+    r"spoke|replied|responded|disclosed|revealed|recalled|acknowledged|admitted|testified|reiterated)\b")
 #: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
 _AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
@@ -82,7 +84,7 @@ _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
 _SINGLE_NAME_TITLES = frozenset(
     "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
     "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
-    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
+    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur lord lady baroness".split())
 #: Function words that end a name though the search keeps them (``Hussein Malla Over 20 ...``).
 _FUNCTION_WORDS = frozenset(
     "over under after before into onto with without against amid among about above below across "
@@ -238,20 +240,24 @@ class PeopleFinder:
             first = self._first
             for i in range(len(keys) - 1):
                 # A first name the text also writes in lower case is a word here ("Made", "Long").
-                if keys[i] in first and f" {keys[i]} " not in text:
+                if (keys[i] in first or arabic_compound_first(keys[i])) and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
             else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
-                if (i := chinese_name_start(keys, text)) >= 0:
+                if (i := chinese_name_start(keys, text)) >= 0 or (i := self._surname_start(keys, words, text)) >= 0:
                     begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
             if before and before[-1].lower() in titles:
                 begin, cue = 0, "title"
-            elif not headline and self._verb_or_role(text, before, offset + len(run)):
+            elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
+                    self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
+                    keys) and (cue_before(text, offset, titles) or apposition_after(text, offset, offset + len(run)))):
                 begin, cue = 0, "verb"
-                while begin < len(keys) - 1 and keys[begin] in STOPWORDS:
-                    begin += 1  # "But Bintou Keita said"
+                while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
+                                                 and keys[begin] in self._common or words[begin].isupper()
+                                                 and words[begin].isalpha()):
+                    begin += 1  # "But Bintou Keita said", "Sources Burton spoke", "ASP Ramhan Nansel said"
         if begin < 0:
             return None
         after_title_of = begin < len(keys) - 1 and self._after_title_of(text, offset)
@@ -346,6 +352,18 @@ class PeopleFinder:
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
 
+    def _surname_start(self, keys: list[str], words: list[str], text: str) -> int:
+        """Where a name ends in a surname-shaped word (``Velimir Smilevski``)
+        starts: its first word, capitalised, no known name or ordinary word; or -1."""
+        for j in range(1, len(keys)):
+            if surname_shaped(words[j]) and words[j - 1][1:].islower() and keys[j - 1] not in STOPWORDS \
+                    and keys[j - 1] not in self._common and keys[j - 1] not in self._titles \
+                    and keys[j - 1] not in self._not_names and f" {keys[j - 1]} " not in text \
+                    and self._known(words[j - 1]) is None and self._known(words[j]) is None \
+                    and (j < 2 or (self._known(words[j - 2]) or ("", "place"))[1] == "place"):  # "Sputnik Ilya Pitalev"
+                return j - 1
+        return -1
+
     def _after_title_of(self, text: str, offset: int) -> bool:
         """Whether the run at ``offset`` follows a title and ``of`` (``Minister of``)."""
         before = text[max(0, offset - 30):offset].split()
@@ -380,7 +398,8 @@ class PeopleFinder:
         country or demonym, an acronym or its plural."""
         for i in range(begin + 1, end):
             key, word = keys[i], words[i]
-            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name):
+            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name) \
+                    and not _INITIAL.fullmatch(word):  # "Yahya A. J. J. Jammeh": an initial
                 return i  # "Major Gains Which Completely Changed"; not "Cathy He"
             if i >= begin + 2 and key in _CREDIT_WORDS:
                 return i  # "Illustration: Dionne Gain Credit:", "John Smith Photo": a credit's label

@@ -1,0 +1,78 @@
+"""People named with cues beyond a title or a listed first name (people6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction.gazetteer import Gazetteer
+from indexer.extraction.person_cues import surname_shaped
+
+
+def people(gaz: Gazetteer, text: str) -> list[str]:
+    """The distinct person actors of ``text``, in order."""
+    out: list[str] = []
+    for m in gaz.find_actors(text):
+        if m.kind == "person" and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an age before the name
+        ("The court jailed 68-year-old Shyrl Lamar on Monday.", "Shyrl Lamar"),
+        # a plural role before a list of names
+        ("He called attorneys Norm Pattis and Kevin Smith many times.", "Norm Pattis"),
+        # an honorific or a police rank opens the name
+        ("The Commissioner, Alhaji Adamu Usman, led the team.", "Adamu Usman"),
+        ("The state Police Public Relations Officer, ASP Ramhan Nansel, disclosed this.", "Ramhan Nansel"),
+        ("The President, His Excellency Al Hadji Yahya A. J. J. Jammeh, spoke.", "Yahya A. J. J. Jammeh"),
+        ("We congratulate Her Excellency Haya Rashed Al-Khalifa on her election.", "Haya Rashed Al-Khalifa"),
+        # more reporting verbs after a name
+        ("Ubah Ogaba disclosed this to reporters in the city.", "Ubah Ogaba"),
+        ("Monsuru Tijani responded to the ruling on Friday.", "Monsuru Tijani"),
+        # an apposition closed by "who"
+        ("The officer in the State, Ubah Ogaba who confirmed the incident, spoke later.", "Ubah Ogaba"),
+        # a kinship apposition
+        ("He posted photos of Xi's daughter, Xi Mingze, online.", "Xi Mingze"),
+        # a surname of a common shape after an unknown first name
+        ("Mayors such as Velimir Smilevski from Butel resigned.", "Velimir Smilevski"),
+        ("And Boro Stojcev from Novo Selo had to resign.", "Boro Stojcev"),
+        # an Arabic compound first name
+        ("Abdel-Fattah al-Sisi spoke on Friday morning.", "Abdel-Fattah al-Sisi"),
+    ],
+)
+def test_a_person_is_found_by_a_general_cue(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in people(gaz, text)
+
+
+def test_a_peer_after_lord_is_a_person(gaz: Gazetteer) -> None:
+    found = people(gaz, "Lord Hodge and Lord Kitchin heard the appeal.")
+    assert found == ["Hodge", "Kitchin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 12-year-old Girl Scouts troop marched.",  # an age before a group, not a person
+        "Delegates from Moldova Republic met.",
+        "The ceasefire in Nagorno Karabakh held, officials disclosed.",
+        "DSP Nawan Kot was kidnapped after the mob attacked Nawan Kot police station.",  # a post, no name
+        "Sputnik Ilya Pitalev Number of Settlements Joining Ceasefire Reaches 207",  # a photo credit
+        "Sources Burton spoke to believe the case is weak.",  # an ordinary word is no first name
+        "Last year, the Ministry of Water Resources revealed that 89 died.",  # the end of a body's name
+    ],
+)
+def test_the_new_cues_make_no_person_of_other_names(gaz: Gazetteer, text: str) -> None:
+    assert people(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [("Stojanovski", True), ("Ibrahimovic", True), ("Shevchenko", True), ("Popescu", True),
+     ("Saakashvili", True), ("Davutoglu", True), ("Stojcev", True), ("Street", False), ("Moscow", False),
+     ("Rev", False), ("Kiev", False)],
+)
+def test_surname_shapes(word: str, shaped: bool) -> None:
+    assert surname_shaped(word) is shaped
