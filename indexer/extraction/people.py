@@ -37,7 +37,8 @@ from indexer.analysis import STOPWORDS, fold
 from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
-from indexer.extraction.person_cues import apposition_after, arabic_compound_first, cue_before, surname_shaped
+from indexer.extraction.leader_groups import leader_mentions
+from indexer.extraction.person_cues import apposition_after, arabic_compound_first, cue_before, surname_start
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ class PeopleFinder:
                 singles.append((start, end, name))
             else:
                 found.append((start, end, name))
+        for span in leader_mentions(text, self, found + singles):  # "Milosevic's regime"
+            (found if " " in span[2] else singles).append(span)
         if not found and not singles:
             return []
         if len(found) > 1:
@@ -244,7 +247,7 @@ class PeopleFinder:
                     begin, cue = i, "first"
                     break
             else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
-                if (i := chinese_name_start(keys, text)) >= 0 or (i := self._surname_start(keys, words, text)) >= 0:
+                if (i := chinese_name_start(keys, text)) >= 0 or (i := surname_start(keys, words, text, self)) >= 0:
                     begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
@@ -352,17 +355,15 @@ class PeopleFinder:
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
 
-    def _surname_start(self, keys: list[str], words: list[str], text: str) -> int:
-        """Where a name ends in a surname-shaped word (``Velimir Smilevski``)
-        starts: its first word, capitalised, no known name or ordinary word; or -1."""
-        for j in range(1, len(keys)):
-            if surname_shaped(words[j]) and words[j - 1][1:].islower() and keys[j - 1] not in STOPWORDS \
-                    and keys[j - 1] not in self._common and keys[j - 1] not in self._titles \
-                    and keys[j - 1] not in self._not_names and f" {keys[j - 1]} " not in text \
-                    and self._known(words[j - 1]) is None and self._known(words[j]) is None \
-                    and (j < 2 or (self._known(words[j - 2]) or ("", "place"))[1] == "place"):  # "Sputnik Ilya Pitalev"
-                return j - 1
-        return -1
+    def name_word(self, key: str, text: str) -> bool:
+        """Whether a folded capitalised word may be part of a name in ``text``: no stopword,
+        ordinary word, title, country, demonym or date, and not written in lower case there."""
+        return key not in STOPWORDS and key not in self._common and key not in self._titles \
+            and key not in self._not_names and key not in self._dates and f" {key} " not in text
+
+    def place_name(self, name: str) -> bool:
+        """Whether ``name`` as written is a place's own full name (the world table)."""
+        return self._place_name is not None and self._place_name(name)
 
     def _after_title_of(self, text: str, offset: int) -> bool:
         """Whether the run at ``offset`` follows a title and ``of`` (``Minister of``)."""

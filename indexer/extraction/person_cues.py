@@ -19,8 +19,12 @@ Each is a shape test on a few characters; the finder applies its usual guards
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-__all__ = ["apposition_after", "arabic_compound_first", "cue_before", "surname_shaped"]
+if TYPE_CHECKING:
+    from indexer.extraction.people import PeopleFinder
+
+__all__ = ["apposition_after", "arabic_compound_first", "cue_before", "surname_shaped", "surname_start"]
 
 #: Endings that mark a surname (Slavic, Romanian, Greek, Georgian, Turkish, Armenian), with the
 #: shortest word each may end. Place names with these endings are caught by the finder's place guards.
@@ -65,3 +69,17 @@ def apposition_after(text: str, offset: int, end: int) -> bool:
     ``who`` or by a comma and a reporting verb (``in the State, Ubah Ogaba who
     confirmed``, ``the officer, ASP Ramhan Nansel, disclosed``): a comma before it."""
     return text[max(0, offset - 2):offset] == ", " and _APPOSITION_END.match(text, end) is not None
+
+
+def surname_start(keys: list[str], words: list[str], text: str, finder: PeopleFinder) -> int:
+    """Where a name that ends in a surname-shaped word (``Velimir Smilevski``) starts
+    in a run of ``words`` (folded: ``keys``): the word before it, a capitalised
+    word that is no known name nor an ordinary word; -1 if none. A known
+    non-place name before the two (``Sputnik Ilya Pitalev``) makes them a credit line."""
+    known = finder.known_name
+    for j in range(1, len(keys)):
+        if surname_shaped(words[j]) and words[j - 1][1:].islower() and finder.name_word(keys[j - 1], text) \
+                and known(words[j - 1]) is None and known(words[j]) is None \
+                and (j < 2 or (known(words[j - 2]) or ("", "place"))[1] == "place"):
+            return j - 1
+    return -1

@@ -76,3 +76,34 @@ def test_the_new_cues_make_no_person_of_other_names(gaz: Gazetteer, text: str) -
 )
 def test_surname_shapes(word: str, shaped: bool) -> None:
     assert surname_shaped(word) is shaped
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It added to the military advantage of Milosevic’s regime, which was bent on war.", "Milosevic"),
+        ("Fighters loyal to Hemedti seized the town.", "Hemedti"),
+        ("Gaddafi's troops shelled Misrata again.", "Gaddafi"),
+        ("President Slobodan Milosevic spoke. Milosevic's forces then attacked.", "Slobodan Milosevic"),
+    ],
+)
+def test_a_leader_named_through_the_group_he_leads_is_a_person(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in people(gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Transitional Government met in the capital.",
+        "The Communist regime fell in 1989.",
+        "Syria's army and Assad's forces shelled the town.",
+        "Sunday's government statement was brief.",
+        "They fought the Prophet's men.",  # a title, no name
+        "The Federal Government rejected it.",
+        "The victims of the Soviet regime chose from slates of one.",  # one word there may describe
+        "The Guinean Government believes that peace can be achieved.",
+        "Russia stood firmly by the Assads regime.",  # a possessive that lost its apostrophe
+    ],
+)
+def test_a_description_of_a_government_is_no_leader(gaz: Gazetteer, text: str) -> None:
+    assert people(gaz, text) == []
