@@ -74,7 +74,7 @@ _VERB_AFTER = re.compile(
     r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized|"
     r"spoke|replied|responded|disclosed|revealed|recalled|acknowledged|admitted|testified|reiterated)\b")
 #: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
-_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
+_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years|[ \t]+and\b)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr gov".split())
@@ -255,7 +255,7 @@ class PeopleFinder:
                 begin, cue = 0, "title"
             elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
                     self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
-                    keys) and (cue_before(text, offset, titles) or apposition_after(text, offset, offset + len(run)))):
+                    keys) and (cue_before(text, offset, titles) or apposition_after(text, offset, offset + len(run), titles))):
                 begin, cue = 0, "verb"
                 while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
                                                  and keys[begin] in self._common or words[begin].isupper()

@@ -33,6 +33,7 @@ _SURNAME_ENDINGS = re.compile(
     r"opoulos|akis|idis|iadis|shvili|adze|o[gğ]lu|[oe]v|[oe]va)$")
 _MIN_LENGTH = 6  # "Kiev", "Lvov": short words with these endings are places or words
 _ARABIC_COMPOUND = re.compile(r"(?:abd|abdel|abdul|abdal|abdol|abdur|abdel)-\w{3,}")
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[-‐]year[-‐]old[ \t]+$")
 _APPOSITION_END = re.compile(
     r",?[ \t]+who\b|,[ \t]+(?:said|told|disclosed|confirmed|added|stated|explained|noted|revealed)\b")
@@ -64,11 +65,20 @@ def cue_before(text: str, offset: int, titles: frozenset[str]) -> bool:
     return len(last) > 3 and last.islower() and last[-1] == "s" and last[:-1] in titles
 
 
-def apposition_after(text: str, offset: int, end: int) -> bool:
+def apposition_after(text: str, offset: int, end: int, titles: frozenset[str]) -> bool:
     """Whether the run ``text[offset:end]`` is an apposition closed by
     ``who`` or by a comma and a reporting verb (``in the State, Ubah Ogaba who
-    confirmed``, ``the officer, ASP Ramhan Nansel, disclosed``): a comma before it."""
-    return text[max(0, offset - 2):offset] == ", " and _APPOSITION_END.match(text, end) is not None
+    confirmed``, ``the officer, ASP Ramhan Nansel, disclosed``), or by a comma
+    after a capitalised title's phrase (``our Minister for Minority Affairs,
+    Shahbaz Bhatti, and``): a comma before it."""
+    if text[max(0, offset - 2):offset] != ", ":
+        return False
+    if _APPOSITION_END.match(text, end) is not None:
+        return True
+    if text[end:end + 1] != ",":
+        return False
+    phrase = _CLAUSE_END.split(text[max(0, offset - 60):offset - 2])[-1].split()[-6:]
+    return any(w[:1].isupper() and w.lower() in titles for w in phrase)
 
 
 def surname_start(keys: list[str], words: list[str], text: str, finder: PeopleFinder) -> int:

@@ -34,6 +34,10 @@ def people(gaz: Gazetteer, text: str) -> list[str]:
         ("Monsuru Tijani responded to the ruling on Friday.", "Monsuru Tijani"),
         # an apposition closed by "who"
         ("The officer in the State, Ubah Ogaba who confirmed the incident, spoke later.", "Ubah Ogaba"),
+        # an apposition after a title's phrase; an age after the name
+        ("We have lost our Minister for Minority Affairs, Shahbaz Bhatti, and many others.", "Shahbaz Bhatti"),
+        ("Toronto resident Krishan Arora, 36 and Ajax resident Dinash Chaudhry, 27 face charges.", "Krishan Arora"),
+        ("Krishan Arora, 36 and two others face charges.", "Krishan Arora"),
         # a kinship apposition
         ("He posted photos of Xi's daughter, Xi Mingze, online.", "Xi Mingze"),
         # a surname of a common shape after an unknown first name
@@ -62,6 +66,8 @@ def test_a_peer_after_lord_is_a_person(gaz: Gazetteer) -> None:
         "Sputnik Ilya Pitalev Number of Settlements Joining Ceasefire Reaches 207",  # a photo credit
         "Sources Burton spoke to believe the case is weak.",  # an ordinary word is no first name
         "Last year, the Ministry of Water Resources revealed that 89 died.",  # the end of a body's name
+        "The Minister of the Interior, Kurdistan Region, said it.",
+        "Doctors at Dr Harry Surtie Hospital, Upington, Northern Cape, South Africa walked out.",  # a list of places
     ],
 )
 def test_the_new_cues_make_no_person_of_other_names(gaz: Gazetteer, text: str) -> None:
