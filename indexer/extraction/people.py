@@ -38,7 +38,8 @@ from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.leader_groups import leader_mentions
-from indexer.extraction.person_cues import apposition_after, arabic_compound_first, cue_before, surname_start
+from indexer.extraction.person_cues import (AGE_AFTER, VERB_AFTER, apposition_after, arabic_compound_first, cue_before,
+                                            surname_start)
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
@@ -67,14 +68,6 @@ _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-â
 #: members (the same matches there), a fifth fewer instructions. Derived from
 #: ``_RUN``, so that the two cannot drift apart.
 _RUN_ASCII = re.compile(_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]").replace(_LETTER, "[A-Za-z]"))
-#: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
-_VERB_AFTER = re.compile(
-    r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
-    r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
-    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized|"
-    r"spoke|replied|responded|disclosed|revealed|recalled|acknowledged|admitted|testified|reiterated)\b")
-#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
-_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years|[ \t]+and\b)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr gov".split())
@@ -255,7 +248,8 @@ class PeopleFinder:
                 begin, cue = 0, "title"
             elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
                     self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
-                    keys) and (cue_before(text, offset, titles) or apposition_after(text, offset, offset + len(run), titles))):
+                    keys) and (cue_before(text, offset, titles) or apposition_after(
+                        text, offset, offset + len(run), titles, self._first.__contains__)) and not self.place_name(run)):
                 begin, cue = 0, "verb"
                 while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
                                                  and keys[begin] in self._common or words[begin].isupper()
@@ -356,10 +350,13 @@ class PeopleFinder:
         return start, stop, name, len(name_keys)
 
     def name_word(self, key: str, text: str) -> bool:
-        """Whether a folded capitalised word may be part of a name in ``text``: no stopword,
-        ordinary word, title, country, demonym or date, and not written in lower case there."""
-        return key not in STOPWORDS and key not in self._common and key not in self._titles \
-            and key not in self._not_names and key not in self._dates and f" {key} " not in text
+        """Whether a folded word may be in a name in ``text``: no ordinary word, title,
+        country, demonym or date, and not written in lower case there."""
+        return not self._ordinary(key) and key not in self._titles and key not in self._not_names \
+            and key not in self._dates and f" {key} " not in text
+
+    def _ordinary(self, key: str) -> bool:
+        return key in STOPWORDS or key in self._common
 
     def place_name(self, name: str) -> bool:
         """Whether ``name`` as written is a place's own full name (the world table)."""
@@ -440,7 +437,7 @@ class PeopleFinder:
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
         after the run (which ends at ``end``), or a role after a comma."""
-        if _VERB_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
+        if VERB_AFTER.match(text, end) or AGE_AFTER.match(text, end):
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True

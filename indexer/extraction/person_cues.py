@@ -19,13 +19,22 @@ Each is a shape test on a few characters; the finder applies its usual guards
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from indexer.extraction.people import PeopleFinder
 
-__all__ = ["apposition_after", "arabic_compound_first", "cue_before", "surname_shaped", "surname_start"]
+__all__ = ["AGE_AFTER", "VERB_AFTER", "apposition_after", "arabic_compound_first", "cue_before", "surname_shaped", "surname_start"]
 
+#: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
+VERB_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
+    r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
+    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized|"
+    r"spoke|replied|responded|disclosed|revealed|recalled|acknowledged|admitted|testified|reiterated)\b")
+#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
+AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years|[ \t]+and\b)")
 #: Endings that mark a surname (Slavic, Romanian, Greek, Georgian, Turkish, Armenian), with the
 #: shortest word each may end. Place names with these endings are caught by the finder's place guards.
 _SURNAME_ENDINGS = re.compile(
@@ -34,9 +43,8 @@ _SURNAME_ENDINGS = re.compile(
 _MIN_LENGTH = 6  # "Kiev", "Lvov": short words with these endings are places or words
 _ARABIC_COMPOUND = re.compile(r"(?:abd|abdel|abdul|abdal|abdol|abdur|abdel)-\w{3,}")
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]")
-_AGE_BEFORE = re.compile(r"\b\d{1,3}[-‐]year[-‐]old[ \t]+$")
-_APPOSITION_END = re.compile(
-    r",?[ \t]+who\b|,[ \t]+(?:said|told|disclosed|confirmed|added|stated|explained|noted|revealed)\b")
+_AGE_BEFORE = re.compile(r"\b\d{1,2}[-‐]year[-‐]old[ \t]+$")  # not "the 200-year-old Lune Aqueduct"
+_WHO_AFTER = re.compile(r",?[ \t]+who\b")
 
 
 def surname_shaped(word: str) -> bool:
@@ -65,20 +73,28 @@ def cue_before(text: str, offset: int, titles: frozenset[str]) -> bool:
     return len(last) > 3 and last.islower() and last[-1] == "s" and last[:-1] in titles
 
 
-def apposition_after(text: str, offset: int, end: int, titles: frozenset[str]) -> bool:
-    """Whether the run ``text[offset:end]`` is an apposition closed by
-    ``who`` or by a comma and a reporting verb (``in the State, Ubah Ogaba who
-    confirmed``, ``the officer, ASP Ramhan Nansel, disclosed``), or by a comma
-    after a capitalised title's phrase (``our Minister for Minority Affairs,
-    Shahbaz Bhatti, and``): a comma before it."""
+def apposition_after(text: str, offset: int, end: int, titles: frozenset[str],
+                     first_name: Callable[[str], bool]) -> bool:
+    """Whether the run ``text[offset:end]`` (a comma before it) is an
+    apposition closed by ``who`` (``in the State, Ubah Ogaba who confirmed``)
+    or by a comma after a title's phrase (``the officer, ASP Ramhan Nansel,
+    disclosed``, ``our Minister for Minority Affairs, Shahbaz Bhatti, and``):
+    a title, then a portfolio but no first name (``Rabbi Daniel Wasserman
+    of Shaare Torah, Squirrel Hill, said``: his place, not another name)."""
     if text[max(0, offset - 2):offset] != ", ":
         return False
-    if _APPOSITION_END.match(text, end) is not None:
+    if _WHO_AFTER.match(text, end) is not None:
         return True
     if text[end:end + 1] != ",":
         return False
-    phrase = _CLAUSE_END.split(text[max(0, offset - 60):offset - 2])[-1].split()[-6:]
-    return any(w[:1].isupper() and w.lower() in titles for w in phrase)
+    phrase = _CLAUSE_END.split(text[max(0, offset - 80):offset - 2])[-1].split()
+    for i in range(len(phrase) - 1, -1, -1):
+        word = phrase[i].lower()
+        if word in titles:
+            return True
+        if phrase[i][:1].isupper() and first_name(word):
+            return False
+    return False
 
 
 def surname_start(keys: list[str], words: list[str], text: str, finder: PeopleFinder) -> int:

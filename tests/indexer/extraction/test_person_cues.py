@@ -67,6 +67,7 @@ def test_a_peer_after_lord_is_a_person(gaz: Gazetteer) -> None:
         "Sources Burton spoke to believe the case is weak.",  # an ordinary word is no first name
         "Last year, the Ministry of Water Resources revealed that 89 died.",  # the end of a body's name
         "The Minister of the Interior, Kurdistan Region, said it.",
+        "The 200-year-old Lune Aqueduct has been closed.",  # a thing's age
         "Doctors at Dr Harry Surtie Hospital, Upington, Northern Cape, South Africa walked out.",  # a list of places
     ],
 )
@@ -113,3 +114,8 @@ def test_a_leader_named_through_the_group_he_leads_is_a_person(gaz: Gazetteer, t
 )
 def test_a_description_of_a_government_is_no_leader(gaz: Gazetteer, text: str) -> None:
     assert people(gaz, text) == []
+
+
+def test_a_place_in_apposition_after_a_person_is_no_person(gaz: Gazetteer) -> None:
+    text = "Orthodox Rabbi Daniel Wasserman of Shaare Torah Congregation, Squirrel Hill, said that people ask."
+    assert people(gaz, text) == ["Daniel Wasserman"]
