@@ -28,9 +28,12 @@ if TYPE_CHECKING:
 __all__ = ["leader_mentions", "leader_spans"]
 
 _NAME = r"((?:[A-Z][a-z][\w'’-]*[ \t]+){0,2}[A-Z][a-z][\w-]*)"
-_GROUPS = r"(?:regime|forces|troops|army|militias?|men|faction|loyalists|fighters|supporters|government|administration)"
-_POSSESSIVE = re.compile(rf"{_NAME}['’]s?[ \t]+{_GROUPS}\b")
-_LOYAL = re.compile(rf"\b(?:loyal|loyalty)[ \t]+to[ \t]+{_NAME}")
+#: Where a possessive before a group noun ends: the name is read backwards from there
+#: (a pattern that opened with the name would try every capital of the text).
+_POSSESSIVE = re.compile(r"['’]s[ \t]+(?:regime|forces|troops|army|militias?|men|faction|loyalists|fighters|supporters"
+                         r"|government|administration)\b")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
+_LOYAL = re.compile(rf"\bloyal(?:ty)?[ \t]+to[ \t]+{_NAME}")
 #: Endings of adjectives (``Transitional``, ``Communist``): no leader's name.
 #: Not ``-vic``, ``-med``, ``-sal`` (Milosevic, Ahmed, Faisal): surnames end so too.
 _ADJECTIVE = re.compile(r"(?:[nryic]al|(?<!v)ic|ist|ive|ary|ian|ean|ese|ish|ern|ous|ted|ied)$")
@@ -39,14 +42,15 @@ _ADJECTIVE = re.compile(r"(?:[nryic]al|(?<!v)ic|ist|ive|ary|ian|ean|ese|ish|ern|
 def leader_mentions(text: str, finder: PeopleFinder,
                     taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The leaders named through their group in ``text``, ``(start, end,
-    name)``, outside the spans ``taken``: a title before the name is left
-    out (``President Milosevic's forces``); the gazetteer's name for a known person."""
+    name)``, outside the spans ``taken``: a title or a sentence's first word
+    before the name is left out (``President Milosevic's forces``, ``In
+    Machar's faction``); the gazetteer's name for a known person."""
     out = []
     for start, end, name, phrase in leader_spans(text):
         words = name.split()
         if any(w[-1] == "s" and finder.known_name(w[:-1]) is not None for w in words):
             continue  # "the Assads regime": a possessive that lost its apostrophe (lost_apostrophes)
-        while len(words) > 1 and fold(words[0]) in finder.titles:
+        while len(words) > 1 and not finder.name_word(fold(words[0]), text):  # "In", "President"
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
         if any(s < end and start < e for s, e, _ in taken) or _claimed(finder, phrase) \
@@ -67,12 +71,12 @@ def _claimed(finder: PeopleFinder, *names: str) -> bool:
 def leader_spans(text: str) -> list[tuple[int, int, str, str]]:
     """Candidate leaders' names in ``text``: ``(start, end, name as written,
     the whole phrase)``, to be checked by the people finder's guards."""
-    if "loyal" not in text and "'s " not in text and "’s " not in text:
-        return []
-    out = []
-    for pattern in (_POSSESSIVE, _LOYAL):
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            if not any(_ADJECTIVE.search(w) for w in name.split()):
-                out.append((m.start(1), m.end(1), name, m.group()))
-    return out
+    found = []
+    for m in _POSSESSIVE.finditer(text):
+        start = max(0, m.start() - 60)
+        name = _NAME_BEFORE.search(text, start, m.start())
+        if name is not None:
+            found.append((name.start(1), name.end(1), name.group(1), text[name.start(1):m.end()]))
+    if "loyal" in text:
+        found += [(m.start(1), m.end(1), m.group(1), m.group()) for m in _LOYAL.finditer(text)]
+    return [f for f in found if not any(_ADJECTIVE.search(w) for w in f[2].split())]

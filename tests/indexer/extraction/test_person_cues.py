@@ -91,6 +91,7 @@ def test_surname_shapes(word: str, shaped: bool) -> None:
         ("It added to the military advantage of Milosevic’s regime, which was bent on war.", "Milosevic"),
         ("Fighters loyal to Hemedti seized the town.", "Hemedti"),
         ("Gaddafi's troops shelled Misrata again.", "Gaddafi"),
+        ("In Machar's faction, dissent grew.", "Machar"),
         ("President Slobodan Milosevic spoke. Milosevic's forces then attacked.", "Slobodan Milosevic"),
     ],
 )
