@@ -30,8 +30,8 @@ __all__ = ["leader_mentions", "leader_spans"]
 _NAME = r"((?:[A-Z][a-z][\w'’-]*[ \t]+){0,2}[A-Z][a-z][\w-]*)"
 #: Where a possessive before a group noun ends: the name is read backwards from there
 #: (a pattern that opened with the name would try every capital of the text).
-_POSSESSIVE = re.compile(r"['’]s[ \t]+(?:regime|forces|troops|army|militias?|men|faction|loyalists|fighters|supporters"
-                         r"|government|administration)\b")
+_GROUP_AFTER = re.compile(r"[ \t]*(?:regime|forces|troops|army|militias?|men|faction|loyalists|fighters|supporters"
+                          r"|government|administration)\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}$")
 _LOYAL = re.compile(rf"\bloyal(?:ty)?[ \t]+to[ \t]+{_NAME}")
 #: Endings of adjectives (``Transitional``, ``Communist``): no leader's name.
@@ -72,11 +72,14 @@ def leader_spans(text: str) -> list[tuple[int, int, str, str]]:
     """Candidate leaders' names in ``text``: ``(start, end, name as written,
     the whole phrase)``, to be checked by the people finder's guards."""
     found = []
-    for m in _POSSESSIVE.finditer(text):
-        start = max(0, m.start() - 60)
-        name = _NAME_BEFORE.search(text, start, m.start())
-        if name is not None:
-            found.append((name.start(1), name.end(1), name.group(1), text[name.start(1):m.end()]))
+    for mark in ("'s ", "’s "):  # str.find: a scan in C, many times faster than a pattern's
+        at = text.find(mark)
+        while at >= 0:
+            group = _GROUP_AFTER.match(text, at + 3)
+            name = _NAME_BEFORE.search(text, max(0, at - 60), at) if group is not None else None
+            if name is not None:
+                found.append((name.start(1), name.end(1), name.group(1), text[name.start(1):group.end()]))
+            at = text.find(mark, at + 3)
     if "loyal" in text:
         found += [(m.start(1), m.end(1), m.group(1), m.group()) for m in _LOYAL.finditer(text)]
     return [f for f in found if not any(_ADJECTIVE.search(w) for w in f[2].split())]

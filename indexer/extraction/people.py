@@ -38,8 +38,8 @@ from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.leader_groups import leader_mentions
-from indexer.extraction.person_cues import (AGE_AFTER, VERB_AFTER, apposition_after, arabic_compound_first, cue_before,
-                                            surname_start)
+from indexer.extraction.person_cues import (AGE_AFTER, SURNAME_TAILS, VERB_AFTER, apposition_after,
+                                            arabic_compound_first, cue_before, surname_start)
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
@@ -236,11 +236,12 @@ class PeopleFinder:
             first = self._first
             for i in range(len(keys) - 1):
                 # A first name the text also writes in lower case is a word here ("Made", "Long").
-                if (keys[i] in first or arabic_compound_first(keys[i])) and f" {keys[i]} " not in text:
+                if (keys[i] in first or keys[i][:3] == "abd" and arabic_compound_first(keys[i])) and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
             else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
-                if (i := chinese_name_start(keys, text)) >= 0 or (i := surname_start(keys, words, text, self)) >= 0:
+                if (i := chinese_name_start(keys, text)) >= 0 or (words[-1][-2:] in SURNAME_TAILS or words[-2][-2:]
+                                                                    in SURNAME_TAILS) and (i := surname_start(keys, words, text, self)) >= 0:
                     begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
@@ -248,8 +249,8 @@ class PeopleFinder:
                 begin, cue = 0, "title"
             elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
                     self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
-                    keys) and (cue_before(text, offset, titles) or apposition_after(
-                        text, offset, offset + len(run), titles, self._first.__contains__)) and not self.place_name(run)):
+                    keys) and (apposition_after(text, offset, offset + len(run), titles, self._first.__contains__)
+                               or cue_before(text, offset, titles)) and not self.place_name(run)):
                 begin, cue = 0, "verb"
                 while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
                                                  and keys[begin] in self._common or words[begin].isupper()

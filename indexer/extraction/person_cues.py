@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from indexer.extraction.people import PeopleFinder
 
-__all__ = ["AGE_AFTER", "VERB_AFTER", "apposition_after", "arabic_compound_first", "cue_before", "surname_shaped", "surname_start"]
+__all__ = ["AGE_AFTER", "SURNAME_ENDINGS", "SURNAME_TAILS", "VERB_AFTER", "apposition_after", "arabic_compound_first", "cue_before",
+           "surname_shaped", "surname_start"]
 
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 VERB_AFTER = re.compile(
@@ -37,9 +38,11 @@ VERB_AFTER = re.compile(
 AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years|[ \t]+and\b)")
 #: Endings that mark a surname (Slavic, Romanian, Greek, Georgian, Turkish, Armenian), with the
 #: shortest word each may end. Place names with these endings are caught by the finder's place guards.
-_SURNAME_ENDINGS = re.compile(
-    r"(?:[oe]wski|[oe]vski|[iy]nski|[oe]wska|[oe]vska|[iy]nska|ovi[cć]|evi[cć]|ovich|evich|enko|escu|"
-    r"opoulos|akis|idis|iadis|shvili|adze|o[gğ]lu|[oe]v|[oe]va)$")
+SURNAME_ENDINGS = tuple(
+    "owski ewski ovski evski inski ynski owska ewska ovska evska inska ynska ovic ović evic ević ovich evich "
+    "enko escu opoulos akis idis iadis shvili adze oglu oğlu ov ev ova eva".split())
+#: The endings' last two letters: a set lookup rules most words out before ``endswith``.
+SURNAME_TAILS = frozenset(ending[-2:] for ending in SURNAME_ENDINGS)
 _MIN_LENGTH = 6  # "Kiev", "Lvov": short words with these endings are places or words
 _ARABIC_COMPOUND = re.compile(r"(?:abd|abdel|abdul|abdal|abdol|abdur|abdel)-\w{3,}")
 _CLAUSE_END = re.compile(r"[,.;:!?()\n]")
@@ -50,8 +53,8 @@ _WHO_AFTER = re.compile(r",?[ \t]+who\b")
 def surname_shaped(word: str) -> bool:
     """Whether ``word`` (a capitalised word) ends as only surnames do
     (``Stojanovski``, ``Ibrahimovic``, ``Shevchenko``, ``Saakashvili``)."""
-    return len(word) >= _MIN_LENGTH and word[:1].isupper() and word[1:].islower() \
-        and _SURNAME_ENDINGS.search(word) is not None
+    return word.endswith(SURNAME_ENDINGS) and len(word) >= _MIN_LENGTH and word[:1].isupper() \
+        and word[1:].islower()
 
 
 def arabic_compound_first(key: str) -> bool:
@@ -63,14 +66,14 @@ def cue_before(text: str, offset: int, titles: frozenset[str]) -> bool:
     """Whether the words right before ``offset`` make the run there a person's
     name: an age (``68-year-old``) or a lower-case plural role
     (``attorneys``, ``journalists``: one of ``titles`` with an ``s``)."""
-    before = text[max(0, offset - 24):offset]
-    if _AGE_BEFORE.search(before):
-        return True
-    words = before.rsplit(None, 1)
-    if not words or before[-1:] not in " \t":
+    if offset < 5 or text[offset - 1] not in " \t":
         return False
-    last = words[-1]
-    return len(last) > 3 and last.islower() and last[-1] == "s" and last[:-1] in titles
+    if text[offset - 4:offset - 1] == "old":
+        return _AGE_BEFORE.search(text[max(0, offset - 24):offset]) is not None
+    if text[offset - 2] != "s":  # (most runs: asked per run, so the cheap tests first)
+        return False
+    last = text[max(0, offset - 24):offset].rsplit(None, 1)[-1]
+    return len(last) > 3 and last[:-1] in titles and last.islower()
 
 
 def apposition_after(text: str, offset: int, end: int, titles: frozenset[str],
@@ -103,8 +106,8 @@ def surname_start(keys: list[str], words: list[str], text: str, finder: PeopleFi
     word that is no known name nor an ordinary word; -1 if none. A known
     non-place name before the two (``Sputnik Ilya Pitalev``) makes them a credit line."""
     known = finder.known_name
-    for j in range(1, len(keys)):
-        if surname_shaped(words[j]) and words[j - 1][1:].islower() and finder.name_word(keys[j - 1], text) \
+    for j in range(max(1, len(keys) - 2), len(keys)):  # the name's end is the run's, or just before it
+        if words[j].endswith(SURNAME_ENDINGS) and surname_shaped(words[j]) and words[j - 1][1:].islower() and finder.name_word(keys[j - 1], text) \
                 and known(words[j - 1]) is None and known(words[j]) is None \
                 and (j < 2 or (known(words[j - 2]) or ("", "place"))[1] == "place"):
             return j - 1
