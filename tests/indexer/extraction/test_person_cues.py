@@ -6,15 +6,7 @@ import pytest
 
 from indexer.extraction.gazetteer import Gazetteer
 from indexer.extraction.person_cues import surname_shaped
-
-
-def people(gaz: Gazetteer, text: str) -> list[str]:
-    """The distinct person actors of ``text``, in order."""
-    out: list[str] = []
-    for m in gaz.find_actors(text):
-        if m.kind == "person" and m.name not in out:
-            out.append(m.name)
-    return out
+from tests.indexer.extraction.test_people import people
 
 
 @pytest.mark.parametrize(
