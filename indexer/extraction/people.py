@@ -11,7 +11,9 @@ makes a person's:
   Lavrov``);
 - a first name from the first-name list (``Elizabeth Hoff``);
 - a reporting verb or a role after a comma (``said Bintou Keita``, ``Bintou
-  Keita said``, ``Liz Throssell, spokesperson for OHCHR``).
+  Keita said``, ``Liz Throssell, spokesperson for OHCHR``);
+- cues for first names the list lacks (``indexer.extraction.person_cues``) and
+  leaders named through their group (``indexer.extraction.leader_groups``).
 
 Later short mentions (the surname alone, or after a title) resolve to the full
 name found in the same text. A run that the gazetteer knows as something else
