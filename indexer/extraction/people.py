@@ -238,12 +238,15 @@ class PeopleFinder:
             first = self._first
             for i in range(len(keys) - 1):
                 # A first name the text also writes in lower case is a word here ("Made", "Long").
-                if (keys[i] in first or keys[i][:3] == "abd" and arabic_compound_first(keys[i])) and f" {keys[i]} " not in text:
+                if (keys[i] in first or keys[i][:3] == "abd" and arabic_compound_first(keys[i])) \
+                        and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
-            else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
-                if (i := chinese_name_start(keys, text)) >= 0 or (words[-1][-2:] in SURNAME_TAILS or words[-2][-2:]
-                                                                    in SURNAME_TAILS) and (i := surname_start(keys, words, text, self)) >= 0:
+            else:  # no first name: a Chinese name in pinyin ("Zhang Zhan"), a surname's shape ("Velimir Smilevski")
+                i = chinese_name_start(keys, text)
+                if i < 0 and (words[-1][-2:] in SURNAME_TAILS or words[-2][-2:] in SURNAME_TAILS):
+                    i = surname_start(keys, words, text, self)
+                if i >= 0:
                     begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
@@ -355,20 +358,17 @@ class PeopleFinder:
     def name_word(self, key: str, text: str) -> bool:
         """Whether a folded word may be in a name in ``text``: no ordinary word, title,
         country, demonym or date, and not written in lower case there."""
-        return not self._ordinary(key) and key not in self._titles and key not in self._not_names \
-            and key not in self._dates and f" {key} " not in text
-
-    def _ordinary(self, key: str) -> bool:
-        return key in STOPWORDS or key in self._common
+        return key not in STOPWORDS and key not in self._common and key not in self._titles \
+            and key not in self._not_names and key not in self._dates and f" {key} " not in text
 
     def place_name(self, name: str) -> bool:
         """Whether ``name`` as written is a place's own full name (the world table)."""
         return self._place_name is not None and self._place_name(name)
 
     def _after_title_of(self, text: str, offset: int) -> bool:
-        """Whether the run at ``offset`` follows a title and ``of`` (``Minister of``)."""
+        """Whether the run at ``offset`` follows a title and ``of``/``for`` (``Minister of``, ``Commissioner for``)."""
         before = text[max(0, offset - 30):offset].split()
-        return len(before) >= 2 and before[-1] == "of" and _key(before[-2]) in self._titles
+        return len(before) >= 2 and before[-1] in ("of", "for") and _key(before[-2]) in self._titles
 
     def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
         """The first word of a name found by its first name: the capitalised

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from indexer.extraction.people import PeopleFinder
 
-__all__ = ["AGE_AFTER", "SURNAME_ENDINGS", "SURNAME_TAILS", "VERB_AFTER", "apposition_after", "arabic_compound_first", "cue_before",
-           "surname_shaped", "surname_start"]
+__all__ = ["AGE_AFTER", "SURNAME_ENDINGS", "SURNAME_TAILS", "VERB_AFTER", "apposition_after", "arabic_compound_first",
+           "cue_before", "surname_shaped", "surname_start"]
 
 #: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
 VERB_AFTER = re.compile(
@@ -107,7 +107,7 @@ def surname_start(keys: list[str], words: list[str], text: str, finder: PeopleFi
     non-place name before the two (``Sputnik Ilya Pitalev``) makes them a credit line."""
     known = finder.known_name
     for j in range(max(1, len(keys) - 2), len(keys)):  # the name's end is the run's, or just before it
-        if words[j].endswith(SURNAME_ENDINGS) and surname_shaped(words[j]) and words[j - 1][1:].islower() and finder.name_word(keys[j - 1], text) \
+        if surname_shaped(words[j]) and words[j - 1][1:].islower() and finder.name_word(keys[j - 1], text) \
                 and known(words[j - 1]) is None and known(words[j]) is None \
                 and (j < 2 or (known(words[j - 2]) or ("", "place"))[1] == "place"):
             return j - 1
