@@ -30,6 +30,8 @@ from tests.indexer.extraction.test_people import people
         ("We have lost our Minister for Minority Affairs, Shahbaz Bhatti, and many others.", "Shahbaz Bhatti"),
         ("Toronto resident Krishan Arora, 36 and Ajax resident Dinash Chaudhry, 27 face charges.", "Krishan Arora"),
         ("Krishan Arora, 36 and two others face charges.", "Krishan Arora"),
+        # a kind of person after a comma
+        ("Monsuru Tijani, an immigrant, was convicted of fraud.", "Monsuru Tijani"),
         # a kinship apposition
         ("He posted photos of Xi's daughter, Xi Mingze, online.", "Xi Mingze"),
         # a surname of a common shape after an unknown first name
