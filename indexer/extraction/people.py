@@ -11,7 +11,9 @@ makes a person's:
   Lavrov``);
 - a first name from the first-name list (``Elizabeth Hoff``);
 - a reporting verb or a role after a comma (``said Bintou Keita``, ``Bintou
-  Keita said``, ``Liz Throssell, spokesperson for OHCHR``).
+  Keita said``, ``Liz Throssell, spokesperson for OHCHR``);
+- cues for first names the list lacks (``indexer.extraction.person_cues``) and
+  leaders named through their group (``indexer.extraction.leader_groups``).
 
 Later short mentions (the surname alone, or after a title) resolve to the full
 name found in the same text. A run that the gazetteer knows as something else
@@ -37,6 +39,9 @@ from indexer.analysis import STOPWORDS, fold
 from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
+from indexer.extraction.leader_groups import leader_mentions
+from indexer.extraction.person_cues import (AGE_AFTER, SURNAME_TAILS, VERB_AFTER, apposition_after,
+                                            arabic_compound_first, cue_before, surname_start)
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
 
 if TYPE_CHECKING:
@@ -65,13 +70,6 @@ _RUN = re.compile(rf"{_WORD}(?:{_SEPARATOR}(?:(?:al|el|as|ash|ad|ar|at|az|an)[-â
 #: members (the same matches there), a fifth fewer instructions. Derived from
 #: ``_RUN``, so that the two cannot drift apart.
 _RUN_ASCII = re.compile(_RUN.pattern.replace(f"[{_UPPER}]", "[A-Z]").replace(_LETTER, "[A-Za-z]"))
-#: A reporting verb right after a name (``Keita said``), optionally after an auxiliary.
-_VERB_AFTER = re.compile(
-    r"[ \t]+(?:(?:has|had|have|also|later|then|further)[ \t]+)?"
-    r"(?:said|says|told|added|stated|explained|noted|warned|stressed|urged|wrote|tweeted|"
-    r"insisted|argued|asked|confirmed|denied|announced|declared|emphasised|emphasized)\b")
-#: An age right after a name: ``Pradeep Pradhan (31)``, ``Amirhossein Moradi, also 20,``.
-_AGE_AFTER = re.compile(r"[ \t]*\((?:aged[ \t]+)?\d{1,2}\)|,[ \t]+(?:also[ \t]+|aged[ \t]+)?\d{1,2}(?:,|[ \t]+years)")
 #: A reporting verb right before a name (``said Bintou Keita``; also ``according to``).
 _VERBS_BEFORE = frozenset("said says told added wrote stated explained noted".split())
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt maj capt sgt rev sen rep brig adm cmdr st jr gov".split())
@@ -82,7 +80,7 @@ _CAPPED_WORD = re.compile(rf"\b[{_UPPER}]\w{{2,}}")
 _SINGLE_NAME_TITLES = frozenset(
     "mr mrs ms miss dr prof president sheikh shaykh ayatollah imam pope king queen prince princess "
     "emir sultan senator ambassador chancellor premier minister governor mayor judge envoy "
-    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur".split())
+    "spokesperson spokesman spokeswoman secretary-general commissioner rapporteur lord lady baroness".split())
 #: Function words that end a name though the search keeps them (``Hussein Malla Over 20 ...``).
 _FUNCTION_WORDS = frozenset(
     "over under after before into onto with without against amid among about above below across "
@@ -194,6 +192,8 @@ class PeopleFinder:
                 singles.append((start, end, name))
             else:
                 found.append((start, end, name))
+        for span in leader_mentions(text, self, found + singles):  # "Milosevic's regime"
+            (found if " " in span[2] else singles).append(span)
         if not found and not singles:
             return []
         if len(found) > 1:
@@ -238,20 +238,29 @@ class PeopleFinder:
             first = self._first
             for i in range(len(keys) - 1):
                 # A first name the text also writes in lower case is a word here ("Made", "Long").
-                if keys[i] in first and f" {keys[i]} " not in text:
+                if (keys[i] in first or keys[i][:3] == "abd" and arabic_compound_first(keys[i])) \
+                        and f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
-            else:  # no first name: maybe a Chinese name in pinyin ("Zhang Zhan")
-                if (i := chinese_name_start(keys, text)) >= 0:
+            else:  # no first name: a Chinese name in pinyin ("Zhang Zhan"), a surname's shape ("Velimir Smilevski")
+                i = chinese_name_start(keys, text)
+                if i < 0 and (words[-1][-2:] in SURNAME_TAILS or words[-2][-2:] in SURNAME_TAILS):
+                    i = surname_start(keys, words, text, self)
+                if i >= 0:
                     begin, cue = i, "first"
         if begin < 0:
             before = text[max(0, offset - 20):offset].rsplit(None, 2)
             if before and before[-1].lower() in titles:
                 begin, cue = 0, "title"
-            elif not headline and self._verb_or_role(text, before, offset + len(run)):
+            elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
+                    self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
+                    keys) and (apposition_after(text, offset, offset + len(run), titles, self._first.__contains__)
+                               or cue_before(text, offset, titles)) and not self.place_name(run)):
                 begin, cue = 0, "verb"
-                while begin < len(keys) - 1 and keys[begin] in STOPWORDS:
-                    begin += 1  # "But Bintou Keita said"
+                while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
+                                                 and keys[begin] in self._common or words[begin].isupper()
+                                                 and words[begin].isalpha()):
+                    begin += 1  # "But Bintou Keita said", "Sources Burton spoke", "ASP Ramhan Nansel said"
         if begin < 0:
             return None
         after_title_of = begin < len(keys) - 1 and self._after_title_of(text, offset)
@@ -346,10 +355,20 @@ class PeopleFinder:
         name = known[0] if known is not None else " ".join(text[start:stop].split())
         return start, stop, name, len(name_keys)
 
+    def name_word(self, key: str, text: str) -> bool:
+        """Whether a folded word may be in a name in ``text``: no ordinary word, title,
+        country, demonym or date, and not written in lower case there."""
+        return key not in STOPWORDS and key not in self._common and key not in self._titles \
+            and key not in self._not_names and key not in self._dates and f" {key} " not in text
+
+    def place_name(self, name: str) -> bool:
+        """Whether ``name`` as written is a place's own full name (the world table)."""
+        return self._place_name is not None and self._place_name(name)
+
     def _after_title_of(self, text: str, offset: int) -> bool:
-        """Whether the run at ``offset`` follows a title and ``of`` (``Minister of``)."""
+        """Whether the run at ``offset`` follows a title and ``of``/``for`` (``Minister of``, ``Commissioner for``)."""
         before = text[max(0, offset - 30):offset].split()
-        return len(before) >= 2 and before[-1] == "of" and _key(before[-2]) in self._titles
+        return len(before) >= 2 and before[-1] in ("of", "for") and _key(before[-2]) in self._titles
 
     def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
         """The first word of a name found by its first name: the capitalised
@@ -380,7 +399,8 @@ class PeopleFinder:
         country or demonym, an acronym or its plural."""
         for i in range(begin + 1, end):
             key, word = keys[i], words[i]
-            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name):
+            if (key in STOPWORDS or key in _FUNCTION_WORDS) and (i > begin + 1 or not first_name) \
+                    and not _INITIAL.fullmatch(word):  # "Yahya A. J. J. Jammeh": an initial
                 return i  # "Major Gains Which Completely Changed"; not "Cathy He"
             if i >= begin + 2 and key in _CREDIT_WORDS:
                 return i  # "Illustration: Dionne Gain Credit:", "John Smith Photo": a credit's label
@@ -420,7 +440,7 @@ class PeopleFinder:
     def _verb_or_role(self, text: str, before: list[str], end: int) -> bool:
         """A reporting verb before (``before``: the words before the run) or
         after the run (which ends at ``end``), or a role after a comma."""
-        if _VERB_AFTER.match(text, end) or _AGE_AFTER.match(text, end):
+        if VERB_AFTER.match(text, end) or AGE_AFTER.match(text, end):
             return True
         if before and (before[-1] in _VERBS_BEFORE or before[-2:] == ["according", "to"]):
             return True
