@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
-from indexer.extraction.country_frames import before_border, formal_start, frame_role, opens_name
+from indexer.extraction.country_frames import before_border, formal_start, frame_role, opening_subject, opens_name
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
@@ -294,7 +294,7 @@ class CandidateGuards:
             elif (prev in listed and prev not in closed or "," in link and self._listed_place(words, prev, listed)) \
                     and ("," in link or link.strip() == "") and "\n" not in link:
                 place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
-            if place and self._list_acts(words, last, last in closed):
+            if place and (self._list_acts(words, last, last in closed) or opening_subject(words, first, last)):
                 place = False
                 closed.discard(last)
         if not place and nxt < n and words.gap[nxt] in ("' ", "’ ") and (

@@ -10,7 +10,8 @@ Palestine``, ``to neighbouring Turkey``, ``in war-torn Syria``); before its
 possessive, an adjective and a place noun (``Afghanistan's immediate
 neighbours``); as a text's or a line's topic label (``Ethiopia: UN workers
 detained``); in a list of destinations (``poured into nations such as Turkey,
-Lebanon and Jordan``). Actors: after ``ally of`` (``a close ally of the United
+Lebanon and Jordan``); coordinated with a wider place (``Iraq and the whole
+region are free``). Actors: after ``ally of`` (``a close ally of the United
 States``, ``the admission of Palestine``; the strikes a country owns are
 :func:`indexer.extraction.role_words.strikes_agent`'s) and after a state's
 stance, voice or act before ``of`` (``on behalf of Bulgaria``, ``the position
@@ -20,7 +21,9 @@ before the whole name (``the Republic of Guinea has received``: an actor, not a 
 ``of``; :func:`formal_start`). Neither: a country opening an agreement's, a document's or an
 institute's name (``the Liberia Peace Agreement``, ``the Mauritius Strategy``;
 :func:`opens_name`). Such frames say the role whatever the country and the text, so they
-are checked first.
+are checked first. A country after a sentence-opening locative phrase and its comma, before a
+lower-case word, is the clause's subject, no member of the phrase's list (``In Afghanistan,
+Pakistan has played``; :func:`opening_subject`).
 
 Leaf module: it reads the words and the place words only.
 """
@@ -30,7 +33,7 @@ from __future__ import annotations
 from indexer.extraction.place_words import AGREEMENT_WORDS, BORDER_NOUNS, CONNECTORS, DASHES, DOCUMENT_WORDS
 from indexer.extraction.words import Words
 
-__all__ = ["before_border", "formal_start", "frame_role", "opens_name"]
+__all__ = ["before_border", "formal_start", "frame_role", "opening_subject", "opens_name"]
 
 #: Nouns after a country (or a dash-joined pair of them) that make it a place (``the Sudan–Chad border``).
 _BORDER_NOUNS = BORDER_NOUNS | {"borderlands"}
@@ -99,6 +102,50 @@ def opens_name(words: Words, first: int, last: int) -> bool:
         i += 1
     return False
 
+#: Locatives that open a sentence's phrase before its subject (``In Afghanistan, Pakistan has``).
+_OPENING_LOCATIVES = frozenset("in across throughout inside within at".split())
+#: Nouns of a wider place a country is coordinated with (``Iraq and the whole region``).
+_WIDER_PLACES = frozenset("region regions world area continent subregion neighbourhood neighborhood".split())
+#: Words between ``and`` and such a noun.
+_WIDER_WORDS = frozenset("the whole entire wider broader greater rest of its".split())
+
+
+def opening_subject(words: Words, first: int, last: int) -> bool:
+    """Whether the country at words ``first..last`` follows a sentence-opening
+    locative phrase and its comma and comes before a lower-case word (``In
+    Afghanistan, Pakistan has played``): the clause's subject, no member of a
+    list of places (``In Lebanon, Jordan and Turkey``)."""
+    keys, n, nxt = words.key, len(words.key), last + 1
+    if nxt >= n or not words.soft(nxt) or words.cap(nxt) or keys[nxt] in ("and", "or") or first < 2:
+        return False
+    at = first - 1 if keys[first - 1] == "the" and words.soft(first) else first
+    if words.gap[at].strip() != "," or "\n" in words.gap[at]:
+        return False
+    i = at - 1
+    while i > 0 and words.soft(i) and keys[i - 1] not in _OPENING_LOCATIVES \
+            and (words.cap(i - 1) or keys[i - 1] == "the"):
+        i -= 1
+    return keys[i - 1] in _OPENING_LOCATIVES and words.soft(i) and words.sentence_start(i - 1) if i > 0 else False
+
+
+def _with_wider_place(words: Words, last: int) -> bool:
+    """Whether ``and`` and a wider place follow word ``last`` (``Iraq and the
+    whole region are free``, ``Afghanistan and the wider region``)."""
+    keys, n = words.key, len(words.key)
+    i = last + 1
+    if i >= n or keys[i] != "and" or not words.soft(i):
+        return False
+    i += 1
+    for _ in range(4):
+        if i >= n or not words.soft(i) or words.cap(i):
+            return False
+        if keys[i] in _WIDER_PLACES:
+            return True
+        if keys[i] not in _WIDER_WORDS:
+            return False
+        i += 1
+    return False
+
 
 def formal_start(words: Words, first: int) -> int:
     """The first word of the state's formal name that ends with the country
@@ -144,6 +191,8 @@ def frame_role(words: Words, first: int, last: int) -> str | None:
     at = first - 1
     if at >= 0 and keys[at] == "the" and words.soft(first):
         at -= 1
+    if _with_wider_place(words, last):
+        return "place"
     if at < 1 or not words.soft(at + 1):
         return _label(words, first, last)
     prev = keys[at]

@@ -128,3 +128,18 @@ def test_a_country_before_other_words_keeps_its_role(gaz: Gazetteer, body: str, 
 ])
 def test_a_name_or_a_list_needs_its_whole_frame(gaz: Gazetteer, body: str, country: str, role: str) -> None:
     assert _role(gaz, body, country) == role
+
+
+@pytest.mark.parametrize(("body", "country", "role"), [
+    # a sentence-opening locative phrase, its comma, then the clause's subject: no list of places
+    ("In Afghanistan, Pakistan has played a destabilizing role.", "Pakistan", "actor"),
+    ("Across Europe, Sweden has taken in the most refugees per head.", "Sweden", "actor"),
+    ("In Lebanon, Jordan and Turkey, refugees wait for aid.", "Jordan", "place"),
+    ("Attacks in France, Belgium and Germany have killed hundreds.", "Germany", "place"),
+    # coordinated with the region or the world: a place
+    ("We look forward to the day when Iraq and the whole region are free of terrorism.", "Iraq", "place"),
+    ("Iraq and the wider region have suffered enough.", "Iraq", "place"),
+    ("Iraq and the United States signed the agreement.", "Iraq", "actor"),
+])
+def test_a_clause_subject_and_a_regions_partner(gaz: Gazetteer, body: str, country: str, role: str) -> None:
+    assert _role(gaz, body, country) == role
