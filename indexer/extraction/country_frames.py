@@ -15,7 +15,8 @@ region are free``). Actors: after ``ally of`` (``a close ally of the United
 States``, ``the admission of Palestine``; the strikes a country owns are
 :func:`indexer.extraction.role_words.strikes_agent`'s) and after a state's
 stance, voice or act before ``of`` (``on behalf of Bulgaria``, ``the position
-of the Netherlands``, ``the efforts of Qatar``). Both: a place that acts in a relative
+of the Netherlands``, ``the efforts of Qatar``) and after thanks ``to``
+(``grateful to Jordan for hosting``, ``pay tribute to the State of Qatar``). Both: a place that acts in a relative
 clause (``into Turkey, which opened its border``). A state's formal name takes the frame
 before the whole name (``the Republic of Guinea has received``: an actor, not a place after
 ``of``; :func:`formal_start`). Neither: a country opening an agreement's, a document's or an
@@ -53,6 +54,9 @@ _ACTOR_OF = frozenset("ally allies partner partners adversary adversaries backer
                        "invitation behalf position positions stance policy policies view views viewpoint "
                        "proposal proposals initiative initiatives effort efforts decision decisions request "
                        "commitment commitments".split())
+#: Words of thanks before ``to`` that make the country after it an actor (``grateful to Jordan for hosting``).
+_THANKS = frozenset("grateful thankful indebted gratitude thanks appreciation tribute congratulations "
+                    "homage credit".split())
 #: Place nouns after a possessive and one adjective (``Afghanistan's immediate neighbours``).
 _POSSESSED_PLACES = frozenset("neighbours neighbors border borders frontier province provinces region "
                               "regions city cities town towns countryside coast territory territories".split())
@@ -202,6 +206,8 @@ def frame_role(words: Words, first: int, last: int) -> str | None:
         return "place"
     if prev == "of" and keys[at - 1] in _ACTOR_OF and words.soft(at):
         return "actor"
+    if prev == "to" and _thanked(words, at):
+        return "actor"
     if at == first - 1 and (start := _place_adjective(words, at)) and keys[start - 1] in _LOCATIVES:
         return "place"
     if prev in _LOCATIVES and _relative_act(words, last):
@@ -223,6 +229,19 @@ def _destination_list(words: Words, at: int) -> bool:
             return True
         if keys[j] not in _LIST_QUALIFIERS or not words.soft(j + 1):
             return False  # "to assist vulnerable countries like Kiribati": the verb's object
+    return False
+
+
+def _thanked(words: Words, at: int) -> bool:
+    """Whether a word of thanks, tribute or congratulations comes up to four
+    words before ``to`` at word ``at``, in the same phrase (``grateful to``,
+    ``our deep gratitude to``, ``our thanks go to``, ``pay tribute to``)."""
+    keys = words.key
+    for i in range(at - 1, max(at - 5, -1), -1):
+        if keys[i] in _THANKS:
+            return True
+        if not words.soft(i + 1):
+            return False
     return False
 
 

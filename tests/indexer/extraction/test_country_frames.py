@@ -143,3 +143,16 @@ def test_a_name_or_a_list_needs_its_whole_frame(gaz: Gazetteer, body: str, count
 ])
 def test_a_clause_subject_and_a_regions_partner(gaz: Gazetteer, body: str, country: str, role: str) -> None:
     assert _role(gaz, body, country) == role
+
+
+@pytest.mark.parametrize(("body", "country", "role"), [
+    # thanks, tribute or congratulations "to" a state: the state, for what it did
+    ("We are grateful to Jordan for hosting so many refugees.", "Jordan", "actor"),
+    ("I pay tribute to Nigeria for its leadership in the region.", "Nigeria", "actor"),
+    ("Our thanks go to Turkey and Lebanon for their generosity.", "Lebanon", "actor"),
+    ("We express our deep gratitude to Japan, which has supported our reconstruction.", "Japan", "actor"),
+    # no such word: where
+    ("Thousands of refugees went to Jordan last year.", "Jordan", "place"),
+])
+def test_thanks_to_a_state_make_it_an_actor(gaz: Gazetteer, body: str, country: str, role: str) -> None:
+    assert _role(gaz, body, country) == role
