@@ -53,7 +53,7 @@ _LOCATIVES = frozenset("in into to from across throughout inside within near tow
 _ACTOR_OF = frozenset("ally allies partner partners adversary adversaries backer backers admission accession "
                        "invitation behalf position positions stance policy policies view views viewpoint "
                        "proposal proposals initiative initiatives effort efforts decision decisions request "
-                       "commitment commitments".split())
+                       "commitment commitments expertise experience leadership role contribution contributions".split())
 #: Words of thanks before ``to`` that make the country after it an actor (``grateful to Jordan for hosting``).
 _THANKS = frozenset("grateful thankful indebted gratitude thanks appreciation tribute congratulations "
                     "homage credit".split())
@@ -70,6 +70,8 @@ _STATE_NOUNS = frozenset("republic kingdom state federation sultanate emirate pr
 _STATE_ADJECTIVES = frozenset("united federal federative democratic islamic people peoples socialist arab "
                               "plurinational bolivarian hashemite cooperative independent grand great "
                               "libyan lao".split())
+#: Lower-case words of kinship before a formal name (``the brotherly Kingdom of Morocco``).
+_KIN_WORDS = frozenset("brotherly sisterly sister brother friendly fraternal neighbouring neighboring".split())
 #: Plural nouns of countries that a destination list follows (``into nations such as Turkey``).
 _COUNTRY_NOUNS = frozenset("countries nations states neighbours neighbors destinations".split())
 #: Words that open the list after such a noun.
@@ -167,6 +169,8 @@ def formal_start(words: Words, first: int) -> int:
         return first
     while i > 0 and keys[i - 1] in _STATE_ADJECTIVES and words.cap(i - 1) and words.soft(i):
         i -= 1
+    while i > 0 and keys[i - 1] in _KIN_WORDS and not words.cap(i - 1) and words.soft(i):
+        i -= 1  # "in the brotherly State of Qatar": still after "in"
     return i
 
 

@@ -64,6 +64,8 @@ def test_the_frame_of_a_country_decides_its_role(gaz: Gazetteer, body: str, coun
     ("The aid was provided by the Kingdom of Saudi Arabia on Monday.", "Saudi Arabia", "actor"),
     ("The Plurinational State of Bolivia supports the initiative.", "Bolivia", "actor"),
     ("Elections were held in the Republic of Korea last year.", "South Korea", "place"),
+    ("Its fourth session is to be held in the brotherly State of Qatar next year.", "Qatar", "place"),
+    ("The expertise of the sister Republic of Cuba played a significant role.", "Cuba", "actor"),
     ("Many fled to the Republic of Guinea last year.", "Guinea", "place"),
     ("The Government of the Republic of South Sudan signed the agreement.", "South Sudan", "actor"),
 ])
