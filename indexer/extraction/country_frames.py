@@ -112,6 +112,9 @@ def opens_name(words: Words, first: int, last: int) -> bool:
 _OPENING_LOCATIVES = frozenset("in across throughout inside within at".split())
 #: Nouns of a wider place a country is coordinated with (``Iraq and the whole region``).
 _WIDER_PLACES = frozenset("region regions world area continent subregion neighbourhood neighborhood".split())
+#: Words after such a noun that end the phrase (``Iraq and the whole region are free``).
+_AFTER_WIDER = frozenset("are were have had will would can could must should remain remained need "
+                         "deserve".split())
 #: Words between ``and`` and such a noun.
 _WIDER_WORDS = frozenset("the whole entire wider broader greater rest of its".split())
 
@@ -145,8 +148,8 @@ def _with_wider_place(words: Words, last: int) -> bool:
     for _ in range(4):
         if i >= n or not words.soft(i) or words.cap(i):
             return False
-        if keys[i] in _WIDER_PLACES:
-            return True
+        if keys[i] in _WIDER_PLACES:  # (the end of the phrase: not "the world community condemned")
+            return i + 1 >= n or not words.soft(i + 1) or keys[i + 1] in _AFTER_WIDER
         if keys[i] not in _WIDER_WORDS:
             return False
         i += 1

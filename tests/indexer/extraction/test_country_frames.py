@@ -142,6 +142,7 @@ def test_a_name_or_a_list_needs_its_whole_frame(gaz: Gazetteer, body: str, count
     ("We look forward to the day when Iraq and the whole region are free of terrorism.", "Iraq", "place"),
     ("Iraq and the wider region have suffered enough.", "Iraq", "place"),
     ("Iraq and the United States signed the agreement.", "Iraq", "actor"),
+    ("The United States and the world community condemned the attack.", "United States", "actor"),
 ])
 def test_a_clause_subject_and_a_regions_partner(gaz: Gazetteer, body: str, country: str, role: str) -> None:
     assert _role(gaz, body, country) == role
