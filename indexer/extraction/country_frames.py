@@ -16,7 +16,9 @@ States``, ``the admission of Palestine``; the strikes a country owns are
 :func:`indexer.extraction.role_words.strikes_agent`'s) and after a state's
 stance, voice or act before ``of`` (``on behalf of Bulgaria``, ``the position
 of the Netherlands``, ``the efforts of Qatar``) and after thanks ``to``
-(``grateful to Jordan for hosting``, ``pay tribute to the State of Qatar``). Both: a place that acts in a relative
+(``grateful to Jordan for hosting``, ``pay tribute to the State of Qatar``), and as
+``the people of`` a state opening a clause with an act (``the people of Ecuador have
+decided``; ``the people of Afghanistan have suffered`` stays a place). Both: a place that acts in a relative
 clause (``into Turkey, which opened its border``). A state's formal name takes the frame
 before the whole name (``the Republic of Guinea has received``: an actor, not a place after
 ``of``; :func:`formal_start`). Neither: a country opening an agreement's, a document's or an
@@ -54,6 +56,11 @@ _ACTOR_OF = frozenset("ally allies partner partners adversary adversaries backer
                        "invitation behalf position positions stance policy policies view views viewpoint "
                        "proposal proposals initiative initiatives effort efforts decision decisions request "
                        "commitment commitments expertise experience leadership role contribution contributions".split())
+#: Auxiliaries after ``the people of X`` that open its own verb (``have opened``).
+_PEOPLE_AUXILIARIES = frozenset("have has had will would can could must shall should continue continued".split())
+#: Verbs after them that are no act: what the people undergo (``have suffered``, ``have been``).
+_NOT_ACTS = frozenset("suffered suffer endured endure been lost faced face experienced experience borne bear "
+                      "lived live known know witnessed witness seen see gone undergone paid died not".split())
 #: Words of thanks before ``to`` that make the country after it an actor (``grateful to Jordan for hosting``).
 _THANKS = frozenset("grateful thankful indebted gratitude thanks appreciation tribute congratulations "
                     "homage credit".split())
@@ -213,6 +220,8 @@ def frame_role(words: Words, first: int, last: int) -> str | None:
         return "place"
     if prev == "of" and keys[at - 1] in _ACTOR_OF and words.soft(at):
         return "actor"
+    if prev == "of" and _people_act(words, at, last):
+        return "actor"
     if prev == "to" and _thanked(words, at):
         return "actor"
     if at == first - 1 and (start := _place_adjective(words, at)) and keys[start - 1] in _LOCATIVES:
@@ -237,6 +246,28 @@ def _destination_list(words: Words, at: int) -> bool:
         if keys[j] not in _LIST_QUALIFIERS or not words.soft(j + 1):
             return False  # "to assist vulnerable countries like Kiribati": the verb's object
     return False
+
+
+def _people_act(words: Words, at: int, last: int) -> bool:
+    """Whether ``of`` at word ``at`` follows ``the people`` opening a clause and
+    an auxiliary and a verb of no suffering follow the country ending at word
+    ``last``, maybe after an apposition between commas (``The people of San
+    Marino, guardians of peace, have opened their doors``): the state's people
+    act; ``the people of Afghanistan have suffered`` stays a place."""
+    keys, n = words.key, len(words.key)
+    if at < 2 or keys[at - 1] != "people" or keys[at - 2] != "the" or not words.soft(at - 1) \
+            or not (words.sentence_start(at - 2) or words.gap[at - 2].strip() in (",", ";")
+                    or keys[at - 3] == "and" if at > 2 else True):
+        return False
+    i = last + 1
+    if i < n and words.gap[i].strip() == ",":  # an apposition: go on after its closing comma
+        close = next((j for j in range(i + 1, min(i + 16, n)) if words.gap[j].strip() == ","), None)
+        if close is None:
+            return False
+        i = close
+    if i + 1 >= n or keys[i] not in _PEOPLE_AUXILIARIES or not words.soft(i + 1) or words.cap(i + 1):
+        return False
+    return keys[i + 1] not in _NOT_ACTS
 
 
 def _thanked(words: Words, at: int) -> bool:

@@ -159,3 +159,17 @@ def test_a_clause_subject_and_a_regions_partner(gaz: Gazetteer, body: str, count
 ])
 def test_thanks_to_a_state_make_it_an_actor(gaz: Gazetteer, body: str, country: str, role: str) -> None:
     assert _role(gaz, body, country) == role
+
+
+@pytest.mark.parametrize(("body", "country", "role"), [
+    # "the people of X" opening a clause and acting: the state's people, no place
+    ("The people of Liberia, guardians of an old tradition of peace, have opened their doors.",
+     "Liberia", "actor"),
+    ("The people of Guinea have welcomed more than 400,000 refugees.", "Guinea", "actor"),
+    # suffering, or no clause of their own: where
+    ("The people of Afghanistan have suffered for decades.", "Afghanistan", "place"),
+    ("The people of Afghanistan have known too much violence and too much despair.", "Afghanistan", "place"),
+    ("We extend our sympathy to the people of Pakistan.", "Pakistan", "place"),
+])
+def test_the_people_of_a_state_acting(gaz: Gazetteer, body: str, country: str, role: str) -> None:
+    assert _role(gaz, body, country) == role
