@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import SETTING_WORDS, apposition_start
-from indexer.extraction.country_frames import before_border, frame_role
+from indexer.extraction.country_frames import before_border, formal_start, frame_role, opening_subject, opens_name
 from indexer.extraction.gazetteer_types import NEEDCAP, STRICT, Alias, Place
 from indexer.extraction.name_lists import english_surnames
 from indexer.extraction.place_words import BORDER_NOUNS, COMPOUND_WORDS
@@ -270,6 +270,7 @@ class CandidateGuards:
         keys, n = words.key, len(words.key)
         if _strikes_agent(words, first, last):
             return False
+        first = formal_start(words, first)  # "the Republic of Guinea has": the frame of the whole name
         role = frame_role(words, first, last)  # "the border with Iraq", "an ally of the US": the frame says
         if role is not None:  # ("both": an actor whose place the matcher keeps, see entities)
             if role == "place":
@@ -293,7 +294,7 @@ class CandidateGuards:
             elif (prev in listed and prev not in closed or "," in link and self._listed_place(words, prev, listed)) \
                     and ("," in link or link.strip() == "") and "\n" not in link:
                 place = True  # "France, Belgium"; "Lebanon Iraq" (commas lost)
-            if place and self._list_acts(words, last, last in closed):
+            if place and (self._list_acts(words, last, last in closed) or opening_subject(words, first, last)):
                 place = False
                 closed.discard(last)
         if not place and nxt < n and words.gap[nxt] in ("' ", "’ ") and (
@@ -409,9 +410,11 @@ class CandidateGuards:
         after a capitalised word that names nothing (``United Russia``,
         ``Club America``), or as a given name before a surname-like word
         (``Chad Walker``, a common surname after it); ``Iran Iraq``,
-        ``Northern Syria``, ``Syria Rebels``, ``Georgia Power`` stay."""
+        ``Northern Syria``, ``Syria Rebels``, ``Georgia Power`` stay; a
+        country of any length opening an agreement's or an institute's name
+        (``the Liberia Peace Agreement``, see :func:`opens_name`)."""
         if first != last:
-            return False
+            return opens_name(words, first, last)
         keys, gap = words.key, words.gap
         prev, nxt = first - 1, last + 1
         # (cheap tests first: asked for every country in every text)
@@ -428,7 +431,7 @@ class CandidateGuards:
             aliases = self.gaz.aliases
             return keys[nxt] not in aliases["place"] and keys[nxt] not in aliases["actor"] \
                 and keys[nxt] not in _GROUP_NOUNS
-        return False
+        return opens_name(words, first, last)
 
     def _unknown_name_word(self, words: Words, at: int) -> bool:
         """Whether the capitalised word ``at`` has a surname's shape that no

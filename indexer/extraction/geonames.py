@@ -49,7 +49,7 @@ from indexer.extraction.lexicon import english_words, frequent_words
 __all__ = ["WorldDataError", "WorldPlace", "WorldTable", "cache_dir", "world_key", "world_table"]
 
 #: Bump when the build below changes what the table holds.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 #: A city of fewer people is a small town: known by its own name only, and,
 #: in a statement that names no country, no place without a cue
 #: (``indexer.extraction.world_ranking``, which ranks readings by it).
@@ -178,7 +178,7 @@ def builtin_places() -> Iterator[tuple[WorldPlace, list[str]]]:
         if sub.parent_code is not None:
             continue
         cc, local = sub.country_code, sub.code.split("-", 1)[1]
-        name = _BRACKETED.sub("", sub.name).strip()
+        name = _BRACKETED.sub("", sub.name).strip().rstrip(" †")  # "Karpoš †": ISO's mark, no part of the name
         s = state_sums.get(local) if cc == "US" else None
         if s and s[2]:
             lat, lon = s[0] / s[2], s[1] / s[2]

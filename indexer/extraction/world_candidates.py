@@ -14,6 +14,8 @@ from itertools import compress
 
 from indexer.analysis import STOPWORDS
 from indexer.extraction.capital_appositions import placed_before_verb
+from indexer.extraction.country_demonyms import opens_demonym
+from indexer.extraction.country_frames import opens_name
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DASHES, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
@@ -106,12 +108,17 @@ class WorldCandidates:
                 if found is None:
                     k += 1
                     continue
-                if self._inside_longer_name(words, found[0], found[1], start, j, taken, found[2]):
+                if self._inside_longer_name(words, found[0], found[1], start, j, taken, found[2]) or found[1] < j \
+                        and opens_demonym(words, self._is_country, found[0], found[1], j):  # "Papua New Guineans"
                     k = found[1] + 1
                     continue
                 yield found
                 k = found[1] + 1
             i = j + 1
+
+    def _is_country(self, key: str) -> bool:
+        """Whether ``key`` names a country of the world table."""
+        return self.table.maybe(key) and any(p.kind == "country" for p in self.table.lookup(key))
 
     def _owned_name(self, words: Words, j: int, owned: list[int]) -> bool:
         """Whether the possessive after word ``j`` is inside a place's own
@@ -185,6 +192,9 @@ class WorldCandidates:
             run_last = last
         if first > run_first and self._dash_pair(words, first):
             run_first = first
+        if last < run_last and readings and all(p.kind == "country" for p in readings) \
+                and opens_name(words, first, last):
+            return True  # "the Afghanistan Compact", "Thailand Development Research Institute": the name's
         after = [w for w in range(last + 1, run_last + 1) if w not in taken]
         before = [w for w in range(run_first, first) if w not in taken]
         if before == [first - 1] and keys[first - 1] in PARTY_INITIALS and "-" in words.gap[first]:

@@ -332,3 +332,10 @@ def test_ap_sign_is_in_every_ap_state_match(text: str) -> None:
 def test_a_peoples_name_is_no_town(gaz: Gazetteer, text: str) -> None:
     """``the Adena people``: a people, not the town Adena (issue 18, LGL round 7)."""
     assert not {"Adena", "Caddo"} & set(places(gaz, text))
+
+
+def test_a_subdivision_name_carries_no_dagger(gaz: Gazetteer) -> None:
+    """ISO 3166-2 marks some municipalities (Skopje's) with a dagger; a place's
+    name is the name the text and a researcher use (``Karpoš``, not ``Karpoš †``)."""
+    found = places(gaz, "Stefan Bogoev from Karpos and a councillor from Gazi Baba were questioned.")
+    assert found and not any("†" in name for name in found)
