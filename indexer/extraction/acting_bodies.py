@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from indexer.extraction.candidate_guards import SPEECH_VERBS, Candidate
 from indexer.extraction.gazetteer_types import Alias
+from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import title_words
 from indexer.extraction.words import WORD_INFO, Words
 
+if TYPE_CHECKING:
+    from indexer.extraction.gazetteer import Gazetteer
+
 __all__ = ["DOCUMENTS", "NEW_HEADS", "acting_bodies", "generic_name", "in_document", "inside_other_name",
-           "name_opening", "office_possessive", "ordinal_before_name", "rank_follows"]
+           "name_opening", "office_possessive", "opening_word_glued", "ordinal_before_name", "same_seat_follows",
+           "rank_follows"]
 
 #: Heads of names added in stop 34 (``South Carolina Department of Corrections``,
 #: ``Ordnance Factory Board``, ``Multinational Joint Task Force``).
@@ -226,8 +232,37 @@ def ordinal_before_name(words: Words, at: int) -> bool:
         and words.soft(at + 1)
 
 
-def rank_follows(words: Words, last: int) -> bool:
+def rank_follows(words: Words, last: int, any_case: bool = False) -> bool:
     """Whether a capitalised rank follows the name ending at ``last`` (``a Class
-    II Police Officer``): the words are a rank, no body's name."""
+    II Police Officer``): the words are a rank, no body's name; with
+    ``any_case``, a lower-case rank too (``the ... Department of Oakland Police
+    officer John Hege``: the complement is a person's unit)."""
     nxt = last + 1
-    return nxt < len(words.key) and words.key[nxt] in _RANKS and words.cap(nxt) and words.soft(nxt)
+    return nxt < len(words.key) and words.key[nxt] in _RANKS and (any_case or words.cap(nxt)) and words.soft(nxt)
+
+
+def opening_word_glued(words: Words, first: int, head: int, gaz: Gazetteer) -> bool:
+    """Whether the name's first word only opens the sentence: an ordinary
+    English word (``Even``, ``Only``) before a demonym, place or known actor
+    that the two do not name together (``Even British Labour Party``; not
+    ``New Zealand Labour Party``)."""
+    if first >= head - 1 or not words.sentence_start(first):
+        return False
+    keys = words.key
+    nxt, pair = keys[first + 1], " ".join(keys[first:first + 2])
+    actors, places = gaz.aliases["actor"], gaz.aliases["place"]
+    return keys[first] in common_words() and (nxt in gaz.demonyms or nxt in places or nxt in actors) \
+        and pair not in places and pair not in actors and keys[first] not in actors and keys[first] not in places
+
+
+def same_seat_follows(words: Words, at: int, first: int) -> bool:
+    """Whether ``the``, the first word of the name opening at ``first`` and more
+    capitalised words start at word ``at`` (after ``and``): a second body of the
+    same seat (``the Minnesota Department of Transportation and the Minnesota
+    State Patrol``), not a place ending the first name (``Commission for Asia
+    and the Pacific``)."""
+    keys, n = words.key, len(words.key)
+    while first < at and keys[first] in _ARTICLES:
+        first += 1
+    return at + 2 < n and keys[at] == "the" and keys[at + 1] == keys[first] and words.cap(at + 1) \
+        and words.cap(at + 2) and words.soft(at + 2)

@@ -95,3 +95,33 @@ def test_two_known_abbreviations_written_as_one_are_the_first(gaz: Gazetteer) ->
 )
 def test_kinds_and_modals_are_no_bodies(gaz: Gazetteer, text: str, wrong: str) -> None:
     assert wrong not in actors(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Members of the Bharatiya Pratiraksha Mazdoor Sangh took part in the protest.",
+         "Bharatiya Pratiraksha Mazdoor Sangh"),
+        ("The Vishva Hindu Parishad said the march would go on.", "Vishva Hindu Parishad"),
+    ],
+)
+def test_bodies_named_in_south_asian_languages(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in actors(gaz, text)
+
+
+def test_a_sentence_opening_word_is_not_part_of_the_name(gaz: Gazetteer) -> None:
+    found = actors(gaz, "Even British Labour Party members said the vote was unfair.")
+    assert "Even British Labour Party" not in found
+    assert "New Zealand Labour Party" in actors(gaz, "New Zealand Labour Party members said the vote was fair.")
+
+
+def test_a_second_body_of_the_same_seat_after_and_is_its_own(gaz: Gazetteer) -> None:
+    found = actors(gaz, "The Minnesota Department of Transportation and the Minnesota State Patrol said roads were closed.")
+    assert "Minnesota Department of Transportation" in found
+    assert not any("Patrol" in name and "Transportation" in name for name in found)
+
+
+def test_a_persons_unit_before_a_rank_is_not_the_bodys_complement(gaz: Gazetteer) -> None:
+    found = actors(gaz, "The photo was released by the Oakland Police Department of Oakland Police officer John Hege.")
+    assert "Oakland Police Department" in found
+    assert "Oakland Police Department of Oakland Police" not in found
