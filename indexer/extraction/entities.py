@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
+from indexer.extraction.acting_bodies import DOCUMENTS as _DOCUMENT_KEYS, acting_bodies, in_document
 from indexer.extraction.candidate_guards import CASE_FLAGS, Candidate, CandidateGuards
 from indexer.extraction.gazetteer_types import (
     CAPITAL,
@@ -249,6 +250,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                             or self._country_named(c[2], strong, place_cands)]
         if heads:
             actor_cands += self._organisations(text, words, heads)
+        if has_upper:  # "the FBI said", "Harvard University said"
+            actor_cands += acting_bodies(words, gaz.aliases["actor"], gaz.aliases["place"])
         if "led" in present:  # "Saudi-led airstrikes": a demonym's X-led coalition
             actor_cands += led_coalition_acts(words, actor_alias, actor_of)
         # People win their span over any name inside it (a person's name is never a place).
@@ -257,6 +260,10 @@ class Matcher(CandidateGuards, OrganisationNames):
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
+        if "of" in present and not _DOCUMENT_KEYS.isdisjoint(present):  # "the Charter of the OIC": the charter's name
+            inside = {(a[1] + 1, a[2]) for a in actors if a[3] not in _NOT_INSIDE and in_document(words, a[0])}
+            if inside:  # (with its abbreviation right after it: "... Conference (OIC)")
+                actors = [a for a in actors if (a[1] + 1, a[2]) not in inside and (a[0], a[2]) not in inside]
         if len(actors) > 1:
             actors = self._offices_of_people(actors, words)
         # Words of a known actor's name ("UK-based Syrian Observatory", "Washington
@@ -422,6 +429,8 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
 
 
 _LONGEST_FIRST = itemgetter(4, 5, 0)
+#: Kinds of actor kept inside a document's name (``the Constitution of Kenya``: the country's own).
+_NOT_INSIDE = frozenset(("person", "state"))
 #: A person found in the text wins a tie with a gazetteer name (``-10 - rank``):
 #: the text itself said this is a person.
 _PERSON_RANK = -50

@@ -14,6 +14,9 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from indexer.extraction.acting_bodies import (generic_name, inside_other_name, name_opening, office_possessive,
+                                             opening_word_glued, ordinal_before_name, same_seat_follows,
+                                             rank_follows)
 from indexer.extraction.candidate_guards import Candidate
 from indexer.extraction.local_bodies import NAMED_KINDS, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
@@ -38,7 +41,11 @@ ORG_HEADS = frozenset(
     "federation group congress constabulary gendarmerie embassy parliament government "
     # bodies of everyday news (stop 33, orgs5): gangs, alliances, funds, clubs, firms (not "university",
     # "college": mostly where someone studies or works, "a student at Sharif University", "Science College")
-    "cartel coalition fund club confederation company corporation ltd inc plc faction".split()
+    "cartel coalition fund club confederation company corporation ltd inc plc faction "
+    # (stop 34, orgs6) departments and boards of any state, joint and task forces
+    "department board force "
+    # bodies of South Asia named in their own languages (``Bharatiya Mazdoor Sangh``, ``Shiv Sena``)
+    "sangh sangha samiti sabha parishad morcha sena dal manch".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
 _NAME_PARTICLES = frozenset("al el ad ar as ash at az an bin ibn abu de du".split())
 #: Particles that are English words too: a particle only when joined to the name
@@ -135,7 +142,8 @@ class OrganisationNames:
             first = h
             # A possessive before the name is its owner's ("Russia's Supreme Court").
             while first > 0 and (pieces[2 * first] == SOFT and ("'" not in gap[first] and "’" not in gap[first]
-                                                                or keys[first - 1] in _NAMED_FOR)
+                                                                or keys[first - 1] in _NAMED_FOR
+                                                                or office_possessive(words, first, h, titles))
                                  or gap[first] in _AMPERSANDS or self._plural_inside(words, first)) \
                     and crossed not in gap[first] and not (" " in gap[first] and gap[first].strip() in _DASHES):
                 if keys[first - 1] in _MODIFIERS and first > 1 and "-" in gap[first - 1]:
@@ -166,11 +174,13 @@ class OrganisationNames:
                 end_at = h
                 while k < n and (pieces[2 * k] == SOFT or gap[k] in _AMPERSANDS and info[surface[k]][2]) \
                         and crossed not in gap[k] and keys[k] not in _DATE_WORDS and \
-                        (info[surface[k]][2] or keys[k] in _ORG_INNER or keys[k] in _NAME_PARTICLES
+                        (info[surface[k]][2] or keys[k] in _ORG_INNER or ordinal_before_name(words, k)
+                         or keys[k] in _NAME_PARTICLES
                          and (keys[k] not in _ENGLISH_PARTICLES or k + 1 < n and "-" in gap[k + 1])):
                     # (not "Delta Company for Fertilisers at Daqahlia": "at" there is English)
                     if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
-                                             and keys[k + 2] in titles and info[surface[k + 2]][2]):
+                                             and keys[k + 2] in titles and info[surface[k + 2]][2]
+                                             or same_seat_follows(words, k + 1, first)):
                         break  # "the Organization of African Unity and the Economic Community of ...": two names;
                         # "the Office for ... Affairs and the Administrator of ...": an office-holder follows
                     if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
@@ -194,6 +204,7 @@ class OrganisationNames:
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
             first, owner = self._org_start(words, first, h)
+            first += opening_word_glued(words, first, h, self.gaz)  # "Even British Labour Party"
             if last == first + 1 and keys[h] in _STATE_FORMS and keys[first] in self.gaz.demonyms:
                 continue  # "the Swiss Confederation": a state's own name, no organisation
             if first < h and keys[first] in _NUMBER_WORDS and " ".join(keys[first + 1:last + 1]) in self.gaz.aliases["actor"]:
@@ -214,6 +225,16 @@ class OrganisationNames:
                     out.append((media[0], media[1], media[2], self.gaz.actors[media[2]].type, media[0] - media[1], 0))
                     continue
                 first = media[0]
+            if last > h + 1 and rank_follows(words, last, any_case=True):
+                last = h  # "the Oakland Police Department of Oakland Police officer John Hege": his unit
+            opened = name_opening(words, first)  # "the 9th U.S. Circuit Court", "the Niger state Police Command"
+            if opened < first and " ".join(keys[opened:last + 1]) in self.gaz.aliases["actor"]:
+                continue  # "the U.N. Security Council": the gazetteer's own name
+            first = opened
+            if generic_name(keys, first, h, last, self.gaz.aliases["actor"]) or inside_other_name(words, first) \
+                    or rank_follows(words, last):
+                # "the Charter of the Organization of ...", or a rank: "a Class II Police Officer"
+                continue
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
             if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
