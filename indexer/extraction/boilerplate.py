@@ -20,7 +20,9 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 
+from indexer.extraction.caption_credits import caption_credit_spans
 from indexer.extraction.lazy_regex import LazyPattern
+
 __all__ = ["mask"]
 
 _DASH = r"(?:--|[-–—])"
@@ -33,6 +35,8 @@ _BYLINE = LazyPattern(
 _LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
+#: ``(presstv)``: a credit in lower case (the source only if no other credit names one).
+_LOWER_PAREN_CREDIT = re.compile(r"\((?P<agency>[a-z][a-z.]{2,15})\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
 #: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
@@ -183,6 +187,8 @@ def mask(text: str, field: str = "body",
         before = _AGENCY_BEFORE_DATE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and credit(before.group("agency"), known_only=True):
             spans.append(before.span("agency"))
+    if "(" in text:
+        spans += [m.span() for m in _LOWER_PAREN_CREDIT.finditer(text) if credit(m.group("agency"), known_only=True)]
     if ":" in text:
         for m in _photo_credits(text):
             credit(m.group("agency"), known_only=True)
@@ -199,6 +205,7 @@ def mask(text: str, field: str = "body",
                 if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
                     spans.append(m.span())
             at = text.find(word, at + 60)
+    spans += caption_credit_spans(text, media)  # "MIKE HUTCHINGS/Reuters", "(Photo by AFP)", "| DW News Video"
     for word in _STAFF_WORDS:
         at = text.find(word)
         while at >= 0:  # searched from just before each of its words only
