@@ -40,8 +40,10 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...] = (
      # were detained": the gold lists an outlet described so, its staff the story's targets)
      re.compile(rf"\b(?:{_STAFF})\s+(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE),
      # "Reuters journalists", "the Journal's correspondent", "a VOA Burmese contributor", "Reuters pic"
-     re.compile(rf"(?:['’]s)?\s+(?:(?:senior|chief|former|veteran|freelance|staff|investigative|foreign)\s+)?"
-                rf"(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_STAFF}|pic|photos?|file\s+photo)\b", re.IGNORECASE)),
+     re.compile(rf"(?:['’]s?)?\s+(?:(?:senior|chief|former|veteran|freelance|staff|investigative|foreign)\s+)?"
+                rf"(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_STAFF}|pic|photos?|file\s+photo)\b"
+                # "the PTI government", "under PTI rule": a party's acronym, no outlet
+                r"|(?:\s+|-)(?:government|rule|regime|lawmakers?|supporters|led)\b", re.IGNORECASE)),
     (frozenset("un_body intergovernmental_org organisation ngo armed_group militia party".split()),
      # "the Charter of the United Nations", "an offshoot of Boko Haram"
      re.compile(rf"\b(?:(?:{_INSTRUMENTS}|constitution)\s+of"

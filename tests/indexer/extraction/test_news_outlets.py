@@ -90,3 +90,48 @@ def test_a_lower_case_credit_is_the_source_only_after_the_first_credit(gaz: Gaze
             "(reuters) A missile killed 18 civilians a monitor said.")
     extraction = extract(Statement("x", "", body, "p"), gaz)
     assert extraction.news_source == "Agence France-Presse" and "Reuters" not in extraction.actors
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("Police fired tear gas at protesters. AFP/Getty Images\n\nThe army said it would act.", "Agence France-Presse"),
+        ("Police fired tear gas. REUTERS/John Smith\nThe army said it would act.", "Reuters"),
+        ("Police fired tear gas. Reuters/John Smith/File Photo\nThe army said it would act.", "Reuters"),
+        ("Police fired tear gas. EPA-EFE/JOHN SMITH\nThe army said it would act.", "EFE"),
+        ("The army said it would act.\n\nAFP contributed to this report.", "Agence France-Presse"),
+        ("The army said it would act.\n\nReuters and AFP contributed to this report.", "Reuters"),
+        ("The army said it would act. (With inputs from PTI)", "PTI"),
+        ("The army said it would act. [AFP]", "Agence France-Presse"),
+        ("The army said it would act.\n\nwith AFP", "Agence France-Presse"),
+        ("The army said it would act.\n\nSource: Al Jazeera and news agencies", "Al Jazeera"),
+        ("The New York Times' correspondent John Smith said the army would act.", "New York Times"),
+    ],
+)
+def test_a_credit_line_names_no_actor(gaz: Gazetteer, body: str, outlet: str) -> None:
+    assert outlet not in actors(gaz, body)
+
+
+def test_a_credit_line_names_the_source(gaz: Gazetteer) -> None:
+    extraction = extract(Statement("x", "", "The army said it would act.\n\nAFP contributed to this report.", "p"), gaz)
+    assert extraction.news_source == "Agence France-Presse"
+
+
+def test_the_titles_publisher_is_no_actor_in_the_body(gaz: Gazetteer) -> None:
+    statement = Statement("x", "Army to act in the capital | Al Jazeera",
+                          "Reuters - The army said it would act, Al Jazeera's correspondent reported.", "p")
+    extraction = extract(statement, gaz)
+    assert "Al Jazeera" not in extraction.actors and extraction.news_source == "Reuters"
+
+
+def test_a_bracketed_picture_credit_is_no_source(gaz: Gazetteer) -> None:
+    body = ("Rebels prepare for a battle in Aleppo [Anadolu] Residents described shortages. "
+            "\"There is no fuel left\" he told AFP.")
+    extraction = extract(Statement("x", "", body, "p"), gaz)
+    assert extraction.news_source == "Agence France-Presse"
+    assert "Agence France-Presse" not in extraction.actors and "Anadolu Agency" not in extraction.actors
+
+
+def test_an_outlets_acronym_before_a_government_is_no_outlet(gaz: Gazetteer) -> None:
+    body = "Media freedom declined under PTI rule. The PTI government also tried to control the press."
+    assert "PTI" not in actors(gaz, body)
