@@ -39,9 +39,12 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...] = (
      # "a reporter for The Wall Street Journal" (not "journalists for the opposition channel Belsat
      # were detained": the gold lists an outlet described so, its staff the story's targets)
      re.compile(rf"\b(?:{_STAFF})\s+(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE),
-     # "Reuters journalists", "the Journal's correspondent", "a VOA Burmese contributor", "Reuters pic"
+     # "Reuters journalists", "the Journal's correspondent", "a VOA Burmese contributor", "the BBC's
+     # Middle East editor", "Reuters pic"
      re.compile(rf"(?:['’]s?)?\s+(?:(?:senior|chief|former|veteran|freelance|staff|investigative|foreign)\s+)?"
-                rf"(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_STAFF}|pic|photos?|file\s+photo)\b"
+                rf"(?:(?-i:[A-Z][a-z]+)\s+){{0,2}}(?:{_STAFF}|pic|photos?|file\s+photo)\b"
+                # "Al Jazeera's Zeina Khodr, reporting from Beirut": a quoted journalist's employer
+                r"|['’]s\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){1,2},?\s+reporting\s+from\b"
                 # "the PTI government", "under PTI rule": a party's acronym, no outlet
                 r"|(?:\s+|-)(?:government|rule|regime|lawmakers?|supporters|led)\b", re.IGNORECASE)),
     (frozenset("un_body intergovernmental_org organisation ngo armed_group militia party".split()),

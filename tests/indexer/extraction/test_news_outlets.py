@@ -135,3 +135,21 @@ def test_a_bracketed_picture_credit_is_no_source(gaz: Gazetteer) -> None:
 def test_an_outlets_acronym_before_a_government_is_no_outlet(gaz: Gazetteer) -> None:
     body = "Media freedom declined under PTI rule. The PTI government also tried to control the press."
     assert "PTI" not in actors(gaz, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("Al Jazeera's Zeina Khodr, reporting from Beirut, said the army would act.", "Al Jazeera"),
+        ("The army said it would act, the BBC's Middle East editor Jeremy Bowen said.", "BBC"),
+        ("The army said it would act.\n\n— The Associated Press", "Associated Press"),
+        ("The army said it would act.\n\nPhoto: Jane Doe/The New York Times", "New York Times"),
+    ],
+)
+def test_a_quoted_journalists_employer_or_a_closing_credit_is_no_actor(gaz: Gazetteer, body: str,
+                                                                        outlet: str) -> None:
+    assert outlet not in actors(gaz, body)
+
+
+def test_an_outlet_that_reports_from_a_place_acts(gaz: Gazetteer) -> None:
+    assert "Al Jazeera" in actors(gaz, "Al Jazeera reported from Beirut that the army would act.")
