@@ -124,10 +124,9 @@ _DATE_PREFIX = re.compile(
 
 # A wire-agency credit that may stand between a title and its date, optionally
 # after a place: "Reuters Friday 6 Feb 2015", "Moscow AFP Saturday 7 Oct 2017".
-_CREDIT = re.compile(
-    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?\(?(?:Reuters|AFP|AP|Xinhua|SANA|Anadolu|dpa|DPA"
-    r"|TASS|Sputnik|IRNA|UPI|EFE|ANSA|KUNA|WAFA|MENA|QNA|SPA|NNA|ANHA)\)?\s*[-:,\u2013\u2014]?\s+"
-)
+_AGENCIES = (r"(?:Reuters|AFP|AP|Xinhua|SANA|Anadolu|dpa|DPA"
+             r"|TASS|Sputnik|IRNA|UPI|EFE|ANSA|KUNA|WAFA|MENA|QNA|SPA|NNA|ANHA)")
+_CREDIT = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?\(?" + _AGENCIES + r"\)?\s*[-:,\u2013\u2014]?\s+")
 # A place name in capitals, as news datelines start: "BEIRUT", "DEIR EZ-ZOR, Syria".
 _PLACE = r"(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?,?\s+"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -410,8 +409,10 @@ def _publication_note(opening: str, day_first: bool | None) -> dt.date | None:
 
 #: How far into the body (characters) a wire credit's date line may stand after a standfirst.
 CREDIT_LINE_WINDOW = 400
-#: ``AFP Friday 23 Aug 2013``: a wire credit right before a whole date, as a word.
-_CREDIT_WORD = LazyPattern(r"(?<![\w.])" + _CREDIT.pattern)
+#: ``AFP Friday 23 Aug 2013``: a wire credit right before a whole date, as a word, not the
+#: object of a verb or preposition (``a statement to Reuters, 12 March 2020``).
+_CREDIT_WORD = LazyPattern(r"(?<![\w.])(?<!\bto )(?<!\bby )(?<!told )(?<!from )(?<!\bof )(?<!\bwith )"
+                           + _AGENCIES + r"[ \t]+")
 
 
 def _credit_line(opening: str, day_first: bool | None) -> dt.date | None:

@@ -302,6 +302,8 @@ def test_a_date_after_a_repeated_title_and_the_site_name(title: str, body: str, 
         ("UPDATED Attack on a wedding kills 32 AFP Monday 3 Oct 2016 A suicide bomber has struck", D(2016, 10, 3)),
         # the agency in prose, before an event's date: no credit
         ("The army said it struck the town. A source told AFP on Friday 23 Aug 2013 that six died", None),
+        ("The army said in a statement to Reuters, 12 March 2020 was the day it struck", None),
+        ("The army struck the town. A source told AFP Friday 23 Aug 2013 was the day", None),
     ],
 )
 def test_a_wire_credit_date_line_after_a_standfirst(body: str, expected: dt.date | None) -> None:
