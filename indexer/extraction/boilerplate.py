@@ -20,7 +20,9 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 
+from indexer.extraction.credit_lines import credit_spans
 from indexer.extraction.lazy_regex import LazyPattern
+
 __all__ = ["mask"]
 
 _DASH = r"(?:--|[-–—])"
@@ -33,6 +35,8 @@ _BYLINE = LazyPattern(
 _LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
 _PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
+#: ``(presstv)``: a credit in lower case (the source only if no other credit names one).
+_LOWER_PAREN_CREDIT = re.compile(r"\((?P<agency>[a-z][a-z.]{2,15})\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
 #: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
@@ -126,7 +130,8 @@ def mask(text: str, field: str = "body",
          media: Callable[[str], str | None] | None = None) -> tuple[str, str | None]:
     """``text`` with its boilerplate blanked, and the credited news agency.
 
-    :param field: ``"title"`` also drops a publisher suffix.
+    :param field: ``"title"`` also drops a publisher suffix (the news
+        organisation returned is then the publisher it names).
     :param media: the canonical name of a news organisation written so
         (``AFP`` -> ``Agence France-Presse``), or ``None`` when it is not one;
         credits that only might be agencies (``AFP:``, ``(AFP)``, ``AFP
@@ -158,12 +163,15 @@ def mask(text: str, field: str = "body",
         if label is not None and not _looks_like_publisher(label.group("rest"), media):
             spans.append((0, label.start("rest")))
             start = label.start("rest")
+        publisher = None  # "| Jordan Times", "- Al Jazeera": the publisher, when known
         for m in _TITLE_PIPE.finditer(text, start):
             spans.append(m.span())
+            publisher = publisher or media(m.group().strip(" \t|"))
         m = _TITLE_DASH.search(text)
         if m is not None and _looks_like_publisher(m.group("name"), media):
             spans.append(m.span())
-        return _blank(text, spans), None
+            publisher = publisher or media(m.group("name").strip())
+        return _blank(text, spans), publisher
     lines = _line_starts(text)
     if "(" in text:
         for m in _at_lines(_BYLINE, text, lines):
@@ -183,6 +191,8 @@ def mask(text: str, field: str = "body",
         before = _AGENCY_BEFORE_DATE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and credit(before.group("agency"), known_only=True):
             spans.append(before.span("agency"))
+    if "(" in text:
+        spans += [m.span() for m in _LOWER_PAREN_CREDIT.finditer(text) if credit(m.group("agency"), known_only=True)]
     if ":" in text:
         for m in _photo_credits(text):
             credit(m.group("agency"), known_only=True)
@@ -199,6 +209,9 @@ def mask(text: str, field: str = "body",
                 if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
                     spans.append(m.span())
             at = text.find(word, at + 60)
+    # "MIKE HUTCHINGS/Reuters", "(Photo by AFP)", "| DW News Video", "AFP contributed to this report"
+    credited, credit_names = credit_spans(text, media)
+    spans += credited
     for word in _STAFF_WORDS:
         at = text.find(word)
         while at >= 0:  # searched from just before each of its words only
@@ -226,6 +239,8 @@ def mask(text: str, field: str = "body",
         spans += [m.span() for m in _FLAT_RELATED.finditer(text, max(0, len(text) - 1300))]
     if "Tags" in text:
         spans += [m.span() for m in _TAGS.finditer(text)]
+    for name in credit_names:
+        credit(name, known_only=True)
     if source is None:
         source = _wire_source(text, media)
     return _blank(text, spans), source

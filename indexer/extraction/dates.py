@@ -7,7 +7,8 @@ in this order (first hit wins; see ``indexer/data/CLAIMS.md``):
 1. explicit metadata (a CSV/JSON date field), parsed by :func:`parse_date`;
 2. the header (lines before the body): a line that *is* a date, or a line that
    opens with one / with a news dateline;
-3. the opening of the body (after the title, if the body repeats it): a date
+3. the opening of the body (after the title, if the body repeats it, and the
+   site's capitalised header words after it, :mod:`indexer.extraction.title_heads`): a date
    in dateline position within the first ~100 characters, or a republished
    statement's note on its first publication (``This statement was originally
    published on cpj.org on 31 December 2021.``) within the first paragraphs;
@@ -18,7 +19,8 @@ month-first (``4/5/2017`` = 5 April 2017), dots and dashes with the year last
 are day-first (``05.04.2017``, ``05-04-2017`` = 5 April 2017).  ``day_first``
 overrides both; :func:`infer_day_first` derives it from a date column.
 
-A leaf module: stdlib, dateutil and ``indexer.extraction.lazy_regex`` only.
+A leaf module: stdlib, dateutil, ``indexer.extraction.lazy_regex`` and
+``indexer.extraction.title_heads`` only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlsplit
 
 from indexer.extraction.lazy_regex import LazyPattern
+from indexer.extraction.title_heads import header_starts, skip_title
 
 __all__ = [
     "MONTHS", "PRECISIONS", "date_from_url", "infer_day_first", "parse_date", "plausible_year", "statement_date",
@@ -121,10 +124,9 @@ _DATE_PREFIX = re.compile(
 
 # A wire-agency credit that may stand between a title and its date, optionally
 # after a place: "Reuters Friday 6 Feb 2015", "Moscow AFP Saturday 7 Oct 2017".
-_CREDIT = re.compile(
-    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?\(?(?:Reuters|AFP|AP|Xinhua|SANA|Anadolu|dpa|DPA"
-    r"|TASS|Sputnik|IRNA|UPI|EFE|ANSA|KUNA|WAFA|MENA|QNA|SPA|NNA|ANHA)\)?\s*[-:,\u2013\u2014]?\s+"
-)
+_AGENCIES = (r"(?:Reuters|AFP|AP|Xinhua|SANA|Anadolu|dpa|DPA"
+             r"|TASS|Sputnik|IRNA|UPI|EFE|ANSA|KUNA|WAFA|MENA|QNA|SPA|NNA|ANHA)")
+_CREDIT = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+)?\(?" + _AGENCIES + r"\)?\s*[-:,\u2013\u2014]?\s+")
 # A place name in capitals, as news datelines start: "BEIRUT", "DEIR EZ-ZOR, Syria".
 _PLACE = r"(?P<place>[A-Z][A-Z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30}?)?,?\s+"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -405,25 +407,23 @@ def _publication_note(opening: str, day_first: bool | None) -> dt.date | None:
     return None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
+#: How far into the body (characters) a wire credit's date line may stand after a standfirst.
+CREDIT_LINE_WINDOW = 400
+#: ``AFP Friday 23 Aug 2013``: a wire credit right before a whole date, as a word, not the
+#: object of a verb or preposition (``a statement to Reuters, 12 March 2020``).
+_CREDIT_WORD = LazyPattern(r"(?<![\w.])(?<!\bto )(?<!\bby )(?<!told )(?<!from )(?<!\bof )(?<!\bwith )"
+                           + _AGENCIES + r"[ \t]+")
 
 
-def _skip_title(body: str, title: str) -> str:
-    """The body without a leading copy of the title (scraped pages often repeat it)."""
-    target = _squash(title)
-    if len(target) < 8:
-        return body
-    # Walk the body until its squashed prefix covers the title.
-    seen = 0
-    for i, ch in enumerate(body[: len(title) * 2 + 20]):
-        if ch.isalnum() or ch == "_":
-            if seen >= len(target) or ch.lower() != target[seen]:
-                return body
-            seen += 1
-            if seen == len(target):
-                return body[i + 1 :].lstrip(" \t\r\n.:-\u2013\u2014")
-    return body
+def _credit_line(opening: str, day_first: bool | None) -> dt.date | None:
+    """The date of a wire credit's date line after a headline and standfirst
+    (``... says monitoring group AFP Friday 23 Aug 2013 A suicide bombing``)."""
+    window = opening[:CREDIT_LINE_WINDOW]
+    for credit in _CREDIT_WORD.finditer(window):
+        m = _DATE_FORMS.match(window, credit.end())
+        if m:
+            return _from_match(m, day_first)
+    return None
 
 
 def statement_date(
@@ -456,9 +456,14 @@ def statement_date(
     if opening:
         found = _opening_date(opening, day_first, url) or _date_line(opening, day_first)
         if found is None and title:
-            rest = _skip_title(opening, title)
-            if rest is not opening:
-                found = _opening_date(rest, day_first, url)
+            rest = skip_title(opening, title)
+            if rest is not opening:  # the site's header words may stand before the date line
+                for start in (0, *header_starts(rest)):
+                    found = _opening_date(rest[start:].lstrip(), day_first, url)
+                    if found:
+                        break
+        if found is None:
+            found = _credit_line(opening, day_first)
         if found is None:
             found = _publication_note(opening, day_first)
         if found:

@@ -68,6 +68,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     actors, places = _Collector(), _Collector()
     actor_types: dict[str, str] = {}
     news_source: str | None = None
+    publisher: str | None = None
     media = _media_names(gazetteer)
     claims: list[Claim] = []
     seats: dict[str, tuple[str, str]] = {}
@@ -76,7 +77,10 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             continue
         # Bylines, credits and link blocks blanked (same offsets): no names or claims there.
         searched, credited = mask(text, field, media)
-        news_source = news_source or credited
+        if field == "title":  # the title's publisher suffix ("| Jordan Times"): no actor, a source if no credit says
+            publisher = credited
+        else:
+            news_source = news_source or credited
         # A dateline's place (``SARAJEVO (Reuters) -``) is a place mention, never an actor.
         datelines = dateline_places(text) if field == "body" else []
         if datelines:
@@ -109,8 +113,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             found_places = sorted(found_places + lower_places, key=itemgetter(2))
         if "Assembly" in searched:  # "the President of the General Assembly": a venue, not an actor
             found_actors = drop_venue_mentions(searched, found_actors)
-        if news_source is not None:  # the text's source is metadata, not an actor
-            found_actors = [m for m in found_actors if m[0] != news_source]
+        if news_source is not None or publisher is not None:  # the text's source is metadata, not an actor
+            found_actors = [m for m in found_actors if m[0] != news_source and m[0] != publisher]
         # "Wall Street Journal reporter Daniel Pearl", "Reuters pic" (an employer, a credit), "the Charter
         # of the United Nations", "an offshoot of Boko Haram": no act of that body.
         found_actors = drop_non_acting(searched, found_actors)
@@ -193,7 +197,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         claims=claims,
         evidence=evidence,
         actor_types=actor_types,
-        news_source=news_source,
+        news_source=news_source or publisher,
     )
 
 

@@ -263,3 +263,48 @@ def test_dateline_pattern_matches_as_with_boundary_in_front(text: str) -> None:
 )
 def test_publication_note_in_the_opening(body: str, expected: dt.date | None) -> None:
     assert statement_date(body=body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # the title carries the site's suffix, the body repeats the headline only
+        ("Car bomb kills 12 near the port - Region - World - Example Online",
+         "Car bomb kills 12 near the port AFP Friday 20 Jun 2014 A car bomb killed twelve people ...",
+         D(2014, 6, 20)),
+        # the body repeats the title, then the site's name, an author, a section and a time
+        ("Rockets hit the city - Reports",
+         "Rockets hit the city - Reports Sputnik Jane Doe Middle East 2159 18.05.2017(updated 2204 18.05.2017) "
+         "Get short URL Rockets hit ...",
+         D(2017, 5, 18)),
+        # the title, the site's name, then a wire credit's dateline with its date
+        ("Strikes hit the northern town",
+         "Strikes hit the northern town Daily Example DAMASCUS, Oct. 12, 2015 (Reuters) - Strikes hit ...",
+         D(2015, 10, 12)),
+        # a yearless dateline there gives no date (no year in the text)
+        ("Strikes hit the northern town",
+         "Strikes hit the northern town Daily Example MOSCOW, October 18 (RIA Novosti) - Strikes hit ...", None),
+        # prose after the title: a date in it is an event's, not the statement's
+        ("Strikes hit the northern town",
+         "Strikes hit the northern town The army said on 12 October 2015 that strikes hit ...", None),
+    ],
+)
+def test_a_date_after_a_repeated_title_and_the_site_name(title: str, body: str, expected: dt.date | None) -> None:
+    assert statement_date(title=title, body=body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a standfirst between the headline and the wire credit's date line
+        ("Blast kills six in a restaurant Reports A bombing at a celebration kills six and wounds 19 says a "
+         "monitoring group AFP Friday 23 Aug 2013 A suicide bombing in a restaurant killed six people", D(2013, 8, 23)),
+        ("UPDATED Attack on a wedding kills 32 AFP Monday 3 Oct 2016 A suicide bomber has struck", D(2016, 10, 3)),
+        # the agency in prose, before an event's date: no credit
+        ("The army said it struck the town. A source told AFP on Friday 23 Aug 2013 that six died", None),
+        ("The army said in a statement to Reuters, 12 March 2020 was the day it struck", None),
+        ("The army struck the town. A source told AFP Friday 23 Aug 2013 was the day", None),
+    ],
+)
+def test_a_wire_credit_date_line_after_a_standfirst(body: str, expected: dt.date | None) -> None:
+    assert statement_date(title="Blast kills six in a restaurant Reports", body=body) == expected
