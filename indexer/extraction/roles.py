@@ -52,6 +52,7 @@ from collections.abc import Sequence
 
 from indexer.extraction.lazy_regex import LazyPattern
 from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS, PROGRESSIVE
+from indexer.extraction.self_reports import SPEECH_VERBS as _SPEECH_VERBS, own_act, relative_speakers
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -65,14 +66,6 @@ RoleItem = tuple[str, str, int, int]
 _SPEECH_TYPES = frozenset({"condemnation", "call_to_action"})
 _ATTRIBUTION = "responsibility_attribution"
 
-_SPEECH_VERBS = (
-    r"(?:said|says|say|stated|states|announced|announces|declared|declares|added|adds|noted|notes|told|tells"
-    r"|reported|reports|confirmed|confirms|warned|warns|stressed|stresses|insisted|insists|affirmed|affirms"
-    r"|asserted|asserts|alleged|alleges|charged|charges|accused|accuses|accusing|blamed|blames|blaming"
-    r"|condemned|condemns|condemning|denounced|denounces|deplored|deplores|decried|decries|denied|denies"
-    r"|rejected|rejects|dismissed|dismisses|refuted|refutes|called|calls|urged|urges|demanded|demands"
-    r"|holds|held|hold|claimed|claims|wrote|writes|tweeted|expressed|expresses|welcomed|welcomes)"
-)
 #: After a speaker: ``'s spokesman``, an adverb, an auxiliary, then a speech verb.
 _SPEAKER_AFTER = re.compile(
     r"(?:(?:'s?|\u2019s?) (?:[\w-]+ ){0,3}?)?(?: ?\(\w+\))?,?(?: (?:also|again|strongly|firmly|repeatedly"
@@ -155,12 +148,6 @@ _ARMS_OF_BEFORE = re.compile(r"\b(?:(?:war|fighter |jet )?planes|jets|jet fighte
 #: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
 _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
-
-
-#: After a speaker that reports its own act: ``said (on Sunday) (that) it (had) targeted``.
-_SELF_REPORT = re.compile(r"(?:'s?|\u2019s?)?(?: (?:has|had|also))? (?:said|says|announced|confirmed|admitted|stated"
-                          r"|acknowledged)(?: on \w+| late \w+| \w+day)?,?(?: that)? (?:it|they)"
-                          r"(?: (?:has|have|had|was|were|would|also|again|then|had been|\w+ly))* (?P<verb>[a-z]+ed\b)")
 
 
 #: Attribution cues: a mention right after is the one held responsible.
@@ -300,11 +287,12 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
         return (), negated
     acts = [t for t in trig if t[0] not in _SPEECH_TYPES]
     found: dict[tuple[str, str], RoleItem] = {}
+    rel_actors = [(name, s - start, e - start) for name, s, e in actors]
     if actors:
         actor_roles: list[str | None] = []
-        rel_actors = [(name, s - start, e - start) for name, s, e in actors]
         for name, s, e in rel_actors:
             actor_roles.append(_actor_role(low, s, e, trig, acts))
+        relative_speakers(low, rel_actors, actor_roles)  # "X, which ... Y, said": X speaks, not Y
         if len(rel_actors) > 1:
             _share_joined(low, rel_actors, actor_roles)
         for (name, s, e), role in zip(rel_actors, actor_roles):
@@ -333,8 +321,7 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
     speakers = {name for role, name in found if role == "speaker"}
     # "the Israeli army said it targeted positions": a self-report, its speaker is the agent too.
     for role, name, s, e in list(found.values()):
-        said = _SELF_REPORT.match(low, e - start) if role == "speaker" and acts else None
-        if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
+        if role == "speaker" and acts and own_act(low, rel_actors, e - start, acts):  # not "it documented"
             found.setdefault(("by", name), ("by", name, s, e))
             speakers.discard(name)
         elif role == "speaker" and _DENIES_AFTER.match(low, e - start):
