@@ -129,7 +129,11 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     # ... not when the clause has an object that "it"/"they" may be; its names do not speak
     ("The US-led coalition which fights Islamic State said it carried out air strikes near Raqqa.",
      {"in": ["Raqqa"], "speaker": ["US-led coalition"]}),
-    ("Activists who accuse the Assad regime said they carried out air strikes near Raqqa.", {"in": ["Raqqa"]}),
+    # ... nor a clause whose end is unsure (no comma: a new subject, a noun "charges"), or a passive
+    ("Air strikes hit the Islamic State group which controls the city the Syrian state broadcaster reported.", {}),
+    ("Nodeep Kaur, who was arrested in Haryana on criminal charges during the protests, was released.",
+     {"in": ["Haryana"]}),
+    ("The Islamic State group which killed 20 people in Raqqa was reported to be retreating.", {"by": ["Islamic State"]}),
     # ... nor when "it" does something else, or another name precedes the act
     ("Amnesty said it carried out an investigation into the air strikes in Idlib.",
      {"in": ["Idlib"], "speaker": ["Amnesty International"]}),
