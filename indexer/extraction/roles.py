@@ -14,7 +14,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 - speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X), ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
   speech or attribution verb), not in a relative clause after every act
-  (``..., which rebels denied``).
+  (``..., which rebels denied``); across a subject relative clause (``X, which launched ..., said``:
+  :mod:`indexer.extraction.self_reports`).
 - by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
   by X``, ``perpetrated by X``, ``at the hands of X``); ``X's <trigger>``;
   ``X-led <trigger>``; ``X <trigger>`` with only agent nouns, auxiliaries,
@@ -28,13 +29,13 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``,
   ``warplanes from X attacked``, ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which killed``,
   ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), a self-report (``X said it
-  executed``: speaker and by).
+  executed``, ``X said it had carried out air strikes``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``, ``across``, ``targeting``... with ``the city
   of``-like words, a place's possessive or ``-held`` words between) in a clause holding a trigger (or in a locative
-  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``,
+  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``, ``<trigger> against X``,
   a place just before a trigger (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
   the subject of a passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
 - Names joined by ``and`` or commas share the role of the last one (``Russia and the regime bombed``).
@@ -470,6 +471,8 @@ def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, 
         if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or _OF_PLACE_GAP.match(low[te:s])) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
             return True  # "shelled Homs", "the siege of Madaya", "bombardment of rebel-held parts of Aleppo"
+        if te <= s and s - te < 40 and low.startswith(" against ", te) and _OBJECT_GAP.match(low[te + 8:s]):
+            return True  # "air strikes against Raqqa", "the offensive against Afrin": the place attacked
         if ts >= e and ts - e < 40:
             gap = low[e:ts]
             if agent and gap in ("'s ", "\u2019s "):

@@ -6,8 +6,8 @@ clause's own names are no speaker: they are its objects). ``X said it had
 carried out air strikes``: the speaker reports its own act, so it is the act's
 agent too, with the act's verb right after ``it``/``they`` or a light verb
 (``carried out``, ``conducted``) before the act noun. When the relative clause
-names another actor as its object (``activists who accuse the regime said
-they``), ``it``/``they`` may be that actor: no agent (precision first).
+names another actor as its object (``the coalition which fights IS said
+it``), ``it`` may be that actor: no agent (precision first).
 
 A leaf of :mod:`indexer.extraction.roles` (which holds the other role rules).
 """
@@ -21,6 +21,7 @@ from indexer.extraction.role_words import FILLERS, PROGRESSIVE
 
 __all__ = ["SPEECH_VERBS", "own_act", "relative_clause", "relative_speakers"]
 
+#: Verbs of speech and attribution: a name right before one speaks (:mod:`indexer.extraction.roles`).
 SPEECH_VERBS = (
     r"(?:said|says|say|stated|states|announced|announces|declared|declares|added|adds|noted|notes|told|tells"
     r"|reported|reports|confirmed|confirms|warned|warns|stressed|stresses|insisted|insists|affirmed|affirms"
@@ -29,13 +30,13 @@ SPEECH_VERBS = (
     r"|rejected|rejects|dismissed|dismisses|refuted|refutes|called|calls|urged|urges|demanded|demands"
     r"|holds|held|hold|claimed|claims|wrote|writes|tweeted|expressed|expresses|welcomed|welcomes)"
 )
-#: A subject relative clause right after a name, then a speech verb (``, which launched an air war
-#: against IS in Syria last September, said``): its first word a verb form, not a name (``which Russia
-#: said``: Russia speaks); at most 16 words, no clause mark but its closing comma.
 _VERB_FORM = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|does|did|do|[a-z]+ed|[a-z]+s|[a-z]+ly) "
 _WORD = r"[^\s,;:.!?()\"\u201c\u201d]+"
 #: Speech verbs that are no nouns (``on charges``, ``calls for``) nor participles (``condemning``).
 _SAID = r"(?:said|says|stated|announced|added|told|reported|confirmed|warned|insisted|claimed|wrote|tweeted|stressed)"
+#: A subject relative clause right after a name, then a speech verb (``, which launched an air war
+#: against IS in Syria last September, said``): its first word a verb form, not a name (``which Russia
+#: said``: Russia speaks); 2 to 16 words, no clause mark but its closing comma.
 _RELATIVE_THEN_SPEECH = re.compile(
     rf",? (?:which|who) (?={_VERB_FORM})(?P<clause>{_WORD}(?: {_WORD}){{1,15}}?),?"
     rf"(?: (?:also|again|later|earlier|has|have|had))? (?={_SAID}\b)")
@@ -93,7 +94,7 @@ def own_act(low: str, mentions: Sequence[tuple[str, int, int]], e: int,
     end = None if span is None else span[1]
     if end is not None and any(e < s2 < end and not _PREPOSITION_END.search(low, max(0, s2 - 12), s2)
                                for _, s2, _ in mentions):
-        return False  # "activists who accuse the regime said they": they may be the regime
+        return False  # "the coalition which fights IS said it": it may be IS
     said = _SELF_REPORT.match(low, e if end is None else end)
     if not said:
         return False

@@ -119,6 +119,9 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     ("Russian-led airstrikes hit a bridge in Idlib.", {"in": ["Idlib"]}),  # no Russian-led coalition known
     # the accuser in a relative clause is no accused
     ("Ukraine, which Russia accused of shelling the plant, denied it.", {"speaker": ["Russia"]}),
+    # a place an attack is "against" is where it happened (not a protest's: no act)
+    ("The regime intensified air strikes against Douma on Sunday.", {"by": ["Assad regime"], "in": ["Douma"]}),
+    ("Thousands protested against Israel after the massacre.", {}),
     # a self-report with a light verb: the speaker is the agent, across a relative clause too
     ("Russia said it carried out air strikes in Idlib.", {"by": ["Russia"], "in": ["Idlib"], "speaker": ["Russia"]}),
     ("The Saudi-led coalition said on Sunday that it had launched new air strikes on Sanaa.",
