@@ -35,8 +35,9 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``, ``across``, ``targeting``... with ``the city
   of``-like words, a place's possessive or ``-held`` words between) in a clause holding a trigger (or in a locative
-  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``, ``<trigger> against X``,
-  a place just before a trigger (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
+  clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``,
+  ``<trigger> against X`` (a town, not a modifier: ``against Syria Kurds``), a place just before a trigger
+  (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
   the subject of a passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
 - Names joined by ``and`` or commas share the role of the last one (``Russia and the regime bombed``).
 - A speaker is no ``by``, unless it reports its own act or denies the act the sentence attributes to it
@@ -236,6 +237,10 @@ def _after_locative(before: str) -> bool:
 
 
 #: Between an act noun and its place: ``of the``, ``of rebel-held parts of``.
+#: After a place that is no modifier of a noun: a clause's end, a preposition, a conjunction, a verb, a day.
+_PLACE_ENDS = re.compile(r"$|[,.;:!?)\"']| (?:in|on|at|near|and|or|since|after|before|during|from|for|with"
+                         r"|overnight|as|when|where|which|that|killing|leaving|this|last|earlier|today|yesterday"
+                         r"|[a-z]+ed|[a-z]+day)\b")
 _OF_PLACE_GAP = re.compile(r"^ of(?: (?:the|[a-z]+-held|parts?|areas?|of|besieged|eastern|western|northern|southern"
                            r"|rural|central|city|town|village|province|district|neighbou?rhood"
                            r"|[\w-]+(?:'s|\u2019s|')))* $")
@@ -471,8 +476,9 @@ def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, 
         if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or _OF_PLACE_GAP.match(low[te:s])) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
             return True  # "shelled Homs", "the siege of Madaya", "bombardment of rebel-held parts of Aleppo"
-        if te <= s and s - te < 40 and low.startswith(" against ", te) and _OBJECT_GAP.match(low[te + 8:s]):
-            return True  # "air strikes against Raqqa", "the offensive against Afrin": the place attacked
+        if te <= s and s - te < 40 and not agent and low.startswith(" against ", te) \
+                and _OBJECT_GAP.match(low[te + 8:s]) and _PLACE_ENDS.match(low, e):  # not "against Syria Kurds"
+            return True  # "air strikes against Raqqa": the town attacked (a state there is an actor: no scene)
         if ts >= e and ts - e < 40:
             gap = low[e:ts]
             if agent and gap in ("'s ", "\u2019s "):

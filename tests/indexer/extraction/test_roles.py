@@ -122,6 +122,7 @@ def _roles(claim: Claim) -> dict[str, list[str]]:
     # a place an attack is "against" is where it happened (not a protest's: no act)
     ("The regime intensified air strikes against Douma on Sunday.", {"by": ["Assad regime"], "in": ["Douma"]}),
     ("Thousands protested against Israel after the massacre.", {}),
+    ("ISIL used chemical weapons against Syria Kurds in Hasakeh.", {"by": ["Islamic State"], "in": ["Hasakah"]}),
     # a self-report with a light verb: the speaker is the agent, across a relative clause too
     ("Russia said it carried out air strikes in Idlib.", {"by": ["Russia"], "in": ["Idlib"], "speaker": ["Russia"]}),
     ("The Saudi-led coalition said on Sunday that it had launched new air strikes on Sanaa.",
