@@ -43,8 +43,9 @@ _RELATIVE_THEN_SPEECH = re.compile(
 #: The end of a clause without its closing comma that may hold the speech verb's own subject
 #: (``which controls the city the Syrian state broadcaster reported``: a determiner after a
 #: word that is no preposition), or a passive (``which killed 20 was reported``): no clause end.
-_NEW_SUBJECT_END = re.compile(r"(?:\b(?!(?:against|in|on|at|near|over|from|with|by|of|to|for|into|across|around"
-                              r"|through|under|within|throughout)\b)[a-z]+ (?:the|a|an|its|their)(?: \S+){1,3}"
+_PREPOSITIONS = (r"(?:against|in|on|at|near|over|from|with|by|of|to|for|into|across|around|through|under|within"
+                 r"|throughout)")
+_NEW_SUBJECT_END = re.compile(rf"(?:\b(?!{_PREPOSITIONS}\b)[a-z]+ (?:the|a|an|its|their)(?: \S+){{1,3}}"
                               r"|\b(?:is|are|was|were|be|been|being))$")
 #: ``said (on Sunday) (that) it (had)``: the speaker's own report, up to the word after its pronoun.
 _SELF_REPORT = re.compile(r"(?:'s?|\u2019s?)?(?: (?:has|had|also))? (?:said|says|announced|confirmed|admitted|stated"
@@ -58,7 +59,7 @@ _LIGHT_GAP = re.compile(
     r"|stepped up|resumed|escalated|" + PROGRESSIVE + r")(?: \"?(?:" + FILLERS +
     r"|significant|major|massive|large-scale|intense|intensive|precision|targeted|\d+)\"?)* ")
 #: A preposition before a name inside a relative clause: its object is no referent of ``it``.
-_PREPOSITION_END = re.compile(r"\b(?:against|in|on|at|near|over|from|with|by|of|to|for|into|across|around) (?:the )?$")
+_PREPOSITION_END = re.compile(rf"\b{_PREPOSITIONS} (?:the )?$")
 
 
 def relative_clause(low: str, e: int) -> tuple[int, int] | None:
