@@ -14,7 +14,8 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
 - speaker: ``X said``/``X's spokesman said``, ``said X`` (no verb after X), ``according to X``,
   ``X accused/blamed/holds/condemned/denied ...`` (the mention before a
   speech or attribution verb), not in a relative clause after every act
-  (``..., which rebels denied``).
+  (``..., which rebels denied``); across a subject relative clause (``X, which launched ..., said``:
+  :mod:`indexer.extraction.self_reports`).
 - by: ``by X`` shortly after a trigger (``killed by X``, ``shelling of Aleppo
   by X``, ``perpetrated by X``, ``at the hands of X``); ``X's <trigger>``;
   ``X-led <trigger>``; ``X <trigger>`` with only agent nouns, auxiliaries,
@@ -28,14 +29,15 @@ Rules (``indexer/data/CLAIMS.md`` lists them with examples; keep in step):
   ``killed in a Daesh attack``, ``X jihadists attacked a town, killing``, ``X suicide bombers ... killed``,
   ``warplanes from X attacked``, ``blamed on X``, ``an attack (was) claimed by X``, ``by X, which killed``,
   ``held by X`` (a detention), ``the shelling of Syrian tanks`` (an instrument), a self-report (``X said it
-  executed``: speaker and by).
+  executed``, ``X said it had carried out air strikes``: speaker and by).
 - against: ``<trigger> against X``, ``<bombardment> on/targeting X``, the
   object of a verb trigger (``besieged the Kurds``), the subject of a passive
   (``X were killed``). Kinds (journalists, hospitals) are ``against`` only: ``targets``.
 - in: a place after a locative cue (``in``, ``at``, ``near``, ``on``, ``across``, ``targeting``... with ``the city
   of``-like words, a place's possessive or ``-held`` words between) in a clause holding a trigger (or in a locative
   clause right after one), the object of a verb trigger (``shelled Homs``), ``<trigger> of (rebel-held parts of) X``,
-  a place just before a trigger (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
+  ``<trigger> against X`` (a town, not a modifier: ``against Syria Kurds``), a place just before a trigger
+  (``the Aleppo siege``; not a state's possessive, its agent: ``Israel's massacres``),
   the subject of a passive; places joined to a scene (``in Mariupol, Bucha and Irpin``).
 - Names joined by ``and`` or commas share the role of the last one (``Russia and the regime bombed``).
 - A speaker is no ``by``, unless it reports its own act or denies the act the sentence attributes to it
@@ -52,6 +54,7 @@ from collections.abc import Sequence
 
 from indexer.extraction.lazy_regex import LazyPattern
 from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS, PROGRESSIVE
+from indexer.extraction.self_reports import SPEECH_VERBS as _SPEECH_VERBS, own_act, relative_speakers
 from indexer.model import ROLE_NAMES
 
 __all__ = ["ROLE_NAMES", "Mention", "claim_roles"]
@@ -65,14 +68,6 @@ RoleItem = tuple[str, str, int, int]
 _SPEECH_TYPES = frozenset({"condemnation", "call_to_action"})
 _ATTRIBUTION = "responsibility_attribution"
 
-_SPEECH_VERBS = (
-    r"(?:said|says|say|stated|states|announced|announces|declared|declares|added|adds|noted|notes|told|tells"
-    r"|reported|reports|confirmed|confirms|warned|warns|stressed|stresses|insisted|insists|affirmed|affirms"
-    r"|asserted|asserts|alleged|alleges|charged|charges|accused|accuses|accusing|blamed|blames|blaming"
-    r"|condemned|condemns|condemning|denounced|denounces|deplored|deplores|decried|decries|denied|denies"
-    r"|rejected|rejects|dismissed|dismisses|refuted|refutes|called|calls|urged|urges|demanded|demands"
-    r"|holds|held|hold|claimed|claims|wrote|writes|tweeted|expressed|expresses|welcomed|welcomes)"
-)
 #: After a speaker: ``'s spokesman``, an adverb, an auxiliary, then a speech verb.
 _SPEAKER_AFTER = re.compile(
     r"(?:(?:'s?|\u2019s?) (?:[\w-]+ ){0,3}?)?(?: ?\(\w+\))?,?(?: (?:also|again|strongly|firmly|repeatedly"
@@ -155,12 +150,6 @@ _ARMS_OF_BEFORE = re.compile(r"\b(?:(?:war|fighter |jet )?planes|jets|jet fighte
 #: After the subject of an attack verb that is no trigger of its own (``IS group jihadists attacked a town``).
 _ATTACKED_AFTER = re.compile(rf"^(?:'s?|\u2019s?)?(?: (?:{_AGENT_NOUNS}|{_FILLERS}))*"
                              r" (?:attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran)\b")
-
-
-#: After a speaker that reports its own act: ``said (on Sunday) (that) it (had) targeted``.
-_SELF_REPORT = re.compile(r"(?:'s?|\u2019s?)?(?: (?:has|had|also))? (?:said|says|announced|confirmed|admitted|stated"
-                          r"|acknowledged)(?: on \w+| late \w+| \w+day)?,?(?: that)? (?:it|they)"
-                          r"(?: (?:has|have|had|was|were|would|also|again|then|had been|\w+ly))* (?P<verb>[a-z]+ed\b)")
 
 
 #: Attribution cues: a mention right after is the one held responsible.
@@ -248,6 +237,10 @@ def _after_locative(before: str) -> bool:
 
 
 #: Between an act noun and its place: ``of the``, ``of rebel-held parts of``.
+#: After a place that is no modifier of a noun: a clause's end, a preposition, a conjunction, a verb, a day.
+_PLACE_ENDS = re.compile(r"$|[,.;:!?)\"']| (?:in|on|at|near|and|or|since|after|before|during|from|for|with"
+                         r"|overnight|as|when|where|which|that|killing|leaving|this|last|earlier|today|yesterday"
+                         r"|[a-z]+ed|[a-z]+day)\b")
 _OF_PLACE_GAP = re.compile(r"^ of(?: (?:the|[a-z]+-held|parts?|areas?|of|besieged|eastern|western|northern|southern"
                            r"|rural|central|city|town|village|province|district|neighbou?rhood"
                            r"|[\w-]+(?:'s|\u2019s|')))* $")
@@ -300,11 +293,12 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
         return (), negated
     acts = [t for t in trig if t[0] not in _SPEECH_TYPES]
     found: dict[tuple[str, str], RoleItem] = {}
+    rel_actors = [(name, s - start, e - start) for name, s, e in actors]
     if actors:
         actor_roles: list[str | None] = []
-        rel_actors = [(name, s - start, e - start) for name, s, e in actors]
         for name, s, e in rel_actors:
             actor_roles.append(_actor_role(low, s, e, trig, acts))
+        relative_speakers(low, rel_actors, actor_roles)  # "X, which ... Y, said": X speaks, not Y
         if len(rel_actors) > 1:
             _share_joined(low, rel_actors, actor_roles)
         for (name, s, e), role in zip(rel_actors, actor_roles):
@@ -333,8 +327,7 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
     speakers = {name for role, name in found if role == "speaker"}
     # "the Israeli army said it targeted positions": a self-report, its speaker is the agent too.
     for role, name, s, e in list(found.values()):
-        said = _SELF_REPORT.match(low, e - start) if role == "speaker" and acts else None
-        if said and any(ts == said.start("verb") for _, ts, _ in acts):  # the act itself, not "it documented"
+        if role == "speaker" and acts and own_act(low, rel_actors, e - start, acts):  # not "it documented"
             found.setdefault(("by", name), ("by", name, s, e))
             speakers.discard(name)
         elif role == "speaker" and _DENIES_AFTER.match(low, e - start):
@@ -483,6 +476,9 @@ def _scene_by_position(low: str, s: int, e: int, triggers: list[tuple[str, int, 
         if te <= s and s - te < 40 and (_OBJECT_GAP.match(low[te:s]) or _OF_PLACE_GAP.match(low[te:s])) \
                 and (low[te:s].startswith(" of") or _VERB_TRIGGER.search(low[ts:te])):
             return True  # "shelled Homs", "the siege of Madaya", "bombardment of rebel-held parts of Aleppo"
+        if te <= s and s - te < 40 and not agent and low.startswith(" against ", te) \
+                and _OBJECT_GAP.match(low[te + 8:s]) and _PLACE_ENDS.match(low, e):  # not "against Syria Kurds"
+            return True  # "air strikes against Raqqa": the town attacked (a state there is an actor: no scene)
         if ts >= e and ts - e < 40:
             gap = low[e:ts]
             if agent and gap in ("'s ", "\u2019s "):
