@@ -359,11 +359,11 @@ def _candidates(text: str) -> tuple[list[int], list[re.Pattern[str]]]:
     overlapping) unchanged. Trying all ~150 triggers at every word is what
     made typing slow.
     """
-    at: dict[int, tuple[int, ...]] = {}
-    for end, (length, entries) in _PREFIX_AUTOMATON.iter(" " + _spaced(text)):
-        start = end - length  # in ``text``: the haystack has one more leading space
-        seen = at.get(start)
-        at[start] = entries if seen is None else _union(seen, entries)
+    # Hits come in the order of their ends, so at one start the last is the
+    # longest, and its entries hold those of every shorter prefix found there
+    # (:func:`_prefix_automaton`). (``end - length``: the start in ``text``,
+    # the haystack has one more leading space.)
+    at = {end - length: entries for end, (length, entries) in _PREFIX_AUTOMATON.iter(" " + _spaced(text))}
     if not at:
         return [], []
     starts = sorted(at)
@@ -376,19 +376,15 @@ def _spaced(text: str) -> str:
     return text.encode("ascii", "replace").translate(_SPACED).decode("ascii")
 
 
-def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
-    key = (a, b)
-    found = _UNIONS.get(key)
-    if found is None:
-        found = _UNIONS[key] = tuple(sorted(set(a) | set(b)))
-    return found
-
-
 def _prefix_automaton(entries: Sequence[tuple[str, str, frozenset[str] | None]]) -> Any:
     """Spaced trigger prefixes (`` " " + _spaced(prefix)``) -> ``(length, trigger numbers)``.
 
     A prefix that extends another with no trigger the shorter one lacks is
     left out: wherever it is found, the shorter one is found at the same start.
+    A prefix's trigger numbers include those of the shorter prefixes it begins
+    with: every prefix found at one start begins the longest one found there,
+    so that one hit holds all the triggers that can begin there (one dict
+    store per hit in :func:`_candidates`, no union of the hits at a start).
     """
     import ahocorasick
 
@@ -400,7 +396,8 @@ def _prefix_automaton(entries: Sequence[tuple[str, str, frozenset[str] | None]])
     for key, entries in entries_of.items():
         if any(key[:k] in entries_of and entries <= entries_of[key[:k]] for k in range(2, len(key))):
             continue
-        automaton.add_word(key, (len(key) - 1, tuple(sorted(entries))))
+        merged = entries.union(*(entries_of[key[:k]] for k in range(2, len(key)) if key[:k] in entries_of))
+        automaton.add_word(key, (len(key) - 1, tuple(sorted(merged))))
     automaton.make_automaton()
     return automaton
 
@@ -445,7 +442,6 @@ def _entries_and_automaton() -> tuple[Entries, Any]:
 
 
 _SUBPATTERNS: dict[tuple[int, ...], re.Pattern[str]] = {}
-_UNIONS: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
 #: Bytes: ASCII word characters kept, every other byte a space.
 _SPACED = bytes(c if re.fullmatch(r"\w", chr(c), re.ASCII) else 32 for c in range(256))
 #: Every trigger in pattern order: ``(type, pattern text, prefixes)``; and the

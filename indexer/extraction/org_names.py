@@ -8,7 +8,6 @@ which adds these names as actors of kind ``organisation``.
 
 from __future__ import annotations
 
-import re
 
 from functools import lru_cache
 from operator import itemgetter
@@ -405,16 +404,19 @@ class OrganisationNames:
         return seen[first]
 
 
-_LINE = re.compile(r"[^\n]*\n")
+_WRAPPED_LENGTHS = range(29, 76)
 
 
 def hard_wrapped(text: str) -> bool:
     """Whether ``text`` is wrapped at a fixed width: ten lines or more, most of them
     30 to 75 characters long (``Organization of African Unity`` may then run over two)."""
-    if text.count("\n") < 10:
+    lines = text.count("\n")
+    if lines < 10:
         return False
-    lengths = [len(m.group()) for m in _LINE.finditer(text)]
-    return sum(30 <= n <= 76 for n in lengths) > 0.7 * len(lengths)
+    ended = text.split("\n")
+    ended.pop()  # (the text after the last line break ends no line)
+    # 30 to 76 characters with the line break: 29 to 75 without (counted in C).
+    return sum(map(_WRAPPED_LENGTHS.__contains__, map(len, ended))) > 0.7 * lines
 
 
 def _stems(word: str) -> tuple[str, ...]:

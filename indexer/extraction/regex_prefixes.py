@@ -73,3 +73,37 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
         else:
             return None
     return chars if len(chars) <= _MAX_CLASS else None
+
+
+#: Parsed operations a finite set of literal strings is made of.
+_LITERAL_OPS = frozenset(("LITERAL", "IN", "SUBPATTERN", "BRANCH"))
+
+
+def literal_strings(pattern: str) -> frozenset[str] | None:
+    """Every string ``pattern`` matches, if it matches only a finite set of
+    literal strings (words, alternatives, small character classes: no
+    repeat, anchor, look-around or wide class); else ``None``.
+
+    >>> sorted(literal_strings("bomb|wom[ae]n|blew up"))
+    ['blew up', 'bomb', 'woman', 'women']
+    >>> literal_strings(r"\\bbomb") is None
+    True
+    """
+    items = list(_sre_parser.parse(pattern))
+    if not _only_literals(items):
+        return None
+    return frozenset(_prefixes(items, len(pattern) + 1))
+
+
+def _only_literals(items: Any) -> bool:
+    for op, arg in items:
+        name = str(op)
+        if name not in _LITERAL_OPS:
+            return False
+        if name == "IN" and _class_chars(arg) is None:
+            return False
+        if name == "SUBPATTERN" and not _only_literals(arg[-1]):
+            return False
+        if name == "BRANCH" and not all(_only_literals(alt) for alt in arg[1]):
+            return False
+    return True

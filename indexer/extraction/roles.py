@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from indexer.extraction.lazy_regex import LazyPattern
+from indexer.extraction.lazy_regex import LazyPattern, LiteralHint
 from indexer.extraction.role_words import ACT_ADJECTIVES, AGENT_NOUNS as _AGENT_NOUNS, FILLERS as _FILLERS, PROGRESSIVE
 from indexer.extraction.self_reports import SPEECH_VERBS as _SPEECH_VERBS, own_act, relative_speakers
 from indexer.model import ROLE_NAMES
@@ -142,8 +142,8 @@ _NAMES_ACT_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?|forces'?|su
 _BOMBERS_AFTER = re.compile(r"^(?: (?:group|militants'?|fighters'?))? (?:suicide|car|truck|motorbike|motorcycle) bombers?\b")
 _PASSIVE_WORD = re.compile(r"\b(?:was|were|is|are|been|being|got)\b")
 #: Cheap tests before :data:`_NAMES_ACT_AFTER` and :data:`_ATTACKED_AFTER` (their alternations are slow).
-_ACT_NOUN_HINT = re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught")
-_ATTACK_VERB_HINT = re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran")
+_ACT_NOUN_HINT = LiteralHint(re.compile(r"attack|assault|offensive|bomb|blast|ambush|massacre|onslaught"))
+_ATTACK_VERB_HINT = LiteralHint(re.compile(r"attacked|stormed|struck|hit|targeted|raided|ambushed|blew up|detonated|overran"))
 #: Before a name whose arms or men act, no object of the preposition (``warplanes from the coalition attacked``).
 _ARMS_OF_BEFORE = re.compile(r"\b(?:(?:war|fighter |jet )?planes|jets|jet fighters|fighter jets|aircraft|helicopters|gunships"
                              r"|drones|artillery|tanks|warships|forces|troops|army|soldiers) (?:from|of|belonging to) (?:the )?$")
@@ -261,7 +261,7 @@ _ACCUSED_HINTS = ("accus", "blam", "hold", "held", "responsib", "implicat")
 _SPEAKER_HINTS = ("said", "says", "told", "stated", "added", "according", " by", "statement")
 #: Any of the hints above in a text, in one search.
 _DENIAL_HINT, _ACCUSED_HINT, _SPEAKER_HINT = (
-    re.compile("|".join(map(re.escape, hints))) for hints in (_DENIAL_HINTS, _ACCUSED_HINTS, _SPEAKER_HINTS))
+    LiteralHint(re.compile("|".join(map(re.escape, hints)))) for hints in (_DENIAL_HINTS, _ACCUSED_HINTS, _SPEAKER_HINTS))
 _DENIES_AFTER = re.compile(r"(?: \w+ly)? (?:denied|denies|rejected|rejects|refuted|refutes|dismissed|dismisses)\b")
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w* (?:the |all |any )?"
                      r"(?:claims?|allegations?|accusations?|reports?))\b")
@@ -288,7 +288,7 @@ def claim_roles(text: str, start: int, end: int, triggers: Sequence[tuple[str, i
         return (), False  # lower-casing moved offsets: leave the roles empty
     trig = [(kind, s - start, e - start) for kind, s, e in triggers]
     # Most claim sentences hold no denial: a substring test spares the regex.
-    negated = _DENIAL_HINT.search(low) is not None and all(_denied(low, s) for _, s, _ in trig)
+    negated = _DENIAL_HINT.found(low) and all(_denied(low, s) for _, s, _ in trig)
     if not actors and not places:
         return (), negated
     acts = [t for t in trig if t[0] not in _SPEECH_TYPES]
@@ -341,7 +341,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
                 acts: list[tuple[str, int, int]]) -> str | None:
     """The role of one actor mention (sentence offsets), or ``None``."""
     before, after = low[max(0, s - 60):s], low[e:e + 80]
-    attributes = _ACCUSED_HINT.search(before) is not None
+    attributes = _ACCUSED_HINT.found(before)
     if attributes and any(ts < e and s < te and kind == _ATTRIBUTION and _ACCUSED_BEFORE.search(low[ts:s])
                           for kind, ts, te in triggers):
         return "by"  # inside "accused X of", "holds X responsible"
@@ -349,9 +349,9 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
         return "by"
     if ("blamed on" in before or "pinned on" in before) and _BLAMED_ON_BEFORE.search(before):
         return "by"  # "a car bombing blamed on Daesh"
-    if acts and (_ACT_NOUN_HINT.search(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
+    if acts and (_ACT_NOUN_HINT.found(after, 0, 60) and _NAMES_ACT_AFTER.match(after)
                  or _NAMES_AN_ACT.search(low, s, e)
-                 or _ATTACK_VERB_HINT.search(after) and _ATTACKED_AFTER.match(after)
+                 or _ATTACK_VERB_HINT.found(after) and _ATTACKED_AFTER.match(after)
                  and not _object_of_preposition(before)) \
             and any(not _CLAUSE_MARKS.search(low, min(e, ts), max(s, ts)) for _, ts, _ in acts):
         return "by"  # "killed in a Daesh attack", "IS group jihadists attacked a town, killing 18"
@@ -366,7 +366,7 @@ def _actor_role(low: str, s: int, e: int, triggers: list[tuple[str, int, int]],
     # "..., which rebels have denied": a relative clause after every act comments on
     # the claim, its speaker does not make it ("Ukraine, which Russia accused of" does).
     comment = _ending(_RELATIVE_BEFORE, before, _RELATIVE_LONGEST) is not None and all(ts < s for _, ts, _ in triggers)
-    if _SPEAKER_AFTER.match(after) and not comment or (_SPEAKER_HINT.search(before) is not None
+    if _SPEAKER_AFTER.match(after) and not comment or (_SPEAKER_HINT.found(before)
                                                        and _ending(_SPEAKER_BEFORE, before, _SPEAKER_LONGEST)
                                                        and not _CLAUSE_VERB_AFTER.match(after)):
         return "speaker"

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.extraction.claim_taxonomy import SPEECH_ACTS
+from indexer.extraction.lazy_regex import LiteralHint
 from indexer.extraction.roles import _BE, _CLAUSE_MARKS, _ROLE_ORDER, Mention, RoleItem
 from indexer.model import TARGET_KINDS
 
@@ -30,9 +31,9 @@ _VALUE_OF = {form: value for value, forms in TARGET_KINDS.items() for form in fo
 #: Longest forms first: ``aid workers`` before a shorter form inside it.
 _PATTERN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _VALUE_OF), key=len, reverse=True)) + r")\b")
 #: A cheap test before :data:`_PATTERN` (every form holds one of these).
-_HINT = re.compile(r"civilian|journalist|reporter|photo|blogger|activist|dissident|defender|lawyer|protest"
+_HINT = LiteralHint(re.compile(r"civilian|journalist|reporter|photo|blogger|activist|dissident|defender|lawyer|protest"
                    r"|demonstrator|student|child|wom[ae]n|doctor|medic|nurse|worker|rescue|volunteer|refugee"
-                   r"|worship|hospital|clinic|facilit|school|market|mosque|church|baker|convoy")
+                   r"|worship|hospital|clinic|facilit|school|market|mosque|church|baker|convoy"))
 
 
 def target_mentions(text: str, start: int, end: int, taken: Sequence[tuple[int, int]] = ()) -> list[Mention]:
@@ -44,7 +45,7 @@ def target_mentions(text: str, start: int, end: int, taken: Sequence[tuple[int, 
 
 
 def _mentions(low: str, start: int, taken: Sequence[tuple[int, int]]) -> list[Mention]:
-    if not _HINT.search(low):
+    if not _HINT.found(low):
         return []
     out = []
     for m in _PATTERN.finditer(low):

@@ -35,6 +35,14 @@ def test_a_short_text_keeps_its_lines_apart(gaz: Gazetteer) -> None:
     assert not hard_wrapped("Syrian Observatory\nfor Human Rights said\n")
 
 
+def test_wrapped_lines_count_30_to_76_characters_with_their_break() -> None:
+    # Eight lines in the width and three outside it: 8 > 0.7 * 11; one fewer is not.
+    inside = "a" * 29 + "\n" + "b" * 75 + "\n" + "c" * 50 + "\n"
+    outside = "x" * 28 + "\n" + "y" * 76 + "\n" + "\n"
+    assert hard_wrapped(inside * 2 + "d" * 40 + "\n" + "e" * 40 + "\n" + outside + "no break after this line")
+    assert not hard_wrapped(inside * 2 + "d" * 40 + "\n" + outside + "z" * 80 + "\n" + "the last line")
+
+
 def test_a_peoples_possessive_is_part_of_the_name(gaz: Gazetteer) -> None:
     assert "Sudan People's Liberation Army" in _extract(gaz, "The Sudan People's Liberation Army fought on.").actors
 
