@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 
+from indexer.extraction.captions import caption_spans
 from indexer.extraction.credit_lines import credit_spans
 from indexer.extraction.lazy_regex import LazyPattern
 
@@ -53,7 +54,7 @@ _PHOTO_CREDIT = re.compile(
 #: ``© 2020 AFP``, ``Copyright Reuters 2019``.
 _COPYRIGHT = re.compile(
     r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)[ \t]*(?:\d{4}[ \t]+)?(?P<agency>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})"
-    r"(?:[ \t]+\d{4})?[ \t.]*$", re.MULTILINE)
+    r"(?:[ \t]+\d{4})?[ \t.]*(?:All[ \t]+[Rr]ights[ \t]+[Rr]eserved\.?[ \t]*)?$", re.MULTILINE)
 #: ``2020 AFP`` alone on the last lines.
 _YEAR_CREDIT = re.compile(r"(?m)^[ \t]*\d{4}[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t.]*$")
 #: A line that opens a link or sharing block, or is one.
@@ -63,7 +64,11 @@ _LINK_LINE = LazyPattern(
     r"recommended(?:[ \t]+for[ \t]+you)?|share[ \t]+(?:this|on|via)[^\n]{0,30}|share|follow[ \t]+us[^\n]{0,40}|"
     r"get[ \t]+short[ \t]+url|advertis(?:ing|ement)|latest[ \t]+[\w \t]{0,30}news|tags?|"
     r"subscribe[^\n]{0,60}|sign[ \t]+up[^\n]{0,60}|click[ \t]+here[^\n]{0,60})"
-    r"(?P<rest>[ \t]*(?:[:|»>\-–—][^\n]*)?)$")
+    r"(?P<rest>[ \t]*(?:[:|»>\-–—][^\n]*)?)$"
+    # "READ MORE Burundi needs UN force ..., HRW says": a linked headline after the heading on its line
+    # (no final stop: "Read more about it in our report." is a sentence).
+    r"|^[ \t]*(?:read[ \t]+(?:also|more)|also[ \t]+read|related[ \t]+(?:news|articles?|stories|posts|content))"
+    r"[ \t]+(?-i:(?=[A-Z‘“'\"]))[^\n]{1,160}(?<![.!?\"”:;,])[ \t]*$")
 #: A line opening a link block by itself (the items follow on their own lines).
 _BLOCK_HEADS = re.compile(r"(?i)^[ \t]*(?:related|read[ \t]+(?:also|more)|also[ \t]+read|see[ \t]+also|more[ \t]+from|"
                           r"you[ \t]+may|recommended)")
@@ -209,6 +214,7 @@ def mask(text: str, field: str = "body",
                 if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
                     spans.append(m.span())
             at = text.find(word, at + 60)
+    spans += caption_spans(text)  # "Keita poses ... in Nouakchott. Ludovic Marin/Pool via REUTERS/File Photo"
     # "MIKE HUTCHINGS/Reuters", "(Photo by AFP)", "| DW News Video", "AFP contributed to this report"
     credited, credit_names = credit_spans(text, media)
     spans += credited
@@ -293,7 +299,8 @@ def _link_blocks(text: str, lines: list[int] | None = None) -> list[tuple[int, i
     spans: list[tuple[int, int]] = []
     for m in _at_lines(_LINK_LINE, text, _line_starts(text) if lines is None else lines):
         spans.append(m.span())
-        if m.group("rest").strip() or not _BLOCK_HEADS.match(m.group()):
+        rest = m.group("rest")  # (None: a headline on the heading's line, no block follows)
+        if rest is None or rest.strip() or not _BLOCK_HEADS.match(m.group()):
             continue
         at = m.end()
         for _ in range(8):  # the block's items: short lines without a full stop
