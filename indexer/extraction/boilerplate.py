@@ -22,6 +22,7 @@ from itertools import repeat
 
 from indexer.extraction.captions import caption_spans
 from indexer.extraction.credit_lines import credit_spans
+from indexer.extraction.disclaimers import disclaimer_spans
 from indexer.extraction.lazy_regex import LazyPattern
 
 __all__ = ["mask"]
@@ -214,6 +215,7 @@ def mask(text: str, field: str = "body",
                 if media(agency) is not None:  # a picture credit: blanked, but it says nothing of the source
                     spans.append(m.span())
             at = text.find(word, at + 60)
+    spans += disclaimer_spans(text)  # "The views expressed ... do not necessarily reflect ..."
     spans += caption_spans(text)  # "Keita poses ... in Nouakchott. Ludovic Marin/Pool via REUTERS/File Photo"
     # "MIKE HUTCHINGS/Reuters", "(Photo by AFP)", "| DW News Video", "AFP contributed to this report"
     credited, credit_names = credit_spans(text, media)

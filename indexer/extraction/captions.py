@@ -13,7 +13,9 @@ before).
 
 Two shapes, by the text's lines:
 - a line of its own (a text with line breaks), at most :data:`_MAX_CAPTION`
-  characters, that opens with a caption label or ends with a picture credit;
+  characters, that opens with a caption label, ends with a picture credit, or
+  says who is ``pictured`` and closes without a full stop (``Blanchard
+  (pictured) was last seen October 23 at a store``);
 - in a text whose line breaks were lost, the one sentence before a
   parenthesised picture credit followed by more text (``... on July 21 2015.
   (AFP Photo) At least 18 civilians``), after a date header opening the text
@@ -41,6 +43,12 @@ _CREDIT_END = re.compile(
     r"|\b(?:Credit|Photograph|Picture|Image)[ \t]*:[ \t]*[A-Z][^\n:]{0,100}"
     r"|\bvia[ \t]+(?:Getty[ \t]+Images|REUTERS|Reuters)(?:[ \t]*/[ \t]*File[ \t]+Photo)?\)?"
     r"|/[ \t]*File[ \t]+Photo\)?)[ \t.]*$")
+#: A literal each of ``_CREDIT_END``'s forms holds (the pattern is tried only on lines with one).
+_CREDIT_WORDS = ("hoto", "HOTO", "Credit", "Photograph", "Picture", "Image", "via")
+#: ``Blanchard (pictured) was last seen ...``, ``Pictured, riot police try ...``: a caption's word.
+_PICTURED = re.compile(r"\bpictured\b|^[ \t]*Pictured\b")
+#: A line that closes as a sentence does (a caption written with ``pictured`` has no final stop).
+_SENTENCE_CLOSE = re.compile(r"[.!?:;\"”’')\]][ \t]*$")
 #: A parenthesised picture credit inside running text: ``(AFP Photo)``, ``(Reuters Photo)``,
 #: ``(Photo AP)``, ``(AP photo)``, ``(AP Photo/Name)``.
 _INLINE_CREDIT = re.compile(
@@ -77,7 +85,8 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
         if end - start > _MAX_CAPTION:
             continue
         line = text[start:end]
-        if _LABEL.match(line) or _CREDIT_END.search(line):
+        if _LABEL.match(line) or (any(word in line for word in _CREDIT_WORDS) and _CREDIT_END.search(line)) \
+                or ("ictured" in line and _PICTURED.search(line) and not _SENTENCE_CLOSE.search(line)):
             found.append((start, end))
     return found
 

@@ -93,3 +93,31 @@ def test_caption_names_are_not_extracted(gaz: Gazetteer) -> None:
     assert "Bamako" in out.locations
     assert "Nouakchott" not in out.locations and "Mauritania" not in out.locations
     assert "Ludovic Marin" not in out.actors
+
+
+@pytest.mark.parametrize(
+    ("line", "blanked"),
+    [
+        ("Blanchard (pictured) was last seen October 23 at a convenience store in Auburn, Alabama", True),
+        ("Pictured, riot police try to disperse protesters in Hong Kong on July 1, 2019", True),
+        ("Congresswoman Ilhan Omar (pictured) has called for an end to attacks on journalists.", False),  # a sentence
+    ],
+)
+def test_a_pictured_line_without_a_final_stop_is_a_caption(line: str, blanked: bool) -> None:
+    text = BODY + line + "\n\nThe army named a council."
+    assert (line not in mask(text, "body")[0]) is blanked
+
+
+@pytest.mark.parametrize(
+    ("line", "blanked"),
+    [
+        ("The views expressed in UkraineAlert are solely those of the authors and do not necessarily reflect "
+         "the views of the Atlantic Council, its staff, or its supporters.", True),
+        ("Opinions expressed in this article remain those of the author and do not necessarily represent "
+         "those of The New Arab, its editorial board or staff.", True),
+        ("The views expressed by the minister were rejected by Egypt.", False),  # content
+    ],
+)
+def test_a_disclaimer_line_is_blanked(line: str, blanked: bool) -> None:
+    text = BODY + line + "\n\nThe army named a council."
+    assert (line not in mask(text, "body")[0]) is blanked
