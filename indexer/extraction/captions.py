@@ -41,7 +41,7 @@ _LABEL = re.compile(r"[ \t]*(?:Click[ \t]+to[ \t]+expand[ \t]+Image\b|FILE[ \t]+
 _CREDIT_END = re.compile(
     r"(?:\((?:[A-Z][\w.&]*[ \t]+)?(?:Photo|PHOTO|photo)(?:[ \t]+by\b|[ \t]*:|[ \t]*/|[ \t]+[A-Z]\w*\))[^()\n]{0,100}\)"
     r"|\b(?:Credit|Photograph|Picture|Image)[ \t]*:[ \t]*[A-Z][^\n:]{0,100}"
-    r"|\bvia[ \t]+(?:Getty[ \t]+Images|REUTERS|Reuters)(?:[ \t]*/[ \t]*File[ \t]+Photo)?\)?"
+    r"|\bvia[ \t]+(?:Getty[ \t]+Images|REUTERS)(?:[ \t]*/[ \t]*File[ \t]+Photo)?\)?"
     r"|/[ \t]*File[ \t]+Photo\)?)[ \t.]*$")
 #: A literal each of ``_CREDIT_END``'s forms holds (the pattern is tried only on lines with one).
 _CREDIT_WORDS = ("hoto", "HOTO", "Credit", "Photograph", "Picture", "Image", "via")

@@ -40,6 +40,7 @@ def test_a_caption_line_is_blanked(caption: str) -> None:
         "The photo was published by the ministry on Tuesday.",  # a sentence about a photo
         "Credit card payments were suspended, the bank said.",  # "Credit" opening a sentence
         "Officials said the picture was clear.",
+        "The footage was obtained via Reuters.",  # a sentence ending with an outlet's name
     ],
 )
 def test_a_short_paragraph_of_content_stays(line: str) -> None:
