@@ -210,3 +210,29 @@ def test_a_word_beside_an_agent_counts_again_in_the_agents_acts(tmp_path: Path, 
         hits = searcher.search(query, all_copies=True).hits
     assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
     assert hits[0].score > hits[1].score
+
+
+BACKGROUND_TOLLS = [
+    # a market strike with the war's running toll in its lead: no flight from the town
+    {"id": "a-war-toll", "title": "Air strikes on a market in Mayadin",
+     "body": "Air strikes hit a market in Mayadin on Monday. The war, which has killed more than 280000 people "
+             "and displaced millions, began in 2011."},
+    # families fleeing the town, told after the lead
+    {"id": "b-flight", "title": "News from Mayadin",
+     "body": f"{FILLER} Hundreds of families fled Mayadin as the army advanced, residents said."},
+]
+
+
+@pytest.mark.parametrize("query", ["claim:displacement", "claim:displacement AND location:Mayadin"])
+def test_a_war_wide_toll_is_no_event_of_the_statement(tmp_path: Path, query: str) -> None:
+    """N09 (``claim:displacement AND location:"Deir ez-Zor"``): a report of a
+    strike that recalls how many the whole war displaced is not about
+    displacement; the war's toll still matches, it ranks below a flight the
+    statement reports."""
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in BACKGROUND_TOLLS), encoding="utf-8")
+    index_paths([source], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        hits = searcher.search(query, all_copies=True).hits
+    assert [h.id for h in hits] == ["b-flight", "a-war-toll"]
+    assert hits[0].score > hits[1].score
