@@ -203,13 +203,18 @@ def test_a_word_beside_an_agent_counts_again_in_the_agents_acts(tmp_path: Path, 
     """N05 (``by:"Islamic State" AND (suicide OR "car bomb" OR blast)``): a blast
     the group carried out outranks one reported beside its other acts, as a
     word beside a claim type counts again in the claims of the type."""
-    source = tmp_path / "statements.jsonl"
-    source.write_text("\n".join(json.dumps(s) for s in AGENT_WORDS), encoding="utf-8")
-    index_paths([source], tmp_path / "ix")
-    with Searcher(tmp_path / "ix") as searcher:
-        hits = searcher.search(query, all_copies=True).hits
+    hits = _ranked(tmp_path, AGENT_WORDS, query)
     assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
     assert hits[0].score > hits[1].score
+
+
+def _ranked(tmp_path: Path, statements: list[dict[str, str]], query: str) -> list:
+    """The hits of ``query`` over an index of ``statements`` alone."""
+    source = tmp_path / "statements.jsonl"
+    source.write_text("\n".join(json.dumps(s) for s in statements), encoding="utf-8")
+    index_paths([source], tmp_path / "ix")
+    with Searcher(tmp_path / "ix") as searcher:
+        return list(searcher.search(query, all_copies=True).hits)
 
 
 BACKGROUND_TOLLS = [
@@ -229,10 +234,6 @@ def test_a_war_wide_toll_is_no_event_of_the_statement(tmp_path: Path, query: str
     strike that recalls how many the whole war displaced is not about
     displacement; the war's toll still matches, it ranks below a flight the
     statement reports."""
-    source = tmp_path / "statements.jsonl"
-    source.write_text("\n".join(json.dumps(s) for s in BACKGROUND_TOLLS), encoding="utf-8")
-    index_paths([source], tmp_path / "ix")
-    with Searcher(tmp_path / "ix") as searcher:
-        hits = searcher.search(query, all_copies=True).hits
+    hits = _ranked(tmp_path, BACKGROUND_TOLLS, query)
     assert [h.id for h in hits] == ["b-flight", "a-war-toll"]
     assert hits[0].score > hits[1].score
