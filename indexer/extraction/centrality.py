@@ -13,7 +13,10 @@ module gives each term a pseudo-frequency instead, from what extraction found:
   places inside it (Syria from Idlib) gets their weights (``INFERRED`` for
   one without a weight of its own); a named place weighs its own mentions;
 - claim types: ``mentions`` are the claims of that type in the body, the
-  title and lead bonuses go to a claim of the type there;
+  title and lead bonuses go to a claim of the type there; a claim that gives
+  the type only as a war's running toll (``the conflict, which has killed
+  280000 and displaced millions``; ``indexer.extraction.background``) adds
+  ``BACKGROUND`` (0.25) and no bonus: it is no event of the statement;
 - ``by`` names: the same over the claims (not denied) that attribute their
   act to the name: a name that holds the agent's role in three claims weighs
   more than one that holds it once.
@@ -31,6 +34,7 @@ from typing import Any
 
 from whoosh.system import pack_uint
 
+from indexer.extraction.background import BACKGROUND, background_types
 from indexer.extraction.claim_taxonomy import SPEECH_ACTS
 from indexer.model import LEAD_BONUS, LEAD_CHARS, TITLE_BONUS, Claim, Extraction
 from indexer.postings import Postings, keyword_counts
@@ -107,8 +111,21 @@ def _claim_code(claim: Claim) -> int:
 
 
 def claim_type_weights(claims: list[Claim]) -> dict[str, float]:
-    """``{claim type: c}`` over the statement's claims."""
-    return _weights((t, _claim_code(c), c.start) for c in claims for t in c.types)
+    """``{claim type: c}`` over the statement's claims, a background toll's
+    types counting :data:`~indexer.extraction.background.BACKGROUND` each."""
+    events: list[tuple[str, int, int]] = []
+    background: dict[str, float] = {}
+    for claim in claims:
+        aside = background_types(claim.sentence, claim.types)
+        for kind in claim.types:
+            if kind in aside:
+                background[kind] = background.get(kind, 0.0) + BACKGROUND
+            else:
+                events.append((kind, _claim_code(claim), claim.start))
+    weights = _weights(events)
+    for kind, weight in background.items():
+        weights[kind] = weights.get(kind, 0.0) + weight
+    return weights
 
 
 def by_weights(claims: list[Claim]) -> dict[str, float]:

@@ -8,6 +8,7 @@ The taxonomy is documented in ``indexer/data/CLAIMS.md``; keep the two in step.
 from __future__ import annotations
 
 from indexer.extraction.claim_forms import EPITHETS, more_triggers, uncertain_agent
+from indexer.extraction.flight_forms import FLIGHT
 
 __all__ = ["CLAIM_TYPES", "PRIORITY", "SPEECH_ACTS", "TRIGGERS"]
 
@@ -413,3 +414,4 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 # Forms of stop 34 (issue 18, items 6-7), kept in their own module.
 for _kind, _forms in more_triggers(_CEASEFIRE).items():
     TRIGGERS[_kind] += _forms
+TRIGGERS["displacement"] += FLIGHT

@@ -203,10 +203,37 @@ def test_a_word_beside_an_agent_counts_again_in_the_agents_acts(tmp_path: Path, 
     """N05 (``by:"Islamic State" AND (suicide OR "car bomb" OR blast)``): a blast
     the group carried out outranks one reported beside its other acts, as a
     word beside a claim type counts again in the claims of the type."""
+    hits = _ranked(tmp_path, AGENT_WORDS, query)
+    assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
+    assert hits[0].score > hits[1].score
+
+
+def _ranked(tmp_path: Path, statements: list[dict[str, str]], query: str) -> list:
+    """The hits of ``query`` over an index of ``statements`` alone."""
     source = tmp_path / "statements.jsonl"
-    source.write_text("\n".join(json.dumps(s) for s in AGENT_WORDS), encoding="utf-8")
+    source.write_text("\n".join(json.dumps(s) for s in statements), encoding="utf-8")
     index_paths([source], tmp_path / "ix")
     with Searcher(tmp_path / "ix") as searcher:
-        hits = searcher.search(query, all_copies=True).hits
-    assert [h.id for h in hits] == ["b-blast-by-agent", "a-blast-aside"]
+        return list(searcher.search(query, all_copies=True).hits)
+
+
+BACKGROUND_TOLLS = [
+    # a market strike with the war's running toll in its lead: no flight from the town
+    {"id": "a-war-toll", "title": "Air strikes on a market in Mayadin",
+     "body": "Air strikes hit a market in Mayadin on Monday. The war, which has killed more than 280000 people "
+             "and displaced millions, began in 2011."},
+    # families fleeing the town, told after the lead
+    {"id": "b-flight", "title": "News from Mayadin",
+     "body": f"{FILLER} Hundreds of families fled Mayadin as the army advanced, residents said."},
+]
+
+
+@pytest.mark.parametrize("query", ["claim:displacement", "claim:displacement AND location:Mayadin"])
+def test_a_war_wide_toll_is_no_event_of_the_statement(tmp_path: Path, query: str) -> None:
+    """N09 (``claim:displacement AND location:"Deir ez-Zor"``): a report of a
+    strike that recalls how many the whole war displaced is not about
+    displacement; the war's toll still matches, it ranks below a flight the
+    statement reports."""
+    hits = _ranked(tmp_path, BACKGROUND_TOLLS, query)
+    assert [h.id for h in hits] == ["b-flight", "a-war-toll"]
     assert hits[0].score > hits[1].score
