@@ -103,6 +103,12 @@ def _state_form_of(keys: list[str], at: int) -> bool:
     return keys[i] == "of" and i > 0 and keys[i - 1] in _OF_STATE
 
 
+def _state_and_people(keys: list[str], at: int) -> bool:
+    """Whether word ``at`` ends ``government and people`` before ``of`` (``the
+    Government and people of Bangladesh``): the state with its people."""
+    return at >= 2 and keys[at] == "people" and keys[at - 1] == "and" and keys[at - 2] in _OF_STATE
+
+
 #: Words after a country's possessive that make it a place (``Afghanistan's neighbours``).
 _PLACE_AFTER_POSSESSIVE = frozenset(
     "north south east west northern southern eastern western northeast northwest southeast southwest "
@@ -254,7 +260,8 @@ class CandidateGuards:
             if prev in LOCATIVE or prev == "with" and at > 0 and keys[at - 1] in BORDER_NOUNS:  # "frontier with"
                 # "the Government of Cuba", "the President of Russia": the state itself;
                 # also "the Government of the Republic of South Sudan"
-                return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)))
+                return not (prev == "of" and at > 0 and (keys[at - 1] in _OF_STATE or _state_form_of(keys, at - 1)
+                                                         or _state_and_people(keys, at - 1)))
         return nxt == "based"
 
     def _country_as_place(self, words: Words, first: int, last: int, listed: set[int],

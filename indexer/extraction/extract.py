@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.body_names import drop_information, unify_bodies
 from indexer.extraction.boilerplate import mask
 from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
@@ -39,6 +40,7 @@ from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
 from indexer.extraction.sentences import split_sentences
 from indexer.extraction.targets import target_roles, with_targets
+from indexer.extraction.un_self_names import un_self_mentions
 from indexer.extraction.venues import drop_venue_mentions
 from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
 
@@ -100,6 +102,12 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        if "ntelligence" in searched:  # "US intelligence that ...": information; "MOIS" ... "Iranian intelligence"
+            found_actors = unify_bodies(drop_information(found_actors, searched, gazetteer), gazetteer)
+        if "arliament" in searched:  # "the Parliament of Kenya" ... "the Kenyan parliament": one body
+            found_actors = unify_bodies(found_actors, gazetteer)
+        if "Organization" in searched:  # "our Organization" in a UN speech: the United Nations
+            found_actors = un_self_mentions(searched, found_actors, gazetteer)
         # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
         # Only in claim sentences (where a role can use them), their triggers the acts.
         claim_spans = [span for span, types in zip(spans, types_of) if types]

@@ -103,6 +103,8 @@ DEMONYM_ACTOR_NOUNS = (
     "missile strike", "missile strikes", "bombing", "bombings", "bombardments", "attack", "attacks",
     # a state's arms (``Israeli rockets``, ``Russian missiles``, ``the strikes of Russian tanks``)
     "rockets", "missiles", "shells", "tanks", "bombs",
+    # a state's ministries named in ordinary words (``the Iraqi interior ministry``: the state)
+    "interior ministry", "justice ministry", "ministry of interior", "ministry of foreign affairs",
 ]
 #: Nouns after a demonym that make the country a place (``Turkish border``).
 DEMONYM_PLACE_NOUNS = ("border", "borders", "frontier", "territory", "territories", "side")

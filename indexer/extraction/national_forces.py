@@ -30,7 +30,7 @@ from indexer.extraction.gazetteer_types import DEMONYM_PLACE, NameSpan, name_key
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "coordinated_forces", "forces_name", "junta_mentions",
+__all__ = ["BODY_NOUNS", "FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "coordinated_forces", "forces_name", "junta_mentions",
            "merge_curated", "police_name"]
 
 #: Nouns after a country or demonym that name its armed forces.
@@ -47,6 +47,15 @@ FORCE_NOUNS = (
 #: Nouns after a country or demonym that name its police, an actor of its own (``Bosnian police``).
 POLICE_NOUNS = ["police", "police force", "police forces", "policemen", "police officers", "riot police",
                 "national police"]
+#: A state's other bodies named by its demonym, each an actor of its own as its police
+#: (``Algerian intelligence``, ``Iranian intelligence services``, ``the Kenyan parliament``):
+#: the word ending their names (a legislature's capitalised, as its own name: ``Iraqi
+#: Parliament``) and the nouns that name them.
+BODY_NOUNS = {
+    "intelligence": ["intelligence", "intelligence service", "intelligence services", "intelligence agency",
+                     "intelligence agencies", "intelligence officials", "intelligence officers"],
+    "Parliament": ["parliament", "legislature"],
+}
 
 
 def forces_name(country: str) -> str:
@@ -65,7 +74,8 @@ def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
     demonym> <force noun>`` aliases (after the demonym patterns, before the
     curated files). They are named with the demonym where there is one
     (``Mexican military``, ``Bosnian police``: the name a reader uses) and
-    keep ``<Country> military`` / ``<Country> police`` as aliases."""
+    keep ``<Country> military`` / ``<Country> police`` as aliases; the same for
+    its intelligence and parliament (:data:`BODY_NOUNS`: ``Saudi intelligence``)."""
 
     names_of: dict[str, list[str]] = {}
     for alias in gaz.aliases["place"].values():
@@ -89,6 +99,10 @@ def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
         gaz.add_actor(f"{display} police" if display else police_name(country), "armed_forces",
                       [police_name(country), *(f"{name} {noun}" for name in names for noun in POLICE_NOUNS)],
                       rank, part_of=(country,))
+        for word, nouns in BODY_NOUNS.items():
+            gaz.add_actor(f"{display or country} {word}", "government",
+                          [f"{country} {word}", *(f"{name} {noun}" for name in names for noun in nouns)],
+                          rank, part_of=(country,))
 
 
 def merge_curated(gaz: Gazetteer) -> None:
