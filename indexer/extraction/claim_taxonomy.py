@@ -314,7 +314,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"denial of (?:aid|access|assistance)|access to (?:food|medicine|medical care)",
         r"mobili[sz](?:e|es|ed|ing|ation of) (?:\w+ ){0,2}?(?:aid|assistance|relief)",
         # aid named by what it gives ("provides vital relief", "providing food ... to 100,000 refugees")
-        r"provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:relief|humanitarian|succou?r)|provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?"
+        r"provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:(?<!debt )(?<!debts )(?<!sanctions )(?<!sanction )(?<!tax )relief|humanitarian|succou?r)|provid(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?"
         r"(?:food|shelter|medicines?|medical supplies|drinking water)(?=(?: [\w-]+){0,5}? (?:to|for) (?:[\w,-]+ ){0,4}?"
         r"(?:refugees|displaced|victims|civilians|survivors|families|the needy|the hungry))",
         r"(?:meet|meeting|address|addressing|respond to|responding to) (?:the )?(?:[\w-]+ ){0,2}?humanitarian needs",

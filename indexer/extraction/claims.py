@@ -233,6 +233,9 @@ _HEDGE_BEFORE = re.compile(
     r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
     # a contracted negation, inside its word ("didn't kill", "haven’t shelled")
     r"|(?<=\w)n['’]t" + _NOT_STOPPING + r")(?: [\w'-]+){0,2} $"
+    # an act only tried, right before it ("an attempted kidnapping", "foiled a plot"; not "during the attempted
+    # coup they kidnapped me")
+    r"|\b(?:attempted|foiled|thwarted)(?: (?:an?|the))? $"
 )
 #: An aim is not the act, right after its "to" ("hoping to encircle it", "vowed to kill", "in order to
 #: besiege"; not "hoping to break the siege": the act there is what the aim would end).
@@ -270,11 +273,11 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|fear|hop"
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)|hop"
     r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
-    r"|t(?:hreat|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
+    r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
 
 
 def _cued(sentence: str) -> bool:
