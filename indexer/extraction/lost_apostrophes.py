@@ -61,7 +61,7 @@ def restore_possessives(text: str, is_country: Callable[[str], bool], is_name: C
         stem, nxt, after = m.group(1, 2, 3)
         # A word that is a name itself ("Americas") is never rewritten; asked
         # last, as the rest rejects most words in fewer lookups (each predicate
-        # folds its name into a key: a few microseconds).
+        # folds its name into a key).
         if is_actor is not None and _armed(nxt, after) and (is_country(stem) or is_actor(stem)):
             pass
         elif not (nxt in _PART_WORDS or nxt[:1].isupper() and (is_place(nxt) or after and is_place(f"{nxt} {after}"))):
