@@ -58,19 +58,19 @@ def restore_possessives(text: str, is_country: Callable[[str], bool], is_name: C
         return text
 
     def repl(m: re.Match[str]) -> str:
-        stem, nxt, after = m.group(1), m.group(2), m.group(3)
-        if is_name(stem + "s"):
-            return m.group()
+        stem, nxt, after = m.group(1, 2, 3)
+        # A word that is a name itself ("Americas") is never rewritten; asked
+        # last, as the rest rejects most words in fewer lookups (each predicate
+        # folds its name into a key).
         if is_actor is not None and _armed(nxt, after) and (is_country(stem) or is_actor(stem)):
-            return stem + "'"
-        if not (nxt in _PART_WORDS or nxt[:1].isupper() and (is_place(nxt) or after and is_place(f"{nxt} {after}"))):
+            pass
+        elif not (nxt in _PART_WORDS or nxt[:1].isupper() and (is_place(nxt) or after and is_place(f"{nxt} {after}"))):
             return m.group()
-        if is_country(stem):
-            return stem + "'"
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before and is_country(f"{before.group(1)} {stem}"):
-            return stem + "'"  # "Saudi Arabias"
-        return m.group()
+        elif not is_country(stem):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if not (before and is_country(f"{before.group(1)} {stem}")):  # "Saudi Arabias"
+                return m.group()
+        return m.group() if is_name(stem + "s") else stem + "'"
 
     return _POSSESSIVE.sub(repl, text)
 
