@@ -7,14 +7,22 @@ or pass over, and :mod:`indexer.extraction.boilerplate` blanks it with its credi
 finders read, in ordinary case (same length, so every offset stays valid) and
 followed by a comma, so that it neither joins the words after it nor reads as
 the subject of the sentence (``BEIRUT - Lebanon said``).
+
+Where the reporter filed is no place of the statement's content
+(benchmarks/gold/CONVENTIONS.md, ``places``): a place named only in a
+dateline keeps its mention (evidence, a toponym all the same) but is left
+out of the statement's places (:func:`without_places`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 
-__all__ = ["dateline_places", "probe_datelines", "restore_datelines"]
+from indexer.model import Claim
+
+__all__ = ["dateline_extents", "dateline_places", "probe_datelines", "restore_datelines", "without_places"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: At a line's or sentence's start: capitals (up to four words), an optional
@@ -43,6 +51,27 @@ _BEFORE = re.compile(r"(?:^|[\n.!?]|[.!?][\"”’']|\b(?:19|20)\d\d)[ \t]*$")  
 def dateline_places(text: str) -> list[tuple[int, int]]:
     """The spans of the places of ``text``'s datelines."""
     return [span[:2] for span in _datelines(text)]
+
+
+def dateline_extents(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (places of ``text``'s datelines) each with its region
+    (``COLUMBUS, Ohio``): the part of a dateline that says where it was filed."""
+    out = []
+    for start, end in spans:
+        region = _REGION.match(text, end)
+        out.append((start, region.end() if region is not None else end))
+    return out
+
+
+def without_places(claims: list[Claim], names: Collection[str]) -> list[Claim]:
+    """``claims`` without the places ``names`` (named only in a dateline) in
+    their places and roles."""
+    if not names:
+        return claims
+    return [replace(c, locations=tuple(n for n in c.locations if n not in names),
+                    roles=tuple(r for r in c.roles if r[1] not in names))
+            if any(n in names for n in c.locations) or any(r[1] in names for r in c.roles) else c
+            for c in claims]
 
 
 def _datelines(text: str) -> list[tuple[int, int, str]]:

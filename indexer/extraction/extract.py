@@ -24,7 +24,7 @@ from indexer.analysis import STOPWORDS
 from indexer.extraction.body_names import drop_information, unify_bodies
 from indexer.extraction.boilerplate import mask
 from indexer.extraction.claims import claim_types_and_triggers_of
-from indexer.extraction.datelines import dateline_places, probe_datelines, restore_datelines
+from indexer.extraction.datelines import dateline_extents, dateline_places, probe_datelines, restore_datelines, without_places
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
 from indexer.extraction.generic_groups import group_mentions
@@ -74,6 +74,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     media = _media_names(gazetteer)
     claims: list[Claim] = []
     seats: dict[str, tuple[str, str]] = {}
+    named_outside: set[str] = set()  # places named outside a dateline (one named only there is no place)
     for code, (field, text) in enumerate(zip(EVIDENCE_FIELDS, (statement.title, statement.body))):
         if not text:
             continue
@@ -153,6 +154,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         seats.update(split)
         for name, kind, _, _, _ in found_actors:
             actor_types.setdefault(name, kind)
+        extents = dateline_extents(text, datelines) if datelines else []
+        named_outside.update(m[0] for m in found_places if not any(s <= m[2] and m[3] <= e for s, e in extents))
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
             items_of = collector.evidence
             for name, _, start, end, _ in mentions:
@@ -188,16 +191,24 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     # Every place so far was named (its evidence is text); those added now are
     # only inferred. A named parent keeps the link too (after its mentions): a
     # claim in Mayadin is one in Deir ez-Zor even where Deir ez-Zor is named.
+    # Where the reporter filed (``MOSCOW (Sputnik) -``) when the text names it nowhere else:
+    # its mention stays evidence, but it is no place of the statement, nor are its parents.
+    filed = {name for name in places.evidence if name not in named_outside}
     for place in places.names():
-        for parent in gazetteer.parents(place):
-            places.add(parent, {"inferred_from": place})
+        if place not in filed:
+            for parent in gazetteer.parents(place):
+                places.add(parent, {"inferred_from": place})
     evidence: dict[str, dict[str, list[Any]]] = {
         "actors": actors.evidence,
         "locations": places.evidence,
     }
-    locations = places.names()
+    locations = [name for name in places.names()  # (a parent of a place named elsewhere stays)
+                 if name not in filed or any(isinstance(i, dict) for i in places.evidence[name])]
+    if filed:
+        claims = without_places(claims, {name for name in filed if name not in locations})
+    # (a dateline's place keeps its kind and coordinates: the mention is resolved all the same)
     info = {name: seat_info(gazetteer, seats, name) if name in seats else gazetteer.place_info(name)
-            for name in locations}
+            for name in (locations if not filed else [*locations, *(n for n in filed if n not in locations)])}
     return Extraction(
         actors=actors.names(),
         locations=locations,

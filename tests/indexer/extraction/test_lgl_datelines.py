@@ -8,7 +8,7 @@ import pytest
 
 from indexer.extraction.datelines import dateline_places
 from indexer.extraction.gazetteer import Gazetteer
-from tests.indexer.places import extracted_locations
+from tests.indexer.places import mentioned_places
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -26,7 +26,7 @@ def test_dateline_forms(text: str, place: str) -> None:
     ("HUME – Principal Mark Hettmansberger has concerns.", "Hume"),
 ])
 def test_unknown_town_of_a_headline_dateline(gaz: Gazetteer, body: str, town: str) -> None:
-    assert town in extracted_locations(gaz, body)
+    assert town in mentioned_places(gaz, body)
 
 
 @pytest.mark.parametrize("body", [
@@ -36,4 +36,4 @@ def test_unknown_town_of_a_headline_dateline(gaz: Gazetteer, body: str, town: st
     "Police said the man ran. Later he was caught. HUME – Principal Mark said.",  # not after a headline
 ])
 def test_no_town_from_what_only_looks_like_a_dateline(gaz: Gazetteer, body: str) -> None:
-    assert not {"Update", "Breaking", "Lst", "Hume"} & set(extracted_locations(gaz, body))
+    assert not {"Update", "Breaking", "Lst", "Hume"} & set(mentioned_places(gaz, body))
