@@ -196,7 +196,7 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
             if p >= pos:
                 m = patterns[i].match(low, p, end)
                 if m is not None:
-                    if m.lastgroup in EVENT_TYPES and cued is None:
+                    if m.lastgroup in _HEDGED_TYPES and cued is None:
                         cued = _cued(low[start:end])
                     if not (cued and _hedged(low, start, end, m)):
                         found.add(m.lastgroup)  # type: ignore[arg-type]
@@ -219,6 +219,14 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
 EVENT_TYPES = frozenset(CLAIM_TYPES) - {
     "condemnation", "call_to_action", "responsibility_attribution", "humanitarian_access",
 }
+#: A call's words inside an embedded question or reported reason are no call ("he didn't explain why it
+#: is the duty of ...", "asked whether it is our task to", "wonder if we should"); "that is why we must"
+#: gives the reason for a call and stays one.
+_EMBEDDED = re.compile(r"\bwhether\b|\b(?:ask|wonder|know|knew|explain|understand|question|tell|told|doubt|unsure|sure"
+                       r"|clear|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
+                       r"(?: (?:us|me|him|her|them|you|ourselves|themselves))? (?:why|if|how)\b")
+#: Types :func:`_hedged` may drop (a call only inside an embedded question).
+_HEDGED_TYPES = EVENT_TYPES | {"call_to_action"}
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
 #: After a negation: not a negated end of the act ("not stopped shelling" still counts).
@@ -273,11 +281,11 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)|hop"
-    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)"
+    r"|ho(?:p|w)|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
-    r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
+    r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:h(?:ether|y)|ould|ithout |ays? to|ant|ish))")
 
 
 def _cued(sentence: str) -> bool:
@@ -289,11 +297,13 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     """Whether the act ``m`` found in sentence ``low[start:end]`` is not asserted to have
     happened: in a conditional clause, under a modal (``would``, ``could``), negated,
     prevented or feared, or denied earlier in the sentence."""
-    if m.lastgroup not in EVENT_TYPES:
+    if m.lastgroup not in _HEDGED_TYPES:
         return False
     before_sentence = low[start:m.start()]
     marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
     before = " " + before_sentence[marks[-1] if marks else 0:]
+    if m.lastgroup == "call_to_action":
+        return _EMBEDDED.search(before) is not None
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
