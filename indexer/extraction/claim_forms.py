@@ -104,6 +104,9 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
             # a count alone starts at a number or a common word: tried at every one, +1 % instructions)
             r"(?:hosts|hosting|hosted|sheltering|shelters|welcomed|received|receiving) (?:[\w,.-]+ ){0,4}?"
             r"(?:refugees|asylum[- ]seekers)",
+            # ... and a count with their origin between ("some 600,000 Syrian refugees"), looked back at from
+            # "refugees" (a trigger starting at a number would be tried at every one: claims7 measured +1 %)
+            "refugees(?:" + "|".join(rf"(?<=\d [a-z-]{{{n}}} refugees)" for n in range(4, 15)) + ")",
         ),
         "war_crimes": (
             # the law of war said to be broken without "violation" ("no longer respected", "total disregard for")

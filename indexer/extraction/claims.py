@@ -221,9 +221,9 @@ EVENT_TYPES = frozenset(CLAIM_TYPES) - {
 }
 #: A call's words inside an embedded question or reported reason are no call ("he didn't explain why it
 #: is the duty of ...", "asked whether it is our task to", "wonder if we should"); "that is why we must"
-#: gives the reason for a call and stays one.
+#: gives the reason for a call and stays one, as does "it should be clear why we demand".
 _EMBEDDED = re.compile(r"\bwhether\b|\b(?:ask|wonder|know|knew|explain|understand|question|tell|told|doubt|unsure|sure"
-                       r"|clear|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
+                       r"|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
                        r"(?: (?:us|me|him|her|them|you|ourselves|themselves))? (?:why|if|how)\b")
 #: Types :func:`_hedged` may drop (a call only inside an embedded question).
 _HEDGED_TYPES = EVENT_TYPES | {"call_to_action"}
@@ -302,8 +302,8 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     before_sentence = low[start:m.start()]
     marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
     before = " " + before_sentence[marks[-1] if marks else 0:]
-    if m.lastgroup == "call_to_action":
-        return _EMBEDDED.search(before) is not None
+    if m.lastgroup == "call_to_action":  # (a predicate after "and"/"but" is the main clause's again)
+        return _EMBEDDED.search(before, max(before.rfind(" and "), before.rfind(" but ")) + 1) is not None
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)

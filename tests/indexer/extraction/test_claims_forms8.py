@@ -29,6 +29,8 @@ def test_embedded_question_is_no_call(sentence: str) -> None:
     "That is why we must act now.",
     "This is why it is our duty to help.",
     "We must ask ourselves whether we did enough.",
+    "We do not understand why we are treated differently and demand that we receive the same treatment.",
+    "It should be clear why we continue to demand an end to the subsidies.",
 ])
 def test_call_outside_an_embedded_question_stays(sentence: str) -> None:
     assert "call_to_action" in claim_types(sentence)
@@ -51,3 +53,20 @@ def test_generic_class_charged_is_no_attribution(sentence: str) -> None:
 ])
 def test_named_charge_stays(sentence: str) -> None:
     assert "responsibility_attribution" in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lebanon has some 600,000 Syrian refugees.",
+    "Some 20,000 Sudanese refugees arrived in Chad last month.",
+    "The camp holds 2,000 Rohingya refugees.",
+])
+def test_refugees_counted_with_their_origin(sentence: str) -> None:
+    assert "displacement" in claim_types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 1951 Refugee Convention defines who is a refugee.",
+    "Article 14 refugee law applies here.",
+])
+def test_refugee_law_is_no_count(sentence: str) -> None:
+    assert "displacement" not in claim_types(sentence)
