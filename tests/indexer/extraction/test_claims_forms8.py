@@ -13,7 +13,7 @@ from indexer.extraction.claims import claim_types
     "Some asked whether it is our task to police the world.",
     "I wonder if we should intervene at all.",
     "Delegates debated whether the council must act before the vote.",
-    "Nobody knows how we should respond to such threats.",
+    "Nobody knows how we should act against such threats.",
     "She asked why the police should release him.",
 ])
 def test_embedded_question_is_no_call(sentence: str) -> None:
