@@ -189,6 +189,7 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
         where: list[Trigger] = []
         pos = start
         cued: bool | None = None  # whether a hedging cue is in the sentence, once asked
+        asks: bool | None = None  # whether a word of an embedded question is, once asked
         while i < n:
             p = starts[i]
             if p >= end:
@@ -196,9 +197,18 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
             if p >= pos:
                 m = patterns[i].match(low, p, end)
                 if m is not None:
-                    if m.lastgroup in _HEDGED_TYPES and cued is None:
-                        cued = _cued(low[start:end])
-                    if not (cued and _hedged(low, start, end, m)):
+                    kind = m.lastgroup
+                    if kind in EVENT_TYPES:
+                        if cued is None:
+                            cued = _cued(low[start:end])
+                        hedged = cued and _hedged(low, start, end, m)
+                    elif kind == "call_to_action":  # (one search a sentence: most calls ask nothing)
+                        if asks is None:
+                            asks = _ASKING.search(low, start, end) is not None
+                        hedged = asks and _hedged(low, start, end, m)
+                    else:
+                        hedged = False
+                    if not hedged:
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
                             where.append((m.lastgroup, *runs.back_span(m.start(), m.end())))  # type: ignore[arg-type]
@@ -225,6 +235,8 @@ EVENT_TYPES = frozenset(CLAIM_TYPES) - {
 _EMBEDDED = re.compile(r"\bwhether\b|\b(?:ask|wonder|know|knew|explain|understand|question|tell|told|doubt|unsure|sure"
                        r"|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
                        r"(?: (?:us|me|him|her|them|you|ourselves|themselves))? (?:why|if|how)\b")
+#: A word :data:`_EMBEDDED` needs (a sentence without one has no embedded question).
+_ASKING = re.compile(r"\b(?:whether|why|if|how)\b")
 #: Types :func:`_hedged` may drop (a call only inside an embedded question).
 _HEDGED_TYPES = EVENT_TYPES | {"call_to_action"}
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
@@ -281,11 +293,11 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)"
-    r"|ho(?:p|w)|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)|hop"
+    r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
     r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
-    r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:h(?:ether|y)|ould|ithout |ays? to|ant|ish))")
+    r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
 
 
 def _cued(sentence: str) -> bool:
