@@ -42,8 +42,8 @@ _FIGHTERS = (r"(?:fighters?|militants?|operatives?|(?:suicide )?bombers?|martyrs
 #: charged with murder", "the persons indicted for the massacre"). Looked back at from the charge.
 _GENERIC_CHARGED = "(?!" + "|".join(
     rf"(?<=\b{noun} )(?<!\d {noun} )" + "".join(rf"(?<!\b{det} {noun} )" for det in (
-        "the", "these", "those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"))
-    for noun in ("persons", "individuals", "anyone", "anybody", "fugitives")) + ")"
+        "the", "these", "those", "two", "three", "four", "five", "several"))
+    for noun in ("persons", "individuals")) + r"|(?<=\banyone )|(?<=\banybody ))"
 
 
 def uncertain_agent(verbs: str) -> str:
