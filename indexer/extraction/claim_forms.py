@@ -37,6 +37,15 @@ _FIGHTERS = (r"(?:fighters?|militants?|operatives?|(?:suicide )?bombers?|martyrs
              r"|soldiers of the caliphate)")
 
 
+#: A charge laid on a generic class of people names no one ("persons indicted for genocide must be
+#: surrendered"): a bare plural of persons right before it, not one counted or determined ("two persons
+#: charged with murder", "the persons indicted for the massacre"). Looked back at from the charge.
+_GENERIC_CHARGED = "(?!" + "|".join(
+    rf"(?<=\b{noun} )(?<!\d {noun} )" + "".join(rf"(?<!\b{det} {noun} )" for det in (
+        "the", "these", "those", "two", "three", "four", "five", "several"))
+    for noun in ("persons", "individuals")) + r"|(?<=\banyone )|(?<=\banybody ))"
+
+
 def uncertain_agent(verbs: str) -> str:
     """An act's agent reported with doubt, which attributes it (``most likely carried out by``,
     ``carried out by either Syrian or Russian aircraft``); a plain ``carried out by X`` reports
@@ -95,6 +104,9 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
             # a count alone starts at a number or a common word: tried at every one, +1 % instructions)
             r"(?:hosts|hosting|hosted|sheltering|shelters|welcomed|received|receiving) (?:[\w,.-]+ ){0,4}?"
             r"(?:refugees|asylum[- ]seekers)",
+            # ... and a count with their origin between ("some 600,000 Syrian refugees"), looked back at from
+            # "refugees" (a trigger starting at a number would be tried at every one: claims7 measured +1 %)
+            "refugees(?:" + "|".join(rf"(?<=\d [a-z-]{{{n}}} refugees)" for n in range(4, 15)) + ")",
         ),
         "war_crimes": (
             # the law of war said to be broken without "violation" ("no longer respected", "total disregard for")
@@ -128,9 +140,9 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
             # have fired"); not a political charge (the dev gold: "charged with organising protests", "with
             # conspiracy to commit an indictable offence") nor a body's mandate ("charged with the maintenance of")
             # (the act only looked at: "charged with kidnapping" is still a detention)
-            r"charged with(?= (?:[\w-]+ ){0,3}?(?:murder|killings?|kidnapping|abduction|torture|rape|manslaughter|homicide"
+            _GENERIC_CHARGED + r"(?:charged with(?= (?:[\w-]+ ){0,3}?(?:murder|killings?|kidnapping|abduction|torture|rape|manslaughter|homicide"
             r"|war crimes|genocide|crimes against humanity|massacres?|bombings?|attacks?)\b)"
-            r"|indicted (?:for|on|over)\b|(?:is|are|was|were) alleged to have (?!been (?!involved\b))",
+            r"|indicted (?:for|on|over)\b)|(?:is|are|was|were) alleged to have (?!been (?!involved\b))",
             # a group's own statement that its fighter did the attack claims it ("said one of its fighters
             # carried out the attack"; fighters and martyrs, not an army's soldiers: its operation reported)
             r"(?:said|says|statement|announced|boasted)(?=(?: [\w'-]+){0,6}? (?:its|one of its|their|one of their)"

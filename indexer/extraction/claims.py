@@ -189,6 +189,7 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
         where: list[Trigger] = []
         pos = start
         cued: bool | None = None  # whether a hedging cue is in the sentence, once asked
+        asks: bool | None = None  # whether a word of an embedded question is, once asked
         while i < n:
             p = starts[i]
             if p >= end:
@@ -196,9 +197,18 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
             if p >= pos:
                 m = patterns[i].match(low, p, end)
                 if m is not None:
-                    if m.lastgroup in EVENT_TYPES and cued is None:
-                        cued = _cued(low[start:end])
-                    if not (cued and _hedged(low, start, end, m)):
+                    kind = m.lastgroup
+                    if kind in EVENT_TYPES:
+                        if cued is None:
+                            cued = _cued(low[start:end])
+                        hedged = cued and _hedged(low, start, end, m)
+                    elif kind == "call_to_action":  # (one search a sentence: most calls ask nothing)
+                        if asks is None:
+                            asks = _ASKING.search(low, start, end) is not None
+                        hedged = asks and _hedged(low, start, end, m)
+                    else:
+                        hedged = False
+                    if not hedged:
                         found.add(m.lastgroup)  # type: ignore[arg-type]
                         if triggers is not None and m.lastgroup != "skip":
                             where.append((m.lastgroup, *runs.back_span(m.start(), m.end())))  # type: ignore[arg-type]
@@ -219,6 +229,16 @@ def _types_in(low: str, text: str, spans: Iterable[tuple[int, int]],
 EVENT_TYPES = frozenset(CLAIM_TYPES) - {
     "condemnation", "call_to_action", "responsibility_attribution", "humanitarian_access",
 }
+#: A call's words inside an embedded question or reported reason are no call ("he didn't explain why it
+#: is the duty of ...", "asked whether it is our task to", "wonder if we should"); "that is why we must"
+#: gives the reason for a call and stays one, as does "it should be clear why we demand".
+_EMBEDDED = re.compile(r"\bwhether\b|\b(?:ask|wonder|know|knew|explain|understand|question|tell|told|doubt|unsure|sure"
+                       r"|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
+                       r"(?: (?:us|me|him|her|them|you|ourselves|themselves))? (?:why|if|how)\b")
+#: A word :data:`_EMBEDDED` needs (a sentence without one has no embedded question).
+_ASKING = re.compile(r"\b(?:whether|why|if|how)\b")
+#: Types :func:`_hedged` may drop (a call only inside an embedded question).
+_HEDGED_TYPES = EVENT_TYPES | {"call_to_action"}
 _CLAUSE_MARKS = re.compile(r"[,;:()\u2014]| - ")
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|lest|in case|in the event)\b")
 #: After a negation: not a negated end of the act ("not stopped shelling" still counts).
@@ -289,11 +309,13 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     """Whether the act ``m`` found in sentence ``low[start:end]`` is not asserted to have
     happened: in a conditional clause, under a modal (``would``, ``could``), negated,
     prevented or feared, or denied earlier in the sentence."""
-    if m.lastgroup not in EVENT_TYPES:
+    if m.lastgroup not in _HEDGED_TYPES:
         return False
     before_sentence = low[start:m.start()]
     marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
     before = " " + before_sentence[marks[-1] if marks else 0:]
+    if m.lastgroup == "call_to_action":  # (a predicate after "and"/"but" is the main clause's again)
+        return _EMBEDDED.search(before, max(before.rfind(" and "), before.rfind(" but ")) + 1) is not None
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
