@@ -8,7 +8,9 @@ gold file, needs pool or precision sheet already names. Usage::
                                    [--show] [--skip benchmarks/gold/fresh2.jsonl]
 
 fresh2.jsonl is seed 20261208; fresh3.jsonl ``--seed 20261209 --fakes 9``;
-fresh4.jsonl ``--seed 20261210 --per-source 7 --fakes 10``.
+fresh4.jsonl ``--seed 20261210 --per-source 7 --fakes 10``; fresh5.jsonl
+``--seed 20261211 --per-source 7 --fakes 10`` (the first draw that excludes
+benchmarks/dev_gold, the dev samples helpers have read).
 
 One ``random.Random(seed)`` is used in this order:
 
@@ -18,16 +20,19 @@ One ``random.Random(seed)`` is used in this order:
   not excluded for FA-KES, as gold2 did).
 - HRDsAttack ``train`` (``test`` is not in the data, ``dev`` is the needs
   pool): texts of at most 500 words, shuffled; the first ones whose annotated
-  ``country`` is distinct and not already a ``conflict`` of any gold file.
+  ``country`` is distinct and not already a ``conflict`` of any gold file; when
+  those run out (fresh5: 2 of 7), the next ones in the same order whose country
+  (US spellings folded) is new to the draw.
 - UN General Debate: speeches of states no gold file uses, shuffled; per
   speech the first window of 3, 2 or 1 paragraphs (150-450 words) with at
   least 5 conflict words; one speech per state, at most 2 per decade.
 
 ``--skip FILE`` leaves a file out of the exclusion: a set drawn before is
 redrawn by skipping its own file and every set drawn after it, as a later set
-changes the exclusions (fresh4.jsonl is ``--skip benchmarks/gold/fresh4.jsonl``;
-fresh3.jsonl is ``--skip benchmarks/gold/fresh3.jsonl --skip
-benchmarks/gold/fresh4.jsonl``; fresh2.jsonl skips fresh2, fresh3 and fresh4).
+changes the exclusions (fresh5.jsonl is ``--skip benchmarks/gold/fresh5.jsonl``;
+fresh4.jsonl skips fresh4, fresh5 and benchmarks/dev_gold, which came after
+it; fresh3.jsonl skips fresh3, fresh4, fresh5 and dev_gold; fresh2.jsonl
+skips fresh2 to fresh5 and dev_gold).
 ``--show`` prints each statement as the scorer builds it (title, then the
 chosen paragraphs), to annotate from the text alone.
 """
@@ -54,7 +59,8 @@ CONFLICT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_]+")
-_USED_FOLDERS = ("benchmarks/gold", "benchmarks/precision")
+# dev_gold: dev samples helpers have read (stop 34), excluded from fresh5 on
+_USED_FOLDERS = ("benchmarks/gold", "benchmarks/precision", "benchmarks/dev_gold")
 
 
 def used_tokens(repo: Path = REPO, skip: tuple[str, ...] = ()) -> set[str]:
@@ -96,10 +102,24 @@ def draw_fakes(rng: random.Random, data: Path, used: set[str], n: int) -> list[d
     return [{"source": "fakes", "ref": ref} for ref in rng.sample(ids, n)]
 
 
+# spellings of one country among HRDsAttack's ``country`` labels (the fill pass only)
+_COUNTRY_SPELLINGS = {
+    "us": "united states", "usa": "united states", "united states of america": "united states",
+    "unites states of america": "united states",
+}
+
+
+def _country(row: dict[str, Any]) -> str:
+    """A row's annotated ``country`` label, folded."""
+    return str(row.get("country") or "").strip().casefold()
+
+
 def draw_hrds(
     rng: random.Random, data: Path, used: set[str], conflicts: set[str], n: int
 ) -> list[dict[str, Any]]:
-    """``n`` unused short HRDsAttack ``train`` articles of distinct new countries."""
+    """``n`` unused short HRDsAttack ``train`` articles of distinct new countries;
+    when the labels new to every gold file run out (fresh5), the rest are the
+    next ones of the same order whose country is new to this draw."""
     rows = _json_lines(data / "hrdsattack/hrdsattack.jsonl")
     rows = [r for r in rows if r["split"] == "train" and r["id"] not in used]
     rows = [r for r in rows if len(r["text"].split()) <= MAX_WORDS]
@@ -108,10 +128,19 @@ def draw_hrds(
     picked: list[dict[str, Any]] = []
     seen = set(conflicts) | {"none", "unknown", ""}
     for row in rows:
-        country = str(row.get("country") or "").strip().casefold()
+        country = _country(row)
         if country in seen:
             continue
         seen.add(country)
+        picked.append({"source": "hrdsattack", "ref": row["id"], "country": row.get("country")})
+        if len(picked) == n:
+            return picked
+    in_draw = {_COUNTRY_SPELLINGS.get(_country(p), _country(p)) for p in picked} | {"none", "unknown", ""}
+    for row in rows:
+        country = _COUNTRY_SPELLINGS.get(_country(row), _country(row))
+        if country in in_draw:
+            continue
+        in_draw.add(country)
         picked.append({"source": "hrdsattack", "ref": row["id"], "country": row.get("country")})
         if len(picked) == n:
             break
