@@ -12,10 +12,16 @@ these to its ``TRIGGERS`` (documented in ``indexer/data/CLAIMS.md``).
 
 from __future__ import annotations
 
-__all__ = ["EPITHETS", "more_triggers", "uncertain_agent"]
+__all__ = ["EPITHETS", "GENERIC_CHARGED", "VIOLENT_ACTS", "more_triggers", "uncertain_agent"]
 
-#: Words that name an act to condemn it, beyond the older list (``an unjust act``, ``deeply disturbing``).
-EPITHETS = r"|unjust|disturbing"
+#: Words that name an act to condemn it, beyond the older list (``an unjust act``, ``deeply disturbing``,
+#: ``is immoral``).
+EPITHETS = r"|unjust|disturbing|immoral"
+#: The violent acts a charge, a verdict or a plea names to attribute them (``charged with murder``,
+#: ``found guilty of kidnapping``); not a political or a property offence (``charged with organising
+#: protests``, ``convicted of fraud``).
+VIOLENT_ACTS = (r"(?:murders?|killings?|kidnapping|abduction|torture|rape|manslaughter|homicide|war crimes|genocide"
+                r"|crimes against humanity|massacres?|bombings?|attacks?|assault|shooting|stabbing)")
 
 _HUMANITARIAN_LAW = (r"(?:international humanitarian law|humanitarian law|geneva conventions?|laws of war|rules of war"
                      r"|laws? of armed conflict)")
@@ -40,7 +46,7 @@ _FIGHTERS = (r"(?:fighters?|militants?|operatives?|(?:suicide )?bombers?|martyrs
 #: A charge laid on a generic class of people names no one ("persons indicted for genocide must be
 #: surrendered"): a bare plural of persons right before it, not one counted or determined ("two persons
 #: charged with murder", "the persons indicted for the massacre"). Looked back at from the charge.
-_GENERIC_CHARGED = "(?!" + "|".join(
+GENERIC_CHARGED = "(?!" + "|".join(
     rf"(?<=\b{noun} )(?<!\d {noun} )" + "".join(rf"(?<!\b{det} {noun} )" for det in (
         "the", "these", "those", "two", "three", "four", "five", "several"))
     for noun in ("persons", "individuals")) + r"|(?<=\banyone )|(?<=\banybody ))"
@@ -110,9 +116,9 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
         ),
         "war_crimes": (
             # the law of war said to be broken without "violation" ("no longer respected", "total disregard for")
-            _HUMANITARIAN_LAW + r"(?: [\w-]+){0,3}? (?:is|are|was|were|has been|have been|had been)(?: [\w-]+)?"
+            _HUMANITARIAN_LAW + r"(?: [\w-]+){0,3}? (?:is|are|was|were|has been|have been|had been)(?: (?!(?:not|never|no)\b)[\w-]+)?"
             r" (?:(?:no longer|not|never|rarely|seldom|hardly|scarcely)(?: being)? (?:respected|observed|upheld"
-            r"|honou?red|heeded|applied)|(?:being )?(?:ignored|disregarded|flouted|trampled))",
+            r"|honou?red|heeded|applied)|(?:being )?(?:ignored|disregarded|flouted|trampled|violated|breached))",
             r"(?:disregard|contempt|disrespect) (?:for|of) (?:the )?(?:[\w-]+ ){0,2}?" + _HUMANITARIAN_LAW,
             # ... in a verb or by the little regard shown ("disregarding international humanitarian law")
             r"(?:disregard|ignor|trampl)(?:e|es|ed|ing|s)?(?: on| upon)? (?:the )?(?:[\w-]+ ){0,2}?" + _HUMANITARIAN_LAW
@@ -140,8 +146,7 @@ def more_triggers(ceasefire: str) -> dict[str, tuple[str, ...]]:
             # have fired"); not a political charge (the dev gold: "charged with organising protests", "with
             # conspiracy to commit an indictable offence") nor a body's mandate ("charged with the maintenance of")
             # (the act only looked at: "charged with kidnapping" is still a detention)
-            _GENERIC_CHARGED + r"(?:charged with(?= (?:[\w-]+ ){0,3}?(?:murder|killings?|kidnapping|abduction|torture|rape|manslaughter|homicide"
-            r"|war crimes|genocide|crimes against humanity|massacres?|bombings?|attacks?)\b)"
+            GENERIC_CHARGED + r"(?:charged with(?= (?:[\w-]+ ){0,3}?" + VIOLENT_ACTS + r"\b)"
             r"|indicted (?:for|on|over)\b)|(?:is|are|was|were) alleged to have (?!been (?!involved\b))",
             # a group's own statement that its fighter did the attack claims it ("said one of its fighters
             # carried out the attack"; fighters and martyrs, not an army's soldiers: its operation reported)

@@ -8,6 +8,7 @@ The taxonomy is documented in ``indexer/data/CLAIMS.md``; keep the two in step.
 from __future__ import annotations
 
 from indexer.extraction.claim_forms import EPITHETS, more_triggers, uncertain_agent
+from indexer.extraction.claim_plain_forms import plain_triggers
 from indexer.extraction.flight_forms import FLIGHT
 
 __all__ = ["CLAIM_TYPES", "PRIORITY", "SPEECH_ACTS", "TRIGGERS"]
@@ -236,7 +237,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:fled|flee(?:s|ing)?) (?:to|into|across|over|from) ",
         r"(?:drove|driven|drive|pushed|chased) (?:[\w,.]+ ){0,3}?(?:across|over|out of|from) (?:the )?"
         r"(?:border|country|homes?|region|area|villages?|towns?|lands?)",
-        r"(?:sought|seek(?:ing)?|took|taken) (?:refuge|shelter) (?:in|from|across)",
+        r"(?:sought|seek(?:ing)?|took|taken) (?:refuge|shelter) (?:in|from|across)"
+        # (not a building as shelter during an attack: "took refuge in a mosque", "sought shelter in the basement")
+        r"(?! (?:an? |the |their |his |her |a nearby |nearby )?(?:mosques?|schools?|churches?|hospitals?|basements?|buildings?"
+        r"|houses?|homes?|shelters?|bunkers?|cellars?|rooms?|bathrooms?|shops?|stores?|ditch|trench)\b)",
         r"(?:millions?|thousands|hundreds) (?:of )?(?:\w+ )?(?:refugees|displaced)"
         r"|refugee (?:crisis|flows?|exodus)|(?:influx|flows?|waves?|arrivals?) of (?:[\w-]+ and )?refugees",
         # refugees kept in camps ("34,000 asylum seekers and refugees are being held in overcrowded camps")
@@ -413,5 +417,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 # Forms of stop 34 (issue 18, items 6-7), kept in their own module.
 for _kind, _forms in more_triggers(_CEASEFIRE).items():
+    TRIGGERS[_kind] += _forms
+# ... and of stop 35 (branch claims9).
+for _kind, _forms in plain_triggers().items():
     TRIGGERS[_kind] += _forms
 TRIGGERS["displacement"] += FLIGHT

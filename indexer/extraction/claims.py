@@ -235,6 +235,10 @@ EVENT_TYPES = frozenset(CLAIM_TYPES) - {
 _EMBEDDED = re.compile(r"\bwhether\b|\b(?:ask|wonder|know|knew|explain|understand|question|tell|told|doubt|unsure|sure"
                        r"|debat|discuss|decid|consider|examin|see|saw|show|learn|find|found|why)\w*"
                        r"(?: (?:us|me|him|her|them|you|ourselves|themselves))? (?:why|if|how)\b")
+#: The speakers' own call restated inside a question they report ("we are asked why we so stubbornly
+#: call for"): a verb of calling right after "why/how we/I" holds; "wonder if we should" does not.
+_OWN_CALL = re.compile(r"\b(?:why|how) (?:we|i)(?: [\w'’-]+){0,2} $")
+_CALL_VERBS = ("call", "urg", "demand", "appeal", "insist")
 #: A word :data:`_EMBEDDED` needs (a sentence without one has no embedded question).
 _ASKING = re.compile(r"\b(?:whether|why|if|how)\b")
 #: Types :func:`_hedged` may drop (a call only inside an embedded question).
@@ -250,7 +254,10 @@ _HEDGE_BEFORE = re.compile(
     # a plan or an attempt is not the act ("a plot to kidnap", "planned the abduction")
     r"|plot(?:s|ted|ting)? to|plan(?:s|ned|ning)? (?:to|the|an?)|conspir\w*|attempt(?:s|ed|ing)? to|tr(?:y|ies|ied) to"
     # an aim or an option is not the act either ("researched options to abduct", "intend to arrest")
-    r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to)"
+    r"|options? to|ways? to|intend(?:s|ed|ing)? to|intentions? to"
+    # an act deterred or refrained from ("dissuade the regime from committing new massacres", "refrain from attacking")
+    r"|(?:dissuad\w*|deter(?:s|red|ring)?|refrain\w*|desist\w*|restrain\w*)(?: [\w'’-]+){0,4}? from"
+    r"(?: committing| carrying out| perpetrating)?)"
     # a contracted negation, inside its word ("didn't kill", "haven’t shelled")
     r"|(?<=\w)n['’]t" + _NOT_STOPPING + r")(?: [\w'-]+){0,2} $"
     # an act only tried, right before it ("an attempted kidnapping", "foiled a plot"; not "during the attempted
@@ -293,10 +300,11 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut\w*|(?:reject|dismiss)\w*
 #: one search spares them per trigger. Grouped by first letter (``re``
 #: then tries one branch per word, not thirty).
 _HEDGE_CUE = re.compile(
-    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss)|evil|f(?:ear|oil)|hop"
+    r"\b(?:a(?:vert|void|ttempt|im)|bid|c(?:ould|onspir|halleng)|d(?:en(?:y|ies|ied|ying)|anger|ismiss|issuad|eter|esist)"
+    r"|evil|f(?:ear|oil)|hop"
     r"|i(?:f|mminent|n case|n the event|n order|ntend|ntention)|l(?:est|ooming)|m(?:ight|enac)|shall|will"
     r"|n(?:o |ot |one|obody|o-one|ever |or |either )"
-    r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject)|s(?:courg|eek|ought|o as)"
+    r"|option|p(?:revent|ossib|otential|lot|lan|eril|ledg|romis)|r(?:isk|efut|eject|efrain|estrain)|s(?:courg|eek|ought|o as)"
     r"|t(?:hreat|hwart|r(?:y|ies|ied) to)|unless|vow|w(?:hether|ould|ithout |ays? to|ant|ish))")
 
 
@@ -315,7 +323,8 @@ def _hedged(low: str, start: int, end: int, m: re.Match[str]) -> bool:
     marks = [c.end() for c in _CLAUSE_MARKS.finditer(before_sentence)]
     before = " " + before_sentence[marks[-1] if marks else 0:]
     if m.lastgroup == "call_to_action":  # (a predicate after "and"/"but" is the main clause's again)
-        return _EMBEDDED.search(before, max(before.rfind(" and "), before.rfind(" but ")) + 1) is not None
+        return (_EMBEDDED.search(before, max(before.rfind(" and "), before.rfind(" but ")) + 1) is not None
+                and not (_OWN_CALL.search(before) and m.group().startswith(_CALL_VERBS)))
     close = _CLAUSE_MARKS.search(low, m.end(), end)
     after = low[m.end():close.start() if close else end]
     return bool(_CONDITIONAL.search(before) or _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(after)
