@@ -17,7 +17,7 @@ from indexer.extraction.acting_bodies import (generic_name, inside_other_name, n
                                              opening_word_glued, ordinal_before_name, same_seat_follows,
                                              rank_follows)
 from indexer.extraction.candidate_guards import Candidate
-from indexer.extraction.generic_forces import generic_force
+from indexer.extraction.non_bodies import facility_name, generic_force
 from indexer.extraction.local_bodies import NAMED_KINDS, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
@@ -231,6 +231,8 @@ class OrganisationNames:
             if last - first < 1 or last + 1 < n and keys[last + 1] in _BUILDINGS and info[surface[last + 1]][2] \
                     and pieces[2 * last + 2] == SOFT:
                 continue  # "the Central Police Station": a building, no actor
+            if last == h and facility_name(keys, h):
+                continue  # "the Mahmoudiyeh Detention Centre": a facility, no actor
             if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
                 media = media_name(self.gaz, keys, first, h, last)
                 if media is None:
