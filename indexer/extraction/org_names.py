@@ -109,6 +109,11 @@ _DATE_WORDS = frozenset(
     "april june july august september october november december".split()
 )
 
+#: Words before ``Bank`` that make it a bank (``Muslim Commercial Bank``, ``African Development
+#: Bank``), not a place named for a river bank (``West Bank``, ``East Bank``, ``Red Bank``).
+_BANK_KINDS = frozenset(
+    "central reserve development commercial national investment savings microfinance cooperative "
+    "co-operative merchant islamic agricultural people's peoples state export import".split())
 #: Organisation words that are also inside another body's name (``All India Bank Officers' Confederation``).
 _INNER_HEADS = frozenset(("bank",))
 #: Months a body may be named for, with a day (``the April 6 Youth Movement``).
@@ -251,9 +256,8 @@ class OrganisationNames:
                     or rank_follows(words, last) or generic_force(keys, first, last):
                 # "the Charter of the Organization of ...", or a rank: "a Class II Police Officer"
                 continue
-            if keys[h] == "bank" and any(" ".join(keys[j:last + 1]) in self.gaz.aliases["place"]
-                                         for j in range(first, last)):
-                continue  # "the (Palestinian) West Bank": a place's own name
+            if keys[h] == "bank" and (h == first or keys[h - 1] not in _BANK_KINDS):
+                continue  # "the West Bank", "East Bank", "Red Bank": places; a bank says its kind
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
             if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
