@@ -261,7 +261,7 @@ class Matcher(CandidateGuards, OrganisationNames):
             actor_cands += led_coalition_acts(words, actor_alias, actor_of)
         # People win their span over any name inside it (a person's name is never a place).
         if has_upper and ("and" in present or "or" in present):  # "Syrian or Russian war planes"
-            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
+            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands, words.gap)
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)
