@@ -32,7 +32,7 @@ CASE_FLAGS = STRICT | NEEDCAP
 
 #: Words before a place that make it a location, not an actor or a person.
 LOCATIVE = frozenset(
-    "in into to from across throughout inside within near towards toward outside "
+    "in into to from across throughout inside within near towards toward outside off "
     "around at via through of over entered entering fled visited visit left "
     "tour toured touring travel traveled travelled arrived returned".split()
 )

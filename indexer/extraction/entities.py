@@ -89,6 +89,9 @@ def led_coalition_acts(words: Words, actor_alias: Callable[[str], Any], actor_of
 
 
 #: Words after any actor's name that make it a modifier of another actor (``al-Qaeda-linked``).
+#: Words after ``X-`` that make X an attribute of a thing (``a Kenya-registered firm``, ``a
+#: Panama-flagged ship``): neither actor nor place (``Kenya registered`` with no hyphen is a verb).
+_ATTRIBUTIVE_COMPOUNDS = frozenset("based registered owned flagged headquartered born".split())
 _LINK_COMPOUNDS = frozenset("linked affiliated allied aligned inspired".split())
 _AFFILIATE_WORDS = frozenset("affiliate affiliates offshoot offshoots".split())
 
@@ -159,7 +162,8 @@ class Matcher(CandidateGuards, OrganisationNames):
         else:
             hits = self._folded_hits(words)
         present = words.key_set()
-        based = "based" in present  # "Britain-based": a modifier, neither place nor actor
+        # "Britain-based", "a Kenya-registered firm": a modifier, neither place nor actor
+        based = not present.isdisjoint(_ATTRIBUTIVE_COMPOUNDS)
         listed: set[int] = set()  # the last words of countries read as places (a list goes on so)
         closed: set[int] = set()  # those that close their list ("Syria and Iraq")
         for end_idx, (key, inner_spaces, head) in hits:
@@ -193,7 +197,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                 if ok and last + 1 < len(keys) and (keys[last + 1] in _AFFILIATE_WORDS and words.soft(last + 1)
                                                     or keys[last + 1] in _LINK_COMPOUNDS and "-" in words.gap[last + 1]):
                     ok = False  # "al-Qaeda-linked al-Nusra Front", "Al-Qaeda affiliate Al-Nusra": the other acts
-                if ok and not (based and last + 1 < len(keys) and keys[last + 1] == "based") \
+                if ok and not (based and last + 1 < len(keys) and keys[last + 1] in _ATTRIBUTIVE_COMPOUNDS
+                               and (keys[last + 1] == "based" or "-" in words.gap[last + 1])) \
                         and (self._verb_follows(words, last) or self._accused_capital(words, first, last)
                              or self._paired_capital_acts(words, last)
                              if flags & CAPITAL
@@ -256,7 +261,7 @@ class Matcher(CandidateGuards, OrganisationNames):
             actor_cands += led_coalition_acts(words, actor_alias, actor_of)
         # People win their span over any name inside it (a person's name is never a place).
         if has_upper and ("and" in present or "or" in present):  # "Syrian or Russian war planes"
-            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands)
+            actor_cands += coordinated_forces(gaz, keys, words.cap, actor_cands, words.gap)
         actor_cands += self._person_candidates(text, words)
         actor_cands += self._definition_candidates(text, words)
         actors = _resolve(actor_cands)

@@ -40,7 +40,7 @@ from indexer.extraction.roles import claim_roles
 from indexer.extraction.seats import seat_info, split_seats
 from indexer.extraction.sentences import split_sentences
 from indexer.extraction.targets import target_roles, with_targets
-from indexer.extraction.un_self_names import un_self_mentions
+from indexer.extraction.un_self_names import UN_SELF_HINTS, un_self_mentions
 from indexer.extraction.venues import drop_venue_mentions
 from indexer.extraction.world_ranking import MIN_POPULATION_NO_CONTEXT
 
@@ -107,7 +107,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
             found_actors = unify_bodies(drop_information(found_actors, searched, gazetteer), gazetteer)
         if "arliament" in searched:  # "the Parliament of Kenya" ... "the Kenyan parliament": one body
             found_actors = unify_bodies(found_actors, gazetteer)
-        if "Organization" in searched:  # "our Organization" in a UN speech: the United Nations
+        if any(hint in searched for hint in UN_SELF_HINTS):  # "our Organization" in a UN speech: the United Nations
             found_actors = un_self_mentions(searched, found_actors, gazetteer)
         # "strikes by russia", "in syria" in mixed-case text: the country, where a cue says so.
         # Only in claim sentences (where a role can use them), their triggers the acts.

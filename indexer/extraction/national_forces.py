@@ -129,13 +129,16 @@ def merge_curated(gaz: Gazetteer) -> None:
 
 
 def coordinated_forces(gaz: Gazetteer, keys: list[str], cap: Callable[[int], bool],
-                       cands: list[tuple]) -> list[tuple]:
+                       cands: list[tuple], gaps: list[str] | None = None) -> list[tuple]:
     """The forces of a demonym joined by ``and``/``or`` to a demonym's forces
     (``Syrian or Russian war planes``, ``Turkish and Iraqi troops``) or to
     other forces named by a modifier and the same head noun (``Russian and
     regime forces``: Russian forces), and the state of a demonym joined to a
     demonym's act or arms that name its state (``Syrian and Russian air
-    strikes``: Syria's too, ``gazetteer.DEMONYM_ACTOR_NOUNS``): one candidate
+    strikes``: Syria's too, ``gazetteer.DEMONYM_ACTOR_NOUNS``), or to a demonym's
+    body (``Pakistani and Iranian intelligence``: Pakistan's too), and each demonym of a
+    comma list before (``Russian, Syrian and Iranian forces``; ``gaps``: the words'
+    gaps): one candidate
     ``(first, first, name, type, 0, rank)`` per such demonym, for the
     candidates ``cands`` of two words or more."""
     demonyms, aliases, actors = gaz.demonyms, gaz.aliases["actor"], gaz.actors
@@ -157,8 +160,21 @@ def coordinated_forces(gaz: Gazetteer, keys: list[str], cap: Callable[[int], boo
         for tail in tails:
             alias = aliases.get(" ".join([keys[first - 2], *tail])) if tail else None
             other = actors.get(alias.target) if alias is not None else None
-            if other is not None and (other.type == "armed_forces" or other.type == "state" and tail[-1] in _ACTS):
+            if other is not None and (other.type == "armed_forces" or other.type == "state" and tail[-1] in _ACTS
+                                      or other.type == "state" and tail[-1] in _STATE_PEOPLE
+                                      or other.type == "government" == actor.type and tail == keys[first + 1:last + 1]):
+                # (a state's body shares the whole noun: "Pakistani and Iranian intelligence")
                 out.append((first - 2, first - 2, other.name, other.type, 0, rank))
+                # the demonyms of a list before it ("Russian, Syrian and Iranian forces")
+                at = first - 2
+                while gaps is not None and at >= 1 and gaps[at].strip() == "," and keys[at - 1] in demonyms \
+                        and cap(at - 1):
+                    listed = aliases.get(" ".join([keys[at - 1], *tail]))
+                    named = actors.get(listed.target) if listed is not None else None
+                    if named is None or named.type != other.type:
+                        break
+                    at -= 1
+                    out.append((at, at, named.name, named.type, 0, rank))
                 break
     return out
 
@@ -168,6 +184,9 @@ _SHARING = ("state", "government")
 #: Act nouns through which a demonym names its state (``Syrian and Russian air strikes``);
 #: its arms (``Syrian or Russian aircraft``) name the state's forces, which only a
 #: forces alias gives (a state's demonym before ``aircraft`` gives the state).
+#: Nouns for a state's government and its people through which a demonym names its state
+#: (``Syrian and Russian officials``: Syria's too).
+_STATE_PEOPLE = frozenset("officials authorities government diplomats regime".split())
 _ACTS = frozenset("strikes airstrikes raids attacks bombing bombings bombardment bombardments shelling".split())
 
 

@@ -52,8 +52,9 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(rf"\b(?:(?:{_INSTRUMENTS}|constitution)\s+of"
                 r"|(?:offshoots?|splinter(?:\s+(?:group|faction))?|breakaway\s+(?:group|faction))\s+(?:of|from))"
                 r"\s+(?:the\s+)?$", re.IGNORECASE),
-     # "the UN Charter"
-     re.compile(rf"\s+(?:{_INSTRUMENTS})\b", re.IGNORECASE)),
+     # "the UN Charter"; "the UN Declaration on Human Rights Defenders", "the UN Guiding Principles"
+     re.compile(rf"\s+(?:{_INSTRUMENTS}|(?-i:Declaration|Guiding\s+Principles|Principles|Guidelines)\b)\b",
+                re.IGNORECASE)),
 )
 #: The text's own originator or publisher, never an actor at any mention: ``(kinds, words right
 #: before the name, words right after it or ``None``)``, both required.

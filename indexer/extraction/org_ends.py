@@ -106,12 +106,18 @@ def _known_before(gaz: Gazetteer, keys: list[str], first: int, end: int) -> tupl
     return None
 
 
+#: Marks a long form's key made of the words before its complement (no complement word ends so).
+_BARE = " \x00"
+
+
 def same_bodies(keys: list[str], cands: list[Candidate]) -> list[Candidate]:
     """Organisation-pattern names of one text that name one body both ways:
     ``<words> <head>`` takes the name ``[<owner>] <head> of [the] <words>``
     when one such name is in the text (``the Treasury Department`` after ``the
     United States Department of the Treasury``; not when both the Syrian and
-    the Russian Ministry of Defence are named)."""
+    the Russian Ministry of Defence are named), and ``<words> <head>`` takes
+    ``<words> <head> of <complement>`` (``the Muslim Commercial Bank`` after
+    ``the Muslim Commercial Bank of Pakistan``)."""
     long_forms: dict[tuple[str, str], set[str]] = {}
     short: list[tuple[int, tuple[str, str]]] = []
     for i, (first, last, name, kind, _, _) in enumerate(cands):
@@ -122,13 +128,15 @@ def same_bodies(keys: list[str], cands: list[Candidate]) -> list[Candidate]:
             at = words.index("of", 1)
             rest = words[at + 2:] if words[at + 1] == "the" else words[at + 1:]
             long_forms.setdefault((words[at - 1], " ".join(rest)), set()).add(name)
+            # the name before its complement ("the Muslim Commercial Bank" after "... of Pakistan")
+            long_forms.setdefault((words[at - 1], " ".join(words[:at - 1]) + _BARE), set()).add(name)
         else:
             short.append((i, (words[-1], " ".join(words[:-1]))))
     if not long_forms or not short:
         return cands
     out = list(cands)
-    for i, form in short:
-        names = long_forms.get(form)
+    for i, (head, rest) in short:
+        names = long_forms.get((head, rest)) or long_forms.get((head, rest + _BARE))
         if names is not None and len(names) == 1:
             c = out[i]
             out[i] = (c[0], c[1], next(iter(names)), c[3], c[4], c[5])

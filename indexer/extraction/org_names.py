@@ -17,6 +17,7 @@ from indexer.extraction.acting_bodies import (generic_name, inside_other_name, n
                                              opening_word_glued, ordinal_before_name, same_seat_follows,
                                              rank_follows)
 from indexer.extraction.candidate_guards import Candidate
+from indexer.extraction.non_bodies import facility_name, generic_force
 from indexer.extraction.local_bodies import NAMED_KINDS, named_before_kind
 from indexer.extraction.media_names import MEDIA_HEADS, MEDIA_TAILS, MEDIA_TITLES, media_name
 from indexer.extraction.name_lists import first_names
@@ -43,6 +44,9 @@ ORG_HEADS = frozenset(
     "cartel coalition fund club confederation company corporation ltd inc plc faction "
     # (stop 34, orgs6) departments and boards of any state, joint and task forces
     "department board force "
+    # (stop 35, orgs8) parties' and unions' alliances, banks and firms (``MDC Alliance``, ``Muslim
+    # Commercial Bank``, ``the shipping firm P&O Ferries``; ``West Bank``, a place, is none)
+    "alliance bank firm "
     # bodies of South Asia named in their own languages (``Bharatiya Mazdoor Sangh``, ``Shiv Sena``)
     "sangh sangha samiti sabha parishad morcha sena dal manch".split()
 ) | MEDIA_HEADS | MEDIA_TITLES | frozenset(("website", "newspaper", "broadcaster"))
@@ -80,7 +84,8 @@ _NUMBER_WORDS = frozenset(
 #: Lower-case kind words that a body's name may follow (``the television channel
 #: Belsat``, ``the rights website Weiquan Net``, ``the militant group Jaish al-Adl``).
 _KIND_NOUNS = frozenset(
-    "channel group network agency media website newspaper broadcaster organisation organization".split())
+    "channel group network agency media website newspaper broadcaster organisation organization "
+    "firm company union".split())
 _MEDIA_KINDS = frozenset("channel media website newspaper broadcaster".split())
 #: Lower-case words after a leader's name that name the government (``the Hawke government``).
 _RULE_NOUNS = frozenset("administration government".split())
@@ -103,6 +108,16 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
     "april june july august september october november december".split()
 )
+
+#: Words before ``Bank`` that make it a bank (``Muslim Commercial Bank``, ``African Development
+#: Bank``), not a place named for a river bank (``West Bank``, ``East Bank``, ``Red Bank``).
+_BANK_KINDS = frozenset(
+    "central reserve development commercial national investment savings microfinance cooperative "
+    "co-operative merchant islamic agricultural people's peoples state export import".split())
+#: Organisation words that are also inside another body's name (``All India Bank Officers' Confederation``).
+_INNER_HEADS = frozenset(("bank",))
+#: Months a body may be named for, with a day (``the April 6 Youth Movement``).
+_MONTHS = _DATE_WORDS - frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 class OrganisationNames:
@@ -131,8 +146,8 @@ class OrganisationNames:
                     named = self._named_for_leader(words, h)
                 if named is None and keys[h] in NAMED_KINDS:  # "Dongxiaokou police", "the Ennahda party"
                     named = named_before_kind(self.gaz, words, h, ORG_HEADS)
-                if named is not None:
-                    out.append(named)
+                if named is not None and not generic_force(keys, named[0], named[1]):
+                    out.append(named)  # (not "Riot police fired": a kind of force)
                 continue
             if keys[h] in _RULE_NOUNS and keys[h] not in _ORG_HEADS_CAPITAL:
                 continue  # "the Government of Rwanda": the country's (``_country_is_place``)
@@ -147,7 +162,8 @@ class OrganisationNames:
                     and crossed not in gap[first] and not (" " in gap[first] and gap[first].strip() in _DASHES):
                 if keys[first - 1] in _MODIFIERS and first > 1 and "-" in gap[first - 1]:
                     break  # "the US-Led Coalition": the X-led coalition's (the gazetteer's, if known)
-                if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS:
+                if keys[first - 1] in ORG_HEADS and first < h and keys[first - 1] not in MEDIA_HEADS \
+                        and keys[first - 1] not in _INNER_HEADS:
                     break  # "Mujahideen Army al-Nasr Army": two names (not "Next Media Trade Union";
                     # two heads in a row are one name: "Aleppo Police Command")
                 if info[surface[first - 1]][2]:
@@ -177,10 +193,11 @@ class OrganisationNames:
                          or keys[k] in _NAME_PARTICLES
                          and (keys[k] not in _ENGLISH_PARTICLES or k + 1 < n and "-" in gap[k + 1])):
                     # (not "Delta Company for Fertilisers at Daqahlia": "at" there is English)
-                    if keys[k] == "and" and (self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
+                    if keys[k] == "and" and (k + 1 < n and keys[k + 1] in _ORG_LINKS or self._name_follows(words, k + 1) or k + 2 < n and keys[k + 1] == "the"
                                              and keys[k + 2] in titles and info[surface[k + 2]][2]
                                              or same_seat_follows(words, k + 1, first)):
-                        break  # "the Organization of African Unity and the Economic Community of ...": two names;
+                        break  # "the Organization of African Unity and the Economic Community of ...": two names
+                        # ("the Alliance of Civilizations and of the Community of Democracies");
                         # "the Office for ... Affairs and the Administrator of ...": an office-holder follows
                     if keys[k] in titles and k + 1 < n and keys[k + 1] in given and info[surface[k + 1]][2] \
                             and pieces[2 * k + 2] == SOFT:
@@ -202,6 +219,9 @@ class OrganisationNames:
                                  or keys[first] in _KIND_WORDS or (
                     words.sentence_start(first) and keys[first] in _SENTENCE_STARTERS)):
                 first += 1
+            if first >= 3 and keys[first - 2] in _MONTHS and keys[first - 1].isdigit() and keys[first - 3] == "the" \
+                    and gap[first - 1] == gap[first] == " " and info[surface[first - 2]][2]:
+                first -= 2  # "the April 6 Youth Movement", "the March 23 Movement": named for a date
             first, owner = self._org_start(words, first, h)
             first += opening_word_glued(words, first, h, self.gaz)  # "Even British Labour Party"
             if last == first + 1 and keys[h] in _STATE_FORMS and keys[first] in self.gaz.demonyms:
@@ -216,6 +236,8 @@ class OrganisationNames:
             if last - first < 1 or last + 1 < n and keys[last + 1] in _BUILDINGS and info[surface[last + 1]][2] \
                     and pieces[2 * last + 2] == SOFT:
                 continue  # "the Central Police Station": a building, no actor
+            if last == h and facility_name(keys, h):
+                continue  # "the Mahmoudiyeh Detention Centre": a facility, no actor
             if keys[h] in MEDIA_HEADS or keys[h] in MEDIA_TITLES:
                 media = media_name(self.gaz, keys, first, h, last)
                 if media is None:
@@ -231,9 +253,11 @@ class OrganisationNames:
                 continue  # "the U.N. Security Council": the gazetteer's own name
             first = opened
             if generic_name(keys, first, h, last, self.gaz.aliases["actor"]) or inside_other_name(words, first) \
-                    or rank_follows(words, last):
+                    or rank_follows(words, last) or generic_force(keys, first, last):
                 # "the Charter of the Organization of ...", or a rank: "a Class II Police Officer"
                 continue
+            if keys[h] == "bank" and (h == first or keys[h - 1] not in _BANK_KINDS):
+                continue  # "the West Bank", "East Bank", "Red Bank": places; a bank says its kind
             start, end = words.start[first], words.end(last)
             name = " ".join(text[start:end].split())
             if owner is not None:  # "Russias Aerospace Forces": the name with the demonym, when known
@@ -269,7 +293,8 @@ class OrganisationNames:
         and Free Syrian Army`` join two names)."""
         keys = words.key
         key = keys[at]
-        if not words.cap(at) or words.upper(at) or words.sentence_start(at) or at == 0 or words.cap(at - 1) \
+        if not words.cap(at) or words.upper(at) or words.sentence_start(at) or at == 0 \
+                or words.cap(at - 1) and keys[at - 1] not in _ARTICLES \
                 or keys[at - 1] in _NAME_PARTICLES or keys[at - 1] in _ORG_LINKS or keys[at - 1] in ("and", "or") \
                 or key in ORG_HEADS \
                 or key in _SENTENCE_STARTERS:
@@ -290,7 +315,8 @@ class OrganisationNames:
                          and WORD_INFO[surface[first + 1]][2]):  # "the website al-Durrar al-Shamiyyah"
             return None
         last = first
-        while last + 1 < n and last + 1 - first < _MAX_KIND_NAME and gap[last + 1] in (" ", "-") \
+        while last + 1 < n and last + 1 - first < _MAX_KIND_NAME and (gap[last + 1] in (" ", "-")
+                                                                 or gap[last + 1] in _AMPERSANDS) \
                 and keys[last + 1] not in _DATE_WORDS and (
                     WORD_INFO[surface[last + 1]][2] or keys[last + 1] in _NAME_PARTICLES
                     and last + 2 < n and WORD_INFO[surface[last + 2]][2]):

@@ -30,7 +30,8 @@ def actors(gaz: Gazetteer, text: str) -> list[str]:
         ("Chadian police fired tear gas.", ["Chadian police"]),
         ("Kenyan police fired tear gas.", ["Kenya Police Service"]),  # a curated police service takes it
         ("Bosnian police detained a former policeman.", ["Bosnian police"]),
-        ("Bolivia's security forces arrived.", ["Bolivia military"]),
+        ("Bolivia's security forces arrived.", ["Bolivian military"]),
+        ("Vanuatu's security forces arrived.", ["Vanuatu military"]),  # no demonym: the country's name
         # Syria follows the general rule: its forces are not its government
         ("Syrian army troops advanced.", ["Syrian Armed Forces"]),
         ("The Syrian government said Syrian Arab Army units retook Palmyra.", ["Assad regime", "Syrian Armed Forces"]),
