@@ -91,6 +91,10 @@ class WorldCandidates:
                 for end in range(min(j, k + MAX_WORDS - 1), k - 1, -1):
                     if keys[end] in CONNECTORS or not caps[k]:
                         continue
+                    if k in taken and not self._free(k, end, taken):
+                        # The taken test below, asked first where it is sure to be asked: a
+                        # word found already ("Homs" alone) builds no key and asks no lookup.
+                        continue
                     key = keys[k] if k == end else " ".join(keys[k:end + 1])
                     if owned and any(k < w <= end for w in owned):
                         key = possessive_key(keys, k, end, owned)

@@ -64,13 +64,14 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     taken.update(placed)
     countries: set[str] = set()
     code_of = gaz.iso_code
-    for c in places:
-        chain = [c[2], *gaz.parents(c[2])]
-        code = code_of(chain[-1])
+    # Each place's chain once: a statement names its places again and again.
+    parents = {name: gaz.parents(name) for name in {c[2] for c in places}}
+    for name, chain in parents.items():
+        code = code_of(chain[-1] if chain else name)
         if code:
             countries.add(code)
-    for c in actors:
-        code = code_of(c[2])
+    for name in {c[2] for c in actors}:
+        code = code_of(name)
         if code:
             countries.add(code)
     keys = words.key
@@ -87,31 +88,31 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     if found and demonyms:  # "Canadian" is no town in Texas, "English" none in Indiana
         found = [r for r in found if r.first != r.last or keys[r.first] not in demonyms]
     found, placed_towns = _towns_before_states(resolver, words, taken, actors, places, found)
+    found_words = {i for r in found for i in range(r.first, r.last + 1)}
+    # The words no later finder may take, grown as each finds names (one set, not one per finder).
+    used = taken | found_words
     if "-" in words.text:  # "Rep. Brent Boggs, D-Braxton": the lawmaker's home
-        placed_towns += party_homes(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
-                                    | {i for c in (*places, *placed_towns) for i in range(c[0], c[1] + 1)},
-                                    _STATE_ABBREVIATIONS)
-    regions = {name for c in places if c[3] != "country" for name in (c[2], *gaz.parents(c[2])[:-1])}
+        placed_towns += party_homes(words, used | _covered(places) | _covered(placed_towns), _STATE_ABBREVIATIONS)
+    regions = {name for c in places if c[3] != "country" for name in (c[2], *parents[c[2]][:-1])}
     if regions:  # "Talbeesah" in a statement about Homs: the curated Talbiseh (another spelling)
-        variants = variant_places(gaz, words, taken | {i for r in found for i in range(r.first, r.last + 1)}
-                                  | {i for c in placed_towns for i in range(c[0], c[1] + 1)},
-                                  set(placed) | {i for r in found for i in range(r.first, r.last + 1)},
+        variants = variant_places(gaz, words, used | _covered(placed_towns), set(placed) | found_words,
                                   regions, lambda key: _ordinary(gaz, words, actors)(key))
         placed_towns += variants
-        taken = taken | {i for c in variants for i in range(c[0], c[1] + 1)}
+        used |= _covered(variants)
     if KIND_WORDS.isdisjoint(words.key_set()):
         named: list[tuple] = placed_towns  # (what kind_named_places returns then, and those)
     else:
-        named = placed_towns + kind_named_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)},
-                                  _stop_words(resolver, gaz.demonyms), common_words())
-    named += landform_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
-                             | {i for c in named for i in range(c[0], c[1] + 1)})
-    named += list_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
-                         | {i for c in named for i in range(c[0], c[1] + 1)})
+        named = placed_towns + kind_named_places(words, used, _stop_words(resolver, gaz.demonyms), common_words())
+    used |= _covered(named)
+    landforms = landform_places(words, used)
+    used |= _covered(landforms)
+    lists = list_places(words, used)
+    named += landforms
+    named += lists
     if " in " in words.text:  # "who lives in Cockerham,": a town no data knows
-        named += unknown_towns(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
-                               | {i for c in (*places, *named) for i in range(c[0], c[1] + 1)},
-                               _ordinary(gaz, words, actors))
+        used |= _covered(lists)
+        used |= _covered(places)
+        named += unknown_towns(words, used, _ordinary(gaz, words, actors))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
@@ -121,6 +122,11 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
     out += named
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _covered(spans: list[tuple]) -> set[int]:
+    """The words of candidates ``(first, last, ...)``."""
+    return {i for c in spans for i in range(c[0], c[1] + 1)}
 
 
 def _ordinary(gaz: Gazetteer, words: Words, actors: list[tuple]) -> Callable[[str], bool]:
@@ -195,12 +201,10 @@ def _namesake_states(resolver: WorldResolver, words: Words, actors: list[tuple],
     names (``Georgia``: the US state too). Such a name does not settle the
     statement's country (``Georgia Bureau of Investigation`` ... ``Albany``):
     those countries are the statement's too, for the resolver."""
-    out: set[str] = set()
-    for c in (*places, *actors):
-        if c[3] in ("country", "state"):
-            key = " ".join(words.key[c[0]:c[1] + 1])
-            out.update(p.country for p in resolver.table.lookup(key) if p.kind == "subdivision" and p.country)
-    return out
+    keys = words.key
+    names = {" ".join(keys[c[0]:c[1] + 1]) for c in (*places, *actors) if c[3] in ("country", "state")}
+    lookup = resolver.table.lookup
+    return {p.country for key in names for p in lookup(key) if p.kind == "subdivision" and p.country}
 
 
 #: AP state abbreviations folded, without their dots (``calif``, ``wva``).
