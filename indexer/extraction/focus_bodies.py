@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LITERALS", "focus_body_mentions", "focus_state"]
 
+#: Nouns after a chamber that make it a modifier: a building, a seat, a hearing, a party's members
+#: (``the Senate building``, ``his Senate confirmation hearings``, ``Congress workers``): no act of it.
+_ATTRIBUTIVE = ("building|buildings|hall|grounds|premises|gate|party|seat|seats|election|elections|race|candidate|"
+                "candidates|members|leaders|workers|hearing|hearings|confirmation|committee|committees|floor|"
+                "speaker|term|session|sessions|district|constituency")
 _LEGISLATURE = ("parliament|legislature|lawmakers|legislators|MPs|parliamentarians|national assembly|"
                 "congress|senate")
 #: The phrases, each with the body it names: ``Parliament`` (the legislature),
@@ -37,10 +42,10 @@ _LEGISLATURE = ("parliament|legislature|lawmakers|legislators|MPs|parliamentaria
 #: not be followed by ``of`` or another capitalised word (a name of its own).
 _PHRASES = (
     ("Parliament", re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)[ \t]+(?:country|nation)(?:'s|’s)[ \t]+(?:{_LEGISLATURE})\b")),
-    ("Parliament", re.compile(r"\b(?:[Tt]he[ \t]+)?(?:Parliament|(?P<congress>Congress)|Senate|"
+    ("Parliament", re.compile(r"\b(?:(?:[Tt]he[ \t]+)?(?:Parliament|(?P<congress>Congress)|Senate|"
                               r"National[ \t]+Assembly|House[ \t]+of[ \t]+Representatives|Chamber[ \t]+of[ \t]+Deputies|"
-                              r"Legislature)\b(?![ \t]+(?:of\b|[A-Z]|(?:building|buildings|hall|grounds|premises|gate|"
-                              r"party|seat|seats|election|elections|race|candidate|candidates|members|leaders|workers)\b))")),
+                              r"Legislature)|[Tt]he[ \t]+(?:parliament|legislature))\b"
+                              rf"(?![ \t]+(?:of\b|[A-Z]|(?:{_ATTRIBUTIVE})\b))")),
     ("state", re.compile(r"\b(?:[Aa]|[Tt]he)[ \t]+[Gg]overnment(?:'s|’s)?[ \t]+spokes(?:man|woman|person)\b"
                          r"|\bspokes(?:man|woman|person)[ \t]+(?:for|of)[ \t]+the[ \t]+government\b")),
     ("police", re.compile(r"\b(?:[Tt]he[ \t]+)?[Nn]ational[ \t]+[Pp]olice(?:[ \t]+(?:[Ss]ervice|[Ff]orce))?\b"
@@ -55,9 +60,10 @@ CONGRESS_STATES = frozenset(("United States", "Philippines", "Mexico", "Guatemal
                              "Micronesia"))
 #: A capitalised word right before a phrase, not ending a sentence: the phrase ends a name of its own.
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?<![.!?:;,])[ \t]+$")
-#: A locative before a chamber: its building, a place ("protested outside their Parliament").
-_PLACE_BEFORE = re.compile(r"\b(?:outside|inside|near|at|into|opposite|around|front[ \t]+of)[ \t]+"
-                           r"(?:(?:the|their|its|our)[ \t]+)?$", re.IGNORECASE)
+#: A locative before a chamber: its building, a place ("protested outside their Parliament"); or a
+#: person's possessive ("his Senate confirmation").
+_PLACE_BEFORE = re.compile(r"\b(?:(?:outside|inside|near|at|into|opposite|around|front[ \t]+of)[ \t]+"
+                           r"(?:(?:the|their|its|our)[ \t]+)?|(?:his|her|their)[ \t]+)$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Cheap literals one of which a text holds before any phrase is tried.
 LITERALS = ("arliament", "Congress", "Senate", "Assembly", "Representatives", "Deputies", "egislat",
@@ -93,6 +99,15 @@ def _phrase_state(text: str, sentence: tuple[int, int], actors: list[NameSpan], 
     return focus if focus is not None and (not named or focus in named) else None
 
 
+def _abbreviated_state(text: str, start: int, actors: list[NameSpan]) -> str | None:
+    """The state whose dotted abbreviation stands right before ``start``
+    (``the U.S. House of Representatives``: the state is found as ``U.S``)."""
+    for name, kind, _, end, _ in actors:
+        if kind == "state" and 0 < start - end <= 2 and text[end:start].strip() == ".":
+            return name
+    return None
+
+
 def _target(gaz: Gazetteer, state: str, body: str) -> str | None:
     if body == "state":
         return state if state in gaz.actors else None
@@ -124,8 +139,9 @@ def focus_body_mentions(text: str, spans: list[tuple[int, int]], actors: list[Na
         target = None
         if body:
             at = bisect_right(starts, start) - 1
-            state = (next(iter(congress_states)) if len(congress_states) == 1 else None) if congress \
-                else _phrase_state(text, spans[at] if at >= 0 else (0, len(text)), actors, places, gaz, focus)
+            state = _abbreviated_state(text, start, actors) or \
+                ((next(iter(congress_states)) if len(congress_states) == 1 else None) if congress
+                 else _phrase_state(text, spans[at] if at >= 0 else (0, len(text)), actors, places, gaz, focus))
             target = _target(gaz, state, body) if state is not None else None
             if target is None:
                 continue

@@ -94,3 +94,24 @@ def test_bare_congress_not_of_a_state_named_in_passing(gaz: Gazetteer) -> None:
     text = ("Police arrested the editor in Chennai, India. India's government denied it. Indian activists "
             "protested in Delhi, India. He left the Congress in 1925 after a visit to the Philippines.")
     assert not any(a.endswith("Parliament") for a in actors(gaz, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dotted abbreviation names the chamber's state, whatever else the sentence names
+        ("The U.S. House of Representatives passed bills in support of Hong Kong protesters.",
+         "United States Congress"),
+        # "the parliament" in lower case, in a text about one state
+        ("Russia blocked Facebook. News website Znak said it was closing shortly after the parliament "
+         "approved the bill.", "State Duma"),
+    ],
+)
+def test_chamber_named_in_news_forms(gaz: Gazetteer, text: str, expected: str) -> None:
+    assert expected in actors(gaz, text)
+
+
+def test_chamber_as_a_modifier_is_no_actor(gaz: Gazetteer) -> None:
+    text = ("Pompeo said China commits genocide in Xinjiang, China. In his Senate confirmation hearings, "
+            "Antony Blinken seconded Pompeo.")
+    assert not any(a.endswith("Parliament") for a in actors(gaz, text))
