@@ -37,22 +37,30 @@ _ATTRIBUTIVE = ("building|buildings|hall|grounds|premises|gate|party|seat|seats|
                 "speaker|term|session|sessions|district|constituency")
 _LEGISLATURE = ("parliament|legislature|lawmakers|legislators|MPs|parliamentarians|national assembly|"
                 "congress|senate")
-#: The phrases, each with the body it names: ``Parliament`` (the legislature),
-#: ``police`` or ``state`` (the government). A bare chamber must be capitalised and
-#: not be followed by ``of`` or another capitalised word (a name of its own).
+#: The phrases, each with the body it names (``Parliament``: the legislature; ``police``;
+#: ``state``: the government; ``""``: none) and the lower-case literals one of which it
+#: holds (a phrase is tried only around them: the patterns have no literal prefix for the
+#: regex engine to skip by). A bare chamber must be capitalised or after ``the``, and not be
+#: followed by ``of``, another capitalised word (a name of its own) or a modifier's noun.
 _PHRASES = (
-    ("Parliament", re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)[ \t]+(?:country|nation)(?:'s|’s)[ \t]+(?:{_LEGISLATURE})\b")),
+    ("Parliament", re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]his)[ \t]+(?:country|nation)(?:'s|’s)[ \t]+(?:{_LEGISLATURE})\b"),
+     ("country's", "country’s", "nation's", "nation’s")),
     ("Parliament", re.compile(r"\b(?:(?:[Tt]he[ \t]+)?(?:Parliament|(?P<congress>Congress)|Senate|"
                               r"National[ \t]+Assembly|House[ \t]+of[ \t]+Representatives|Chamber[ \t]+of[ \t]+Deputies|"
                               r"Legislature)|[Tt]he[ \t]+(?:parliament|legislature))\b"
-                              rf"(?![ \t]+(?:of\b|[A-Z]|(?:{_ATTRIBUTIVE})\b))")),
+                              rf"(?![ \t]+(?:of\b|[A-Z]|(?:{_ATTRIBUTIVE})\b))"),
+     ("parliament", "congress", "senate", "assembly", "representatives", "deputies", "legislature")),
     ("state", re.compile(r"\b(?:[Aa]|[Tt]he)[ \t]+[Gg]overnment(?:'s|’s)?[ \t]+spokes(?:man|woman|person)\b"
-                         r"|\bspokes(?:man|woman|person)[ \t]+(?:for|of)[ \t]+the[ \t]+government\b")),
+                         r"|\bspokes(?:man|woman|person)[ \t]+(?:for|of)[ \t]+the[ \t]+government\b"),
+     ("spokes",)),
     ("police", re.compile(r"\b(?:[Tt]he[ \t]+)?[Nn]ational[ \t]+[Pp]olice(?:[ \t]+(?:[Ss]ervice|[Ff]orce))?\b"
-                          r"(?![ \t]+(?:of\b|[A-Z]))")),
+                          r"(?![ \t]+(?:of\b|[A-Z]))"),
+     ("national police",)),
     # no nationality, no actor (CONVENTIONS.md, as "security forces"), nor a body's name when it opens a sentence
-    ("", re.compile(r"\b[Rr]iot[ \t]+[Pp]olice\b")),
+    ("", re.compile(r"\b[Rr]iot[ \t]+[Pp]olice\b"), ("riot police",)),
 )
+#: Characters around a literal a phrase may reach (``a government's spokes``...).
+_REACH = 45
 #: The states whose legislature is called ``Congress`` (elsewhere a bare ``Congress`` is mostly a
 #: party: India's, South Africa's ANC): project knowledge, as the Americas' and Spain's constitutions name them.
 CONGRESS_STATES = frozenset(("United States", "Philippines", "Mexico", "Guatemala", "Honduras", "Colombia", "Peru",
@@ -65,9 +73,10 @@ _NAMED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?<![.!?:;,])[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:(?:outside|inside|near|at|into|opposite|around|front[ \t]+of)[ \t]+"
                            r"(?:(?:the|their|its|our)[ \t]+)?|(?:his|her|their)[ \t]+)$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-#: Cheap literals one of which a text holds before any phrase is tried.
-LITERALS = ("arliament", "Congress", "Senate", "Assembly", "Representatives", "Deputies", "egislat",
-            "lawmakers", "MPs", "spokes", "police")
+#: Cheap literals (in the text's case) one of which a text holds before any phrase is tried.
+LITERALS = ("arliament", "ongress", "enate", "ssembly", "epresentatives", "eputies", "egislature", "ountry's",
+            "ountry’s", "ation's", "ation’s", "pokes", "ational police", "ational Police", "iot police",
+            "iot Police")
 
 
 def _counts(text: str, actors: list[NameSpan], places: list[NameSpan], gaz: Gazetteer) -> Counter[str]:
@@ -115,6 +124,22 @@ def _target(gaz: Gazetteer, state: str, body: str) -> str | None:
     return alias.target if alias is not None else None
 
 
+def _phrases(text: str) -> list[tuple[str, int, int, str, bool]]:
+    """``(body, start, end, written, bare Congress)`` of each phrase, tried
+    only around its literals; of overlapping matches of one phrase the first."""
+    lowered = text.lower()
+    found: dict[tuple[str, int], tuple[str, int, int, str, bool]] = {}
+    for body, pattern, literals in _PHRASES:
+        for literal in literals:
+            at = lowered.find(literal)
+            while at >= 0:
+                for m in pattern.finditer(text, max(0, at - _REACH), at + len(literal) + _REACH):
+                    found.setdefault((body, m.end()), (body, m.start(), m.end(), m.group(),
+                                                      m.groupdict().get("congress") is not None))
+                at = lowered.find(literal, at + len(literal))
+    return sorted(found.values(), key=lambda f: f[1])
+
+
 def focus_body_mentions(text: str, spans: list[tuple[int, int]], actors: list[NameSpan], places: list[NameSpan],
                         gaz: Gazetteer) -> list[NameSpan]:
     """``actors`` with each phrase of :data:`_PHRASES` in the sentences
@@ -122,8 +147,7 @@ def focus_body_mentions(text: str, spans: list[tuple[int, int]], actors: list[Na
     an unknown organisation found over exactly it; ``riot police`` read as no
     body (``Riot police`` opening a sentence is no name); a phrase over another
     name, before a name of its own, or of no clear state is left."""
-    found = [(body, m.start(), m.end(), m.group(), bool(m.groupdict().get("congress")))
-             for body, pattern in _PHRASES for m in pattern.finditer(text)]
+    found = _phrases(text)
     if not found:
         return actors
     focus = focus_state(text, actors, places, gaz) if any(f[0] for f in found) else None
