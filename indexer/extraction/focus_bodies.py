@@ -7,12 +7,13 @@ News and speeches name their own state's bodies so once the state is clear:
 ``a government spokesman said`` its government (the state, as ``the
 Government of X``: CONVENTIONS.md), ``the national police`` its police
 (``riot police`` names no state: no actor, as ``security forces``). The state is
-the one the text names far more than any other
-(:func:`~indexer.extraction.national_forces.named_countries`: at least twice
-the next); where no state or two states stand out the phrase is left alone,
-as is a phrase over a known name (``the Parliament of Uganda``) or before a
-name of its own (``Congress of Trade Unions``, ``Parliament Street``).
-Leaf module: reads the gazetteer's actor table only.
+the one the phrase's sentence names, else the one the text names far more
+than any other (:func:`focus_state`: at least twice the next); where no state
+or two states stand out the phrase is left alone, as is a phrase over a known
+name (``the Parliament of Uganda``), before a name of its own (``Congress of
+Trade Unions``, ``Parliament Street``) or a modifier's noun (``the Senate
+building``). A bare ``Congress`` is only a Congress state's (:data:`CONGRESS_STATES`).
+Leaf module: reads the gazetteer's actor and demonym tables only.
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def _abbreviated_state(text: str, start: int, actors: list[NameSpan]) -> str | N
 
 
 def _target(gaz: Gazetteer, state: str, body: str) -> str | None:
+    """The actor of ``state``'s ``body`` (its legislature, its police, itself)."""
     if body == "state":
         return state if state in gaz.actors else None
     alias = gaz.aliases["actor"].get(name_key(body_name(state, body) if body == "Parliament" else police_name(state)))
