@@ -36,9 +36,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def _made_body(name: str, gaz: Gazetteer) -> tuple[str, str] | None:
     """``(body word, state)`` of a demonym-form body actor, or None."""
-    word = name.rpartition(" ")[2]
+    word = next((w for w in name.split() if w in BODY_NOUNS), None)  # "Iraqi Parliament", "Parliament of Ghana"
     actor = gaz.actors.get(name)
-    if word not in BODY_NOUNS or actor is None or len(actor.part_of) != 1 or actor.type != "government":
+    if word is None or actor is None or len(actor.part_of) != 1 or actor.type != "government":
         return None
     return word, actor.part_of[0]
 

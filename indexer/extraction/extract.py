@@ -27,6 +27,7 @@ from indexer.extraction.claims import claim_types_and_triggers_of
 from indexer.extraction.datelines import dateline_extents, dateline_places, probe_datelines, restore_datelines, without_places
 from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
+from indexer.extraction.focus_bodies import LITERALS as FOCUS_LITERALS, focus_body_mentions
 from indexer.extraction.generic_groups import group_mentions
 from indexer.extraction.lower_countries import lower_country_mentions
 from indexer.extraction.lost_apostrophes import restore_possessives
@@ -103,6 +104,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        if any(literal in searched for literal in FOCUS_LITERALS):  # "the Senate", "riot police": the text's state's
+            found_actors = focus_body_mentions(searched, spans, found_actors, found_places, gazetteer)
         if "ntelligence" in searched:  # "US intelligence that ...": information; "MOIS" ... "Iranian intelligence"
             found_actors = unify_bodies(drop_information(found_actors, searched, gazetteer), gazetteer)
         if "arliament" in searched:  # "the Parliament of Kenya" ... "the Kenyan parliament": one body

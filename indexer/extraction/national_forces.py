@@ -30,8 +30,8 @@ from indexer.extraction.gazetteer_types import DEMONYM_PLACE, NameSpan, name_key
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
 
-__all__ = ["BODY_NOUNS", "FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "coordinated_forces", "forces_name", "junta_mentions",
-           "merge_curated", "police_name"]
+__all__ = ["BODY_NOUNS", "FORCE_NOUNS", "POLICE_NOUNS", "add_forces", "body_name", "coordinated_forces", "forces_name", "junta_mentions",
+           "merge_curated", "named_countries", "police_name"]
 
 #: Nouns after a country or demonym that name its armed forces.
 FORCE_NOUNS = (
@@ -54,7 +54,10 @@ POLICE_NOUNS = ["police", "police force", "police forces", "policemen", "police 
 BODY_NOUNS = {
     "intelligence": ["intelligence", "intelligence service", "intelligence services", "intelligence agency",
                      "intelligence agencies", "intelligence officials", "intelligence officers"],
-    "Parliament": ["parliament", "legislature"],
+    # a legislature, its chambers and its members as a group (CONVENTIONS.md: one actor per state)
+    "Parliament": ["parliament", "legislature", "national assembly", "congress", "national congress", "senate",
+                   "house of representatives", "lower house", "upper house", "chamber of deputies",
+                   "lawmakers", "legislators", "MPs", "parliamentarians", "members of parliament"],
 }
 
 
@@ -67,6 +70,12 @@ def forces_name(country: str) -> str:
 def police_name(country: str) -> str:
     """The key name of a country's police (``Chad police``), as :func:`forces_name`."""
     return f"{country} police"
+
+
+def body_name(country: str, word: str) -> str:
+    """The key name of a country's body of :data:`BODY_NOUNS` (``Kenya Parliament``):
+    an alias of that body's actor whatever it is called, as :func:`forces_name`."""
+    return f"{country} {word}"
 
 
 def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
@@ -100,22 +109,37 @@ def add_forces(gaz: Gazetteer, rank: int = 1) -> None:
                       [police_name(country), *(f"{name} {noun}" for name in names for noun in POLICE_NOUNS)],
                       rank, part_of=(country,))
         for word, nouns in BODY_NOUNS.items():
-            gaz.add_actor(f"{display or country} {word}", "government",
-                          [f"{country} {word}", *(f"{name} {noun}" for name in names for noun in nouns)],
+            # no demonym: "Parliament of Ghana", the form such a legislature's own name takes
+            name = f"{display} {word}" if display else f"{word} of {_with_article(country)}" if word[0].isupper() \
+                else f"{country} {word}"
+            gaz.add_actor(name, "government",
+                          [body_name(country, word), *(f"{name} {noun}" for name in names for noun in nouns)],
                           rank, part_of=(country,))
 
 
+#: Words of a country's name that take ``the`` after ``of`` (``Parliament of the Republic of the Congo``).
+_ARTICLE_WORDS = frozenset("Republic Kingdom States Islands Emirates Federation Netherlands Philippines Bahamas "
+                           "Maldives Comoros Seychelles Gambia".split())
+
+
+def _with_article(country: str) -> str:
+    return f"the {country}" if _ARTICLE_WORDS.intersection(country.split()) else country
+
+
 def merge_curated(gaz: Gazetteer) -> None:
-    """Hand each generated forces or police actor's aliases to the curated
+    """Hand each generated forces, police or body actor's aliases to the curated
     actor that claims its key name (``Israel Defense Forces`` lists ``Israel
-    military``, ``Haitian National Police`` lists ``Haiti police``)."""
+    military``, ``Haitian National Police`` lists ``Haiti police``, ``United
+    States Congress`` lists ``United States Parliament``)."""
     table = gaz.aliases["actor"]
     owners: dict[str, str] = {}
     for name, actor in gaz.actors.items():
-        if actor.type == "armed_forces" and len(actor.part_of) == 1 and actor.rank <= 1:
+        if actor.type in ("armed_forces", "government") and len(actor.part_of) == 1 and actor.rank <= 1:
             country = actor.part_of[0]
-            for key_name in (forces_name(country), police_name(country)):
-                if name.endswith(key_name.rsplit(" ", 1)[1]):
+            key_names = (forces_name(country), police_name(country)) if actor.type == "armed_forces" \
+                else tuple(body_name(country, word) for word in BODY_NOUNS)
+            for key_name in key_names:
+                if key_name.rsplit(" ", 1)[1] in name.split():
                     owner = table.get(_key(gaz, key_name))
                     if owner is not None and owner.target != name:
                         owners[name] = owner.target
@@ -198,11 +222,9 @@ def _key(gaz: Gazetteer, name: str) -> str:
 _JUNTA = re.compile(r"\b(?:[Tt]he|[Mm]ilitary|[Rr]uling)[ \t]+junta\b")
 
 
-def junta_mentions(text: str, actors: list[NameSpan], places: list[NameSpan],
-                   gaz: Gazetteer) -> list[NameSpan]:
-    """``the junta`` as the forces of the country the text names most."""
-    if "junta" not in text:
-        return []
+def named_countries(actors: list[NameSpan], places: list[NameSpan], gaz: Gazetteer) -> Counter[str]:
+    """How often the text names each country: as a place, a state actor, or
+    through a town in it or a body of it (the country a text is about)."""
     counts: Counter[str] = Counter()
     for name, kind, *_ in places:
         if kind == "country":
@@ -214,7 +236,17 @@ def junta_mentions(text: str, actors: list[NameSpan], places: list[NameSpan],
             counts[name] += 1
         else:
             for parent in gaz.actors[name].part_of if name in gaz.actors else ():
-                counts[parent] += 1
+                if gaz.place_kind(parent) == "country":  # a UN body names no country
+                    counts[parent] += 1
+    return counts
+
+
+def junta_mentions(text: str, actors: list[NameSpan], places: list[NameSpan],
+                   gaz: Gazetteer) -> list[NameSpan]:
+    """``the junta`` as the forces of the country the text names most."""
+    if "junta" not in text:
+        return []
+    counts = named_countries(actors, places, gaz)
     if not counts:
         return []
     country = counts.most_common(1)[0][0]
