@@ -128,3 +128,17 @@ def test_an_ascii_text_classifies_only_the_words_asked_about() -> None:
     assert word not in words.WORD_INFO and word not in words._PIECES
     assert found.cap(4) and not found.upper(4) and found.end(1) == 3 + len(word)
     assert words.HEADLINE[word] == 2 and word in words.WORD_INFO
+
+
+def test_a_long_line_is_no_title_line_without_looking_up_its_words() -> None:
+    """A line of more than ``_MAX_HEADLINE`` words is a paragraph, whatever its
+    capitals: its words are not looked up (issue 18 item 10); a short title-case
+    line is a headline."""
+    from indexer.extraction.org_names import _MAX_HEADLINE, OrganisationNames
+
+    words._clear_caches()
+    long_line = " ".join(f"Capitalised{k}word" for k in range(_MAX_HEADLINE + 1))
+    found = Words(f"{long_line}\nRussia Warns Turkey Over Idlib Province Attacks Again")
+    assert OrganisationNames._on_title_line(found, 3, {}) is False
+    assert not any(word in words.HEADLINE for word in found.surface[:_MAX_HEADLINE + 1])
+    assert OrganisationNames._on_title_line(found, _MAX_HEADLINE + 2, {}) is True
