@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from indexer.analysis import WORD_CACHE_LIMIT, fold, split_words
@@ -47,7 +47,7 @@ class Words:
     __slots__ = ("text", "surface", "key", "start", "gap", "pieces", "norm", "_line_starts", "_key_set", "_lower_keys", "_caps")
 
     def __init__(self, text: str) -> None:
-        if len(_PIECES) > WORD_CACHE_LIMIT or len(WORD_INFO) > WORD_CACHE_LIMIT:  # see indexer.analysis
+        if len(_PIECES) > WORD_CACHE_LIMIT:  # words and gaps; see indexer.analysis
             _clear_caches()  # only here: entries must outlive this text
         parts, starts = split_words(text)  # gap, word, gap, word, ..., gap (shared with indexing)
         self.text = text
@@ -60,21 +60,8 @@ class Words:
         self._key_set: set[str] | None = None
         self._lower_keys: set[str] | None = None
         self._caps: list[bool] | None = None
-        dropped = "/" in text and self._drop_urls(text)
-        if text.isascii() and "'" not in text and "`" not in text:
-            # Each word's key is its lower case (``_word_info``), and its code
-            # the key's in :data:`CODES`: made in C-level passes over the
-            # text's words, with no lookup in a cache of tens of thousands of
-            # words (whose entries are out of the CPU's caches while indexing);
-            # :data:`CODES` holds only the gazetteer's few thousand words, and
-            # the gaps are a dozen strings.
-            self.key: list[str] = list(map(str.lower, self.surface))
-            pieces = [SOFT] * (2 * len(self.key) + 1)
-            pieces[1::2] = map(CODES.get, self.key, repeat(_UNKNOWN))
-            pieces[2:-1:2] = map(_JOINS.__getitem__, self.gap[1:])
-        elif dropped:
+        if "/" in text and self._drop_urls(text):
             pieces = self._pieces()
-            self.key = list(map(_KEYS.__getitem__, self.surface))
         else:
             # The automaton's haystack, join code join code ... join: one lookup
             # per word (its code) and per gap (its join) in one cache.
@@ -86,7 +73,6 @@ class Words:
                 for i in compress(range(n - 1), map(_CUT.__contains__, self.surface)):
                     gap = self.gap[i + 1] = text[self.end(i):self.start[i + 1]]
                     pieces[2 * i + 2] = _separator(gap)
-            self.key = list(map(_KEYS.__getitem__, self.surface))
         if _DOT_IN_WORD.search(text):  # (a "." gap lies between word characters; one pass finds them)
             for i in compress(range(n), map(".".__eq__, self.gap)):
                 if i > 0 and self.end(i) - self.start[i] == 1 and self.end(i - 1) - self.start[i - 1] == 1:
@@ -94,6 +80,14 @@ class Words:
         #: ``pieces[2 * i]`` joins word i - 1 to word i: :data:`SOFT` or
         #: :data:`HARD`; ``pieces[2 * i + 1]`` is word i's code.
         self.pieces: list[str] = pieces
+        if text.isascii() and "'" not in text and "`" not in text:
+            # Each word's key is its lower case (``_word_info``): made in one C-level
+            # pass, not looked up per word in a cache of tens of thousands of words,
+            # whose entries are out of the CPU's caches while indexing (Words took
+            # 1.23-1.25 s of 2,000 generated statements so, 1.04-1.10 s now).
+            self.key: list[str] = list(map(str.lower, self.surface))
+        else:
+            self.key = list(map(_KEYS.__getitem__, self.surface))
         # The automaton's haystack (see the module docstring).
         self.norm = "".join(pieces)
 
@@ -243,36 +237,13 @@ _POSSESSIVE = re.compile(r"['’ʼ][sS]$")
 #: A dot between word characters (``U.S``, ``3.5``); starts with the dot, so
 #: ``re`` jumps from dot to dot.
 _DOT_IN_WORD = re.compile(r"\.(?<=\w\.)(?=\w)")
-
-
-class _Classified(dict):  # type: ignore[type-arg]
-    """A per-word table filled by :func:`_word_info` when a word is first
-    asked about: an ASCII text's words are not classified while it is split
-    (:class:`Words`), only those its finders look at."""
-
-    def __missing__(self, word: str) -> object:
-        _word_info(word)
-        return self[word]
-
-
 #: Per distinct word / gap string: most words and nearly all gaps recur, so
 #: classifying each once makes splitting a text cheap (bounded like the fold cache).
-WORD_INFO: dict[str, tuple[str, int, bool, bool, bool]] = _Classified()  # key, length, cap, upper, headline word
+WORD_INFO: dict[str, tuple[str, int, bool, bool, bool]] = {}  # key, length, cap, upper, headline word
 #: Word -> 0 (not a headline word), 1 (one in lower case), 2 (capitalised): see ``_on_title_line``.
-HEADLINE: dict[str, int] = _Classified()
+HEADLINE: dict[str, int] = {}
 _CUT: set[str] = set()  # words ending in a possessive 's, which is cut off
 _GAP_INFO: dict[str, tuple[str, bool]] = {}  # separator, ends a sentence
-
-
-class _Joins(dict):  # type: ignore[type-arg]
-    """Gap -> its join in the haystack, classified on the lookup that misses."""
-
-    def __missing__(self, gap: str) -> str:
-        return _gap_info(gap)[0]
-
-
-#: Gap -> :data:`SOFT` or :data:`HARD` (a dozen strings in a whole collection).
-_JOINS: dict[str, str] = _Joins()
 
 
 class _Pieces(dict):  # type: ignore[type-arg]
@@ -362,7 +333,7 @@ def _word_info(surface: str) -> tuple[str, int, bool, bool, bool]:
 
 
 def _clear_caches() -> None:
-    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _JOINS, _PIECES, _KEYS, SPACED_KEYS):
+    for cache in (WORD_INFO, HEADLINE, _CUT, _GAP_INFO, _PIECES, _KEYS, SPACED_KEYS):
         cache.clear()
 
 
@@ -370,7 +341,7 @@ def _gap_info(gap: str) -> tuple[str, bool]:
     """``(join in the haystack, ends a sentence)`` for the text before a word."""
     soft = gap == " " or bool(_SOFT_GAP.fullmatch(gap))
     info = _GAP_INFO[gap] = (SOFT if soft else HARD, bool(_SENTENCE_END.search(gap)))
-    _PIECES[gap] = _JOINS[gap] = info[0]
+    _PIECES[gap] = info[0]
     return info
 
 

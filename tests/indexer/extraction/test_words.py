@@ -49,7 +49,6 @@ def test_a_lower_case_word_is_its_own_key() -> None:
     word = "".join(["bomb", "ardment"])  # a fresh string, not an interned literal
     found = Words(f"The {word} went on")
     assert found.key[1] == word
-    assert words.WORD_INFO[found.surface[1]][0] is found.surface[1]  # (classified when first asked)
     assert words._KEYS[found.surface[1]] is found.surface[1]
     assert Words("Regime FORCES").key == ["regime", "forces"]
 
@@ -90,55 +89,24 @@ def test_keys_follow_the_words_kept_after_a_web_address() -> None:
     assert "exemple" not in found.key and found.key[-1] == "losdh"
 
 
-def _haystack_by_word(found: Words) -> list[str]:
-    """The haystack as each word and gap alone gives it (the first slow path)."""
-    pieces = [words.SOFT]
-    for i, word in enumerate(found.surface):
-        if i:
-            pieces.append(words.SOFT if found.soft(i) else words.HARD)
-        pieces.append(words.CODES.get(words._word_info(word)[0], words._UNKNOWN))
-    return [*pieces, words.SOFT] if found.surface else pieces
-
-
-@pytest.mark.parametrize("text", [
-    "UN envoy Staffan de Mistura met 3 MPs in Deir ez-Zor on 12 December 2016.\n\nThe U.S.A. said",
-    "Homs - Aleppo; Idlib\r\n Hama -- Damascus", "", "Syria", "  Syria  ",
-    "see https://www.example.org/Aleppo-news for Homs", "Le régime a bombardé Alep",
-])
-def test_an_ascii_texts_haystack_is_made_from_its_keys(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An ASCII text's codes come from its keys and its joins from a table of
-    gaps (issue 18 item 10): the haystack each word and gap gives alone."""
-    for number, key in enumerate(["syria", "homs", "aleppo", "deir", "ez", "zor", "u", "s", "a"]):
-        monkeypatch.setitem(words.CODES, key, f"A{number:02}")
-    words._clear_caches()
-    try:
-        found = Words(text)
-        assert found.pieces == _haystack_by_word(found)
-        assert found.norm == "".join(found.pieces)
-    finally:
-        words._clear_caches()  # (codes that the process does not have)
-
-
-def test_an_ascii_text_classifies_only_the_words_asked_about() -> None:
-    """Splitting an ASCII text looks up no word in the per-word tables: a word
-    is classified when a finder first asks about it (issue 18 item 10)."""
-    words._clear_caches()
-    word = "".join(["Unasked", "word"])
-    found = Words(f"An {word} here and Aleppo")
-    assert word not in words.WORD_INFO and word not in words._PIECES
-    assert found.cap(4) and not found.upper(4) and found.end(1) == 3 + len(word)
-    assert words.HEADLINE[word] == 2 and word in words.WORD_INFO
-
-
-def test_a_long_line_is_no_title_line_without_looking_up_its_words() -> None:
+def test_a_long_line_is_no_title_line_without_looking_up_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
     """A line of more than ``_MAX_HEADLINE`` words is a paragraph, whatever its
     capitals: its words are not looked up (issue 18 item 10); a short title-case
     line is a headline."""
+    from indexer.extraction import org_names
     from indexer.extraction.org_names import _MAX_HEADLINE, OrganisationNames
 
-    words._clear_caches()
     long_line = " ".join(f"Capitalised{k}word" for k in range(_MAX_HEADLINE + 1))
     found = Words(f"{long_line}\nRussia Warns Turkey Over Idlib Province Attacks Again")
+    asked: list[str] = []
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __getitem__(self, word: str) -> int:
+            asked.append(word)
+            return super().__getitem__(word)
+
+    monkeypatch.setattr(org_names, "HEADLINE", Recording(words.HEADLINE))
     assert OrganisationNames._on_title_line(found, 3, {}) is False
-    assert not any(word in words.HEADLINE for word in found.surface[:_MAX_HEADLINE + 1])
+    assert asked == []
     assert OrganisationNames._on_title_line(found, _MAX_HEADLINE + 2, {}) is True
+    assert len(asked) == 8  # (the headline's words)
