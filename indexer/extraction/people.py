@@ -24,7 +24,8 @@ person providers (Latin-script names of every locale), read once and cached on
 disk (``indexer.extraction.name_lists``), so extraction needs no network.
 
 The work per text is a few regular-expression passes; Python looks only at
-the multi-word capitalised runs.
+the multi-word capitalised runs, and what a run's own words say is worked out
+once per distinct run (``indexer.extraction.run_shapes``).
 """
 
 from __future__ import annotations
