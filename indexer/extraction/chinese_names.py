@@ -34,6 +34,8 @@ def chinese_name_start(keys: list[str], text: str) -> int:
     """The index of the family name that opens a Chinese name in the run of
     folded words ``keys`` (followed by a pinyin given name that ``text`` never
     writes in lower case), or -1."""
+    if SURNAMES.isdisjoint(keys):  # (most runs: one C-level test, no loop)
+        return -1
     for i in range(len(keys) - 1):
         given = keys[i + 1]
         if keys[i] in SURNAMES and 2 <= len(given) <= 8 and _GIVEN.fullmatch(given) \

@@ -422,11 +422,13 @@ class OrganisationNames:
         ``seen`` remembers the answer per line (keyed by its first word)."""
         first, end = words.line(h)
         if first not in seen:
-            codes = list(map(HEADLINE.__getitem__, words.surface[first:end])) if end - first < 2 \
-                else itemgetter(*words.surface[first:end])(HEADLINE)
-            long_words = len(codes) - codes.count(0)
-            # (a long line is a paragraph naming many people and bodies, no headline)
-            seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words and end - first <= _MAX_HEADLINE
+            if end - first > _MAX_HEADLINE:  # a long line is a paragraph naming many people and bodies, no headline
+                seen[first] = False  # (its words not looked up)
+            else:
+                codes = list(map(HEADLINE.__getitem__, words.surface[first:end])) if end - first < 2 \
+                    else itemgetter(*words.surface[first:end])(HEADLINE)
+                long_words = len(codes) - codes.count(0)
+                seen[first] = long_words >= 6 and codes.count(2) >= 0.75 * long_words
         return seen[first]
 
 

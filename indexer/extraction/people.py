@@ -24,7 +24,8 @@ person providers (Latin-script names of every locale), read once and cached on
 disk (``indexer.extraction.name_lists``), so extraction needs no network.
 
 The work per text is a few regular-expression passes; Python looks only at
-the multi-word capitalised runs.
+the multi-word capitalised runs, and what a run's own words say is worked out
+once per distinct run (``indexer.extraction.run_shapes``).
 """
 
 from __future__ import annotations
@@ -35,14 +36,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from indexer.analysis import STOPWORDS, fold
+from indexer.analysis import STOPWORDS
 from indexer.extraction.chinese_names import chinese_name_start
 from indexer.extraction.gazetteer_types import name_key
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.leader_groups import leader_mentions
-from indexer.extraction.person_cues import (AGE_AFTER, SURNAME_TAILS, VERB_AFTER, apposition_after,
-                                            arabic_compound_first, cue_before, surname_start)
+from indexer.extraction.person_cues import AGE_AFTER, VERB_AFTER, apposition_after, cue_before, surname_start
 from indexer.extraction.person_mentions import LANDFORM_SURNAMES, PersonSpan, resolve_mentions
+from indexer.extraction.run_shapes import RunShapes, run_key
 
 if TYPE_CHECKING:
     from indexer.extraction.gazetteer import Gazetteer
@@ -164,6 +165,7 @@ class PeopleFinder:
         self._common = (common_words() if common is None else common) - self._first
         #: whether a name as written is a place's own full name (the world table)
         self._place_name = place_name
+        self._shapes = RunShapes(self._titles, self._first, self._common)
 
     @property
     def titles(self) -> frozenset[str]:
@@ -213,7 +215,7 @@ class PeopleFinder:
             if m is None or m.end(1) in starts or m.start(1) in starts:
                 continue
             words = m.group(1).split()
-            keys = [_key(w) for w in words]
+            keys = [run_key(w) for w in words]
             if all(k not in STOPWORDS and k not in self._common and k not in self._titles and k not in self._not_names
                    and self._known(w) is None for k, w in zip(keys, words)) and self._known(m.group(1)) is None:
                 out.append((m.start(1), m.end(1), m.group(1)))
@@ -223,28 +225,18 @@ class PeopleFinder:
                 headline: bool) -> tuple[int, int, str, int] | None:
         """The person in one run of capitalised words ``run`` (at ``offset``):
         ``(start, end, name, words)``, or ``None``."""
-        words = run.split()
-        keys = list(map(_KEYS.get, words))  # (most run words were keyed before)
-        if None in keys:
-            keys = list(map(_key, words))
+        words, keys, begin, firsts, tailed, common_free = self._shapes.get(run)
         titles = self._titles
-        begin = -1
-        cue = ""
-        for i in range(len(keys) - 2, -1, -1):  # the last title before a name word
-            if keys[i] in titles:
-                begin, cue = i + 1, "title"
-                break
+        cue = "title" if begin >= 0 else ""
         if begin < 0 and not headline:
-            first = self._first
-            for i in range(len(keys) - 1):
+            for i in firsts:
                 # A first name the text also writes in lower case is a word here ("Made", "Long").
-                if (keys[i] in first or keys[i][:3] == "abd" and arabic_compound_first(keys[i])) \
-                        and f" {keys[i]} " not in text:
+                if f" {keys[i]} " not in text:
                     begin, cue = i, "first"
                     break
             else:  # no first name: a Chinese name in pinyin ("Zhang Zhan"), a surname's shape ("Velimir Smilevski")
                 i = chinese_name_start(keys, text)
-                if i < 0 and (words[-1][-2:] in SURNAME_TAILS or words[-2][-2:] in SURNAME_TAILS):
+                if i < 0 and tailed:
                     i = surname_start(keys, words, text, self)
                 if i >= 0:
                     begin, cue = i, "first"
@@ -253,8 +245,8 @@ class PeopleFinder:
             if before and before[-1].lower() in titles:
                 begin, cue = 0, "title"
             elif not headline and (before[-1:] != ["of"] or self._after_title_of(text, offset)) and (
-                    self._verb_or_role(text, before, offset + len(run)) or self._common.isdisjoint(
-                    keys) and (apposition_after(text, offset, offset + len(run), titles, self._first.__contains__)
+                    self._verb_or_role(text, before, offset + len(run)) or common_free
+                    and (apposition_after(text, offset, offset + len(run), titles, self._first.__contains__)
                                or cue_before(text, offset, titles)) and not self.place_name(run)):
                 begin, cue = 0, "verb"
                 while begin < len(keys) - 1 and (keys[begin] in STOPWORDS or keys[begin] in titles or keys[begin][-1] == "s"
@@ -368,7 +360,7 @@ class PeopleFinder:
     def _after_title_of(self, text: str, offset: int) -> bool:
         """Whether the run at ``offset`` follows a title and ``of``/``for`` (``Minister of``, ``Commissioner for``)."""
         before = text[max(0, offset - 30):offset].split()
-        return len(before) >= 2 and before[-1] in ("of", "for") and _key(before[-2]) in self._titles
+        return len(before) >= 2 and before[-1] in ("of", "for") and run_key(before[-2]) in self._titles
 
     def _extend_back(self, text: str, keys: list[str], words: list[str], begin: int, mid_sentence: bool) -> int:
         """The first word of a name found by its first name: the capitalised
@@ -452,19 +444,6 @@ class PeopleFinder:
             return role is not None and (role.group(1).lower() in self._roles
                                          or (role.group(2) or "").lower() in self._roles)
         return False
-
-
-def _key(word: str) -> str:
-    """A run word's key: folded, without a final full stop (``Mr.``), cached."""
-    key = _KEYS.get(word)
-    if key is None:
-        if len(_KEYS) > 100_000:
-            _KEYS.clear()
-        key = _KEYS[word] = fold(word.rstrip("."))
-    return key
-
-
-_KEYS: dict[str, str] = {}
 
 
 def _is_headline(text: str) -> bool:

@@ -87,3 +87,26 @@ def test_keys_follow_the_words_kept_after_a_web_address() -> None:
     assert len(found.key) == len(found.surface) == len(found.start)
     assert found.key == [fold(w) for w in found.surface]
     assert "exemple" not in found.key and found.key[-1] == "losdh"
+
+
+def test_a_long_line_is_no_title_line_without_looking_up_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line of more than ``_MAX_HEADLINE`` words is a paragraph, whatever its
+    capitals: its words are not looked up (issue 18 item 10); a short title-case
+    line is a headline."""
+    from indexer.extraction import org_names
+    from indexer.extraction.org_names import _MAX_HEADLINE, OrganisationNames
+
+    long_line = " ".join(f"Capitalised{k}word" for k in range(_MAX_HEADLINE + 1))
+    found = Words(f"{long_line}\nRussia Warns Turkey Over Idlib Province Attacks Again")
+    asked: list[str] = []
+
+    class Recording(dict):  # type: ignore[type-arg]
+        def __getitem__(self, word: str) -> int:
+            asked.append(word)
+            return super().__getitem__(word)
+
+    monkeypatch.setattr(org_names, "HEADLINE", Recording(words.HEADLINE))
+    assert OrganisationNames._on_title_line(found, 3, {}) is False
+    assert asked == []
+    assert OrganisationNames._on_title_line(found, _MAX_HEADLINE + 2, {}) is True
+    assert len(asked) == 8  # (the headline's words)
