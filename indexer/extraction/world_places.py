@@ -18,6 +18,7 @@ from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
+from indexer.extraction.relative_places import RELATIVE_CUES, relative_places
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
 from indexer.extraction.spelling_variants import variant_places
 from indexer.extraction.state_towns import towns_before_states
@@ -112,15 +113,31 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         named += unknown_towns(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
                                | {i for c in (*places, *named) for i in range(c[0], c[1] + 1)},
                                _ordinary(gaz, words, actors))
+    if "," in words.text and not RELATIVE_CUES.isdisjoint(words.key_set()):
+        # "Titanyen, north of Port-au-Prince": a village set by a known place
+        named += relative_places(words, taken | {i for r in found for i in range(r.first, r.last + 1)}
+                                 | {i for c in (*places, *named) for i in range(c[0], c[1] + 1)},
+                                 set(placed) | {i for r in found for i in range(r.first, r.last + 1)}
+                                 | {i for c in named for i in range(c[0], c[1] + 1)},
+                                 _ordinary(gaz, words, actors))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
     for r in found:
         name = gaz.remember_world_place(r.place)
         out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
-    out += named
+    # "the Great Lakes region": a region named with its kind word is the curated place of that name
+    out += [_with_kind_word(gaz, resolver, c) if c[3] == "region" else c for c in named]
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _with_kind_word(gaz: Gazetteer, resolver: WorldResolver, c: tuple) -> tuple:
+    """A region the text names before a lower-case ``region`` (``the Great Lakes
+    region``): the world's region of that whole name where there is one (so
+    ``Great Lakes Region`` elsewhere in the text is the same place)."""
+    place = next((p for p in resolver.table.lookup(world_key(f"{c[2]} region")) if p.kind == "region"), None)
+    return c if place is None else (*c[:2], gaz.remember_world_place(place), *c[3:])
 
 
 def _ordinary(gaz: Gazetteer, words: Words, actors: list[tuple]) -> Callable[[str], bool]:
