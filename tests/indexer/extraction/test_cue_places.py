@@ -106,3 +106,16 @@ def test_a_communitys_neighbourhood_is_no_place(gaz: Gazetteer) -> None:
     locations = extracted_locations(gaz, "A bombing at a school in another Alawite neighbourhood of Homs killed 52. "
                                          "A Sunni district was shelled.")
     assert "Alawite" not in locations and "Sunni" not in locations and "Homs" in locations
+
+
+def test_a_place_no_data_knows_lies_at_its_nearest_named_place(gaz: Gazetteer) -> None:
+    e = extract(Statement("x", "", "Gunmen attacked Kwazuri, near Aleppo, on Monday. Troops left Ankara.", "p"), gaz)
+    record = e.places["Kwazuri"]
+    assert record["kind"] == "city" and record["approximate"] == "Aleppo"
+    assert (record["lat"], record["lon"], record["country"]) == (e.places["Aleppo"]["lat"], e.places["Aleppo"]["lon"],
+                                                                 "Syria")
+
+
+def test_a_place_no_data_knows_takes_no_far_sentences_place_of_another_country(gaz: Gazetteer) -> None:
+    e = extract(Statement("x", "", "Police arrested him in Kwazuri town. Troops left Ankara for Aleppo.", "p"), gaz)
+    assert "Kwazuri" in e.locations and "Kwazuri" not in e.places
