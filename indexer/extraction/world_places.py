@@ -18,6 +18,7 @@ from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
+from indexer.extraction.place_words import group_name
 from indexer.extraction.relative_places import RELATIVE_CUES, relative_places
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
 from indexer.extraction.spelling_variants import variant_places
@@ -290,8 +291,8 @@ def _seat_end(words: Words, actor: tuple) -> int:
     leading capitalised words for an organisation-pattern name (up to ``of``,
     ``for``... or its last word), else its first word."""
     first, last = actor[0], actor[1]
-    if actor[3] != "organisation":
-        return first
+    if actor[3] != "organisation" or group_name(words.key, first, last):
+        return first  # (no seat: "Aleppo Front" names a group)
     keys = words.key
     i = first
     while i < last and keys[i + 1] not in _ORG_LINK_WORDS:

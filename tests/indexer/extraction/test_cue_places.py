@@ -119,3 +119,11 @@ def test_a_place_no_data_knows_lies_at_its_nearest_named_place(gaz: Gazetteer) -
 def test_a_place_no_data_knows_takes_no_far_sentences_place_of_another_country(gaz: Gazetteer) -> None:
     e = extract(Statement("x", "", "Police arrested him in Kwazuri town. Troops left Ankara for Aleppo.", "p"), gaz)
     assert "Kwazuri" in e.locations and "Kwazuri" not in e.places
+
+
+def test_a_place_opening_a_groups_name_is_no_place(gaz: Gazetteer) -> None:
+    for body in ("Fighters of the Aleppo Front attacked the village.",
+                 "The Idlib Military Council said it repelled the attack.",
+                 "The Homs Revolutionaries Brigade shelled the town."):
+        assert extracted_locations(gaz, body) == [], body
+    assert "Aleppo" in extracted_locations(gaz, "The Aleppo Provincial Council said schools closed.")
