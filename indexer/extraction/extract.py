@@ -214,7 +214,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     info = {name: seat_info(gazetteer, seats, name) if name in seats else gazetteer.place_info(name)
             for name in (locations if not filed else [*locations, *(n for n in filed if n not in locations)])}
     if None in info.values():  # a village the text introduced by a cue: where its nearest place is
-        info.update(approximate_places(locations, info, named_kinds, places.evidence))
+        info.update(approximate_places(locations, info, named_kinds, places.evidence, gazetteer.parents))
     return Extraction(
         actors=actors.names(),
         locations=locations,

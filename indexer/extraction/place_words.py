@@ -115,8 +115,10 @@ MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre pa
 #: (``Aleppo Front``, ``Homs Revolutionaries Brigade``, ``Idlib Military Council``)
 #: names the group, not where anything is (a town's own bodies, ``Aleppo Provincial
 #: Council``, still place it).
-GROUP_HEADS = frozenset("front fronts brigade brigades battalion battalions legion division corps regiment "
-                        "movement militia militias army".split())
+#: (Not ``army``, ``division``, ``corps``: a state's own units and offices, ``Texas Army
+#: National Guard``, ``Georgia Environmental Protection Division``.)
+GROUP_HEADS = frozenset("front fronts brigade brigades battalion battalions legion regiment "
+                        "movement militia militias".split())
 
 
 def group_name(keys: list[str], first: int, last: int) -> bool:
