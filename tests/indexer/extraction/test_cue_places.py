@@ -56,6 +56,8 @@ def test_named_regions_of_the_world(gaz: Gazetteer) -> None:
     locations = extracted_locations(gaz, "The longest war in the entire Western Hemisphere ended. "
                                          "Melting snow in the Arctic and Antarctic is causing sea levels to rise.")
     assert {"Western Hemisphere", "Arctic", "Antarctic"} <= set(locations)
+    assert {"Baltic states", "Southern Cone"} <= set(extracted_locations(
+        gaz, "Troops were deployed in the Southern Cone and the Baltic States."))
     assert "Arctic Ocean" not in locations
 
 
