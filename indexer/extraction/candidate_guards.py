@@ -71,9 +71,10 @@ _AUXILIARIES = frozenset(
 #: after a locative the capital is the place (``the summit in Moscow is planning``).
 _COPULAS = frozenset("is was".split())
 #: Words right after a capital that make it its state acting (``Washington
-#: seems prepared``, ``Moscow must act``, ``Beijing should``).
+#: seems prepared``, ``Moscow must act``, ``Beijing should``, ``Washington hasnt yet``,
+#: ``the Belgrade regime``).
 _STANCE_VERBS = frozenset("seems appears shouldn couldn shouldnt couldnt wouldnt wont didnt doesnt cannot should must "
-                          "intends plans fears sees views regards hopes seeks aims".split())
+                          "hasn hasnt hadn hadnt haven havent regime intends plans fears sees views regards hopes seeks aims".split())
 #: Verbs whose object, before ``of``/``for``, is the accused (see ``_accused_capital``).
 _ACCUSE_VERBS = frozenset("accused accuses accusing accuse blamed blames blaming blame".split())
 _HOLD_VERBS = frozenset("holds held hold holding".split())

@@ -8,7 +8,8 @@ Iraq``, ``a river border crossing with Turkey``, ``the border between Syria
 and Turkey``); after a locative and an adjective of the place (``in occupied
 Palestine``, ``to neighbouring Turkey``, ``in war-torn Syria``); before its
 possessive, an adjective and a place noun (``Afghanistan's immediate
-neighbours``); as a text's or a line's topic label (``Ethiopia: UN workers
+neighbours``); before the ground (``on US soil``, ``on Turkey's territory``) and as the
+subject of a report (``a report on Bahrain``); as a text's or a line's topic label (``Ethiopia: UN workers
 detained``); in a list of destinations (``poured into nations such as Turkey,
 Lebanon and Jordan``); coordinated with a wider place (``Iraq and the whole
 region are free``). Actors: after ``ally of`` (``a close ally of the United
@@ -98,6 +99,11 @@ _NAME_HEADS = AGREEMENT_WORDS | DOCUMENT_WORDS | frozenset(
     "fund".split())
 #: How many capitalised words after a country such a name may hold.
 _NAME_WORDS = 4
+#: The ground after ``on`` and a country: the country is where something happens (``on US soil``).
+_GROUND_WORDS = frozenset("soil territory territories land lands ground".split())
+#: Nouns of a text about a country before ``on`` (``a report on Bahrain``): the country is its subject place.
+_TOPIC_NOUNS = frozenset("report reports study studies investigation inquiry briefing briefings "
+                         "resolution resolutions mission conference hearing".split())
 
 
 def opens_name(words: Words, first: int, last: int) -> bool:
@@ -214,6 +220,8 @@ def frame_role(words: Words, first: int, last: int) -> str | None:
     if at < 1 or not words.soft(at + 1):
         return _label(words, first, last)
     prev = keys[at]
+    if prev == "on" and (_on_soil(words, last) or keys[at - 1] in _TOPIC_NOUNS and words.soft(at)):
+        return "place"
     if _destination_list(words, at):
         return "place"
     if prev in ("with", "between") and _border_before(words, at):
@@ -229,6 +237,13 @@ def frame_role(words: Words, first: int, last: int) -> str | None:
     if prev in _LOCATIVES and _relative_act(words, last):
         return "both"
     return _label(words, first, last)
+
+
+def _on_soil(words: Words, last: int) -> bool:
+    """Whether the ground itself follows the country ending at word ``last``,
+    maybe after its possessive (``on US soil``, ``on Turkey's territory``)."""
+    i = last + 1
+    return i < len(words.key) and words.soft(i) and words.key[i] in _GROUND_WORDS
 
 
 def _destination_list(words: Words, at: int) -> bool:

@@ -44,6 +44,7 @@ from indexer.extraction.definitions import context_definitions, defined_mentions
 from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
 from indexer.extraction.origin_places import PERSON_NOUNS, origin_places
+from indexer.extraction.place_words import group_name
 from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.speakers import described_as_person
@@ -279,7 +280,7 @@ class Matcher(CandidateGuards, OrganisationNames):
         demonyms, place_names = gaz.demonyms, gaz.aliases["place"]
         both = {(c[0], c[1]) for c in actors if (c[0], c[1]) in country_spans
                 and frame_role(words, c[0], c[1]) == "both"} if country_spans else set()
-        blocked = {i for first, last, _, kind, _, _ in actors if kind != "organisation"
+        blocked = {i for first, last, _, kind, _, _ in actors if (kind != "organisation" or group_name(keys, first, last))
                    and not (demonyms.get(keys[first]) and keys[first] not in place_names)
                    and (first, last) not in both  # a place that acts too
                    for i in range(first, last + 1)}

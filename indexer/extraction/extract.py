@@ -21,6 +21,7 @@ from operator import itemgetter
 from typing import Any
 
 from indexer.analysis import STOPWORDS
+from indexer.extraction.approximate_places import approximate_places
 from indexer.extraction.body_names import drop_information, unify_bodies
 from indexer.extraction.boilerplate import mask
 from indexer.extraction.claims import claim_types_and_triggers_of
@@ -70,6 +71,7 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     gazetteer.start_text()  # (the same output whatever the process extracted before)
     actors, places = _Collector(), _Collector()
     actor_types: dict[str, str] = {}
+    named_kinds: dict[str, str] = {}  # (a place's kind as its mention gives it)
     news_source: str | None = None
     publisher: str | None = None
     media = _media_names(gazetteer)
@@ -157,6 +159,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         seats.update(split)
         for name, kind, _, _, _ in found_actors:
             actor_types.setdefault(name, kind)
+        for name, kind, _, _, _ in found_places:
+            named_kinds.setdefault(name, kind)
         extents = dateline_extents(text, datelines) if datelines else []
         named_outside.update(m[0] for m in found_places if not any(s <= m[2] and m[3] <= e for s, e in extents))
         for mentions, collector, slot in ((found_actors, actors, 0), (found_places, places, 1)):
@@ -212,6 +216,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
     # (a dateline's place keeps its kind and coordinates: the mention is resolved all the same)
     info = {name: seat_info(gazetteer, seats, name) if name in seats else gazetteer.place_info(name)
             for name in (locations if not filed else [*locations, *(n for n in filed if n not in locations)])}
+    if None in info.values():  # a village the text introduced by a cue: where its nearest place is
+        info.update(approximate_places(locations, info, named_kinds, places.evidence, gazetteer.parents))
     return Extraction(
         actors=actors.names(),
         locations=locations,

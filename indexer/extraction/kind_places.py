@@ -13,7 +13,15 @@ from collections.abc import Iterable
 from itertools import compress
 
 from indexer.analysis import STOPWORDS
-from indexer.extraction.place_words import CONNECTORS, DATE_NAMES, NOT_NAMES, POSSESSIVE_GAP
+from indexer.extraction.place_words import (
+    CONNECTORS,
+    DATE_NAMES,
+    INSTITUTION_WORDS,
+    LOCATIVES,
+    NOT_NAMES,
+    PLACE_WORDS_AFTER,
+    POSSESSIVE_GAP,
+)
 from indexer.extraction.words import Words
 
 __all__ = ["KIND_AFTER", "KIND_BEFORE", "KIND_IN_NAME", "KIND_PLURAL", "KIND_WORDS", "kind_named_places"]
@@ -47,9 +55,25 @@ _APPOSITION_ENDS = frozenset("in of near on outside about that where with just l
                              "north south east west northeast northwest southeast southwest".split())
 #: Locatives before ``X area`` that make X a place.
 _AREA_LOCATIVES = frozenset("in near at around into from outside inside".split())
+#: Kind words after a name that make it a place only after a locative or ``the``
+#: (``in Adra area``, ``in Cibitoke town``, ``the Vanni region``; not ``Hamad area
+#: commanders``, ``the Kwazuri town council``, ``a Kurdish region``). Values: the output kind.
+_KIND_AFTER_LOCATIVE = {"area": "region", "town": "city", "region": "region"}
+#: Words after ``X town`` that make it a body's or its people's modifier (``the Kwazuri town council``).
+_BODY_WORDS = INSTITUTION_WORDS | PLACE_WORDS_AFTER
+#: Words between a name and ``camp`` that keep it the camp's name (``the Atmeh refugee camp``).
+_CAMP_MODIFIERS = frozenset("refugee refugees idp idps displacement displaced".split())
 KIND_WORDS = frozenset(KIND_APPOSED) | frozenset(KIND_BEFORE) | frozenset(KIND_AFTER) | frozenset(KIND_IN_NAME) | frozenset(KIND_PLURAL) | {"town", "area"}
-#: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``).
-_ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish)$")
+#: Ends of nationality adjectives (``European``, ``Lebanese``, ``Kurdish``) and a
+#: community's adjectives (``an Alawite neighbourhood``, ``a Sunni district``).
+_ADJECTIVE_END = re.compile(r"(?:ean|ian|ese|ish|ite)$|^(?:sunni|shia|alawi|druze|yazidi|ismaili|muslim|jewish|"
+                            r"turkmen|catholic|orthodox)$")
+#: More adjective ends before ``region`` (``Nordic``, ``West African``, ``Sahelo-Saharan``).
+_REGION_ADJECTIVE = re.compile(r"(?:ic|can|ran)$")
+#: Counts before a plural kind word whose phrase a dash or a colon closes before the list.
+_COUNTS = frozenset("two three four five six seven eight nine ten several".split())
+_LIST_DASHES = frozenset(("-", "–", "—", ":"))
+_PHRASE_WORDS = 7
 _AL = frozenset("al el ad an ar as ash az".split())
 
 
@@ -66,6 +90,28 @@ def _article_before(words: Words, k: int) -> bool:
                and keys[j] not in STOPWORDS and words.soft(j) for j in range(i + 1, k)):
             return True
     return False
+
+
+def _list_start(words: Words, k: int) -> int:
+    """The first word of the list a plural kind word at ``k`` opens, or 0:
+    after ``of`` (``the villages of``), or after a dash or a colon that ends
+    the phrase of a counted kind word (``three villages south of Aleppo -``,
+    ``two towns in Hama:``)."""
+    keys, n = words.key, len(words.key)
+    if k < 1 or k + 2 >= n:
+        return 0
+    if keys[k + 1] == "of" and words.soft(k + 1) \
+            and (keys[k - 1] in ("the", "two", "three") or _article_before(words, k)):
+        return k + 2
+    if keys[k - 1] not in _COUNTS and not keys[k - 1].isdigit():
+        return 0
+    for i in range(k + 1, min(k + _PHRASE_WORDS, n)):
+        gap = words.gap[i].strip()
+        if gap in _LIST_DASHES and words.cap(i):
+            return i
+        if gap:
+            return 0
+    return 0
 
 
 def _clear_member(words: Words, run: tuple[int, int], taken: set[int], common: frozenset[str]) -> bool:
@@ -151,12 +197,12 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = (),
             run = name_run(k + 2, 1)  # "the nearby town of Kafr Awid", "the rebel-held town of X"
             if run is not None:
                 add(*run, KIND_BEFORE[key])
-        elif key in KIND_PLURAL and not words.cap(k) and k + 2 < n and keys[k + 1] == "of" \
-                and words.soft(k + 1) and k > 0 and (keys[k - 1] in ("the", "two", "three") or _article_before(words, k)):
-            # "the villages of al-Qajar and al-Zara": each name of the list
-            at = k + 2
+        elif key in KIND_PLURAL and not words.cap(k) and (start := _list_start(words, k)):
+            # "the villages of al-Qajar and al-Zara", "three villages south of Aleppo - Zeitan,
+            # Khalsa and Barna": each name of the list
+            at = start
             lost = False  # whether members follow each other without commas
-            while at < n and (words.soft(at) or at > k + 2 and words.gap[at].strip() == ","):
+            while at < n and (words.soft(at) or at == start or words.gap[at].strip() == ","):
                 if at in taken and words.cap(at):
                     # a member the data knows ("the towns of Rastan, Talbiseh, Ter Maaleh and
                     # Zafarana"): the list goes on after it, even where its commas were lost
@@ -193,6 +239,14 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = (),
                 if run is not None:
                     add(*run, KIND_APPOSED[key])
                     continue
+        if key == "camp" and k > 2 and keys[k - 1] in _CAMP_MODIFIERS and not words.cap(k) \
+                and words.soft(k) and words.soft(k - 1):
+            # "the Atmeh refugee camp", "in Bantelo IDP camp" (not "a Rohingya refugee camp": a people's)
+            run = name_run(k - 2, -1)
+            if run is not None and run[0] > 0 and (keys[run[0] - 1] == "the" or keys[run[0] - 1] in LOCATIVES) \
+                    and not _ADJECTIVE_END.search(keys[run[1]]):
+                add(*run, "city")
+            continue
         # "Talaingod town of Davao del Norte": "town" after a name only with its host.
         after_kind = key in KIND_AFTER or key == "town" and k + 2 < n and keys[k + 1] == "of" and words.cap(k + 2)
         if after_kind and not words.cap(k) and k > 0 and words.soft(k) and not (
@@ -202,12 +256,19 @@ def kind_named_places(words: Words, taken: set[int], stop: Iterable[str] = (),
             run = name_run(k - 1, -1)
             if run is not None:
                 add(*run, KIND_AFTER.get(key, "city"))
-        elif key == "area" and not words.cap(k) and k > 1 and words.soft(k):
-            # "in Adra area", "near al-Talila area": only after a locative ("Hamad area
-            # commanders": anything's area)
+        elif key in _KIND_AFTER_LOCATIVE and not words.cap(k) and k > 1 and words.soft(k) \
+                and not _ADJECTIVE_END.search(keys[k - 1]) \
+                and not (k + 1 < n and words.soft(k + 1) and keys[k + 1] in _BODY_WORDS):
+            # "in Adra area", "near al-Talila area", "in Cibitoke town", "the Vanni region": only
+            # after a locative (or "the" before a region), no body's word after it
+            # ("Hamad area commanders": anything's area)
             run = name_run(k - 1, -1)
-            if run is not None and run[0] > 0 and keys[run[0] - 1] in _AREA_LOCATIVES:
-                add(*run, "region")
+            before = keys[run[0] - 1] if run is not None and run[0] > 0 else ""
+            if run is not None and (before in _AREA_LOCATIVES or key == "region" and before == "the"
+                                    and not _REGION_ADJECTIVE.search(keys[k - 1])
+                                    and keys[run[0]] not in stop):
+                # (not "the Nordic region", "the West African region", "the Arab Gulf region")
+                add(*run, _KIND_AFTER_LOCATIVE[key])
         elif key in KIND_IN_NAME and words.cap(k) and k > 0 and words.soft(k) and k not in taken \
                 and not (key == "district" and k + 1 < n and words.soft(k + 1) and words.cap(k + 1)):
             run = name_run(k - 1, -1)

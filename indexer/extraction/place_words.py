@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "BORDER_NOUNS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "DOCUMENT_WORDS", "EVENT_WORDS", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LEGISLATURES", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "SUBJECT_HEADS", "TALK_WORDS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
+__all__ = ["ABBREVIATIONS", "AGREEMENT_KINDS", "AGREEMENT_WORDS", "BORDER_NOUNS", "COMPASS", "COMPASS_ALONE", "COMPOUND_WORDS", "CONNECTORS", "DATE_NAMES", "DOCUMENT_WORDS", "EVENT_WORDS", "GROUP_HEADS", "group_name", "INSTITUTION_HEADS", "INSTITUTION_WORDS", "LEGISLATURES", "LOCATIVES", "MAX_WORDS", "MEMORIAL_GROUNDS", "MEMORIAL_WORDS", "NAMED_AFTER", "NOT_NAMES", "ORIGIN_NOUNS", "PARTY_INITIALS", "PART_NOUNS", "PERSON_VERBS", "PLACE_TYPES", "PLACE_WORDS_AFTER", "POSSESSIVE_GAP", "TOWN_BODIES", "SETTINGS", "SUBJECT_HEADS", "TALK_WORDS", "VEHICLE_MAKES", "VEHICLE_NOUNS"]
 
 #: Words after a name, joined by a hyphen, that make it a modifier, never a
 #: place mention (``Britain-based monitor``, ``US-backed forces``).
@@ -111,6 +111,22 @@ POSSESSIVE_GAP = re.compile(r"['’ʼ][sS]")
 #: Kind words of places named after a person (``George Khouri Square``).
 MEMORIAL_WORDS = frozenset("square street avenue road boulevard center centre park bridge stadium "
                            "hall school hospital library museum institute foundation memorial".split())
+#: Last words of an armed group's or a movement's name: a place opening it
+#: (``Aleppo Front``, ``Homs Revolutionaries Brigade``, ``Idlib Military Council``)
+#: names the group, not where anything is (a town's own bodies, ``Aleppo Provincial
+#: Council``, still place it).
+#: (Not ``army``, ``division``, ``corps``: a state's own units and offices, ``Texas Army
+#: National Guard``, ``Georgia Environmental Protection Division``.)
+GROUP_HEADS = frozenset("front fronts brigade brigades battalion battalions legion regiment "
+                        "movement militia militias".split())
+
+
+def group_name(keys: list[str], first: int, last: int) -> bool:
+    """Whether the words ``first..last`` are a group's name by their last
+    words (:data:`GROUP_HEADS`, or ``military council``)."""
+    return keys[last] in GROUP_HEADS or keys[last] == "council" and last > first and keys[last - 1] == "military"
+
+
 #: Words of an event's or operation's name after a place (``London Conference``,
 #: ``Helsinki Final Act``, ``Euphrates Shield``): it names no place there.
 EVENT_WORDS = frozenset("conference conferences summit talks act process shield spring storm "

@@ -18,6 +18,8 @@ from indexer.extraction.landforms import landform_places
 from indexer.extraction.list_places import list_places
 from indexer.extraction.name_lists import common_words, first_names
 from indexer.extraction.party_homes import party_homes
+from indexer.extraction.place_words import group_name
+from indexer.extraction.relative_places import RELATIVE_CUES, relative_places
 from indexer.extraction.resolve import AP_STATES, Resolved, WorldResolver
 from indexer.extraction.spelling_variants import variant_places
 from indexer.extraction.state_towns import towns_before_states
@@ -113,13 +115,19 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
         used |= _covered(lists)
         used |= _covered(places)
         named += unknown_towns(words, used, _ordinary(gaz, words, actors))
+    if "," in words.text and not RELATIVE_CUES.isdisjoint(words.key_set()):
+        # "Titanyen, north of Port-au-Prince": a village set by a known place
+        named += relative_places(words, taken | found_words | _covered(places) | _covered(named),
+                                 set(placed) | found_words | _covered(named),
+                                 _ordinary(gaz, words, actors))
     if not found and not named:
         return places
     out = [c for c in places if not any(r.first <= c[0] and c[1] <= r.last for r in found)]
     for r in found:
         name = gaz.remember_world_place(r.place)
         out.append((r.first, r.last, name, OUTPUT_KIND.get(r.place.kind, r.place.kind), r.first - r.last, 0))
-    out += named
+    # "the Great Lakes region": a region named with its kind word is the curated place of that name
+    out += [_with_kind_word(gaz, resolver, c) if c[3] == "region" else c for c in named]
     out.sort(key=lambda c: c[0])
     return out
 
@@ -127,6 +135,14 @@ def add_world_places(gaz: Gazetteer, words: Words, actors: list[tuple], places: 
 def _covered(spans: list[tuple]) -> set[int]:
     """The words of candidates ``(first, last, ...)``."""
     return {i for c in spans for i in range(c[0], c[1] + 1)}
+
+
+def _with_kind_word(gaz: Gazetteer, resolver: WorldResolver, c: tuple) -> tuple:
+    """A region the text names before a lower-case ``region`` (``the Great Lakes
+    region``): the world's region of that whole name where there is one (so
+    ``Great Lakes Region`` elsewhere in the text is the same place)."""
+    place = next((p for p in resolver.table.lookup(world_key(f"{c[2]} region")) if p.kind == "region"), None)
+    return c if place is None else (*c[:2], gaz.remember_world_place(place), *c[3:])
 
 
 def _ordinary(gaz: Gazetteer, words: Words, actors: list[tuple]) -> Callable[[str], bool]:
@@ -277,8 +293,8 @@ def _seat_end(words: Words, actor: tuple) -> int:
     leading capitalised words for an organisation-pattern name (up to ``of``,
     ``for``... or its last word), else its first word."""
     first, last = actor[0], actor[1]
-    if actor[3] != "organisation":
-        return first
+    if actor[3] != "organisation" or group_name(words.key, first, last):
+        return first  # (no seat: "Aleppo Front" names a group)
     keys = words.key
     i = first
     while i < last and keys[i + 1] not in _ORG_LINK_WORDS:
