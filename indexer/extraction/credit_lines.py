@@ -12,13 +12,16 @@ inputs from PTI)``, ``with AFP`` alone on the last line, ``— The Associated Pr
 blank; the agency must be a news organisation the gazetteer knows
 (``Israel/Palestine`` is no credit).
 
-Leaf module: stdlib only (the outlet test is passed in).
+Leaf module: stdlib and :mod:`indexer.extraction.agency_words` only (the outlet test is
+passed in).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from indexer.extraction.agency_words import AGENCY_WORD, agency_word
 
 __all__ = ["credit_spans"]
 
@@ -31,15 +34,15 @@ _CLOSE = r"(?=[ \t]*(?:[);]|\r?\n|$|with[ \t]+(?:additional[ \t]+)?reporting\b))
 #: Around a slash (each searched from the slash, so that a text costs one scan for ``/``):
 #: ``NAME/AGENCY`` and ``AGENCY/NAME`` (``REUTERS/John Smith/File Photo``, ``AFP/Getty Images``).
 _NAME_BEFORE = re.compile(rf"(?<![\w/]){_NAME}[ \t]*$")
-_AGENCY_AFTER = re.compile(rf"[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.&]{{1,20}}){{0,3}}){_CLOSE}")
-_AGENCY_BEFORE = re.compile(r"(?<![\w/])(?P<agency>[A-Z][A-Za-z.&-]{1,20})[ \t]*$")
+_AGENCY_AFTER = re.compile(rf"[ \t]*(?P<agency>{AGENCY_WORD}(?:[ \t]+{AGENCY_WORD}){{0,3}}){_CLOSE}")
+_AGENCY_BEFORE = re.compile(rf"(?<![\w/])(?P<agency>{agency_word(hyphen=True)})[ \t]*$")
 _NAME_AFTER = re.compile(rf"[ \t]*{_NAME}(?:[ \t]*/[ \t]*File[ \t]+Photo)?{_CLOSE}")
 #: ``(Photo by AFP)``, ``by AFP)``: a caption's credit whose bracket closes after the agency
 #: (matched at each ``by``, its opening looked for before it).
-_BY_AGENCY = re.compile(r"by[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]*\)")
+_BY_AGENCY = re.compile(rf"by[ \t]+(?P<agency>{AGENCY_WORD})[ \t]*\)")
 _BY_OPENING = re.compile(r"\(?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Vv]ideo)s?[ \t]+)?$")
 #: ``[Anadolu]``, ``[AFP]``: a picture's credit in square brackets (inside the text: no source).
-_BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Za-z.&]{1,20})\]")
+_BRACKET_CREDIT = re.compile(rf"\[(?P<agency>{AGENCY_WORD})\]")
 #: ``headline | DW News Video:``: an embedded link's outlet after a pipe, at a line's end or
 #: before the kind of link.
 _PIPE_OUTLET = re.compile(
