@@ -1,0 +1,206 @@
+"""News outlets that act in the text, named in ordinary forms (issue 18 items 5-6).
+
+A report cites or quotes outlets that no data file knows, and says what they
+are only by a kind word or by what they do: ``Al-Watan newspaper said``,
+``the pro-government daily Al-Watan``, ``according to the Daily Nation``,
+``The Times reported``, ``Apple Daily said``, ``Myanmar state television
+announced``. :func:`outlet_mentions` finds three forms:
+
+- a capitalised name right before a lower-case kind word (``Dawn newspaper``,
+  ``the Standard newspaper``; ``channel``, ``website``, ``daily`` only with
+  a report verb after them, ``his YouTube channel`` is none);
+- a lower-case ``daily``, ``tabloid`` or ``weekly`` right before a name;
+- a capitalised name holding a newspaper's title word (``Daily``, ``Times``,
+  ``Herald``) in a report frame: a report verb after it or ``according to``,
+  ``told``, ``quoted by``, ``an interview with`` before it (``Pakistan Daily
+  wages`` is none);
+- a state's own media: a country or demonym, ``state`` or ``state-run``, a
+  media word (``Syrian state TV``, ``Iran's state media``).
+
+The text's own credit, byline and publisher are blanked or dropped before
+(:mod:`indexer.extraction.boilerplate`): what is found here acts in the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from indexer.extraction.media_names import GENERIC_MEDIA_WORDS, MEDIA_HEADS
+from indexer.extraction.name_lists import common_words
+from indexer.extraction.words import indices
+
+if TYPE_CHECKING:
+    from indexer.extraction.candidate_guards import Candidate
+    from indexer.extraction.gazetteer import Gazetteer
+    from indexer.extraction.words import Words
+
+__all__ = ["CUE_KEYS", "outlet_mentions"]
+
+#: Lower-case kinds after an outlet's name that name it alone (``Dawn newspaper``).
+_KINDS_AFTER = frozenset("newspaper newspapers tabloid broadcaster".split())
+#: Lower-case kinds after a name that name an outlet only with a report verb after them.
+_KINDS_REPORTING = frozenset("daily channel website weekly".split())
+#: Lower-case kinds before an outlet's name (``newspaper X`` is :mod:`org_names`').
+_KINDS_BEFORE = frozenset("daily tabloid weekly".split())
+#: Capitalised words of a newspaper's own title (``Daily Nation``, ``The Times``).
+_TITLE_WORDS = frozenset("daily times herald tribune gazette journal telegraph observer chronicle "
+                         "guardian independent mirror standard express".split())
+#: Words after ``state`` naming a state's media (``state television``, ``state news agency``).
+_STATE_MEDIA = frozenset("television tv media radio broadcaster news newspaper".split())
+#: A report's verbs after an outlet (``X reported``, ``X quoted``).
+_REPORT_VERBS = frozenset("reported reports said says quoted quotes cited cites wrote writes published "
+                          "publishes broadcast aired revealed reveals claimed claims added announced announces".split())
+#: Words before an outlet that it is cited by (``according to``, ``told``).
+_CITING = frozenset("told quoted cited interview".split())
+#: Every key one of the forms needs: the finder runs only on a text holding one.
+CUE_KEYS = _KINDS_AFTER | _KINDS_REPORTING | _KINDS_BEFORE | _TITLE_WORDS | frozenset(("state",))
+_MAX_WORDS = 4
+_PARTICLES = frozenset("al el ad ar as ash at az an".split())
+
+
+def outlet_mentions(gaz: Gazetteer, words: Words) -> list[Candidate]:
+    """The outlets ``words`` names in the forms above that the gazetteer
+    does not know (a known one is found by its name), as media candidates."""
+    keys = words.key
+    out: list[Candidate] = []
+    for i in sorted(i for key in CUE_KEYS.intersection(words.key_set()) for i in indices(keys, key, 0, len(keys))):
+        key = keys[i]
+        found = None
+        if key == "state":
+            found = _state_media(gaz, words, i)
+        elif not words.cap(i):
+            if key in _KINDS_AFTER or key in _KINDS_REPORTING and _reports(words, i):
+                found = _name_before(gaz, words, i)
+            if found is None and key in _KINDS_BEFORE:
+                found = _name_after(gaz, words, i)
+        elif key in _TITLE_WORDS:
+            found = _titled(gaz, words, i)
+        if found is not None and (not out or out[-1][:2] != found[:2]):
+            out.append(found)
+    return out
+
+
+def _reports(words: Words, at: int) -> bool:
+    """Whether a report verb follows word ``at`` (maybe after ``has``)."""
+    keys, n = words.key, len(words.key)
+    nxt = at + 1
+    if nxt < n and keys[nxt] in ("has", "had") and words.soft(nxt):
+        nxt += 1
+    return nxt < n and keys[nxt] in _REPORT_VERBS and words.soft(nxt)
+
+
+def _cited(words: Words, first: int) -> bool:
+    """Whether the name starting at word ``first`` is cited (``according to
+    the``, ``told``, ``quoted by``, ``an interview with``)."""
+    keys = words.key
+    at = first - 1
+    if at >= 0 and keys[at] == "the":
+        at -= 1
+    if at < 0:
+        return False
+    if keys[at] == "to":
+        return at > 0 and keys[at - 1] == "according"
+    if keys[at] in ("by", "with") and at > 0:
+        return keys[at - 1] in _CITING
+    return keys[at] in _CITING
+
+
+def _joined(words: Words, i: int) -> bool:
+    """Whether word ``i`` is joined to the one before by a space or hyphen, no possessive."""
+    gap = words.gap[i]
+    return words.soft(i) and "'" not in gap and "’" not in gap
+
+
+def _name_word(words: Words, i: int) -> bool:
+    """A capitalised word of a name, or a particle hyphened to one (``al-Watan``)."""
+    return words.cap(i) or words.key[i] in _PARTICLES and i + 1 < len(words.key) and "-" in words.gap[i + 1]
+
+
+def _candidate(gaz: Gazetteer, words: Words, first: int, last: int) -> Candidate | None:
+    """Words ``first..last`` as an outlet: ``None`` when they are generic
+    (``State``, ``National``), a sentence's opening common word (``Local``),
+    a demonym, a place or a known actor (found by its own name)."""
+    keys = words.key
+    while first <= last and keys[first] in ("the", "a", "an"):
+        first += 1
+    if first > last or first == last and first > 0 and keys[first - 1] in ("a", "an"):
+        return None  # "an English newspaper": a kind of paper
+    if all(keys[w] in GENERIC_MEDIA_WORDS or keys[w] in MEDIA_HEADS for w in range(first, last + 1)):
+        return None  # "the TV channel"
+    if words.sentence_start(first) and (keys[first] in common_words() or keys[first] in GENERIC_MEDIA_WORDS):
+        return None
+    aliases = gaz.aliases
+    if keys[first] in gaz.demonyms or " ".join(keys[first:last + 1]) in aliases["place"] \
+            or keys[first].endswith("s") and keys[first][:-1] in aliases["place"] \
+            or any(" ".join(keys[lo:hi + 1]) in aliases["actor"] for lo in range(first, last + 1)
+                   for hi in range(lo, last + 1)):
+        return None  # a place, or a known name inside ("Lebanons al-Manar TV channel": Al-Manar's)
+    if first == last and first > 0 and keys[first - 1] == "the":  # "the Independent": one name however written
+        return first - 1, last, "The " + words.surface[first], "media", first - 1 - last, 0
+    return first, last, words.written(first, last), "media", first - last, 0
+
+
+def _name_before(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
+    """The outlet named by one to four capitalised words right before the kind word ``kind``."""
+    last = kind - 1
+    if last < 0 or not _joined(words, kind) or not words.cap(last):
+        return None
+    first = last
+    while first > 0 and last - first + 1 < _MAX_WORDS and _joined(words, first) and _name_word(words, first - 1):
+        first -= 1
+    return _candidate(gaz, words, first, last)
+
+
+def _name_after(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
+    """The outlet named by one to four capitalised words right after the kind word ``kind``."""
+    n = len(words.key)
+    first = kind + 1
+    if first >= n or not _joined(words, first) or not _name_word(words, first):
+        return None
+    last = first
+    while last + 1 < n and last + 1 - first < _MAX_WORDS and _joined(words, last + 1) \
+            and (words.cap(last + 1) or words.key[last] in _PARTICLES):
+        last += 1
+    return _candidate(gaz, words, first, last)
+
+
+def _titled(gaz: Gazetteer, words: Words, word: int) -> Candidate | None:
+    """A capitalised name holding the title word ``word`` in a report frame
+    (``the Daily Nation reported``, ``according to Apple Daily``); a title
+    word alone is a name after ``The`` only (``The Times reported``)."""
+    keys, n = words.key, len(words.key)
+    first = word
+    while first > 0 and word - first + 1 < _MAX_WORDS and _joined(words, first) and words.cap(first - 1) \
+            and keys[first - 1] != "the":
+        first -= 1
+    last = word
+    while last + 1 < n and last + 1 - first < _MAX_WORDS and _joined(words, last + 1) and words.cap(last + 1):
+        last += 1
+    if not (_reports(words, last) or _cited(words, first)):
+        return None
+    if first == last and (first == 0 or keys[first - 1] != "the"):
+        return None
+    return _candidate(gaz, words, first, last)
+
+
+def _state_media(gaz: Gazetteer, words: Words, state: int) -> Candidate | None:
+    """``Syrian state TV``, ``Myanmar state television``, ``Iran's state-run
+    media``: the state's media, named as written with its state."""
+    keys, n = words.key, len(words.key)
+    at = state + 1
+    if at < n and keys[at] == "run" and "-" in words.gap[at]:
+        at += 1
+    if at >= n or keys[at] not in _STATE_MEDIA or not words.soft(at) or state == 0 or not words.soft(state):
+        return None
+    last = at + 1 if keys[at] == "news" and at + 1 < n and keys[at + 1] == "agency" else at
+    if keys[at] == "news" and last == at:
+        return None
+    if not (_reports(words, last) or _cited(words, state - 1)):
+        return None  # ("Syrian state media made no mention of the attack")
+    owner = keys[state - 1]
+    if owner not in gaz.demonyms:
+        place = gaz.aliases["place"].get(owner)
+        if place is None or gaz.place_kind(place.target) != "country":
+            return None
+    name = words.written(state - 1, last)  # ("Syrian state TV" and "... television": one name)
+    return state - 1, last, name[:-2] + "television" if keys[last] == "tv" else name, "media", state - 1 - last, 0
