@@ -4,18 +4,20 @@ A report cites or quotes outlets that no data file knows, and says what they
 are only by a kind word or by what they do: ``Al-Watan newspaper said``,
 ``the pro-government daily Al-Watan``, ``according to the Daily Nation``,
 ``The Times reported``, ``Apple Daily said``, ``Myanmar state television
-announced``. :func:`outlet_mentions` finds three forms:
+announced``. :func:`outlet_mentions` finds four forms:
 
 - a capitalised name right before a lower-case kind word (``Dawn newspaper``,
-  ``the Standard newspaper``; ``channel``, ``website``, ``daily`` only with
-  a report verb after them, ``his YouTube channel`` is none);
+  ``the Standard newspaper``, ``Apple Daily pro-democracy newspaper``;
+  ``channel``, ``website``, ``daily`` only with a report verb after them:
+  ``his YouTube channel`` is none);
 - a lower-case ``daily``, ``tabloid`` or ``weekly`` right before a name;
 - a capitalised name holding a newspaper's title word (``Daily``, ``Times``,
   ``Herald``) in a report frame: a report verb after it or ``according to``,
   ``told``, ``quoted by``, ``an interview with`` before it (``Pakistan Daily
   wages`` is none);
-- a state's own media: a country or demonym, ``state`` or ``state-run``, a
-  media word (``Syrian state TV``, ``Iran's state media``).
+- a state's own media that reports or is cited: a country or demonym,
+  ``state`` or ``state-run``, a media word (``Syrian state TV``, ``Iran's
+  state media``).
 
 The text's own credit, byline and publisher are blanked or dropped before
 (:mod:`indexer.extraction.boilerplate`): what is found here acts in the text.
@@ -54,6 +56,8 @@ _REPORT_VERBS = frozenset("reported reports said says quoted quotes cited cites 
 _CITING = frozenset("told quoted cited interview".split())
 #: Every key one of the forms needs: the finder runs only on a text holding one.
 CUE_KEYS = _KINDS_AFTER | _KINDS_REPORTING | _KINDS_BEFORE | _TITLE_WORDS | frozenset(("state",))
+#: Words before a country that make it a place (``villages in southern Syria state media said``).
+_PLACE_BEFORE = frozenset("in into from across southern northern eastern western central".split())
 _MAX_WORDS = 4
 _PARTICLES = frozenset("al el ad ar as ash at az an".split())
 
@@ -143,8 +147,12 @@ def _candidate(gaz: Gazetteer, words: Words, first: int, last: int) -> Candidate
 def _name_before(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
     """The outlet named by one to four capitalised words right before the kind word ``kind``."""
     last = kind - 1
-    if last < 0 or not _joined(words, kind) or not words.cap(last):
+    if last > 1 and not words.cap(last) and "-" in words.gap[last] and _joined(words, last - 1):
+        last -= 2  # "Apple Daily pro-democracy newspaper", "Dawn English-language newspaper"
+    if last < 0 or not _joined(words, last + 1) or not words.cap(last):
         return None
+    if kind + 1 < len(words.key) and _joined(words, kind + 1) and _name_word(words, kind + 1):
+        return None  # "the Catholic newspaper Munno", "Kurdish broadcaster NRT": the name follows
     first = last
     while first > 0 and last - first + 1 < _MAX_WORDS and _joined(words, first) and _name_word(words, first - 1):
         first -= 1
@@ -200,7 +208,8 @@ def _state_media(gaz: Gazetteer, words: Words, state: int) -> Candidate | None:
     owner = keys[state - 1]
     if owner not in gaz.demonyms:
         place = gaz.aliases["place"].get(owner)
-        if place is None or gaz.place_kind(place.target) != "country":
-            return None
+        if place is None or gaz.place_kind(place.target) != "country" \
+                or state > 1 and keys[state - 2] in _PLACE_BEFORE and words.soft(state - 1):
+            return None  # ("in southern Syria state media said": the country is a place there)
     name = words.written(state - 1, last)  # ("Syrian state TV" and "... television": one name)
     return state - 1, last, name[:-2] + "television" if keys[last] == "tv" else name, "media", state - 1 - last, 0

@@ -45,3 +45,12 @@ def test_both_modules_credit_the_same_words() -> None:
     assert credit_spans("A view of the town. EPA-EFE/Jane Doe\nJets struck.", media)[0]
     assert mask("Jets struck. (AFP)", media=media)[1] == "Agence France-Presse"
     assert mask("Jets struck, an EPA-EFE correspondent said.", media=media)[1] == "EPA-EFE"
+
+
+def test_a_video_captions_dated_credit_is_blanked() -> None:
+    """``(Oct. 18) AP`` ending a video caption's line: the agency made the
+    video, it does not act in the story (stop 35, outlets8)."""
+    text = "A missionary says they pray for the captives. (Oct. 18) AFP\n\nPolice said the gang struck."
+    spans, sources = credit_spans(text, media)
+    assert [text[s:e] for s, e in spans] == ["(Oct. 18) AFP"] and sources == []
+    assert credit_spans("Talks resumed (Oct. 18) AFP reported later.", media)[0] == []  # in running text

@@ -26,6 +26,7 @@ def actors(gaz: Gazetteer, body: str) -> list[str]:
         ("Al-Watan newspaper said the army advanced on the town.", "Al-Watan"),
         ("The pro-government daily Al-Watan reported that the army advanced.", "Al-Watan"),
         ("Dawn newspaper quoted a police official as saying ten died.", "Dawn"),
+        ("A court denied bail to four editors of the now-defunct Apple Daily pro-democracy newspaper.", "Apple Daily"),
         ("The Standard newspaper reported the arrests.", "The Standard"),
         ("The privately owned NTV channel reported the clashes.", "NTV"),
         ("On Monday, Myanmar state television announced that the prisoners would be freed.",
@@ -56,11 +57,21 @@ def test_a_state_medium_replaces_its_state_word(gaz: Gazetteer) -> None:
         "He posted the video on his YouTube channel last week.",  # no report verb
         "Syrian state media made no mention of the attack.",  # no act
         "State television said the rebels were defeated.",  # no state named
+        "Forces took villages in southern Syria state media said on Saturday.",  # a place, then the media
     ],
 )
 def test_no_outlet(gaz: Gazetteer, body: str) -> None:
     found = actors(gaz, body)
     assert not any(word in name for name in found for word in ("Daily", "English", "TV", "YouTube", "state"))
+
+
+@pytest.mark.parametrize(("body", "outlet", "modifier"), [
+    ("The editor of the Catholic newspaper Munno had been abducted.", "Munno", "Catholic"),
+    ("He is held until 2027, according to Kurdish broadcaster NRT.", "NRT", "Kurdish"),
+])
+def test_a_word_before_a_kind_and_a_name_is_no_name(gaz: Gazetteer, body: str, outlet: str, modifier: str) -> None:
+    found = actors(gaz, body)
+    assert outlet in found and not any(modifier in name for name in found)
 
 
 def test_a_known_outlet_keeps_its_name(gaz: Gazetteer) -> None:
