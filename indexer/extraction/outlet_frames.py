@@ -10,7 +10,9 @@ announced``. :func:`outlet_mentions` finds four forms:
   ``the Standard newspaper``, ``Apple Daily pro-democracy newspaper``;
   ``channel``, ``website``, ``daily`` only with a report verb after them:
   ``his YouTube channel`` is none);
-- a lower-case ``daily``, ``tabloid`` or ``weekly`` right before a name;
+- a lower-case ``daily``, ``tabloid`` or ``weekly`` right before a name, or
+  a name before an apposition ending with a kind word (``Al-Watan, a
+  pro-government daily, said``);
 - a capitalised name holding a newspaper's title word (``Daily``, ``Times``,
   ``Herald``) in a report frame: a report verb after it or ``according to``,
   ``told``, ``quoted by``, ``an interview with`` before it (``Pakistan Daily
@@ -46,7 +48,7 @@ _KINDS_REPORTING = frozenset("daily channel website weekly".split())
 _KINDS_BEFORE = frozenset("daily tabloid weekly".split())
 #: Capitalised words of a newspaper's own title (``Daily Nation``, ``The Times``).
 _TITLE_WORDS = frozenset("daily times herald tribune gazette journal telegraph observer chronicle "
-                         "guardian independent mirror standard express".split())
+                         "guardian independent mirror standard express post star sun mail".split())
 #: Words after ``state`` naming a state's media (``state television``, ``state news agency``).
 _STATE_MEDIA = frozenset("television tv media radio broadcaster news newspaper".split())
 #: A report's verbs after an outlet (``X reported``, ``X quoted``).
@@ -75,6 +77,8 @@ def outlet_mentions(gaz: Gazetteer, words: Words) -> list[Candidate]:
         elif not words.cap(i):
             if key in _KINDS_AFTER or key in _KINDS_REPORTING and _reports(words, i):
                 found = _name_before(gaz, words, i)
+            if found is None and (key in _KINDS_AFTER or key in _KINDS_REPORTING):
+                found = _apposed(gaz, words, i)
             if found is None and key in _KINDS_BEFORE:
                 found = _name_after(gaz, words, i)
         elif key in _TITLE_WORDS:
@@ -136,12 +140,19 @@ def _candidate(gaz: Gazetteer, words: Words, first: int, last: int) -> Candidate
     aliases = gaz.aliases
     if keys[first] in gaz.demonyms or " ".join(keys[first:last + 1]) in aliases["place"] \
             or keys[first].endswith("s") and keys[first][:-1] in aliases["place"] \
-            or any(" ".join(keys[lo:hi + 1]) in aliases["actor"] for lo in range(first, last + 1)
+            or " ".join(keys[first:last + 1]) in aliases["actor"] \
+            or any(_known_outlet(gaz, " ".join(keys[lo:hi + 1])) for lo in range(first, last + 1)
                    for hi in range(lo, last + 1)):
-        return None  # a place, or a known name inside ("Lebanons al-Manar TV channel": Al-Manar's)
+        return None  # a place, or a known outlet inside ("Lebanons al-Manar TV channel": Al-Manar's)
     if first == last and first > 0 and keys[first - 1] == "the":  # "the Independent": one name however written
         return first - 1, last, "The " + words.surface[first], "media", first - 1 - last, 0
     return first, last, words.written(first, last), "media", first - last, 0
+
+
+def _known_outlet(gaz: Gazetteer, key: str) -> bool:
+    """Whether ``key`` names a news outlet the gazetteer knows."""
+    alias = gaz.aliases["actor"].get(key)
+    return alias is not None and getattr(gaz.actors.get(alias.target), "type", None) == "media"
 
 
 def _name_before(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
@@ -153,10 +164,40 @@ def _name_before(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
         return None
     if kind + 1 < len(words.key) and _joined(words, kind + 1) and _name_word(words, kind + 1):
         return None  # "the Catholic newspaper Munno", "Kurdish broadcaster NRT": the name follows
-    first = last
-    while first > 0 and last - first + 1 < _MAX_WORDS and _joined(words, first) and _name_word(words, first - 1):
-        first -= 1
-    return _candidate(gaz, words, first, last)
+    return _candidate(gaz, words, _name_start(words, last), last)
+
+
+def _name_start(words: Words, last: int) -> int:
+    """Where a name ending at word ``last`` starts: up to four capitalised
+    words, and an ``of`` between two (``Global New Light of Myanmar``)."""
+    first, count = last, 1
+    while first > 0 and count < _MAX_WORDS and _joined(words, first):
+        if _name_word(words, first - 1):
+            first -= 1
+            count += 1
+        elif words.key[first - 1] == "of" and first > 1 and words.cap(first - 2) and _joined(words, first - 1):
+            first -= 2
+            count += 1
+        else:
+            break
+    return first
+
+
+def _apposed(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
+    """The outlet named before an apposition that ends with the kind word
+    ``kind`` (``Al-Watan, a pro-government daily, reported``): ``, a`` or
+    ``, an`` at most four words before it, a comma or a stop after it."""
+    keys, gap, n = words.key, words.gap, len(words.key)
+    if kind + 1 < n and "," not in gap[kind + 1] and "." not in gap[kind + 1]:
+        return None
+    for article in range(kind - 1, max(kind - 5, 0), -1):
+        if keys[article] in ("a", "an"):
+            if "," not in gap[article] or not words.cap(article - 1):
+                return None
+            return _candidate(gaz, words, _name_start(words, article - 1), article - 1)
+        if "," in gap[article] or not words.soft(article):
+            return None
+    return None
 
 
 def _name_after(gaz: Gazetteer, words: Words, kind: int) -> Candidate | None:
