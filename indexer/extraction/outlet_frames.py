@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from indexer.extraction.candidate_guards import SPEECH_VERBS
 from indexer.extraction.media_names import GENERIC_MEDIA_WORDS, MEDIA_HEADS
 from indexer.extraction.name_lists import common_words
 from indexer.extraction.words import indices
@@ -51,9 +52,10 @@ _TITLE_WORDS = frozenset("daily times herald tribune gazette journal telegraph o
                          "guardian independent mirror standard express post star sun mail".split())
 #: Words after ``state`` naming a state's media (``state television``, ``state news agency``).
 _STATE_MEDIA = frozenset("television tv media radio broadcaster news newspaper".split())
-#: A report's verbs after an outlet (``X reported``, ``X quoted``).
-_REPORT_VERBS = frozenset("reported reports said says quoted quotes cited cites wrote writes published "
-                          "publishes broadcast aired revealed reveals claimed claims added announced announces".split())
+#: A report's verbs after an outlet (``X reported``, ``X quoted``, ``X accused``, ``X alleged``).
+_REPORT_VERBS = SPEECH_VERBS | frozenset(
+    "reported reports quoted quotes cited cites wrote writes published publishes broadcast aired revealed reveals "
+    "added alleged alleges showed shows".split())
 #: Words before an outlet that it is cited by (``according to``, ``told``).
 _CITING = frozenset("told quoted cited interview".split())
 #: Every key one of the forms needs: the finder runs only on a text holding one.
@@ -69,11 +71,12 @@ def outlet_mentions(gaz: Gazetteer, words: Words) -> list[Candidate]:
     does not know (a known one is found by its name), as media candidates."""
     keys = words.key
     out: list[Candidate] = []
+    named: dict[str, str] = {}
     for i in sorted(i for key in CUE_KEYS.intersection(words.key_set()) for i in indices(keys, key, 0, len(keys))):
         key = keys[i]
         found = None
         if key == "state":
-            found = _state_media(gaz, words, i)
+            found = _state_media(gaz, words, i, named)
         elif not words.cap(i):
             if key in _KINDS_AFTER or key in _KINDS_REPORTING and _reports(words, i):
                 found = _name_before(gaz, words, i)
@@ -232,9 +235,10 @@ def _titled(gaz: Gazetteer, words: Words, word: int) -> Candidate | None:
     return _candidate(gaz, words, first, last)
 
 
-def _state_media(gaz: Gazetteer, words: Words, state: int) -> Candidate | None:
+def _state_media(gaz: Gazetteer, words: Words, state: int, named: dict[str, str]) -> Candidate | None:
     """``Syrian state TV``, ``Myanmar state television``, ``Iran's state-run
-    media``: the state's media, named as written with its state."""
+    media``: the state's media, named as written with its state (``named``:
+    the name each state's media had first in the text)."""
     keys, n = words.key, len(words.key)
     at = state + 1
     if at < n and keys[at] == "run" and "-" in words.gap[at]:
@@ -247,10 +251,15 @@ def _state_media(gaz: Gazetteer, words: Words, state: int) -> Candidate | None:
     if not (_reports(words, last) or _cited(words, state - 1)):
         return None  # ("Syrian state media made no mention of the attack")
     owner = keys[state - 1]
-    if owner not in gaz.demonyms:
+    country = gaz.demonyms.get(owner)
+    if country is None:
         place = gaz.aliases["place"].get(owner)
+        if place is None and owner.endswith("s"):  # "Syrias state media" (an apostrophe lost)
+            place = gaz.aliases["place"].get(owner[:-1])
         if place is None or gaz.place_kind(place.target) != "country" \
                 or state > 1 and keys[state - 2] in _PLACE_BEFORE and words.soft(state - 1):
             return None  # ("in southern Syria state media said": the country is a place there)
-    name = words.written(state - 1, last)  # ("Syrian state TV" and "... television": one name)
-    return state - 1, last, name[:-2] + "television" if keys[last] == "tv" else name, "media", state - 1 - last, 0
+        country = place.target
+    # One state's media under one name in a text (its first): "Syrian state TV ... Syrian state media".
+    name = named.setdefault(country, words.written(state - 1, last))
+    return state - 1, last, name, "media", state - 1 - last, 0

@@ -35,7 +35,9 @@ def actors(gaz: Gazetteer, body: str) -> list[str]:
         ("According to the Jakarta Post, troops shot two villagers.", "Jakarta Post"),
         ("On Monday, Myanmar state television announced that the prisoners would be freed.",
          "Myanmar state television"),
-        ("Iranian state TV said the guards seized the tanker.", "Iranian state television"),
+        ("Iranian state TV said the guards seized the tanker.", "Iranian state TV"),
+        ("Syrian state media accused rebels of using chemical arms.", "Syrian state media"),
+        ("Syrias state media alleged on Saturday that rebels had used chemical weapons.", "Syrias state media"),
     ],
 )
 def test_an_outlet_that_acts_is_an_actor(gaz: Gazetteer, body: str, outlet: str) -> None:
@@ -81,3 +83,8 @@ def test_a_word_before_a_kind_and_a_name_is_no_name(gaz: Gazetteer, body: str, o
 def test_a_known_outlet_keeps_its_name(gaz: Gazetteer) -> None:
     found = actors(gaz, "Fighters were killed in Qalamoun, Lebanons al-Manar TV channel reported.")
     assert "Al-Manar" in found and not any("Lebanons" in name for name in found)
+
+
+def test_one_states_media_one_name(gaz: Gazetteer) -> None:
+    found = actors(gaz, "Syrian state TV said six people died. Later Syrian state media accused rebels of the attack.")
+    assert found.count("Syrian state TV") == 1 and "Syrian state media" not in found
