@@ -59,7 +59,8 @@ _REPORT_VERBS = SPEECH_VERBS | frozenset(
 #: Words before an outlet that it is cited by (``according to``, ``told``).
 _CITING = frozenset("told quoted cited interview".split())
 #: Every key one of the forms needs: the finder runs only on a text holding one.
-CUE_KEYS = _KINDS_AFTER | _KINDS_REPORTING | _KINDS_BEFORE | _TITLE_WORDS | frozenset(("state",))
+_STATE = frozenset(("state",))
+CUE_KEYS = _KINDS_AFTER | _KINDS_REPORTING | _KINDS_BEFORE | _TITLE_WORDS | _STATE
 #: Words before a country that make it a place (``villages in southern Syria state media said``).
 _PLACE_BEFORE = frozenset("in into from across southern northern eastern western central".split())
 _MAX_WORDS = 4
@@ -70,9 +71,13 @@ def outlet_mentions(gaz: Gazetteer, words: Words) -> list[Candidate]:
     """The outlets ``words`` names in the forms above that the gazetteer
     does not know (a known one is found by its name), as media candidates."""
     keys = words.key
+    present = words.key_set()
+    cues = CUE_KEYS.intersection(present)
+    if "state" in cues and _STATE_MEDIA.isdisjoint(present):
+        cues = cues - _STATE  # (a speech has many a "State", none of its media)
     out: list[Candidate] = []
     named: dict[str, str] = {}
-    for i in sorted(i for key in CUE_KEYS.intersection(words.key_set()) for i in indices(keys, key, 0, len(keys))):
+    for i in sorted(i for key in cues for i in indices(keys, key, 0, len(keys))):
         key = keys[i]
         found = None
         if key == "state":
