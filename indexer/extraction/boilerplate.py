@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from itertools import repeat
 
+from indexer.extraction.agency_words import AGENCY_WORD, agency_word
 from indexer.extraction.captions import caption_spans
 from indexer.extraction.credit_lines import credit_spans
 from indexer.extraction.disclaimers import disclaimer_spans
@@ -34,19 +35,20 @@ _BYLINE = LazyPattern(
     rf"(?m)^[ \t]*(?:[A-Z][\w.'’ /-]{{0,40}}?(?:,[ \t]*[\w.'’ ]{{1,30}}?)?[ \t]+)?"
     rf"\((?P<agency>[A-Z][\w.&'’ -]{{0,30}}?|[a-z][a-z.]{{2,15}})\)[ \t]*{_DASH}+[ \t]*")
 #: ``Reuters -`` or ``AFP:`` opening a line: the agency alone.
-_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
+_LEAD_CREDIT = re.compile(rf"(?m)^[ \t]*(?P<agency>{AGENCY_WORD}(?:[ \t][A-Za-z][a-z]+)?)[ \t]*(?:{_DASH}|:)[ \t]+")
 #: ``(AFP)`` anywhere (a credit in running text or after a dateline without a dash).
-_PAREN_CREDIT = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&]{1,20}(?:[ \t][A-Z][a-z]+)?)\)")
+_PAREN_CREDIT = re.compile(rf"\((?P<agency>{AGENCY_WORD}(?:[ \t][A-Z][a-z]+)?)\)")
 #: ``(presstv)``: a credit in lower case (the source only if no other credit names one).
 _LOWER_PAREN_CREDIT = re.compile(r"\((?P<agency>[a-z][a-z.]{2,15})\)")
 #: ``AFP Friday 24 Oct 2014``: an agency before a date (text whose lines were joined).
 _DATE = re.compile(r"\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{4}")
 #: The month names ``_DATE`` holds (none overlaps another: each opens with a capital).
 _MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-#: (``[A-Z](?<![\w.&][A-Z])`` is ``(?<![\w.&])[A-Z]`` starting with its letter: ``re``
-#: jumps from capital to capital in the window.)
+#: An agency word no other word runs into: ``[A-Z](?<![\w.&][A-Z])`` is ``(?<![\w.&])[A-Z]``
+#: starting with its letter (``re`` jumps from capital to capital in the window).
+_WORD_START = r"(?<![\w.&][A-Z])"
 _AGENCY_BEFORE_DATE = re.compile(
-    r"(?P<agency>[A-Z](?<![\w.&][A-Z])[A-Za-z.&]{1,20})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
+    rf"(?P<agency>{agency_word(behind=_WORD_START)})[ \t]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+)?$")
 #: ``Photo: AFP``, ``Image Source : ANI``, ``(Photo credit: Reuters/John Smith)``,
 #: ``Illustration: Dionne Gain``.
 _PHOTO_CREDIT = re.compile(
@@ -57,7 +59,7 @@ _COPYRIGHT = re.compile(
     r"(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT)[ \t]*(?:\d{4}[ \t]+)?(?P<agency>[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*){0,3})"
     r"(?:[ \t]+\d{4})?[ \t.]*(?:All[ \t]+[Rr]ights[ \t]+[Rr]eserved\.?[ \t]*)?$", re.MULTILINE)
 #: ``2020 AFP`` alone on the last lines.
-_YEAR_CREDIT = re.compile(r"(?m)^[ \t]*\d{4}[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t.]*$")
+_YEAR_CREDIT = re.compile(rf"(?m)^[ \t]*\d{{4}}[ \t]+(?P<agency>{AGENCY_WORD})[ \t.]*$")
 #: A line that opens a link or sharing block, or is one.
 _LINK_LINE = LazyPattern(
     r"(?im)^[ \t]*(?:related(?:[ \t]+(?:news|articles?|stories|posts|content|coverage))?|read[ \t]+(?:also|more)|"
@@ -88,11 +90,13 @@ _AGENCY_LIKE = re.compile(r"(?i:\b(?:news|agency|press|tv|radio|times|post|daily
 #: ``AP Photo/Hussein Malla``, ``(AFP Photo)``, ``AP Photo Pavel Golovkin`` (a caption that lost its
 #: slash: at most two name words follow), ``STR/AFP via Getty Images``, ``Photo by Hein Htet/EPA``,
 #: ``(AP Archive)``: the agency supplied a picture, not the text.
+#: A picture credit's agency: a shorter word.
+_PHOTO_AGENCY = agency_word(15)
 _AGENCY_PHOTO = re.compile(
-    r"\(?(?P<agency>[A-Z][A-Za-z.&]{1,15})[ \t]+(?:Photo|PHOTO|Archive|Images?|Video)\b"
+    rf"\(?(?P<agency>{_PHOTO_AGENCY})[ \t]+(?:Photo|PHOTO|Archive|Images?|Video)\b"
     r"(?:[ \t]*/[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?=[ \t]+[A-Z]))?\)?"
-    r"|\(?(?:\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*)?(?P<getty>[A-Z][A-Za-z.&]{1,15})[ \t]+via[ \t]+Getty(?:[ \t]+Images)?\)?"
-    r"|[Pp]hoto[ \t]+by:?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]*/[ \t]*(?P<by>[A-Z][A-Za-z.&]{1,15})")
+    rf"|\(?(?:\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}[ \t]*/[ \t]*)?(?P<getty>{_PHOTO_AGENCY})[ \t]+via[ \t]+Getty(?:[ \t]+Images)?\)?"
+    rf"|[Pp]hoto[ \t]+by:?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}[ \t]*/[ \t]*(?P<by>{_PHOTO_AGENCY})")
 _PHOTO_WORDS = ("Photo", "PHOTO", "Getty", "Archive", "Images", "Video", "hoto by")
 #: ``Reporting by Tom Miles; Editing by Mark Heinrich`` to the end of the line, and
 #: ``Our Standards:The Thomson Reuters Trust Principles.``: the staff of the text's agency.
@@ -118,16 +122,18 @@ _FLAT_RELATED = re.compile(r"(?:\.\.\.[ \t]+\d+[ \t]+Related|\bRelated[ \t]+News
 #: ``Tags Syria Idlib regime airstrikes Kafr Takharim``: the tags, up to a sentence's first word
 #: (``A``, ``The``) or a full stop, twelve words at most.
 _TAGS = re.compile(r"(?<![\w-])Tags:?(?:[ \t]+(?!(?:A|An|The|In|On)\b)[^\s.]+){1,12}")
+#: A wire cue's agency word may be hyphenated (``told EPA-EFE``).
+_WIRE_AGENCY = agency_word(hyphen=True)
 #: Cues that a news organisation supplied the text (when no credit says so):
 #: ``told AFP``, ``an AFP correspondent``, ``Source: Reuters``, a closing ``--AFP``
 #: (one pattern each, tried only when its literal word is in the text).
 _WIRE_CUES = (  # (literal word, pattern matched right at it, or ending right before it)
-    ("told", re.compile(r"told[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z.&-]{1,20}(?:[ \t]+[A-Z][a-z]+){0,2})"), True),
-    ("ource", re.compile(r"ource:?[ \t]+([A-Z][A-Za-z.&-]{1,20})\b"), True),
-    ("correspondent", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
-    ("reporter", re.compile(r"\b(?:[Aa]n?|[Tt]he)[ \t]+([A-Z][A-Za-z.&-]{1,20})[ \t]+\Z"), False),
+    ("told", re.compile(rf"told[ \t]+(?:the[ \t]+)?({_WIRE_AGENCY}(?:[ \t]+[A-Z][a-z]+){{0,2}})"), True),
+    ("ource", re.compile(rf"ource:?[ \t]+({_WIRE_AGENCY})\b"), True),
+    ("correspondent", re.compile(rf"\b(?:[Aa]n?|[Tt]he)[ \t]+({_WIRE_AGENCY})[ \t]+\Z"), False),
+    ("reporter", re.compile(rf"\b(?:[Aa]n?|[Tt]he)[ \t]+({_WIRE_AGENCY})[ \t]+\Z"), False),
 )
-_CLOSING_CREDIT = re.compile(r"(?:--|[-–—])[ \t]*([A-Z][A-Za-z.&]{1,20})[ \t.]*\Z")
+_CLOSING_CREDIT = re.compile(rf"(?:--|[-–—])[ \t]*({AGENCY_WORD})[ \t.]*\Z")
 #: Parenthesised words that are never a credit (``(UPDATED)``, ``(File)``).
 _NOT_AGENCIES = frozenset("updated update file video photo photos live watch read analysis opinion".split())
 

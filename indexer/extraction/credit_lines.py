@@ -2,8 +2,8 @@
 
 A caption ends with its photographer and agency (``MIKE HUTCHINGS/Reuters``,
 ``| Jane Doe / AP``, ``REUTERS/John Smith``, ``AFP/Getty Images``,
-``(Photo by AFP)``, ``... 2017. by AFP)``, ``[Anadolu]``), an embedded link with its outlet
-(``causes stir | DW News Video:``): none is the agency acting in the story.
+``(Photo by AFP)``, ``... 2017. by AFP)``, ``[Anadolu]``, a video's ``(Oct. 18) AP``),
+an embedded link with its outlet (``causes stir | DW News Video:``): none is the agency acting in the story.
 A wire story names its agencies in a credit line (``Reuters/AP with
 additional reporting by``, ``AFP contributed to this report``, ``(With
 inputs from PTI)``, ``with AFP`` alone on the last line, ``— The Associated Press`` closing it,
@@ -12,13 +12,16 @@ inputs from PTI)``, ``with AFP`` alone on the last line, ``— The Associated Pr
 blank; the agency must be a news organisation the gazetteer knows
 (``Israel/Palestine`` is no credit).
 
-Leaf module: stdlib only (the outlet test is passed in).
+Leaf module: stdlib and :mod:`indexer.extraction.agency_words` only (the outlet test is
+passed in).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from indexer.extraction.agency_words import AGENCY_WORD, agency_word
 
 __all__ = ["credit_spans"]
 
@@ -31,15 +34,19 @@ _CLOSE = r"(?=[ \t]*(?:[);]|\r?\n|$|with[ \t]+(?:additional[ \t]+)?reporting\b))
 #: Around a slash (each searched from the slash, so that a text costs one scan for ``/``):
 #: ``NAME/AGENCY`` and ``AGENCY/NAME`` (``REUTERS/John Smith/File Photo``, ``AFP/Getty Images``).
 _NAME_BEFORE = re.compile(rf"(?<![\w/]){_NAME}[ \t]*$")
-_AGENCY_AFTER = re.compile(rf"[ \t]*(?P<agency>[A-Z][A-Za-z.&]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.&]{{1,20}}){{0,3}}){_CLOSE}")
-_AGENCY_BEFORE = re.compile(r"(?<![\w/])(?P<agency>[A-Z][A-Za-z.&-]{1,20})[ \t]*$")
+_AGENCY_AFTER = re.compile(rf"[ \t]*(?P<agency>{AGENCY_WORD}(?:[ \t]+{AGENCY_WORD}){{0,3}}){_CLOSE}")
+_AGENCY_BEFORE = re.compile(rf"(?<![\w/])(?P<agency>{agency_word(hyphen=True)})[ \t]*$")
 _NAME_AFTER = re.compile(rf"[ \t]*{_NAME}(?:[ \t]*/[ \t]*File[ \t]+Photo)?{_CLOSE}")
 #: ``(Photo by AFP)``, ``by AFP)``: a caption's credit whose bracket closes after the agency
 #: (matched at each ``by``, its opening looked for before it).
-_BY_AGENCY = re.compile(r"by[ \t]+(?P<agency>[A-Z][A-Za-z.&]{1,20})[ \t]*\)")
+_BY_AGENCY = re.compile(rf"by[ \t]+(?P<agency>{AGENCY_WORD})[ \t]*\)")
 _BY_OPENING = re.compile(r"\(?(?:(?:[Pp]hoto|[Pp]icture|[Ii]mage|[Vv]ideo)s?[ \t]+)?$")
 #: ``[Anadolu]``, ``[AFP]``: a picture's credit in square brackets (inside the text: no source).
-_BRACKET_CREDIT = re.compile(r"\[(?P<agency>[A-Z][A-Za-z.&]{1,20})\]")
+_BRACKET_CREDIT = re.compile(rf"\[(?P<agency>{AGENCY_WORD})\]")
+#: ``... pray for the captives. (Oct. 18) AP``: a video caption's date, then its agency, ending the line.
+_DATED_CAPTION = re.compile(
+    r"\((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?\)[ \t]*"
+    rf"(?P<agency>{AGENCY_WORD})[ \t.]*(?=\r?\n|$)")
 #: ``headline | DW News Video:``: an embedded link's outlet after a pipe, at a line's end or
 #: before the kind of link.
 _PIPE_OUTLET = re.compile(
@@ -89,6 +96,8 @@ def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tu
         at = text.find("by ", at + 3)
     if "[" in text:
         spans += [m.span() for m in _BRACKET_CREDIT.finditer(text) if _known(m.group("agency"), media)]
+    if ") " in text:  # (the pattern opens with a bracket: ``re`` jumps from bracket to bracket)
+        spans += [m.span() for m in _DATED_CAPTION.finditer(text) if _known(m.group("agency"), media)]
     at = text.find("|")
     while at >= 0:
         m = _PIPE_OUTLET.match(text, at)

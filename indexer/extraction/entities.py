@@ -43,6 +43,7 @@ from indexer.extraction.country_frames import frame_role
 from indexer.extraction.definitions import context_definitions, defined_mentions, find_definitions
 from indexer.extraction.national_forces import coordinated_forces
 from indexer.extraction.org_names import ORG_HEADS, OrganisationNames
+from indexer.extraction.outlet_frames import CUE_KEYS as OUTLET_CUES, outlet_mentions
 from indexer.extraction.origin_places import PERSON_NOUNS, origin_places
 from indexer.extraction.place_words import group_name
 from indexer.extraction.name_lists import common_words
@@ -258,6 +259,8 @@ class Matcher(CandidateGuards, OrganisationNames):
             actor_cands += self._organisations(text, words, heads)
         if has_upper:  # "the FBI said", "Harvard University said"
             actor_cands += acting_bodies(words, gaz.aliases["actor"], gaz.aliases["place"])
+            if not OUTLET_CUES.isdisjoint(present):  # "Al-Watan newspaper said", "Syrian state TV"
+                actor_cands += outlet_mentions(gaz, words)
         if "led" in present:  # "Saudi-led airstrikes": a demonym's X-led coalition
             actor_cands += led_coalition_acts(words, actor_alias, actor_of)
         # People win their span over any name inside it (a person's name is never a place).
