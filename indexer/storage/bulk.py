@@ -53,6 +53,8 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
         #: yields: a date field's value recurs (statements of one day), and
         #: Whoosh makes its several trie terms through generators each time.
         self.numeric_items: dict[tuple[str, type, Any], list[Any]] = {}
+        #: field name -> what ``add_document`` reads of it (``_plan``).
+        self._plans: dict[str, tuple[Any, int, bool, bool, Any, str]] = {}
 
     def add_document(self, **fields: Any) -> None:
         this: Any = self  # Whoosh's attributes are untyped
@@ -74,17 +76,21 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
         pool = this.pool
         this._check_fields(schema, fieldnames)
         perdocwriter.start_doc(docnum)
+        plans = self._plans
         for fieldname in fieldnames:
             value = fields[fieldname]
             if value is None:
                 continue
-            field = schema[fieldname]
+            plan = plans.get(fieldname)
+            if plan is None:
+                plan = plans[fieldname] = self._plan(schema, fieldname)
+            field, kind, scorable, stored, column, stored_key = plan
             length = 0
-            if field.indexed:
-                if fieldname in self.id_fields and value.__class__ is str:
+            if kind:
+                if kind == _ID and value.__class__ is str:
                     # What ``field.index`` yields, without its analyzer's generators.
                     items = [(value.encode("utf-8"), 1, field.format.field_boost, b"")]
-                elif fieldname in self.numeric_fields:
+                elif kind == _NUMERIC:
                     key = (fieldname, value.__class__, value)
                     found = self.numeric_items.get(key)
                     if found is None:
@@ -97,15 +103,27 @@ class BulkAdd(SegmentWriter):  # type: ignore[misc]
                 else:
                     items = list(field.index(value))
                 if items:
-                    length = _add_postings(pool, fieldname, docnum, items, field.scorable)
-            customval = fields.get(f"_stored_{fieldname}", value)
-            perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
-            column = field.column_type
+                    length = _add_postings(pool, fieldname, docnum, items, scorable)
+            customval = fields.get(stored_key, value)
+            perdocwriter.add_field(fieldname, field, customval if stored else None, length)
             if column and customval is not None:
                 perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
         perdocwriter.finish_doc()
         this._added = True
         this.docnum += 1
+
+    def _plan(self, schema: Any, fieldname: str) -> tuple[Any, int, bool, bool, Any, str]:
+        """What ``add_document`` reads of a field, once per writer and field:
+        the field, how its terms are made (0: not indexed), whether it is
+        scorable and stored, its column type and its ``_stored_`` key."""
+        field = schema[fieldname]
+        kind = 0 if not field.indexed else _ID if fieldname in self.id_fields \
+            else _NUMERIC if fieldname in self.numeric_fields else _OTHER
+        return field, kind, bool(field.scorable), bool(field.stored), field.column_type, f"_stored_{fieldname}"
+
+
+#: How a field's terms are made (``BulkAdd._plan``).
+_ID, _NUMERIC, _OTHER = 1, 2, 3
 
 
 def _add_postings(pool: GroupedPool, fieldname: str, docnum: int,

@@ -50,7 +50,7 @@ from indexer.storage.blocks import block_part as block_part
 from indexer.storage.lengths import ExactLengthsReader, ExactLengthsWriter
 from indexer.storage.posting_blocks import PostingBlocks, RawValues, StoredBlock
 from indexer.storage.counted_file import CountedFile
-from indexer.storage.inlined import inlined_entry, length_byte
+from indexer.storage.inlined import inlined_entry, length_byte, single_entry
 from indexer.storage.term_index import CompactTermIndexWriter
 
 #: Posting lists shorter than this are stored inside the term's entry.
@@ -152,6 +152,12 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
         lasttext: bytes | None = None
         field_lengths: Any = None
         scorable = False
+        # (Most terms pass the inlined branch below, one per segment and
+        # term: what it uses is looked up once per field, not per term.)
+        tindex_add = this._tindex.add
+        inline_limit = 0
+        prefix = b""
+        length_of: Any = None
         for fieldname, btext, ids, weights, values in lists:
             if fieldname != lastfn:
                 if lastfn is not None:
@@ -163,6 +169,9 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
                 lastfn, lasttext = fieldname, None
                 scorable = fieldobj.scorable and lengths is not None
                 field_lengths = _length_table(lengths, fieldname) if scorable else None
+                length_of = field_lengths.__getitem__ if field_lengths is not None else None
+                inline_limit = this._postwriter._inlinelimit if INLINE_FAST else 0
+                prefix = pack_ushort(this._fieldid)
             if lasttext is not None and btext <= lasttext:
                 raise OutOfOrderError(f"Term {fieldname}:{lasttext!r} .. {fieldname}:{btext!r}")
             lasttext = btext
@@ -171,20 +180,22 @@ class SiftFieldWriter(W3FieldWriter):  # type: ignore[misc]
                 _write_blocks(this._postwriter, ids, _lengths_of(lengths, fieldname, field_lengths) if scorable else None)
                 self.finish_term()
                 continue
+            count = len(ids)
             if scorable:
                 if field_lengths is not None:
                     # ids ascend: when the last has a length, all do (one C-level pass)
-                    doc_lengths = list(map(field_lengths.__getitem__, ids)) if ids and ids[-1] < len(field_lengths) \
+                    doc_lengths = list(map(length_of, ids)) if count and ids[-1] < len(field_lengths) \
                         else [field_lengths[d] if d < len(field_lengths) else 0 for d in ids]
                 else:
                     doc_lengths = [lengths.doc_field_length(d, fieldname) for d in ids]
             else:
                 doc_lengths = None
-            if len(ids) < this._postwriter._inlinelimit and INLINE_FAST:
+            if count < inline_limit:
                 # Most terms (the Zipf tail): their entry, as start_term,
                 # add_posting, finish_postings and finish_term would make it.
-                this._tindex.add(pack_ushort(this._fieldid) + btext,
-                                 inlined_entry(ids, weights, values, doc_lengths))
+                tindex_add(prefix + btext,
+                           single_entry(ids[0], weights, values[0], doc_lengths[0] if doc_lengths is not None else None)
+                           if count == 1 else inlined_entry(ids, weights, values, doc_lengths))
                 continue
             self.start_term(btext)
             _write_term(this._postwriter, ids, weights, values, doc_lengths)

@@ -20,7 +20,7 @@ from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.compat import dumps
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-__all__ = ["inlined_entry", "length_byte"]
+__all__ = ["inlined_entry", "length_byte", "single_entry"]
 
 
 def inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequence[Any],
@@ -29,7 +29,7 @@ def inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequence
     ``W3TermInfo.to_bytes()`` of the term info ``finish_postings`` would
     make, packed straight from the lists (most terms of a segment pass here)."""
     if len(ids) == 1:
-        return _single_entry(ids[0], weights, values[0], lengths[0] if lengths is not None else None)
+        return single_entry(ids[0], weights, values[0], lengths[0] if lengths is not None else None)
     stored_weights = array("f", weights)  # the writer's buffer: 32-bit floats
     minlength, maxlength = 0, _NO_LENGTH
     if lengths is not None:
@@ -44,8 +44,8 @@ def inlined_entry(ids: Sequence[int], weights: Sequence[float], values: Sequence
                            ids[0], ids[-1]) + dumps(inlined, 2)
 
 
-def _single_entry(docnum: int, weights: Sequence[float], value: Any, length: int | None) -> bytes:
-    """:func:`_inlined_entry` of a term in one document (most of a segment's
+def single_entry(docnum: int, weights: Sequence[float], value: Any, length: int | None) -> bytes:
+    """:func:`inlined_entry` of a term in one document (most of a segment's
     terms, the Zipf tail), the same bytes in fewer steps."""
     weight = weights[0]
     stored = _FLOAT32.get(weight)  # the writer's buffer holds 32-bit floats

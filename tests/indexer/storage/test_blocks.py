@@ -5,6 +5,9 @@ arrays for query evaluation) read back."""
 from __future__ import annotations
 
 import struct
+from array import array
+from itertools import accumulate
+from typing import Any
 
 import numpy as np
 import pytest
@@ -91,3 +94,26 @@ def test_restricted_to_some_ids_every_one_of_their_postings_is_read(
     for (block_ids, _w, block_values), (start, get) in zip(holding, some_blocks):
         assert some_ids[start:start + len(block_ids)].tolist() == block_ids
         assert get()[1] == b"".join(block_values)
+
+
+def _first_by_steps(ids: list[int], weights: list[float]) -> bytes:
+    """``encode_first`` as it was written before it used C-level passes (stop 35)."""
+    ones = all(w == 1.0 for w in weights)
+    return (blocks.BLOCK_HEAD.pack(0 if ones else 1, len(ids))
+            + blocks.uint32([ids[0], *(b - a for a, b in zip(ids, ids[1:]))])
+            + (b"" if ones else array("f", weights).tobytes()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 5000), st.sampled_from([1.0, 2.0, 0.5, 1.0, 3.25]),
+                          st.binary(max_size=9)), min_size=1, max_size=80),
+       st.sampled_from(["f", "list", "tuple"]))
+def test_block_parts_are_the_same_bytes_from_any_weights(postings: list[tuple[int, float, bytes]], kind: str) -> None:
+    # The writer's buffer is a float32 array; Whoosh's own and the tests' are lists.
+    ids = list(accumulate(gap for gap, _, _ in postings))
+    weights: Any = [w for _, w, _ in postings]
+    weights = array("f", weights) if kind == "f" else tuple(weights) if kind == "tuple" else weights
+    values = [v for _, _, v in postings]
+    assert blocks.encode_first(array("I", ids), weights) == _first_by_steps(ids, list(weights))
+    assert blocks.encode_first(ids, weights) == _first_by_steps(ids, list(weights))
+    assert blocks.encode_values(values) == blocks.uint32([len(v) for v in values]) + b"".join(values)

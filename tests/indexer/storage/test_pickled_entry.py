@@ -38,7 +38,7 @@ def test_a_single_entry_is_the_general_entry(docnum: int, weight: float, value: 
     general = codec._TERM_INFO.pack(True, sum(stored), 1, byte if length else 0, byte, max(0, weight),
                                     docnum, docnum) + pickle.dumps(((docnum,), (stored[0],), (value or b"",)), 2)
     for _ in range(2):  # (the second time from the caches)
-        assert codec._single_entry(docnum, [weight], value, length) == general
+        assert codec.single_entry(docnum, [weight], value, length) == general
 
 
 def test_length_bytes_from_the_table_are_whooshs() -> None:
