@@ -69,9 +69,10 @@ CONGRESS_STATES = frozenset(("United States", "Philippines", "Mexico", "Guatemal
                              "Micronesia"))
 #: A capitalised word right before a phrase, not ending a sentence: the phrase ends a name of its own.
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*(?<![.!?:;,])[ \t]+$")
-#: A locative before a chamber: its building, a place ("protested outside their Parliament"); or a
+#: A locative before a chamber: its building, a place, the venue of an act ("protested outside their
+#: Parliament", "a report put forward in Parliament"); or a
 #: person's possessive ("his Senate confirmation").
-_PLACE_BEFORE = re.compile(r"\b(?:(?:outside|inside|near|at|into|opposite|around|front[ \t]+of)[ \t]+"
+_PLACE_BEFORE = re.compile(r"\b(?:(?:outside|inside|near|at|in|into|opposite|around|front[ \t]+of)[ \t]+"
                            r"(?:(?:the|their|its|our)[ \t]+)?|(?:his|her|their)[ \t]+)$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Cheap literals (in the text's case, few: each is a pass over every text) one of which a text

@@ -21,6 +21,10 @@ COMPOUND_WORDS = frozenset("based backed led brokered funded sponsored supported
 AGREEMENT_WORDS = frozenset("accord accords agreement agreements protocol protocols treaty treaties "
                             "declaration convention conventions format statute consensus institutions".split())
 AGREEMENT_KINDS = frozenset("peace ceasefire truce trade nuclear framework".split())
+#: Capitalised words after a place's name that make it a document's or a programme's
+#: name (``the Beijing Platform for Action``, ``the Durban Programme of Action``, ``the
+#: Doha Agenda``): lower-case they are the text's own nouns (``its programme in Beijing``).
+DOCUMENT_NAME_HEADS = frozenset("platform programme program agenda principles roadmap mandate".split())
 #: Lower-case words allowed inside a capitalised run (``Bab al-Mandab``,
 #: ``Gulf of Aden``, ``Rio de Janeiro``).
 CONNECTORS = frozenset("al el ad ar as ash at az an ad ez es de del da do dos la le les "

@@ -18,7 +18,7 @@ from indexer.extraction.country_demonyms import opens_demonym
 from indexer.extraction.country_frames import opens_name
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
-from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DASHES, DATE_NAMES, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
+from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DASHES, DATE_NAMES, DOCUMENT_NAME_HEADS, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
 
@@ -319,7 +319,8 @@ class WorldCandidates:
             return False  # "the Adena people", "Caddo and Atakapa Indians": a people, not a town
         if last + 1 < n and words.soft(last + 1) and (keys[last + 1] in AGREEMENT_WORDS or (
                 keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in AGREEMENT_WORDS)
-                or not words.cap(last + 1) and keys[last + 1] in TALK_WORDS or (
+                or not words.cap(last + 1) and keys[last + 1] in TALK_WORDS
+                or words.cap(last + 1) and keys[last + 1] in DOCUMENT_NAME_HEADS or (
                 keys[last + 1] in AGREEMENT_KINDS and last + 2 < n and keys[last + 2] in TALK_WORDS)):
             # "the Dayton accords", "the Geneva peace talks": named after where they were held
             return False

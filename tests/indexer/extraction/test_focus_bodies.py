@@ -50,3 +50,13 @@ def test_body_of_the_texts_state(gaz: Gazetteer, text: str, expected: str) -> No
 )
 def test_no_body_without_one_state(gaz: Gazetteer, text: str, unexpected: str) -> None:
     assert unexpected not in actors(gaz, text)
+
+
+def test_a_city_opening_a_documents_name_gives_no_state(gaz: Gazetteer) -> None:
+    """``the Beijing Platform for Action`` names a document, not a place in China:
+    no focus state, so the bare ``Parliament`` after it is no Chinese legislature."""
+    text = ("We honour our commitments under the Beijing Platform for Action. "
+            "The committee's report was debated and Parliament adopted it.")
+    found = extract(Statement("x", "", text, "p"), gaz)
+    assert "China" not in found.locations
+    assert not any(a.endswith("Parliament") for a in found.actors)

@@ -62,6 +62,8 @@ def test_chambers_are_one_actor(gaz: Gazetteer) -> None:
         ("The activists met in Nairobi, Kenya, at the Congress of Trade Unions.", "Parliament"),
         ("South Africans protested outside their Parliament in Cape Town, South Africa.", "Parliament"),
         ("Students were flogged near the Senate building in Kampala, Uganda.", "Parliament"),
+        # a chamber as the venue of an act (``in Parliament``) is no actor of its own
+        ("Kenya's women need help. A report on the violence has been put forward in Parliament.", "Parliament"),
     ],
 )
 def test_no_legislature_without_a_state(gaz: Gazetteer, text: str, unexpected: str) -> None:
