@@ -29,6 +29,7 @@ from indexer.extraction.far_places import drop_far_villages
 from indexer.extraction.gazetteer import Gazetteer, name_key
 from indexer.extraction.generic_groups import group_mentions
 from indexer.extraction.lower_countries import lower_country_mentions
+from indexer.extraction.leader_states import leader_state_mentions
 from indexer.extraction.lost_apostrophes import restore_possessives
 from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
@@ -103,6 +104,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
         if "junta" in searched:  # "the junta": the forces of the country the text is about
             found_actors = sorted(found_actors + junta_mentions(searched, found_actors, found_places, gazetteer),
                                   key=itemgetter(2))
+        # "the Duterte administration", "Gaddafi's troops": a head's state, where a title gives it.
+        found_actors = leader_state_mentions(searched, found_actors, gazetteer)
         if "ntelligence" in searched:  # "US intelligence that ...": information; "MOIS" ... "Iranian intelligence"
             found_actors = unify_bodies(drop_information(found_actors, searched, gazetteer), gazetteer)
         if "arliament" in searched:  # "the Parliament of Kenya" ... "the Kenyan parliament": one body
