@@ -23,6 +23,7 @@ Leaf module: it reads the gazetteer's public tables.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -37,36 +38,43 @@ __all__ = ["FORCE_NOUNS", "GOVERNMENT_NOUNS", "leader_state_mentions"]
 
 #: Nouns after a head's name that name his state's government.
 GOVERNMENT_NOUNS = frozenset("administration government regime cabinet".split())
-#: Nouns after a head's name (or before ``loyal to`` him) that name his state's forces.
-FORCE_NOUNS = frozenset("forces troops army military soldiers militias militia loyalists fighters".split())
+#: Nouns after a head's name that name his state's forces (not ``loyalists``, ``fighters``,
+#: ``militias``: ``Trump loyalists`` are supporters, ``Erdogan's fighters`` proxies).
+FORCE_NOUNS = frozenset("forces troops army military soldiers".split())
 _GROUP_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([a-z]+)\b")
 #: Offices of a head of state or of government (no minister, governor or commander).
-_TITLE = (r"(?i:president|prime[ \t]+minister|premier|king|queen|emir|amir|sultan|chancellor|supreme[ \t]+leader"
-          r"|leader|head[ \t]+of[ \t]+(?:state|government)|ruler|monarch|dictator|strongman)")
+_TITLE = (r"(?:[Pp]resident|[Pp]rime[ \t]+[Mm]inister|[Pp]remier|[Kk]ing|[Qq]ueen|[Ee]mir|[Aa]mir|[Ss]ultan"
+          r"|[Cc]hancellor|[Ss]upreme[ \t]+[Ll]eader|[Ll]eader|[Hh]ead[ \t]+of[ \t]+(?:[Ss]tate|[Gg]overnment)"
+          r"|[Rr]uler|[Mm]onarch|[Dd]ictator|[Ss]trongman)")
 #: The last words of those titles.
 _TITLE_ENDS = frozenset("president minister premier king queen emir amir sultan chancellor leader state government "
                         "ruler monarch dictator strongman".split())
 #: Words between a state and its head's title (``the former Iraqi President``, ``Iraq's then President``).
-_MODIFIER = (r"(?:(?i:acting|interim|incumbent|caretaker|transitional|current|new|newly[ \t]+elected|then|long-?time"
-             r"|authoritarian|embattled|former|ex|late|ousted|deposed|exiled|toppled|self-declared)[ \t-]+){0,2}")
+_MODIFIER = (r"(?:(?:[Aa]cting|[Ii]nterim|[Ii]ncumbent|[Cc]aretaker|[Tt]ransitional|[Cc]urrent|[Nn]ew"
+             r"|[Nn]ewly[ \t]+elected|[Tt]hen|[Ll]ong-?time|[Aa]uthoritarian|[Ee]mbattled|[Ff]ormer|[Ee]x|[Ll]ate"
+             r"|[Oo]usted|[Dd]eposed|[Ee]xiled|[Tt]oppled|[Ss]elf-declared)[ \t-]+){0,2}")
 #: A run of capitalised words (a state's name or demonym), from a word's start.
-_STATE = r"(?<![\w.’'-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,3})"
-#: ``US President ``, ``the Ethiopian prime minister, ``, ``Prime Minister of Ethiopia, `` before a name.
-_BEFORE = re.compile(rf"(?:{_STATE}(?:['’]s)?[ \t]+{_MODIFIER}{_TITLE},?"
-                     rf"|{_TITLE}[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE},?)[ \t]+$")
+_STATE = r"(?<![\w.’'-])([A-Z][\w.-]*+(?:[ \t]+[A-Z][\w.-]*+){0,3})"
+#: ``US President ``, ``the Ethiopian prime minister, `` before a name (it opens with a capital:
+#: no lookbehind first, so the search skips to capitals; a run opening inside a word is left out).
+_STATE_TITLE = re.compile(rf"([A-Z][\w.-]*+(?:[ \t]+[A-Z][\w.-]*+){{0,3}})(?:['’]s)?[ \t]+{_MODIFIER}{_TITLE}"
+                          r",?[ \t]+$")
+#: ``Prime Minister of Ethiopia, `` before a name.
+_TITLE_OF = re.compile(rf"{_TITLE}[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE},?[ \t]+$")
 #: ``, the president of South Sudan``, ``, Russia's president``, ``, the Ethiopian prime minister`` after a name.
 _AFTER = re.compile(rf",[ \t]+(?:(?:the|a)[ \t]+)?(?:{_STATE}(?:['’]s)?[ \t]+)?{_MODIFIER}{_TITLE}\b"
                     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE})?")
 #: ``forces loyal to (President) `` before a name.
-_LOYAL_BEFORE = re.compile(r"\b([Ff]orces|[Tt]roops|[Ss]oldiers|[Ff]ighters|[Mm]ilitias?|[Uu]nits|[Ll]oyalists)"
+_LOYAL_BEFORE = re.compile(r"\b([Ff]orces|[Tt]roops|[Ss]oldiers|[Ff]ighters|[Uu]nits)"
                            rf"[ \t]+(?:still[ \t]+|remaining[ \t]+)?loyal[ \t]+to[ \t]+"
                            rf"(?:(?:the|[A-Z][\w.’'-]*|{_MODIFIER}{_TITLE})[ \t]+){{0,4}}$")
-_FORMER = re.compile(r"(?i:\b(?:former|ex|late|ousted|deposed|exiled|toppled)\b)")
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x|[Ll]ate|[Oo]usted|[Dd]eposed|[Ee]xiled|[Tt]oppled)\b")
 #: Capitalised words that may open the run before a state (a sentence's ``The``, ``Former``).
 _LEADING_WORDS = re.compile(r"^(?:(?:The|A|An|Former|Late|Then|Ex|Acting|Interim|Outgoing|Incumbent|Current|New)"
                             r"[ \t-]+)+")
+_IN_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.’'-_")
 #: How far before a name its title may start.
-_WINDOW = 90
+_WINDOW = 70
 
 
 def leader_state_mentions(text: str, actors: list[NameSpan], gaz: Gazetteer) -> list[NameSpan]:
@@ -77,15 +85,15 @@ def leader_state_mentions(text: str, actors: list[NameSpan], gaz: Gazetteer) -> 
     A head named only in such phrases keeps his mentions (the state's are then the nouns')."""
     # (actor index, kind, the phrase's start and end, the noun's start and end)
     groups: list[tuple[int, str, int, int, int, int]] = []
-    for i, (_, kind, start, end, _) in enumerate(actors):
-        if kind != "person":
-            continue
+    people = [i for i, a in enumerate(actors) if a[1] == "person"]
+    for i in people:
+        start, end = actors[i][2], actors[i][3]
         after = _GROUP_AFTER.match(text, end)
         noun = after.group(1) if after is not None else ""
         if noun in GOVERNMENT_NOUNS or noun in FORCE_NOUNS:
             groups.append((i, "government" if noun in GOVERNMENT_NOUNS else "forces", start, after.end(),
                            after.start(1), after.end()))
-        elif "loyal" in text[max(0, start - 30):start]:
+        elif text.find("loyal", max(0, start - 30), start) >= 0:
             loyal = _LOYAL_BEFORE.search(text, max(0, start - 60), start)
             if loyal is not None:
                 groups.append((i, "forces", loyal.start(), end, loyal.start(), loyal.end(1)))
@@ -93,8 +101,7 @@ def leader_state_mentions(text: str, actors: list[NameSpan], gaz: Gazetteer) -> 
         return actors
     states = _states_of_heads(text, actors, {actors[i][0] for i, *_ in groups}, gaz)
     in_group = {i for i, *_ in groups}
-    named_apart = {actors[i][0]: any(a[0] == actors[i][0] and j not in in_group for j, a in enumerate(actors))
-                   for i in in_group}
+    named_apart = {actors[i][0] for i in people if i not in in_group}  # (heads named outside such phrases)
     replaced: dict[int, NameSpan] = {}
     added: list[NameSpan] = []
     for i, kind, start, end, noun_start, noun_end in groups:
@@ -105,7 +112,7 @@ def leader_state_mentions(text: str, actors: list[NameSpan], gaz: Gazetteer) -> 
         target = _government(state, gaz) if kind == "government" else _forces(state, gaz)
         if target is None:
             continue
-        if named_apart[name]:
+        if name in named_apart:
             replaced[i] = (target, gaz.actors[target].type, start, end, text[start:end])
         else:  # "forces loyal to Syrian President Bashar al-Assad": the head is named there only
             added.append((target, gaz.actors[target].type, noun_start, noun_end, text[noun_start:noun_end]))
@@ -117,36 +124,41 @@ def leader_state_mentions(text: str, actors: list[NameSpan], gaz: Gazetteer) -> 
 
 def _states_of_heads(text: str, actors: list[NameSpan], names: set[str],
                      gaz: Gazetteer) -> dict[str, tuple[str, bool]]:
-    """``{person: (state, former)}`` for the people ``names`` whose mentions
-    a head's title with one state frames (a person given two states: none)."""
-    found: dict[str, set[tuple[str, bool]]] = {}
+    """``{person: (state, former)}`` for the people ``names`` one of whose
+    mentions a head's title with a state frames (the first such title)."""
+    found: dict[str, tuple[str, bool]] = {}
     for name, kind, start, end, written in actors:
-        if kind != "person" or name not in names:
+        if kind != "person" or name not in names or name in found:
             continue
         begin = start + _name_start(name, written)
         lo = max(0, begin - _WINDOW)
         # (the patterns only where a title's last word or "of" is right before, a comma right after)
-        last = text[max(0, begin - 24):begin].rstrip(" \t,").rpartition(" ")[2].lower()
-        before = _BEFORE.search(text, lo, begin) if last in _TITLE_ENDS or " of " in text[lo:begin] else None
+        last = text[max(0, begin - 24):begin].rstrip(" \t,").rpartition(" ")[2]
+        before = None
+        if last.lower() in _TITLE_ENDS:
+            before = _STATE_TITLE.search(text, lo, begin)
+            if before is not None and before.start() > 0 and text[before.start() - 1] in _IN_WORD:
+                before = None
+        elif last[:1].isupper() and " of " in text[max(0, begin - 40):begin]:
+            before = _TITLE_OF.search(text, lo, begin)
         after = _AFTER.match(text, end) if text[end:end + 1] == "," else None
         for frame in (before, after):
-            if frame is None:
-                continue
-            runs = [run for run in frame.groups() if run]
+            runs = [run for run in frame.groups() if run] if frame is not None else []
             state = _state(runs[0], gaz) if len(runs) == 1 else None
             if state is not None:
-                former = _FORMER.search(text, max(lo, min(frame.start() - 12, begin - 30)), max(frame.end(), begin)) \
-                    is not None
-                found.setdefault(name, set()).add((state, former))
-    # a head once called former is so throughout (``former President Saleh, Yemen's president until 2012``)
-    return {name: (next(iter(pairs))[0], any(f for _, f in pairs)) for name, pairs in found.items()
-            if len({s for s, _ in pairs}) == 1}
+                # (``former President Saleh, Yemen's president until 2012``: before the name too)
+                former = _FORMER.search(text, max(lo, min(frame.start() - 12, begin - 30)), max(frame.end(), begin))
+                found[name] = (state, former is not None)
+                break
+    return found
 
 
 def _name_start(name: str, written: str) -> int:
     """Where the name proper starts in a mention ``written`` that holds a
     title too (``Syrian President Bashar al-Assad``): its first word that is
     one of ``name``'s words."""
+    if written in name:  # (most mentions: the name or a part of it)
+        return 0
     keys = {_word_key(w) for w in name.split()}
     at = 0
     for word in written.split():
@@ -177,6 +189,7 @@ def _state(run: str, gaz: Gazetteer) -> str | None:
     return actor.name if actor is not None and actor.type == "state" else None
 
 
+@lru_cache(maxsize=256)
 def _government(state: str, gaz: Gazetteer) -> str | None:
     """The actor a state's government is (``Syrian government``: the curated
     government; else the state itself, as ``the Ethiopian government``)."""

@@ -57,6 +57,8 @@ def test_a_head_named_only_through_his_state_stays_an_actor(gaz: Gazetteer) -> N
         ("Bosnian Serb leader Radovan Karadzic spoke. Karadzic's forces shelled Sarajevo.", ["Radovan Karadzic"]),
         ("Sudanese rebel leader Abdel Wahid spoke. Abdel Wahid's forces shelled the town.", ["Abdel Wahid"]),
         ("US Vice President Mike Pence spoke. Pence's forces shelled the town.", ["United States", "Mike Pence"]),
+        # supporters, no forces
+        ("US President Donald Trump spoke. Trump loyalists attacked the police.", ["United States", "Donald Trump"]),
         # a former head's forces are no longer his state's
         ("Former Libyan leader Muammar Gaddafi spoke. Gaddafi's troops shelled Misrata.", ["Muammar Gaddafi"]),
     ],
