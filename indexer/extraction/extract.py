@@ -31,6 +31,7 @@ from indexer.extraction.gazetteer import Gazetteer, name_key
 from indexer.extraction.focus_bodies import LITERALS as FOCUS_LITERALS, focus_body_mentions
 from indexer.extraction.generic_groups import group_mentions
 from indexer.extraction.lower_countries import lower_country_mentions
+from indexer.extraction.leader_states import leader_state_mentions
 from indexer.extraction.lost_apostrophes import restore_possessives
 from indexer.extraction.name_lists import common_words, english_surnames, first_names
 from indexer.extraction.national_forces import junta_mentions
@@ -108,6 +109,8 @@ def extract(statement: Statement, gazetteer: Gazetteer) -> Extraction:
                                   key=itemgetter(2))
         if any(literal in searched for literal in FOCUS_LITERALS):  # "the Senate", "riot police": the text's state's
             found_actors = focus_body_mentions(searched, spans, found_actors, found_places, gazetteer)
+        # "the Duterte administration", "Gaddafi's troops": a head's state, where a title gives it.
+        found_actors = leader_state_mentions(searched, found_actors, gazetteer)
         if "ntelligence" in searched:  # "US intelligence that ...": information; "MOIS" ... "Iranian intelligence"
             found_actors = unify_bodies(drop_information(found_actors, searched, gazetteer), gazetteer)
         if "arliament" in searched:  # "the Parliament of Kenya" ... "the Kenyan parliament": one body
