@@ -93,10 +93,10 @@ _TOWARDS = frozenset("into to towards toward across fled entered reached crossed
 
 #: Last words of a capitalised name that a country may open (``the Liberia Peace Agreement``, ``the
 #: Afghanistan Compact``, ``the Syria Campaign``, ``Thailand Development Research Institute``, ``the
-#: Solomon Islands Family Protection Act``).
+#: Solomon Islands Family Protection Act``), an organisation's (``the Kenya Human Rights Commission``).
 _NAME_HEADS = AGREEMENT_WORDS | DOCUMENT_WORDS | frozenset(
     "compact pact campaign democrats institute foundation facility project act plan strategy programme program "
-    "fund".split())
+    "fund commission committee university hospital festival company corporation".split())
 #: How many capitalised words after a country such a name may hold.
 _NAME_WORDS = 4
 #: The ground after ``on`` and a country: the country is where something happens (``on US soil``).

@@ -49,6 +49,7 @@ from indexer.extraction.place_words import group_name
 from indexer.extraction.name_lists import common_words
 from indexer.extraction.people import PeopleFinder, people_finder
 from indexer.extraction.speakers import described_as_person
+from indexer.extraction.state_metonyms import stands_for_state
 from indexer.extraction.town_police import town_police
 from indexer.extraction.world_candidates import article_thing
 from indexer.extraction.world_places import add_world_places, states_after_places
@@ -224,6 +225,8 @@ class Matcher(CandidateGuards, OrganisationNames):
                     if place is not None and place.kind == "country" and has_upper \
                             and self._country_in_name(words, first, last):
                         place = None  # "Club America", "Chad Walker": a longer name
+                    if place is not None and stands_for_state(words, first, last):
+                        place = None  # "the Belgrade regime", "support from Tehran": the state acting
                     # "President X", "Mr. X", "Interior Minister Mohammed X": a person, whatever X is.
                     if place is not None and place.kind == "city" and first > 0 and keys[first - 1] == "the" \
                             and article_thing(words, first, last):

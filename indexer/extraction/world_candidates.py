@@ -18,6 +18,7 @@ from indexer.extraction.country_demonyms import opens_demonym
 from indexer.extraction.country_frames import opens_name
 from indexer.extraction.geonames import WorldPlace, WorldTable, same_name, world_key
 from indexer.extraction.name_lists import first_names, language_names
+from indexer.extraction.state_metonyms import stands_for_state
 from indexer.extraction.place_words import ABBREVIATIONS, AGREEMENT_KINDS, AGREEMENT_WORDS, COMPASS, COMPASS_ALONE, COMPOUND_WORDS, CONNECTORS, DASHES, DATE_NAMES, DOCUMENT_NAME_HEADS, DOCUMENT_WORDS, EVENT_WORDS, INSTITUTION_HEADS, INSTITUTION_WORDS, LEGISLATURES, LOCATIVES, MAX_WORDS, MEMORIAL_GROUNDS, MEMORIAL_WORDS, NAMED_AFTER, ORIGIN_NOUNS, PARTY_INITIALS, PART_NOUNS, PERSON_VERBS, PLACE_TYPES, PLACE_WORDS_AFTER, POSSESSIVE_GAP, SETTINGS, SUBJECT_HEADS, TALK_WORDS, TOWN_BODIES
 from indexer.extraction.world_ranking import MIN_POPULATION_ALONE, MIN_POPULATION_NO_CONTEXT, by_rank, famous_alternate, prominent
 from indexer.extraction.words import SOFT, Words
@@ -326,7 +327,7 @@ class WorldCandidates:
             return False
         if first > 0 and words.soft(first) and keys[first - 1] in self.titles:
             return False
-        return True
+        return not stands_for_state(words, first, last)  # "the Belgrade regime", "support from Tehran"
 
     def _context_says_place(self, words: Words, at: int) -> bool:
         """Whether the words around the one-word name at ``at`` say it is a

@@ -109,6 +109,10 @@ def test_a_stance_noun_before_of_makes_the_state(gaz: Gazetteer, body: str, coun
     ("The Thailand Development Research Institute published the study.", "Thailand"),
     ("The Sweden Democrats won 20 percent of the vote.", "Sweden"),
     ("The Solomon Islands Family Protection Act of 2014 was a national response.", "Solomon Islands"),
+    # an organisation's name: a commission, a committee, a university, a hospital, a party, a festival
+    ("On Friday, the Kenya Human Rights Commission joined other groups in calling for his release.", "Kenya"),
+    ("The Syria Solidarity Committee organised the protest.", "Syria"),
+    ("Students of the Rwanda Polytechnic University marched on Monday.", "Rwanda"),
 ])
 def test_a_country_opening_a_name_is_neither_actor_nor_place(gaz: Gazetteer, body: str, country: str) -> None:
     assert _role(gaz, body, country) is None
