@@ -13,7 +13,11 @@ actors):
   (``the Charter of the United Nations``, ``the UN Charter``, ``the Rome
   Statute of the International Criminal Court``, ``ISWAP, an offshoot of Boko
   Haram``), as ``X-linked`` and ``X affiliate`` are not
-  (:mod:`indexer.extraction.entities`).
+  (:mod:`indexer.extraction.entities`);
+- a state's embassy after a locative, a building (``dragged out of the
+  Ecuadorian embassy``, ``outside the Russian embassy``; ``the Russian embassy
+  said`` acts), and a UN body as the venue where others speak (``at the Human
+  Rights Council in Geneva``).
 
 Such mentions are dropped; a body that acts elsewhere in the statement
 (``The Wall Street Journal said``) keeps its other mentions.
@@ -56,6 +60,17 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(rf"\s+(?:{_INSTRUMENTS}|(?-i:Declaration|Guiding\s+Principles|Principles|Guidelines)\b)\b",
                 re.IGNORECASE)),
 )
+#: Both required: ``(kinds, words right before the name, words right after it, the name's own words)``.
+_PLACE_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = (
+    # "out of the Ecuadorian embassy", "outside the Russian embassy": a building, no act
+    (frozenset(("state",)),
+     re.compile(r"\b(?:outside|inside|out\s+of|into|in\s+front\s+of|near|around|opposite|behind|(?<!according\s)to)"
+                r"\s+(?:the\s+|an?\s+)?$", re.IGNORECASE),
+     re.compile(""), re.compile(r"\bembass(?:y|ies)$", re.IGNORECASE)),
+    # "at the Human Rights Council in Geneva": where others speak
+    (frozenset(("un_body",)), re.compile(r"\bat\s+the\s+$", re.IGNORECASE),
+     re.compile(r"\s+in\s+(?-i:[A-Z])|\s*['’]s\s+\w+(?:\s+\w+)?\s+session\b|\s+session\b"), re.compile("")),
+)
 #: The text's own originator or publisher, never an actor at any mention: ``(kinds, words right
 #: before the name, words right after it or ``None``)``, both required.
 _OWN_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -69,7 +84,8 @@ _OWN_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]
      re.compile(r"['’]s?\s+coverage\b", re.IGNORECASE)),
 )
 #: The kinds of actor any rule looks at.
-_KINDS = frozenset().union(*(kinds for kinds, _, _ in (*_RULES, *_OWN_RULES)))
+_KINDS = frozenset().union(*(kinds for kinds, _, _ in (*_RULES, *_OWN_RULES)),
+                           *(kinds for kinds, _, _, _ in _PLACE_RULES))
 #: How far before a mention its words are looked for, in characters.
 _LOOK_BEHIND = 40
 
@@ -89,6 +105,8 @@ def drop_non_acting(text: str, mentions: list[tuple]) -> list[tuple]:
                for kinds, before, after in _OWN_RULES):
             own.add(m[0])
         elif not any(m[1] in kinds and (after.match(text, m[3]) or before.search(behind))
-                     for kinds, before, after in _RULES):
+                     for kinds, before, after in _RULES) \
+                and not any(m[1] in kinds and own_words.search(m[4]) and before.search(behind)
+                            and after.match(text, m[3]) for kinds, before, after, own_words in _PLACE_RULES):
             out.append(m)
     return [m for m in out if m[0] not in own] if own else out
