@@ -7,7 +7,8 @@ an embedded link with its outlet (``causes stir | DW News Video:``): none is the
 A wire story names its agencies in a credit line (``Reuters/AP with
 additional reporting by``, ``AFP contributed to this report``, ``(With
 inputs from PTI)``, ``with AFP`` alone on the last line, ``— The Associated Press`` closing it,
-``Source: Al Jazeera and news agencies``): the text's source, metadata.
+``Source: Al Jazeera and news agencies``, ``Via Al Jazeera``): the text's source, metadata;
+so is a picture's ``Photo courtesy: Anadolu Agency`` line.
 :func:`credit_spans` finds them for :mod:`indexer.extraction.boilerplate` to
 blank; the agency must be a news organisation the gazetteer knows
 (``Israel/Palestine`` is no credit).
@@ -61,10 +62,14 @@ _INPUTS = re.compile(r"\(?[Ww]ith[ \t]+inputs?[ \t]+from[ \t]+(?P<agency>[A-Z][\
 _WITH_LAST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*\(?[Ww]ith[ \t]+(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2})\)?[ \t.]*\Z")
 #: "— The Associated Press" closing the text on its own line.
 _CLOSING_LINE = re.compile(r"(?m)^[ \t]*(?:--|[-–—])[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.]*\Z")
-#: "Source: Al Jazeera and news agencies" on its own line.
+#: "Source: Al Jazeera and news agencies", "Via Al Jazeera" on its own line.
 _SOURCE_LINE = re.compile(
-    r"(?m)^[ \t]*Source[ \t]*[:—–-]+[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
+    r"(?m)^[ \t]*(?:Source[ \t]*[:—–-]+|Via[ \t]*[:—–-]*)[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
     r"(?:[ \t]+and[ \t]+(?:news[ \t]+)?agencies)?[ \t.]*$")
+#: "Photo courtesy: Anadolu Agency", "Courtesy of Reuters" on its own line: a picture's credit.
+_COURTESY_LINE = re.compile(
+    r"(?m)^[ \t]*\(?(?:(?:Photo|Picture|Image|Video)s?[ \t]+)?[Cc]ourtesy(?:[ \t]+of)?[ \t]*[:—–-]*[ \t]*"
+    r"(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.)]*$")
 _AND = re.compile(r",[ \t]*|[ \t]+and[ \t]+")
 #: How far around a slash, a ``by`` or a literal the credit's words are looked for, in characters.
 _REACH = 80
@@ -119,8 +124,10 @@ def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tu
         found += _WITH_LAST.finditer(text, max(0, len(text) - _REACH))
     if "-" in text[-_REACH:] or "—" in text[-_REACH:] or "–" in text[-_REACH:]:
         found += _CLOSING_LINE.finditer(text, max(0, len(text) - _REACH))
-    if "Source" in text:
+    if "Source" in text or "Via" in text:
         found += _SOURCE_LINE.finditer(text)
+    if "ourtesy" in text:
+        spans += [m.span() for m in _COURTESY_LINE.finditer(text) if _named(m, media)]
     for m in found:
         if names := _named(m, media):
             spans.append(m.span())
