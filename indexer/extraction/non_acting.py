@@ -84,8 +84,7 @@ _OWN_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None]
      re.compile(r"['’]s?\s+coverage\b", re.IGNORECASE)),
 )
 #: The kinds of actor any rule looks at.
-_KINDS = frozenset().union(*(kinds for kinds, _, _ in (*_RULES, *_OWN_RULES)),
-                           *(kinds for kinds, _, _, _ in _PLACE_RULES))
+_KINDS = frozenset().union(*(kinds for kinds, _, _ in (*_RULES, *_OWN_RULES)))
 #: How far before a mention its words are looked for, in characters.
 _LOOK_BEHIND = 40
 
@@ -98,15 +97,22 @@ def drop_non_acting(text: str, mentions: list[tuple]) -> list[tuple]:
     own: set[str] = set()
     for m in mentions:
         if m[1] not in _KINDS:
-            out.append(m)
+            # (a state, the commonest mention, is looked at only as an embassy: a literal first)
+            if not (m[1] == "state" and "mbass" in m[4] and _is_place(text, m)):
+                out.append(m)
             continue
         behind = text[max(0, m[2] - _LOOK_BEHIND):m[2]]
         if any(m[1] in kinds and before.search(behind) and (after is None or after.match(text, m[3]))
                for kinds, before, after in _OWN_RULES):
             own.add(m[0])
         elif not any(m[1] in kinds and (after.match(text, m[3]) or before.search(behind))
-                     for kinds, before, after in _RULES) \
-                and not any(m[1] in kinds and own_words.search(m[4]) and before.search(behind)
-                            and after.match(text, m[3]) for kinds, before, after, own_words in _PLACE_RULES):
+                     for kinds, before, after in _RULES) and not (m[1] == "un_body" and _is_place(text, m)):
             out.append(m)
     return [m for m in out if m[0] not in own] if own else out
+
+
+def _is_place(text: str, m: tuple) -> bool:
+    """Whether the words around mention ``m`` make it a building or a venue (``_PLACE_RULES``)."""
+    behind = text[max(0, m[2] - _LOOK_BEHIND):m[2]]
+    return any(m[1] in kinds and own_words.search(m[4]) and before.search(behind) and after.match(text, m[3])
+               for kinds, before, after, own_words in _PLACE_RULES)
