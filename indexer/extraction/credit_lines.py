@@ -62,17 +62,22 @@ _INPUTS = re.compile(r"\(?[Ww]ith[ \t]+inputs?[ \t]+from[ \t]+(?P<agency>[A-Z][\
 _WITH_LAST = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*\(?[Ww]ith[ \t]+(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2})\)?[ \t.]*\Z")
 #: "— The Associated Press" closing the text on its own line.
 _CLOSING_LINE = re.compile(r"(?m)^[ \t]*(?:--|[-–—])[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.]*\Z")
-#: "Source: Al Jazeera and news agencies", "Via Al Jazeera" on its own line.
+#: "Source: Al Jazeera and news agencies" on its own line.
 _SOURCE_LINE = re.compile(
-    r"(?m)^[ \t]*(?:Source[ \t]*[:—–-]+|Via[ \t]*[:—–-]*)[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
+    r"(?m)^[ \t]*Source[ \t]*[:—–-]+[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
     r"(?:[ \t]+and[ \t]+(?:news[ \t]+)?agencies)?[ \t.]*$")
-#: "Photo courtesy: Anadolu Agency", "Courtesy of Reuters" on its own line: a picture's credit.
+#: "Via Al Jazeera" on its own line near the end.
+_VIA_LINE = re.compile(r"\n[ \t]*Via[ \t]*[:—–-]*[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.]*$",
+                       re.MULTILINE)
+#: "Photo courtesy: Anadolu Agency", "Courtesy of Reuters" on its own line near the end: a picture's credit.
 _COURTESY_LINE = re.compile(
     r"(?m)^[ \t]*\(?(?:(?:Photo|Picture|Image|Video)s?[ \t]+)?[Cc]ourtesy(?:[ \t]+of)?[ \t]*[:—–-]*[ \t]*"
     r"(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.)]*$")
 _AND = re.compile(r",[ \t]*|[ \t]+and[ \t]+")
 #: How far around a slash, a ``by`` or a literal the credit's words are looked for, in characters.
 _REACH = 80
+#: How far from the text's end a ``Via X`` or ``Courtesy of X`` line is looked for, in characters.
+_TAIL = 240
 
 
 def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tuple[int, int]], list[str]]:
@@ -124,10 +129,14 @@ def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tu
         found += _WITH_LAST.finditer(text, max(0, len(text) - _REACH))
     if "-" in text[-_REACH:] or "—" in text[-_REACH:] or "–" in text[-_REACH:]:
         found += _CLOSING_LINE.finditer(text, max(0, len(text) - _REACH))
-    if "Source" in text or "Via" in text:
+    if "Source" in text:
         found += _SOURCE_LINE.finditer(text)
-    if "ourtesy" in text:
-        spans += [m.span() for m in _COURTESY_LINE.finditer(text) if _named(m, media)]
+    tail = max(0, len(text) - _TAIL)  # (a scan of the whole text costs more than the rest: issue 18 item 10)
+    at = text.find("Via", tail)
+    if at > 0 and (m := _VIA_LINE.match(text, text.rfind("\n", 0, at))) is not None:
+        found.append(m)
+    if text.find("ourtesy", tail) >= 0:
+        spans += [m.span() for m in _COURTESY_LINE.finditer(text, tail) if _named(m, media)]
     for m in found:
         if names := _named(m, media):
             spans.append(m.span())
