@@ -7,7 +7,8 @@ an embedded link with its outlet (``causes stir | DW News Video:``): none is the
 A wire story names its agencies in a credit line (``Reuters/AP with
 additional reporting by``, ``AFP contributed to this report``, ``(With
 inputs from PTI)``, ``with AFP`` alone on the last line, ``— The Associated Press`` closing it,
-``Source: Al Jazeera and news agencies``): the text's source, metadata.
+``Source: Al Jazeera and news agencies``, ``Via Al Jazeera``): the text's source, metadata;
+so is a picture's ``Photo courtesy: Anadolu Agency`` line.
 :func:`credit_spans` finds them for :mod:`indexer.extraction.boilerplate` to
 blank; the agency must be a news organisation the gazetteer knows
 (``Israel/Palestine`` is no credit).
@@ -65,9 +66,18 @@ _CLOSING_LINE = re.compile(r"(?m)^[ \t]*(?:--|[-–—])[ \t]*(?P<agency>[A-Z][\
 _SOURCE_LINE = re.compile(
     r"(?m)^[ \t]*Source[ \t]*[:—–-]+[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
     r"(?:[ \t]+and[ \t]+(?:news[ \t]+)?agencies)?[ \t.]*$")
+#: "Via Al Jazeera" on its own line near the end.
+_VIA_LINE = re.compile(r"\n[ \t]*Via[ \t]*[:—–-]*[ \t]*(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.]*$",
+                       re.MULTILINE)
+#: "Photo courtesy: Anadolu Agency", "Courtesy of Reuters" on its own line near the end: a picture's credit.
+_COURTESY_LINE = re.compile(
+    r"(?m)^[ \t]*\(?(?:(?:Photo|Picture|Image|Video)s?[ \t]+)?[Cc]ourtesy(?:[ \t]+of)?[ \t]*[:—–-]*[ \t]*"
+    r"(?P<agency>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t.)]*$")
 _AND = re.compile(r",[ \t]*|[ \t]+and[ \t]+")
 #: How far around a slash, a ``by`` or a literal the credit's words are looked for, in characters.
 _REACH = 80
+#: How far from the text's end a ``Via X`` or ``Courtesy of X`` line is looked for, in characters.
+_TAIL = 240
 
 
 def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tuple[int, int]], list[str]]:
@@ -121,6 +131,12 @@ def credit_spans(text: str, media: Callable[[str], str | None]) -> tuple[list[tu
         found += _CLOSING_LINE.finditer(text, max(0, len(text) - _REACH))
     if "Source" in text:
         found += _SOURCE_LINE.finditer(text)
+    tail = max(0, len(text) - _TAIL)  # (a scan of the whole text costs more than the rest: issue 18 item 10)
+    at = text.find("Via", tail)
+    if at > 0 and (m := _VIA_LINE.match(text, text.rfind("\n", 0, at))) is not None:
+        found.append(m)
+    if text.find("ourtesy", tail) >= 0:
+        spans += [m.span() for m in _COURTESY_LINE.finditer(text, tail) if _named(m, media)]
     for m in found:
         if names := _named(m, media):
             spans.append(m.span())

@@ -13,7 +13,11 @@ actors):
   (``the Charter of the United Nations``, ``the UN Charter``, ``the Rome
   Statute of the International Criminal Court``, ``ISWAP, an offshoot of Boko
   Haram``), as ``X-linked`` and ``X affiliate`` are not
-  (:mod:`indexer.extraction.entities`).
+  (:mod:`indexer.extraction.entities`);
+- a state's embassy after a locative, a building (``dragged out of the
+  Ecuadorian embassy``, ``outside the Russian embassy``; ``the Russian embassy
+  said`` acts), and a UN body as the venue where others speak (``at the Human
+  Rights Council in Geneva``).
 
 Such mentions are dropped; a body that acts elsewhere in the statement
 (``The Wall Street Journal said``) keeps its other mentions.
@@ -56,6 +60,17 @@ _RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(rf"\s+(?:{_INSTRUMENTS}|(?-i:Declaration|Guiding\s+Principles|Principles|Guidelines)\b)\b",
                 re.IGNORECASE)),
 )
+#: Both required: ``(kinds, words right before the name, words right after it, the name's own words)``.
+_PLACE_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = (
+    # "out of the Ecuadorian embassy", "outside the Russian embassy": a building, no act
+    (frozenset(("state",)),
+     re.compile(r"\b(?:outside|inside|out\s+of|into|in\s+front\s+of|near|around|opposite|behind|(?<!according\s)to)"
+                r"\s+(?:the\s+|an?\s+)?$", re.IGNORECASE),
+     re.compile(""), re.compile(r"\bembass(?:y|ies)$", re.IGNORECASE)),
+    # "at the Human Rights Council in Geneva": where others speak
+    (frozenset(("un_body",)), re.compile(r"\bat\s+the\s+$", re.IGNORECASE),
+     re.compile(r"\s+in\s+(?-i:[A-Z])|\s*['’]s\s+\w+(?:\s+\w+)?\s+session\b|\s+session\b"), re.compile("")),
+)
 #: The text's own originator or publisher, never an actor at any mention: ``(kinds, words right
 #: before the name, words right after it or ``None``)``, both required.
 _OWN_RULES: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -82,13 +97,22 @@ def drop_non_acting(text: str, mentions: list[tuple]) -> list[tuple]:
     own: set[str] = set()
     for m in mentions:
         if m[1] not in _KINDS:
-            out.append(m)
+            # (a state, the commonest mention, is looked at only as an embassy: a literal first)
+            if not (m[1] == "state" and "mbass" in m[4] and _is_place(text, m)):
+                out.append(m)
             continue
         behind = text[max(0, m[2] - _LOOK_BEHIND):m[2]]
         if any(m[1] in kinds and before.search(behind) and (after is None or after.match(text, m[3]))
                for kinds, before, after in _OWN_RULES):
             own.add(m[0])
         elif not any(m[1] in kinds and (after.match(text, m[3]) or before.search(behind))
-                     for kinds, before, after in _RULES):
+                     for kinds, before, after in _RULES) and not (m[1] == "un_body" and _is_place(text, m)):
             out.append(m)
     return [m for m in out if m[0] not in own] if own else out
+
+
+def _is_place(text: str, m: tuple) -> bool:
+    """Whether the words around mention ``m`` make it a building or a venue (``_PLACE_RULES``)."""
+    behind = text[max(0, m[2] - _LOOK_BEHIND):m[2]]
+    return any(m[1] in kinds and own_words.search(m[4]) and before.search(behind) and after.match(text, m[3])
+               for kinds, before, after, own_words in _PLACE_RULES)

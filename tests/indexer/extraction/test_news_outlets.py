@@ -105,6 +105,10 @@ def test_a_lower_case_credit_is_the_source_only_after_the_first_credit(gaz: Gaze
         ("The army said it would act. [AFP]", "Agence France-Presse"),
         ("The army said it would act.\n\nwith AFP", "Agence France-Presse"),
         ("The army said it would act.\n\nSource: Al Jazeera and news agencies", "Al Jazeera"),
+        ("The army said it would act.\n\nVia Al Jazeera\n\nThe UN condemned it.", "Al Jazeera"),
+        ("The army said it would act.\n\nSource: Reuters\n\nThe UN condemned it.", "Reuters"),
+        ("The army said it would act.\nPhoto courtesy: Anadolu Agency\nThe UN condemned it.", "Anadolu Agency"),
+        ("The army said it would act.\nCourtesy of Reuters\nThe UN condemned it.", "Reuters"),
         ("The New York Times' correspondent John Smith said the army would act.", "New York Times"),
     ],
 )
