@@ -107,7 +107,7 @@ def collect(source: str, count: int) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "write":
+    if len(sys.argv) == 3 and sys.argv[1] == "write" and not sys.argv[2].startswith("-"):  # no option as a path
         write(Path(sys.argv[2]))
     elif len(sys.argv) >= 2 and sys.argv[1] == "time":
         count = int(sys.argv[3]) if len(sys.argv) == 4 and sys.argv[2] == "--passes" else 5
