@@ -88,10 +88,11 @@ def _counts(text: str, actors: list[NameSpan], places: list[NameSpan], gaz: Gaze
     return counts
 
 
-def focus_state(text: str, actors: list[NameSpan], places: list[NameSpan], gaz: Gazetteer) -> str | None:
+def focus_state(counts: Counter[str]) -> str | None:
     """The one state the text is about: named at least twice as often as any
-    other (its towns, bodies and demonyms count for it: ``Kenyan workers``), or None."""
-    ranked = _counts(text, actors, places, gaz).most_common(2)
+    other in ``counts`` (:func:`_counts`: its towns, bodies and demonyms count for it:
+    ``Kenyan workers``), or None."""
+    ranked = counts.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
@@ -153,11 +154,12 @@ def focus_body_mentions(text: str, spans: list[tuple[int, int]], actors: list[Na
     found = _phrases(text)
     if not found:
         return actors
-    focus = focus_state(text, actors, places, gaz) if any(f[0] for f in found) else None
+    # the text's count of each state, once (a bare "Congress" is a phrase with a body too)
+    counts = _counts(text, actors, places, gaz) if any(f[0] for f in found) else Counter()
+    focus = focus_state(counts)
     # a bare "Congress": the one state with a Congress the text names (India's is a party), not dwarfed by
     # another (an Indian story naming the Philippines once)
-    counts = _counts(text, actors, places, gaz) if any(f[4] for f in found) else Counter()
-    congress_states = {s for s in counts if s in CONGRESS_STATES}
+    congress_states = {s for s in counts if s in CONGRESS_STATES} if any(f[4] for f in found) else set()
     if len(congress_states) == 1 and 2 * counts[next(iter(congress_states))] < counts.most_common(1)[0][1]:
         congress_states = set()
     starts = [b for b, _ in spans]
